@@ -1,0 +1,52 @@
+package article
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func TestIDForIsStableAndDistinct(t *testing.T) {
+	a := IDFor("https://example.vn/a.html")
+	if a != IDFor("https://example.vn/a.html") {
+		t.Fatal("IDFor is not stable")
+	}
+	if len(a) != 16 {
+		t.Fatalf("IDFor length = %d, want 16", len(a))
+	}
+	if a == IDFor("https://example.vn/b.html") {
+		t.Fatal("different URLs share an ID")
+	}
+}
+
+func TestNormalizeGivesArraysNotNull(t *testing.T) {
+	a := Article{Entities: Entities{People: []Person{{Name: "X"}}}}
+	a.Normalize()
+	b, err := json.Marshal(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if strings.Contains(string(b), "null") {
+		t.Fatalf("JSON has null: %s", b)
+	}
+	if strings.Contains(string(b), `"published"`) {
+		t.Fatalf("zero published time serialised: %s", b)
+	}
+}
+
+func TestText(t *testing.T) {
+	a := Article{Title: "T", Body: "B"}
+	if got := a.Text(); got != "T\n\nB" {
+		t.Fatalf("Text() = %q", got)
+	}
+}
+
+func TestLookupVoice(t *testing.T) {
+	v, err := LookupVoice("south-male")
+	if err != nil || v.Label != "Nam miền Nam" || v.Region != South {
+		t.Fatalf("LookupVoice(south-male) = %+v, %v", v, err)
+	}
+	if _, err := LookupVoice("robot"); err == nil || !strings.Contains(err.Error(), "north-female") {
+		t.Fatalf("unknown voice error = %v", err)
+	}
+}

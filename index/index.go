@@ -1,0 +1,95 @@
+// Package index defines how dxnews searches its articles. Backends live in
+// sub-packages: bleve (embedded, the default) and elastic (Elasticsearch 8).
+package index
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"dxnews/article"
+)
+
+// ErrNotFound is returned by Get for an unknown article ID.
+var ErrNotFound = errors.New("index: article not found")
+
+// Query selects articles. Text matches title, sapo, body and entity names with
+// or without Vietnamese diacritics; the other fields are filters that must all
+// hold. Zero values mean "no filter".
+type Query struct {
+	Text     string
+	Person   string // a person's name, diacritics optional
+	Org      string // an organisation's name
+	Decision string // a decision number or symbol ("944", "749/QĐ-TTg")
+	Location string
+	Source   string // site host, e.g. "vnexpress.net"
+	From, To time.Time
+	Page     int // 1-based; 0 means 1
+	Size     int // 0 means DefaultSize
+}
+
+// DefaultSize and MaxSize bound a page of results.
+const (
+	DefaultSize = 20
+	MaxSize     = 100
+)
+
+// Results is one page of matching articles, best first, with facets over all
+// matches.
+type Results struct {
+	Total    int               `json:"total"`
+	Articles []article.Article `json:"articles"`
+	Facets   Facets            `json:"facets"`
+}
+
+// Facets counts entity values over all matching articles.
+type Facets struct {
+	People        []FacetCount `json:"people"`
+	Organizations []FacetCount `json:"organizations"`
+	Decisions     []FacetCount `json:"decisions"`
+	Sources       []FacetCount `json:"sources"`
+}
+
+// FacetCount is one facet value and how many matching articles carry it.
+type FacetCount struct {
+	Name  string `json:"name"`
+	Count int    `json:"count"`
+}
+
+// Entity types accepted by EntityQuery.Type.
+const (
+	TypePerson       = "person"
+	TypeDecision     = "decision"
+	TypeTarget       = "target"
+	TypeOrganization = "organization"
+	TypeLocation     = "location"
+)
+
+// EntityQuery asks for entities of one type whose name matches Q (with or
+// without diacritics; empty Q matches all).
+type EntityQuery struct {
+	Type string
+	Q    string
+	Size int
+}
+
+// Entity aggregates one entity across all indexed articles.
+type Entity struct {
+	Type     string   `json:"type"`
+	Name     string   `json:"name"`
+	Count    int      `json:"count"`    // articles that mention it
+	Roles    []string `json:"roles"`    // people: every role seen; others: empty
+	Articles []string `json:"articles"` // IDs of the articles, newest first
+}
+
+// Indexer stores articles for search. Index replaces documents with the same
+// ID. Implementations must be safe for concurrent use and must return when ctx
+// is cancelled.
+type Indexer interface {
+	Index(ctx context.Context, docs ...article.Article) error
+	Search(ctx context.Context, q Query) (Results, error)
+	Entities(ctx context.Context, q EntityQuery) ([]Entity, error)
+	Get(ctx context.Context, id string) (article.Article, error)
+	Count(ctx context.Context) (int, error)
+	Close() error
+}
