@@ -1,0 +1,67 @@
+package store
+
+import (
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+var validVoice = func(v string) bool {
+	if v == "" || len(v) > 40 {
+		return false
+	}
+	for _, r := range v {
+		if !(r >= 'a' && r <= 'z' || r == '-') {
+			return false
+		}
+	}
+	return true
+}
+
+// AudioPath returns where the MP3 of article id in voice lives; its sentence
+// timings sit beside it with the .json extension. It returns "" for an ID or
+// voice that could not name a file of the store.
+func (s *Store) AudioPath(id, voice string) string {
+	if !validID.MatchString(id) || !validVoice(voice) {
+		return ""
+	}
+	return filepath.Join(s.dir, "audio", id, voice+".mp3")
+}
+
+// TimingsPath returns the path of the timings JSON that goes with an MP3 path.
+func TimingsPath(mp3Path string) string {
+	return strings.TrimSuffix(mp3Path, ".mp3") + ".json"
+}
+
+// WriteAudio stores the MP3 and its timings for article id in voice. Both
+// files are written atomically, timings first, so a reader never finds an MP3
+// without its timings or a half-written file.
+func (s *Store) WriteAudio(id, voice string, mp3 []byte, timings any) error {
+	p := s.AudioPath(id, voice)
+	if p == "" {
+		return fmt.Errorf("store: invalid audio name %q/%q", id, voice)
+	}
+	tj, err := json.Marshal(timings)
+	if err != nil {
+		return fmt.Errorf("store: encoding timings: %w", err)
+	}
+	if err := writeFileAtomic(TimingsPath(p), tj); err != nil {
+		return fmt.Errorf("store: writing timings for %s/%s: %w", id, voice, err)
+	}
+	if err := writeFileAtomic(p, mp3); err != nil {
+		return fmt.Errorf("store: writing audio for %s/%s: %w", id, voice, err)
+	}
+	return nil
+}
+
+// HasAudio reports whether the MP3 of article id in voice exists.
+func (s *Store) HasAudio(id, voice string) bool {
+	p := s.AudioPath(id, voice)
+	if p == "" {
+		return false
+	}
+	_, err := os.Stat(p)
+	return err == nil
+}

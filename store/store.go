@@ -1,0 +1,319 @@
+// Package store keeps the articles dxnews has gathered, and their audio, as
+// plain files in the data folder. It is the source of truth: the search index
+// can be rebuilt from it, and the export cursor walks its change log.
+//
+// Layout under the data folder:
+//
+//	articles/<id>.json         the current version of each article
+//	articles.log               one "<seq>\t<id>" line per change, append-only
+//	audio/<id>/<voice>.mp3     the article read in one voice
+//	audio/<id>/<voice>.json    its sentence timings
+package store
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"dxnews/article"
+)
+
+// ErrNotFound is returned for an unknown article ID.
+var ErrNotFound = errors.New("store: article not found")
+
+var validID = regexp.MustCompile(`^[0-9a-f]{16}$`)
+
+// Store is a file-backed article store. It is safe for concurrent use within
+// one process.
+type Store struct {
+	dir string
+
+	mu  sync.Mutex
+	seq int64
+	log *os.File
+}
+
+// Open opens (creating when needed) the store in dir.
+func Open(dir string) (*Store, error) {
+	if dir == "" {
+		return nil, errors.New("store: empty data folder")
+	}
+	for _, d := range []string{dir, filepath.Join(dir, "articles"), filepath.Join(dir, "audio")} {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return nil, fmt.Errorf("store: data folder %s is not writable: %w", dir, err)
+		}
+	}
+	probe := filepath.Join(dir, ".write-test")
+	if err := os.WriteFile(probe, nil, 0o644); err != nil {
+		return nil, fmt.Errorf("store: data folder %s is not writable: %w", dir, err)
+	}
+	os.Remove(probe)
+
+	s := &Store{dir: dir}
+	entries, validLen, err := s.readLog()
+	if err != nil {
+		return nil, err
+	}
+	if len(entries) > 0 {
+		s.seq = entries[len(entries)-1].seq
+	}
+	f, err := os.OpenFile(s.logPath(), os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("store: opening change log: %w", err)
+	}
+	// Drop a torn last line left by a crash mid-append.
+	if err := f.Truncate(validLen); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("store: repairing change log: %w", err)
+	}
+	if _, err := f.Seek(0, io.SeekEnd); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("store: opening change log: %w", err)
+	}
+	s.log = f
+	return s, nil
+}
+
+// Dir returns the data folder.
+func (s *Store) Dir() string { return s.dir }
+
+// Close closes the change log.
+func (s *Store) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.log == nil {
+		return nil
+	}
+	err := s.log.Close()
+	s.log = nil
+	return err
+}
+
+func (s *Store) logPath() string { return filepath.Join(s.dir, "articles.log") }
+
+func (s *Store) articlePath(id string) string {
+	return filepath.Join(s.dir, "articles", id+".json")
+}
+
+// Put stores a, replacing any earlier version with the same ID. It reports
+// whether anything changed; storing an identical article (the fetch time
+// aside) changes nothing and leaves the change log alone.
+func (s *Store) Put(ctx context.Context, a article.Article) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	if !validID.MatchString(a.ID) {
+		return false, fmt.Errorf("store: invalid article id %q", a.ID)
+	}
+	a.Normalize()
+	data, err := json.MarshalIndent(a, "", "  ")
+	if err != nil {
+		return false, fmt.Errorf("store: encoding article %s: %w", a.ID, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.log == nil {
+		return false, errors.New("store: closed")
+	}
+	if old, err := s.get(a.ID); err == nil && sameContent(old, a) {
+		return false, nil
+	}
+	// Log first, then the file: a crash between the two leaves a log entry
+	// whose file is old or missing, and the next Put of the same article
+	// writes it and logs it again. Nothing is lost.
+	s.seq++
+	if _, err := fmt.Fprintf(s.log, "%d\t%s\n", s.seq, a.ID); err != nil {
+		return false, fmt.Errorf("store: appending change log: %w", err)
+	}
+	if err := s.log.Sync(); err != nil {
+		return false, fmt.Errorf("store: syncing change log: %w", err)
+	}
+	if err := writeFileAtomic(s.articlePath(a.ID), data); err != nil {
+		return false, fmt.Errorf("store: writing article %s: %w", a.ID, err)
+	}
+	return true, nil
+}
+
+func sameContent(a, b article.Article) bool {
+	a.Fetched, b.Fetched = time.Time{}, time.Time{}
+	x, err1 := json.Marshal(a)
+	y, err2 := json.Marshal(b)
+	return err1 == nil && err2 == nil && bytes.Equal(x, y)
+}
+
+// Get returns the stored article with the given ID.
+func (s *Store) Get(ctx context.Context, id string) (article.Article, error) {
+	if err := ctx.Err(); err != nil {
+		return article.Article{}, err
+	}
+	return s.get(id)
+}
+
+func (s *Store) get(id string) (article.Article, error) {
+	if !validID.MatchString(id) {
+		return article.Article{}, ErrNotFound
+	}
+	data, err := os.ReadFile(s.articlePath(id))
+	if errors.Is(err, os.ErrNotExist) {
+		return article.Article{}, ErrNotFound
+	}
+	if err != nil {
+		return article.Article{}, fmt.Errorf("store: reading article %s: %w", id, err)
+	}
+	var a article.Article
+	if err := json.Unmarshal(data, &a); err != nil {
+		return article.Article{}, fmt.Errorf("store: article %s is corrupt: %w", id, err)
+	}
+	a.Normalize()
+	return a, nil
+}
+
+// All returns every stored article, ordered by ID.
+func (s *Store) All(ctx context.Context) ([]article.Article, error) {
+	names, err := filepath.Glob(filepath.Join(s.dir, "articles", "*.json"))
+	if err != nil {
+		return nil, fmt.Errorf("store: listing articles: %w", err)
+	}
+	sort.Strings(names)
+	out := make([]article.Article, 0, len(names))
+	for _, name := range names {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		a, err := s.get(strings.TrimSuffix(filepath.Base(name), ".json"))
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, a)
+	}
+	return out, nil
+}
+
+// Since returns up to limit articles changed after cursor, oldest change
+// first, and the cursor to pass next time. An empty cursor starts at the
+// beginning. An article changed several times after cursor is returned once,
+// at its latest change, so paging through yields every article exactly once
+// per version a reader has not seen. When nothing is left, next == cursor.
+func (s *Store) Since(ctx context.Context, cursor string, limit int) ([]article.Article, string, error) {
+	var after int64
+	if cursor != "" {
+		n, err := strconv.ParseInt(cursor, 10, 64)
+		if err != nil || n < 0 {
+			return nil, "", fmt.Errorf("store: invalid cursor %q", cursor)
+		}
+		after = n
+	}
+	if limit <= 0 {
+		return nil, "", fmt.Errorf("store: invalid limit %d", limit)
+	}
+	s.mu.Lock()
+	entries, _, err := s.readLog()
+	s.mu.Unlock()
+	if err != nil {
+		return nil, "", err
+	}
+	latest := make(map[string]int64)
+	for _, e := range entries {
+		if e.seq > after {
+			latest[e.id] = e.seq
+		}
+	}
+	out := []article.Article{}
+	next := after
+	for _, e := range entries {
+		if e.seq <= after || latest[e.id] != e.seq {
+			continue
+		}
+		if len(out) == limit {
+			break
+		}
+		if err := ctx.Err(); err != nil {
+			return nil, "", err
+		}
+		next = e.seq
+		a, err := s.get(e.id)
+		if errors.Is(err, ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		out = append(out, a)
+	}
+	return out, strconv.FormatInt(next, 10), nil
+}
+
+type logEntry struct {
+	seq int64
+	id  string
+}
+
+// readLog parses the change log and returns its entries and the byte length
+// of its well-formed prefix.
+func (s *Store) readLog() ([]logEntry, int64, error) {
+	f, err := os.Open(s.logPath())
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, 0, nil
+	}
+	if err != nil {
+		return nil, 0, fmt.Errorf("store: reading change log: %w", err)
+	}
+	defer f.Close()
+	var entries []logEntry
+	var valid int64
+	r := bufio.NewReader(f)
+	for {
+		line, err := r.ReadString('\n')
+		if err != nil {
+			break // EOF, or a torn line without its newline
+		}
+		seqStr, id, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
+		seq, perr := strconv.ParseInt(seqStr, 10, 64)
+		if !ok || perr != nil || !validID.MatchString(id) {
+			break
+		}
+		entries = append(entries, logEntry{seq, id})
+		valid += int64(len(line))
+	}
+	return entries, valid, nil
+}
+
+// writeFileAtomic writes data to a temporary file beside path, syncs it and
+// renames it over path, so readers see the old or the new file, never half.
+func writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
+}
