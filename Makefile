@@ -1,0 +1,47 @@
+# dxnews — build, demo and test. Every target installs what it needs.
+GO      ?= go
+BIN     := bin/dxnews
+# Debian packages the pipeline runs (speech) and the browser tests drive.
+RUN_DEBS  := espeak-ng lame
+TEST_DEBS := $(RUN_DEBS) chromium
+
+.PHONY: all build demo test bench lint deps-run deps-test clean
+
+all: build
+
+# install-debs installs the Debian packages named in $(1) whose command is missing.
+define install-debs
+	@missing=""; for p in $(1); do command -v $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing Debian packages:$$missing"; \
+		if [ "$$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq --no-install-recommends $$missing >/dev/null || exit 1; \
+	fi
+	@command -v $(GO) >/dev/null 2>&1 || { echo "Go 1.26 is required: https://go.dev/dl/" >&2; exit 1; }
+endef
+
+deps-run:
+	$(call install-debs,$(RUN_DEBS))
+
+deps-test:
+	$(call install-debs,$(TEST_DEBS))
+
+build: deps-run
+	$(GO) build -o $(BIN) ./cmd/dxnews
+
+demo: build
+	./$(BIN) demo
+
+test: deps-test lint
+	$(GO) test -race -count=1 ./...
+
+lint:
+	$(GO) vet ./...
+	@out="$$(gofmt -l .)"; if [ -n "$$out" ]; then echo "gofmt needed:"; echo "$$out"; exit 1; fi
+
+bench: deps-run
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf bin dxnews-data
