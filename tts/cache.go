@@ -1,0 +1,154 @@
+package tts
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// cacheFormat versions the cache layout and key derivation; bump it when
+// either changes so old entries are ignored.
+const cacheFormat = "dxnews-tts-1"
+
+// Cache stores finished speech on disk, addressed by a hash of everything
+// that determines the audio: normalised text, voice, backend and settings.
+// An unchanged article is therefore never synthesised twice. Writes are
+// atomic (temporary file, then rename), so readers never see half a file.
+type Cache struct {
+	dir string
+}
+
+// cacheMeta is the JSON stored beside each MP3.
+type cacheMeta struct {
+	Timings    []Timing `json:"timings"`
+	DurationMS int64    `json:"duration_ms"`
+	Backend    string   `json:"backend"`
+	Voice      string   `json:"voice"`
+	Bytes      int      `json:"bytes"`
+}
+
+// NewCache opens (creating if needed) a cache in dir.
+func NewCache(dir string) (*Cache, error) {
+	if dir == "" {
+		return nil, errors.New("tts: cache: empty directory")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, fmt.Errorf("tts: cache: %w", err)
+	}
+	return &Cache{dir: dir}, nil
+}
+
+// CacheKey derives the content address of a speech from the normalised
+// text, the voice ID, the backend name and the backend's settings.
+func CacheKey(normalized, voice, backend, settings string) string {
+	h := sha256.New()
+	for _, part := range []string{cacheFormat, backend, settings, voice, normalized} {
+		fmt.Fprintf(h, "%d:%s\n", len(part), part)
+	}
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// Path returns where the MP3 for key lives (whether or not it exists yet).
+func (c *Cache) Path(key string) string {
+	return filepath.Join(c.dir, key[:2], key+".mp3")
+}
+
+func (c *Cache) metaPath(key string) string {
+	return filepath.Join(c.dir, key[:2], key+".json")
+}
+
+// Get returns the cached speech for key. ok is false when there is none.
+func (c *Cache) Get(key string) (s Speech, ok bool, err error) {
+	if len(key) < 3 {
+		return Speech{}, false, fmt.Errorf("tts: cache: bad key %q", key)
+	}
+	mb, err := os.ReadFile(c.metaPath(key))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Speech{}, false, nil
+	}
+	if err != nil {
+		return Speech{}, false, fmt.Errorf("tts: cache: %w", err)
+	}
+	var m cacheMeta
+	if err := json.Unmarshal(mb, &m); err != nil {
+		return Speech{}, false, fmt.Errorf("tts: cache: %s: %w", c.metaPath(key), err)
+	}
+	audio, err := os.ReadFile(c.Path(key))
+	if errors.Is(err, fs.ErrNotExist) {
+		return Speech{}, false, nil
+	}
+	if err != nil {
+		return Speech{}, false, fmt.Errorf("tts: cache: %w", err)
+	}
+	if len(audio) != m.Bytes {
+		// A crash between the two renames, or a foreign edit: treat as a miss.
+		return Speech{}, false, nil
+	}
+	return Speech{
+		MP3: audio, Timings: m.Timings, DurationMS: m.DurationMS,
+		Backend: m.Backend, Voice: m.Voice, Key: key, Cached: true,
+	}, true, nil
+}
+
+// Put stores s under key: the MP3 first, then the metadata that makes the
+// entry visible, each written to a temporary file and renamed into place.
+func (c *Cache) Put(key string, s Speech) error {
+	if len(key) < 3 {
+		return fmt.Errorf("tts: cache: bad key %q", key)
+	}
+	if err := os.MkdirAll(filepath.Dir(c.Path(key)), 0o755); err != nil {
+		return fmt.Errorf("tts: cache: %w", err)
+	}
+	timings := s.Timings
+	if timings == nil {
+		timings = []Timing{}
+	}
+	meta, err := json.Marshal(cacheMeta{
+		Timings: timings, DurationMS: s.DurationMS,
+		Backend: s.Backend, Voice: s.Voice, Bytes: len(s.MP3),
+	})
+	if err != nil {
+		return fmt.Errorf("tts: cache: %w", err)
+	}
+	if err := WriteFileAtomic(c.Path(key), s.MP3); err != nil {
+		return fmt.Errorf("tts: cache: %w", err)
+	}
+	if err := WriteFileAtomic(c.metaPath(key), meta); err != nil {
+		return fmt.Errorf("tts: cache: %w", err)
+	}
+	return nil
+}
+
+// WriteFileAtomic writes data to a temporary file in path's directory,
+// syncs it and renames it over path, so path holds either the old or the
+// new content, never a part.
+func WriteFileAtomic(path string, data []byte) error {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	_, err = f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(tmp, 0o644)
+	}
+	if err == nil {
+		err = os.Rename(tmp, path)
+	}
+	if err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,94 @@
+package tts
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+func readTestdata(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func TestMP3Duration(t *testing.T) {
+	// sine.mp3 is 0.6 s of 22,050 Hz audio; LAME adds encoder delay and
+	// padding of under 0.1 s.
+	d, err := MP3Duration(readTestdata(t, "sine.mp3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d < 600*time.Millisecond || d > 750*time.Millisecond {
+		t.Fatalf("duration = %v, want 0.6–0.75 s", d)
+	}
+	if _, err := MP3Duration([]byte("not an mp3 at all")); err == nil {
+		t.Fatal("garbage decoded without error")
+	}
+}
+
+func TestJoinMP3SumsParts(t *testing.T) {
+	a := readTestdata(t, "tagged.mp3") // ID3v2 + ID3v1 + Info frame
+	b := readTestdata(t, "sine.mp3")
+	joined, err := JoinMP3([][]byte{a, b, a})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want time.Duration
+	for _, p := range [][]byte{a, b, a} {
+		s, err := StripMP3(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := MP3Duration(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want += d
+	}
+	got, err := MP3Duration(joined)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := got - want; diff < -time.Millisecond || diff > time.Millisecond {
+		t.Fatalf("joined duration = %v, want sum of parts %v", got, want)
+	}
+	if got < 1300*time.Millisecond {
+		t.Fatalf("joined duration %v shorter than the 1.4 s of audio put in", got)
+	}
+	for _, marker := range []string{"ID3", "Xing", "Info", "LAME 64bits"} {
+		if bytes.Contains(joined, []byte(marker)) {
+			t.Errorf("joined stream still contains %q", marker)
+		}
+	}
+	if bytes.HasSuffix(joined[:len(joined)-125], []byte("TAG")) {
+		t.Error("joined stream ends with an ID3v1 tag")
+	}
+}
+
+func TestJoinMP3Errors(t *testing.T) {
+	sine := readTestdata(t, "sine.mp3")
+	cases := map[string]struct {
+		parts [][]byte
+		want  string
+	}{
+		"no parts":    {nil, "no parts"},
+		"garbage":     {[][]byte{sine, []byte("hello world, no frames here")}, "part 1"},
+		"rate change": {[][]byte{sine, readTestdata(t, "rate44k.mp3")}, "44100 Hz"},
+		"only header": {[][]byte{readTestdata(t, "sine.mp3")[:208]}, "part 0"},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			_, err := JoinMP3(c.parts)
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "tts: ") {
+				t.Fatalf("err = %v, want one containing %q", err, c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,251 @@
+package tts
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/text/unicode/norm"
+
+	"dxnews/article"
+	"dxnews/tts/normalize"
+)
+
+// DefaultMaxChunk is the chunk limit used when neither the Speaker nor the
+// backend sets one.
+const DefaultMaxChunk = 2000
+
+// Speaker turns an article text into one MP3 per voice with sentence
+// timings. The zero value is not usable: Backend must be set.
+type Speaker struct {
+	Backend Synthesizer
+	// MaxChunk caps each request's size as measured by ChunkSize. 0 means the
+	// backend's own limit ([ChunkLimiter]) or DefaultMaxChunk.
+	MaxChunk int
+	// ChunkSize measures a chunk; nil counts runes.
+	ChunkSize func(string) int
+	// Cache, when set, is consulted before and filled after synthesis.
+	Cache *Cache
+	// Concurrency bounds the chunks in flight for one Speak call; 0 means 2.
+	Concurrency int
+	// Logger receives per-chunk debug records; nil discards them.
+	Logger *slog.Logger
+	// OnChunk, when set, is called with each chunk's audio frames in order,
+	// as soon as that chunk and all before it are ready: the first call is
+	// the first playable audio. Concatenated, the frames are the final MP3.
+	OnChunk func(index int, frames []byte)
+}
+
+// Timing places one sentence in the audio.
+type Timing struct {
+	StartMS int64  `json:"start_ms"`
+	EndMS   int64  `json:"end_ms"`
+	Text    string `json:"text"`
+}
+
+// Speech is one article read in one voice.
+type Speech struct {
+	MP3        []byte
+	Timings    []Timing
+	DurationMS int64
+	Backend    string
+	Voice      string
+	// Key is the content address of this speech (see [CacheKey]).
+	Key string
+	// Cached is true when the speech came from the cache.
+	Cached bool
+	// Chunks is how many requests the backend served (0 when cached).
+	Chunks int
+}
+
+// Spoken returns exactly the text a backend is given for text in voice:
+// NFC, then spoken-form normalisation for the voice's region.
+func Spoken(text, voice string) (string, error) {
+	v, err := article.LookupVoice(voice)
+	if err != nil {
+		return "", fmt.Errorf("tts: %w", err)
+	}
+	return strings.TrimSpace(normalize.Text(norm.NFC.String(text), v.Region)), nil
+}
+
+// Key returns the cache key Speak uses for text in voice.
+func (s *Speaker) Key(text, voice string) (string, error) {
+	spoken, err := Spoken(text, voice)
+	if err != nil {
+		return "", err
+	}
+	return s.key(spoken, voice), nil
+}
+
+func (s *Speaker) key(spoken, voice string) string {
+	settings := "max_chunk=" + strconv.Itoa(s.maxChunk())
+	if st, ok := s.Backend.(Settingser); ok {
+		settings += ";" + st.Settings()
+	}
+	return CacheKey(spoken, voice, s.Backend.Name(), settings)
+}
+
+func (s *Speaker) maxChunk() int {
+	if s.MaxChunk > 0 {
+		return s.MaxChunk
+	}
+	if l, ok := s.Backend.(ChunkLimiter); ok && l.MaxChunk() > 0 {
+		return l.MaxChunk()
+	}
+	return DefaultMaxChunk
+}
+
+func (s *Speaker) size(t string) int {
+	if s.ChunkSize != nil {
+		return s.ChunkSize(t)
+	}
+	return utf8.RuneCountInString(t)
+}
+
+func (s *Speaker) logger() *slog.Logger {
+	if s.Logger == nil {
+		return slog.New(slog.DiscardHandler)
+	}
+	return s.Logger
+}
+
+// Speak normalises text for the voice's region, splits it into sentences
+// and chunks within the backend's limit, synthesises the chunks (the first
+// sentence alone and first, so audio starts quickly; at most Concurrency at
+// a time), joins them into one MP3 and times every sentence. A chunk that
+// fails fails the whole call with an error naming backend, voice and chunk:
+// there is never a partial Speech.
+func (s *Speaker) Speak(ctx context.Context, text string, voice string) (Speech, error) {
+	if s.Backend == nil {
+		return Speech{}, errors.New("tts: speaker has no backend")
+	}
+	name := s.Backend.Name()
+	if vl, ok := s.Backend.(VoiceLister); ok && !slices.Contains(vl.Voices(), voice) {
+		if _, err := article.LookupVoice(voice); err != nil {
+			return Speech{}, fmt.Errorf("tts: %s: %w", name, err)
+		}
+		return Speech{}, fmt.Errorf("tts: %s has no voice %q (it has %s)", name, voice, strings.Join(vl.Voices(), ", "))
+	}
+	spoken, err := Spoken(text, voice)
+	if err != nil {
+		return Speech{}, err
+	}
+	if spoken == "" {
+		return Speech{}, errors.New("tts: nothing to speak: text is empty after normalisation")
+	}
+	key := s.key(spoken, voice)
+	if s.Cache != nil {
+		if sp, ok, err := s.Cache.Get(key); err != nil {
+			s.logger().Warn("tts cache read failed", slog.String("key", key), slog.Any("error", err))
+		} else if ok {
+			return sp, nil
+		}
+	}
+
+	chunks, err := s.plan(spoken)
+	if err != nil {
+		return Speech{}, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
+	}
+	frames, durs, err := s.synthesize(ctx, chunks, voice)
+	if err != nil {
+		return Speech{}, err
+	}
+	mp3, err := JoinMP3(frames)
+	if err != nil {
+		return Speech{}, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
+	}
+	timings, total := timeSentences(chunks, durs)
+	sp := Speech{
+		MP3: mp3, Timings: timings, DurationMS: total.Milliseconds(),
+		Backend: name, Voice: voice, Key: key, Chunks: len(chunks),
+	}
+	if s.Cache != nil {
+		if err := s.Cache.Put(key, sp); err != nil {
+			s.logger().Warn("tts cache write failed", slog.String("key", key), slog.Any("error", err))
+		}
+	}
+	return sp, nil
+}
+
+// synthesize runs the backend over the chunks and returns each chunk's
+// stripped frames and duration, in order.
+func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) ([][]byte, []time.Duration, error) {
+	name := s.Backend.Name()
+	log := s.logger()
+	n := len(chunks)
+	frames := make([][]byte, n)
+	durs := make([]time.Duration, n)
+	done := make([]bool, n)
+	var mu sync.Mutex
+	next := 0 // first chunk not yet handed to OnChunk
+	// Later chunks wait until the first has been handed to the backend, so
+	// the first sentence is always requested first.
+	firstStarted := make(chan struct{})
+
+	g, gctx := errgroup.WithContext(ctx)
+	limit := s.Concurrency
+	if limit <= 0 {
+		limit = 2
+	}
+	g.SetLimit(limit)
+	for i, c := range chunks {
+		if gctx.Err() != nil {
+			break
+		}
+		g.Go(func() error {
+			if i == 0 {
+				close(firstStarted)
+			} else {
+				select {
+				case <-firstStarted:
+				case <-gctx.Done():
+					return fmt.Errorf("tts: %s voice %s chunk %d of %d: %w", name, voice, i, n, gctx.Err())
+				}
+			}
+			start := time.Now()
+			a, err := s.Backend.Synthesize(gctx, Request{Text: c.text, Voice: voice})
+			if err == nil && a.Format != "" && a.Format != "mp3" {
+				err = fmt.Errorf("got %s audio, want mp3", a.Format)
+			}
+			var f []byte
+			var d time.Duration
+			if err == nil {
+				f, err = StripMP3(a.Data)
+			}
+			if err == nil {
+				d, err = MP3Duration(f)
+			}
+			if err != nil {
+				return fmt.Errorf("tts: %s voice %s chunk %d of %d: %w", name, voice, i, n, err)
+			}
+			log.Debug("tts chunk synthesised", slog.String("backend", name), slog.String("voice", voice),
+				slog.Int("chunk", i), slog.Int("chars", utf8.RuneCountInString(c.text)),
+				slog.Duration("audio", d), slog.Duration("took", time.Since(start)))
+			mu.Lock()
+			defer mu.Unlock()
+			frames[i], durs[i], done[i] = f, d, true
+			for next < n && done[next] {
+				if s.OnChunk != nil {
+					s.OnChunk(next, frames[next])
+				}
+				next++
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, nil, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
+	}
+	return frames, durs, nil
+}
