@@ -1,0 +1,130 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"regexp"
+	"slices"
+
+	"dxnews/article"
+	"dxnews/index"
+)
+
+// validID matches article IDs: lower-case hex, as article.IDFor makes them.
+var validID = regexp.MustCompile(`^[0-9a-f]{1,64}$`)
+
+// entityTypes lists the types /api/entities and /entities/ accept.
+var entityTypes = []string{
+	index.TypePerson, index.TypeDecision, index.TypeTarget, index.TypeOrganization, index.TypeLocation,
+}
+
+// maxEntities bounds the size parameter of /api/entities.
+const maxEntities = 500
+
+func (s *server) handleArticles(w http.ResponseWriter, r *http.Request) {
+	q, err := parseQuery(r.URL.Query())
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		return
+	}
+	res, err := s.index.Search(r.Context(), q)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "search failed", err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, s.prepareResults(res))
+}
+
+// prepareResults gives the results arrays instead of nulls and fills in
+// the audio variants of every article.
+func (s *server) prepareResults(res index.Results) index.Results {
+	if res.Articles == nil {
+		res.Articles = []article.Article{}
+	}
+	for i := range res.Articles {
+		res.Articles[i] = s.withAudio(res.Articles[i])
+	}
+	f := &res.Facets
+	for _, p := range []*[]index.FacetCount{&f.People, &f.Organizations, &f.Decisions, &f.Sources} {
+		if *p == nil {
+			*p = []index.FacetCount{}
+		}
+	}
+	return res
+}
+
+func (s *server) handleArticle(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.lookupArticle(w, r)
+	if !ok {
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, a)
+}
+
+// lookupArticle fetches the article named by the {id} path value, writing
+// the JSON error itself when it cannot.
+func (s *server) lookupArticle(w http.ResponseWriter, r *http.Request) (article.Article, bool) {
+	id := r.PathValue("id")
+	if !validID.MatchString(id) {
+		s.fail(w, r, http.StatusBadRequest, `bad parameter "id": not a hexadecimal article id`, nil)
+		return article.Article{}, false
+	}
+	a, err := s.index.Get(r.Context(), id)
+	if errors.Is(err, index.ErrNotFound) {
+		s.fail(w, r, http.StatusNotFound, "article "+id+" not found", nil)
+		return article.Article{}, false
+	}
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "cannot read article", err)
+		return article.Article{}, false
+	}
+	return s.withAudio(a), true
+}
+
+type entitiesResponse struct {
+	Entities []index.Entity `json:"entities"`
+}
+
+func (s *server) handleEntities(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	typ := v.Get("type")
+	if typ == "" {
+		s.fail(w, r, http.StatusBadRequest, `bad parameter "type": required (person, decision, target, organization or location)`, nil)
+		return
+	}
+	if !slices.Contains(entityTypes, typ) {
+		s.fail(w, r, http.StatusBadRequest, `bad parameter "type": must be person, decision, target, organization or location`, nil)
+		return
+	}
+	q, err := textParam(v, "q")
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		return
+	}
+	size, err := intParam(v, "size", index.DefaultSize, 1, maxEntities)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		return
+	}
+	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: q, Size: size})
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "entity lookup failed", err)
+		return
+	}
+	s.writeJSON(w, r, http.StatusOK, entitiesResponse{Entities: normalizeEntities(ents)})
+}
+
+func normalizeEntities(ents []index.Entity) []index.Entity {
+	if ents == nil {
+		return []index.Entity{}
+	}
+	for i := range ents {
+		if ents[i].Roles == nil {
+			ents[i].Roles = []string{}
+		}
+		if ents[i].Articles == nil {
+			ents[i].Articles = []string{}
+		}
+	}
+	return ents
+}

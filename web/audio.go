@@ -1,0 +1,112 @@
+package web
+
+import (
+	"errors"
+	"io/fs"
+	"net/http"
+	"os"
+	"path"
+	"strings"
+
+	"dxnews/article"
+)
+
+// allVoices lists every voice audio may exist in, in UI order.
+var allVoices = append(append([]article.Voice(nil), article.Voices...), article.OptionalVoices...)
+
+// audioURL is the API path of an article's MP3 in a voice.
+func audioURL(id, voice string) string {
+	return "/api/audio/" + id + "/" + voice + ".mp3"
+}
+
+// audioFile returns the size of the MP3 of article id in voice, and whether
+// it exists. id and voice must already be validated.
+func (s *server) audioFile(id, voice string) (int64, bool) {
+	st, err := os.Stat(s.store.AudioPath(id, voice))
+	if err != nil || !st.Mode().IsRegular() {
+		return 0, false
+	}
+	return st.Size(), true
+}
+
+// withAudio normalises a and sets its audio variants to the readings that
+// exist on disk (served by this API), keeping metadata the record already
+// had; variants hosted elsewhere under an absolute URL are kept as they are.
+func (s *server) withAudio(a article.Article) article.Article {
+	a.Normalize()
+	listed := make(map[string]article.Audio, len(a.Audio))
+	for _, au := range a.Audio {
+		listed[au.Voice] = au
+	}
+	out := []article.Audio{}
+	for _, v := range allVoices {
+		au, ok := listed[v.ID]
+		size, onDisk := int64(0), false
+		if validID.MatchString(a.ID) {
+			size, onDisk = s.audioFile(a.ID, v.ID)
+		}
+		switch {
+		case onDisk:
+			au.Voice = v.ID
+			au.URL = audioURL(a.ID, v.ID)
+			au.Bytes = size
+			out = append(out, au)
+		case ok && isAbsoluteURL(au.URL):
+			out = append(out, au)
+		}
+	}
+	a.Audio = out
+	return a
+}
+
+func isAbsoluteURL(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+}
+
+// handleAudio serves /api/audio/{id}/{voice}.mp3 (with Range support) and
+// /api/audio/{id}/{voice}.json (sentence timings).
+func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
+	id, file := r.PathValue("id"), r.PathValue("file")
+	if !validID.MatchString(id) {
+		s.fail(w, r, http.StatusBadRequest, `bad parameter "id": not a hexadecimal article id`, nil)
+		return
+	}
+	ext := path.Ext(file)
+	var ctype string
+	switch ext {
+	case ".mp3":
+		ctype = "audio/mpeg"
+	case ".json":
+		ctype = "application/json; charset=utf-8"
+	default:
+		s.fail(w, r, http.StatusNotFound, "no such audio file "+file+" (want VOICE.mp3 or VOICE.json)", nil)
+		return
+	}
+	voice := strings.TrimSuffix(file, ext)
+	if _, err := article.LookupVoice(voice); err != nil {
+		s.fail(w, r, http.StatusBadRequest, `bad parameter "voice": `+err.Error(), nil)
+		return
+	}
+	p := s.store.AudioPath(id, voice)
+	if ext == ".json" {
+		p = strings.TrimSuffix(p, path.Ext(p)) + ".json"
+	}
+	f, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		s.fail(w, r, http.StatusNotFound, "no "+voice+" audio for article "+id, nil)
+		return
+	}
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "cannot open audio", err)
+		return
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil || !st.Mode().IsRegular() {
+		s.fail(w, r, http.StatusNotFound, "no "+voice+" audio for article "+id, err)
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "public, max-age=3600")
+	http.ServeContent(w, r, file, st.ModTime(), f)
+}

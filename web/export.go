@@ -1,0 +1,49 @@
+package web
+
+import (
+	"encoding/json"
+	"net/http"
+	"strings"
+	"unicode"
+)
+
+// Export page sizes.
+const (
+	defaultExportLimit = 100
+	maxExportLimit     = 1000
+	maxCursorLen       = 512
+)
+
+// handleExport streams articles as NDJSON, one per line, from the cursor in
+// "since"; the X-Next-Cursor header carries the cursor for the next call.
+func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	since := v.Get("since")
+	if len(since) > maxCursorLen || strings.IndexFunc(since, unicode.IsControl) >= 0 {
+		s.fail(w, r, http.StatusBadRequest, `bad parameter "since": not a cursor returned in X-Next-Cursor`, nil)
+		return
+	}
+	limit, err := intParam(v, "limit", defaultExportLimit, 1, maxExportLimit)
+	if err != nil {
+		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		return
+	}
+	arts, next, err := s.store.Since(r.Context(), since, limit)
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "export failed", err)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", "application/x-ndjson; charset=utf-8")
+	h.Set("X-Next-Cursor", next)
+	h.Set("Access-Control-Expose-Headers", "X-Next-Cursor")
+	w.WriteHeader(http.StatusOK)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	for _, a := range arts {
+		if err := enc.Encode(s.withAudio(a)); err != nil {
+			s.logFailure(r, http.StatusInternalServerError, "export interrupted", err)
+			return
+		}
+	}
+}

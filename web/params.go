@@ -1,0 +1,110 @@
+package web
+
+import (
+	"fmt"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"dxnews/index"
+)
+
+// vietnam is the zone dates without a time are read in (+07:00, no DST).
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// maxTextParam bounds free-text parameters.
+const maxTextParam = 300
+
+// maxPage bounds how deep a result list may be paged.
+const maxPage = 500
+
+// paramError is a bad request parameter; its message names the parameter.
+type paramError struct {
+	name, msg string
+}
+
+func (e *paramError) Error() string { return fmt.Sprintf("bad parameter %q: %s", e.name, e.msg) }
+
+// textParam returns a trimmed, NFC-normalised free-text parameter.
+func textParam(v url.Values, name string) (string, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if !utf8.ValidString(s) {
+		return "", &paramError{name, "not valid UTF-8"}
+	}
+	if utf8.RuneCountInString(s) > maxTextParam {
+		return "", &paramError{name, fmt.Sprintf("longer than %d characters", maxTextParam)}
+	}
+	return norm.NFC.String(s), nil
+}
+
+// intParam parses an optional integer parameter within [lo, hi].
+func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return def, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil {
+		return 0, &paramError{name, fmt.Sprintf("%q is not a whole number", s)}
+	}
+	if n < lo || n > hi {
+		return 0, &paramError{name, fmt.Sprintf("%d is outside %d..%d", n, lo, hi)}
+	}
+	return n, nil
+}
+
+// dateParam parses an optional YYYY-MM-DD parameter as the start of that day
+// in Vietnam.
+func dateParam(v url.Values, name string) (time.Time, error) {
+	s := strings.TrimSpace(v.Get(name))
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02", s, vietnam)
+	if err != nil {
+		return time.Time{}, &paramError{name, fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s)}
+	}
+	return t, nil
+}
+
+// parseQuery reads the search parameters shared by /api/articles and
+// /search. "to" is inclusive: it covers the whole day.
+func parseQuery(v url.Values) (index.Query, error) {
+	var q index.Query
+	var err error
+	for _, f := range []struct {
+		name string
+		dst  *string
+	}{
+		{"q", &q.Text}, {"person", &q.Person}, {"org", &q.Org}, {"decision", &q.Decision},
+		{"location", &q.Location}, {"source", &q.Source},
+	} {
+		if *f.dst, err = textParam(v, f.name); err != nil {
+			return index.Query{}, err
+		}
+	}
+	if q.From, err = dateParam(v, "from"); err != nil {
+		return index.Query{}, err
+	}
+	to, err := dateParam(v, "to")
+	if err != nil {
+		return index.Query{}, err
+	}
+	if !to.IsZero() {
+		q.To = to.AddDate(0, 0, 1).Add(-time.Nanosecond)
+		if !q.From.IsZero() && q.To.Before(q.From) {
+			return index.Query{}, &paramError{"to", "before \"from\""}
+		}
+	}
+	if q.Page, err = intParam(v, "page", 1, 1, maxPage); err != nil {
+		return index.Query{}, err
+	}
+	if q.Size, err = intParam(v, "size", index.DefaultSize, 1, index.MaxSize); err != nil {
+		return index.Query{}, err
+	}
+	return q, nil
+}

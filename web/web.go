@@ -1,0 +1,102 @@
+// Package web serves dxnews over HTTP: the JSON API, the NDJSON export,
+// audio with Range support, podcast feeds, health and metrics endpoints, and
+// a plain HTML UI. Templates and static assets are embedded.
+package web
+
+import (
+	"context"
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+
+	"dxnews/article"
+	"dxnews/index"
+)
+
+// Searcher is the part of index.Indexer the web layer reads from.
+type Searcher interface {
+	Search(ctx context.Context, q index.Query) (index.Results, error)
+	Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error)
+	// Get returns index.ErrNotFound (possibly wrapped) for an unknown ID.
+	Get(ctx context.Context, id string) (article.Article, error)
+	Count(ctx context.Context) (int, error)
+}
+
+// Store is the part of the article store the web layer reads from.
+type Store interface {
+	// Since returns up to limit articles after cursor ("" = from the start)
+	// and the cursor to pass next time.
+	Since(ctx context.Context, cursor string, limit int) (arts []article.Article, next string, err error)
+	// AudioPath returns where the MP3 of an article in a voice lives on disk;
+	// its sentence timings sit beside it with the .json extension.
+	AudioPath(id, voice string) string
+}
+
+// Config configures the handler returned by New.
+type Config struct {
+	Index Searcher
+	Store Store
+	// Logger receives one record per failed request; nil discards.
+	Logger *slog.Logger
+	// BaseURL is the public origin used for absolute URLs in feeds
+	// ("https://dxnews.example"); "" derives it from the request.
+	BaseURL string
+}
+
+type server struct {
+	index   Searcher
+	store   Store
+	log     *slog.Logger
+	baseURL string
+	metrics *metrics
+	pages   *pages
+}
+
+// New returns the HTTP handler serving the whole dxnews site and API.
+func New(cfg Config) (http.Handler, error) {
+	if cfg.Index == nil {
+		return nil, errors.New("web: Config.Index is required")
+	}
+	if cfg.Store == nil {
+		return nil, errors.New("web: Config.Store is required")
+	}
+	log := cfg.Logger
+	if log == nil {
+		log = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	pg, err := loadPages()
+	if err != nil {
+		return nil, err
+	}
+	s := &server{
+		index:   cfg.Index,
+		store:   cfg.Store,
+		log:     log,
+		baseURL: cfg.BaseURL,
+		metrics: newMetrics(),
+		pages:   pg,
+	}
+	return s.routes(), nil
+}
+
+func (s *server) routes() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /api/articles", s.handleArticles)
+	mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
+	mux.HandleFunc("GET /api/entities", s.handleEntities)
+	mux.HandleFunc("GET /api/audio/{id}/{file}", s.handleAudio)
+	mux.HandleFunc("GET /api/export", s.handleExport)
+	mux.HandleFunc("/api/", s.handleAPINotFound)
+	mux.HandleFunc("GET /feeds/{file}", s.handleFeed)
+	mux.HandleFunc("GET /healthz", s.handleHealth)
+	mux.HandleFunc("GET /metrics", s.handleMetrics)
+
+	mux.HandleFunc("GET /{$}", s.handleHome)
+	mux.HandleFunc("GET /search", s.handleSearch)
+	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
+	mux.HandleFunc("GET /entities/{type}/{name...}", s.handleEntityPage)
+	mux.Handle("GET /static/", staticHandler())
+	mux.HandleFunc("/", s.handlePageNotFound)
+	return s.instrument(mux)
+}
