@@ -1,0 +1,151 @@
+package crawler
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// vnZone is Vietnam's time zone (no daylight saving).
+var vnZone = time.FixedZone("+07:00", 7*60*60)
+
+// isoLayouts are the machine-readable layouts found in JSON-LD, meta tags and
+// datetime attributes. Layouts without a zone are read as Vietnam time.
+var isoLayouts = []string{
+	time.RFC3339Nano,
+	"2006-01-02T15:04:05Z0700",
+	"2006-01-02T15:04:05.000Z0700",
+	"2006-01-02T15:04Z07:00",
+	"2006-01-02 15:04:05Z07:00",
+	"2006-01-02 15:04:05 Z07:00",
+	"2006-01-02 15:04:05 -0700",
+	time.RFC1123Z,
+	time.RFC1123,
+	"Mon, 2 Jan 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 MST",
+}
+
+var localLayouts = []string{
+	"2006-01-02T15:04:05",
+	"2006-01-02T15:04:05.000",
+	"2006-01-02T15:04",
+	"2006-01-02 15:04:05",
+	"2006-01-02 15:04",
+	"2006/01/02 15:04:05",
+	"2006/01/02 15:04",
+	"2006-01-02",
+}
+
+// parseMachineDate reads a machine-readable date. Times with a zone keep their
+// instant; times without one are Vietnam local time. The result is expressed
+// in +07:00.
+func parseMachineDate(s string) (time.Time, bool) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return time.Time{}, false
+	}
+	if isDigits(s) && (len(s) == 10 || len(s) == 13) {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err == nil {
+			if len(s) == 13 {
+				n /= 1000
+			}
+			return plausible(time.Unix(n, 0).In(vnZone))
+		}
+	}
+	for _, l := range isoLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return plausible(t.In(vnZone))
+		}
+	}
+	for _, l := range localLayouts {
+		if t, err := time.ParseInLocation(l, s, vnZone); err == nil {
+			return plausible(t)
+		}
+	}
+	// Some sites write a local time in visible form inside meta tags.
+	return parseVisibleDate(s)
+}
+
+func isDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// plausible rejects dates outside the range Vietnamese online news can have:
+// before 1997 or more than a day in the future.
+func plausible(t time.Time) (time.Time, bool) {
+	if t.Year() < 1997 || t.After(time.Now().Add(24*time.Hour)) {
+		return time.Time{}, false
+	}
+	return t, true
+}
+
+var (
+	// dmyRe finds day/month/year as Vietnamese pages print it: 4/11/2021,
+	// 06-05-2025, 06.05.2025.
+	dmyRe = regexp.MustCompile(`\b(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})\b`)
+	// ymdRe finds 2025-05-06 or 2025/05/06 in visible text.
+	ymdRe = regexp.MustCompile(`\b(\d{4})[/-](\d{1,2})[/-](\d{1,2})\b`)
+	// hmRe finds a clock time: 17:12, 06:02:09, 17h12.
+	hmRe = regexp.MustCompile(`\b(\d{1,2})\s*[:hH]\s*(\d{2})\b(?::(\d{2}))?`)
+	// gmtRe finds an explicit offset: (GMT+7), GMT+07:00, UTC+7.
+	gmtRe = regexp.MustCompile(`(?i)(?:GMT|UTC)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?`)
+)
+
+// parseVisibleDate reads a date as a page shows it to readers, such as
+// "Thứ năm, 4/11/2021, 17:12 (GMT+7)", "06/05/2025 - 06:02" or
+// "06:02 06/05/2025". Without an explicit GMT offset the time is Vietnam
+// local time. A missing clock time means midnight.
+func parseVisibleDate(s string) (time.Time, bool) {
+	var y, mo, d int
+	var rest string
+	if m := dmyRe.FindStringSubmatchIndex(s); m != nil {
+		d, _ = strconv.Atoi(s[m[2]:m[3]])
+		mo, _ = strconv.Atoi(s[m[4]:m[5]])
+		y, _ = strconv.Atoi(s[m[6]:m[7]])
+		rest = s[:m[0]] + " " + s[m[1]:]
+	} else if m := ymdRe.FindStringSubmatchIndex(s); m != nil {
+		y, _ = strconv.Atoi(s[m[2]:m[3]])
+		mo, _ = strconv.Atoi(s[m[4]:m[5]])
+		d, _ = strconv.Atoi(s[m[6]:m[7]])
+		rest = s[:m[0]] + " " + s[m[1]:]
+	} else {
+		return time.Time{}, false
+	}
+	if mo < 1 || mo > 12 || d < 1 || d > 31 {
+		return time.Time{}, false
+	}
+	loc := vnZone
+	if m := gmtRe.FindStringSubmatch(rest); m != nil {
+		h, _ := strconv.Atoi(m[2])
+		mins, _ := strconv.Atoi(m[3])
+		off := h*3600 + mins*60
+		if m[1] == "-" {
+			off = -off
+		}
+		loc = time.FixedZone("", off)
+		rest = strings.Replace(rest, m[0], " ", 1)
+	}
+	hh, mm, ss := 0, 0, 0
+	if m := hmRe.FindStringSubmatch(rest); m != nil {
+		hh, _ = strconv.Atoi(m[1])
+		mm, _ = strconv.Atoi(m[2])
+		if m[3] != "" {
+			ss, _ = strconv.Atoi(m[3])
+		}
+		if hh > 23 || mm > 59 || ss > 59 {
+			hh, mm, ss = 0, 0, 0
+		}
+	}
+	t := time.Date(y, time.Month(mo), d, hh, mm, ss, 0, loc)
+	if t.Day() != d {
+		return time.Time{}, false
+	}
+	return plausible(t.In(vnZone))
+}

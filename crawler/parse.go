@@ -1,0 +1,389 @@
+package crawler
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html/charset"
+
+	"dxnews/article"
+)
+
+// ErrNotArticle is returned by ParseArticle for a page with neither a title
+// nor body text.
+var ErrNotArticle = errors.New("crawler: page has no article")
+
+// page is what one HTML page yields: maybe an article, plus links to follow.
+type page struct {
+	article   article.Article
+	isArticle bool
+	links     []string
+	feeds     []string
+}
+
+// ParseArticle reads one HTML page and returns the article in it: the site's
+// rule when one exists for the page's host, else JSON-LD NewsArticle,
+// OpenGraph/article meta and main-text extraction, in that order. The
+// charset comes from contentType, a BOM or the page's meta tags; text is
+// NFC. ID, Source, ContentHash are set; Relevance, Fetched and Entities
+// are left for the caller.
+func ParseArticle(r io.Reader, pageURL, contentType string) (article.Article, error) {
+	return ParseArticleWith(r, pageURL, contentType, nil)
+}
+
+// ParseArticleWith is ParseArticle with a rule that overrides the built-in
+// one for the page's host (nil = built-in).
+func ParseArticleWith(r io.Reader, pageURL, contentType string, rule *Rule) (article.Article, error) {
+	base, err := url.Parse(pageURL)
+	if err != nil {
+		return article.Article{}, fmt.Errorf("crawler: bad page URL %q: %w", pageURL, err)
+	}
+	doc, err := readHTML(r, contentType)
+	if err != nil {
+		return article.Article{}, err
+	}
+	p := parseDocument(doc, base, rule)
+	if p.article.Title == "" && p.article.Body == "" {
+		return p.article, ErrNotArticle
+	}
+	return p.article, nil
+}
+
+func readHTML(r io.Reader, contentType string) (*goquery.Document, error) {
+	cr, err := charset.NewReader(r, contentType)
+	if err != nil {
+		return nil, fmt.Errorf("crawler: charset: %w", err)
+	}
+	doc, err := goquery.NewDocumentFromReader(cr)
+	if err != nil {
+		return nil, fmt.Errorf("crawler: parse html: %w", err)
+	}
+	return doc, nil
+}
+
+// parseDocument extracts the article and the outgoing links of doc. It
+// modifies doc (furniture is removed from the body).
+func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
+	var p page
+	rule, hasRule := ruleFor(base.Hostname())
+	if override != nil {
+		rule = override.merge(rule)
+		hasRule = true
+	}
+	doc.Find("a[href], link[rel=next][href]").Each(func(_ int, s *goquery.Selection) {
+		href, _ := s.Attr("href")
+		if u := normalizeURL(base, href); u != "" {
+			p.links = append(p.links, u)
+		}
+	})
+	doc.Find(`link[rel=alternate][href]`).Each(func(_ int, s *goquery.Selection) {
+		t := strings.ToLower(s.AttrOr("type", ""))
+		if strings.Contains(t, "rss") || strings.Contains(t, "atom") {
+			if u := normalizeURL(base, s.AttrOr("href", "")); u != "" {
+				p.feeds = append(p.feeds, u)
+			}
+		}
+	})
+
+	ld, hasLD := readJSONLD(doc)
+	meta := readMeta(doc)
+	a := &p.article
+	a.URL = base.String()
+	a.Source = hostKey(base.Hostname())
+
+	// Canonical URL.
+	canon := ""
+	for _, c := range []string{doc.Find(`link[rel=canonical]`).AttrOr("href", ""), meta["og:url"], ld.URL} {
+		if u := normalizeURL(base, c); u != "" {
+			canon = u
+			break
+		}
+	}
+	if canon == "" {
+		canon = normalizeURL(nil, base.String())
+	}
+	a.CanonicalURL = canon
+	a.ID = article.IDFor(canon)
+
+	// Title.
+	a.Title = firstText(doc, rule.Title)
+	if a.Title == "" {
+		a.Title = cleanText(ld.Headline)
+	}
+	if a.Title == "" {
+		a.Title = cleanText(meta["og:title"])
+	}
+	if a.Title == "" {
+		a.Title = firstText(doc, "h1")
+	}
+	if a.Title == "" {
+		a.Title = trimSiteName(cleanText(doc.Find("title").First().Text()))
+	}
+
+	// Sapo.
+	if rule.Sapo != "" {
+		s := doc.Find(rule.Sapo).First()
+		s.Find(".location-stamp").Remove()
+		a.Sapo = cleanText(s.Text())
+	}
+	for _, c := range []string{ld.Description, meta["og:description"], meta["description"]} {
+		if a.Sapo != "" {
+			break
+		}
+		a.Sapo = cleanText(c)
+	}
+	a.Sapo = stripOutletPrefix(a.Sapo)
+
+	// Published time.
+	a.Published, a.PublishedFrom = published(doc, rule, ld, meta)
+
+	// Authors.
+	if rule.Authors != "" {
+		doc.Find(rule.Authors).Each(func(_ int, s *goquery.Selection) {
+			a.Authors = append(a.Authors, s.Text())
+		})
+		a.Authors = firstGroup(a.Authors)
+	}
+	if len(a.Authors) == 0 {
+		a.Authors = ld.Authors
+	}
+	if len(a.Authors) == 0 {
+		for _, k := range []string{"author", "article:author", "dc.creator"} {
+			if v := meta[k]; v != "" && !strings.HasPrefix(v, "http") {
+				a.Authors = []string{v}
+				break
+			}
+		}
+	}
+	a.Authors = uniqueNonEmpty(a.Authors)
+
+	// Section.
+	if rule.Section != "" {
+		doc.Find(rule.Section).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			t := cleanText(s.Text())
+			if t != "" && !isHomeCrumb(t) {
+				a.Section = t
+				return false
+			}
+			return true
+		})
+	}
+	for _, c := range []string{ld.Section, meta["article:section"]} {
+		if a.Section == "" {
+			a.Section = cleanText(c)
+		}
+	}
+
+	// Tags.
+	if rule.Tags != "" {
+		doc.Find(rule.Tags).Each(func(_ int, s *goquery.Selection) { a.Tags = append(a.Tags, s.Text()) })
+	}
+	if len(a.Tags) == 0 {
+		a.Tags = append(a.Tags, metaAll(doc, "article:tag")...)
+	}
+	if len(a.Tags) == 0 {
+		a.Tags = ld.Keywords
+	}
+	if len(a.Tags) == 0 && meta["news_keywords"] != "" {
+		a.Tags = strings.Split(meta["news_keywords"], ",")
+	}
+	a.Tags = uniqueNonEmpty(a.Tags)
+
+	// Body.
+	var body *goquery.Selection
+	if rule.Body != "" {
+		body = doc.Find(rule.Body).First()
+		if body.Length() == 0 {
+			body = nil
+		}
+	}
+	ruleBody := body != nil
+	if body == nil {
+		body = mainContent(doc)
+	}
+	imgs := []string{meta["og:image"]}
+	imgs = append(imgs, ld.Images...)
+	var ps []string
+	if body != nil {
+		body.Find("img").Each(func(_ int, s *goquery.Selection) {
+			src := s.AttrOr("data-src", s.AttrOr("data-original", s.AttrOr("src", "")))
+			imgs = append(imgs, src)
+		})
+		if rule.Remove != "" {
+			body.Find(rule.Remove).Remove()
+		}
+		body.Find(genericRemove).Remove()
+		ps = cleanParagraphs(paragraphs(body))
+	}
+	if len(ps) == 0 && ld.Body != "" {
+		ps = cleanParagraphs(strings.Split(ld.Body, "\n"))
+		ps = uniqueNonEmpty(ps)
+	}
+	// A lead repeated as the first paragraph, or the title, is not body.
+	for len(ps) > 0 && (ps[0] == a.Sapo || ps[0] == a.Title || stripOutletPrefix(ps[0]) == a.Sapo) {
+		ps = ps[1:]
+	}
+	if len(ps) > 0 && !ruleBody {
+		ps[0] = stripOutletPrefix(ps[0])
+	}
+	a.Body = strings.Join(ps, "\n\n")
+	a.Images = absoluteImages(base, imgs)
+
+	a.ContentHash = contentHash(a)
+	bodyLen := len([]rune(a.Body))
+	switch {
+	case hasLD && articleTypes[ld.Type]:
+		p.isArticle = a.Body != ""
+	case meta["og:type"] == "article":
+		p.isArticle = a.Body != ""
+	case meta["og:type"] != "" && meta["og:type"] != "article":
+		p.isArticle = false
+	case hasRule && ruleBody:
+		p.isArticle = a.Title != "" && bodyLen > 0
+	default:
+		p.isArticle = a.Title != "" && bodyLen >= 300 && len(ps) >= 2 && !a.Published.IsZero()
+	}
+	a.Normalize()
+	return p
+}
+
+// contentHash is the SHA-256 of the article's title, sapo and body.
+func contentHash(a *article.Article) string {
+	h := sha256.New()
+	io.WriteString(h, a.Title)
+	io.WriteString(h, "\n")
+	io.WriteString(h, a.Sapo)
+	io.WriteString(h, "\n")
+	io.WriteString(h, a.Body)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+func firstText(doc *goquery.Document, sel string) string {
+	if sel == "" {
+		return ""
+	}
+	var out string
+	doc.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		out = cleanText(s.Text())
+		return out == ""
+	})
+	return out
+}
+
+// firstGroup keeps author names from the first matching element group: a
+// rule's author selector can match both a name and its container.
+func firstGroup(names []string) []string {
+	out := names[:0:0]
+	for _, n := range names {
+		n = cleanText(n)
+		if n == "" {
+			continue
+		}
+		skip := false
+		for _, o := range out {
+			if strings.Contains(n, o) {
+				skip = true
+			}
+		}
+		if !skip && len([]rune(n)) <= 60 {
+			out = append(out, strings.TrimSuffix(strings.TrimPrefix(n, "Theo "), "."))
+		}
+	}
+	return out
+}
+
+func isHomeCrumb(s string) bool {
+	switch strings.ToLower(s) {
+	case "trang chủ", "home", "trang chu":
+		return true
+	}
+	return false
+}
+
+// trimSiteName drops a " - Site" or " | Site" suffix from a <title>.
+func trimSiteName(t string) string {
+	for _, sep := range []string{" | ", " - ", " – "} {
+		if i := strings.LastIndex(t, sep); i > 0 && len([]rune(t[i+len(sep):])) <= 30 {
+			return strings.TrimSpace(t[:i])
+		}
+	}
+	return t
+}
+
+func absoluteImages(base *url.URL, in []string) []string {
+	var out []string
+	for _, s := range in {
+		s = strings.TrimSpace(s)
+		if s == "" || strings.HasPrefix(s, "data:") {
+			continue
+		}
+		if u, err := url.Parse(s); err == nil {
+			out = append(out, base.ResolveReference(u).String())
+		}
+	}
+	return uniqueNonEmpty(out)
+}
+
+// published finds the publication time in order: the site rule, JSON-LD,
+// meta tags, <time datetime>, then dates shown in the page's text.
+func published(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]string) (time.Time, string) {
+	if rule.Published != "" {
+		var t time.Time
+		ok := false
+		doc.Find(rule.Published).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			for _, k := range []string{"datetime", "content", "data-time", "title"} {
+				if v, has := s.Attr(k); has {
+					if t, ok = parseMachineDate(v); ok {
+						return false
+					}
+				}
+			}
+			t, ok = parseVisibleDate(cleanText(s.Text()))
+			return !ok
+		})
+		if ok {
+			return t, "rule"
+		}
+	}
+	if t, ok := parseMachineDate(ld.DatePublished); ok {
+		return t, "json-ld"
+	}
+	for _, k := range []string{"article:published_time", "datepublished", "pubdate", "publishdate", "its_publication", "dc.date.issued", "dc.date", "date", "og:published_time", "publish-date"} {
+		if t, ok := parseMachineDate(meta[k]); ok {
+			return t, "meta"
+		}
+	}
+	var t time.Time
+	ok := false
+	doc.Find("time[datetime], [itemprop=datePublished]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t, ok = parseMachineDate(s.AttrOr("datetime", s.AttrOr("content", "")))
+		if !ok {
+			t, ok = parseVisibleDate(cleanText(s.Text()))
+		}
+		return !ok
+	})
+	if ok {
+		return t, "time"
+	}
+	// Elements whose class or id speaks of a date, then the whole page.
+	doc.Find(`[class*=date], [class*=time], [id*=date], [id*=time], [class*=ngay], [class*=publish]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if txt := cleanText(s.Text()); len(txt) <= 120 {
+			t, ok = parseVisibleDate(txt)
+		}
+		return !ok
+	})
+	if ok {
+		return t, "text"
+	}
+	if t, ok := parseVisibleDate(cleanText(doc.Find("body").Text())); ok {
+		return t, "text"
+	}
+	return time.Time{}, ""
+}
