@@ -1,0 +1,197 @@
+package bleve
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"dxnews/article"
+	"dxnews/index"
+
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/mapping"
+	"golang.org/x/text/unicode/norm"
+)
+
+// schemaVersion changes whenever the mapping or the document shape changes;
+// an on-disk index with another version has to be rebuilt.
+const schemaVersion = "dxnews-1"
+
+// Field names in the Bleve documents.
+const (
+	fieldTitle      = "title"       // folded title, for boosting
+	fieldTitleExact = "title_exact" // title with diacritics kept
+	fieldSapo       = "sapo"        // folded lead
+	fieldText       = "text"        // folded title, sapo, body and entity names
+	fieldTextExact  = "text_exact"  // the same with diacritics kept
+	fieldSource     = "source"
+	fieldPublished  = "published"
+	fieldSection    = "section"
+	fieldTags       = "tags"
+	fieldTypes      = "types" // entity types the article mentions
+	fieldRoles      = "person_roles"
+	fieldJSON       = "json" // the whole article, stored only
+)
+
+// nameField is the keyword field holding the names of one entity type as
+// written; it is stored and faceted.
+func nameField(typ string) string { return typ }
+
+// keyField is the keyword field holding folded names (and, for decisions,
+// numbers and symbols) that filters and entity queries match.
+func keyField(typ string) string { return typ + "_key" }
+
+func newMapping() (*mapping.IndexMappingImpl, error) {
+	m := mapping.NewIndexMapping()
+	if err := addAnalyzers(m); err != nil {
+		return nil, err
+	}
+	m.DefaultAnalyzer = FoldAnalyzer
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+
+	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Analyzer = analyzer
+		f.Store = false
+		f.IncludeInAll = false
+		f.IncludeTermVectors = vectors
+		f.DocValues = false
+		return f
+	}
+	kw := func(store, docValues bool) *mapping.FieldMapping {
+		f := mapping.NewKeywordFieldMapping()
+		f.Analyzer = keyword.Name
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = docValues
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := mapping.NewTextFieldMapping()
+		f.Index = false
+		f.Store = true
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		f.DocValues = false
+		return f
+	}
+	published := mapping.NewDateTimeFieldMapping()
+	published.Store = false
+	published.IncludeInAll = false
+
+	doc := mapping.NewDocumentStaticMapping()
+	add := func(name string, f *mapping.FieldMapping) { doc.AddFieldMappingsAt(name, f) }
+	add(fieldTitle, text(FoldAnalyzer, true))
+	add(fieldTitleExact, text(ExactAnalyzer, false))
+	add(fieldSapo, text(FoldAnalyzer, true))
+	add(fieldText, text(FoldAnalyzer, false))
+	add(fieldTextExact, text(ExactAnalyzer, false))
+	add(fieldSource, kw(false, true))
+	add(fieldPublished, published)
+	add(fieldSection, kw(false, false))
+	add(fieldTags, kw(false, false))
+	add(fieldTypes, kw(false, false))
+	add(fieldRoles, stored())
+	add(fieldJSON, stored())
+	for _, typ := range index.EntityTypes {
+		add(nameField(typ), kw(true, true))
+		add(keyField(typ), kw(false, false))
+	}
+	m.DefaultMapping = doc
+	return m, nil
+}
+
+// personRoles is the stored form of an article's people and their roles.
+type personRoles struct {
+	Name  string   `json:"name"`
+	Roles []string `json:"roles"`
+}
+
+// document turns an article into the field map Bleve indexes. The article
+// is stored whole as JSON so searches return it unchanged.
+func document(a article.Article) (map[string]interface{}, error) {
+	a.Normalize()
+	raw, err := json.Marshal(a)
+	if err != nil {
+		return nil, fmt.Errorf("bleve: encode article %s: %w", a.ID, err)
+	}
+	nfc := norm.NFC.String
+	title, sapo := nfc(a.Title), nfc(a.Sapo)
+
+	var text strings.Builder
+	for _, part := range []string{title, sapo, nfc(a.Body)} {
+		text.WriteString(part)
+		text.WriteString("\n\n")
+	}
+	d := map[string]interface{}{
+		fieldTitle:      title,
+		fieldTitleExact: title,
+		fieldSapo:       sapo,
+		fieldSource:     normSource(a.Source),
+		fieldJSON:       string(raw),
+	}
+	if !a.Published.IsZero() {
+		d[fieldPublished] = a.Published
+	}
+	if s := strings.TrimSpace(a.Section); s != "" {
+		d[fieldSection] = index.FoldKey(s)
+	}
+	var tags []string
+	for _, t := range a.Tags {
+		if k := index.FoldKey(t); k != "" {
+			tags = append(tags, k)
+		}
+	}
+	if len(tags) > 0 {
+		d[fieldTags] = tags
+	}
+
+	var types []string
+	for _, typ := range index.EntityTypes {
+		names := index.EntityNames(a.Entities, typ)
+		if len(names) == 0 {
+			continue
+		}
+		types = append(types, typ)
+		d[nameField(typ)] = names
+		var keys []string
+		for _, n := range names {
+			keys = append(keys, index.FoldKey(n))
+			if typ != index.TypeTarget {
+				text.WriteString(n)
+				text.WriteString("\n")
+			}
+		}
+		if typ == index.TypeDecision {
+			for _, dec := range a.Entities.Decisions {
+				keys = append(keys, index.DecisionKeys(dec)...)
+			}
+		}
+		d[keyField(typ)] = keys
+	}
+	if len(types) > 0 {
+		d[fieldTypes] = types
+	}
+	if len(a.Entities.People) > 0 {
+		roles := make([]personRoles, 0, len(a.Entities.People))
+		for _, p := range a.Entities.People {
+			roles = append(roles, personRoles{Name: strings.Join(strings.Fields(nfc(p.Name)), " "), Roles: p.Roles})
+		}
+		b, err := json.Marshal(roles)
+		if err != nil {
+			return nil, fmt.Errorf("bleve: encode roles of %s: %w", a.ID, err)
+		}
+		d[fieldRoles] = string(b)
+	}
+	d[fieldText] = text.String()
+	d[fieldTextExact] = text.String()
+	return d, nil
+}
+
+// normSource lower-cases a host name and drops a leading "www.".
+func normSource(s string) string {
+	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "www.")
+}

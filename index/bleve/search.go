@@ -1,0 +1,190 @@
+package bleve
+
+import (
+	"context"
+	"fmt"
+	"sort"
+
+	"dxnews/article"
+	"dxnews/index"
+
+	blevesearch "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// FacetSize is how many values each facet of Search reports.
+const FacetSize = 20
+
+// Boosts of the optional clauses that order text matches: exact spellings,
+// title and lead matches and phrase matches rank first.
+const (
+	boostExact       = 2
+	boostTitle       = 3
+	boostTitleExact  = 2
+	boostSapo        = 1.5
+	boostTitlePhrase = 2
+)
+
+// facets maps each facet in index.Facets to the field it counts.
+var facets = []struct {
+	field string
+	get   func(*index.Facets) *[]index.FacetCount
+}{
+	{nameField(index.TypePerson), func(f *index.Facets) *[]index.FacetCount { return &f.People }},
+	{nameField(index.TypeOrganization), func(f *index.Facets) *[]index.FacetCount { return &f.Organizations }},
+	{nameField(index.TypeDecision), func(f *index.Facets) *[]index.FacetCount { return &f.Decisions }},
+	{fieldSource, func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
+}
+
+// Search returns one page of the articles matching q, best first (newest
+// first when q has no text), with facets over all matches.
+func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error) {
+	res := index.Results{Articles: []article.Article{}, Facets: emptyFacets()}
+	q, err := q.Normalize()
+	if err != nil {
+		return res, err
+	}
+	if err := i.acquire(ctx); err != nil {
+		return res, err
+	}
+	defer i.mu.RUnlock()
+
+	req := blevesearch.NewSearchRequestOptions(buildQuery(q), q.Size, q.Offset(), false)
+	req.Fields = []string{fieldJSON}
+	if q.Text == "" {
+		req.SortByCustom(search.SortOrder{newestFirst(), byID()})
+	} else {
+		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newestFirst(), byID()})
+	}
+	for _, f := range facets {
+		req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
+	}
+	sr, err := i.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return res, ctx.Err()
+		}
+		return res, fmt.Errorf("bleve: search: %w", err)
+	}
+	res.Total = int(sr.Total)
+	for _, hit := range sr.Hits {
+		raw, _ := hit.Fields[fieldJSON].(string)
+		a, err := decode(hit.ID, []byte(raw))
+		if err != nil {
+			return res, err
+		}
+		res.Articles = append(res.Articles, a)
+	}
+	for _, f := range facets {
+		*f.get(&res.Facets) = facetCounts(sr.Facets[f.field])
+	}
+	return res, nil
+}
+
+func emptyFacets() index.Facets {
+	return index.Facets{
+		People:        []index.FacetCount{},
+		Organizations: []index.FacetCount{},
+		Decisions:     []index.FacetCount{},
+		Sources:       []index.FacetCount{},
+	}
+}
+
+func newestFirst() *search.SortField {
+	return &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
+}
+
+func byID() *search.SortDocID { return &search.SortDocID{} }
+
+// buildQuery turns a normalised index.Query into a Bleve query: the text
+// must match (all words, folded) and the filters must hold without scoring.
+func buildQuery(q index.Query) query.Query {
+	var must query.Query = blevesearch.NewMatchAllQuery()
+	if q.Text != "" {
+		b := blevesearch.NewBooleanQuery()
+		b.AddMust(match(fieldText, q.Text, true, 1))
+		b.AddShould(
+			match(fieldTextExact, q.Text, true, boostExact),
+			match(fieldTitle, q.Text, false, boostTitle),
+			match(fieldTitleExact, q.Text, false, boostTitleExact),
+			match(fieldSapo, q.Text, false, boostSapo),
+			phrase(fieldTitle, q.Text, boostTitlePhrase),
+			phrase(fieldSapo, q.Text, boostTitlePhrase),
+		)
+		must = b
+	}
+	filters := filterQueries(q)
+	if len(filters) == 0 {
+		return must
+	}
+	b := blevesearch.NewBooleanQuery()
+	b.AddMust(must)
+	b.AddFilter(blevesearch.NewConjunctionQuery(filters...))
+	return b
+}
+
+func filterQueries(q index.Query) []query.Query {
+	var fs []query.Query
+	for _, f := range []struct{ typ, value string }{
+		{index.TypePerson, q.Person},
+		{index.TypeOrganization, q.Org},
+		{index.TypeDecision, q.Decision},
+		{index.TypeLocation, q.Location},
+	} {
+		if k := index.FoldKey(f.value); k != "" {
+			fs = append(fs, term(keyField(f.typ), k))
+		}
+	}
+	if s := normSource(q.Source); s != "" {
+		fs = append(fs, term(fieldSource, s))
+	}
+	if !q.From.IsZero() || !q.To.IsZero() {
+		yes := true
+		dr := blevesearch.NewDateRangeInclusiveQuery(q.From, q.To, &yes, &yes)
+		dr.SetField(fieldPublished)
+		fs = append(fs, dr)
+	}
+	return fs
+}
+
+func match(field, text string, all bool, boost float64) query.Query {
+	m := blevesearch.NewMatchQuery(text)
+	m.SetField(field)
+	if all {
+		m.SetOperator(query.MatchQueryOperatorAnd)
+	}
+	m.SetBoost(boost)
+	return m
+}
+
+func phrase(field, text string, boost float64) query.Query {
+	p := blevesearch.NewMatchPhraseQuery(text)
+	p.SetField(field)
+	p.SetBoost(boost)
+	return p
+}
+
+func term(field, value string) query.Query {
+	t := blevesearch.NewTermQuery(value)
+	t.SetField(field)
+	return t
+}
+
+// facetCounts orders a Bleve terms facet by count, then name.
+func facetCounts(fr *search.FacetResult) []index.FacetCount {
+	out := []index.FacetCount{}
+	if fr == nil || fr.Terms == nil {
+		return out
+	}
+	for _, t := range fr.Terms.Terms() {
+		out = append(out, index.FacetCount{Name: t.Term, Count: t.Count})
+	}
+	sort.SliceStable(out, func(a, b int) bool {
+		if out[a].Count != out[b].Count {
+			return out[a].Count > out[b].Count
+		}
+		return out[a].Name < out[b].Name
+	})
+	return out
+}

@@ -1,0 +1,95 @@
+package index
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// MaxWindow bounds deep paging: Page*Size may not exceed it.
+const MaxWindow = 10000
+
+// ParamError reports a query parameter outside its allowed values. Param is
+// the parameter's name as the HTTP API spells it ("page", "size", "to", "type").
+type ParamError struct {
+	Param  string
+	Reason string
+}
+
+func (e *ParamError) Error() string {
+	return fmt.Sprintf("index: invalid %s: %s", e.Param, e.Reason)
+}
+
+// Normalize returns q ready for a backend: text NFC-normalised and trimmed,
+// Page 0 as 1, Size 0 as DefaultSize, Size above MaxSize lowered to MaxSize.
+// The date range is inclusive; a To at exactly midnight stands for the whole
+// of that day, so a date-only "to=2022-12-31" includes articles published that
+// day. A negative page or size, a page beyond MaxWindow or a To before From is
+// a *ParamError.
+func (q Query) Normalize() (Query, error) {
+	for _, f := range []*string{&q.Text, &q.Person, &q.Org, &q.Decision, &q.Location, &q.Source} {
+		*f = strings.TrimSpace(norm.NFC.String(*f))
+	}
+	switch {
+	case q.Page < 0:
+		return q, &ParamError{"page", fmt.Sprintf("must be 1 or more, got %d", q.Page)}
+	case q.Page == 0:
+		q.Page = 1
+	}
+	switch {
+	case q.Size < 0:
+		return q, &ParamError{"size", fmt.Sprintf("must be between 1 and %d, got %d", MaxSize, q.Size)}
+	case q.Size == 0:
+		q.Size = DefaultSize
+	case q.Size > MaxSize:
+		q.Size = MaxSize
+	}
+	if q.Page > MaxWindow/q.Size {
+		return q, &ParamError{"page", fmt.Sprintf("must be at most %d for size %d, got %d", MaxWindow/q.Size, q.Size, q.Page)}
+	}
+	if !q.To.IsZero() {
+		h, m, s := q.To.Clock()
+		if h == 0 && m == 0 && s == 0 && q.To.Nanosecond() == 0 {
+			q.To = q.To.Add(24*time.Hour - time.Nanosecond)
+		}
+	}
+	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
+		return q, &ParamError{"to", "is before from"}
+	}
+	return q, nil
+}
+
+// Offset is the number of matches before the first one on q's page. Call it
+// on a normalised query.
+func (q Query) Offset() int {
+	return (q.Page - 1) * q.Size
+}
+
+// EntityTypes lists the values EntityQuery.Type accepts.
+var EntityTypes = []string{TypePerson, TypeOrganization, TypeDecision, TypeTarget, TypeLocation}
+
+// Normalize returns q with Type lower-cased, Q NFC-normalised and trimmed,
+// Size 0 as DefaultSize and Size above MaxSize lowered to MaxSize. An unknown
+// type or a negative size is a *ParamError.
+func (q EntityQuery) Normalize() (EntityQuery, error) {
+	q.Type = strings.ToLower(strings.TrimSpace(q.Type))
+	q.Q = strings.TrimSpace(norm.NFC.String(q.Q))
+	known := false
+	for _, t := range EntityTypes {
+		known = known || q.Type == t
+	}
+	if !known {
+		return q, &ParamError{"type", fmt.Sprintf("%q is not one of %s", q.Type, strings.Join(EntityTypes, ", "))}
+	}
+	switch {
+	case q.Size < 0:
+		return q, &ParamError{"size", fmt.Sprintf("must be between 1 and %d, got %d", MaxSize, q.Size)}
+	case q.Size == 0:
+		q.Size = DefaultSize
+	case q.Size > MaxSize:
+		q.Size = MaxSize
+	}
+	return q, nil
+}
