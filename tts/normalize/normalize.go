@@ -1,0 +1,466 @@
+// Package normalize turns Vietnamese news text into the spoken form every
+// speech backend receives: numbers, dates, times, ranges, ordinals, Roman
+// numerals, units, currencies, document symbols and abbreviations are
+// written out as words, following the voice's dialect region ("nghìn",
+// "linh" in the north; "ngàn", "lẻ" in the south). It also splits text
+// into sentences and groups sentences into chunks that fit a backend's
+// request limit.
+//
+// Conventions chosen here:
+//   - Sentence punctuation (. , ; : ! ? …), line breaks and the case of
+//     ordinary words are kept; expansions are lower case except proper
+//     names, and are capitalised at the start of a sentence.
+//   - Document symbols are read as a newsreader does: the number, the year
+//     after "năm", then the symbol's parts expanded ("749/QĐ-TTg" → "bảy
+//     trăm bốn mươi chín quyết định thủ tướng"; "47/2020/NĐ-CP" → "bốn
+//     mươi bảy năm hai nghìn không trăm hai mươi nghị định chính phủ").
+//   - Unknown all-capital words of at most four letters that cannot be a
+//     Vietnamese syllable are spelled letter by letter ("VNPT" → "vê en pê
+//     tê"); capitalised Vietnamese syllables ("SỐ") are left alone.
+//   - No ASCII digit survives: anything numeric that matches no rule is
+//     read number by number.
+package normalize
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"dxnews/article"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// Text returns the spoken form of s for a voice region (article.North,
+// article.Central, article.South). The central region uses the northern
+// number words.
+func Text(s string, region article.Region) string {
+	s = norm.NFC.String(strings.ToValidUTF8(s, ""))
+	n := normalizer{lx: lexiconFor(region)}
+	n.w.b = make([]byte, 0, len(s)+len(s)/2)
+	n.w.start = true
+	blank := false
+	for s != "" {
+		var line string
+		if i := strings.IndexByte(s, '\n'); i >= 0 {
+			line, s = s[:i], s[i+1:]
+		} else {
+			line, s = s, ""
+		}
+		toks := tokenize(line, n.toks[:0])
+		n.toks = toks
+		if len(toks) == 0 {
+			blank = true
+			continue
+		}
+		if len(n.w.b) > 0 {
+			n.w.b = append(n.w.b, '\n')
+			if blank {
+				n.w.b = append(n.w.b, '\n')
+			}
+		}
+		blank = false
+		n.w.start = true
+		n.line(toks)
+	}
+	return string(n.w.b)
+}
+
+type normalizer struct {
+	lx   lexicon
+	w    writer
+	toks []token
+}
+
+// token is one whitespace-separated field: leading punctuation, the core
+// to read, trailing punctuation.
+type token struct {
+	lead, core, trail string
+}
+
+// context carries the previous words of the same clause, lower-cased.
+type context struct {
+	prev1, prev2 string
+}
+
+const (
+	leadChars  = "\"'“”‘’([{«‹*•·–—-…"
+	trailChars = ".,;:!?…\"'“”‘’)]}»›"
+)
+
+func tokenize(line string, toks []token) []token {
+	for line != "" {
+		i := 0
+		for i < len(line) {
+			r, size := utf8.DecodeRuneInString(line[i:])
+			if !isSpace(r) {
+				break
+			}
+			i += size
+		}
+		line = line[i:]
+		if line == "" {
+			break
+		}
+		j := 0
+		for j < len(line) {
+			r, size := utf8.DecodeRuneInString(line[j:])
+			if isSpace(r) {
+				break
+			}
+			j += size
+		}
+		f := line[:j]
+		line = line[j:]
+		if strings.ContainsAny(f, "\u200b\u200c\u200d\ufeff\u00ad") {
+			f = strings.Map(func(r rune) rune {
+				switch r {
+				case '\u200b', '\u200c', '\u200d', '\ufeff', '\u00ad':
+					return -1
+				}
+				return r
+			}, f)
+			if f == "" {
+				continue
+			}
+		}
+		toks = append(toks, splitField(f))
+	}
+	// Rejoin a document symbol split after its slash: "942/ QĐ-TTg".
+	out := toks[:0]
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if t.trail == "" && strings.HasSuffix(t.core, "/") && startsWithDigit(t.core) &&
+			i+1 < len(toks) && toks[i+1].lead == "" && startsWithUpper(toks[i+1].core) {
+			t.core += toks[i+1].core
+			t.trail = toks[i+1].trail
+			i++
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+func isSpace(r rune) bool {
+	return unicode.IsSpace(r) || unicode.IsControl(r)
+}
+
+func splitField(f string) token {
+	i := 0
+	for i < len(f) {
+		r, size := utf8.DecodeRuneInString(f[i:])
+		if !strings.ContainsRune(leadChars, r) {
+			break
+		}
+		i += size
+	}
+	j := len(f)
+	for j > i {
+		r, size := utf8.DecodeLastRuneInString(f[i:j])
+		if !strings.ContainsRune(trailChars, r) {
+			break
+		}
+		j -= size
+	}
+	return token{lead: f[:i], core: f[i:j], trail: f[j:]}
+}
+
+func (n *normalizer) line(toks []token) {
+	prevNumeric := false
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		var ctx context
+		if i > 0 && toks[i-1].trail == "" && t.lead == "" {
+			ctx.prev1 = strings.ToLower(toks[i-1].core)
+			if i > 1 && toks[i-2].trail == "" && toks[i-1].lead == "" {
+				ctx.prev2 = strings.ToLower(toks[i-2].core)
+			}
+		}
+		if t.core == "" {
+			if isDash(t.lead) && t.trail == "" {
+				if prevNumeric && i+1 < len(toks) && toks[i+1].lead == "" && startsWithDigit(toks[i+1].core) {
+					n.w.emit("", "đến", "", false)
+				} else {
+					n.w.pause()
+				}
+				prevNumeric = false
+				continue
+			}
+			n.w.punct(t.lead + t.trail)
+			prevNumeric = false
+			continue
+		}
+		if strings.HasPrefix(t.trail, ".") && i+1 < len(toks) && dotAbbreviations[t.core] {
+			t.trail = t.trail[1:]
+		}
+		text, changed := n.read(t.core, ctx)
+		numeric := startsWithDigit(t.core)
+		if numeric && t.trail == "" && i+1 < len(toks) && toks[i+1].lead == "" {
+			if u, ok := units[toks[i+1].core]; ok {
+				text += " " + u
+				changed = true
+				t.trail = toks[i+1].trail
+				i++
+			}
+		}
+		n.w.emit(t.lead, text, t.trail, changed && capitalisable(t.core))
+		prevNumeric = numeric && t.trail == ""
+	}
+}
+
+// read returns the spoken form of one token core and whether it changed.
+func (n *normalizer) read(c string, ctx context) (string, bool) {
+	if s, ok := abbreviations[c]; ok {
+		return s, true
+	}
+	if startsWithDigit(c) || (len(c) > 1 && c[0] == '$' && c[1] >= '0' && c[1] <= '9') {
+		var sp spoken
+		n.numeric(&sp, c, ctx)
+		return sp.String(), true
+	}
+	if v := roman(c); v > 0 && (romanContext(ctx) || (len(c) >= 2 && onlyIVX(c))) {
+		var sp spoken
+		n.ordinalOrCardinal(&sp, uint64(v), ctx)
+		return sp.String(), true
+	}
+	if i := strings.IndexByte(c, '/'); i > 0 && roman(c[:i]) > 0 && isDigits(c[i+1:]) {
+		// "quý III/2022"
+		var sp spoken
+		n.lx.cardinal(&sp, uint64(roman(c[:i])))
+		sp.add("năm")
+		n.lx.integer(&sp, c[i+1:])
+		return sp.String(), true
+	}
+	if allLetters(c) {
+		return expandWord(c, false)
+	}
+	s := n.compound(c, false)
+	return s, s != c
+}
+
+// compound reads a token mixing letters, digits and symbols part by part
+// ("COVID-19", "H5N1", "QĐ-TTg", "sở/ngành").
+func (n *normalizer) compound(c string, inSymbol bool) string {
+	if inSymbol {
+		if s, ok := documentSymbols[c]; ok {
+			return s
+		}
+	}
+	if s, ok := abbreviations[c]; ok {
+		return s
+	}
+	if s, ok := foldedAbbreviations[strings.ToLower(c)]; ok {
+		return s
+	}
+	type seg struct {
+		s    string
+		kind byte // 'l' letters, 'd' digits, 'o' other
+	}
+	var segs []seg
+	for i := 0; i < len(c); {
+		r, size := utf8.DecodeRuneInString(c[i:])
+		kind := byte('o')
+		switch {
+		case r >= '0' && r <= '9':
+			kind = 'd'
+		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+			kind = 'l'
+		}
+		j := i + size
+		if kind != 'o' {
+			for j < len(c) {
+				r2, s2 := utf8.DecodeRuneInString(c[j:])
+				k2 := byte('o')
+				switch {
+				case r2 >= '0' && r2 <= '9':
+					k2 = 'd'
+				case unicode.IsLetter(r2) || unicode.Is(unicode.Mn, r2):
+					k2 = 'l'
+				}
+				if k2 != kind {
+					break
+				}
+				j += s2
+			}
+		}
+		segs = append(segs, seg{c[i:j], kind})
+		i = j
+	}
+	var sp spoken
+	kindAt := func(i int) byte {
+		if i < 0 || i >= len(segs) {
+			return 0
+		}
+		return segs[i].kind
+	}
+	for i, g := range segs {
+		switch g.kind {
+		case 'l':
+			s, _ := expandWord(g.s, inSymbol)
+			sp.add(s)
+		case 'd':
+			if len(g.s) > 1 && g.s[0] == '0' {
+				digits(&sp, g.s)
+			} else {
+				n.lx.integer(&sp, g.s)
+			}
+		default:
+			switch g.s {
+			case "&":
+				sp.add("và")
+			case "%":
+				sp.add("phần trăm")
+			case "+":
+				sp.add("cộng")
+			case "@":
+				sp.add("a còng")
+			case "°":
+				sp.add("độ")
+			case "$":
+				sp.add("đô la")
+			case ".":
+				if kindAt(i-1) == 'd' && kindAt(i+1) == 'd' ||
+					kindAt(i-1) == 'l' && kindAt(i+1) == 'l' && isLowerASCII(segs[i-1].s) && isLowerASCII(segs[i+1].s) {
+					sp.add("chấm")
+				}
+			case ",":
+				if kindAt(i-1) == 'd' && kindAt(i+1) == 'd' {
+					sp.add("phẩy")
+				}
+			case "/":
+				if i > 0 {
+					if _, ok := units[segs[i-1].s]; ok && kindAt(i+1) == 'l' {
+						sp.add("trên")
+					}
+				}
+			}
+		}
+	}
+	return sp.String()
+}
+
+// ordinalOrCardinal reads v as an ordinal after "thứ" ("thứ nhất", "thứ
+// tư") and as a cardinal otherwise.
+func (n *normalizer) ordinalOrCardinal(sp *spoken, v uint64, ctx context) {
+	if ctx.prev1 == "thứ" {
+		switch v {
+		case 1:
+			sp.add("nhất")
+			return
+		case 4:
+			sp.add("tư")
+			return
+		}
+	}
+	n.lx.cardinal(sp, v)
+}
+
+var romanContexts = map[string]bool{
+	"khóa": true, "khoá": true, "quý": true, "chương": true, "phần": true, "mục": true,
+	"kỳ": true, "kì": true, "thứ": true, "hạng": true, "loại": true, "cấp": true,
+	"vùng": true, "khu": true, "tập": true, "đợt": true, "đoạn": true, "đại hội": true,
+}
+
+func romanContext(ctx context) bool {
+	if romanContexts[ctx.prev1] {
+		return true
+	}
+	switch ctx.prev2 + " " + ctx.prev1 {
+	case "đại hội", "thế kỷ", "thế kỉ", "trung ương", "thế chiến", "hội nghị":
+		return true
+	}
+	return false
+}
+
+func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
+
+func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
+
+func startsWithUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// capitalisable reports whether an expansion of the token may be
+// capitalised at a sentence start: the written token began with a capital
+// or a digit.
+func capitalisable(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$'
+}
+
+func allLetters(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
+			return false
+		}
+	}
+	return true
+}
+
+func isLowerASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// writer assembles the output line by line.
+type writer struct {
+	b     []byte
+	start bool // at the start of a sentence
+}
+
+func (w *writer) sep() {
+	if len(w.b) > 0 {
+		if c := w.b[len(w.b)-1]; c != ' ' && c != '\n' {
+			w.b = append(w.b, ' ')
+		}
+	}
+}
+
+func (w *writer) emit(lead, text, trail string, capital bool) {
+	w.sep()
+	w.b = append(w.b, lead...)
+	if capital && w.start && text != "" {
+		r, size := utf8.DecodeRuneInString(text)
+		w.b = utf8.AppendRune(w.b, unicode.ToUpper(r))
+		w.b = append(w.b, text[size:]...)
+	} else {
+		w.b = append(w.b, text...)
+	}
+	w.b = append(w.b, trail...)
+	if text != "" {
+		w.start = false
+	}
+	if strings.ContainsAny(trail, ".!?…") {
+		w.start = true
+	}
+}
+
+// punct writes a token made only of punctuation.
+func (w *writer) punct(p string) {
+	r, _ := utf8.DecodeRuneInString(p)
+	if !strings.ContainsRune(trailChars, r) {
+		w.sep()
+	}
+	w.b = append(w.b, p...)
+	if strings.ContainsAny(p, ".!?…") {
+		w.start = true
+	}
+}
+
+// pause turns a free-standing dash into a comma after a word; a dash that
+// opens a line (a list bullet) is dropped.
+func (w *writer) pause() {
+	if len(w.b) == 0 {
+		return
+	}
+	last, _ := utf8.DecodeLastRune(w.b)
+	if last == '\n' || strings.ContainsRune(".,;:!?…(", last) {
+		return
+	}
+	w.b = append(w.b, ',')
+}
