@@ -1,0 +1,263 @@
+// Package zalo is the Zalo AI text-to-speech backend: a form post with the
+// key in an apikey header answers with a URL to the MP3, which is then
+// downloaded.
+package zalo
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"maps"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"dxnews/tts"
+)
+
+// DefaultURL is Zalo AI's synthesis endpoint.
+const DefaultURL = "https://api.zalo.ai/v1/tts/synthesize"
+
+// MaxChunk is Zalo AI's per-request limit in characters (error 155 beyond).
+const MaxChunk = 2000
+
+// DefaultVoices maps dxnews voices to Zalo speaker IDs: 1 southern woman,
+// 2 northern woman, 3 southern man, 4 northern man (5 and 6 are a second
+// northern and southern woman). Zalo has no central voice.
+var DefaultVoices = map[string]string{
+	"north-female": "2",
+	"north-male":   "4",
+	"south-female": "1",
+	"south-male":   "3",
+}
+
+// Zalo error codes worth naming.
+const (
+	codeOK          = 0
+	codeBadValue    = 150
+	codeTooLong     = 155
+	codeBadKey      = 401
+	codeServerError = 500
+)
+
+// ErrTooLong is wrapped by the error for Zalo's error 155.
+var ErrTooLong = errors.New("zalo: text exceeds the 2000-character limit (error 155)")
+
+// Config configures the backend. Zero fields take defaults.
+type Config struct {
+	APIKey string
+	// URL is the synthesis endpoint [DefaultURL].
+	URL string
+	// Voices maps dxnews voice IDs to speaker IDs "1"…"6" [DefaultVoices].
+	Voices map[string]string
+	// Speed is 0.8…1.2 [1.0].
+	Speed float64
+	// Quality is 0 (standard) or 1 (high, paid accounts).
+	Quality int
+	// Timeout bounds each HTTP request [30s].
+	Timeout time.Duration
+	// Concurrency caps requests in flight [2].
+	Concurrency int
+	// Backoff governs retries of 429, 5xx and error 500 answers.
+	Backoff tts.Backoff
+	// Client is the HTTP client [a new client with Timeout].
+	Client *http.Client
+}
+
+// Synth is the Zalo AI backend; safe for concurrent use.
+type Synth struct {
+	cfg Config
+	lim *tts.Limiter
+}
+
+var _ tts.Synthesizer = (*Synth)(nil)
+
+// New validates cfg and returns the backend.
+func New(cfg Config) (*Synth, error) {
+	if cfg.APIKey == "" {
+		return nil, errors.New("zalo: no API key (DXNEWS_ZALO_API_KEY)")
+	}
+	if cfg.URL == "" {
+		cfg.URL = DefaultURL
+	}
+	if cfg.Voices == nil {
+		cfg.Voices = DefaultVoices
+	}
+	cfg.Voices = maps.Clone(cfg.Voices)
+	for id, sp := range cfg.Voices {
+		if n, err := strconv.Atoi(sp); err != nil || n < 1 || n > 6 {
+			return nil, fmt.Errorf("zalo: voice %s maps to speaker %q; speaker IDs are 1 to 6", id, sp)
+		}
+	}
+	if cfg.Speed == 0 {
+		cfg.Speed = 1
+	}
+	if cfg.Speed < 0.8 || cfg.Speed > 1.2 {
+		return nil, fmt.Errorf("zalo: speed %g outside 0.8…1.2", cfg.Speed)
+	}
+	if cfg.Quality != 0 && cfg.Quality != 1 {
+		return nil, fmt.Errorf("zalo: quality %d is neither 0 nor 1", cfg.Quality)
+	}
+	if cfg.Timeout <= 0 {
+		cfg.Timeout = 30 * time.Second
+	}
+	if cfg.Concurrency <= 0 {
+		cfg.Concurrency = 2
+	}
+	if cfg.Client == nil {
+		cfg.Client = &http.Client{Timeout: cfg.Timeout}
+	}
+	return &Synth{cfg: cfg, lim: tts.NewLimiter(cfg.Concurrency)}, nil
+}
+
+// Name returns "zalo".
+func (s *Synth) Name() string { return "zalo" }
+
+// MaxChunk returns Zalo's 2,000-character limit.
+func (s *Synth) MaxChunk() int { return MaxChunk }
+
+// Voices returns the dxnews voice IDs configured, sorted.
+func (s *Synth) Voices() []string { return slices.Sorted(maps.Keys(s.cfg.Voices)) }
+
+// Settings describes speaker mapping, speed and quality, for the cache key.
+func (s *Synth) Settings() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "speed=%g;quality=%d", s.cfg.Speed, s.cfg.Quality)
+	for _, id := range s.Voices() {
+		fmt.Fprintf(&b, ";%s=%s", id, s.cfg.Voices[id])
+	}
+	return b.String()
+}
+
+// response is Zalo's JSON answer. Data is an object on success and an
+// empty array on errors.
+type response struct {
+	ErrorCode    int             `json:"error_code"`
+	ErrorMessage string          `json:"error_message"`
+	Data         json.RawMessage `json:"data"`
+}
+
+// Synthesize posts the text, then downloads the audio URL Zalo returns.
+func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
+	speaker, ok := s.cfg.Voices[req.Voice]
+	if !ok {
+		return tts.Audio{}, tts.VoiceNotFound("zalo", req.Voice, s.cfg.Voices)
+	}
+	if n := utf8.RuneCountInString(req.Text); n > MaxChunk {
+		return tts.Audio{}, fmt.Errorf("zalo: voice %s: %d characters: %w", req.Voice, n, ErrTooLong)
+	}
+	if err := s.lim.Acquire(ctx); err != nil {
+		return tts.Audio{}, fmt.Errorf("zalo: voice %s: %w", req.Voice, err)
+	}
+	defer s.lim.Release()
+
+	var audioURL string
+	err := tts.Retry(ctx, s.cfg.Backoff, func(ctx context.Context) error {
+		var err error
+		audioURL, err = s.request(ctx, speaker, req.Text)
+		return err
+	})
+	if err != nil {
+		return tts.Audio{}, fmt.Errorf("zalo: voice %s (speaker %s): %w", req.Voice, speaker, err)
+	}
+	var data []byte
+	err = tts.Retry(ctx, s.cfg.Backoff, func(ctx context.Context) error {
+		var err error
+		data, err = s.download(ctx, audioURL)
+		return err
+	})
+	if err != nil {
+		return tts.Audio{}, fmt.Errorf("zalo: voice %s (speaker %s): downloading audio: %w", req.Voice, speaker, err)
+	}
+	return tts.Audio{Data: data, Format: "mp3"}, nil
+}
+
+func (s *Synth) request(ctx context.Context, speaker, text string) (string, error) {
+	form := url.Values{
+		"input":       {text},
+		"speaker_id":  {speaker},
+		"speed":       {strconv.FormatFloat(s.cfg.Speed, 'f', -1, 64)},
+		"quality":     {strconv.Itoa(s.cfg.Quality)},
+		"encode_type": {"1"}, // MP3
+	}
+	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.cfg.URL, strings.NewReader(form.Encode()))
+	if err != nil {
+		return "", err
+	}
+	hr.Header.Set("apikey", s.cfg.APIKey)
+	hr.Header.Set("Content-Type", "application/x-www-form-urlencoded")
+	resp, err := s.cfg.Client.Do(hr)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	if err := tts.CheckStatus(resp); err != nil {
+		return "", err
+	}
+	body, err := tts.ReadBody(resp.Body, 1<<20)
+	if err != nil {
+		return "", err
+	}
+	var res response
+	if err := json.Unmarshal(body, &res); err != nil {
+		return "", fmt.Errorf("reading answer %q: %w", snippet(body), err)
+	}
+	switch res.ErrorCode {
+	case codeOK:
+	case codeTooLong:
+		return "", fmt.Errorf("%w: %s", ErrTooLong, res.ErrorMessage)
+	case codeServerError:
+		return "", &tts.RetryableError{Err: fmt.Errorf("error %d: %s", res.ErrorCode, res.ErrorMessage)}
+	case codeBadKey:
+		return "", fmt.Errorf("error %d (wrong API key): %s", res.ErrorCode, res.ErrorMessage)
+	default:
+		return "", fmt.Errorf("error %d: %s", res.ErrorCode, res.ErrorMessage)
+	}
+	var data struct {
+		URL string `json:"url"`
+	}
+	if err := json.Unmarshal(res.Data, &data); err != nil || data.URL == "" {
+		return "", fmt.Errorf("answer has no audio url: %q", snippet(body))
+	}
+	return data.URL, nil
+}
+
+// download fetches the audio. The streaming URL may answer 404 for a moment
+// after synthesis, so 404 is retried like 5xx.
+func (s *Synth) download(ctx context.Context, link string) ([]byte, error) {
+	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, link, nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.cfg.Client.Do(hr)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode == http.StatusNotFound {
+		return nil, &tts.RetryableError{Err: fmt.Errorf("HTTP 404 from %s", link)}
+	}
+	if err := tts.CheckStatus(resp); err != nil {
+		return nil, err
+	}
+	body, err := tts.ReadBody(resp.Body, 64<<20)
+	if err != nil {
+		return nil, err
+	}
+	if len(body) == 0 {
+		return nil, &tts.RetryableError{Err: fmt.Errorf("empty audio from %s", link)}
+	}
+	return body, nil
+}
+
+func snippet(b []byte) string {
+	if len(b) > 200 {
+		b = b[:200]
+	}
+	return string(b)
+}
