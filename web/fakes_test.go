@@ -54,8 +54,9 @@ func (f *fakeIndex) Search(ctx context.Context, q index.Query) (index.Results, e
 	return res, nil
 }
 
+// contains matches with or without case and diacritics, as indexes must.
 func contains(s, sub string) bool {
-	return strings.Contains(strings.ToLower(s), strings.ToLower(sub))
+	return strings.Contains(fold(s), fold(sub))
 }
 
 func matches(a article.Article, q index.Query) bool {
@@ -80,7 +81,7 @@ func matches(a article.Article, q index.Query) bool {
 		orgs = append(orgs, o.Name)
 	}
 	for _, d := range e.Decisions {
-		decs = append(decs, d.Number, d.Symbol)
+		decs = append(decs, d.Number, d.Symbol, decisionName(d))
 	}
 	for _, l := range e.Locations {
 		locs = append(locs, l.Name)
@@ -111,8 +112,8 @@ func facets(hits []article.Article) index.Facets {
 	}
 }
 
-// names lists the entity names of one type in an article, decisions by
-// symbol or number.
+// names lists the entity names of one type in an article, named the way
+// entity pages link to them.
 func names(a article.Article, typ string) []string {
 	var out []string
 	e := a.Entities
@@ -127,11 +128,11 @@ func names(a article.Article, typ string) []string {
 		}
 	case index.TypeDecision:
 		for _, d := range e.Decisions {
-			out = append(out, cmp.Or(d.Symbol, d.Number))
+			out = append(out, decisionName(d))
 		}
 	case index.TypeTarget:
 		for _, t := range e.Targets {
-			out = append(out, t.Metric)
+			out = append(out, targetName(t))
 		}
 	case index.TypeLocation:
 		for _, l := range e.Locations {

@@ -1,0 +1,159 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"net/url"
+	"strconv"
+
+	"dxnews/article"
+	"dxnews/index"
+)
+
+// filterParams are the search filters the UI shows and links to, in order.
+var filterParams = []struct{ param, label string }{
+	{"person", "Nhân vật"},
+	{"org", "Tổ chức"},
+	{"decision", "Văn bản"},
+	{"location", "Địa điểm"},
+	{"source", "Nguồn"},
+	{"from", "Từ ngày"},
+	{"to", "Đến ngày"},
+}
+
+// link is a labelled URL in a page.
+type link struct {
+	Label string
+	URL   string
+}
+
+type facetLink struct {
+	Name   string
+	Count  int
+	URL    string
+	Active bool
+}
+
+type facetGroup struct {
+	Title string
+	Items []facetLink
+}
+
+type searchPage struct {
+	layout
+	Error    string
+	Filters  []link // active filters; URL removes the filter
+	Results  index.Results
+	Facets   []facetGroup
+	Prev     string
+	Next     string
+	Page     int
+	Pages    int
+	Home     bool
+	Searched bool
+}
+
+func (s *server) handleHome(w http.ResponseWriter, r *http.Request) {
+	res, err := s.index.Search(r.Context(), index.Query{Size: 10})
+	if err != nil {
+		s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Không đọc được danh sách bài viết.", err)
+		return
+	}
+	s.render(w, r, http.StatusOK, "home", searchPage{
+		layout:  layout{Title: "Tin chuyển đổi số"},
+		Results: s.prepareResults(res),
+		Facets:  facetGroups(res.Facets, url.Values{}),
+		Home:    true,
+	})
+}
+
+func (s *server) handleSearch(w http.ResponseWriter, r *http.Request) {
+	v := r.URL.Query()
+	page := searchPage{layout: layout{Title: "Tìm kiếm", Q: v.Get("q")}, Searched: true}
+	q, err := parseQuery(v)
+	if pe := (*paramError)(nil); errors.As(err, &pe) {
+		page.Error = "Tham số không hợp lệ: " + pe.Error()
+		s.logFailure(r, http.StatusBadRequest, pe.Error(), nil)
+		s.render(w, r, http.StatusBadRequest, "search", page)
+		return
+	}
+	res, err := s.index.Search(r.Context(), q)
+	if err != nil {
+		s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Tìm kiếm không thành công.", err)
+		return
+	}
+	if q.Text != "" {
+		page.Title = q.Text + " – Tìm kiếm"
+	}
+	page.Results = s.prepareResults(res)
+	page.Facets = facetGroups(res.Facets, v)
+	for _, f := range filterParams {
+		if val := v.Get(f.param); val != "" {
+			page.Filters = append(page.Filters, link{Label: f.label + ": " + val, URL: searchURL(v, f.param, "")})
+		}
+	}
+	page.Page = q.Page
+	page.Pages = (res.Total + q.Size - 1) / q.Size
+	if q.Page > 1 {
+		page.Prev = searchURL(v, "page", strconv.Itoa(q.Page-1))
+	}
+	if q.Page < page.Pages && q.Page < maxPage {
+		page.Next = searchURL(v, "page", strconv.Itoa(q.Page+1))
+	}
+	s.render(w, r, http.StatusOK, "search", page)
+}
+
+// searchURL is /search with v's parameters, key set to val (or removed when
+// val is ""). Changing a filter goes back to the first page.
+func searchURL(v url.Values, key, val string) string {
+	out := url.Values{}
+	for k, vs := range v {
+		if len(vs) > 0 && vs[0] != "" && k != key && (key == "page" || k != "page") {
+			out.Set(k, vs[0])
+		}
+	}
+	if val != "" {
+		out.Set(key, val)
+	}
+	return "/search?" + out.Encode()
+}
+
+// facetGroups turns facets into links that add the value as a filter.
+func facetGroups(f index.Facets, v url.Values) []facetGroup {
+	var out []facetGroup
+	for _, g := range []struct {
+		title, param string
+		counts       []index.FacetCount
+	}{
+		{"Nhân vật", "person", f.People},
+		{"Tổ chức", "org", f.Organizations},
+		{"Văn bản", "decision", f.Decisions},
+		{"Nguồn", "source", f.Sources},
+	} {
+		if len(g.counts) == 0 {
+			continue
+		}
+		fg := facetGroup{Title: g.title}
+		for _, c := range g.counts[:min(len(g.counts), 10)] {
+			fg.Items = append(fg.Items, facetLink{
+				Name:   c.Name,
+				Count:  c.Count,
+				URL:    searchURL(v, g.param, c.Name),
+				Active: v.Get(g.param) == c.Name,
+			})
+		}
+		out = append(out, fg)
+	}
+	return out
+}
+
+// voiceLabels lists the labels of the voices an article can be heard in.
+func voiceLabels(a article.Article) []string {
+	var out []string
+	for _, v := range allVoices {
+		if _, ok := findAudio(a, v.ID); ok {
+			out = append(out, v.Label)
+		}
+	}
+	return out
+}

@@ -1,0 +1,73 @@
+// Plays an article in the chosen voice and highlights the sentence being
+// read, using the sentence timings served beside each MP3.
+(function () {
+  "use strict";
+  var root = document.getElementById("player");
+  if (!root) return;
+  var audio = root.querySelector("audio");
+  var list = root.querySelector(".transcript");
+  var buttons = root.querySelectorAll("button.voice");
+  var id = root.dataset.article;
+  var cues = [];
+  var current = -1;
+  var loading = 0;
+
+  function show(i) {
+    if (i === current) return;
+    if (current >= 0 && list.children[current]) list.children[current].classList.remove("reading");
+    current = i;
+    if (i >= 0 && list.children[i]) {
+      var li = list.children[i];
+      li.classList.add("reading");
+      var top = li.offsetTop - list.offsetTop;
+      if (top < list.scrollTop || top + li.offsetHeight > list.scrollTop + list.clientHeight) {
+        list.scrollTop = top - list.clientHeight / 3;
+      }
+    }
+  }
+
+  function update() {
+    var ms = audio.currentTime * 1000;
+    for (var i = 0; i < cues.length; i++) {
+      if (ms >= cues[i].start_ms && ms < cues[i].end_ms) { show(i); return; }
+    }
+    show(-1);
+  }
+
+  function choose(button) {
+    var voice = button.dataset.voice;
+    var base = "/api/audio/" + encodeURIComponent(id) + "/" + encodeURIComponent(voice);
+    buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
+    audio.src = base + ".mp3";
+    audio.play().catch(function () {});
+    cues = [];
+    current = -1;
+    list.replaceChildren();
+    list.hidden = true;
+    var token = ++loading;
+    fetch(base + ".json")
+      .then(function (r) { return r.ok ? r.json() : []; })
+      .then(function (data) {
+        if (token !== loading || !Array.isArray(data)) return;
+        cues = data;
+        cues.forEach(function (c) {
+          var li = document.createElement("li");
+          li.textContent = c.text;
+          li.addEventListener("click", function () {
+            audio.currentTime = c.start_ms / 1000;
+            audio.play().catch(function () {});
+          });
+          list.appendChild(li);
+        });
+        list.hidden = cues.length === 0;
+        update();
+      })
+      .catch(function () {});
+  }
+
+  buttons.forEach(function (b) {
+    b.addEventListener("click", function () { choose(b); });
+  });
+  audio.addEventListener("timeupdate", update);
+  audio.addEventListener("seeked", update);
+})();
