@@ -93,7 +93,7 @@ type pageData struct {
 	Prev, Next  string // pagination links
 	PageNum     int
 	Query       string
-	Year        int
+	Year        int // copyright year: that of the newest article
 }
 
 // section is one category block on the home page.
@@ -112,7 +112,7 @@ func baseURL(r *http.Request) string {
 }
 
 func (s *Site) newData(r *http.Request, title string) *pageData {
-	return &pageData{Base: baseURL(r), Path: r.URL.Path, Title: title, Categories: categories, Year: 2026}
+	return &pageData{Base: baseURL(r), Path: r.URL.Path, Title: title, Categories: categories, Year: newest(s.cat.stories).Year()}
 }
 
 // render executes a page template and serves it with ETag and Last-Modified.
