@@ -7,7 +7,9 @@ import (
 	"unicode"
 )
 
-func isLetter(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r) }
+func isLetter(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
 
 // simHash returns a 64-bit SimHash of text over word 3-shingles. Copies of
 // one article that differ only in furniture or a few words differ in a few

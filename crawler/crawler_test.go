@@ -1,0 +1,167 @@
+package crawler
+
+import (
+	"bytes"
+	"context"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"dxnews/article"
+)
+
+func off() *bool { f := false; return &f }
+
+// testConfig is a fast, impolite configuration for the test site.
+func testConfig(seed, stateDir string) Config {
+	return Config{
+		Seeds:         []string{seed},
+		StateDir:      stateDir,
+		Polite:        off(),
+		Timeout:       300 * time.Millisecond,
+		Retries:       2,
+		Backoff:       10 * time.Millisecond,
+		MaxRetryAfter: 2 * time.Second,
+		MaxBodyBytes:  64 << 10,
+		Parallelism:   4,
+	}
+}
+
+type collected struct {
+	mu  sync.Mutex
+	all []article.Article
+}
+
+func (c *collected) emit(_ context.Context, a article.Article) error {
+	c.mu.Lock()
+	c.all = append(c.all, a)
+	c.mu.Unlock()
+	return nil
+}
+
+func (c *collected) paths() map[string]int {
+	out := map[string]int{}
+	for _, a := range c.all {
+		i := strings.Index(a.URL[len("http://"):], "/")
+		out[a.URL[len("http://")+i:]]++
+	}
+	return out
+}
+
+func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
+	site := newTestSite(t)
+	dir := t.TempDir()
+	var progress bytes.Buffer
+	cfg := testConfig(site.URL+"/", dir)
+	cfg.Progress = &progress
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got collected
+	stats, err := c.Run(context.Background(), got.emit)
+	if err != nil {
+		t.Fatalf("Run: %v", err)
+	}
+	want := []string{}
+	for _, a := range siteArticles {
+		if a.relevant {
+			want = append(want, a.path)
+		}
+	}
+	want = append(want, cp1258Article.path)
+	paths := got.paths()
+	for _, p := range want {
+		if paths[p] != 1 {
+			t.Errorf("%s emitted %d times, want 1", p, paths[p])
+		}
+	}
+	if len(got.all) != len(want) {
+		t.Errorf("emitted %d articles, want %d: %v", len(got.all), len(want), paths)
+	}
+	if n := site.count("/private/noi-bo-301.html"); n != 0 {
+		t.Errorf("robots-disallowed page requested %d times", n)
+	}
+	if n := site.count(siteArticles[5].path); n != 2 {
+		t.Errorf("flaky page requested %d times, want 2 (503 then 200)", n)
+	}
+	if n := site.count(siteArticles[6].path); n != 2 {
+		t.Errorf("429 page requested %d times, want 2", n)
+	}
+	if stats.Dropped != 1 || stats.Skipped["off-topic"] != 1 {
+		t.Errorf("dropped = %d, off-topic = %d, want 1", stats.Dropped, stats.Skipped["off-topic"])
+	}
+	if stats.Skipped["duplicate"] != 1 {
+		t.Errorf("duplicate = %d, want 1 (canonical copy)", stats.Skipped["duplicate"])
+	}
+	if stats.Skipped["robots"] < 1 || stats.Skipped["too-large"] != 1 {
+		t.Errorf("skipped = %v, want robots ≥ 1 and too-large 1", stats.Skipped)
+	}
+	if stats.Errors < 2 {
+		t.Errorf("errors = %d, want the slow page and the redirect loop", stats.Errors)
+	}
+	for _, a := range got.all {
+		if a.ID != article.IDFor(a.CanonicalURL) || a.ContentHash == "" || a.Relevance == nil || len(a.Relevance.Terms) == 0 {
+			t.Errorf("%s: incomplete record: id %q hash %q relevance %v", a.URL, a.ID, a.ContentHash, a.Relevance)
+		}
+		if a.Published.IsZero() || a.Published.Format("-07:00") != "+07:00" {
+			t.Errorf("%s: published %v", a.URL, a.Published)
+		}
+		if strings.HasSuffix(a.URL, cp1258Article.path) && a.Title != cp1258Article.title {
+			t.Errorf("windows-1258 title = %q, want %q", a.Title, cp1258Article.title)
+		}
+		if strings.Contains(a.URL, "utm_") {
+			t.Errorf("tracking parameter kept in %s", a.URL)
+		}
+	}
+	if !strings.Contains(progress.String(), "crawl done") || !strings.Contains(progress.String(), "off-topic 1") {
+		t.Errorf("progress summary missing: %q", progress.String())
+	}
+
+	// A second run makes only conditional requests for the articles, emits
+	// nothing and leaves the state file unchanged.
+	before := readState(t, dir)
+	site.mu.Lock()
+	site.requests = map[string]int{}
+	site.mu.Unlock()
+	var again collected
+	c2, _ := New(cfg)
+	stats2, err := c2.Run(context.Background(), again.emit)
+	if err != nil {
+		t.Fatalf("second Run: %v", err)
+	}
+	if len(again.all) != 0 {
+		t.Errorf("second run emitted %d articles: %v", len(again.all), again.paths())
+	}
+	if stats2.Unchanged < len(want) {
+		t.Errorf("second run unchanged = %d, want ≥ %d (%+v)", stats2.Unchanged, len(want), stats2)
+	}
+	if after := readState(t, dir); after != before {
+		t.Errorf("second run changed the state file:\nbefore %d bytes\nafter  %d bytes\nadded: %s", len(before), len(after), after[len(before):])
+	}
+}
+
+func TestUnreachableSeedIsAnError(t *testing.T) {
+	site := newTestSite(t)
+	addr := site.URL
+	site.Close()
+	cfg := testConfig(addr+"/", "")
+	cfg.Retries = -1
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.Run(context.Background(), func(context.Context, article.Article) error { return nil })
+	if err == nil || !strings.Contains(err.Error(), addr) {
+		t.Fatalf("Run error = %v, want one naming %s", err, addr)
+	}
+}
+
+func TestNewRejectsBadSeed(t *testing.T) {
+	for _, seed := range []string{"ftp://example.vn/", "không phải url", "http://"} {
+		if _, err := New(Config{Seeds: []string{seed}}); err == nil || !strings.Contains(err.Error(), "seed") {
+			t.Errorf("New(%q) error = %v", seed, err)
+		}
+	}
+}

@@ -1,0 +1,231 @@
+package crawler
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+	"github.com/gocolly/colly/v2"
+
+	"dxnews/article"
+)
+
+// process fetches one URL and handles what comes back.
+func (r *run) process(j job) {
+	if r.ctx.Err() != nil {
+		return
+	}
+	prev, known := r.st.get(j.url)
+	var hdr http.Header
+	if known && prev.Kind == "done" && prev.Article {
+		// An article whose sitemap lastmod is not newer than our copy needs
+		// no request at all.
+		if !j.lastmod.IsZero() && !prev.Fetched.IsZero() && !j.lastmod.After(prev.Fetched) {
+			r.count(func(s *Stats) { s.Unchanged++ })
+			return
+		}
+		hdr = conditionalHeader(prev)
+	}
+	if known && prev.Kind == "done" && prev.Skip == "robots" {
+		r.skip("robots")
+		return
+	}
+	r.mu.Lock()
+	r.requests++
+	r.mu.Unlock()
+
+	cctx := colly.NewContext()
+	if hdr == nil {
+		hdr = http.Header{}
+	}
+	hdr.Set("User-Agent", r.c.cfg.UserAgent)
+	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
+	err := r.col.Request(http.MethodGet, j.url, nil, cctx, hdr)
+	resp, _ := cctx.GetAny("resp").(*colly.Response)
+	if resp != nil {
+		r.count(func(s *Stats) { s.Fetched++ })
+	}
+	if err != nil {
+		r.fail(j, err)
+		return
+	}
+	if resp == nil {
+		r.fail(j, errors.New("no response"))
+		return
+	}
+	switch {
+	case resp.StatusCode == http.StatusNotModified:
+		r.count(func(s *Stats) { s.Unchanged++ })
+		return
+	case resp.StatusCode >= 300:
+		r.fail(j, fmt.Errorf("http %d", resp.StatusCode))
+		return
+	}
+	final := resp.Request.URL
+	ct := resp.Headers.Get("Content-Type")
+	switch kind := docKind(ct, resp.Body); kind {
+	case "sitemap", "sitemapindex", "rss", "atom":
+		pages, maps, err := xmlLinks(kind, final, resp.Body)
+		if err != nil {
+			r.fail(j, fmt.Errorf("%s: %w", kind, err))
+			return
+		}
+		for _, l := range maps {
+			r.enqueue(job{url: l.url})
+		}
+		for _, l := range pages {
+			r.enqueue(job{url: l.url, lastmod: l.lastmod})
+		}
+		r.markDone(j.url, "")
+	case "html":
+		r.handleHTML(j, final, resp)
+	default:
+		r.markDone(j.url, "not-html")
+	}
+}
+
+// fail counts and logs a failed fetch; a failed seed makes the run fail.
+func (r *run) fail(j job, err error) {
+	var reason string
+	switch {
+	case errors.Is(err, colly.ErrRobotsTxtBlocked):
+		r.skip("robots")
+		r.markDone(j.url, "robots")
+		r.c.logger.Info("blocked by robots.txt", slog.String("url", j.url))
+		return
+	case errors.Is(err, ErrTooLarge):
+		r.skip("too-large")
+		r.markDone(j.url, "too-large")
+		r.c.logger.Warn("page skipped", slog.String("url", j.url), slog.String("reason", err.Error()))
+		return
+	case errors.Is(err, errOffSite):
+		r.skip("off-site")
+		r.markDone(j.url, "off-site")
+		return
+	case r.ctx.Err() != nil:
+		return
+	default:
+		reason = err.Error()
+	}
+	r.c.logger.Warn("fetch failed", slog.String("url", j.url), slog.String("error", reason))
+	r.mu.Lock()
+	r.stats.Errors++
+	if j.seed {
+		r.seedErrs = append(r.seedErrs, j.url+": "+reason)
+	}
+	r.mu.Unlock()
+}
+
+// handleHTML parses a page, follows its links and handles its article.
+func (r *run) handleHTML(j job, final *url.URL, resp *colly.Response) {
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(resp.Body))
+	if err != nil {
+		r.fail(j, err)
+		return
+	}
+	var rule *Rule
+	if src := r.allowed[allowKey(final.Host)]; src != nil {
+		rule = src.Rule
+	}
+	p := parseDocument(doc, final, rule)
+	for _, f := range p.feeds {
+		r.enqueue(job{url: f})
+	}
+	for _, l := range p.links {
+		r.enqueue(job{url: l})
+	}
+	now := time.Now().UTC()
+	if !p.isArticle {
+		r.markDone(j.url, "")
+		return
+	}
+	rec := record{Kind: "done", URL: j.url, Article: true, Fetched: now,
+		ETag: resp.Headers.Get("ETag"), LastModified: resp.Headers.Get("Last-Modified")}
+	if err := r.handleArticle(p.article, rec); err != nil {
+		r.cancel(err)
+	}
+}
+
+// markDone records a non-article URL as handled, once: discovery pages are
+// fetched again every run, so nothing else about them is kept.
+func (r *run) markDone(u, skip string) {
+	if old, ok := r.st.get(u); ok && old.Kind == "done" && old.Skip == skip && !old.Article {
+		return
+	}
+	r.st.append(record{Kind: "done", URL: u, Skip: skip}, false)
+}
+
+// markCopy records an article page that duplicates another one. Its
+// validators are kept so the next run asks conditionally.
+func (r *run) markCopy(rec record, reason string) error {
+	rec.ID, rec.Hash, rec.Sim, rec.Kept, rec.Skip = "", "", 0, false, reason
+	if old, ok := r.st.get(rec.URL); ok && old.Kind == "done" && old.Skip == reason && old.ETag == rec.ETag && old.LastModified == rec.LastModified {
+		return nil
+	}
+	return r.st.append(rec, false)
+}
+
+// handleArticle dedups, scores and emits one parsed article, then records it.
+func (r *run) handleArticle(a article.Article, rec record) error {
+	a.Fetched = rec.Fetched.Truncate(time.Second)
+	rec.ID, rec.Hash = a.ID, a.ContentHash
+	rec.Sim = simHash(a.Title + " " + a.Body)
+	r.count(func(s *Stats) { s.Articles++ })
+
+	r.st.mu.Lock()
+	prevID, haveID := r.st.ids[a.ID]
+	hashOwner := r.st.hashes[a.ContentHash]
+	near := r.st.sims.near(rec.Sim, a.ID)
+	r.st.mu.Unlock()
+
+	r.mu.Lock()
+	reserved := r.reserved[a.ID]
+	r.mu.Unlock()
+
+	switch {
+	case haveID && prevID.hash == a.ContentHash || reserved:
+		if prevID.url != "" && prevID.url != rec.URL || reserved {
+			r.skip("duplicate")
+			return r.markCopy(rec, "duplicate")
+		}
+		r.count(func(s *Stats) { s.Unchanged++ })
+		old, _ := r.st.get(rec.URL)
+		if old.ETag != rec.ETag || old.LastModified != rec.LastModified {
+			rec.Kept = old.Kept
+			return r.st.append(rec, false)
+		}
+		return nil
+	case hashOwner != "" && hashOwner != a.ID:
+		r.skip("duplicate")
+		return r.markCopy(rec, "duplicate")
+	case near != "" && !haveID:
+		r.skip("near-duplicate")
+		return r.markCopy(rec, "near-duplicate")
+	}
+
+	rel := Score(a)
+	a.Relevance = &rel
+	if rel.Score < r.c.cfg.Threshold {
+		r.count(func(s *Stats) { s.Dropped++; s.Skipped["off-topic"]++ })
+		return r.st.append(rec, false)
+	}
+	r.mu.Lock()
+	if r.reserved[a.ID] {
+		r.mu.Unlock()
+		r.skip("duplicate")
+		return nil
+	}
+	r.reserved[a.ID] = true
+	r.mu.Unlock()
+	if err := r.emit(r.ctx, a); err != nil {
+		return fmt.Errorf("crawler: emit %s: %w", a.URL, err)
+	}
+	rec.Kept = true
+	r.count(func(s *Stats) { s.Kept++ })
+	return r.st.append(rec, true)
+}

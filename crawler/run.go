@@ -1,0 +1,369 @@
+package crawler
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/url"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/temoto/robotstxt"
+
+	"dxnews/article"
+)
+
+// job is one URL on the frontier.
+type job struct {
+	url     string
+	lastmod time.Time
+	seed    bool
+}
+
+// run is the state of one Crawler.Run.
+type run struct {
+	c       *Crawler
+	ctx     context.Context
+	cancel  context.CancelCauseFunc
+	emit    func(context.Context, article.Article) error
+	col     *colly.Collector
+	client  *http.Client
+	st      *state
+	allowed map[string]*Source // allow key → source (nil = generic)
+	start   time.Time
+
+	mu       sync.Mutex
+	stats    Stats
+	seen     map[string]bool
+	queue    []job
+	inflight int
+	requests int
+	reserved map[string]bool
+	seedErrs []string
+	wake     *sync.Cond
+	stopped  bool
+}
+
+func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article.Article) error) (*run, error) {
+	st, err := openState(c.cfg.StateDir)
+	if err != nil {
+		return nil, err
+	}
+	r := &run{
+		c: c, emit: emit, st: st, start: time.Now(),
+		allowed:  map[string]*Source{},
+		seen:     map[string]bool{},
+		reserved: map[string]bool{},
+		stats:    Stats{Skipped: map[string]int{}},
+	}
+	r.wake = sync.NewCond(&r.mu)
+	r.ctx, r.cancel = context.WithCancelCause(ctx)
+	for i := range c.sources {
+		for _, h := range c.sources[i].Hosts {
+			r.allowed[allowKey(h)] = &c.sources[i]
+		}
+	}
+	for _, s := range c.seeds {
+		if h := hostOf(s); r.allowed[h] == nil {
+			r.allowed[h] = nil
+		}
+	}
+	tr := &transport{
+		base:          http.DefaultTransport.(*http.Transport).Clone(),
+		timeout:       c.cfg.Timeout,
+		retries:       c.cfg.Retries,
+		backoff:       c.cfg.Backoff,
+		maxRetryAfter: c.cfg.MaxRetryAfter,
+		maxBody:       c.cfg.MaxBodyBytes,
+		logger:        c.logger,
+	}
+	tr.base.(*http.Transport).MaxIdleConnsPerHost = c.cfg.Parallelism
+	col := colly.NewCollector(
+		colly.UserAgent(c.cfg.UserAgent),
+		colly.StdlibContext(r.ctx),
+		colly.ParseHTTPErrorResponse(),
+		colly.AllowURLRevisit(),
+		colly.MaxBodySize(0),
+	)
+	// colly's Init turns robots.txt off; this crawler obeys it.
+	col.IgnoreRobotsTxt = false
+	col.WithTransport(tr)
+	overall := c.cfg.Timeout*time.Duration(c.cfg.Retries+2) + c.cfg.MaxRetryAfter*time.Duration(c.cfg.Retries)
+	col.SetRequestTimeout(overall)
+	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
+		if _, ok := r.allowed[allowKey(req.URL.Host)]; !ok {
+			return fmt.Errorf("%w: %s", errOffSite, req.URL)
+		}
+		if len(via) >= 10 {
+			return errRedirectLoop
+		}
+		return nil
+	})
+	col.OnResponse(func(resp *colly.Response) { resp.Ctx.Put("resp", resp) })
+	r.col = col
+	r.client = &http.Client{Transport: tr, Timeout: overall}
+	return r, nil
+}
+
+var (
+	errOffSite      = errors.New("crawler: redirect off the allowed hosts")
+	errRedirectLoop = errors.New("crawler: too many redirects")
+)
+
+// crawl runs the frontier to completion.
+func (r *run) crawl() (Stats, error) {
+	defer r.st.close()
+	stopProgress := r.progress()
+	r.prepareHosts()
+	for _, s := range r.c.seeds {
+		r.enqueue(job{url: s, seed: true})
+	}
+	for i := range r.c.sources {
+		src := &r.c.sources[i]
+		for _, list := range [][]string{src.Sitemaps, src.Feeds, src.Start} {
+			for _, u := range list {
+				r.enqueue(job{url: normalizeURL(nil, u), seed: true})
+			}
+		}
+	}
+	pending := r.st.pending()
+	sort.Strings(pending)
+	for _, u := range pending {
+		r.enqueue(job{url: u})
+	}
+	var wg sync.WaitGroup
+	for range r.c.cfg.Parallelism {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				j, ok := r.next()
+				if !ok {
+					return
+				}
+				r.process(j)
+				r.done()
+			}
+		}()
+	}
+	// Wake idle workers when the context ends.
+	go func() {
+		<-r.ctx.Done()
+		r.mu.Lock()
+		r.stopped = true
+		r.wake.Broadcast()
+		r.mu.Unlock()
+	}()
+	wg.Wait()
+	r.cancel(nil)
+	stopProgress()
+
+	r.mu.Lock()
+	stats := r.stats
+	stats.Skipped = make(map[string]int, len(r.stats.Skipped))
+	for k, v := range r.stats.Skipped {
+		stats.Skipped[k] = v
+	}
+	seedErrs := append([]string(nil), r.seedErrs...)
+	r.mu.Unlock()
+	stats.Elapsed = time.Since(r.start)
+	if w := r.c.cfg.Progress; w != nil {
+		fmt.Fprintf(w, "crawl done in %s: %s\n", stats.Elapsed.Round(time.Millisecond), stats.summary())
+	}
+	if cause := context.Cause(r.ctx); cause != nil && !errors.Is(cause, context.Canceled) {
+		return stats, cause
+	}
+	if len(seedErrs) > 0 {
+		return stats, fmt.Errorf("crawler: unreachable seed URL: %s", strings.Join(seedErrs, "; "))
+	}
+	return stats, nil
+}
+
+// prepareHosts reads each host's robots.txt for Sitemap lines and
+// Crawl-delay, and sets the host's politeness rule.
+func (r *run) prepareHosts() {
+	hosts := map[string]string{} // host with port → scheme
+	for _, s := range r.c.seeds {
+		if u, err := url.Parse(s); err == nil {
+			hosts[u.Host] = u.Scheme
+		}
+	}
+	for _, src := range r.c.sources {
+		for _, list := range [][]string{src.Start, src.Feeds, src.Sitemaps} {
+			for _, s := range list {
+				if u, err := url.Parse(s); err == nil {
+					hosts[u.Host] = u.Scheme
+				}
+			}
+		}
+	}
+	names := make([]string, 0, len(hosts))
+	for h := range hosts {
+		names = append(names, h)
+	}
+	sort.Strings(names)
+	for _, host := range names {
+		src := r.allowed[allowKey(host)]
+		delay := time.Second
+		par := 2
+		if src != nil && src.DelayMS > 0 {
+			delay = time.Duration(src.DelayMS) * time.Millisecond
+		}
+		if src != nil && src.Parallelism > 0 {
+			par = src.Parallelism
+		}
+		robots := r.robots(hosts[host] + "://" + host + "/robots.txt")
+		if robots != nil {
+			if g := robots.FindGroup(r.c.cfg.UserAgent); g != nil && g.CrawlDelay > delay {
+				delay = min(g.CrawlDelay, 30*time.Second)
+			}
+			// Sitemaps named in robots.txt are crawled for configured sources
+			// and for seeds that are a site root.
+			if src != nil || r.rootSeed(host) {
+				for _, sm := range robots.Sitemaps {
+					if u := normalizeURL(nil, sm); u != "" {
+						r.enqueue(job{url: u})
+					}
+				}
+			}
+		}
+		if !r.c.polite {
+			delay = 0
+			par = r.c.cfg.Parallelism
+		}
+		r.col.Limit(&colly.LimitRule{DomainGlob: host, Parallelism: par, Delay: delay})
+		r.c.logger.Debug("host ready", slog.String("host", host), slog.Duration("delay", delay), slog.Int("parallelism", par))
+	}
+	if r.c.polite {
+		r.col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: 2, Delay: time.Second})
+	}
+}
+
+func (r *run) rootSeed(host string) bool {
+	for _, s := range r.c.seeds {
+		if u, err := url.Parse(s); err == nil && u.Host == host && (u.Path == "" || u.Path == "/") {
+			return true
+		}
+	}
+	return false
+}
+
+// robots fetches and parses robots.txt; the transport keeps the answer for
+// colly's own robots check.
+func (r *run) robots(u string) *robotstxt.RobotsData {
+	req, err := http.NewRequestWithContext(r.ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil
+	}
+	req.Header.Set("User-Agent", r.c.cfg.UserAgent)
+	resp, err := r.client.Do(req)
+	if err != nil {
+		r.c.logger.Warn("robots.txt unreachable", slog.String("url", u), slog.Any("error", err))
+		return nil
+	}
+	defer resp.Body.Close()
+	data, err := robotstxt.FromResponse(resp)
+	if err != nil {
+		return nil
+	}
+	return data
+}
+
+// enqueue puts a URL on the frontier once per run, recording it in the state
+// so a killed run resumes it.
+func (r *run) enqueue(j job) {
+	if j.url == "" || !looksFetchable(j.url) {
+		return
+	}
+	if _, ok := r.allowed[hostOf(j.url)]; !ok {
+		return
+	}
+	r.mu.Lock()
+	if r.seen[j.url] {
+		r.mu.Unlock()
+		return
+	}
+	r.seen[j.url] = true
+	r.queue = append(r.queue, j)
+	r.wake.Signal()
+	r.mu.Unlock()
+	if _, known := r.st.get(j.url); !known {
+		r.st.append(record{Kind: "seen", URL: j.url}, false)
+	}
+}
+
+// next blocks until a job is available or the crawl is over.
+func (r *run) next() (job, bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	for {
+		if r.stopped {
+			return job{}, false
+		}
+		if len(r.queue) > 0 {
+			if max := r.c.cfg.MaxPages; max > 0 && r.requests >= max {
+				r.stopped = true
+				r.wake.Broadcast()
+				return job{}, false
+			}
+			j := r.queue[0]
+			r.queue[0] = job{}
+			r.queue = r.queue[1:]
+			r.inflight++
+			return j, true
+		}
+		if r.inflight == 0 {
+			r.stopped = true
+			r.wake.Broadcast()
+			return job{}, false
+		}
+		r.wake.Wait()
+	}
+}
+
+func (r *run) done() {
+	r.mu.Lock()
+	r.inflight--
+	r.wake.Broadcast()
+	r.mu.Unlock()
+}
+
+func (r *run) count(f func(s *Stats)) {
+	r.mu.Lock()
+	f(&r.stats)
+	r.mu.Unlock()
+}
+
+func (r *run) skip(reason string) { r.count(func(s *Stats) { s.Skipped[reason]++ }) }
+
+// progress prints a line every ProgressEvery until stopped.
+func (r *run) progress() func() {
+	w := r.c.cfg.Progress
+	if w == nil {
+		return func() {}
+	}
+	done := make(chan struct{})
+	finished := make(chan struct{})
+	go func() {
+		defer close(finished)
+		t := time.NewTicker(r.c.cfg.ProgressEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-done:
+				return
+			case <-t.C:
+				r.mu.Lock()
+				line := r.stats.summary()
+				r.mu.Unlock()
+				fmt.Fprintln(w, line)
+			}
+		}
+	}()
+	return func() { close(done); <-finished }
+}
