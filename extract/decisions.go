@@ -1,0 +1,326 @@
+package extract
+
+import (
+	"strings"
+
+	"dxnews/article"
+)
+
+var decisionKinds = newLexicon()
+
+// Symbol codes that name a document kind ("749/QĐ-TTg" is a Quyết định).
+var kindCodes = map[string]string{
+	"qđ": "Quyết định", "nq": "Nghị quyết", "nđ": "Nghị định", "ct": "Chỉ thị", "tt": "Thông tư",
+	"kh": "Kế hoạch", "kl": "Kết luận", "hd": "Hướng dẫn", "tb": "Thông báo", "cv": "Công văn",
+	"qđi": "Quy định", "ttlt": "Thông tư liên tịch",
+}
+
+// Symbol codes that name the issuer.
+var issuerCodes = map[string]string{
+	"ttg": "Thủ tướng Chính phủ", "cp": "Chính phủ", "tu": "Tỉnh ủy", "thu": "Thành ủy", "hu": "Huyện ủy",
+	"ubnd": "UBND", "hđnd": "HĐND", "btttt": "Bộ Thông tin và Truyền thông", "bkhcn": "Bộ Khoa học và Công nghệ",
+	"bnv": "Bộ Nội vụ", "btc": "Bộ Tài chính", "bca": "Bộ Công an", "bgdđt": "Bộ Giáo dục và Đào tạo",
+	"byt": "Bộ Y tế", "nhnn": "Ngân hàng Nhà nước", "vpcp": "Văn phòng Chính phủ", "bkhđt": "Bộ Kế hoạch và Đầu tư",
+	"bqp": "Bộ Quốc phòng", "btp": "Bộ Tư pháp", "bct": "Bộ Công Thương", "bxd": "Bộ Xây dựng",
+}
+
+func init() {
+	for _, k := range []string{"Quyết định", "Nghị quyết", "Nghị định", "Chỉ thị", "Thông tư", "Thông tư liên tịch",
+		"Luật", "Kế hoạch", "Đề án", "Chương trình", "Chiến lược", "Công văn", "Kết luận", "Quy định",
+		"Hướng dẫn", "Thông báo", "Pháp lệnh"} {
+		decisionKinds.add(k, k, "")
+	}
+}
+
+func isDecisionKind(d *doc, i int) bool {
+	p, _ := decisionKinds.match(d, i)
+	return p >= 0
+}
+
+// decisionRef is one written reference to a numbered document.
+type decisionRef struct {
+	kind, number, symbol string
+	start, end           int // token range of "Quyết định số 749/QĐ-TTg"
+	textIssuer           bool
+	dec                  article.Decision
+}
+
+// symbolParts splits "749/QĐ-TTg" into its number and codes.
+func symbolParts(sym string) (num string, codes []string) {
+	i := 0
+	for i < len(sym) && sym[i] >= '0' && sym[i] <= '9' {
+		i++
+	}
+	num = sym[:i]
+	rest := sym[i:]
+	for _, c := range strings.FieldsFunc(rest, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
+		codes = append(codes, c)
+	}
+	return num, codes
+}
+
+// cleanSymbol normalises a written symbol: no spaces, common typos fixed.
+func cleanSymbol(s string) string {
+	s = strings.ReplaceAll(s, " ", "")
+	s = strings.ReplaceAll(s, "Ọ", "Q")
+	s = strings.ReplaceAll(s, "ọ", "q")
+	return s
+}
+
+// decisionAt parses a numbered document reference at token i.
+func (d *doc) decisionAt(i int) (decisionRef, bool) {
+	p, n := decisionKinds.match(d, i)
+	j := i + n
+	var kind string
+	capital := false
+	if p >= 0 {
+		kind = decisionKinds.phrases[p].value
+		capital = d.toks[i].is(fCap)
+		numbered := false
+		if d.isAny(j, "số", "sô") {
+			j++
+			numbered = true
+			if d.punct(j, ":") {
+				j++
+			}
+		}
+		if j >= len(d.toks) || !d.toks[j].is(fNum) || d.toks[j].is(fNL) {
+			return decisionRef{}, false
+		}
+		w := d.word(j)
+		end := j + 1
+		if d.punct(j+1, "/") && j+2 < len(d.toks) && d.toks[j+2].is(fUpper) {
+			w = w + "/" + d.word(j+2)
+			end = j + 3
+		}
+		num, codes := symbolParts(w)
+		if num == "" || strings.ContainsAny(w, "%,") {
+			return decisionRef{}, false
+		}
+		hasSym := len(codes) > 0 && hasLetter(w)
+		if !hasSym && !numbered {
+			if !capital || yearValue(num) > 0 || len(num) > 5 {
+				return decisionRef{}, false
+			}
+		}
+		if !hasSym && strings.ContainsAny(w, "/-.") {
+			return decisionRef{}, false
+		}
+		if d.isAny(end, "năm", "tháng", "ngày", "nhiệm", "mục", "thành", "văn", "quyết", "kế", "người", "tỷ", "triệu", "nghìn", "ngàn") {
+			return decisionRef{}, false
+		}
+		sym := ""
+		if hasSym {
+			sym = cleanSymbol(w)
+		}
+		return decisionRef{kind: kind, number: num, symbol: sym, start: i, end: end}, true
+	}
+	// A bare symbol: "theo 749/QĐ-TTg".
+	if i >= len(d.toks) || !d.toks[i].is(fNum) {
+		return decisionRef{}, false
+	}
+	w := d.word(i)
+	num, codes := symbolParts(w)
+	if num == "" || len(codes) < 2 || len(num) == len(w) || w[len(num)] != '/' && w[len(num)] != '-' {
+		return decisionRef{}, false
+	}
+	for _, c := range codes {
+		if k, ok := kindCodes[string(appendFold(nil, c))]; ok {
+			return decisionRef{kind: k, number: num, symbol: cleanSymbol(w), start: i, end: i + 1}, true
+		}
+	}
+	return decisionRef{}, false
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if r > '9' && r != '/' && r != '-' && r != '.' {
+			return true
+		}
+	}
+	return false
+}
+
+// issuerFromSymbol names the issuer implied by a symbol's codes.
+func issuerFromSymbol(kind, sym string) string {
+	_, codes := symbolParts(sym)
+	for k := len(codes) - 1; k >= 0; k-- {
+		c := string(appendFold(nil, codes[k]))
+		if c == "tw" {
+			switch kind {
+			case "Nghị quyết", "Kết luận":
+				return "Bộ Chính trị"
+			case "Chỉ thị", "Quyết định", "Quy định":
+				return "Ban Chấp hành Trung ương"
+			}
+			return "Ban Chấp hành Trung ương"
+		}
+		if strings.HasPrefix(c, "qh") {
+			return "Quốc hội"
+		}
+		if strings.HasPrefix(c, "bcđ") {
+			return "Ban Chỉ đạo"
+		}
+		if v, ok := issuerCodes[c]; ok {
+			return v
+		}
+	}
+	return ""
+}
+
+var issueVerbs = []string{"ký ban hành", "ban hành", "ký", "ra", "phê duyệt", "có", "gửi"}
+
+// findDecisions returns every numbered document, references to the same
+// kind and number merged.
+func (d *doc) findDecisions(mainPlace string) []article.Decision {
+	var out []article.Decision
+	index := map[string]int{}
+	lastDecisionEnd := -1
+	for i := 0; i < len(d.toks); i++ {
+		ref, ok := d.decisionAt(i)
+		if !ok {
+			continue
+		}
+		key := ref.kind + "|" + strings.TrimLeft(ref.number, "0")
+		m := article.Mention{Start: int(d.toks[ref.start].start), End: int(d.toks[ref.end-1].end)}
+		dec := article.Decision{Kind: ref.kind, Number: ref.number, Symbol: ref.symbol}
+		k := ref.end
+		// Date and issuer after the number.
+		for step := 0; step < 3 && k < len(d.toks); step++ {
+			if d.punct(k, ",") {
+				k++
+			}
+			if iso, n := d.dateAt(k); n > 0 && dec.Date == "" {
+				dec.Date = iso
+				k += n
+				continue
+			}
+			if d.isAny(k, "của", "do") {
+				if e, issuer := d.issuerAt(k + 1); e > 0 {
+					dec.Issuer = issuer
+					k = e
+					continue
+				}
+			}
+			break
+		}
+		// Date and issuer before: "ngày 5-8-2022, UBND tỉnh ban hành Kế hoạch …".
+		if dec.Issuer == "" {
+			dec.Issuer = d.issuerBefore(ref.start, lastDecisionEnd)
+		}
+		if dec.Date == "" {
+			dec.Date = d.dateBefore(ref.start, lastDecisionEnd)
+		}
+		if dec.Issuer == "" && ref.symbol != "" {
+			dec.Issuer = issuerFromSymbol(ref.kind, ref.symbol)
+			if (dec.Issuer == "UBND" || dec.Issuer == "HĐND") && mainPlace != "" {
+				dec.Issuer += " " + mainPlace
+			}
+		}
+		dec.Subject = d.subjectAt(k)
+		lastDecisionEnd = ref.end
+		if at, seen := index[key]; seen {
+			o := &out[at]
+			o.Mentions = append(o.Mentions, m)
+			if o.Symbol == "" {
+				o.Symbol = dec.Symbol
+			}
+			if o.Issuer == "" {
+				o.Issuer = dec.Issuer
+			}
+			if o.Date == "" {
+				o.Date = dec.Date
+			}
+			if o.Subject == "" {
+				o.Subject = dec.Subject
+			}
+			i = ref.end - 1
+			continue
+		}
+		dec.Mentions = []article.Mention{m}
+		index[key] = len(out)
+		out = append(out, dec)
+		i = ref.end - 1
+	}
+	return out
+}
+
+// issuerAt reads an issuing organisation or office holder at token i.
+func (d *doc) issuerAt(i int) (int, string) {
+	if o := d.orgAt(i); o.end > 0 {
+		return o.end, d.span(o.start, o.end)
+	}
+	if r, ok := d.titleAt(i); ok {
+		return r.end, d.span(i, r.end)
+	}
+	return 0, ""
+}
+
+// issuerBefore finds "X (đã|vừa) ban hành" right before token i.
+func (d *doc) issuerBefore(i, floor int) string {
+	j := i
+	for _, v := range issueVerbs {
+		n := seqLen(v)
+		if d.seq(j-n, v) {
+			j -= n
+			for d.isAny(j-1, "đã", "vừa", "mới", "chính", "thức") {
+				j--
+			}
+			// The longest organisation or title ending at j in this sentence.
+			best := -1
+			for s := j - 1; s >= 0 && s > floor && d.sameSentence(s, i) && j-s <= 12; s-- {
+				if o := d.orgAt(s); o.end == j {
+					best = s
+				}
+				if r, ok := d.titleAt(s); ok && r.end == j {
+					best = s
+				}
+			}
+			if best >= 0 {
+				return d.span(best, j)
+			}
+			return ""
+		}
+	}
+	return ""
+}
+
+// dateBefore finds "ngày D/M/Y" earlier in the sentence of token i.
+func (d *doc) dateBefore(i, floor int) string {
+	for s := i - 1; s >= 0 && s > floor && d.sameSentence(s, i); s-- {
+		if d.is(s, "ngày") {
+			if iso, n := d.dateAt(s); n > 0 {
+				return iso
+			}
+		}
+	}
+	return ""
+}
+
+var subjectMarkers = []string{"về việc", "v/v", "về", "phê duyệt", "thành lập", "ban hành", "kiện toàn", "quy định",
+	"hướng dẫn", "triển khai", "nhằm", "sửa đổi", "bổ sung", "giao", "phân công", "công bố"}
+
+// subjectAt reads "về việc …" / "phê duyệt …" right after a reference.
+func (d *doc) subjectAt(k int) string {
+	for gap := 0; gap < 3 && k < len(d.toks); gap++ {
+		for _, m := range subjectMarkers {
+			if !d.seq(k, m) {
+				continue
+			}
+			s := k
+			if m == "về việc" || m == "về" || m == "v/v" {
+				s += seqLen(m)
+			}
+			e := s
+			for e < len(d.toks) && e-s < 40 && !d.toks[e].is(fNL) && !(d.isPunct(e) && d.isAny(e, ".", ";", ",", "(", ":", "!", "?")) {
+				e++
+			}
+			return d.span(s, e)
+		}
+		if d.isPunct(k) && !d.punct(k, ",") {
+			return ""
+		}
+		k++
+	}
+	return ""
+}

@@ -1,0 +1,150 @@
+package extract
+
+import (
+	"strings"
+	"unsafe"
+)
+
+// doc is one text being scanned: its tokens, their folded keys and
+// sentence boundaries.
+type doc struct {
+	text string
+	toks []token
+	fold string
+}
+
+func newDoc(text string, toks []token) *doc {
+	n := 0
+	for _, t := range toks {
+		n += int(t.end-t.start) + 1
+	}
+	buf := make([]byte, 0, n+8)
+	sent := int32(0)
+	for i := range toks {
+		t := &toks[i]
+		if t.is(fNL) || i > 0 && endsSentence(text, toks, i-1) {
+			sent = int32(i)
+		}
+		t.sent = sent
+		t.fs = int32(len(buf))
+		buf = appendFold(buf, text[t.start:t.end])
+		t.fe = int32(len(buf))
+	}
+	return &doc{text: text, toks: toks, fold: unsafe.String(unsafe.SliceData(buf), len(buf))}
+}
+
+// endsSentence reports whether token i closes a sentence.
+func endsSentence(text string, toks []token, i int) bool {
+	t := toks[i]
+	if !t.is(fPunct) {
+		return false
+	}
+	switch text[t.start:t.end] {
+	case "!", "?", "…":
+		return true
+	case ".":
+		if i > 0 && !t.is(fSpace) {
+			switch text[toks[i-1].start:toks[i-1].end] {
+			case "TP", "Tp", "TS", "ThS", "GS", "PGS", "BS", "KS", "ông", "bà", "Ths":
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+func (d *doc) key(i int) string {
+	t := d.toks[i]
+	return d.fold[t.fs:t.fe]
+}
+
+func (d *doc) word(i int) string {
+	t := d.toks[i]
+	return d.text[t.start:t.end]
+}
+
+// span returns the text from the start of token i to the end of token j-1.
+func (d *doc) span(i, j int) string {
+	if j <= i {
+		return ""
+	}
+	return d.text[d.toks[i].start:d.toks[j-1].end]
+}
+
+func (d *doc) mention(i, j int) mentionSpan {
+	return mentionSpan{int(d.toks[i].start), int(d.toks[j-1].end)}
+}
+
+type mentionSpan struct{ start, end int }
+
+// is reports whether token i has folded key k.
+func (d *doc) is(i int, k string) bool {
+	return i >= 0 && i < len(d.toks) && d.key(i) == k
+}
+
+// isAny reports whether token i has one of the folded keys.
+func (d *doc) isAny(i int, ks ...string) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	k := d.key(i)
+	for _, x := range ks {
+		if k == x {
+			return true
+		}
+	}
+	return false
+}
+
+// seq reports whether the tokens from i on have the folded keys of the
+// space-separated phrase p.
+func (d *doc) seq(i int, p string) bool {
+	for w := range strings.FieldsSeq(p) {
+		if !d.is(i, w) {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+func (d *doc) sameSentence(i, j int) bool {
+	return i >= 0 && j >= 0 && i < len(d.toks) && j < len(d.toks) && d.toks[i].sent == d.toks[j].sent
+}
+
+func (d *doc) punct(i int, p string) bool {
+	return i >= 0 && i < len(d.toks) && d.toks[i].is(fPunct) && d.word(i) == p
+}
+
+func (d *doc) isPunct(i int) bool {
+	return i >= 0 && i < len(d.toks) && d.toks[i].is(fPunct)
+}
+
+// isDash reports whether token i is a dash used as a separator.
+func (d *doc) isDash(i int) bool {
+	if !d.isPunct(i) {
+		return false
+	}
+	switch d.word(i) {
+	case "-", "–", "—":
+		return true
+	}
+	return false
+}
+
+// seqLen is the number of tokens of the phrase p (space separated).
+func seqLen(p string) int { return len(strings.Fields(p)) }
+
+// sameParagraph reports whether no blank line separates tokens i < j.
+func (d *doc) sameParagraph(i, j int) bool {
+	if i > j {
+		i, j = j, i
+	}
+	for k := i + 1; k <= j && k < len(d.toks); k++ {
+		if d.toks[k].is(fPara) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,145 @@
+// Package extract finds the entities of Vietnamese government and
+// digital-transformation news: people and their roles, numbered decisions,
+// targets, organisations and places. It is a hand-written scanner over
+// syllable tokens with gazetteers embedded in the binary; no model, no
+// network.
+package extract
+
+import (
+	"sort"
+	"sync"
+
+	"golang.org/x/text/unicode/norm"
+
+	"dxnews/article"
+)
+
+var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
+
+// Entities extracts the entities of text. The text is NFC-normalised first;
+// mentions are byte offsets into the NFC form. Slices are never nil.
+func Entities(text string) article.Entities {
+	e, _ := EntitiesWithAuthors(text)
+	return e
+}
+
+// EntitiesWithAuthors is Entities that also returns the names found in
+// bylines and photo credits, which are not reported as people.
+func EntitiesWithAuthors(text string) (article.Entities, []string) {
+	text = norm.NFC.String(text)
+	buf := tokenPool.Get().(*[]token)
+	toks := tokenize((*buf)[:0], text)
+	defer func() {
+		*buf = toks[:0]
+		tokenPool.Put(buf)
+	}()
+	d := newDoc(text, toks)
+	skip := make([]bool, len(toks))
+	authors := d.findCredits(skip)
+
+	orgs := d.findOrgs()
+	people, inName := d.findPeople(orgs, skip)
+	locs, mainPlace := d.findLocations(skip, inName)
+	e := article.Entities{
+		People:        people,
+		Decisions:     d.findDecisions(mainPlace),
+		Targets:       d.findTargets(skip, mainPlace),
+		Organizations: d.organizations(orgs, skip),
+		Locations:     locs,
+	}
+	e.Normalize()
+	if authors == nil {
+		authors = []string{}
+	}
+	return e, authors
+}
+
+// findLocations returns each place once (by canonical name, named as first
+// written) and the surface form of the most mentioned place.
+func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string) {
+	var out []article.Location
+	index := map[string]int{}
+	for i := 0; i < len(d.toks); i++ {
+		if skip[i] || inName[i] {
+			continue
+		}
+		p, n := d.placeAt(i)
+		if n == 0 {
+			continue
+		}
+		canon := places.phrases[p].value
+		m := article.Mention{Start: int(d.toks[i].start), End: int(d.toks[i+n-1].end)}
+		if at, ok := index[canon]; ok {
+			out[at].Mentions = append(out[at].Mentions, m)
+		} else {
+			index[canon] = len(out)
+			out = append(out, article.Location{Name: d.span(i, i+n), Mentions: []article.Mention{m}})
+		}
+		i += n - 1
+	}
+	main, best := "", 0
+	for _, l := range out {
+		if len(l.Mentions) > best {
+			main, best = l.Name, len(l.Mentions)
+		}
+	}
+	return out, main
+}
+
+// organizations turns organisation mentions into one entry per entity, in
+// its most complete written form.
+func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization {
+	type agg struct {
+		name string
+		key  []string
+		ms   []article.Mention
+	}
+	var list []*agg
+	for _, o := range orgs {
+		if skip[o.start] || o.end <= o.headEnd && o.committee != 0 {
+			continue
+		}
+		if d.is(o.start, "chính") && d.isAny(o.start-1, "tướng") {
+			continue
+		}
+		name := d.span(o.start, o.end)
+		key := matchKey(name)
+		m := article.Mention{Start: int(d.toks[o.start].start), End: int(d.toks[o.end-1].end)}
+		merged := false
+		for _, a := range list {
+			switch {
+			case prefixOf(key, a.key):
+				a.ms = append(a.ms, m)
+				merged = true
+			case prefixOf(a.key, key):
+				a.name, a.key = name, key
+				a.ms = append(a.ms, m)
+				merged = true
+			}
+			if merged {
+				break
+			}
+		}
+		if !merged {
+			list = append(list, &agg{name: name, key: key, ms: []article.Mention{m}})
+		}
+	}
+	out := make([]article.Organization, 0, len(list))
+	for _, a := range list {
+		sort.Slice(a.ms, func(i, j int) bool { return a.ms[i].Start < a.ms[j].Start })
+		out = append(out, article.Organization{Name: a.name, Mentions: a.ms})
+	}
+	return out
+}
+
+func prefixOf(a, b []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,161 @@
+package extract
+
+import (
+	"bufio"
+	"embed"
+	"strings"
+)
+
+//go:embed data/*.txt
+var dataFS embed.FS
+
+// lexicon matches multi-word phrases against folded token keys, longest
+// phrase first.
+type lexicon struct {
+	byFirst map[string][]int
+	phrases []phrase
+}
+
+type phrase struct {
+	keys  []string // folded token keys
+	text  string   // as listed
+	value string   // canonical form or payload
+	flags string
+}
+
+func newLexicon() *lexicon { return &lexicon{byFirst: map[string][]int{}} }
+
+func (l *lexicon) add(text, value, flags string) {
+	toks := tokenize(nil, text)
+	if len(toks) == 0 {
+		return
+	}
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = string(appendFold(nil, text[t.start:t.end]))
+	}
+	l.phrases = append(l.phrases, phrase{keys: keys, text: text, value: value, flags: flags})
+	idx := len(l.phrases) - 1
+	list := l.byFirst[keys[0]]
+	// Keep longest first.
+	pos := len(list)
+	for j, p := range list {
+		if len(l.phrases[p].keys) < len(keys) {
+			pos = j
+			break
+		}
+	}
+	list = append(list, 0)
+	copy(list[pos+1:], list[pos:])
+	list[pos] = idx
+	l.byFirst[keys[0]] = list
+}
+
+// match returns the longest phrase starting at token i and its length in
+// tokens, or -1.
+func (l *lexicon) match(d *doc, i int) (int, int) {
+	if i >= len(d.toks) {
+		return -1, 0
+	}
+	for _, p := range l.byFirst[d.key(i)] {
+		keys := l.phrases[p].keys
+		if i+len(keys) > len(d.toks) {
+			continue
+		}
+		ok := true
+		for k := 1; k < len(keys); k++ {
+			if d.key(i+k) != keys[k] || d.toks[i+k].is(fNL) {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return p, len(keys)
+		}
+	}
+	return -1, 0
+}
+
+func eachLine(name string, fn func(line string)) {
+	f, err := dataFS.Open("data/" + name)
+	if err != nil {
+		panic("extract: missing embedded " + name)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		fn(line)
+	}
+}
+
+// Gazetteers, built once at start-up from the embedded data files.
+var (
+	places    = newLexicon() // value: canonical place name
+	titles    = newLexicon()
+	orgHeads  = newLexicon() // flags: d, a, n
+	surnames  = map[string]bool{}
+	merged34  = map[string]string{} // folded former province → province since July 2025
+	provinces = map[string]bool{}   // folded canonical names of the 63 provinces
+)
+
+func init() {
+	eachLine("provinces63.txt", func(line string) {
+		parts := strings.Split(line, "|")
+		provinces[fold(parts[0])] = true
+		for _, p := range parts {
+			places.add(p, parts[0], "p")
+		}
+	})
+	eachLine("places.txt", func(line string) {
+		parts := strings.Split(line, "|")
+		for _, p := range parts {
+			places.add(p, parts[0], "")
+		}
+	})
+	eachLine("provinces34.txt", func(line string) {
+		parts := strings.Split(line, "|")
+		for _, p := range parts[1:] {
+			merged34[fold(p)] = parts[0]
+		}
+		if _, ok := places.byFirst[fold(strings.Fields(parts[0])[0])]; !ok {
+			places.add(parts[0], parts[0], "p")
+		}
+	})
+	eachLine("surnames.txt", func(line string) {
+		for _, w := range strings.Fields(line) {
+			surnames[fold(w)] = true
+		}
+	})
+	eachLine("titles.txt", func(line string) {
+		titles.add(line, line, "")
+		if !strings.HasPrefix(line, "Phó ") && !strings.HasPrefix(line, "Tổ phó") {
+			titles.add("Phó "+line, "Phó "+line, "")
+		}
+	})
+	eachLine("orgs.txt", func(line string) {
+		name, flags, _ := strings.Cut(line, "|")
+		orgHeads.add(name, name, flags)
+	})
+}
+
+// ProvinceAfter2025 returns the province or centrally-run city that a
+// province of the 63-province map belongs to since the merger of 1 July
+// 2025 ("Hà Giang" → "Tuyên Quang", "Bình Dương" → "TP.HCM"). Any spelling
+// the gazetteer knows is accepted; ok is false for unknown names.
+func ProvinceAfter2025(name string) (string, bool) {
+	toks := tokenize(nil, name)
+	d := newDoc(name, toks)
+	p, n := places.match(d, 0)
+	if p < 0 || n != len(toks) {
+		return "", false
+	}
+	canon := places.phrases[p].value
+	if v, ok := merged34[fold(canon)]; ok {
+		return v, true
+	}
+	return "", false
+}

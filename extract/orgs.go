@@ -1,0 +1,300 @@
+package extract
+
+import "strings"
+
+// orgSpan is one organisation mention found in the text.
+type orgSpan struct {
+	start, end int  // token range
+	headEnd    int  // end of the head phrase ("Ban Chỉ đạo")
+	committee  byte // 'b' for a Ban, 't' for a Tổ, 0 otherwise
+}
+
+// Words that end the lower-case part of a descriptive organisation name
+// ("Ban Chỉ đạo về dữ liệu | do ông …").
+var orgStop = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`có là làm được đã đang sẽ vừa gồm do nhằm để với cho tại khi
+		theo thì mà này đó ký giữ nhận dự cùng hoặc đến từ trên cũng còn sau trước họp tiếp
+		yêu đề giao nêu trao bàn thống kiện thành phê ban tổ chủ cho phối chỉ triển tham
+		báo đánh xây gửi tăng giảm đạt hướng ra bao như nhưng vì nên trong ngày năm tháng
+		các những mỗi một hai ba bốn năm sáu bảy tám chín mười nhiều rất đều lại đây ấy
+		nay sáng chiều hình tối qua vào tới quyết`) {
+		orgStop[w] = true
+	}
+	// Descriptive words that look like verbs but belong to names.
+	for _, w := range []string{"thực", "phát", "quản", "giúp", "chuyển"} {
+		delete(orgStop, w)
+	}
+}
+
+var placePrefixes = []string{"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "tp"}
+
+// placePrefixAt returns the length of an administrative prefix ("tỉnh",
+// "thành phố", "TP.") at token i.
+func (d *doc) placePrefixAt(i int) int {
+	for _, p := range placePrefixes {
+		if d.seq(i, p) {
+			n := seqLen(p)
+			if p == "tp" && d.punct(i+1, ".") {
+				n++
+			}
+			return n
+		}
+	}
+	return 0
+}
+
+// placeAt returns the length of a capitalised place name at token i.
+func (d *doc) placeAt(i int) (int, int) {
+	if i >= len(d.toks) || !(d.toks[i].is(fCap) || d.toks[i].is(fUpper)) {
+		return -1, 0
+	}
+	p, n := places.match(d, i)
+	if p < 0 {
+		return -1, 0
+	}
+	// Every word of a multi-word place is capitalised ("Hòa Bình", not
+	// "Hòa bình"), except regional names listed in lower case.
+	ph := places.phrases[p]
+	for k := 1; k < n; k++ {
+		t := d.toks[i+k]
+		if t.is(fPunct) {
+			continue
+		}
+		wantCap := ph.text != "" && firstUpperInPhrase(ph.text, k)
+		if wantCap && !(t.is(fCap) || t.is(fUpper)) {
+			return -1, 0
+		}
+	}
+	return p, n
+}
+
+func firstUpperInPhrase(text string, k int) bool {
+	toks := tokenize(nil, text)
+	if k >= len(toks) {
+		return false
+	}
+	return toks[k].is(fCap) || toks[k].is(fUpper)
+}
+
+func (d *doc) capWord(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	return t.is(fCap) && !t.is(fUpper) && !t.is(fPunct) && !t.is(fNum)
+}
+
+func (d *doc) capOrAbbr(i int) bool {
+	if i < 0 || i >= len(d.toks) {
+		return false
+	}
+	t := d.toks[i]
+	return !t.is(fPunct) && (t.is(fCap) || t.is(fUpper))
+}
+
+var romanNumerals = map[string]bool{"i": true, "ii": true, "iii": true, "iv": true, "v": true, "vi": true,
+	"vii": true, "viii": true, "ix": true, "x": true, "xi": true, "xii": true, "xiii": true, "xiv": true,
+	"xv": true, "xvi": true, "xvii": true, "xviii": true, "xix": true, "xx": true}
+
+// orgAt parses an organisation name starting at token i and returns its
+// end, or 0 when no organisation starts there.
+func (d *doc) orgAt(i int) orgSpan {
+	if !d.capOrAbbr(i) {
+		return orgSpan{}
+	}
+	p, n := orgHeads.match(d, i)
+	if p < 0 {
+		return orgSpan{}
+	}
+	head := orgHeads.phrases[p]
+	descriptive := strings.Contains(head.flags, "d")
+	headEnd := i + n
+	k := headEnd
+	if d.isAny(k, "các", "những", "này", "đó") {
+		return orgSpan{}
+	}
+	if strings.Contains(head.flags, "n") && k < len(d.toks) && d.toks[k].is(fNum) && !strings.ContainsAny(d.word(k), "/%") {
+		k++
+	}
+	k = d.orgTail(k, headEnd, descriptive)
+	// Trim trailing function words.
+	for k > headEnd && (d.isPunct(k-1) && !d.punct(k-1, ")") || d.isAny(k-1, "của", "về", "và", "thuộc", "trực")) {
+		k--
+	}
+	if k == headEnd && !strings.Contains(head.flags, "a") && !strings.Contains(head.flags, "n") && !descriptive {
+		return orgSpan{}
+	}
+	if k == headEnd && descriptive && !strings.Contains(head.flags, "a") {
+		// A bare "Ban Chỉ đạo" is kept as a committee reference only.
+		if !strings.Contains(head.flags, "n") {
+			return orgSpan{}
+		}
+	}
+	var c byte
+	switch {
+	case d.key(i) == "ban" && strings.Contains(head.flags, "n"):
+		c = 'b'
+	case d.key(i) == "tổ":
+		c = 't'
+	}
+	return orgSpan{start: i, end: k, headEnd: headEnd, committee: c}
+}
+
+// orgTail extends an organisation name from token k.
+func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
+	lower := 0
+	start := k
+	for k < len(d.toks) && k-start < 24 {
+		t := d.toks[k]
+		if t.is(fNL) {
+			break
+		}
+		if tp, _ := titles.match(d, k); tp >= 0 {
+			break
+		}
+		if d.nameStart(k) {
+			break
+		}
+		if t.is(fPunct) {
+			w := d.word(k)
+			switch {
+			case w == "," && d.commaList(k):
+				k++
+				continue
+			case (w == "-" || w == "–") && k+1 < len(d.toks) && d.toks[k+1].is(fUpper) && !d.toks[k+1].is(fNum) && (k+2 >= len(d.toks) || d.isPunct(k+2) || d.toks[k+2].is(fNL)):
+				return k + 2
+			case w == "(" && k+2 < len(d.toks) && d.toks[k+1].is(fUpper) && d.punct(k+2, ")"):
+				k += 3
+				continue
+			}
+			break
+		}
+		if d.capOrAbbr(k) || t.is(fNum) && romanNumerals[d.key(k)] {
+			if t.is(fNum) {
+				break
+			}
+			if op, on := orgHeads.match(d, k); op >= 0 && on > 0 {
+				if k != headEnd && !d.isAny(k-1, "của", "thuộc", "việc") {
+					break
+				}
+				k += on
+				continue
+			}
+			if isDecisionKind(d, k) {
+				break
+			}
+			k++
+			continue
+		}
+		if n := d.placePrefixAt(k); n > 0 {
+			k += n
+			if _, pn := d.placeAt(k); pn > 0 {
+				k += pn
+			}
+			continue
+		}
+		key := d.key(k)
+		switch key {
+		case "của", "thuộc":
+			if op, _ := orgHeads.match(d, k+1); op >= 0 && d.capOrAbbr(k+1) || d.placePrefixAt(k+1) > 0 {
+				k++
+				continue
+			}
+			if _, pn := d.placeAt(k + 1); pn > 0 {
+				k++
+				continue
+			}
+			return k
+		case "và":
+			if d.capOrAbbr(k+1) && !d.nameStart(k+1) {
+				if tp, _ := titles.match(d, k+1); tp < 0 {
+					if op, _ := orgHeads.match(d, k+1); op < 0 {
+						k++
+						continue
+					}
+				}
+			}
+			return k
+		case "khóa", "khoá":
+			if k+1 < len(d.toks) && (romanNumerals[d.key(k+1)] || d.toks[k+1].is(fNum)) {
+				k += 2
+				continue
+			}
+			return k
+		}
+		if t.is(fNum) || orgStop[key] || key == "về" && !descriptive || key == "việc" {
+			break
+		}
+		if !descriptive {
+			// Lower-case syllables of a capitalised compound: "Thông tin",
+			// "Viễn thông", "Khoa học".
+			run := 0
+			for b := k - 1; b >= start && d.toks[b].flags&(fPunct|fCap|fUpper) == 0; b-- {
+				run++
+			}
+			if run >= 2 || !d.capWord(k-1-run) {
+				break
+			}
+		} else if lower >= 10 {
+			break
+		}
+		lower++
+		k++
+	}
+	return k
+}
+
+// commaList reports whether the comma at k continues a capitalised name
+// list such as "Phòng Viễn thông, Tin học và Cơ yếu".
+func (d *doc) commaList(k int) bool {
+	if !d.capWord(k+1) || d.nameStart(k+1) {
+		return false
+	}
+	if tp, _ := titles.match(d, k+1); tp >= 0 {
+		return false
+	}
+	if op, _ := orgHeads.match(d, k+1); op >= 0 {
+		return false
+	}
+	if pp, _ := d.placeAt(k + 1); pp >= 0 {
+		return false
+	}
+	for j := k + 1; j < len(d.toks) && j < k+8; j++ {
+		if d.isPunct(j) && !d.punct(j, ",") {
+			return false
+		}
+		if d.is(j, "và") {
+			return d.capWord(j + 1)
+		}
+		if !d.capWord(j) && !d.punct(j, ",") && (d.isPunct(j) || orgStop[d.key(j)]) {
+			return false
+		}
+	}
+	return false
+}
+
+// findOrgs returns every organisation mention in text order.
+func (d *doc) findOrgs() []orgSpan {
+	var out []orgSpan
+	for i := 0; i < len(d.toks); {
+		o := d.orgAt(i)
+		if o.end == 0 {
+			i++
+			continue
+		}
+		out = append(out, o)
+		// Nested committee: "Tổ giúp việc Ban Chỉ đạo về …".
+		if o.headEnd < o.end {
+			if n := d.orgAt(o.headEnd); n.end > 0 && n.committee != 0 {
+				out = append(out, orgSpan{start: n.start, end: o.end, headEnd: n.headEnd, committee: n.committee})
+			}
+		}
+		i = o.end
+		if i <= o.start {
+			i = o.start + 1
+		}
+	}
+	return out
+}

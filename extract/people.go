@@ -1,0 +1,246 @@
+package extract
+
+import (
+	"strings"
+
+	"dxnews/article"
+)
+
+type personAgg struct {
+	name     string
+	roles    []string
+	mentions []article.Mention
+}
+
+type peopleFinder struct {
+	d      *doc
+	orgs   []orgSpan
+	skip   []bool // tokens inside bylines and credits
+	byKey  map[string]int
+	people []personAgg
+	inName []bool // tokens inside full-name mentions
+}
+
+// findPeople finds named people and every role the text states for them.
+func (d *doc) findPeople(orgs []orgSpan, skip []bool) ([]article.Person, []bool) {
+	f := &peopleFinder{d: d, orgs: orgs, skip: skip, byKey: map[string]int{}, inName: make([]bool, len(d.toks))}
+	f.scan()
+	f.shortMentions()
+	out := make([]article.Person, 0, len(f.people))
+	for _, p := range f.people {
+		out = append(out, article.Person{Name: p.name, Roles: dedupeRoles(p.roles), Mentions: p.mentions})
+	}
+	return out, f.inName
+}
+
+func (f *peopleFinder) add(s, e int) int {
+	d := f.d
+	name := d.span(s, e)
+	key := fold(name)
+	at, ok := f.byKey[key]
+	if !ok {
+		at = len(f.people)
+		f.byKey[key] = at
+		f.people = append(f.people, personAgg{name: name})
+	}
+	f.people[at].mentions = append(f.people[at].mentions, article.Mention{Start: int(d.toks[s].start), End: int(d.toks[e-1].end)})
+	for k := s; k < e; k++ {
+		f.inName[k] = true
+	}
+	return at
+}
+
+func (f *peopleFinder) addRole(p int, r roleSpan) {
+	text := f.compose(r)
+	if text == "" {
+		return
+	}
+	f.people[p].roles = append(f.people[p].roles, text)
+}
+
+// compose completes a bare committee title with the committee in context.
+func (f *peopleFinder) compose(r roleSpan) string {
+	d := f.d
+	text := d.span(r.start, r.end)
+	if r.bare == 0 {
+		return text
+	}
+	// Prefer the committee named in the same sentence, then the same
+	// paragraph, then anywhere before.
+	var best *orgSpan
+	bestRank := -1
+	for k := range f.orgs {
+		o := &f.orgs[k]
+		if o.committee != r.bare || o.start >= r.start {
+			continue
+		}
+		rank := 0
+		if o.end > o.headEnd {
+			rank += 1
+		}
+		if d.sameSentence(o.start, r.start) {
+			rank += 4
+		} else if d.sameParagraph(o.start, r.start) {
+			rank += 2
+		}
+		if rank >= bestRank {
+			best, bestRank = o, rank
+		}
+	}
+	if best == nil {
+		for k := range f.orgs {
+			o := &f.orgs[k]
+			if o.committee == r.bare && o.start > r.start && d.sameSentence(o.start, r.start) {
+				best = o
+				break
+			}
+		}
+	}
+	if best == nil {
+		return text
+	}
+	return text + " " + d.span(best.start, best.end)
+}
+
+func (f *peopleFinder) scan() {
+	d := f.d
+	var split []roleSpan
+	var pending []roleSpan
+	pendingAt := -1
+	var group []int
+	sent := int32(-1)
+	for i := 0; i < len(d.toks); {
+		if d.toks[i].sent != sent {
+			sent = d.toks[i].sent
+			split, group = nil, nil
+		}
+		if f.skip[i] {
+			i++
+			continue
+		}
+		if d.punct(i, ";") || d.punct(i, "(") || d.punct(i, ")") {
+			split, group = nil, nil
+			i++
+			continue
+		}
+		if n := d.nameLen(i); n > 0 {
+			p := f.add(i, i+n)
+			if pendingAt == i {
+				for _, r := range pending {
+					f.addRole(p, r)
+				}
+			}
+			pending, pendingAt = nil, -1
+			for _, r := range split {
+				f.addRole(p, r)
+			}
+			k := i + n
+			for d.punct(k, ",") || d.isDash(k) {
+				r, ok := d.titleAt(k+1, true)
+				if !ok || r.end <= k+1 || d.nameAfter(r.end) >= 0 {
+					break
+				}
+				f.addRole(p, r)
+				k = r.end
+			}
+			group = append(group, p)
+			if r, ok := d.copulaRole(k); ok {
+				for _, q := range group {
+					f.addRole(q, r)
+				}
+				k = r.end
+				group = nil
+			}
+			i = k
+			continue
+		}
+		if chain, e := d.titleChain(i); len(chain) > 0 {
+			if at := d.nameAfter(e); at >= 0 {
+				pending, pendingAt = chain, at
+				i = at
+				continue
+			}
+			g := e
+			if d.seq(g, "còn lại") {
+				g += 2
+			}
+			if d.isAny(g, "là", "gồm") || d.punct(g, ":") {
+				split = chain
+				group = nil
+				i = g + 1
+				if d.is(i, "có") {
+					i++
+				}
+				continue
+			}
+			i = e
+			group = nil
+			continue
+		}
+		if !d.punct(i, ",") && !d.isAny(i, "và", "ông", "bà", "đồng", "chí", "cùng") {
+			group = nil
+		}
+		i++
+	}
+}
+
+// shortMentions resolves "ông Mãi" to the full name it shortens.
+func (f *peopleFinder) shortMentions() {
+	d := f.d
+	for i := 0; i < len(d.toks); i++ {
+		h := d.honorificAt(i)
+		if h == 0 || !d.capWord(i+h) {
+			continue
+		}
+		s := i + h
+		e := s
+		for e < len(d.toks) && e-s < 3 && d.capWord(e) {
+			e++
+		}
+		if d.nameLen(s) == e-s {
+			continue // a full name, already counted
+		}
+		short := fold(d.span(s, e))
+		match := -1
+		for k, p := range f.people {
+			fk := fold(p.name)
+			if strings.HasSuffix(fk, " "+short) {
+				if match >= 0 && match != k {
+					match = -2
+					break
+				}
+				match = k
+			}
+		}
+		if match >= 0 {
+			f.people[match].mentions = append(f.people[match].mentions, article.Mention{Start: int(d.toks[s].start), End: int(d.toks[e-1].end)})
+		}
+		i = e - 1
+	}
+}
+
+// dedupeRoles drops roles whose words all occur in a longer role of the
+// same person ("Chủ tịch UBND thành phố" inside "Chủ tịch UBND TP.HCM").
+func dedupeRoles(roles []string) []string {
+	keys := make([][]string, len(roles))
+	for i, r := range roles {
+		keys[i] = matchKey(r)
+	}
+	out := make([]string, 0, len(roles))
+	for i, r := range roles {
+		drop := false
+		for j := range roles {
+			if i == j {
+				continue
+			}
+			if subsetOf(keys[i], keys[j]) && (len(keys[j]) > len(keys[i]) || len(keys[j]) == len(keys[i]) && j < i) {
+				drop = true
+				break
+			}
+		}
+		if !drop {
+			out = append(out, r)
+		}
+	}
+	return out
+}

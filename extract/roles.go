@@ -1,0 +1,140 @@
+package extract
+
+import "strings"
+
+// roleSpan is a title phrase: "Phó Chủ tịch Thường trực UBND tỉnh".
+type roleSpan struct {
+	start, end int
+	// bare is 'b' or 't' for a committee title without its committee
+	// ("Trưởng ban", "Tổ phó"), to be completed from context.
+	bare byte
+}
+
+// titleAt parses a title phrase at token i. Lower-case titles are accepted
+// only when lowerOK (after a name and a comma).
+func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
+	p, n := titles.match(d, i)
+	if p < 0 {
+		return roleSpan{}, false
+	}
+	if !d.capOrAbbr(i) && (len(lowerOK) == 0 || !lowerOK[0]) {
+		return roleSpan{}, false
+	}
+	j := i + n
+	if d.seq(j, "thường trực") {
+		j += 2
+	}
+	tk := fold(titles.phrases[p].text)
+	r := roleSpan{start: i}
+	switch {
+	case strings.HasSuffix(tk, " ban") && d.seq(j, "chỉ đạo"):
+		// "Trưởng ban Chỉ đạo 57 của Thành ủy", "Phó Trưởng ban chỉ đạo".
+		j += 2
+		if j < len(d.toks) && d.toks[j].is(fNum) && !strings.ContainsAny(d.word(j), "/%") {
+			j++
+		}
+		j = d.orgTail(j, j, true)
+	default:
+		if o := d.orgAt(j); o.end > 0 {
+			j = o.end
+			break
+		}
+		pre := d.placePrefixAt(j)
+		if _, pn := d.placeAt(j + pre); pn > 0 {
+			j += pre + pn
+			break
+		}
+		if pre > 0 && tk != "bí thư" && !strings.HasSuffix(tk, "ban") {
+			// Anaphoric "Chủ tịch tỉnh".
+			j += pre
+			break
+		}
+		if d.capOrAbbr(j) && !d.toks[j].is(fNum) && !d.nameStart(j) && !isDecisionKind(d, j) {
+			if tp, _ := titles.match(d, j); tp < 0 {
+				// "Giám đốc IOC Huế", "Trưởng phòng Viễn thông, Tin học và Cơ yếu".
+				j = d.orgTail(j, j, false)
+				break
+			}
+		}
+		switch {
+		case strings.HasSuffix(tk, "trưởng ban") || strings.HasSuffix(tk, "phó ban") || tk == "ủy viên" || tk == "uỷ viên":
+			r.bare = 'b'
+		case strings.HasPrefix(tk, "tổ trưởng") || strings.HasPrefix(tk, "tổ phó"):
+			r.bare = 't'
+		}
+	}
+	for j > i+n && (d.isPunct(j-1) && !d.punct(j-1, ")") || d.isAny(j-1, "của", "về", "và", "thuộc")) {
+		j--
+	}
+	r.end = j
+	return r, true
+}
+
+// titleChain parses titles separated by commas or nothing:
+// "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh".
+func (d *doc) titleChain(i int) ([]roleSpan, int) {
+	r, ok := d.titleAt(i)
+	if !ok {
+		return nil, i
+	}
+	chain := []roleSpan{r}
+	e := r.end
+	for e < len(d.toks) && !d.toks[e].is(fNL) {
+		next := e
+		if d.punct(e, ",") {
+			next = e + 1
+		}
+		r2, ok := d.titleAt(next)
+		if !ok || r2.end <= next {
+			break
+		}
+		chain = append(chain, r2)
+		e = r2.end
+	}
+	return chain, e
+}
+
+// nameAfter returns the start of a name that follows token e, allowing a
+// dash and an honorific in between, or -1.
+func (d *doc) nameAfter(e int) int {
+	f := e
+	if d.isDash(f) {
+		f++
+	}
+	f += d.honorificAt(f)
+	if d.nameLen(f) > 0 {
+		return f
+	}
+	return -1
+}
+
+var copulas = []string{"giữ vai trò", "giữ chức vụ", "giữ chức", "giữ cương vị", "đảm nhiệm", "đảm nhận", "làm", "là"}
+
+// copulaRole finds "(được phân công) làm Phó Trưởng ban" after a name.
+func (d *doc) copulaRole(k int) (roleSpan, bool) {
+	for gap := 0; gap < 4 && k < len(d.toks); gap++ {
+		for _, c := range copulas {
+			if !d.seq(k, c) {
+				continue
+			}
+			j := k + seqLen(c)
+			if d.isAny(j, "vị", "chức") && d.isAny(j+1, "trí", "vụ") {
+				j += 2
+			}
+			if j < len(d.toks) && d.toks[j].is(fNum) && !strings.ContainsAny(d.word(j), "/%") {
+				j++
+			} else if d.isAny(j, "một", "hai", "ba") {
+				j++
+			}
+			if r, ok := d.titleAt(j, true); ok {
+				return r, true
+			}
+			return roleSpan{}, false
+		}
+		if d.isPunct(k) || !d.isAny(k, "được", "vừa", "đã", "sẽ", "phân", "công", "bổ", "nhiệm", "bầu", "giao", "tiếp", "tục", "cũng", "hiện", "đang") {
+			return roleSpan{}, false
+		}
+		k++
+	}
+	return roleSpan{}, false
+}

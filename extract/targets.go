@@ -1,0 +1,297 @@
+package extract
+
+import (
+	"strconv"
+	"strings"
+
+	"dxnews/article"
+)
+
+// Goal cues: a value after one of these in the same sentence is a target.
+var goalCues = []string{"mục tiêu", "chỉ tiêu", "phấn đấu", "đặt ra", "đề ra", "đặt mục tiêu", "hướng tới",
+	"hướng đến", "cần đạt", "phải đạt", "nhằm đạt", "sẽ đạt", "kỳ vọng", "dự kiến đạt", "định hướng đến",
+	"tầm nhìn đến", "đến năm", "tới năm", "đến hết năm", "trở thành một trong", "top"}
+
+// Achieved cues: a value after one of these (and after the goal cue) is a
+// statistic, not a target.
+var achievedCues = []string{"đã", "đạt được", "tính đến", "hiện nay", "hiện có", "hiện đã", "năm ngoái",
+	"năm qua", "vừa qua", "xếp hạng", "xếp vị trí", "xếp thứ", "đến nay", "thời gian qua", "so với cùng kỳ",
+	"kết quả", "trước đó", "hiện tại", "đứng thứ"}
+
+var qualifiers = []string{"ít nhất", "tối thiểu", "tối thiếu", "tối đa", "không quá", "không dưới", "khoảng",
+	"trên", "hơn", "dưới", "gần", "tăng", "giảm", "vượt"}
+
+// Nouns that make a number a count of things rather than a goal value.
+var countNouns = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`mục nhiệm nhóm quan giải thành văn phiên tháng năm ngày lần giai ủy phó
+		trưởng chương đề kế quyết nghị tiện lĩnh nội chỉ bước trụ đột khâu nguyên tiêu yếu vấn hoạt dự
+		đơn tổ ban bộ sở cơ tiết giờ phút tuần quý điều khoản chương mức cấp`) {
+		countNouns[w] = true
+	}
+}
+
+var multipliers = map[string]bool{"triệu": true, "tỷ": true, "tỉ": true, "nghìn": true, "ngàn": true, "vạn": true}
+
+// findTargets returns the goals to reach stated in the text.
+func (d *doc) findTargets(skip []bool, scope string) []article.Target {
+	var out []article.Target
+	inherit := -1 // sentence whose goal cue carries over to bullet lines
+	for i := 0; i < len(d.toks); {
+		s := i
+		e := s
+		for e < len(d.toks) && d.toks[e].sent == d.toks[s].sent {
+			e++
+		}
+		cue := d.firstCue(s, e)
+		if cue < 0 && inherit >= 0 && d.bulletLine(s) {
+			cue = s
+		} else if cue < 0 {
+			inherit = -1
+		}
+		if cue >= 0 {
+			out = d.sentenceTargets(out, cue, s, e, skip, scope)
+			if d.punct(e-1, ":") {
+				inherit = s
+			}
+		}
+		i = e
+	}
+	return out
+}
+
+func (d *doc) bulletLine(s int) bool {
+	return d.toks[s].is(fNL) && (d.isDash(s) || d.punct(s, "+") || d.punct(s, "•") || d.punct(s, "*"))
+}
+
+func (d *doc) seqAny(i int, list []string) int {
+	for _, p := range list {
+		if d.seq(i, p) {
+			return seqLen(p)
+		}
+	}
+	return 0
+}
+
+func (d *doc) firstCue(s, e int) int {
+	for k := s; k < e; k++ {
+		if n := d.seqAny(k, goalCues); n > 0 {
+			if (d.seq(k, "đến năm") || d.seq(k, "tới năm")) && (d.is(k-1, "tính") || d.is(k-1, "nay")) {
+				continue
+			}
+			return k
+		}
+		if d.is(k, "đến") && k+1 < e && yearValue(d.word(k+1)) > 0 && !d.is(k-1, "tính") {
+			return k
+		}
+		if d.is(k, "sẽ") {
+			for j := k + 1; j < e && j <= k+3; j++ {
+				if d.isAny(j, "đạt", "có", "chiếm", "tăng", "giảm", "phủ", "hoàn") {
+					return k
+				}
+			}
+		}
+	}
+	return -1
+}
+
+func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, scope string) []article.Target {
+	for v := cue; v < e; v++ {
+		if skip[v] || !d.toks[v].is(fNum) {
+			continue
+		}
+		if d.achievedBetween(cue, v) {
+			continue
+		}
+		value, ve, ok := d.targetValue(v, cue)
+		if !ok {
+			continue
+		}
+		qual, qs := d.qualifierBefore(v)
+		metric, ms, me := d.metric(v, ve, qs, s, e)
+		year := d.targetYear(v, s, e)
+		start, end := v, ve
+		if ms >= 0 && ms < start {
+			start = ms
+		}
+		if me > end {
+			end = me
+		}
+		out = append(out, article.Target{
+			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: scope,
+			Mentions: []article.Mention{{Start: int(d.toks[start].start), End: int(d.toks[end-1].end)}},
+		})
+		v = ve - 1
+	}
+	return out
+}
+
+func (d *doc) achievedBetween(cue, v int) bool {
+	for k := cue + 1; k < v; k++ {
+		if d.seqAny(k, achievedCues) > 0 {
+			if d.is(k, "đã") && d.isAny(k+1, "đặt", "đề", "xác", "phê", "ban") {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// targetValue reads a goal value at token v: "85%", "0,75", "2,5 triệu",
+// "50" (with a qualifier or in "một trong 50").
+func (d *doc) targetValue(v, cue int) (string, int, bool) {
+	w := d.word(v)
+	if strings.ContainsAny(w, "/") {
+		return "", 0, false
+	}
+	if strings.HasSuffix(w, "%") {
+		return w, v + 1, true
+	}
+	if d.punct(v+1, "%") {
+		return d.span(v, v+2), v + 2, true
+	}
+	if yearValue(w) > 0 || strings.Count(w, ".") > 1 && !strings.Contains(w, ",") && len(w) > 7 {
+		return "", 0, false
+	}
+	if d.isAny(v-1, "mức", "độ", "cấp", "thứ", "số", "lần", "khóa", "khoá") || v >= 2 && d.punct(v-1, ",") && d.toks[v-2].is(fNum) {
+		return "", 0, false
+	}
+	end := v + 1
+	if multipliers[d.key(end)] {
+		end++
+	}
+	if end < len(d.toks) && countNouns[d.key(end)] {
+		return "", 0, false
+	}
+	if strings.ContainsAny(w, "-") {
+		return "", 0, false
+	}
+	rank := d.seq(v-2, "một trong") || d.is(v-1, "top")
+	qual, _ := d.qualifierBefore(v)
+	verb := d.isAny(v-1, "đạt", "có", "chiếm")
+	if !rank && qual == "" && !verb {
+		return "", 0, false
+	}
+	if !rank && !strings.Contains(w, ",") && !multipliers[d.key(v+1)] {
+		// A plain count ("có 23 thành viên") needs a measurable noun after it.
+		if n, err := strconv.Atoi(strings.ReplaceAll(w, ".", "")); err == nil && n < 10 && qual == "" {
+			return "", 0, false
+		}
+		if end >= len(d.toks) || d.isPunct(end) {
+			return "", 0, false
+		}
+	}
+	return d.span(v, end), end, true
+}
+
+func (d *doc) qualifierBefore(v int) (string, int) {
+	for _, q := range qualifiers {
+		n := seqLen(q)
+		if d.seq(v-n, q) {
+			if q == "tối thiếu" {
+				q = "tối thiểu"
+			}
+			return q, v - n
+		}
+	}
+	for _, q := range qualifiers {
+		n := seqLen(q)
+		if d.is(v-1, "đạt") && d.seq(v-1-n, q) {
+			return q, v - 1 - n
+		}
+		if d.seq(v-n-1, q) && d.is(v-1, "đạt") {
+			return q, v - n - 1
+		}
+	}
+	return "", v
+}
+
+var metricBreaks = []string{"bao gồm", "gồm", "là", "như sau"}
+
+// metric returns the words around a value that say what it measures.
+func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
+	b := qs
+	for d.isAny(b-1, "đạt", "là") {
+		b--
+	}
+	ms := b
+	for ms > s && b-ms < 20 {
+		k := ms - 1
+		if d.isPunct(k) && !d.punct(k, "&") || d.seqAny(k, metricBreaks) > 0 || d.toks[k].is(fNum) {
+			break
+		}
+		if d.seqAny(k, goalCues) > 0 {
+			break
+		}
+		ms--
+	}
+	me := ve
+	for me < e && me-ve < 20 {
+		if d.isPunct(me) && !d.punct(me, "&") || d.seqAny(me, []string{"và", "đến năm", "vào năm", "trong năm"}) > 0 && me > ve {
+			break
+		}
+		me++
+	}
+	parts := make([]string, 0, 2)
+	if ms < b {
+		parts = append(parts, d.span(ms, b))
+	}
+	if ve < me {
+		parts = append(parts, d.span(ve, me))
+	}
+	if len(parts) == 0 {
+		return "", -1, me
+	}
+	return strings.Join(parts, " "), ms, me
+}
+
+// yearAt returns the year stated at token k as a target year: "năm 2025",
+// "đến 2030", "giai đoạn 2022-2025" (the end), or "".
+func (d *doc) yearAt(k int) string {
+	w := d.word(k)
+	if a, b, ok := strings.Cut(w, "-"); ok && yearValue(a) > 0 && yearValue(b) > 0 {
+		return b
+	}
+	if yearValue(w) == 0 || !d.toks[k].is(fNum) {
+		return ""
+	}
+	if d.isDash(k+1) && k+2 < len(d.toks) && yearValue(d.word(k+2)) > 0 {
+		return d.word(k + 2)
+	}
+	if d.isDash(k-1) && k >= 2 && yearValue(d.word(k-2)) > 0 {
+		return w
+	}
+	if d.seq(k-2, "so với") || d.seq(k-3, "so với năm") || d.is(k-1, "từ") || d.is(k-2, "từ") {
+		return ""
+	}
+	if d.isAny(k-1, "năm", "đến", "tới", "đoạn", "trong") {
+		return w
+	}
+	return ""
+}
+
+// targetYear finds the year a target is set for: nearest before the value
+// in its sentence, else after it, else earlier in the paragraph.
+func (d *doc) targetYear(v, s, e int) string {
+	for k := v - 1; k >= s; k-- {
+		if y := d.yearAt(k); y != "" {
+			return y
+		}
+	}
+	for k := v + 1; k < e; k++ {
+		if y := d.yearAt(k); y != "" {
+			return y
+		}
+	}
+	for k := s - 1; k >= 0; k-- {
+		if d.toks[k+1].is(fPara) {
+			break
+		}
+		if y := d.yearAt(k); y != "" {
+			return y
+		}
+	}
+	return ""
+}

@@ -1,0 +1,127 @@
+package extract
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// Token flags.
+const (
+	fNum   uint8 = 1 << iota // starts with a digit
+	fCap                     // first letter upper case
+	fUpper                   // every letter upper case, at least two letters
+	fPunct                   // a single punctuation rune
+	fNL                      // preceded by a line break
+	fPara                    // preceded by a blank line
+	fSpace                   // preceded by white space
+)
+
+// token is one word, number or punctuation rune of the text, addressed by
+// byte offsets so that scanning never copies the text.
+type token struct {
+	start, end int32 // byte range in the text
+	fs, fe     int32 // byte range of the folded key in doc.fold
+	sent       int32 // index of the first token of the sentence
+	flags      uint8
+}
+
+func (t token) is(f uint8) bool { return t.flags&f != 0 }
+
+// tokenize splits text into tokens, appending to dst. Words keep internal
+// joiners that belong to Vietnamese abbreviations and numbers: "TP.HCM",
+// "TT&TT", "749/QĐ-TTg", "0,75", "6.1.2022", "30-60%".
+func tokenize(dst []token, text string) []token {
+	var pending uint8
+	newlines := 0
+	i := 0
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' {
+			newlines++
+			pending |= fNL | fSpace
+			if newlines >= 2 {
+				pending |= fPara
+			}
+			i += size
+			continue
+		}
+		if unicode.IsSpace(r) || r == utf8.RuneError && size <= 1 && !isLetterOrDigit(r) {
+			pending |= fSpace
+			i += size
+			continue
+		}
+		newlines = 0
+		start := i
+		if !isLetterOrDigit(r) {
+			dst = append(dst, token{start: int32(i), end: int32(i + size), flags: pending | fPunct})
+			pending = 0
+			i += size
+			continue
+		}
+		flags := pending
+		pending = 0
+		if unicode.IsDigit(r) {
+			flags |= fNum
+		} else if unicode.IsUpper(r) {
+			flags |= fCap
+		}
+		letters, uppers := 0, 0
+		prevDigit, prevUpper := false, false
+		for i < len(text) {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if isLetterOrDigit(r) || unicode.Is(unicode.Mn, r) {
+				if unicode.IsLetter(r) {
+					letters++
+					if unicode.IsUpper(r) {
+						uppers++
+					}
+				}
+				prevDigit = unicode.IsDigit(r)
+				prevUpper = unicode.IsUpper(r)
+				i += size
+				continue
+			}
+			if i+size >= len(text) {
+				break
+			}
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			if !isLetterOrDigit(next) {
+				if r == '%' && prevDigit {
+					i += size
+				}
+				break
+			}
+			nextDigit := unicode.IsDigit(next)
+			nextUpper := unicode.IsUpper(next)
+			join := false
+			switch r {
+			case '.':
+				join = prevDigit && nextDigit || !prevDigit && !nextDigit && (prevUpper && letters <= 4 || nextUpper && letters <= 2)
+			case ',':
+				join = prevDigit && nextDigit
+			case '&':
+				join = !prevDigit && !nextDigit
+			case '/':
+				join = prevDigit || nextDigit || prevUpper || nextUpper
+			case '-':
+				join = prevDigit || nextDigit || prevUpper && nextUpper || prevUpper && letters <= 4
+			}
+			if !join {
+				if r == '%' && prevDigit {
+					i += size
+				}
+				break
+			}
+			i += size
+		}
+		if letters >= 2 && letters == uppers {
+			flags |= fUpper
+		}
+		dst = append(dst, token{start: int32(start), end: int32(i), flags: flags})
+	}
+	return dst
+}
+
+func isLetterOrDigit(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
