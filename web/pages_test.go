@@ -52,7 +52,7 @@ func TestSearchPage(t *testing.T) {
 	wantAll(t, body,
 		"1 bài viết", f.arts[0].ID,
 		"<mark>chuyển</mark> <mark>đổi</mark> số", // highlighted in the sapo
-		`value="chuyển đổi"`,                         // kept in the search box
+		`value="chuyển đổi"`,                      // kept in the search box
 		"Nguồn: tin.example.vn",
 		`href="/search?q=chuy%E1%BB%83n&#43;%C4%91%E1%BB%95i"`, // removing the source filter keeps q
 	)
