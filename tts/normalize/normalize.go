@@ -36,6 +36,14 @@ import (
 // number words.
 func Text(s string, region article.Region) string {
 	s = norm.NFC.String(strings.ToValidUTF8(s, ""))
+	if strings.ContainsAny(s, invisibles) {
+		s = strings.Map(func(r rune) rune {
+			if strings.ContainsRune(invisibles, r) {
+				return -1
+			}
+			return r
+		}, s)
+	}
 	n := normalizer{lx: lexiconFor(region)}
 	n.w.b = make([]byte, 0, len(s)+len(s)/2)
 	n.w.start = true
@@ -84,6 +92,8 @@ type context struct {
 }
 
 const (
+	// invisibles are dropped: zero-width spaces and joiners, BOM, soft hyphen.
+	invisibles = "\u200b\u200c\u200d\u2060\ufeff\u00ad"
 	leadChars  = "\"'“”‘’([{«‹*•·–—-…"
 	trailChars = ".,;:!?…\"'“”‘’)]}»›"
 )
@@ -112,18 +122,6 @@ func tokenize(line string, toks []token) []token {
 		}
 		f := line[:j]
 		line = line[j:]
-		if strings.ContainsAny(f, "\u200b\u200c\u200d\ufeff\u00ad") {
-			f = strings.Map(func(r rune) rune {
-				switch r {
-				case '\u200b', '\u200c', '\u200d', '\ufeff', '\u00ad':
-					return -1
-				}
-				return r
-			}, f)
-			if f == "" {
-				continue
-			}
-		}
 		toks = append(toks, splitField(f))
 	}
 	// Rejoin a document symbol split after its slash: "942/ QĐ-TTg".
@@ -170,7 +168,7 @@ func (n *normalizer) line(toks []token) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		var ctx context
-		if i > 0 && toks[i-1].trail == "" && t.lead == "" {
+		if i > 0 && toks[i-1].trail == "" && t.lead == "" && needsContext(t.core) {
 			ctx.prev1 = strings.ToLower(toks[i-1].core)
 			if i > 1 && toks[i-2].trail == "" && toks[i-1].lead == "" {
 				ctx.prev2 = strings.ToLower(toks[i-2].core)
@@ -197,6 +195,9 @@ func (n *normalizer) line(toks []token) {
 		numeric := startsWithDigit(t.core)
 		if numeric && t.trail == "" && i+1 < len(toks) && toks[i+1].lead == "" {
 			if u, ok := units[toks[i+1].core]; ok {
+				if toks[i+1].core == "k" || toks[i+1].core == "K" {
+					u = n.lx.thousand
+				}
 				text += " " + u
 				changed = true
 				t.trail = toks[i+1].trail
@@ -296,7 +297,11 @@ func (n *normalizer) compound(c string, inSymbol bool) string {
 	for i, g := range segs {
 		switch g.kind {
 		case 'l':
-			s, _ := expandWord(g.s, inSymbol)
+			s, changed := expandWord(g.s, inSymbol)
+			if !changed && isLowerASCII(g.s) && len(g.s) <= maxSpelledAcronym && !isSyllable(g.s) {
+				// "vn" in "mic.gov.vn"
+				s = spell(g.s)
+			}
 			sp.add(s)
 		case 'd':
 			if len(g.s) > 1 && g.s[0] == '0' {
@@ -370,6 +375,12 @@ func romanContext(ctx context) bool {
 		return true
 	}
 	return false
+}
+
+// needsContext reports whether reading c may depend on the words before
+// it: numbers and Roman numerals.
+func needsContext(c string) bool {
+	return c != "" && (c[0] >= '0' && c[0] <= '9' || strings.IndexByte("IVXLCDM$", c[0]) >= 0)
 }
 
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }

@@ -55,6 +55,20 @@ func (n *normalizer) numeric(sp *spoken, c string, ctx context) {
 			return
 		}
 	}
+	if i := strings.IndexAny(c, "-–"); i > 0 {
+		_, size := utf8.DecodeRuneInString(c[i:])
+		left, right := c[:i], c[i+size:]
+		parts, seps, _ := scanNumeric(c)
+		dashDate := len(parts) == 3 && seps[0] == seps[1] && validDate(parts[0], parts[1], parts[2]) ||
+			len(parts) == 2 && dayContexts[ctx.prev1] && validDayMonth(parts[0], parts[1])
+		if startsWithDigit(right) && !dashDate {
+			// "2021-2025", "30-60%", "1,5-2 triệu"
+			n.numeric(sp, left, ctx)
+			sp.add("đến")
+			n.numeric(sp, right, context{})
+			return
+		}
+	}
 	parts, seps, tail := scanNumeric(c)
 	switch {
 	case len(parts) == 1:
@@ -64,13 +78,7 @@ func (n *normalizer) numeric(sp *spoken, c string, ctx context) {
 	case len(parts) == 2 && seps[0] == "/":
 		n.slashPair(sp, parts[0], parts[1], ctx)
 	case len(parts) == 2 && (seps[0] == "-" || seps[0] == "–"):
-		if dayContexts[ctx.prev1] && validDayMonth(parts[0], parts[1]) {
-			n.date(sp, parts[0], parts[1], "", ctx)
-		} else {
-			n.count(sp, parts[0], ctx)
-			sp.add("đến")
-			n.count(sp, parts[1], context{})
-		}
+		n.date(sp, parts[0], parts[1], "", ctx)
 	case len(parts) == 2 && seps[0] == ".":
 		a, b := parts[0], parts[1]
 		switch {
@@ -80,7 +88,8 @@ func (n *normalizer) numeric(sp *spoken, c string, ctx context) {
 			n.month(sp, a)
 			sp.add("năm")
 			n.lx.integer(sp, b)
-		case dayContexts[ctx.prev1] && validDayMonth(a, b):
+		case validDayMonth(a, b) && (dayContexts[ctx.prev1] || len(a) == 2):
+			// "ngày 18.1"; a two-digit day on its own is a date too
 			n.date(sp, a, b, "", ctx)
 		default:
 			n.lx.integer(sp, a)
@@ -109,6 +118,12 @@ func (n *normalizer) numeric(sp *spoken, c string, ctx context) {
 					sp.add("phẩy")
 				case "/":
 					sp.add("trên")
+				case "-", "–":
+					sp.add("đến")
+				}
+				if seps[i-1] == "," {
+					n.lx.fraction(sp, p)
+					continue
 				}
 			}
 			n.count(sp, p, context{})
@@ -121,6 +136,10 @@ func (n *normalizer) numeric(sp *spoken, c string, ctx context) {
 // letter ("5G"), or anything else part by part.
 func (n *normalizer) tail(sp *spoken, t string) {
 	if t == "" {
+		return
+	}
+	if t == "k" || t == "K" {
+		sp.add(n.lx.thousand)
 		return
 	}
 	if u, ok := units[t]; ok {
@@ -159,6 +178,8 @@ func (n *normalizer) count(sp *spoken, d string, ctx context) {
 		sp.add("tư")
 	case v > 0 && ctx.prev1 == "thứ":
 		n.ordinalOrCardinal(sp, uint64(v), ctx)
+	case (v == 1 || v == 2) && (ctx.prev1 == "hạng" || ctx.prev1 == "giải"):
+		sp.add([...]string{"nhất", "nhì"}[v-1])
 	default:
 		n.lx.integer(sp, d)
 	}
@@ -202,7 +223,9 @@ func (n *normalizer) slashPair(sp *spoken, a, b string, ctx context) {
 		sp.add("năm")
 		n.lx.integer(sp, b)
 	case a == "24" && b == "7":
-		sp.add("hai mươi bốn trên bảy")
+		n.lx.integer(sp, a)
+		sp.add("trên")
+		n.lx.integer(sp, b)
 	case dayContexts[ctx.prev1] && validDayMonth(a, b):
 		n.date(sp, a, b, "", ctx)
 	case validMonth(a) && year:
