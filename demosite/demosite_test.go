@@ -13,6 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/temoto/robotstxt"
 	"golang.org/x/net/html"
 	"golang.org/x/text/unicode/norm"
 )
@@ -231,6 +232,27 @@ func TestRobots(t *testing.T) {
 		if !strings.Contains(body, want) {
 			t.Errorf("robots.txt lacks %q:\n%s", want, body)
 		}
+	}
+	// The crawler's robots parser must read it the same way.
+	rules, err := robotstxt.FromString(body)
+	if err != nil {
+		t.Fatalf("robotstxt: %v", err)
+	}
+	for path, want := range map[string]bool{
+		"/admin/":               false,
+		"/admin/dang-nhap":      false,
+		"/tim-kiem?q=so":        false,
+		"/":                     true,
+		"/chuyen-doi-so/p2":     true,
+		Articles()[0].Path:      true,
+		"/rss/tin-moi-nhat.rss": true,
+	} {
+		if got := rules.TestAgent(path, "dxnews"); got != want {
+			t.Errorf("robots allows %s = %v, want %v", path, got, want)
+		}
+	}
+	if len(rules.Sitemaps) != 1 || rules.Sitemaps[0] != srv.URL+"/sitemap.xml" {
+		t.Errorf("robots sitemaps = %v", rules.Sitemaps)
 	}
 }
 
