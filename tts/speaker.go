@@ -66,6 +66,11 @@ type Speech struct {
 	Chunks int
 }
 
+// Audio describes the speech for an article record, served at url.
+func (s Speech) Audio(url string) article.Audio {
+	return article.Audio{Voice: s.Voice, URL: url, DurationMS: s.DurationMS, Bytes: int64(len(s.MP3)), Backend: s.Backend}
+}
+
 // Spoken returns exactly the text a backend is given for text in voice:
 // NFC, then spoken-form normalisation for the voice's region.
 func Spoken(text, voice string) (string, error) {

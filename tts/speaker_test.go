@@ -160,6 +160,10 @@ func TestSpeakChunksTimesAndJoins(t *testing.T) {
 			if got.Backend != "fake" || got.Voice != voice || got.Cached {
 				t.Errorf("Speech = backend %q voice %q cached %v", got.Backend, got.Voice, got.Cached)
 			}
+			a := got.Audio("/api/audio/x/" + voice + ".mp3")
+			if a.Voice != voice || a.Backend != "fake" || a.Bytes != int64(len(got.MP3)) || a.DurationMS != got.DurationMS || a.URL != "/api/audio/x/"+voice+".mp3" {
+				t.Errorf("Audio() = %+v", a)
+			}
 		})
 	}
 }
@@ -379,5 +383,22 @@ func TestAlignSentenceSplitAcrossChunks(t *testing.T) {
 	got, _ = timeSentences(chunks, []time.Duration{time.Second, time.Second})
 	if len(got) != 2 || got[0].Text != "khác hẳn" || got[1].StartMS != 1000 {
 		t.Errorf("fallback timings %+v", got)
+	}
+}
+
+func TestSpeakNormalisesForTheVoiceRegion(t *testing.T) {
+	fb := &fakeBackend{audio: readTestdata(t, "sine.mp3")}
+	sp := &Speaker{Backend: fb}
+	for voice, want := range map[string]string{"north-male": "nghìn", "south-female": "ngàn"} {
+		fb.mu.Lock()
+		fb.reqs = nil
+		fb.mu.Unlock()
+		if _, err := sp.Speak(context.Background(), "Tỉnh hỗ trợ 1000 hộ kinh doanh.", voice); err != nil {
+			t.Fatal(err)
+		}
+		reqs := fb.requests()
+		if len(reqs) != 1 || !strings.Contains(reqs[0].Text, want) || strings.ContainsAny(reqs[0].Text, "0123456789") {
+			t.Errorf("%s: backend got %+v, want spoken digits with %q", voice, reqs, want)
+		}
 	}
 }
