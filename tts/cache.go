@@ -152,3 +152,33 @@ func WriteFileAtomic(path string, data []byte) error {
 	}
 	return nil
 }
+
+// Chunk entries hold the audio of single chunks while an article is being
+// spoken, so that a run that failed part-way resumes without paying for the
+// chunks that had succeeded. They are removed once the article is stored.
+
+func (c *Cache) chunkPath(key string) string {
+	return filepath.Join(c.dir, "chunks", key[:2], key+".mp3")
+}
+
+func (c *Cache) getChunk(key string) ([]byte, bool) {
+	b, err := os.ReadFile(c.chunkPath(key))
+	if err != nil || len(b) == 0 {
+		return nil, false
+	}
+	return b, true
+}
+
+func (c *Cache) putChunk(key string, frames []byte) error {
+	p := c.chunkPath(key)
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return WriteFileAtomic(p, frames)
+}
+
+func (c *Cache) dropChunks(keys []string) {
+	for _, k := range keys {
+		os.Remove(c.chunkPath(k))
+	}
+}

@@ -175,9 +175,42 @@ func (s *Speaker) Speak(ctx context.Context, text string, voice string) (Speech,
 	if s.Cache != nil {
 		if err := s.Cache.Put(key, sp); err != nil {
 			s.logger().Warn("tts cache write failed", slog.String("key", key), slog.Any("error", err))
+		} else {
+			keys := make([]string, len(chunks))
+			for i, c := range chunks {
+				keys[i] = s.chunkKey(c.text, voice)
+			}
+			s.Cache.dropChunks(keys)
 		}
 	}
 	return sp, nil
+}
+
+func (s *Speaker) chunkKey(text, voice string) string {
+	settings := ""
+	if st, ok := s.Backend.(Settingser); ok {
+		settings = st.Settings()
+	}
+	return CacheKey(text, voice, s.Backend.Name(), "chunk;"+settings)
+}
+
+// chunkAudio returns one chunk's audio frames, from the chunk cache when a
+// previous, failed run had already synthesised it.
+func (s *Speaker) chunkAudio(ctx context.Context, text, voice string) (frames []byte, cached bool, err error) {
+	if s.Cache != nil {
+		if f, ok := s.Cache.getChunk(s.chunkKey(text, voice)); ok {
+			return f, true, nil
+		}
+	}
+	a, err := s.Backend.Synthesize(ctx, Request{Text: text, Voice: voice})
+	if err != nil {
+		return nil, false, err
+	}
+	if a.Format != "" && a.Format != "mp3" {
+		return nil, false, fmt.Errorf("got %s audio, want mp3", a.Format)
+	}
+	f, err := StripMP3(a.Data)
+	return f, false, err
 }
 
 // synthesize runs the backend over the chunks and returns each chunk's
@@ -216,24 +249,22 @@ func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) 
 				}
 			}
 			start := time.Now()
-			a, err := s.Backend.Synthesize(gctx, Request{Text: c.text, Voice: voice})
-			if err == nil && a.Format != "" && a.Format != "mp3" {
-				err = fmt.Errorf("got %s audio, want mp3", a.Format)
-			}
-			var f []byte
+			f, fromCache, err := s.chunkAudio(gctx, c.text, voice)
 			var d time.Duration
-			if err == nil {
-				f, err = StripMP3(a.Data)
-			}
 			if err == nil {
 				d, err = MP3Duration(f)
 			}
 			if err != nil {
 				return fmt.Errorf("tts: %s voice %s chunk %d of %d: %w", name, voice, i, n, err)
 			}
+			if s.Cache != nil && !fromCache {
+				if err := s.Cache.putChunk(s.chunkKey(c.text, voice), f); err != nil {
+					log.Warn("tts chunk cache write failed", slog.Any("error", err))
+				}
+			}
 			log.Debug("tts chunk synthesised", slog.String("backend", name), slog.String("voice", voice),
 				slog.Int("chunk", i), slog.Int("chars", utf8.RuneCountInString(c.text)),
-				slog.Duration("audio", d), slog.Duration("took", time.Since(start)))
+				slog.Duration("audio", d), slog.Duration("took", time.Since(start)), slog.Bool("cached", fromCache))
 			mu.Lock()
 			defer mu.Unlock()
 			frames[i], durs[i], done[i] = f, d, true

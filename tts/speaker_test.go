@@ -218,16 +218,45 @@ func TestSpeakFailureIsWholeAndNamed(t *testing.T) {
 	if got.MP3 != nil || got.Timings != nil {
 		t.Error("partial speech returned with an error")
 	}
-	files := 0
+	if n := countFiles(t, dir, false); n != 0 {
+		t.Errorf("failed synthesis stored %d article files", n)
+	}
+	key, _ := sp.Key(testArticle, "south-male")
+	if _, ok, _ := cache.Get(key); ok {
+		t.Error("failed synthesis is in the cache")
+	}
+
+	// The next run pays only for the chunks that had not succeeded, and
+	// the chunk entries go once the article is stored.
+	first := len(fb.requests())
+	saved := countFiles(t, dir, true)
+	fb.failOn = ""
+	got, err = sp.Speak(context.Background(), testArticle, "south-male")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved == 0 || len(fb.requests())-first != got.Chunks-saved {
+		t.Errorf("resume: %d chunks saved, %d new requests for %d chunks", saved, len(fb.requests())-first, got.Chunks)
+	}
+	if n := countFiles(t, dir, true); n != 0 {
+		t.Errorf("%d chunk entries left after success", n)
+	}
+	if d, err := MP3Duration(got.MP3); err != nil || d.Milliseconds()-got.DurationMS > 2 || got.DurationMS-d.Milliseconds() > 2 {
+		t.Errorf("resumed speech: decoded %v, reported %d ms, %v", d, got.DurationMS, err)
+	}
+}
+
+// countFiles counts chunk entries (chunks=true) or article entries.
+func countFiles(t *testing.T, dir string, chunks bool) int {
+	t.Helper()
+	n := 0
 	filepath.Walk(dir, func(p string, info os.FileInfo, err error) error {
-		if err == nil && !info.IsDir() {
-			files++
+		if err == nil && !info.IsDir() && strings.Contains(p, string(filepath.Separator)+"chunks"+string(filepath.Separator)) == chunks {
+			n++
 		}
 		return nil
 	})
-	if files != 0 {
-		t.Errorf("failed synthesis left %d files in the cache", files)
-	}
+	return n
 }
 
 func TestSpeakVoiceErrors(t *testing.T) {
