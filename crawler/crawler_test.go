@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"net/url"
 	"strings"
 	"sync"
 	"testing"
@@ -164,4 +165,13 @@ func TestNewRejectsBadSeed(t *testing.T) {
 			t.Errorf("New(%q) error = %v", seed, err)
 		}
 	}
+}
+
+func mustURL(t testing.TB, s string) *url.URL {
+	t.Helper()
+	u, err := url.Parse(s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return u
 }

@@ -57,9 +57,8 @@ type xmlSitemap struct {
 type xmlRSS struct {
 	Channel struct {
 		Items []struct {
-			Link    string `xml:"link"`
-			GUID    string `xml:"guid"`
-			
+			Link string `xml:"link"`
+			GUID string `xml:"guid"`
 		} `xml:"item"`
 	} `xml:"channel"`
 	Items []struct {

@@ -124,7 +124,7 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 		a.Title = firstText(doc, "h1")
 	}
 	if a.Title == "" {
-		a.Title = trimSiteName(cleanText(doc.Find("title").First().Text()))
+		a.Title = titleFromPage(doc)
 	}
 
 	// Sapo.
@@ -305,6 +305,24 @@ func isHomeCrumb(s string) bool {
 		return true
 	}
 	return false
+}
+
+// titleFromPage finds the title of a page without metadata or <h1>: the
+// longest heading-like element whose text the <title> contains, else the
+// <title> without the site name.
+func titleFromPage(doc *goquery.Document) string {
+	full := cleanText(doc.Find("title").First().Text())
+	best := ""
+	doc.Find(`h2, h3, b, strong, [class*=title], [class*=tieude], [class*=tieu-de]`).Each(func(_ int, s *goquery.Selection) {
+		t := cleanText(s.Text())
+		if len([]rune(t)) >= 10 && len(t) > len(best) && strings.Contains(full, t) {
+			best = t
+		}
+	})
+	if best != "" {
+		return best
+	}
+	return trimSiteName(full)
 }
 
 // trimSiteName drops a " - Site" or " | Site" suffix from a <title>.
