@@ -41,16 +41,14 @@ var aliases = map[string]string{
 }
 
 // matchKey returns the folded syllables of s with abbreviations expanded
-// and punctuation dropped: the form roles, organisations and places are
+// and punctuation and "và" dropped ("Thông tin - Truyền thông" =
+// "Thông tin và Truyền thông"): the form roles, organisations and places are
 // compared in.
 func matchKey(s string) []string {
 	toks := tokenize(nil, s)
 	out := make([]string, 0, len(toks)+4)
 	for i, t := range toks {
 		if t.is(fPunct) {
-			if w := s[t.start:t.end]; w == "&" {
-				out = append(out, "và")
-			}
 			continue
 		}
 		k := string(appendFold(nil, s[t.start:t.end]))
@@ -64,10 +62,16 @@ func matchKey(s string) []string {
 			}
 		}
 		if exp, ok := aliases[k]; ok {
-			out = append(out, strings.Fields(exp)...)
+			for _, w := range strings.Fields(exp) {
+				if w != "và" {
+					out = append(out, w)
+				}
+			}
 			continue
 		}
-		out = append(out, k)
+		if k != "và" {
+			out = append(out, k)
+		}
 	}
 	return out
 }

@@ -89,7 +89,7 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 		}
 		w := d.word(j)
 		end := j + 1
-		if d.punct(j+1, "/") && j+2 < len(d.toks) && d.toks[j+2].is(fUpper) {
+		if d.punct(j+1, "/") && d.capOrAbbr(j+2) {
 			w = w + "/" + d.word(j+2)
 			end = j + 3
 		}
@@ -106,7 +106,7 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 		if !hasSym && strings.ContainsAny(w, "/-.") {
 			return decisionRef{}, false
 		}
-		if d.isAny(end, "năm", "tháng", "ngày", "nhiệm", "mục", "thành", "văn", "quyết", "kế", "người", "tỷ", "triệu", "nghìn", "ngàn") {
+		if !hasSym && !numbered && d.isAny(end, "năm", "tháng", "ngày", "nhiệm", "mục", "thành", "văn", "quyết", "kế", "người", "tỷ", "triệu", "nghìn", "ngàn") {
 			return decisionRef{}, false
 		}
 		sym := ""
@@ -128,6 +128,10 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 		if k, ok := kindCodes[string(appendFold(nil, c))]; ok {
 			return decisionRef{kind: k, number: num, symbol: cleanSymbol(w), start: i, end: i + 1}, true
 		}
+	}
+	// "1875/UBND-VX": an issuer followed by the drafting unit is a Công văn.
+	if _, ok := issuerCodes[string(appendFold(nil, codes[0]))]; ok {
+		return decisionRef{kind: "Công văn", number: num, symbol: cleanSymbol(w), start: i, end: i + 1}, true
 	}
 	return decisionRef{}, false
 }
@@ -172,7 +176,7 @@ var issueVerbs = []string{"ký ban hành", "ban hành", "ký", "ra", "phê duy�
 
 // findDecisions returns every numbered document, references to the same
 // kind and number merged.
-func (d *doc) findDecisions(mainPlace string) []article.Decision {
+func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision {
 	var out []article.Decision
 	index := map[string]int{}
 	lastDecisionEnd := -1
@@ -213,8 +217,8 @@ func (d *doc) findDecisions(mainPlace string) []article.Decision {
 		}
 		if dec.Issuer == "" && ref.symbol != "" {
 			dec.Issuer = issuerFromSymbol(ref.kind, ref.symbol)
-			if (dec.Issuer == "UBND" || dec.Issuer == "HĐND") && mainPlace != "" {
-				dec.Issuer += " " + mainPlace
+			if dec.Issuer == "UBND" || dec.Issuer == "HĐND" {
+				dec.Issuer = d.councilIssuer(dec.Issuer, mainPlace, orgs)
 			}
 		}
 		dec.Subject = d.subjectAt(k)
@@ -312,7 +316,13 @@ func (d *doc) subjectAt(k int) string {
 				s += seqLen(m)
 			}
 			e := s
-			for e < len(d.toks) && e-s < 40 && !d.toks[e].is(fNL) && !(d.isPunct(e) && d.isAny(e, ".", ";", ",", "(", ":", "!", "?")) {
+			for e < len(d.toks) && e-s < 40 && !d.toks[e].is(fNL) {
+				if d.isPunct(e) && d.isAny(e, ".", ";", "(", ":", "!", "?") || d.punct(e, ",") && !(e+1 < len(d.toks) && !d.capOrAbbr(e+1)) {
+					break
+				}
+				if e > s && (d.seq(e, "được coi") || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) {
+					break
+				}
 				e++
 			}
 			return d.span(s, e)
@@ -323,4 +333,19 @@ func (d *doc) subjectAt(k int) string {
 		k++
 	}
 	return ""
+}
+
+// councilIssuer names the UBND (or HĐND) a symbol points to: the one the
+// text names, else the one of the article's main place.
+func (d *doc) councilIssuer(code, mainPlace string, orgs []orgSpan) string {
+	want := matchKey(code)
+	for _, o := range orgs {
+		if o.end > o.headEnd && prefixOf(want, matchKey(d.span(o.start, o.headEnd))) {
+			return d.span(o.start, o.end)
+		}
+	}
+	if mainPlace != "" {
+		return code + " " + mainPlace
+	}
+	return code
 }

@@ -42,7 +42,7 @@ func EntitiesWithAuthors(text string) (article.Entities, []string) {
 	locs, mainPlace := d.findLocations(skip, inName)
 	e := article.Entities{
 		People:        people,
-		Decisions:     d.findDecisions(mainPlace),
+		Decisions:     d.findDecisions(mainPlace, orgs),
 		Targets:       d.findTargets(skip, mainPlace),
 		Organizations: d.organizations(orgs, skip),
 		Locations:     locs,

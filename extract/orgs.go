@@ -17,7 +17,7 @@ func init() {
 	for _, w := range strings.Fields(`có là làm được đã đang sẽ vừa gồm do nhằm để với cho tại khi
 		theo thì mà này đó ký giữ nhận dự cùng hoặc đến từ trên cũng còn sau trước họp tiếp
 		yêu đề giao nêu trao bàn thống kiện thành phê ban tổ chủ cho phối chỉ triển tham
-		báo đánh xây gửi tăng giảm đạt hướng ra bao như nhưng vì nên trong ngày năm tháng
+		báo đánh gửi khẳng nhấn kiểm vận hỗ làm mở đưa xác chịu lập trình kêu tăng giảm đạt hướng ra bao như nhưng vì nên trong ngày năm tháng
 		các những mỗi một hai ba bốn năm sáu bảy tám chín mười nhiều rất đều lại đây ấy
 		nay sáng chiều hình tối qua vào tới quyết`) {
 		orgStop[w] = true
@@ -224,7 +224,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			}
 			return k
 		}
-		if t.is(fNum) || orgStop[key] || key == "về" && !descriptive || key == "việc" {
+		if t.is(fNum) || orgStop[key] || key == "về" && !descriptive {
 			break
 		}
 		if !descriptive {
@@ -234,7 +234,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			for b := k - 1; b >= start && d.toks[b].flags&(fPunct|fCap|fUpper) == 0; b-- {
 				run++
 			}
-			if run >= 2 || !d.capWord(k-1-run) {
+			if run >= 3 || k-1-run < start || !d.capWord(k-1-run) {
 				break
 			}
 		} else if lower >= 10 {

@@ -25,7 +25,6 @@ type peopleFinder struct {
 func (d *doc) findPeople(orgs []orgSpan, skip []bool) ([]article.Person, []bool) {
 	f := &peopleFinder{d: d, orgs: orgs, skip: skip, byKey: map[string]int{}, inName: make([]bool, len(d.toks))}
 	f.scan()
-	f.shortMentions()
 	out := make([]article.Person, 0, len(f.people))
 	for _, p := range f.people {
 		out = append(out, article.Person{Name: p.name, Roles: dedupeRoles(p.roles), Mentions: p.mentions})
@@ -134,23 +133,17 @@ func (f *peopleFinder) scan() {
 			for _, r := range split {
 				f.addRole(p, r)
 			}
-			k := i + n
-			for d.punct(k, ",") || d.isDash(k) {
-				r, ok := d.titleAt(k+1, true)
-				if !ok || r.end <= k+1 || d.nameAfter(r.end) >= 0 {
-					break
-				}
+			var k int
+			k, group = f.after(p, i+n, group)
+			i = k
+			continue
+		}
+		if p, e := f.shortName(i); p >= 0 {
+			for _, r := range split {
 				f.addRole(p, r)
-				k = r.end
 			}
-			group = append(group, p)
-			if r, ok := d.copulaRole(k); ok {
-				for _, q := range group {
-					f.addRole(q, r)
-				}
-				k = r.end
-				group = nil
-			}
+			var k int
+			k, group = f.after(p, e, group)
 			i = k
 			continue
 		}
@@ -184,39 +177,57 @@ func (f *peopleFinder) scan() {
 	}
 }
 
-// shortMentions resolves "ông Mãi" to the full name it shortens.
-func (f *peopleFinder) shortMentions() {
+// after reads the appositions and copula roles that follow a person
+// mention ending at token k, and returns where scanning resumes.
+func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 	d := f.d
-	for i := 0; i < len(d.toks); i++ {
-		h := d.honorificAt(i)
-		if h == 0 || !d.capWord(i+h) {
-			continue
+	for d.punct(k, ",") || d.isDash(k) {
+		r, ok := d.titleAt(k+1, true)
+		if !ok || r.end <= k+1 || d.nameAfter(r.end) >= 0 {
+			break
 		}
-		s := i + h
-		e := s
-		for e < len(d.toks) && e-s < 3 && d.capWord(e) {
-			e++
-		}
-		if d.nameLen(s) == e-s {
-			continue // a full name, already counted
-		}
-		short := fold(d.span(s, e))
-		match := -1
-		for k, p := range f.people {
-			fk := fold(p.name)
-			if strings.HasSuffix(fk, " "+short) {
-				if match >= 0 && match != k {
-					match = -2
-					break
-				}
-				match = k
-			}
-		}
-		if match >= 0 {
-			f.people[match].mentions = append(f.people[match].mentions, article.Mention{Start: int(d.toks[s].start), End: int(d.toks[e-1].end)})
-		}
-		i = e - 1
+		f.addRole(p, r)
+		k = r.end
 	}
+	group = append(group, p)
+	if r, ok := d.copulaRole(k); ok {
+		for _, q := range group {
+			f.addRole(q, r)
+		}
+		k = r.end
+		group = nil
+	}
+	return k, group
+}
+
+// shortName resolves "ông Mãi" after an honorific to the one known person
+// whose full name ends that way; it returns the person and the end token.
+func (f *peopleFinder) shortName(i int) (int, int) {
+	d := f.d
+	if d.honorificBefore(i) == 0 || !d.capWord(i) {
+		return -1, 0
+	}
+	e := i
+	for e < len(d.toks) && e-i < 2 && d.capWord(e) && !d.toks[e].is(fNL) {
+		e++
+	}
+	short := " " + fold(d.span(i, e))
+	match := -1
+	for k, p := range f.people {
+		if strings.HasSuffix(fold(p.name), short) {
+			if match >= 0 {
+				return -1, 0
+			}
+			match = k
+		}
+	}
+	if match >= 0 {
+		f.people[match].mentions = append(f.people[match].mentions, article.Mention{Start: int(d.toks[i].start), End: int(d.toks[e-1].end)})
+		for k := i; k < e; k++ {
+			f.inName[k] = true
+		}
+	}
+	return match, e
 }
 
 // dedupeRoles drops roles whose words all occur in a longer role of the

@@ -168,7 +168,7 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	if strings.ContainsAny(w, "-") {
 		return "", 0, false
 	}
-	rank := d.seq(v-2, "một trong") || d.is(v-1, "top")
+	rank := d.seq(v-2, "một trong") || d.isAny(v-1, "top", "nhóm")
 	qual, _ := d.qualifierBefore(v)
 	verb := d.isAny(v-1, "đạt", "có", "chiếm")
 	if !rank && qual == "" && !verb {
@@ -222,14 +222,17 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 		if d.isPunct(k) && !d.punct(k, "&") || d.seqAny(k, metricBreaks) > 0 || d.toks[k].is(fNum) {
 			break
 		}
-		if d.seqAny(k, goalCues) > 0 {
+		if d.cueEndsAt(k) {
 			break
 		}
 		ms--
 	}
+	for ms < b && d.isAny(ms, "có", "là", "đạt", "chiếm", "và") {
+		ms++
+	}
 	me := ve
 	for me < e && me-ve < 20 {
-		if d.isPunct(me) && !d.punct(me, "&") || d.seqAny(me, []string{"và", "đến năm", "vào năm", "trong năm"}) > 0 && me > ve {
+		if d.isPunct(me) && !d.punct(me, "&") || d.seqAny(me, []string{"và", "đến năm", "vào năm", "trong năm"}) > 0 {
 			break
 		}
 		me++
@@ -294,4 +297,15 @@ func (d *doc) targetYear(v, s, e int) string {
 		}
 	}
 	return ""
+}
+
+// cueEndsAt reports whether a goal cue ends at token k.
+func (d *doc) cueEndsAt(k int) bool {
+	for _, c := range goalCues {
+		n := seqLen(c)
+		if d.seq(k-n+1, c) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,54 @@
+package extract
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+
+	"dxnews/article"
+)
+
+func FuzzEntities(f *testing.F) {
+	for _, s := range []string{
+		"Chủ tịch UBND TP.HCM Phan Văn Mãi ký Quyết định số 944/QĐ-UBND ngày 24/9/2021.",
+		"Mục tiêu đến năm 2025: ít nhất 80% hồ sơ; kinh tế số chiếm 20% GRDP.",
+		"Ban chỉ đạo có Trưởng ban là ông X, Phó Trưởng ban là bà Y.\n\nẢnh: Z",
+		"942/ QĐ-TTg 57-NQ/TW 0,75 30-60% TT&TT ...",
+		string([]byte{0xff, 0xfe, 0xfd}), "ông", "-", "Ảnh:",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		e, authors := EntitiesWithAuthors(s)
+		text := norm.NFC.String(s)
+		if authors == nil {
+			t.Fatal("nil authors")
+		}
+		check := func(ms []article.Mention) {
+			for _, m := range ms {
+				if m.Start < 0 || m.End > len(text) || m.Start > m.End {
+					t.Fatalf("mention [%d,%d) outside text of %d bytes", m.Start, m.End, len(text))
+				}
+			}
+		}
+		for _, p := range e.People {
+			check(p.Mentions)
+			if !utf8.ValidString(p.Name) && utf8.ValidString(text) {
+				t.Fatalf("invalid name %q", p.Name)
+			}
+		}
+		for _, d := range e.Decisions {
+			check(d.Mentions)
+		}
+		for _, x := range e.Targets {
+			check(x.Mentions)
+		}
+		for _, o := range e.Organizations {
+			check(o.Mentions)
+		}
+		for _, l := range e.Locations {
+			check(l.Mentions)
+		}
+	})
+}

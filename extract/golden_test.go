@@ -1,0 +1,95 @@
+package extract
+
+import (
+	"bytes"
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"dxnews/article"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the extractor's output")
+
+type goldenOutput struct {
+	Entities article.Entities `json:"entities"`
+	Authors  []string         `json:"authors"`
+}
+
+// TestGolden extracts each testdata/<n>.txt and compares the result with
+// testdata/<n>.golden.json (regenerate with go test ./extract -update, then
+// review the diff).
+func TestGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	for _, f := range files {
+		t.Run(filepath.Base(f), func(t *testing.T) {
+			text, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			e, authors := EntitiesWithAuthors(string(text))
+			got, err := json.MarshalIndent(goldenOutput{e, authors}, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, '\n')
+			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, want) {
+				t.Errorf("output differs from %s; got:\n%s", golden, got)
+			}
+			checkMentions(t, string(text), e)
+		})
+	}
+}
+
+// checkMentions asserts that every mention lies inside the text and on
+// rune boundaries.
+func checkMentions(t *testing.T, text string, e article.Entities) {
+	t.Helper()
+	check := func(what string, ms []article.Mention) {
+		for _, m := range ms {
+			if m.Start < 0 || m.End > len(text) || m.Start >= m.End {
+				t.Errorf("%s: mention %v outside text of %d bytes", what, m, len(text))
+				continue
+			}
+			if !isRuneStart(text, m.Start) || !isRuneStart(text, m.End) {
+				t.Errorf("%s: mention %v splits a character", what, m)
+			}
+		}
+	}
+	for _, p := range e.People {
+		check(p.Name, p.Mentions)
+	}
+	for _, d := range e.Decisions {
+		check(d.Kind+" "+d.Number, d.Mentions)
+	}
+	for _, x := range e.Targets {
+		check(x.Value, x.Mentions)
+	}
+	for _, o := range e.Organizations {
+		check(o.Name, o.Mentions)
+	}
+	for _, l := range e.Locations {
+		check(l.Name, l.Mentions)
+	}
+}
+
+func isRuneStart(s string, i int) bool {
+	return i == len(s) || s[i]&0xC0 != 0x80
+}

@@ -1,0 +1,180 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestTokenizeKeepsAbbreviationsAndNumbers(t *testing.T) {
+	text := "UBND TP.HCM, Sở TT&TT ban hành 749/QĐ-TTg; đạt 0,75 và 30-60%, ngày 6.1.2022."
+	toks := tokenize(nil, text)
+	var words []string
+	for _, tk := range toks {
+		words = append(words, text[tk.start:tk.end])
+	}
+	got := strings.Join(words, "|")
+	want := "UBND|TP.HCM|,|Sở|TT&TT|ban|hành|749/QĐ-TTg|;|đạt|0,75|và|30-60%|,|ngày|6.1.2022|."
+	if got != want {
+		t.Fatalf("tokens\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestFoldTonePlacement(t *testing.T) {
+	cases := map[string]string{"Hoà": "hòa", "UỶ": "ủy", "Thanh Hoá": "thanh hóa", "toàn": "toàn", "quý": "quý", "TT&TT": "tt&tt"}
+	for in, want := range cases {
+		if got := fold(in); got != want {
+			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDates(t *testing.T) {
+	cases := map[string]string{
+		"ngày 24/9/2021":           "2021-09-24",
+		"ngày 31-3-2022":           "2022-03-31",
+		"6.1.2022":                 "2022-01-06",
+		"ngày 06 tháng 5 năm 2022": "2022-05-06",
+		"ngày 32/1/2022":           "",
+		"ngày 18.1":                "",
+	}
+	for in, want := range cases {
+		d := newDoc(in, tokenize(nil, in))
+		if got, _ := d.dateAt(0); got != want {
+			t.Errorf("dateAt(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestProvinceAfter2025(t *testing.T) {
+	cases := map[string]string{"Hà Giang": "Tuyên Quang", "Bình Dương": "TP.HCM", "Thanh Hoá": "Thanh Hóa",
+		"Thừa Thiên Huế": "Huế", "Kon Tum": "Quảng Ngãi", "Bà Rịa - Vũng Tàu": "TP.HCM", "TPHCM": "TP.HCM"}
+	for in, want := range cases {
+		if got, ok := ProvinceAfter2025(in); !ok || got != want {
+			t.Errorf("ProvinceAfter2025(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if _, ok := ProvinceAfter2025("Paris"); ok {
+		t.Error("ProvinceAfter2025 accepted an unknown place")
+	}
+	if n := len(provinces); n != 63 {
+		t.Errorf("%d provinces in the 63-province map", n)
+	}
+	seen := map[string]bool{}
+	for _, v := range merged34 {
+		seen[v] = true
+	}
+	if len(seen) != 34 {
+		t.Errorf("%d provinces in the 34-province map", len(seen))
+	}
+}
+
+func TestMatchKeyExpandsAliases(t *testing.T) {
+	same := [][2]string{
+		{"Sở TT&TT TP.HCM", "Sở Thông tin và Truyền thông Thành phố Hồ Chí Minh"},
+		{"UBND TP HCM", "Ủy ban nhân dân TPHCM"},
+		{"Sở KH&CN", "sở khoa học và công nghệ"},
+		{"Ủy viên BCH T.Ư Đảng", "Ủy viên Ban Chấp hành Trung ương Đảng"},
+		{"Thông tin - Truyền thông", "Thông tin và Truyền thông"},
+	}
+	for _, c := range same {
+		if a, b := strings.Join(matchKey(c[0]), " "), strings.Join(matchKey(c[1]), " "); a != b {
+			t.Errorf("matchKey(%q) = %q, matchKey(%q) = %q", c[0], a, c[1], b)
+		}
+	}
+}
+
+func TestNoPersonForUnnamedOfficeHolder(t *testing.T) {
+	e := Entities("Giám đốc Sở Nội vụ làm Phó Trưởng ban. Chủ tịch UBND huyện chủ trì cuộc họp.")
+	if len(e.People) != 0 {
+		t.Fatalf("people = %+v, want none", e.People)
+	}
+}
+
+func TestAchievedFiguresAreNotTargets(t *testing.T) {
+	for _, s := range []string{
+		"Năm 2024, tỉnh đã đạt 92% hồ sơ trực tuyến.",
+		"Tính đến năm 2025, 100% xã có cáp quang.",
+		"Thành phố xếp thứ 3 cả nước, tăng 5 bậc so với năm trước.",
+		"Mục tiêu năm nay đã hoàn thành: 70% người dân có tài khoản định danh.",
+	} {
+		if e := Entities(s); len(e.Targets) != 0 {
+			t.Errorf("%q gave targets %+v", s, e.Targets)
+		}
+	}
+}
+
+func TestEmptyAndOddInputs(t *testing.T) {
+	for _, s := range []string{"", " ", "\n\n", "%", "Quyết định số", "ông", "0,", "TP.", string([]byte{0xff, 0xfe, 'a'})} {
+		e := Entities(s)
+		if e.People == nil || e.Decisions == nil || e.Targets == nil || e.Organizations == nil || e.Locations == nil {
+			t.Errorf("nil slice for %q", s)
+		}
+	}
+}
+
+func TestEntitiesNormalisesToNFC(t *testing.T) {
+	// "Hoàng Văn Nam" written with combining marks (NFD).
+	nfd := "Ông Hoa\u0300ng Va\u0306n Nam, Gia\u0301m đô\u0301c Sở Nội vụ."
+	e := Entities(nfd)
+	if len(e.People) != 1 || e.People[0].Name != "Hoàng Văn Nam" {
+		t.Fatalf("people = %+v", e.People)
+	}
+	if !utf8.ValidString(e.People[0].Name) {
+		t.Fatal("invalid UTF-8 name")
+	}
+}
+
+func TestEvalScoresSyntheticCorpus(t *testing.T) {
+	dir := t.TempDir()
+	art := filepath.Join(dir, "articles")
+	gold := filepath.Join(dir, "gold")
+	for _, d := range []string{art, gold} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := "Tiêu đề\nSOURCE: https://example.vn/a\nGiám đốc Sở Nội vụ tỉnh Nghệ An Lê Văn Hùng ký Quyết định số 12/QĐ-SNV. Mục tiêu đến năm 2030 đạt 90% hồ sơ trực tuyến.\n\nTHANH HÀ\n"
+	goldJSON := `{"people":[{"name":"Lê Văn Hùng","roles":["Giám đốc Sở Nội vụ tỉnh Nghệ An"]},{"name":"Thanh Hà","roles":["tác giả"],"byline":true},{"name":"Phan Thị Lan","roles":["Phó Giám đốc"]}],
+	"decisions":[{"kind":"Quyết định","number":"12"}],"targets":[{"value":"90%","year":"2030"},{"value":"50%","year":"2030"}],
+	"organizations":["Sở Nội vụ tỉnh Nghệ An"],"locations":["tỉnh Nghệ An"]}`
+	if err := os.WriteFile(filepath.Join(art, "a.txt"), []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(gold, "a.json"), []byte(goldJSON), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r, err := Eval(art, gold)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s := r.Scores["people"]; s.TP != 1 || s.FP != 0 || s.FN != 1 {
+		t.Errorf("people = %+v, want 1 TP, 1 FN (byline ignored)", s)
+	}
+	if s := r.Scores["roles"]; s.TP != 1 || s.FN != 1 {
+		t.Errorf("roles = %+v", s)
+	}
+	if s := r.Scores["decisions"]; s.F1() != 1 {
+		t.Errorf("decisions = %+v", s)
+	}
+	if s := r.Scores["targets"]; s.TP != 1 || s.FN != 1 || s.FP != 0 {
+		t.Errorf("targets = %+v", s)
+	}
+	if s := r.Scores["locations"]; s.F1() != 1 {
+		t.Errorf("locations = %+v", s)
+	}
+	var b strings.Builder
+	if err := r.WriteText(&b); err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"people", "missed\tPhan Thị Lan", "targets", "50% @2030"} {
+		if !strings.Contains(b.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, b.String())
+		}
+	}
+	if _, err := Eval(art, filepath.Join(dir, "none")); err == nil {
+		t.Error("Eval on a folder without annotations did not fail")
+	}
+}
