@@ -151,10 +151,6 @@ var abbreviations = map[string]string{
 	"cm":   "xen ti mét",
 	"mm":   "mi li mét",
 	"kg":   "ki lô gam",
-	"GB":   "gi ga bai",
-	"MB":   "mê ga bai",
-	"TB":   "tê ra bai",
-	"KB":   "ki lô bai",
 	"Mbps": "mê ga bít trên giây",
 	"Gbps": "gi ga bít trên giây",
 	"kbps": "ki lô bít trên giây",
@@ -274,7 +270,7 @@ var units = map[string]string{
 	"USD": "đô la Mỹ", "$": "đô la", "EUR": "ơ rô", "€": "ơ rô",
 	"VND": "đồng", "VNĐ": "đồng", "đ": "đồng", "đ/tháng": "đồng một tháng",
 	"k": "nghìn", "K": "nghìn", "tr": "triệu",
-	"x": "lần",
+	"AM": "sáng", "PM": "chiều", "SA": "sáng", "CH": "chiều",
 }
 
 // dotAbbreviations are written with a final dot that does not end a

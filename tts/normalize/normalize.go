@@ -174,9 +174,13 @@ func (n *normalizer) line(toks []token) {
 				ctx.prev2 = strings.ToLower(toks[i-2].core)
 			}
 		}
+		if t.core == "|" || t.core == "/" {
+			t.lead, t.core = "-", ""
+		}
 		if t.core == "" {
-			if isDash(t.lead) && t.trail == "" {
-				if prevNumeric && i+1 < len(toks) && toks[i+1].lead == "" && startsWithDigit(toks[i+1].core) {
+			if (isDash(t.lead) || isBullet(t.lead)) && t.trail == "" {
+				if prevNumeric && i+1 < len(toks) && toks[i+1].lead == "" && startsWithDigit(toks[i+1].core) &&
+					shape(toks[i-1].core) == shape(toks[i+1].core) {
 					n.w.emit("", "đến", "", false)
 				} else {
 					n.w.pause()
@@ -192,6 +196,11 @@ func (n *normalizer) line(toks []token) {
 			t.trail = t.trail[1:]
 		}
 		text, changed := n.read(t.core, ctx)
+		if changed && isAcronym(t.core) && n.w.repeats(text) {
+			// "tổng sản phẩm trên địa bàn (GRDP)": the text already gave
+			// the expansion, so read the letters.
+			text = spell(t.core)
+		}
 		numeric := startsWithDigit(t.core)
 		if numeric && t.trail == "" && i+1 < len(toks) && toks[i+1].lead == "" {
 			if u, ok := units[toks[i+1].core]; ok {
@@ -383,6 +392,26 @@ func needsContext(c string) bool {
 	return c != "" && (c[0] >= '0' && c[0] <= '9' || strings.IndexByte("IVXLCDM$", c[0]) >= 0)
 }
 
+// shape classifies a numeric token as a time ('t'), a date or ratio
+// ('d') or a plain number ('n'), so that a free-standing dash only reads
+// "đến" between numbers of the same shape ("2021 - 2025", not
+// "7-3-2026 - 07:13").
+func shape(c string) byte {
+	switch {
+	case isTime(c):
+		return 't'
+	case strings.ContainsAny(c, "/-–"):
+		return 'd'
+	}
+	parts, seps, _ := scanNumeric(c)
+	if len(parts) == 3 && seps[0] == "." && seps[1] == "." && validDate(parts[0], parts[1], parts[2]) {
+		return 'd'
+	}
+	return 'n'
+}
+
+func isBullet(s string) bool { return s == "•" || s == "*" || s == "·" }
+
 func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
 
 func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
@@ -449,6 +478,13 @@ func (w *writer) emit(lead, text, trail string, capital bool) {
 	if strings.ContainsAny(trail, ".!?…") {
 		w.start = true
 	}
+}
+
+// repeats reports whether the output so far ends with expansion, ignoring
+// case and an opening bracket or dash in between.
+func (w *writer) repeats(expansion string) bool {
+	tail := strings.TrimRight(string(w.b[max(0, len(w.b)-len(expansion)-8):]), " (–-:,")
+	return len(tail) >= len(expansion) && strings.EqualFold(tail[len(tail)-len(expansion):], expansion)
 }
 
 // punct writes a token made only of punctuation.

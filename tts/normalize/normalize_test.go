@@ -214,6 +214,9 @@ func TestTextExact(t *testing.T) {
 		{"Tại TP.HCM", "Tại thành phố Hồ Chí Minh"},
 		{"Ông TS. Lê Văn A nói", "Ông tiến sĩ Lê Văn A nói"},
 		{"cafe\u0301", "café"},
+		{"7-3-2026 - 07:13 AM | Xã hội", "Ngày bảy tháng ba năm hai nghìn không trăm hai mươi sáu, bảy giờ mười ba phút sáng, Xã hội"},
+		{"• Nam miền Bắc", "Nam miền Bắc"},
+		{"Chiếm 25% tổng sản phẩm trên địa bàn (GRDP).", "Chiếm hai mươi lăm phần trăm tổng sản phẩm trên địa bàn (gờ e rờ đê pê)."},
 	}
 	for _, tt := range tests {
 		if got := Text(tt.in, article.North); got != tt.want {
