@@ -2,9 +2,11 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"regexp"
 	"slices"
+	"strings"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -13,23 +15,26 @@ import (
 // validID matches article IDs: lower-case hex, as article.IDFor makes them.
 var validID = regexp.MustCompile(`^[0-9a-f]{1,64}$`)
 
-// entityTypes lists the types /api/entities and /entities/ accept.
-var entityTypes = []string{
-	index.TypePerson, index.TypeDecision, index.TypeTarget, index.TypeOrganization, index.TypeLocation,
+// failQuery answers an error from reading parameters or from the index: a
+// *index.ParamError is the client's fault (400 naming the parameter),
+// anything else a 500 described by msg.
+func (s *server) failQuery(w http.ResponseWriter, r *http.Request, err error, msg string) {
+	if pe := (*index.ParamError)(nil); errors.As(err, &pe) {
+		s.fail(w, r, http.StatusBadRequest, badParam(pe), nil)
+		return
+	}
+	s.fail(w, r, http.StatusInternalServerError, msg, err)
 }
-
-// maxEntities bounds the size parameter of /api/entities.
-const maxEntities = 500
 
 func (s *server) handleArticles(w http.ResponseWriter, r *http.Request) {
 	q, err := parseQuery(r.URL.Query())
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		s.failQuery(w, r, err, "")
 		return
 	}
 	res, err := s.index.Search(r.Context(), q)
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, "search failed", err)
+		s.failQuery(w, r, err, "search failed")
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, s.prepareResults(res))
@@ -88,27 +93,24 @@ type entitiesResponse struct {
 func (s *server) handleEntities(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	typ := v.Get("type")
-	if typ == "" {
-		s.fail(w, r, http.StatusBadRequest, `bad parameter "type": required (person, decision, target, organization or location)`, nil)
-		return
-	}
-	if !slices.Contains(entityTypes, typ) {
-		s.fail(w, r, http.StatusBadRequest, `bad parameter "type": must be person, decision, target, organization or location`, nil)
+	if !slices.Contains(index.EntityTypes, typ) {
+		s.failQuery(w, r, &index.ParamError{Param: "type", Reason: fmt.Sprintf("%q is not one of %s",
+			typ, strings.Join(index.EntityTypes, ", "))}, "")
 		return
 	}
 	q, err := textParam(v, "q")
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		s.failQuery(w, r, err, "")
 		return
 	}
-	size, err := intParam(v, "size", index.DefaultSize, 1, maxEntities)
+	size, err := intParam(v, "size", index.DefaultSize, 1, index.MaxSize)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		s.failQuery(w, r, err, "")
 		return
 	}
 	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: q, Size: size})
 	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, "entity lookup failed", err)
+		s.failQuery(w, r, err, "entity lookup failed")
 		return
 	}
 	s.writeJSON(w, r, http.StatusOK, entitiesResponse{Entities: normalizeEntities(ents)})

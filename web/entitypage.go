@@ -1,7 +1,6 @@
 package web
 
 import (
-	"cmp"
 	"errors"
 	"net/http"
 	"slices"
@@ -44,7 +43,7 @@ type entityPage struct {
 
 func (s *server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 	typ, name := r.PathValue("type"), strings.TrimSpace(r.PathValue("name"))
-	if !slices.Contains(entityTypes, typ) {
+	if !slices.Contains(index.EntityTypes, typ) {
 		s.pageError(w, r, http.StatusNotFound, "Không tìm thấy trang", "Không có loại thực thể "+typ+".", nil)
 		return
 	}
@@ -53,14 +52,14 @@ func (s *server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, http.StatusNotFound, "Không tìm thấy", "Tên không hợp lệ.", err)
 		return
 	}
-	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: name, Size: maxEntities})
+	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: name, Size: index.MaxSize})
 	if err != nil {
 		s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Không tra cứu được thực thể.", err)
 		return
 	}
 	i := slices.IndexFunc(ents, func(e index.Entity) bool { return strings.EqualFold(e.Name, name) })
 	if i < 0 {
-		i = slices.IndexFunc(ents, func(e index.Entity) bool { return fold(e.Name) == fold(name) })
+		i = slices.IndexFunc(ents, func(e index.Entity) bool { return index.Fold(e.Name) == index.Fold(name) })
 	}
 	if i < 0 {
 		s.pageError(w, r, http.StatusNotFound, "Không tìm thấy", typeLabel(typ)+" "+name+" không có trong các bài viết đã thu thập.", nil)
@@ -87,20 +86,4 @@ func (s *server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		page.Articles = append(page.Articles, s.withAudio(a))
 	}
 	s.render(w, r, http.StatusOK, "entity", page)
-}
-
-// decisionName names a decision as entity lists do: its kind and its
-// symbol, or its number when there is no symbol ("Quyết định 749/QĐ-TTg").
-func decisionName(d article.Decision) string {
-	return strings.Join(strings.Fields(d.Kind+" "+cmp.Or(strings.TrimSpace(d.Symbol), d.Number)), " ")
-}
-
-// targetName names a target as entity lists do: qualifier, value and
-// metric, with the year in brackets ("85% người dân có smartphone (2022)").
-func targetName(t article.Target) string {
-	name := strings.Join(strings.Fields(t.Qualifier+" "+t.Value+" "+t.Metric), " ")
-	if y := strings.TrimSpace(t.Year); y != "" && name != "" {
-		name += " (" + y + ")"
-	}
-	return name
 }

@@ -25,7 +25,7 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 	}
 	limit, err := intParam(v, "limit", defaultExportLimit, 1, maxExportLimit)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, err.Error(), nil)
+		s.failQuery(w, r, err, "")
 		return
 	}
 	arts, next, err := s.store.Since(r.Context(), since, limit)

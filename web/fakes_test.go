@@ -40,6 +40,9 @@ func (f *fakeIndex) Search(ctx context.Context, q index.Query) (index.Results, e
 	if err != nil {
 		return index.Results{}, err
 	}
+	if q, err = q.Normalize(); err != nil {
+		return index.Results{}, err
+	}
 	var hits []article.Article
 	for _, a := range f.arts {
 		if matches(a, q) {
@@ -56,7 +59,7 @@ func (f *fakeIndex) Search(ctx context.Context, q index.Query) (index.Results, e
 
 // contains matches with or without case and diacritics, as indexes must.
 func contains(s, sub string) bool {
-	return strings.Contains(fold(s), fold(sub))
+	return strings.Contains(index.Fold(s), index.Fold(sub))
 }
 
 func matches(a article.Article, q index.Query) bool {
@@ -81,12 +84,12 @@ func matches(a article.Article, q index.Query) bool {
 		orgs = append(orgs, o.Name)
 	}
 	for _, d := range e.Decisions {
-		decs = append(decs, d.Number, d.Symbol, decisionName(d))
+		decs = append(decs, index.DecisionKeys(d)...)
 	}
 	for _, l := range e.Locations {
 		locs = append(locs, l.Name)
 	}
-	return has(q.Person, people) && has(q.Org, orgs) && has(q.Decision, decs) && has(q.Location, locs)
+	return has(q.Person, people) && has(q.Org, orgs) && has(index.FoldKey(q.Decision), decs) && has(q.Location, locs)
 }
 
 func facets(hits []article.Article) index.Facets {
@@ -112,35 +115,8 @@ func facets(hits []article.Article) index.Facets {
 	}
 }
 
-// names lists the entity names of one type in an article, named the way
-// entity pages link to them.
-func names(a article.Article, typ string) []string {
-	var out []string
-	e := a.Entities
-	switch typ {
-	case index.TypePerson:
-		for _, p := range e.People {
-			out = append(out, p.Name)
-		}
-	case index.TypeOrganization:
-		for _, o := range e.Organizations {
-			out = append(out, o.Name)
-		}
-	case index.TypeDecision:
-		for _, d := range e.Decisions {
-			out = append(out, decisionName(d))
-		}
-	case index.TypeTarget:
-		for _, t := range e.Targets {
-			out = append(out, targetName(t))
-		}
-	case index.TypeLocation:
-		for _, l := range e.Locations {
-			out = append(out, l.Name)
-		}
-	}
-	return out
-}
+// names lists the entity names of one type in an article.
+func names(a article.Article, typ string) []string { return index.EntityNames(a.Entities, typ) }
 
 func (f *fakeIndex) Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error) {
 	byName := map[string]*index.Entity{}

@@ -7,26 +7,17 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"dxnews/index"
 )
 
-// foldRune lower-cases r and drops its Vietnamese diacritics ("Ễ" → 'e',
-// "đ" → 'd'), rune for rune, so positions in folded text match the original.
+// foldRune folds one rune as index.Fold folds text ("Ễ" → 'e', "đ" → 'd'),
+// so positions in folded text match the original rune for rune.
 func foldRune(r rune) rune {
-	if r == 'đ' || r == 'Đ' {
-		return 'd'
+	for _, f := range index.Fold(string(r)) {
+		return f
 	}
-	if r >= 0x80 {
-		for _, d := range norm.NFD.String(string(r)) {
-			r = d
-			break
-		}
-	}
-	return unicode.ToLower(r)
-}
-
-// fold lower-cases s and drops its Vietnamese diacritics.
-func fold(s string) string {
-	return strings.Map(foldRune, norm.NFC.String(s))
+	return r
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/index"
 )
 
 //go:embed templates/*.html
@@ -120,8 +121,8 @@ var templateFuncs = template.FuncMap{
 	"entityURL":    entityURL,
 	"typeLabel":    typeLabel,
 	"highlight":    highlight,
-	"decisionName": decisionName,
-	"targetName":   targetName,
+	"decisionName": index.DecisionName,
+	"targetName":   index.TargetName,
 	"voiceLabels":  voiceLabels,
 	"list":         func(a []article.Article, q string) articleList { return articleList{a, q} },
 }

@@ -59,6 +59,9 @@ func TestSearchPage(t *testing.T) {
 	if strings.Contains(body, f.arts[2].ID) {
 		t.Error("filtered-out article shown")
 	}
+	// The date form keeps the other parameters.
+	wantAll(t, body, `<input type="hidden" name="q" value="chuyển đổi">`, `<input type="hidden" name="source" value="tin.example.vn">`,
+		`<input type="date" name="from" value="">`)
 	// A facet link adds its filter to the current ones.
 	wantAll(t, body, `href="/search?person=L%C3%AA&#43;Trung&#43;Chinh&amp;q=chuy%E1%BB%83n&#43;%C4%91%E1%BB%95i&amp;source=tin.example.vn"`)
 }

@@ -19,24 +19,19 @@ var vietnam = time.FixedZone("ICT", 7*60*60)
 // maxTextParam bounds free-text parameters.
 const maxTextParam = 300
 
-// maxPage bounds how deep a result list may be paged.
-const maxPage = 500
-
-// paramError is a bad request parameter; its message names the parameter.
-type paramError struct {
-	name, msg string
+// badParam is the message of a 400 for a bad parameter, naming it.
+func badParam(e *index.ParamError) string {
+	return fmt.Sprintf("bad parameter %q: %s", e.Param, e.Reason)
 }
-
-func (e *paramError) Error() string { return fmt.Sprintf("bad parameter %q: %s", e.name, e.msg) }
 
 // textParam returns a trimmed, NFC-normalised free-text parameter.
 func textParam(v url.Values, name string) (string, error) {
 	s := strings.TrimSpace(v.Get(name))
 	if !utf8.ValidString(s) {
-		return "", &paramError{name, "not valid UTF-8"}
+		return "", &index.ParamError{Param: name, Reason: "not valid UTF-8"}
 	}
 	if utf8.RuneCountInString(s) > maxTextParam {
-		return "", &paramError{name, fmt.Sprintf("longer than %d characters", maxTextParam)}
+		return "", &index.ParamError{Param: name, Reason: fmt.Sprintf("longer than %d characters", maxTextParam)}
 	}
 	return norm.NFC.String(s), nil
 }
@@ -49,10 +44,10 @@ func intParam(v url.Values, name string, def, lo, hi int) (int, error) {
 	}
 	n, err := strconv.Atoi(s)
 	if err != nil {
-		return 0, &paramError{name, fmt.Sprintf("%q is not a whole number", s)}
+		return 0, &index.ParamError{Param: name, Reason: fmt.Sprintf("%q is not a whole number", s)}
 	}
 	if n < lo || n > hi {
-		return 0, &paramError{name, fmt.Sprintf("%d is outside %d..%d", n, lo, hi)}
+		return 0, &index.ParamError{Param: name, Reason: fmt.Sprintf("%d is outside %d..%d", n, lo, hi)}
 	}
 	return n, nil
 }
@@ -66,13 +61,15 @@ func dateParam(v url.Values, name string) (time.Time, error) {
 	}
 	t, err := time.ParseInLocation("2006-01-02", s, vietnam)
 	if err != nil {
-		return time.Time{}, &paramError{name, fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s)}
+		return time.Time{}, &index.ParamError{Param: name, Reason: fmt.Sprintf("%q is not a date in the form YYYY-MM-DD", s)}
 	}
 	return t, nil
 }
 
 // parseQuery reads the search parameters shared by /api/articles and
-// /search. "to" is inclusive: it covers the whole day.
+// /search. Dates are midnight in Vietnam; index.Query takes a midnight "to"
+// as the whole day. Bounds the index checks itself (paging window, "to"
+// before "from") come back from Search as *index.ParamError.
 func parseQuery(v url.Values) (index.Query, error) {
 	var q index.Query
 	var err error
@@ -90,17 +87,10 @@ func parseQuery(v url.Values) (index.Query, error) {
 	if q.From, err = dateParam(v, "from"); err != nil {
 		return index.Query{}, err
 	}
-	to, err := dateParam(v, "to")
-	if err != nil {
+	if q.To, err = dateParam(v, "to"); err != nil {
 		return index.Query{}, err
 	}
-	if !to.IsZero() {
-		q.To = to.AddDate(0, 0, 1).Add(-time.Nanosecond)
-		if !q.From.IsZero() && q.To.Before(q.From) {
-			return index.Query{}, &paramError{"to", "before \"from\""}
-		}
-	}
-	if q.Page, err = intParam(v, "page", 1, 1, maxPage); err != nil {
+	if q.Page, err = intParam(v, "page", 1, 1, index.MaxWindow); err != nil {
 		return index.Query{}, err
 	}
 	if q.Size, err = intParam(v, "size", index.DefaultSize, 1, index.MaxSize); err != nil {

@@ -39,9 +39,14 @@ type facetGroup struct {
 	Items []facetLink
 }
 
+// field is a form field carried over from the current search.
+type field struct{ Name, Value string }
+
 type searchPage struct {
 	layout
 	Error    string
+	Hidden   []field // current parameters the date form keeps
+	From, To string
 	Filters  []link // active filters; URL removes the filter
 	Results  index.Results
 	Facets   []facetGroup
@@ -71,13 +76,16 @@ func (s *server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	page := searchPage{layout: layout{Title: "Tìm kiếm", Q: v.Get("q")}, Searched: true}
 	q, err := parseQuery(v)
-	if pe := (*paramError)(nil); errors.As(err, &pe) {
-		page.Error = "Tham số không hợp lệ: " + pe.Error()
-		s.logFailure(r, http.StatusBadRequest, pe.Error(), nil)
+	var res index.Results
+	if err == nil {
+		res, err = s.index.Search(r.Context(), q)
+	}
+	if pe := (*index.ParamError)(nil); errors.As(err, &pe) {
+		page.Error = "Tham số không hợp lệ: " + badParam(pe)
+		s.logFailure(r, http.StatusBadRequest, badParam(pe), nil)
 		s.render(w, r, http.StatusBadRequest, "search", page)
 		return
 	}
-	res, err := s.index.Search(r.Context(), q)
 	if err != nil {
 		s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Tìm kiếm không thành công.", err)
 		return
@@ -92,12 +100,18 @@ func (s *server) handleSearch(w http.ResponseWriter, r *http.Request) {
 			page.Filters = append(page.Filters, link{Label: f.label + ": " + val, URL: searchURL(v, f.param, "")})
 		}
 	}
+	for _, k := range []string{"q", "person", "org", "decision", "location", "source", "size"} {
+		if val := v.Get(k); val != "" {
+			page.Hidden = append(page.Hidden, field{k, val})
+		}
+	}
+	page.From, page.To = v.Get("from"), v.Get("to")
 	page.Page = q.Page
 	page.Pages = (res.Total + q.Size - 1) / q.Size
 	if q.Page > 1 {
 		page.Prev = searchURL(v, "page", strconv.Itoa(q.Page-1))
 	}
-	if q.Page < page.Pages && q.Page < maxPage {
+	if q.Page < page.Pages && (q.Page+1)*q.Size <= index.MaxWindow {
 		page.Next = searchURL(v, "page", strconv.Itoa(q.Page+1))
 	}
 	s.render(w, r, http.StatusOK, "search", page)
