@@ -18,16 +18,26 @@ import (
 const (
 	// FoldFilter is the token filter that removes Vietnamese diacritics.
 	FoldFilter = "dxnews_vi_fold"
+	// KeepFoldFilter adds the folded form of each token with diacritics at
+	// the same position, keeping the original.
+	KeepFoldFilter = "dxnews_vi_fold_keep"
 	// FoldAnalyzer splits on Unicode word boundaries, lower-cases and folds:
 	// "Chuyển đổi số" gives chuyen, doi, so.
 	FoldAnalyzer = "dxnews_vi_folded"
 	// ExactAnalyzer splits and lower-cases but keeps diacritics.
 	ExactAnalyzer = "dxnews_vi_exact"
+	// DualAnalyzer splits, lower-cases and keeps both forms: "Chuyển đổi"
+	// gives chuyển and chuyen at position 1, đổi and doi at position 2. Text
+	// fields use it, so folded and exact queries run on one field.
+	DualAnalyzer = "dxnews_vi_dual"
 )
 
 func init() {
 	registry.RegisterTokenFilter(FoldFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return foldFilter{}, nil
+	})
+	registry.RegisterTokenFilter(KeepFoldFilter, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return keepFoldFilter{}, nil
 	})
 }
 
@@ -43,11 +53,29 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
+// keepFoldFilter follows each token that has diacritics with its folded
+// form at the same position.
+type keepFoldFilter struct{}
+
+func (keepFoldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	out := make(analysis.TokenStream, 0, len(in)*2)
+	for _, tok := range in {
+		out = append(out, tok)
+		if f := index.Fold(string(tok.Term)); f != string(tok.Term) {
+			folded := *tok
+			folded.Term = []byte(f)
+			out = append(out, &folded)
+		}
+	}
+	return out
+}
+
 // addAnalyzers registers the folded and exact analyzers on m.
 func addAnalyzers(m *mapping.IndexMappingImpl) error {
 	for name, filters := range map[string][]string{
 		FoldAnalyzer:  {lowercase.Name, FoldFilter},
 		ExactAnalyzer: {lowercase.Name},
+		DualAnalyzer:  {lowercase.Name, KeepFoldFilter},
 	} {
 		err := m.AddCustomAnalyzer(name, map[string]interface{}{
 			"type":          custom.Name,

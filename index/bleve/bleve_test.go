@@ -130,7 +130,7 @@ func TestDocumentFields(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d[fieldJSON] == "" || d[fieldText] == "" {
+		if d[fieldJSON] == "" || d[fieldBody] == "" {
 			t.Fatalf("%s: document lacks text or json", a.ID)
 		}
 		_, dated := d[fieldPublished]

@@ -2,8 +2,8 @@ package bleve
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
+	"math"
 	"regexp"
 	"sort"
 	"strings"
@@ -15,9 +15,18 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
+// roleSep joins a person's name and one of their roles in fieldRoles.
+const roleSep = "\x1f"
+
+// allTerms asks a facet for every value.
+const allTerms = math.MaxInt32
+
 // Entities aggregates the entities of one type across all articles: how
 // many articles name each one, in which roles (people) and which articles,
 // newest first. Entities are ordered by article count, then name.
+//
+// Counts and roles come from facets over the articles that may hold a
+// matching name; the article IDs from one search per entity returned.
 func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error) {
 	q, err := q.Normalize()
 	if err != nil {
@@ -29,67 +38,32 @@ func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Enti
 	defer i.mu.RUnlock()
 
 	want := index.FoldKey(q.Q)
-	var bq query.Query
+	var candidates query.Query
 	if want == "" {
 		t := blevesearch.NewTermQuery(q.Type)
 		t.SetField(fieldTypes)
-		bq = t
+		candidates = t
 	} else {
 		r := blevesearch.NewRegexpQuery(".*" + regexp.QuoteMeta(want) + ".*")
 		r.SetField(keyField(q.Type))
-		bq = r
+		candidates = r
 	}
-	fields := []string{nameField(q.Type)}
+	req := blevesearch.NewSearchRequestOptions(candidates, 0, 0, false)
+	req.AddFacet("names", blevesearch.NewFacetRequest(nameField(q.Type), allTerms))
 	if q.Type == index.TypePerson {
-		fields = append(fields, fieldRoles)
+		req.AddFacet("roles", blevesearch.NewFacetRequest(fieldRoles, allTerms))
 	}
-
-	n, err := i.idx.DocCount()
+	sr, err := i.search(ctx, req)
 	if err != nil {
-		return nil, fmt.Errorf("bleve: entities: %w", err)
-	}
-	req := blevesearch.NewSearchRequestOptions(bq, int(n)+1, 0, false)
-	req.Fields = fields
-	req.SortByCustom(search.SortOrder{newestFirst(), byID()})
-	sr, err := i.idx.SearchInContext(ctx, req)
-	if err != nil {
-		if ctx.Err() != nil {
-			return nil, ctx.Err()
-		}
-		return nil, fmt.Errorf("bleve: entities: %w", err)
+		return nil, err
 	}
 
-	byName := map[string]*index.Entity{}
-	for _, hit := range sr.Hits {
-		var roles map[string][]string
-		if q.Type == index.TypePerson {
-			roles, err = decodeRoles(hit)
-			if err != nil {
-				return nil, err
-			}
+	var out []index.Entity
+	for _, t := range terms(sr.Facets["names"]) {
+		if want != "" && !strings.Contains(index.FoldKey(t.Term), want) {
+			continue
 		}
-		for _, name := range stringValues(hit.Fields[nameField(q.Type)]) {
-			if want != "" && !strings.Contains(index.FoldKey(name), want) {
-				continue
-			}
-			e := byName[name]
-			if e == nil {
-				e = &index.Entity{Type: q.Type, Name: name, Roles: []string{}, Articles: []string{}}
-				byName[name] = e
-			}
-			e.Count++
-			e.Articles = append(e.Articles, hit.ID)
-			for _, r := range roles[name] {
-				if !contains(e.Roles, r) {
-					e.Roles = append(e.Roles, r)
-				}
-			}
-		}
-	}
-
-	out := make([]index.Entity, 0, len(byName))
-	for _, e := range byName {
-		out = append(out, *e)
+		out = append(out, index.Entity{Type: q.Type, Name: t.Term, Count: t.Count, Roles: []string{}, Articles: []string{}})
 	}
 	sort.Slice(out, func(a, b int) bool {
 		if out[a].Count != out[b].Count {
@@ -100,48 +74,63 @@ func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Enti
 	if len(out) > q.Size {
 		out = out[:q.Size]
 	}
+
+	roles := map[string][]string{}
+	for _, t := range terms(sr.Facets["roles"]) {
+		if name, role, ok := strings.Cut(t.Term, roleSep); ok {
+			roles[name] = append(roles[name], role)
+		}
+	}
+	for k := range out {
+		e := &out[k]
+		if r := roles[e.Name]; r != nil {
+			sort.Strings(r)
+			e.Roles = r
+		}
+		if e.Articles, err = i.articlesNaming(ctx, q.Type, e.Name, e.Count); err != nil {
+			return nil, err
+		}
+	}
+	if out == nil {
+		out = []index.Entity{}
+	}
 	return out, nil
 }
 
-// decodeRoles reads the stored roles of a hit's people, keyed by name.
-func decodeRoles(hit *search.DocumentMatch) (map[string][]string, error) {
-	raw, _ := hit.Fields[fieldRoles].(string)
-	if raw == "" {
-		return nil, nil
+// articlesNaming returns the IDs of the articles naming an entity, newest
+// first.
+func (i *Index) articlesNaming(ctx context.Context, typ, name string, count int) ([]string, error) {
+	t := blevesearch.NewTermQuery(name)
+	t.SetField(nameField(typ))
+	req := blevesearch.NewSearchRequestOptions(t, count, 0, false)
+	req.SortByCustom(search.SortOrder{newestFirst(), byID()})
+	sr, err := i.search(ctx, req)
+	if err != nil {
+		return nil, err
 	}
-	var people []personRoles
-	if err := json.Unmarshal([]byte(raw), &people); err != nil {
-		return nil, fmt.Errorf("bleve: decode roles of %s: %w", hit.ID, err)
+	ids := make([]string, 0, len(sr.Hits))
+	for _, h := range sr.Hits {
+		ids = append(ids, h.ID)
 	}
-	roles := make(map[string][]string, len(people))
-	for _, p := range people {
-		roles[p.Name] = append(roles[p.Name], p.Roles...)
-	}
-	return roles, nil
+	return ids, nil
 }
 
-// stringValues reads a stored field that holds one string or several.
-func stringValues(v interface{}) []string {
-	switch v := v.(type) {
-	case string:
-		return []string{v}
-	case []interface{}:
-		out := make([]string, 0, len(v))
-		for _, x := range v {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
+// search runs req, returning ctx's error when ctx ends first.
+func (i *Index) search(ctx context.Context, req *blevesearch.SearchRequest) (*blevesearch.SearchResult, error) {
+	sr, err := i.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
-		return out
+		return nil, fmt.Errorf("bleve: search: %w", err)
 	}
-	return nil
+	return sr, nil
 }
 
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
+// terms lists a terms facet's values; nil for a missing facet.
+func terms(fr *search.FacetResult) []*search.TermFacet {
+	if fr == nil || fr.Terms == nil {
+		return nil
 	}
-	return false
+	return fr.Terms.Terms()
 }

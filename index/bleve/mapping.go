@@ -3,6 +3,7 @@ package bleve
 import (
 	"encoding/json"
 	"fmt"
+	"slices"
 	"strings"
 
 	"dxnews/article"
@@ -15,22 +16,21 @@ import (
 
 // schemaVersion changes whenever the mapping or the document shape changes;
 // an on-disk index with another version has to be rebuilt.
-const schemaVersion = "dxnews-1"
+const schemaVersion = "dxnews-2"
 
 // Field names in the Bleve documents.
 const (
-	fieldTitle      = "title"       // folded title, for boosting
-	fieldTitleExact = "title_exact" // title with diacritics kept
-	fieldSapo       = "sapo"        // folded lead
-	fieldText       = "text"        // folded title, sapo, body and entity names
-	fieldTextExact  = "text_exact"  // the same with diacritics kept
-	fieldSource     = "source"
-	fieldPublished  = "published"
-	fieldSection    = "section"
-	fieldTags       = "tags"
-	fieldTypes      = "types" // entity types the article mentions
-	fieldRoles      = "person_roles"
-	fieldJSON       = "json" // the whole article, stored only
+	fieldTitle     = "title"
+	fieldSapo      = "sapo"
+	fieldBody      = "body"
+	fieldNames     = "names" // names of people, organisations, decisions and places
+	fieldSource    = "source"
+	fieldPublished = "published"
+	fieldSection   = "section"
+	fieldTags      = "tags"
+	fieldTypes     = "types" // entity types the article mentions
+	fieldRoles     = "person_roles"
+	fieldJSON      = "json" // the whole article, stored only
 )
 
 // nameField is the keyword field holding the names of one entity type as
@@ -84,30 +84,23 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	doc := mapping.NewDocumentStaticMapping()
 	add := func(name string, f *mapping.FieldMapping) { doc.AddFieldMappingsAt(name, f) }
-	add(fieldTitle, text(FoldAnalyzer, true))
-	add(fieldTitleExact, text(ExactAnalyzer, false))
-	add(fieldSapo, text(FoldAnalyzer, true))
-	add(fieldText, text(FoldAnalyzer, false))
-	add(fieldTextExact, text(ExactAnalyzer, false))
+	add(fieldTitle, text(DualAnalyzer, true))
+	add(fieldSapo, text(DualAnalyzer, true))
+	add(fieldBody, text(DualAnalyzer, false))
+	add(fieldNames, text(DualAnalyzer, false))
 	add(fieldSource, kw(false, true))
 	add(fieldPublished, published)
 	add(fieldSection, kw(false, false))
 	add(fieldTags, kw(false, false))
 	add(fieldTypes, kw(false, false))
-	add(fieldRoles, stored())
+	add(fieldRoles, kw(false, true))
 	add(fieldJSON, stored())
 	for _, typ := range index.EntityTypes {
-		add(nameField(typ), kw(true, true))
+		add(nameField(typ), kw(false, true))
 		add(keyField(typ), kw(false, false))
 	}
 	m.DefaultMapping = doc
 	return m, nil
-}
-
-// personRoles is the stored form of an article's people and their roles.
-type personRoles struct {
-	Name  string   `json:"name"`
-	Roles []string `json:"roles"`
 }
 
 // document turns an article into the field map Bleve indexes. The article
@@ -119,20 +112,14 @@ func document(a article.Article) (map[string]interface{}, error) {
 		return nil, fmt.Errorf("bleve: encode article %s: %w", a.ID, err)
 	}
 	nfc := norm.NFC.String
-	title, sapo := nfc(a.Title), nfc(a.Sapo)
-
-	var text strings.Builder
-	for _, part := range []string{title, sapo, nfc(a.Body)} {
-		text.WriteString(part)
-		text.WriteString("\n\n")
-	}
 	d := map[string]interface{}{
-		fieldTitle:      title,
-		fieldTitleExact: title,
-		fieldSapo:       sapo,
-		fieldSource:     normSource(a.Source),
-		fieldJSON:       string(raw),
+		fieldTitle:  nfc(a.Title),
+		fieldSapo:   nfc(a.Sapo),
+		fieldBody:   nfc(a.Body),
+		fieldSource: normSource(a.Source),
+		fieldJSON:   string(raw),
 	}
+	var nameText strings.Builder
 	if !a.Published.IsZero() {
 		d[fieldPublished] = a.Published
 	}
@@ -161,8 +148,8 @@ func document(a article.Article) (map[string]interface{}, error) {
 		for _, n := range names {
 			keys = append(keys, index.FoldKey(n))
 			if typ != index.TypeTarget {
-				text.WriteString(n)
-				text.WriteString("\n")
+				nameText.WriteString(n)
+				nameText.WriteString("\n")
 			}
 		}
 		if typ == index.TypeDecision {
@@ -175,20 +162,32 @@ func document(a article.Article) (map[string]interface{}, error) {
 	if len(types) > 0 {
 		d[fieldTypes] = types
 	}
-	if len(a.Entities.People) > 0 {
-		roles := make([]personRoles, 0, len(a.Entities.People))
-		for _, p := range a.Entities.People {
-			roles = append(roles, personRoles{Name: strings.Join(strings.Fields(nfc(p.Name)), " "), Roles: p.Roles})
+	var roles []string
+	for _, p := range a.Entities.People {
+		name := clean(p.Name)
+		for _, r := range p.Roles {
+			if r = clean(r); name != "" && r != "" {
+				roles = appendUnique(roles, name+roleSep+r)
+			}
 		}
-		b, err := json.Marshal(roles)
-		if err != nil {
-			return nil, fmt.Errorf("bleve: encode roles of %s: %w", a.ID, err)
-		}
-		d[fieldRoles] = string(b)
 	}
-	d[fieldText] = text.String()
-	d[fieldTextExact] = text.String()
+	if len(roles) > 0 {
+		d[fieldRoles] = roles
+	}
+	d[fieldNames] = nameText.String()
 	return d, nil
+}
+
+// clean NFC-normalises s and collapses runs of white space.
+func clean(s string) string {
+	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
+}
+
+func appendUnique(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
+	}
+	return append(list, s)
 }
 
 // normSource lower-cases a host name and drops a leading "www.".

@@ -2,29 +2,19 @@ package bleve
 
 import (
 	"context"
-	"fmt"
 	"sort"
 
 	"dxnews/article"
 	"dxnews/index"
 
 	blevesearch "github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
 // FacetSize is how many values each facet of Search reports.
 const FacetSize = 20
-
-// Boosts of the optional clauses that order text matches: exact spellings,
-// title and lead matches and phrase matches rank first.
-const (
-	boostExact       = 2
-	boostTitle       = 3
-	boostTitleExact  = 2
-	boostSapo        = 1.5
-	boostTitlePhrase = 2
-)
 
 // facets maps each facet in index.Facets to the field it counts.
 var facets = []struct {
@@ -50,7 +40,8 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	defer i.mu.RUnlock()
 
-	req := blevesearch.NewSearchRequestOptions(buildQuery(q), q.Size, q.Offset(), false)
+	exact := i.idx.Mapping().AnalyzerNamed(ExactAnalyzer)
+	req := blevesearch.NewSearchRequestOptions(buildQuery(q, exact), q.Size, q.Offset(), false)
 	req.Fields = []string{fieldJSON}
 	if q.Text == "" {
 		req.SortByCustom(search.SortOrder{newestFirst(), byID()})
@@ -60,12 +51,9 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	for _, f := range facets {
 		req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
 	}
-	sr, err := i.idx.SearchInContext(ctx, req)
+	sr, err := i.search(ctx, req)
 	if err != nil {
-		if ctx.Err() != nil {
-			return res, ctx.Err()
-		}
-		return res, fmt.Errorf("bleve: search: %w", err)
+		return res, err
 	}
 	res.Total = int(sr.Total)
 	for _, hit := range sr.Hits {
@@ -99,20 +87,10 @@ func byID() *search.SortDocID { return &search.SortDocID{} }
 
 // buildQuery turns a normalised index.Query into a Bleve query: the text
 // must match (all words, folded) and the filters must hold without scoring.
-func buildQuery(q index.Query) query.Query {
+func buildQuery(q index.Query, exact analysis.Analyzer) query.Query {
 	var must query.Query = blevesearch.NewMatchAllQuery()
 	if q.Text != "" {
-		b := blevesearch.NewBooleanQuery()
-		b.AddMust(match(fieldText, q.Text, true, 1))
-		b.AddShould(
-			match(fieldTextExact, q.Text, true, boostExact),
-			match(fieldTitle, q.Text, false, boostTitle),
-			match(fieldTitleExact, q.Text, false, boostTitleExact),
-			match(fieldSapo, q.Text, false, boostSapo),
-			phrase(fieldTitle, q.Text, boostTitlePhrase),
-			phrase(fieldSapo, q.Text, boostTitlePhrase),
-		)
-		must = b
+		must = textQuery(q.Text, exact)
 	}
 	filters := filterQueries(q)
 	if len(filters) == 0 {
@@ -148,23 +126,6 @@ func filterQueries(q index.Query) []query.Query {
 	return fs
 }
 
-func match(field, text string, all bool, boost float64) query.Query {
-	m := blevesearch.NewMatchQuery(text)
-	m.SetField(field)
-	if all {
-		m.SetOperator(query.MatchQueryOperatorAnd)
-	}
-	m.SetBoost(boost)
-	return m
-}
-
-func phrase(field, text string, boost float64) query.Query {
-	p := blevesearch.NewMatchPhraseQuery(text)
-	p.SetField(field)
-	p.SetBoost(boost)
-	return p
-}
-
 func term(field, value string) query.Query {
 	t := blevesearch.NewTermQuery(value)
 	t.SetField(field)
@@ -174,10 +135,7 @@ func term(field, value string) query.Query {
 // facetCounts orders a Bleve terms facet by count, then name.
 func facetCounts(fr *search.FacetResult) []index.FacetCount {
 	out := []index.FacetCount{}
-	if fr == nil || fr.Terms == nil {
-		return out
-	}
-	for _, t := range fr.Terms.Terms() {
+	for _, t := range terms(fr) {
 		out = append(out, index.FacetCount{Name: t.Term, Count: t.Count})
 	}
 	sort.SliceStable(out, func(a, b int) bool {

@@ -1,0 +1,105 @@
+package bleve
+
+import (
+	"context"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"dxnews/index"
+	"dxnews/index/indextest"
+)
+
+// benchDocs is the size of the synthetic corpus the benchmarks index.
+const benchDocs = 2000
+
+// BenchmarkIndex reports indexing throughput for benchDocs synthetic
+// articles of about 500 words, in memory and on disk. docs/cpu-s divides by
+// the CPU time of the whole process, background merging included, and is
+// steadier than docs/s on a busy machine.
+func BenchmarkIndex(b *testing.B) {
+	docs := indextest.Synthetic(benchDocs, 500, 1)
+	for _, disk := range []bool{false, true} {
+		name := "memory"
+		if disk {
+			name = "disk"
+		}
+		b.Run(name, func(b *testing.B) {
+			cpu0 := cpuTime()
+			for b.Loop() {
+				dir := ""
+				if disk {
+					dir = filepath.Join(b.TempDir(), "index")
+				}
+				ix, err := Open(dir, nil)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if err := ix.Index(context.Background(), docs...); err != nil {
+					b.Fatal(err)
+				}
+				if err := ix.Close(); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(benchDocs*b.N)/b.Elapsed().Seconds(), "docs/s")
+			if cpu := cpuTime() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(benchDocs*b.N)/cpu.Seconds(), "docs/cpu-s")
+			}
+		})
+	}
+}
+
+// BenchmarkQuery reports latency of typical queries against benchDocs
+// synthetic articles on disk, with p50 and p95 per query.
+func BenchmarkQuery(b *testing.B) {
+	docs := indextest.Synthetic(benchDocs, 500, 1)
+	ix, err := Open(filepath.Join(b.TempDir(), "index"), nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer ix.Close()
+	ctx := context.Background()
+	if err := ix.Index(ctx, docs...); err != nil {
+		b.Fatal(err)
+	}
+	person := docs[0].Entities.People[0].Name
+	for _, tc := range []struct {
+		name string
+		run  func() error
+	}{
+		{"text", func() error { _, err := ix.Search(ctx, index.Query{Text: "chuyen doi so"}); return err }},
+		{"text-exact", func() error { _, err := ix.Search(ctx, index.Query{Text: "chính quyền điện tử"}); return err }},
+		{"all-newest", func() error { _, err := ix.Search(ctx, index.Query{}); return err }},
+		{"person-filter", func() error { _, err := ix.Search(ctx, index.Query{Person: index.Fold(person)}); return err }},
+		{"text-dates", func() error {
+			_, err := ix.Search(ctx, index.Query{Text: "thanh pho", From: time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2022, 12, 31, 0, 0, 0, 0, time.UTC)})
+			return err
+		}},
+		{"entities-person-q", func() error {
+			_, err := ix.Entities(ctx, index.EntityQuery{Type: index.TypePerson, Q: index.Fold(person)})
+			return err
+		}},
+		{"entities-person-all", func() error { _, err := ix.Entities(ctx, index.EntityQuery{Type: index.TypePerson}); return err }},
+		{"get", func() error { _, err := ix.Get(ctx, docs[7].ID); return err }},
+	} {
+		b.Run(tc.name, func(b *testing.B) {
+			var lat []time.Duration
+			cpu0 := cpuTime()
+			for b.Loop() {
+				t0 := time.Now()
+				if err := tc.run(); err != nil {
+					b.Fatal(err)
+				}
+				lat = append(lat, time.Since(t0))
+			}
+			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
+			b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
+			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds()), "p95-µs")
+			if cpu := cpuTime() - cpu0; cpu > 0 {
+				b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
+			}
+		})
+	}
+}
