@@ -190,9 +190,13 @@ func isInfoFrame(b []byte, h frameHeader) bool {
 		side = 9
 	}
 	frame := b[:min(h.length, len(b))]
-	if off := 4 + side; off+4 <= len(frame) {
-		if tag := string(frame[off : off+4]); tag == "Xing" || tag == "Info" {
-			return true
+	// With a CRC after the header the tag may sit 2 bytes later; LAME
+	// writes it at the unshifted offset even then.
+	for _, off := range []int{4 + side, 6 + side} {
+		if off+4 <= len(frame) {
+			if tag := string(frame[off : off+4]); tag == "Xing" || tag == "Info" {
+				return true
+			}
 		}
 	}
 	return len(frame) >= 40 && string(frame[36:40]) == "VBRI"

@@ -72,6 +72,20 @@ func TestJoinMP3SumsParts(t *testing.T) {
 	}
 }
 
+func TestJoinMP3StripsInfoFrameAfterCRC(t *testing.T) {
+	crc := readTestdata(t, "crc.mp3") // frames protected by a CRC
+	joined, err := JoinMP3([][]byte{crc, readTestdata(t, "sine.mp3")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(joined, []byte("Info")) || bytes.Contains(joined, []byte("Xing")) {
+		t.Error("info frame of a CRC-protected file kept")
+	}
+	if d, err := MP3Duration(joined); err != nil || d < time.Second {
+		t.Errorf("joined duration %v, %v", d, err)
+	}
+}
+
 func TestJoinMP3Errors(t *testing.T) {
 	sine := readTestdata(t, "sine.mp3")
 	cases := map[string]struct {
