@@ -88,6 +88,10 @@ func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.store.AudioPath(id, voice)
+	if p == "" {
+		s.fail(w, r, http.StatusNotFound, "no "+voice+" audio for article "+id, nil)
+		return
+	}
 	if ext == ".json" {
 		p = strings.TrimSuffix(p, path.Ext(p)) + ".json"
 	}

@@ -5,6 +5,8 @@ import (
 	"net/http"
 	"strings"
 	"unicode"
+
+	"dxnews/index"
 )
 
 // Export page sizes.
@@ -20,7 +22,7 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	since := v.Get("since")
 	if len(since) > maxCursorLen || strings.IndexFunc(since, unicode.IsControl) >= 0 {
-		s.fail(w, r, http.StatusBadRequest, `bad parameter "since": not a cursor returned in X-Next-Cursor`, nil)
+		s.failQuery(w, r, &index.ParamError{Param: "since", Reason: "not a cursor returned in X-Next-Cursor"}, "")
 		return
 	}
 	limit, err := intParam(v, "limit", defaultExportLimit, 1, maxExportLimit)
@@ -29,6 +31,14 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	arts, next, err := s.store.Since(r.Context(), since, limit)
+	if err != nil && since != "" && r.Context().Err() == nil {
+		// The store does not say why it failed; if it can read from the
+		// start, the cursor was at fault.
+		if _, _, errStart := s.store.Since(r.Context(), "", 1); errStart == nil {
+			s.failQuery(w, r, &index.ParamError{Param: "since", Reason: "not a cursor returned in X-Next-Cursor"}, "")
+			return
+		}
+	}
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "export failed", err)
 		return

@@ -3,8 +3,10 @@ package web
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
+	"strings"
 	"testing"
 
 	"dxnews/article"
@@ -79,10 +81,24 @@ func TestExportCarriesAudio(t *testing.T) {
 	}
 }
 
-func TestExportStoreFailure(t *testing.T) {
+func TestExportBadCursor(t *testing.T) {
 	f := newFixture(t)
 	rec := f.get("/api/export?since=not-a-number")
-	if rec.Code != http.StatusInternalServerError || rec.Header().Get("X-Next-Cursor") != "" {
+	if rec.Code != http.StatusBadRequest || rec.Header().Get("X-Next-Cursor") != "" {
 		t.Fatalf("status %d, cursor %q", rec.Code, rec.Header().Get("X-Next-Cursor"))
+	}
+	if e := decode[errorBody](t, rec.Body.Bytes()); !strings.Contains(e.Error, `"since"`) {
+		t.Fatalf("error %q does not name since", e.Error)
+	}
+}
+
+func TestExportStoreFailure(t *testing.T) {
+	f := newFixture(t)
+	f.store.err = errors.New("disk gone")
+	for _, since := range []string{"", "1"} {
+		rec := f.get("/api/export?since=" + since)
+		if rec.Code != http.StatusInternalServerError || rec.Header().Get("X-Next-Cursor") != "" {
+			t.Fatalf("since=%q: status %d, cursor %q", since, rec.Code, rec.Header().Get("X-Next-Cursor"))
+		}
 	}
 }

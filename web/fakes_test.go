@@ -173,11 +173,15 @@ func (f *fakeIndex) Count(ctx context.Context) (int, error) { return len(f.arts)
 type fakeStore struct {
 	arts []article.Article
 	dir  string
+	err  error // returned by every Since call when set
 }
 
 var _ Store = (*fakeStore)(nil)
 
 func (s *fakeStore) Since(ctx context.Context, cursor string, limit int) ([]article.Article, string, error) {
+	if s.err != nil {
+		return nil, "", s.err
+	}
 	pos := 0
 	if cursor != "" {
 		n, err := strconv.Atoi(cursor)
