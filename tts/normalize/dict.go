@@ -268,9 +268,18 @@ var units = map[string]string{
 	"kbps": "ki lô bít trên giây", "Mbps": "mê ga bít trên giây", "Gbps": "gi ga bít trên giây",
 	"°C": "độ xê", "°": "độ", "%": "phần trăm",
 	"USD": "đô la Mỹ", "$": "đô la", "EUR": "ơ rô", "€": "ơ rô",
-	"VND": "đồng", "VNĐ": "đồng", "đ": "đồng", "đ/tháng": "đồng một tháng",
+	"VND": "đồng", "VNĐ": "đồng", "đ": "đồng",
 	"k": "nghìn", "K": "nghìn", "tr": "triệu",
 	"AM": "sáng", "PM": "chiều", "SA": "sáng", "CH": "chiều",
+}
+
+// perWords after a slash are read with "mỗi" ("đồng/tháng" → "đồng mỗi
+// tháng").
+var perWords = map[string]bool{
+	"ngày": true, "tháng": true, "năm": true, "giờ": true, "tuần": true, "quý": true,
+	"người": true, "hộ": true, "lượt": true, "tấn": true, "kg": true, "lít": true,
+	"con": true, "ha": true, "m2": true, "km2": true, "km": true, "suất": true,
+	"ca": true, "khách": true, "học": true, "thuê": true, "xã": true, "tỉnh": true,
 }
 
 // dotAbbreviations are written with a final dot that does not end a

@@ -86,9 +86,13 @@ type token struct {
 	lead, core, trail string
 }
 
-// context carries the previous words of the same clause, lower-cased.
+// context carries the neighbouring words of the same clause, lower-cased.
 type context struct {
 	prev1, prev2 string
+	next         string
+	// shouting is set when a neighbouring word is in capitals, as in a
+	// headline ("XỬ LÝ VI PHẠM"), where "VI" is not a Roman numeral.
+	shouting bool
 }
 
 const (
@@ -168,11 +172,17 @@ func (n *normalizer) line(toks []token) {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		var ctx context
-		if i > 0 && toks[i-1].trail == "" && t.lead == "" && needsContext(t.core) {
-			ctx.prev1 = strings.ToLower(toks[i-1].core)
-			if i > 1 && toks[i-2].trail == "" && toks[i-1].lead == "" {
-				ctx.prev2 = strings.ToLower(toks[i-2].core)
+		if needsContext(t.core) {
+			if i > 0 && toks[i-1].trail == "" && t.lead == "" {
+				ctx.prev1 = strings.ToLower(toks[i-1].core)
+				if i > 1 && toks[i-2].trail == "" && toks[i-1].lead == "" {
+					ctx.prev2 = strings.ToLower(toks[i-2].core)
+				}
 			}
+			if t.trail == "" && i+1 < len(toks) && toks[i+1].lead == "" {
+				ctx.next = strings.ToLower(toks[i+1].core)
+			}
+			ctx.shouting = i > 0 && isShouting(toks[i-1].core) || i+1 < len(toks) && isShouting(toks[i+1].core)
 		}
 		if t.core == "|" || t.core == "/" {
 			t.lead, t.core = "-", ""
@@ -228,9 +238,18 @@ func (n *normalizer) read(c string, ctx context) (string, bool) {
 		n.numeric(&sp, c, ctx)
 		return sp.String(), true
 	}
-	if v := roman(c); v > 0 && (romanContext(ctx) || (len(c) >= 2 && onlyIVX(c))) {
+	if v := roman(c); v > 0 && (romanContext(ctx) || (len(c) >= 2 && onlyIVX(c) && !ctx.shouting)) {
 		var sp spoken
 		n.ordinalOrCardinal(&sp, uint64(v), ctx)
+		return sp.String(), true
+	}
+	if len(c) == 7 && c[0] == 'Q' && c[1] >= '1' && c[1] <= '4' && c[2] == '/' && isDigits(c[3:]) {
+		// "Q1/2024"
+		var sp spoken
+		sp.add("quý")
+		sp.add(digitWord[c[1]-'0'])
+		sp.add("năm")
+		n.lx.integer(&sp, c[3:])
 		return sp.String(), true
 	}
 	if i := strings.IndexByte(c, '/'); i > 0 && roman(c[:i]) > 0 && isDigits(c[i+1:]) {
@@ -261,6 +280,9 @@ func (n *normalizer) compound(c string, inSymbol bool) string {
 	}
 	if s, ok := foldedAbbreviations[strings.ToLower(c)]; ok {
 		return s
+	}
+	if !inSymbol && strings.Contains(c, "/") {
+		return n.slashWords(c)
 	}
 	type seg struct {
 		s    string
@@ -306,6 +328,11 @@ func (n *normalizer) compound(c string, inSymbol bool) string {
 	for i, g := range segs {
 		switch g.kind {
 		case 'l':
+			if (g.s == "Q" || g.s == "P") && kindAt(i+1) == 'o' && segs[i+1].s == "." && kindAt(i+2) == 'd' {
+				// "Q.1", "P.5" in addresses
+				sp.add(map[string]string{"Q": "quận", "P": "phường"}[g.s])
+				continue
+			}
 			s, changed := expandWord(g.s, inSymbol)
 			if !changed && isLowerASCII(g.s) && len(g.s) <= maxSpelledAcronym && !isSyllable(g.s) {
 				// "vn" in "mic.gov.vn"
@@ -342,12 +369,47 @@ func (n *normalizer) compound(c string, inSymbol bool) string {
 					sp.add("phẩy")
 				}
 			case "/":
-				if i > 0 {
+				if kindAt(i+1) == 'l' && perWords[segs[i+1].s] {
+					sp.add("mỗi")
+				} else if i > 0 {
 					if _, ok := units[segs[i-1].s]; ok && kindAt(i+1) == 'l' {
 						sp.add("trên")
 					}
 				}
 			}
+		}
+	}
+	return sp.String()
+}
+
+// slashWords reads words joined by slashes: "người/km2" → "người mỗi ki
+// lô mét vuông", "km/h" parts → "trên", "sở/ngành" → "sở ngành".
+func (n *normalizer) slashWords(c string) string {
+	var sp spoken
+	parts := strings.Split(c, "/")
+	for i, p := range parts {
+		if i > 0 {
+			_, prevUnit := units[parts[i-1]]
+			switch {
+			case perWords[p]:
+				sp.add("mỗi")
+			case prevUnit && p != "":
+				sp.add("trên")
+			}
+		}
+		if p == "" {
+			continue
+		}
+		if u, ok := abbreviations[p]; ok {
+			sp.add(u)
+		} else if u, ok := units[p]; ok && i > 0 {
+			sp.add(u)
+		} else if startsWithDigit(p) {
+			var d spoken
+			n.numeric(&d, p, context{})
+			sp.add(d.String())
+		} else {
+			sp.add(n.compound(p, false))
 		}
 	}
 	return sp.String()
@@ -408,6 +470,12 @@ func shape(c string) byte {
 		return 'd'
 	}
 	return 'n'
+}
+
+// isShouting reports whether w is a capitalised word of two letters or
+// more.
+func isShouting(w string) bool {
+	return utf8.RuneCountInString(w) >= 2 && isAcronym(w)
 }
 
 func isBullet(s string) bool { return s == "•" || s == "*" || s == "·" }

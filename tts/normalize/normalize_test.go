@@ -66,6 +66,10 @@ func TestTextDates(t *testing.T) {
 		{"Quý III/2022", "quý ba năm hai nghìn không trăm hai mươi hai"},
 		{"Quý 3/2022", "quý ba năm hai nghìn không trăm hai mươi hai"},
 		{"Năm 2005", "năm hai nghìn không trăm linh năm"},
+		{"Q1/2024 tăng", "quý một năm hai nghìn không trăm hai mươi tư tăng"},
+		{"Sáng 10.12 họp", "sáng ngày mười tháng mười hai họp"},
+		{"Có 10/12 tỉnh", "có mười trên mười hai tỉnh"},
+		{"Ngày 10/12", "ngày mười tháng mười hai"},
 	})
 }
 
@@ -105,6 +109,9 @@ func TestTextOrdinalsAndRoman(t *testing.T) {
 		{"Lần thứ IV", "lần thứ tư"},
 		{"Quý IV", "quý bốn"},
 		{"Khóa X", "khóa mười"},
+		{"Vua Louis XIV", "vua louis mười bốn"},
+		{"Chương II", "chương hai"},
+		{"XỬ LÝ VI PHẠM VỀ XI MĂNG", "xử lý vi phạm về xi măng"},
 	})
 }
 
@@ -124,6 +131,13 @@ func TestTextUnitsCurrency(t *testing.T) {
 		{"Lương 50k", "lương năm mươi nghìn"},
 		{"Vốn 2.500 tỷ đồng", "vốn hai nghìn năm trăm tỷ đồng"},
 		{"Mạng 5G", "mạng năm gờ"},
+		{"Lương 3,5 triệu đồng/tháng", "lương ba phẩy năm triệu đồng mỗi tháng"},
+		{"Giá 500.000đ/tháng", "giá năm trăm nghìn đồng mỗi tháng"},
+		{"Mật độ 120 người/km2", "mật độ một trăm hai mươi người mỗi ki lô mét vuông"},
+		{"Giá 2 USD/tấn", "giá hai đô la mỹ mỗi tấn"},
+		{"Tốc độ 60 km/h", "tốc độ sáu mươi ki lô mét trên giờ"},
+		{"Tăng 10.5%", "tăng mười chấm năm phần trăm"},
+		{"Đạt 12.5 triệu", "đạt mười hai chấm năm triệu"},
 		{"Giá USD tăng", "giá đô la Mỹ tăng"},
 	})
 }
@@ -166,6 +180,8 @@ func TestTextAbbreviations(t *testing.T) {
 		{"Ứng dụng AI", "ứng dụng trí tuệ nhân tạo"},
 		{"Sở, ban, ngành v.v.", "sở ban ngành vân vân"},
 		{"Sở & ngành", "sở và ngành"},
+		{"Các sở/ngành", "các sở ngành"},
+		{"Tại P.5, Q.1", "tại phường năm quận một"},
 	})
 }
 

@@ -19,6 +19,23 @@ var documentContexts = map[string]bool{
 	"hiệu": true, "mã": true,
 }
 
+// Words after a number that make it a quantity, not a date ("10.5 triệu").
+var quantityWords = map[string]bool{
+	"triệu": true, "tỷ": true, "tỉ": true, "nghìn": true, "ngàn": true, "lần": true,
+	"điểm": true, "phần": true, "km": true, "ha": true, "usd": true, "đồng": true,
+}
+
+// Nouns counted by a ratio: "10/12 tỉnh" is ten of twelve, not a date.
+var countedNouns = map[string]bool{
+	"tỉnh": true, "thành": true, "xã": true, "phường": true, "huyện": true, "quận": true,
+	"người": true, "hộ": true, "đơn": true, "doanh": true, "sở": true, "bộ": true,
+	"ngành": true, "cơ": true, "thành viên": true, "chỉ": true, "nhiệm": true, "trường": true,
+	"bệnh": true, "dự": true, "thủ": true, "dịch": true, "địa": true, "học": true,
+	"mục": true, "tiêu": true, "hồ": true, "lĩnh": true, "số": true, "câu": true,
+	"đội": true, "đại": true, "phiếu": true, "cán": true, "công": true, "thôn": true,
+	"bản": true, "làng": true, "ấp": true, "khu": true, "tổ": true, "nhóm": true,
+}
+
 // numeric reads a token that starts with a digit (or "$" and a digit).
 func (n *normalizer) numeric(sp *spoken, c string, ctx context) {
 	if c[0] == '$' {
@@ -88,7 +105,7 @@ func (n *normalizer) numeric(sp *spoken, c string, ctx context) {
 			n.month(sp, a)
 			sp.add("năm")
 			n.lx.integer(sp, b)
-		case validDayMonth(a, b) && (dayContexts[ctx.prev1] || len(a) == 2):
+		case validDayMonth(a, b) && tail == "" && !quantityWords[ctx.next] && (dayContexts[ctx.prev1] || len(a) == 2):
 			// "ngày 18.1"; a two-digit day on its own is a date too
 			n.date(sp, a, b, "", ctx)
 		default:
@@ -148,6 +165,18 @@ func (n *normalizer) tail(sp *spoken, t string) {
 	}
 	if s, ok := abbreviations[t]; ok {
 		sp.add(s)
+		return
+	}
+	if i := strings.IndexByte(t, '/'); i > 0 {
+		// "đ/tháng", "triệu/người"
+		n.tail(sp, t[:i])
+		right := t[i+1:]
+		if perWords[right] {
+			sp.add("mỗi")
+		} else {
+			sp.add("trên")
+		}
+		n.tail(sp, right)
 		return
 	}
 	if t[0] == '-' || t[0] == '/' {
@@ -233,7 +262,7 @@ func (n *normalizer) slashPair(sp *spoken, a, b string, ctx context) {
 		n.month(sp, a)
 		sp.add("năm")
 		n.lx.integer(sp, b)
-	case validDayMonth(a, b) && !(av < bv && bv <= 10):
+	case validDayMonth(a, b) && !(av < bv && bv <= 10) && !countedNouns[ctx.next]:
 		n.date(sp, a, b, "", ctx)
 	case av > 0 && av < bv && bv <= 10:
 		n.lx.integer(sp, a)
