@@ -22,6 +22,7 @@
 package normalize
 
 import (
+	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -72,6 +73,16 @@ func Text(s string, region article.Region) string {
 		n.line(toks)
 	}
 	return string(n.w.b)
+}
+
+// ForVoice returns the spoken form of s for the region of the voice with
+// the given ID ("north-female", …).
+func ForVoice(s, voiceID string) (string, error) {
+	v, err := article.LookupVoice(voiceID)
+	if err != nil {
+		return "", fmt.Errorf("normalize: %w", err)
+	}
+	return Text(s, v.Region), nil
 }
 
 type normalizer struct {

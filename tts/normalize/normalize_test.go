@@ -35,6 +35,8 @@ func TestTextNumbers(t *testing.T) {
 		{"Công nghiệp 4.0", "công nghiệp bốn chấm không"},
 		{"Có 04 phiên trong 02 năm", "có bốn phiên trong hai năm"},
 		{"Gọi 0912345678", "gọi không chín một hai ba bốn năm sáu bảy tám"},
+		{"Mã 20210417", "mã hai không hai một không bốn một bảy"},
+		{"Có 1234567 hộ", "có một triệu hai trăm ba mươi tư nghìn năm trăm sáu mươi bảy hộ"},
 	})
 }
 
@@ -292,5 +294,19 @@ func TestRoman(t *testing.T) {
 		if got := roman(tt.s); got != tt.want {
 			t.Errorf("roman(%q) = %d, want %d", tt.s, got, tt.want)
 		}
+	}
+}
+
+func TestForVoice(t *testing.T) {
+	got, err := ForVoice("Có 105 xã", "south-male")
+	if err != nil || comparable(got) != "có một trăm lẻ năm xã" {
+		t.Errorf("ForVoice(south-male) = %q, %v", got, err)
+	}
+	got, err = ForVoice("Có 105 xã", "north-female")
+	if err != nil || comparable(got) != "có một trăm linh năm xã" {
+		t.Errorf("ForVoice(north-female) = %q, %v", got, err)
+	}
+	if _, err := ForVoice("x", "robot"); err == nil || !strings.HasPrefix(err.Error(), "normalize: ") {
+		t.Errorf("unknown voice: err = %v, want a normalize: error", err)
 	}
 }

@@ -197,7 +197,9 @@ func (n *normalizer) tail(sp *spoken, t string) {
 // April after "tháng", leading zeros digit by digit in document numbers
 // and long codes, ignored elsewhere ("04 phiên").
 func (n *normalizer) count(sp *spoken, d string, ctx context) {
-	if len(d) > 1 && d[0] == '0' && (len(d) >= 4 || documentContexts[ctx.prev1]) {
+	if len(d) > 1 && d[0] == '0' && (len(d) >= 4 || documentContexts[ctx.prev1]) || len(d) >= 8 {
+		// Codes, phone numbers and document numbers. Amounts that large
+		// are written with thousands dots.
 		digits(sp, d)
 		return
 	}
