@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"dxnews/index"
 	"dxnews/index/indextest"
@@ -142,6 +143,30 @@ func TestDocumentFields(t *testing.T) {
 			if !slices.Contains(keys, index.FoldKey(a.Entities.Decisions[0].Number)) {
 				t.Errorf("%s: decision keys %v lack the number", a.ID, keys)
 			}
+		}
+	}
+}
+
+func TestDatesBeyondBleveRange(t *testing.T) {
+	ctx := context.Background()
+	ix := openT(t, "")
+	if err := ix.Index(ctx, indextest.Fixtures()...); err != nil {
+		t.Fatal(err)
+	}
+	old := time.Date(1200, 1, 1, 0, 0, 0, 0, time.UTC)
+	far := time.Date(3000, 1, 1, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		q    index.Query
+		want int
+	}{
+		{index.Query{From: old}, len(indextest.Fixtures()) - 1}, // all dated articles
+		{index.Query{From: old, To: far}, len(indextest.Fixtures()) - 1},
+		{index.Query{To: old}, 0},
+		{index.Query{From: far}, 0},
+	} {
+		res, err := ix.Search(ctx, tc.q)
+		if err != nil || res.Total != tc.want {
+			t.Errorf("Search(%v..%v) = %d, %v; want %d", tc.q.From, tc.q.To, res.Total, err, tc.want)
 		}
 	}
 }

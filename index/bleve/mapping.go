@@ -11,6 +11,7 @@ import (
 
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -120,7 +121,7 @@ func document(a article.Article) (map[string]interface{}, error) {
 		fieldJSON:   string(raw),
 	}
 	var nameText strings.Builder
-	if !a.Published.IsZero() {
+	if p := a.Published; !p.IsZero() && !p.Before(query.MinRFC3339CompatibleTime) && !p.After(query.MaxRFC3339CompatibleTime) {
 		d[fieldPublished] = a.Published
 	}
 	if s := strings.TrimSpace(a.Section); s != "" {

@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"sort"
+	"time"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -117,13 +118,30 @@ func filterQueries(q index.Query) []query.Query {
 	if s := normSource(q.Source); s != "" {
 		fs = append(fs, term(fieldSource, s))
 	}
-	if !q.From.IsZero() || !q.To.IsZero() {
+	if from, to := dateBounds(q.From, q.To); !from.IsZero() || !to.IsZero() {
 		yes := true
-		dr := blevesearch.NewDateRangeInclusiveQuery(q.From, q.To, &yes, &yes)
+		dr := blevesearch.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
 		dr.SetField(fieldPublished)
 		fs = append(fs, dr)
 	}
 	return fs
+}
+
+// dateBounds moves the bounds of a date range into the years Bleve can
+// compare; a zero bound stays open.
+func dateBounds(from, to time.Time) (time.Time, time.Time) {
+	clamp := func(t time.Time) time.Time {
+		switch {
+		case t.IsZero():
+			return t
+		case t.Before(query.MinRFC3339CompatibleTime):
+			return query.MinRFC3339CompatibleTime
+		case t.After(query.MaxRFC3339CompatibleTime):
+			return query.MaxRFC3339CompatibleTime
+		}
+		return t
+	}
+	return clamp(from), clamp(to)
 }
 
 func term(field, value string) query.Query {
