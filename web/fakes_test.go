@@ -284,14 +284,14 @@ func fixtureArticles() []article.Article {
 // article has readings in the four main voices, the second only in
 // south-male, the third none.
 type fixture struct {
-	t     *testing.T
+	t     testing.TB
 	arts  []article.Article
 	index *fakeIndex
 	store *fakeStore
 	h     http.Handler
 }
 
-func newFixture(t *testing.T) *fixture {
+func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	arts := fixtureArticles()
 	f := &fixture{t: t, arts: arts, index: &fakeIndex{arts: arts}, store: &fakeStore{arts: arts, dir: t.TempDir()}}
