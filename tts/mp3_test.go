@@ -106,3 +106,25 @@ func TestJoinMP3Errors(t *testing.T) {
 		})
 	}
 }
+
+func FuzzStripMP3(f *testing.F) {
+	for _, name := range []string{"sine.mp3", "tagged.mp3", "crc.mp3", "rate44k.mp3"} {
+		b := readTestdata(f, name)
+		f.Add(b)
+		f.Add(b[:300])
+	}
+	f.Add([]byte("ID3\x03\x00\x00\x7f\x7f\x7f\x7f"))
+	f.Add([]byte{0xff, 0xf3, 0x80, 0xc4})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		frames, err := StripMP3(b)
+		if err != nil {
+			return
+		}
+		if _, ok := parseFrameHeader(frames); !ok {
+			t.Fatalf("StripMP3 returned data that does not start with a frame")
+		}
+		if _, err := JoinMP3([][]byte{b, b}); err != nil {
+			t.Fatalf("StripMP3 accepted what JoinMP3 rejects: %v", err)
+		}
+	})
+}
