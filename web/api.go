@@ -15,6 +15,8 @@ import (
 // validID matches article IDs: lower-case hex, as article.IDFor makes them.
 var validID = regexp.MustCompile(`^[0-9a-f]{1,64}$`)
 
+const badIDReason = "not a hexadecimal article id"
+
 // failQuery answers an error from reading parameters or from the index: a
 // *index.ParamError is the client's fault (400 naming the parameter),
 // anything else a 500 described by msg.
@@ -24,6 +26,11 @@ func (s *server) failQuery(w http.ResponseWriter, r *http.Request, err error, ms
 		return
 	}
 	s.fail(w, r, http.StatusInternalServerError, msg, err)
+}
+
+// badRequest answers a 400 naming the bad parameter.
+func (s *server) badRequest(w http.ResponseWriter, r *http.Request, param, reason string) {
+	s.fail(w, r, http.StatusBadRequest, badParam(&index.ParamError{Param: param, Reason: reason}), nil)
 }
 
 func (s *server) handleArticles(w http.ResponseWriter, r *http.Request) {
@@ -59,31 +66,21 @@ func (s *server) prepareResults(res index.Results) index.Results {
 }
 
 func (s *server) handleArticle(w http.ResponseWriter, r *http.Request) {
-	a, ok := s.lookupArticle(w, r)
-	if !ok {
-		return
-	}
-	s.writeJSON(w, r, http.StatusOK, a)
-}
-
-// lookupArticle fetches the article named by the {id} path value, writing
-// the JSON error itself when it cannot.
-func (s *server) lookupArticle(w http.ResponseWriter, r *http.Request) (article.Article, bool) {
 	id := r.PathValue("id")
 	if !validID.MatchString(id) {
-		s.fail(w, r, http.StatusBadRequest, `bad parameter "id": not a hexadecimal article id`, nil)
-		return article.Article{}, false
+		s.badRequest(w, r, "id", badIDReason)
+		return
 	}
 	a, err := s.index.Get(r.Context(), id)
 	if errors.Is(err, index.ErrNotFound) {
 		s.fail(w, r, http.StatusNotFound, "article "+id+" not found", nil)
-		return article.Article{}, false
+		return
 	}
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "cannot read article", err)
-		return article.Article{}, false
+		return
 	}
-	return s.withAudio(a), true
+	s.writeJSON(w, r, http.StatusOK, s.withAudio(a))
 }
 
 type entitiesResponse struct {
@@ -94,8 +91,7 @@ func (s *server) handleEntities(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	typ := v.Get("type")
 	if !slices.Contains(index.EntityTypes, typ) {
-		s.failQuery(w, r, &index.ParamError{Param: "type", Reason: fmt.Sprintf("%q is not one of %s",
-			typ, strings.Join(index.EntityTypes, ", "))}, "")
+		s.badRequest(w, r, "type", fmt.Sprintf("%q is not one of %s", typ, strings.Join(index.EntityTypes, ", ")))
 		return
 	}
 	q, err := textParam(v, "q")

@@ -68,7 +68,7 @@ func isAbsoluteURL(u string) bool {
 func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
 	id, file := r.PathValue("id"), r.PathValue("file")
 	if !validID.MatchString(id) {
-		s.fail(w, r, http.StatusBadRequest, `bad parameter "id": not a hexadecimal article id`, nil)
+		s.badRequest(w, r, "id", badIDReason)
 		return
 	}
 	ext := path.Ext(file)
@@ -84,12 +84,13 @@ func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
 	}
 	voice := strings.TrimSuffix(file, ext)
 	if _, err := article.LookupVoice(voice); err != nil {
-		s.fail(w, r, http.StatusBadRequest, `bad parameter "voice": `+err.Error(), nil)
+		s.badRequest(w, r, "voice", err.Error())
 		return
 	}
+	missing := "no " + voice + " audio for article " + id
 	p := s.store.AudioPath(id, voice)
 	if p == "" {
-		s.fail(w, r, http.StatusNotFound, "no "+voice+" audio for article "+id, nil)
+		s.fail(w, r, http.StatusNotFound, missing, nil)
 		return
 	}
 	if ext == ".json" {
@@ -97,7 +98,7 @@ func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
 	}
 	f, err := os.Open(p)
 	if errors.Is(err, fs.ErrNotExist) {
-		s.fail(w, r, http.StatusNotFound, "no "+voice+" audio for article "+id, nil)
+		s.fail(w, r, http.StatusNotFound, missing, nil)
 		return
 	}
 	if err != nil {
@@ -107,7 +108,7 @@ func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
 	defer f.Close()
 	st, err := f.Stat()
 	if err != nil || !st.Mode().IsRegular() {
-		s.fail(w, r, http.StatusNotFound, "no "+voice+" audio for article "+id, err)
+		s.fail(w, r, http.StatusNotFound, missing, err)
 		return
 	}
 	w.Header().Set("Content-Type", ctype)

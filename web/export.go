@@ -5,8 +5,6 @@ import (
 	"net/http"
 	"strings"
 	"unicode"
-
-	"dxnews/index"
 )
 
 // Export page sizes.
@@ -14,6 +12,7 @@ const (
 	defaultExportLimit = 100
 	maxExportLimit     = 1000
 	maxCursorLen       = 512
+	badCursorReason    = "not a cursor returned in X-Next-Cursor"
 )
 
 // handleExport streams articles as NDJSON, one per line, from the cursor in
@@ -22,7 +21,7 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
 	since := v.Get("since")
 	if len(since) > maxCursorLen || strings.IndexFunc(since, unicode.IsControl) >= 0 {
-		s.failQuery(w, r, &index.ParamError{Param: "since", Reason: "not a cursor returned in X-Next-Cursor"}, "")
+		s.badRequest(w, r, "since", badCursorReason)
 		return
 	}
 	limit, err := intParam(v, "limit", defaultExportLimit, 1, maxExportLimit)
@@ -35,7 +34,7 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 		// The store does not say why it failed; if it can read from the
 		// start, the cursor was at fault.
 		if _, _, errStart := s.store.Since(r.Context(), "", 1); errStart == nil {
-			s.failQuery(w, r, &index.ParamError{Param: "since", Reason: "not a cursor returned in X-Next-Cursor"}, "")
+			s.badRequest(w, r, "since", badCursorReason)
 			return
 		}
 	}

@@ -70,7 +70,7 @@ func (s *server) handleFeed(w http.ResponseWriter, r *http.Request) {
 	}
 	voice, err := article.LookupVoice(voiceID)
 	if err != nil {
-		s.fail(w, r, http.StatusBadRequest, `bad parameter "voice": `+err.Error(), nil)
+		s.badRequest(w, r, "voice", err.Error())
 		return
 	}
 	arts, err := s.readings(r.Context(), voice.ID)

@@ -54,8 +54,6 @@ type searchPage struct {
 	Next     string
 	Page     int
 	Pages    int
-	Home     bool
-	Searched bool
 }
 
 func (s *server) handleHome(w http.ResponseWriter, r *http.Request) {
@@ -68,13 +66,12 @@ func (s *server) handleHome(w http.ResponseWriter, r *http.Request) {
 		layout:  layout{Title: "Tin chuyển đổi số"},
 		Results: s.prepareResults(res),
 		Facets:  facetGroups(res.Facets, url.Values{}),
-		Home:    true,
 	})
 }
 
 func (s *server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	v := r.URL.Query()
-	page := searchPage{layout: layout{Title: "Tìm kiếm", Q: v.Get("q")}, Searched: true}
+	page := searchPage{layout: layout{Title: "Tìm kiếm", Q: v.Get("q")}}
 	q, err := parseQuery(v)
 	var res index.Results
 	if err == nil {
