@@ -37,7 +37,7 @@ import (
 // number words.
 func Text(s string, region article.Region) string {
 	s = norm.NFC.String(strings.ToValidUTF8(s, ""))
-	if strings.ContainsAny(s, invisibles) {
+	if hasInvisible(s) {
 		s = strings.Map(func(r rune) rune {
 			if strings.ContainsRune(invisibles, r) {
 				return -1
@@ -455,6 +455,15 @@ func romanContext(ctx context) bool {
 	switch ctx.prev2 + " " + ctx.prev1 {
 	case "đại hội", "thế kỷ", "thế kỉ", "trung ương", "thế chiến", "hội nghị":
 		return true
+	}
+	return false
+}
+
+func hasInvisible(s string) bool {
+	for _, r := range invisibles {
+		if strings.Contains(s, string(r)) {
+			return true
+		}
 	}
 	return false
 }

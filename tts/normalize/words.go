@@ -25,8 +25,10 @@ func expandWord(w string, inSymbol bool) (string, bool) {
 	if s, ok := abbreviations[w]; ok {
 		return s, true
 	}
-	if s, ok := foldedAbbreviations[strings.ToLower(w)]; ok {
-		return s, true
+	if isASCII(w) {
+		if s, ok := foldedAbbreviations[strings.ToLower(w)]; ok {
+			return s, true
+		}
 	}
 	limit := maxSpelledAcronym
 	if inSymbol {
@@ -36,6 +38,15 @@ func expandWord(w string, inSymbol bool) (string, bool) {
 		return spell(w), true
 	}
 	return w, false
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }
 
 // isAcronym reports whether w is all capital letters.
