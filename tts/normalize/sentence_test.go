@@ -23,6 +23,8 @@ func TestSentences(t *testing.T) {
 		{"closing quote stays", "Ông nói: “Phải làm ngay.” Sau đó họp.", []string{"Ông nói: “Phải làm ngay.”", "Sau đó họp."}},
 		{"lower case after ellipsis", "Các sở, ban, ngành... cùng tham gia.", []string{"Các sở, ban, ngành... cùng tham gia."}},
 		{"digit starts a sentence", "Năm 2020 khó khăn. 2021 khởi sắc.", []string{"Năm 2020 khó khăn.", "2021 khởi sắc."}},
+		{"etc ends a sentence", "Các sở, ngành v.v. Sau đó họp.", []string{"Các sở, ngành v.v.", "Sau đó họp."}},
+		{"etc inside a sentence", "Các sở, ngành v.v. đều dự.", []string{"Các sở, ngành v.v. đều dự."}},
 		{"empty", "  \n\n ", nil},
 		{"no final punctuation", "Một câu", []string{"Một câu"}},
 	}
