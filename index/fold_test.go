@@ -16,9 +16,14 @@ func TestFold(t *testing.T) {
 		{"tp.hcm", "tp.hcm"},
 		{"Ứng dụng AI", "ung dung ai"},
 		{"", ""},
+		{"Ελλάδα ΑΒΓ", "ελλαδα αβγ"},
+		{"Ỳ Ỵ Ỷ Ỹ Ý ý ỳ", "y y y y y y y"},
 	} {
 		if got := Fold(tc.in); got != tc.want {
 			t.Errorf("Fold(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+		if got := string(AppendFold([]byte("x"), []byte(tc.in))); got != "x"+tc.want {
+			t.Errorf("AppendFold(%q) = %q, want %q", tc.in, got, "x"+tc.want)
 		}
 	}
 }
@@ -33,5 +38,13 @@ func BenchmarkFold(b *testing.B) {
 	s := "Thành phố đẩy mạnh chuyển đổi số trong cơ quan nhà nước"
 	for b.Loop() {
 		Fold(s)
+	}
+}
+
+func BenchmarkAppendFold(b *testing.B) {
+	s := []byte("Thành phố đẩy mạnh chuyển đổi số trong cơ quan nhà nước")
+	buf := make([]byte, 0, 128)
+	for b.Loop() {
+		buf = AppendFold(buf[:0], s)
 	}
 }

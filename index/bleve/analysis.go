@@ -41,13 +41,16 @@ func init() {
 	})
 }
 
-// foldFilter rewrites each token with index.Fold.
+// foldFilter rewrites each token with index.AppendFold.
 type foldFilter struct{}
 
 func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	arena := make([]byte, 0, termBytes(in))
 	for _, tok := range in {
-		if f := index.Fold(string(tok.Term)); f != string(tok.Term) {
-			tok.Term = []byte(f)
+		if index.NeedsFold(tok.Term) {
+			start := len(arena)
+			arena = index.AppendFold(arena, tok.Term)
+			tok.Term = arena[start:len(arena):len(arena)]
 		}
 	}
 	return in
@@ -59,15 +62,35 @@ type keepFoldFilter struct{}
 
 func (keepFoldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	out := make(analysis.TokenStream, 0, len(in)*2)
+	folded := make([]analysis.Token, 0, len(in))
+	arena := make([]byte, 0, termBytes(in))
 	for _, tok := range in {
 		out = append(out, tok)
-		if f := index.Fold(string(tok.Term)); f != string(tok.Term) {
-			folded := *tok
-			folded.Term = []byte(f)
-			out = append(out, &folded)
+		if !index.NeedsFold(tok.Term) {
+			continue
 		}
+		start := len(arena)
+		arena = index.AppendFold(arena, tok.Term)
+		term := arena[start:len(arena):len(arena)]
+		if string(term) == string(tok.Term) {
+			continue
+		}
+		folded = append(folded, *tok)
+		f := &folded[len(folded)-1]
+		f.Term = term
+		out = append(out, f)
 	}
 	return out
+}
+
+// termBytes is the length of all terms in a stream: room enough, nearly
+// always, for their folded forms.
+func termBytes(in analysis.TokenStream) int {
+	n := 0
+	for _, tok := range in {
+		n += len(tok.Term)
+	}
+	return n
 }
 
 // addAnalyzers registers the folded and exact analyzers on m.
