@@ -50,7 +50,7 @@ func Open(dir string, logger *slog.Logger) (*Index, error) {
 	if logger == nil {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	logger = logger.With("component", "index", "backend", "bleve")
+	logger = logger.With("backend", "bleve")
 	i := &Index{dir: dir, logger: logger}
 	var err error
 	switch {

@@ -18,6 +18,10 @@ import (
 // roleSep joins a person's name and one of their roles in fieldRoles.
 const roleSep = "\x1f"
 
+// maxPattern is the longest folded Q looked up with a pattern over the name
+// keys; longer ones are only matched in Go.
+const maxPattern = 80
+
 // allTerms asks a facet for every value.
 const allTerms = math.MaxInt32
 
@@ -39,7 +43,7 @@ func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Enti
 
 	want := index.FoldKey(q.Q)
 	var candidates query.Query
-	if want == "" {
+	if want == "" || len(want) > maxPattern {
 		t := blevesearch.NewTermQuery(q.Type)
 		t.SetField(fieldTypes)
 		candidates = t

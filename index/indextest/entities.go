@@ -72,12 +72,26 @@ func testEntities(t *testing.T, ix index.Indexer) {
 			index.Entity{Type: index.TypeDecision, Name: "Quyết định 749/QĐ-TTg", Count: 1, Articles: []string{idMinistry}}},
 		{index.EntityQuery{Type: index.TypeLocation, Q: "da nang"},
 			index.Entity{Type: index.TypeLocation, Name: "Đà Nẵng", Count: 1, Articles: []string{idDaNang}}},
+		{index.EntityQuery{Type: index.TypeLocation, Q: "tp.hcm"},
+			index.Entity{Type: index.TypeLocation, Name: "TP.HCM", Count: 2, Articles: []string{idHCMC, idDaNang}}},
+		{index.EntityQuery{Type: index.TypeDecision, Q: "(qđ-ttg"},
+			index.Entity{}},
+		{index.EntityQuery{Type: index.TypeDecision, Q: "qđ-ttg"},
+			index.Entity{Type: index.TypeDecision, Name: "Quyết định 749/QĐ-TTg", Count: 1, Articles: []string{idMinistry}}},
+		{index.EntityQuery{Type: index.TypeOrganization, Q: strings.Repeat("ubnd tp.hcm ", 10)},
+			index.Entity{}},
 		{index.EntityQuery{Type: index.TypeLocation},
 			index.Entity{Type: index.TypeLocation, Name: "TP.HCM", Count: 2, Articles: []string{idHCMC, idDaNang}}},
 		{index.EntityQuery{Type: index.TypeTarget, Q: "dich vu cong"},
 			index.Entity{Type: index.TypeTarget, Name: index.TargetName(fixture(t, idMinistry).Entities.Targets[0]), Count: 1, Articles: []string{idMinistry}}},
 	} {
 		es := entities(t, ix, tc.q)
+		if tc.want.Name == "" {
+			if len(es) != 0 {
+				t.Errorf("Entities(%+v) = %v, want none", tc.q, names(es))
+			}
+			continue
+		}
 		if len(es) == 0 {
 			t.Errorf("Entities(%+v) is empty", tc.q)
 			continue
