@@ -2,6 +2,7 @@ package bleve
 
 import (
 	"context"
+	"io/fs"
 	"path/filepath"
 	"sort"
 	"testing"
@@ -27,8 +28,8 @@ func BenchmarkIndex(b *testing.B) {
 		}
 		b.Run(name, func(b *testing.B) {
 			cpu0 := cpuTime()
+			var dir string
 			for b.Loop() {
-				dir := ""
 				if disk {
 					dir = filepath.Join(b.TempDir(), "index")
 				}
@@ -46,6 +47,9 @@ func BenchmarkIndex(b *testing.B) {
 			b.ReportMetric(float64(benchDocs*b.N)/b.Elapsed().Seconds(), "docs/s")
 			if cpu := cpuTime() - cpu0; cpu > 0 {
 				b.ReportMetric(float64(benchDocs*b.N)/cpu.Seconds(), "docs/cpu-s")
+			}
+			if disk {
+				b.ReportMetric(float64(dirSize(b, dir))/1e6, "MB")
 			}
 		})
 	}
@@ -102,4 +106,23 @@ func BenchmarkQuery(b *testing.B) {
 			}
 		})
 	}
+}
+
+// dirSize is the total size of the files under dir.
+func dirSize(b *testing.B, dir string) int64 {
+	var n int64
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		info, err := d.Info()
+		if err == nil {
+			n += info.Size()
+		}
+		return err
+	})
+	if err != nil {
+		b.Fatal(err)
+	}
+	return n
 }
