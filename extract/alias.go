@@ -42,52 +42,76 @@ var aliases = map[string]string{
 
 // matchKey returns the folded syllables of s with abbreviations expanded
 // and punctuation and "và" dropped ("Thông tin - Truyền thông" =
-// "Thông tin và Truyền thông"): the form roles, organisations and places are
-// compared in.
+// "Thông tin và Truyền thông"): the form roles, organisations and places
+// are compared in.
 func matchKey(s string) []string {
-	toks := tokenize(nil, s)
-	out := make([]string, 0, len(toks)+4)
-	for i, t := range toks {
-		if t.is(fPunct) {
+	d := newDoc(s, tokenize(nil, s))
+	return d.keysOf(nil, 0, len(d.toks))
+}
+
+// keysOf appends the match keys of tokens [s, e) to dst; with a nil dst
+// the keys go to the document's arena, which lives as long as the call.
+func (d *doc) keysOf(dst []string, s, e int) []string {
+	if dst == nil && d.arena != nil {
+		start := len(*d.arena)
+		*d.arena = d.appendKeys(*d.arena, s, e)
+		return (*d.arena)[start:len(*d.arena):len(*d.arena)]
+	}
+	return d.appendKeys(dst, s, e)
+}
+
+func (d *doc) appendKeys(dst []string, s, e int) []string {
+	for i := s; i < e; i++ {
+		if d.toks[i].is(fPunct) {
 			continue
 		}
-		k := string(appendFold(nil, s[t.start:t.end]))
-		if k == "tp" && i+1 < len(toks) {
-			nk := string(appendFold(nil, s[toks[i+1].start:toks[i+1].end]))
-			if nk == "hcm" {
-				continue
-			}
-			if nk == "." && i+2 < len(toks) && string(appendFold(nil, s[toks[i+2].start:toks[i+2].end])) == "hcm" {
-				continue
-			}
+		k := d.key(i)
+		if k == "tp" && (d.is(i+1, "hcm") || d.punct(i+1, ".") && d.is(i+2, "hcm")) {
+			continue
 		}
-		if exp, ok := aliases[k]; ok {
-			for _, w := range strings.Fields(exp) {
-				if w != "và" {
-					out = append(out, w)
-				}
-			}
+		if exp, ok := aliasWords[k]; ok {
+			dst = append(dst, exp...)
 			continue
 		}
 		if k != "và" {
-			out = append(out, k)
+			dst = append(dst, k)
 		}
 	}
-	return out
+	return dst
+}
+
+var aliasWords = map[string][]string{}
+
+func init() {
+	for k, v := range aliases {
+		var ws []string
+		for _, w := range strings.Fields(v) {
+			if w != "và" {
+				ws = append(ws, w)
+			}
+		}
+		aliasWords[k] = ws
+	}
 }
 
 // sharedSyllables counts the syllables two keys have in common (as
 // multisets).
 func sharedSyllables(a, b []string) int {
-	count := map[string]int{}
-	for _, s := range a {
-		count[s]++
+	var small [64]bool
+	used := small[:0]
+	if len(b) <= len(small) {
+		used = small[:len(b)]
+	} else {
+		used = make([]bool, len(b))
 	}
 	n := 0
-	for _, s := range b {
-		if count[s] > 0 {
-			count[s]--
-			n++
+	for _, x := range a {
+		for j, y := range b {
+			if !used[j] && x == y {
+				used[j] = true
+				n++
+				break
+			}
 		}
 	}
 	return n

@@ -73,10 +73,10 @@ func (d *doc) bylineLine(s, e int) bool {
 		switch {
 		case d.isDash(k) || d.punct(k, ",") || d.punct(k, "/") || d.is(k, "và"):
 		case d.capOrAbbr(k) && !d.toks[k].is(fNum):
-			if p, _ := titles.match(d, k); p >= 0 {
+			if p, _ := d.title(k); p >= 0 {
 				return false
 			}
-			if p, _ := orgHeads.match(d, k); p >= 0 {
+			if p, _ := d.orgHead(k); p >= 0 {
 				return false
 			}
 			words++

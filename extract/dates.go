@@ -42,10 +42,10 @@ func splitDate(w string) []string {
 }
 
 func isoDate(ds, ms, ys string) string {
-	day, err1 := strconv.Atoi(ds)
-	mon, err2 := strconv.Atoi(ms)
-	year, err3 := strconv.Atoi(ys)
-	if err1 != nil || err2 != nil || err3 != nil || day < 1 || day > 31 || mon < 1 || mon > 12 || year < 1945 || year > 2100 {
+	day, ok1 := atoi(ds)
+	mon, ok2 := atoi(ms)
+	year, ok3 := atoi(ys)
+	if !ok1 || !ok2 || !ok3 || day < 1 || day > 31 || mon < 1 || mon > 12 || year < 1945 || year > 2100 {
 		return ""
 	}
 	return strconv.Itoa(year) + "-" + pad2(mon) + "-" + pad2(day)
@@ -63,9 +63,25 @@ func yearValue(w string) int {
 	if len(w) != 4 {
 		return 0
 	}
-	y, err := strconv.Atoi(w)
-	if err != nil || y < 1945 || y > 2100 {
+	y, ok := atoi(w)
+	if !ok || y < 1945 || y > 2100 {
 		return 0
 	}
 	return y
+}
+
+// atoi parses a short unsigned decimal number without allocating.
+func atoi(s string) (int, bool) {
+	if s == "" || len(s) > 9 {
+		return 0, false
+	}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
 }

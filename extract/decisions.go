@@ -33,7 +33,7 @@ func init() {
 }
 
 func isDecisionKind(d *doc, i int) bool {
-	p, _ := decisionKinds.match(d, i)
+	p, _ := d.kindAt(i)
 	return p >= 0
 }
 
@@ -69,7 +69,7 @@ func cleanSymbol(s string) string {
 
 // decisionAt parses a numbered document reference at token i.
 func (d *doc) decisionAt(i int) (decisionRef, bool) {
-	p, n := decisionKinds.match(d, i)
+	p, n := d.kindAt(i)
 	j := i + n
 	var kind string
 	capital := false
@@ -120,6 +120,9 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 		return decisionRef{}, false
 	}
 	w := d.word(i)
+	if !strings.ContainsAny(w, "/-") || !hasLetter(w) {
+		return decisionRef{}, false
+	}
 	num, codes := symbolParts(w)
 	if num == "" || len(codes) < 2 || len(num) == len(w) || w[len(num)] != '/' && w[len(num)] != '-' {
 		return decisionRef{}, false
@@ -338,9 +341,9 @@ func (d *doc) subjectAt(k int) string {
 // councilIssuer names the UBND (or HĐND) a symbol points to: the one the
 // text names, else the one of the article's main place.
 func (d *doc) councilIssuer(code, mainPlace string, orgs []orgSpan) string {
-	want := matchKey(code)
+	want := aliasWords[fold(code)]
 	for _, o := range orgs {
-		if o.end > o.headEnd && prefixOf(want, matchKey(d.span(o.start, o.headEnd))) {
+		if o.end > o.headEnd && prefixOf(want, d.keysOf(nil, o.start, o.headEnd)) {
 			return d.span(o.start, o.end)
 		}
 	}

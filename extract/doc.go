@@ -8,17 +8,36 @@ import (
 // doc is one text being scanned: its tokens, their folded keys and
 // sentence boundaries.
 type doc struct {
-	text string
-	toks []token
-	fold string
+	text  string
+	toks  []token
+	fold  string
+	memo  []tokMemo
+	arena *[]string // scratch for match keys, nil outside a pooled call
+	buf   []byte    // scratch for building keys
 }
 
 func newDoc(text string, toks []token) *doc {
+	return newDocWith(text, toks, &scratch{})
+}
+
+// scratch holds the per-call buffers that a pool recycles between calls.
+type scratch struct {
+	toks         []token
+	fold         []byte
+	memo         []tokMemo
+	skip, inName []bool
+	arena        []string
+}
+
+func newDocWith(text string, toks []token, sc *scratch) *doc {
 	n := 0
 	for _, t := range toks {
-		n += int(t.end-t.start) + 1
+		n += int(t.end - t.start)
 	}
-	buf := make([]byte, 0, n+8)
+	buf := sc.fold[:0]
+	if cap(buf) < n {
+		buf = make([]byte, 0, n+n/4)
+	}
 	sent := int32(0)
 	for i := range toks {
 		t := &toks[i]
@@ -30,7 +49,18 @@ func newDoc(text string, toks []token) *doc {
 		buf = appendFold(buf, text[t.start:t.end])
 		t.fe = int32(len(buf))
 	}
-	return &doc{text: text, toks: toks, fold: unsafe.String(unsafe.SliceData(buf), len(buf))}
+	sc.fold = buf
+	memo := sc.memo[:0]
+	if cap(memo) < len(toks) {
+		memo = make([]tokMemo, 0, len(toks)+len(toks)/4)
+	}
+	memo = memo[:len(toks)]
+	folded := unsafe.String(unsafe.SliceData(buf), len(buf))
+	for i := range memo {
+		memo[i] = tokMemo{name: -1, cls: wordClass[folded[toks[i].fs:toks[i].fe]]}
+	}
+	sc.memo = memo
+	return &doc{text: text, toks: toks, fold: folded, memo: memo}
 }
 
 // endsSentence reports whether token i closes a sentence.
@@ -100,13 +130,21 @@ func (d *doc) isAny(i int, ks ...string) bool {
 // seq reports whether the tokens from i on have the folded keys of the
 // space-separated phrase p.
 func (d *doc) seq(i int, p string) bool {
-	for w := range strings.FieldsSeq(p) {
-		if !d.is(i, w) {
+	if i < 0 {
+		return false
+	}
+	for ; i < len(d.toks); i++ {
+		t := d.toks[i]
+		j := strings.IndexByte(p, ' ')
+		if j < 0 {
+			return d.fold[t.fs:t.fe] == p
+		}
+		if d.fold[t.fs:t.fe] != p[:j] {
 			return false
 		}
-		i++
+		p = p[j+1:]
 	}
-	return true
+	return false
 }
 
 func (d *doc) sameSentence(i, j int) bool {
@@ -134,7 +172,7 @@ func (d *doc) isDash(i int) bool {
 }
 
 // seqLen is the number of tokens of the phrase p (space separated).
-func seqLen(p string) int { return len(strings.Fields(p)) }
+func seqLen(p string) int { return strings.Count(p, " ") + 1 }
 
 // sameParagraph reports whether no blank line separates tokens i < j.
 func (d *doc) sameParagraph(i, j int) bool {
@@ -147,4 +185,25 @@ func (d *doc) sameParagraph(i, j int) bool {
 		}
 	}
 	return true
+}
+
+// bools returns buf resized to n and cleared.
+func bools(buf []bool, n int) []bool {
+	if cap(buf) < n {
+		return make([]bool, n, n+n/4)
+	}
+	buf = buf[:n]
+	clear(buf)
+	return buf
+}
+
+// foldedSpan appends the folded keys of tokens [s, e), separated by spaces.
+func (d *doc) foldedSpan(dst []byte, s, e int) []byte {
+	for k := s; k < e; k++ {
+		if k > s {
+			dst = append(dst, ' ')
+		}
+		dst = append(dst, d.key(k)...)
+	}
+	return dst
 }

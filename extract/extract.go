@@ -14,7 +14,7 @@ import (
 	"dxnews/article"
 )
 
-var tokenPool = sync.Pool{New: func() any { s := make([]token, 0, 1024); return &s }}
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // Entities extracts the entities of text. The text is NFC-normalised first;
 // mentions are byte offsets into the NFC form. Slices are never nil.
@@ -27,18 +27,23 @@ func Entities(text string) article.Entities {
 // bylines and photo credits, which are not reported as people.
 func EntitiesWithAuthors(text string) (article.Entities, []string) {
 	text = norm.NFC.String(text)
-	buf := tokenPool.Get().(*[]token)
-	toks := tokenize((*buf)[:0], text)
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
+	sc.toks = tokenize(sc.toks[:0], text)
+	d := newDocWith(text, sc.toks, sc)
+	sc.arena = sc.arena[:0]
+	d.arena = &sc.arena
 	defer func() {
-		*buf = toks[:0]
-		tokenPool.Put(buf)
+		clear(sc.arena)
+		d.arena = nil
 	}()
-	d := newDoc(text, toks)
-	skip := make([]bool, len(toks))
+	sc.skip = bools(sc.skip, len(sc.toks))
+	sc.inName = bools(sc.inName, len(sc.toks))
+	skip := sc.skip
 	authors := d.findCredits(skip)
 
 	orgs := d.findOrgs()
-	people, inName := d.findPeople(orgs, skip)
+	people, inName := d.findPeople(orgs, skip, sc.inName)
 	locs, mainPlace := d.findLocations(skip, inName)
 	e := article.Entities{
 		People:        people,
@@ -103,7 +108,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 			continue
 		}
 		name := d.span(o.start, o.end)
-		key := matchKey(name)
+		key := d.keysOf(nil, o.start, o.end)
 		m := article.Mention{Start: int(d.toks[o.start].start), End: int(d.toks[o.end-1].end)}
 		merged := false
 		for _, a := range list {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -41,7 +40,7 @@ func appendFold(dst []byte, s string) []byte {
 	var r1, r2, r3 rune // last three runes, r1 the last
 	var at1, at2 int    // byte offsets of r1, r2
 	for _, r := range s {
-		r = unicode.ToLower(r)
+		r = toLower(r)
 		r3, r2, at2 = r2, r1, at1
 		r1, at1 = r, len(dst)
 		dst = utf8.AppendRune(dst, r)

@@ -14,6 +14,7 @@ var dataFS embed.FS
 type lexicon struct {
 	byFirst map[string][]int
 	phrases []phrase
+	bit     uint64 // word class of first words
 }
 
 type phrase struct {
@@ -21,9 +22,10 @@ type phrase struct {
 	text  string   // as listed
 	value string   // canonical form or payload
 	flags string
+	caps  uint32 // bit k set when word k is capitalised
 }
 
-func newLexicon() *lexicon { return &lexicon{byFirst: map[string][]int{}} }
+func newLexicon() *lexicon { return &lexicon{byFirst: map[string][]int{}, bit: newClassBit()} }
 
 func (l *lexicon) add(text, value, flags string) {
 	toks := tokenize(nil, text)
@@ -31,11 +33,16 @@ func (l *lexicon) add(text, value, flags string) {
 		return
 	}
 	keys := make([]string, len(toks))
+	var caps uint32
 	for i, t := range toks {
 		keys[i] = string(appendFold(nil, text[t.start:t.end]))
+		if i < 32 && (t.is(fCap) || t.is(fUpper)) {
+			caps |= 1 << i
+		}
 	}
-	l.phrases = append(l.phrases, phrase{keys: keys, text: text, value: value, flags: flags})
+	l.phrases = append(l.phrases, phrase{keys: keys, text: text, value: value, flags: flags, caps: caps})
 	idx := len(l.phrases) - 1
+	markClass(keys[0], l.bit)
 	list := l.byFirst[keys[0]]
 	// Keep longest first.
 	pos := len(list)
@@ -54,7 +61,7 @@ func (l *lexicon) add(text, value, flags string) {
 // match returns the longest phrase starting at token i and its length in
 // tokens, or -1.
 func (l *lexicon) match(d *doc, i int) (int, int) {
-	if i >= len(d.toks) {
+	if i < 0 || i >= len(d.toks) || d.memo[i].cls&l.bit == 0 {
 		return -1, 0
 	}
 	for _, p := range l.byFirst[d.key(i)] {
@@ -128,6 +135,7 @@ func init() {
 	eachLine("surnames.txt", func(line string) {
 		for _, w := range strings.Fields(line) {
 			surnames[fold(w)] = true
+			markClass(fold(w), cSurname)
 		}
 	})
 	eachLine("titles.txt", func(line string) {

@@ -2,17 +2,12 @@ package extract
 
 // honorificLen returns the number of tokens of an honorific ending just
 // before token i ("ông", "bà", "đồng chí", "GS.TS"), or 0.
+var honorifics = newPhraseSet("ông", "bà", "anh", "chị", "cô", "chú", "đ/c", "gs", "pgs", "ts", "ths", "gs.ts",
+	"pgs.ts", "bs", "ls", "ks", "nsưt", "nsnd", "đồng chí", "tiến sĩ", "thạc sĩ", "giáo sư", "luật sư", "bác sĩ",
+	"nhà báo", "ts .", "ths .", "gs .", "pgs .", "bs .")
+
 func (d *doc) honorificBefore(i int) int {
-	if d.isAny(i-1, "ông", "bà", "anh", "chị", "cô", "chú", "đ/c", "gs", "pgs", "ts", "ths", "gs.ts", "pgs.ts", "bs", "ls", "ks", "nsưt", "nsnd") {
-		return 1
-	}
-	if d.is(i-2, "đồng") && d.is(i-1, "chí") || d.is(i-2, "tiến") && d.is(i-1, "sĩ") || d.is(i-2, "thạc") && d.is(i-1, "sĩ") || d.is(i-2, "giáo") && d.is(i-1, "sư") || d.is(i-2, "luật") && d.is(i-1, "sư") || d.is(i-2, "bác") && d.is(i-1, "sĩ") || d.is(i-2, "nhà") && d.is(i-1, "báo") {
-		return 2
-	}
-	if d.punct(i-1, ".") && d.isAny(i-2, "ts", "ths", "gs", "pgs", "bs") {
-		return 2
-	}
-	return 0
+	return d.endsAt(i-1, honorifics)
 }
 
 // honorificAt returns the number of tokens of an honorific starting at i.
@@ -30,16 +25,27 @@ func (d *doc) honorificAt(i int) int {
 // one to three capitalised given-name syllables. Places, titles and
 // organisation heads are never names.
 func (d *doc) nameLen(i int) int {
+	if i < 0 || i >= len(d.toks) {
+		return 0
+	}
+	m := &d.memo[i]
+	if m.name < 0 {
+		m.name = int8(d.computeNameLen(i))
+	}
+	return int(m.name)
+}
+
+func (d *doc) computeNameLen(i int) int {
 	if !d.capWord(i) {
 		return 0
 	}
 	if _, n := d.placeAt(i); n > 0 {
 		return 0
 	}
-	if p, _ := titles.match(d, i); p >= 0 {
+	if p, _ := d.title(i); p >= 0 {
 		return 0
 	}
-	if p, _ := orgHeads.match(d, i); p >= 0 {
+	if p, _ := d.orgHead(i); p >= 0 {
 		return 0
 	}
 	if isDecisionKind(d, i) {
@@ -48,15 +54,15 @@ func (d *doc) nameLen(i int) int {
 	if d.honorificAt(i) > 0 {
 		return 0
 	}
-	if !surnames[d.key(i)] && d.honorificBefore(i) == 0 {
+	if !d.hasClass(i, cSurname) && d.honorificBefore(i) == 0 {
 		return 0
 	}
 	j := i + 1
 	for j < len(d.toks) && j-i < 5 && d.capWord(j) && !d.toks[j].is(fNL) {
-		if p, _ := titles.match(d, j); p >= 0 {
+		if p, _ := d.title(j); p >= 0 {
 			break
 		}
-		if p, _ := orgHeads.match(d, j); p >= 0 {
+		if p, _ := d.orgHead(j); p >= 0 {
 			break
 		}
 		if j-i >= 2 {

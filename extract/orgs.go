@@ -26,6 +26,9 @@ func init() {
 	for _, w := range []string{"thực", "phát", "quản", "giúp", "chuyển"} {
 		delete(orgStop, w)
 	}
+	for w := range orgStop {
+		markClass(w, cOrgStop)
+	}
 }
 
 var placePrefixes = []string{"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "tp"}
@@ -47,7 +50,20 @@ func (d *doc) placePrefixAt(i int) int {
 
 // placeAt returns the length of a capitalised place name at token i.
 func (d *doc) placeAt(i int) (int, int) {
-	if i >= len(d.toks) || !(d.toks[i].is(fCap) || d.toks[i].is(fUpper)) {
+	if i < 0 || i >= len(d.toks) {
+		return -1, 0
+	}
+	m := &d.memo[i]
+	if m.known&kPlace == 0 {
+		p, n := d.placeMatch(i)
+		m.place, m.pn = int16(p), int8(n)
+		m.known |= kPlace
+	}
+	return int(m.place), int(m.pn)
+}
+
+func (d *doc) placeMatch(i int) (int, int) {
+	if !(d.toks[i].is(fCap) || d.toks[i].is(fUpper)) {
 		return -1, 0
 	}
 	p, n := places.match(d, i)
@@ -62,20 +78,12 @@ func (d *doc) placeAt(i int) (int, int) {
 		if t.is(fPunct) {
 			continue
 		}
-		wantCap := ph.text != "" && firstUpperInPhrase(ph.text, k)
+		wantCap := ph.caps&(1<<k) != 0
 		if wantCap && !(t.is(fCap) || t.is(fUpper)) {
 			return -1, 0
 		}
 	}
 	return p, n
-}
-
-func firstUpperInPhrase(text string, k int) bool {
-	toks := tokenize(nil, text)
-	if k >= len(toks) {
-		return false
-	}
-	return toks[k].is(fCap) || toks[k].is(fUpper)
 }
 
 func (d *doc) capWord(i int) bool {
@@ -104,7 +112,7 @@ func (d *doc) orgAt(i int) orgSpan {
 	if !d.capOrAbbr(i) {
 		return orgSpan{}
 	}
-	p, n := orgHeads.match(d, i)
+	p, n := d.orgHead(i)
 	if p < 0 {
 		return orgSpan{}
 	}
@@ -151,7 +159,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		if t.is(fNL) {
 			break
 		}
-		if tp, _ := titles.match(d, k); tp >= 0 {
+		if tp, _ := d.title(k); tp >= 0 {
 			break
 		}
 		if d.nameStart(k) {
@@ -175,7 +183,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			if t.is(fNum) {
 				break
 			}
-			if op, on := orgHeads.match(d, k); op >= 0 && on > 0 {
+			if op, on := d.orgHead(k); op >= 0 && on > 0 {
 				if k != headEnd && !d.isAny(k-1, "của", "thuộc", "việc") {
 					break
 				}
@@ -198,7 +206,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		key := d.key(k)
 		switch key {
 		case "của", "thuộc":
-			if op, _ := orgHeads.match(d, k+1); op >= 0 && d.capOrAbbr(k+1) || d.placePrefixAt(k+1) > 0 {
+			if op, _ := d.orgHead(k + 1); op >= 0 && d.capOrAbbr(k+1) || d.placePrefixAt(k+1) > 0 {
 				k++
 				continue
 			}
@@ -209,8 +217,8 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			return k
 		case "và":
 			if d.capOrAbbr(k+1) && !d.nameStart(k+1) {
-				if tp, _ := titles.match(d, k+1); tp < 0 {
-					if op, _ := orgHeads.match(d, k+1); op < 0 {
+				if tp, _ := d.title(k + 1); tp < 0 {
+					if op, _ := d.orgHead(k + 1); op < 0 {
 						k++
 						continue
 					}
@@ -224,7 +232,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			}
 			return k
 		}
-		if t.is(fNum) || orgStop[key] || key == "về" && !descriptive {
+		if t.is(fNum) || d.hasClass(k, cOrgStop) || key == "về" && !descriptive {
 			break
 		}
 		if !descriptive {
@@ -252,10 +260,10 @@ func (d *doc) commaList(k int) bool {
 	if !d.capWord(k+1) || d.nameStart(k+1) {
 		return false
 	}
-	if tp, _ := titles.match(d, k+1); tp >= 0 {
+	if tp, _ := d.title(k + 1); tp >= 0 {
 		return false
 	}
-	if op, _ := orgHeads.match(d, k+1); op >= 0 {
+	if op, _ := d.orgHead(k + 1); op >= 0 {
 		return false
 	}
 	if pp, _ := d.placeAt(k + 1); pp >= 0 {
@@ -268,7 +276,7 @@ func (d *doc) commaList(k int) bool {
 		if d.is(j, "và") {
 			return d.capWord(j + 1)
 		}
-		if !d.capWord(j) && !d.punct(j, ",") && (d.isPunct(j) || orgStop[d.key(j)]) {
+		if !d.capWord(j) && !d.punct(j, ",") && (d.isPunct(j) || d.hasClass(j, cOrgStop)) {
 			return false
 		}
 	}

@@ -1,16 +1,19 @@
 package extract
 
 import (
-	"strings"
-
 	"dxnews/article"
 )
 
 type personAgg struct {
 	name     string
-	roles    []string
+	key      string // folded name
+	roles    []roleRef
 	mentions []article.Mention
 }
+
+// roleRef is a role as token ranges: the title phrase and, for a bare
+// committee title, the committee it was completed with.
+type roleRef struct{ s, e, cs, ce int }
 
 type peopleFinder struct {
 	d      *doc
@@ -22,12 +25,12 @@ type peopleFinder struct {
 }
 
 // findPeople finds named people and every role the text states for them.
-func (d *doc) findPeople(orgs []orgSpan, skip []bool) ([]article.Person, []bool) {
-	f := &peopleFinder{d: d, orgs: orgs, skip: skip, byKey: map[string]int{}, inName: make([]bool, len(d.toks))}
+func (d *doc) findPeople(orgs []orgSpan, skip, inName []bool) ([]article.Person, []bool) {
+	f := &peopleFinder{d: d, orgs: orgs, skip: skip, byKey: map[string]int{}, inName: inName}
 	f.scan()
 	out := make([]article.Person, 0, len(f.people))
 	for _, p := range f.people {
-		out = append(out, article.Person{Name: p.name, Roles: dedupeRoles(p.roles), Mentions: p.mentions})
+		out = append(out, article.Person{Name: p.name, Roles: d.dedupeRoles(p.roles), Mentions: p.mentions})
 	}
 	return out, f.inName
 }
@@ -35,12 +38,13 @@ func (d *doc) findPeople(orgs []orgSpan, skip []bool) ([]article.Person, []bool)
 func (f *peopleFinder) add(s, e int) int {
 	d := f.d
 	name := d.span(s, e)
-	key := fold(name)
-	at, ok := f.byKey[key]
+	d.buf = d.foldedSpan(d.buf[:0], s, e)
+	at, ok := f.byKey[string(d.buf)]
 	if !ok {
 		at = len(f.people)
+		key := string(d.buf)
 		f.byKey[key] = at
-		f.people = append(f.people, personAgg{name: name})
+		f.people = append(f.people, personAgg{name: name, key: key})
 	}
 	f.people[at].mentions = append(f.people[at].mentions, article.Mention{Start: int(d.toks[s].start), End: int(d.toks[e-1].end)})
 	for k := s; k < e; k++ {
@@ -50,19 +54,18 @@ func (f *peopleFinder) add(s, e int) int {
 }
 
 func (f *peopleFinder) addRole(p int, r roleSpan) {
-	text := f.compose(r)
-	if text == "" {
+	if r.end <= r.start {
 		return
 	}
-	f.people[p].roles = append(f.people[p].roles, text)
+	f.people[p].roles = append(f.people[p].roles, f.compose(r))
 }
 
 // compose completes a bare committee title with the committee in context.
-func (f *peopleFinder) compose(r roleSpan) string {
+func (f *peopleFinder) compose(r roleSpan) roleRef {
 	d := f.d
-	text := d.span(r.start, r.end)
+	ref := roleRef{s: r.start, e: r.end}
 	if r.bare == 0 {
-		return text
+		return ref
 	}
 	// Prefer the committee named in the same sentence, then the same
 	// paragraph, then anywhere before.
@@ -96,9 +99,10 @@ func (f *peopleFinder) compose(r roleSpan) string {
 		}
 	}
 	if best == nil {
-		return text
+		return ref
 	}
-	return text + " " + d.span(best.start, best.end)
+	ref.cs, ref.ce = best.start, best.end
+	return ref
 }
 
 func (f *peopleFinder) scan() {
@@ -211,10 +215,11 @@ func (f *peopleFinder) shortName(i int) (int, int) {
 	for e < len(d.toks) && e-i < 2 && d.capWord(e) && !d.toks[e].is(fNL) {
 		e++
 	}
-	short := " " + fold(d.span(i, e))
+	d.buf = d.foldedSpan(append(d.buf[:0], ' '), i, e)
+	short := d.buf
 	match := -1
 	for k, p := range f.people {
-		if strings.HasSuffix(fold(p.name), short) {
+		if len(p.key) > len(short) && p.key[len(p.key)-len(short):] == string(short) {
 			if match >= 0 {
 				return -1, 0
 			}
@@ -231,11 +236,12 @@ func (f *peopleFinder) shortName(i int) (int, int) {
 }
 
 // dedupeRoles drops roles whose words all occur in a longer role of the
-// same person ("Chủ tịch UBND thành phố" inside "Chủ tịch UBND TP.HCM").
-func dedupeRoles(roles []string) []string {
+// same person ("Chủ tịch UBND thành phố" inside "Chủ tịch UBND TP.HCM"),
+// and returns the rest as text.
+func (d *doc) dedupeRoles(roles []roleRef) []string {
 	keys := make([][]string, len(roles))
 	for i, r := range roles {
-		keys[i] = matchKey(r)
+		keys[i] = d.keysOf(d.keysOf(nil, r.s, r.e), r.cs, r.ce)
 	}
 	out := make([]string, 0, len(roles))
 	for i, r := range roles {
@@ -250,7 +256,11 @@ func dedupeRoles(roles []string) []string {
 			}
 		}
 		if !drop {
-			out = append(out, r)
+			text := d.span(r.s, r.e)
+			if r.ce > r.cs {
+				text += " " + d.span(r.cs, r.ce)
+			}
+			out = append(out, text)
 		}
 	}
 	return out

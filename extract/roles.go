@@ -13,7 +13,7 @@ type roleSpan struct {
 // titleAt parses a title phrase at token i. Lower-case titles are accepted
 // only when lowerOK (after a name and a comma).
 func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
-	p, n := titles.match(d, i)
+	p, n := d.title(i)
 	if p < 0 {
 		return roleSpan{}, false
 	}
@@ -50,7 +50,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 			break
 		}
 		if d.capOrAbbr(j) && !d.toks[j].is(fNum) && !d.nameStart(j) && !isDecisionKind(d, j) {
-			if tp, _ := titles.match(d, j); tp < 0 {
+			if tp, _ := d.title(j); tp < 0 {
 				// "Giám đốc IOC Huế", "Trưởng phòng Viễn thông, Tin học và Cơ yếu".
 				j = d.orgTail(j, j, false)
 				break

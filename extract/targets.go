@@ -1,25 +1,24 @@
 package extract
 
 import (
-	"strconv"
 	"strings"
 
 	"dxnews/article"
 )
 
 // Goal cues: a value after one of these in the same sentence is a target.
-var goalCues = []string{"mục tiêu", "chỉ tiêu", "phấn đấu", "đặt ra", "đề ra", "đặt mục tiêu", "hướng tới",
+var goalCues = newPhraseSet("mục tiêu", "chỉ tiêu", "phấn đấu", "đặt ra", "đề ra", "đặt mục tiêu", "hướng tới",
 	"hướng đến", "cần đạt", "phải đạt", "nhằm đạt", "sẽ đạt", "kỳ vọng", "dự kiến đạt", "định hướng đến",
-	"tầm nhìn đến", "đến năm", "tới năm", "đến hết năm", "trở thành một trong", "top"}
+	"tầm nhìn đến", "đến năm", "tới năm", "đến hết năm", "trở thành một trong", "top")
 
 // Achieved cues: a value after one of these (and after the goal cue) is a
 // statistic, not a target.
-var achievedCues = []string{"đã", "đạt được", "tính đến", "hiện nay", "hiện có", "hiện đã", "năm ngoái",
+var achievedCues = newPhraseSet("đã", "đạt được", "tính đến", "hiện nay", "hiện có", "hiện đã", "năm ngoái",
 	"năm qua", "vừa qua", "xếp hạng", "xếp vị trí", "xếp thứ", "đến nay", "thời gian qua", "so với cùng kỳ",
-	"kết quả", "trước đó", "hiện tại", "đứng thứ"}
+	"kết quả", "trước đó", "hiện tại", "đứng thứ")
 
-var qualifiers = []string{"ít nhất", "tối thiểu", "tối thiếu", "tối đa", "không quá", "không dưới", "khoảng",
-	"trên", "hơn", "dưới", "gần", "tăng", "giảm", "vượt"}
+var qualifiers = newPhraseSet("ít nhất", "tối thiểu", "tối thiếu", "tối đa", "không quá", "không dưới", "khoảng",
+	"trên", "hơn", "dưới", "gần", "tăng", "giảm", "vượt")
 
 // Nouns that make a number a count of things rather than a goal value.
 var countNouns = map[string]bool{}
@@ -29,6 +28,7 @@ func init() {
 		trưởng chương đề kế quyết nghị tiện lĩnh nội chỉ bước trụ đột khâu nguyên tiêu yếu vấn hoạt dự
 		đơn tổ ban bộ sở cơ tiết giờ phút tuần quý điều khoản chương mức cấp`) {
 		countNouns[w] = true
+		markClass(w, cCount)
 	}
 }
 
@@ -65,18 +65,9 @@ func (d *doc) bulletLine(s int) bool {
 	return d.toks[s].is(fNL) && (d.isDash(s) || d.punct(s, "+") || d.punct(s, "•") || d.punct(s, "*"))
 }
 
-func (d *doc) seqAny(i int, list []string) int {
-	for _, p := range list {
-		if d.seq(i, p) {
-			return seqLen(p)
-		}
-	}
-	return 0
-}
-
 func (d *doc) firstCue(s, e int) int {
 	for k := s; k < e; k++ {
-		if n := d.seqAny(k, goalCues); n > 0 {
+		if n := d.startsAt(k, goalCues); n > 0 {
 			if (d.seq(k, "đến năm") || d.seq(k, "tới năm")) && (d.is(k-1, "tính") || d.is(k-1, "nay")) {
 				continue
 			}
@@ -129,7 +120,7 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 
 func (d *doc) achievedBetween(cue, v int) bool {
 	for k := cue + 1; k < v; k++ {
-		if d.seqAny(k, achievedCues) > 0 {
+		if d.startsAt(k, achievedCues) > 0 {
 			if d.is(k, "đã") && d.isAny(k+1, "đặt", "đề", "xác", "phê", "ban") {
 				continue
 			}
@@ -162,7 +153,7 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	if multipliers[d.key(end)] {
 		end++
 	}
-	if end < len(d.toks) && countNouns[d.key(end)] {
+	if d.hasClass(end, cCount) {
 		return "", 0, false
 	}
 	if strings.ContainsAny(w, "-") {
@@ -176,7 +167,7 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	}
 	if !rank && !strings.Contains(w, ",") && !multipliers[d.key(v+1)] {
 		// A plain count ("có 23 thành viên") needs a measurable noun after it.
-		if n, err := strconv.Atoi(strings.ReplaceAll(w, ".", "")); err == nil && n < 10 && qual == "" {
+		if n, ok := atoi(w); ok && n < 10 && qual == "" {
 			return "", 0, false
 		}
 		if end >= len(d.toks) || d.isPunct(end) {
@@ -187,28 +178,24 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 }
 
 func (d *doc) qualifierBefore(v int) (string, int) {
-	for _, q := range qualifiers {
-		n := seqLen(q)
-		if d.seq(v-n, q) {
-			if q == "tối thiếu" {
-				q = "tối thiểu"
-			}
-			return q, v - n
-		}
+	end := v - 1
+	if d.is(end, "đạt") && d.endsAt(end, qualifiers) == 0 {
+		end--
 	}
-	for _, q := range qualifiers {
-		n := seqLen(q)
-		if d.is(v-1, "đạt") && d.seq(v-1-n, q) {
-			return q, v - 1 - n
-		}
-		if d.seq(v-n-1, q) && d.is(v-1, "đạt") {
-			return q, v - n - 1
-		}
+	n := d.endsAt(end, qualifiers)
+	if n == 0 {
+		return "", v
 	}
-	return "", v
+	q := fold(d.span(end-n+1, end+1))
+	if q == "tối thiếu" {
+		q = "tối thiểu"
+	}
+	return q, end - n + 1
 }
 
-var metricBreaks = []string{"bao gồm", "gồm", "là", "như sau"}
+var metricBreaks = newPhraseSet("bao gồm", "gồm", "là", "như sau")
+
+var metricEnds = newPhraseSet("và", "đến năm", "vào năm", "trong năm")
 
 // metric returns the words around a value that say what it measures.
 func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
@@ -219,7 +206,7 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	ms := b
 	for ms > s && b-ms < 20 {
 		k := ms - 1
-		if d.isPunct(k) && !d.punct(k, "&") || d.seqAny(k, metricBreaks) > 0 || d.toks[k].is(fNum) {
+		if d.isPunct(k) && !d.punct(k, "&") || d.startsAt(k, metricBreaks) > 0 || d.toks[k].is(fNum) {
 			break
 		}
 		if d.cueEndsAt(k) {
@@ -232,7 +219,7 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	}
 	me := ve
 	for me < e && me-ve < 20 {
-		if d.isPunct(me) && !d.punct(me, "&") || d.seqAny(me, []string{"và", "đến năm", "vào năm", "trong năm"}) > 0 {
+		if d.isPunct(me) && !d.punct(me, "&") || d.startsAt(me, metricEnds) > 0 {
 			break
 		}
 		me++
@@ -300,12 +287,4 @@ func (d *doc) targetYear(v, s, e int) string {
 }
 
 // cueEndsAt reports whether a goal cue ends at token k.
-func (d *doc) cueEndsAt(k int) bool {
-	for _, c := range goalCues {
-		n := seqLen(c)
-		if d.seq(k-n+1, c) {
-			return true
-		}
-	}
-	return false
-}
+func (d *doc) cueEndsAt(k int) bool { return d.endsAt(k, goalCues) > 0 }

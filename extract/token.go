@@ -45,7 +45,7 @@ func tokenize(dst []token, text string) []token {
 			i += size
 			continue
 		}
-		if unicode.IsSpace(r) || r == utf8.RuneError && size <= 1 && !isLetterOrDigit(r) {
+		if isSpace(r) || r == utf8.RuneError && size <= 1 && !isLetterOrDigit(r) {
 			pending |= fSpace
 			i += size
 			continue
@@ -60,24 +60,24 @@ func tokenize(dst []token, text string) []token {
 		}
 		flags := pending
 		pending = 0
-		if unicode.IsDigit(r) {
+		if isDigit(r) {
 			flags |= fNum
-		} else if unicode.IsUpper(r) {
+		} else if isUpper(r) {
 			flags |= fCap
 		}
 		letters, uppers := 0, 0
 		prevDigit, prevUpper := false, false
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
-			if isLetterOrDigit(r) || unicode.Is(unicode.Mn, r) {
-				if unicode.IsLetter(r) {
+			if isLetterOrDigit(r) || isMark(r) {
+				prevDigit = isDigit(r)
+				prevUpper = !prevDigit && isUpper(r)
+				if !prevDigit && !isMark(r) {
 					letters++
-					if unicode.IsUpper(r) {
+					if prevUpper {
 						uppers++
 					}
 				}
-				prevDigit = unicode.IsDigit(r)
-				prevUpper = unicode.IsUpper(r)
 				i += size
 				continue
 			}
@@ -91,8 +91,8 @@ func tokenize(dst []token, text string) []token {
 				}
 				break
 			}
-			nextDigit := unicode.IsDigit(next)
-			nextUpper := unicode.IsUpper(next)
+			nextDigit := isDigit(next)
+			nextUpper := isUpper(next)
 			join := false
 			switch r {
 			case '.':
@@ -123,5 +123,69 @@ func tokenize(dst []token, text string) []token {
 }
 
 func isLetterOrDigit(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	if r >= 0xC0 && r <= 0x24F {
+		return r != 0xD7 && r != 0xF7
+	}
+	if r >= 0x1EA0 && r <= 0x1EF9 {
+		return true
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}
+
+// isUpper is unicode.IsUpper with fast paths for the Vietnamese alphabet.
+func isUpper(r rune) bool {
+	switch {
+	case r < utf8.RuneSelf:
+		return 'A' <= r && r <= 'Z'
+	case r >= 0xC0 && r <= 0xDE:
+		return r != 0xD7
+	case r >= 0xDF && r <= 0xFF:
+		return false
+	case r >= 0x1EA0 && r <= 0x1EF9:
+		return r%2 == 0
+	}
+	return unicode.IsUpper(r)
+}
+
+func isDigit(r rune) bool {
+	if r < 0x660 {
+		return '0' <= r && r <= '9'
+	}
+	return unicode.IsDigit(r)
+}
+
+// toLower is unicode.ToLower with fast paths for the Vietnamese alphabet.
+func toLower(r rune) rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			return r + 32
+		}
+		return r
+	case r >= 0xC0 && r <= 0xDE && r != 0xD7:
+		return r + 32
+	case r >= 0xDF && r <= 0xFF:
+		return r
+	case r >= 0x1EA0 && r <= 0x1EF9:
+		return r | 1
+	case r >= 0x100 && r <= 0x12F || r >= 0x14A && r <= 0x177:
+		return r | 1
+	case r == 0x1A0 || r == 0x1AF:
+		return r + 1
+	}
+	return unicode.ToLower(r)
+}
+
+func isMark(r rune) bool {
+	return r >= 0x300 && (r < 0x370 || unicode.Is(unicode.Mn, r))
+}
+
+func isSpace(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
+	}
+	return unicode.IsSpace(r)
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -176,5 +177,19 @@ func TestEvalScoresSyntheticCorpus(t *testing.T) {
 	}
 	if _, err := Eval(art, filepath.Join(dir, "none")); err == nil {
 		t.Error("Eval on a folder without annotations did not fail")
+	}
+}
+
+func TestFastCaseTablesAgreeWithUnicode(t *testing.T) {
+	for r := rune(0); r < 0x2000; r++ {
+		if got, want := toLower(r), unicode.ToLower(r); got != want {
+			t.Errorf("toLower(%U) = %U, want %U", r, got, want)
+		}
+		if got, want := isUpper(r), unicode.IsUpper(r); got != want && unicode.IsLetter(r) {
+			t.Errorf("isUpper(%U) = %v, want %v", r, got, want)
+		}
+		if got, want := isDigit(r), unicode.IsDigit(r); got != want {
+			t.Errorf("isDigit(%U) = %v, want %v", r, got, want)
+		}
 	}
 }

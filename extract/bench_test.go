@@ -1,0 +1,100 @@
+package extract
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// benchTexts are the fixtures and, when present, the annotated corpus.
+func benchTexts(b *testing.B) []string {
+	var parts []string
+	files, _ := filepath.Glob("testdata/*.txt")
+	if c := corpusDirOptional(); c != "" {
+		more, _ := filepath.Glob(filepath.Join(c, "articles", "*.txt"))
+		files = append(files, more...)
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			b.Fatal(err)
+		}
+		parts = append(parts, string(raw))
+	}
+	return parts
+}
+
+// cpuSeconds is the user and system CPU time of the process so far.
+func cpuSeconds() float64 {
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err != nil {
+		return 0
+	}
+	return float64(ru.Utime.Sec+ru.Stime.Sec) + float64(ru.Utime.Usec+ru.Stime.Usec)/1e6
+}
+
+// reportCPUThroughput adds MB of text per CPU-second, which stays
+// meaningful when other processes share the machine and wall-clock MB/s
+// does not.
+func reportCPUThroughput(b *testing.B, bytes int, start float64) {
+	if cpu := cpuSeconds() - start; cpu > 0 {
+		b.ReportMetric(float64(bytes)*float64(b.N)/cpu/1e6, "MB/cpu-s")
+	}
+}
+
+func corpusDirOptional() string {
+	dir, err := os.Getwd()
+	if err != nil {
+		return ""
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			return ""
+		}
+		dir = parent
+	}
+	c := filepath.Join(dir, "..", "shared", "corpus")
+	if _, err := os.Stat(filepath.Join(c, "articles")); err != nil {
+		return ""
+	}
+	return c
+}
+
+// BenchmarkEntities reports throughput (MB/s) and allocations for
+// extracting all texts joined into one document.
+func BenchmarkEntities(b *testing.B) {
+	text := strings.Join(benchTexts(b), "\n\n")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	start := cpuSeconds()
+	for b.Loop() {
+		Entities(text)
+	}
+	reportCPUThroughput(b, len(text), start)
+}
+
+// BenchmarkEntitiesPerArticle extracts the articles one at a time; an
+// operation is one pass over all of them, so B/op compares with the total
+// size of the articles.
+func BenchmarkEntitiesPerArticle(b *testing.B) {
+	texts := benchTexts(b)
+	n := 0
+	for _, t := range texts {
+		n += len(t)
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	start := cpuSeconds()
+	for b.Loop() {
+		for _, t := range texts {
+			Entities(t)
+		}
+	}
+	reportCPUThroughput(b, n, start)
+}
