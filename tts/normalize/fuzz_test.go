@@ -25,7 +25,8 @@ func FuzzText(f *testing.F) {
 	}
 	regions := []article.Region{article.North, article.Central, article.South, ""}
 	f.Fuzz(func(t *testing.T, s string, r uint8) {
-		got := Text(s, regions[int(r)%len(regions)])
+		region := regions[int(r)%len(regions)]
+		got := Text(s, region)
 		if !utf8.ValidString(got) {
 			t.Fatalf("Text(%q) is not valid UTF-8: %q", s, got)
 		}

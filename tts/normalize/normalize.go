@@ -198,6 +198,22 @@ func (n *normalizer) line(toks []token) {
 		if t.core == "|" || t.core == "/" {
 			t.lead, t.core = "-", ""
 		}
+		if strings.HasPrefix(t.trail, ".") && i+1 < len(toks) && dotAbbreviations[t.core] {
+			t.trail = t.trail[1:]
+		}
+		var text string
+		changed := false
+		if t.core != "" {
+			text, changed = n.read(t.core, ctx)
+			if text == "" {
+				// Nothing to say: keep the punctuation, split as it
+				// will be when the output is read again.
+				p := t.lead + t.trail
+				if t = splitField(p); t.core != "" {
+					t = token{lead: p}
+				}
+			}
+		}
 		if t.core == "" {
 			if (isDash(t.lead) || isBullet(t.lead)) && t.trail == "" {
 				if prevNumeric && i+1 < len(toks) && toks[i+1].lead == "" && startsWithDigit(toks[i+1].core) &&
@@ -213,10 +229,6 @@ func (n *normalizer) line(toks []token) {
 			prevNumeric = false
 			continue
 		}
-		if strings.HasPrefix(t.trail, ".") && i+1 < len(toks) && dotAbbreviations[t.core] {
-			t.trail = t.trail[1:]
-		}
-		text, changed := n.read(t.core, ctx)
 		if changed && isAcronym(t.core) && n.w.repeats(text) {
 			// "tổng sản phẩm trên địa bàn (GRDP)": the text already gave
 			// the expansion, so read the letters.
@@ -550,6 +562,12 @@ func (w *writer) sep() {
 }
 
 func (w *writer) emit(lead, text, trail string, capital bool) {
+	if text == "" {
+		if lead+trail != "" {
+			w.punct(lead + trail)
+		}
+		return
+	}
 	w.sep()
 	w.b = append(w.b, lead...)
 	if capital && w.start && text != "" {
@@ -577,8 +595,14 @@ func (w *writer) repeats(expansion string) bool {
 
 // punct writes a token made only of punctuation.
 func (w *writer) punct(p string) {
-	r, _ := utf8.DecodeRuneInString(p)
-	if !strings.ContainsRune(trailChars, r) {
+	attach := true
+	for _, r := range p {
+		if !strings.ContainsRune(trailChars, r) {
+			attach = false
+			break
+		}
+	}
+	if !attach {
 		w.sep()
 	}
 	w.b = append(w.b, p...)

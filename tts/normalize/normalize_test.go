@@ -1,6 +1,7 @@
 package normalize
 
 import (
+	"os"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -311,5 +312,27 @@ func TestForVoice(t *testing.T) {
 	}
 	if _, err := ForVoice("x", "robot"); err == nil || !strings.HasPrefix(err.Error(), "normalize: ") {
 		t.Errorf("unknown voice: err = %v, want a normalize: error", err)
+	}
+}
+
+// TestTextIdempotent checks that normalising spoken text again changes
+// nothing, so a backend may normalise defensively.
+func TestTextIdempotent(t *testing.T) {
+	data, err := os.ReadFile("testdata/article.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	inputs := []string{string(data),
+		"Ông A – Giám đốc Sở – phát biểu: “Tỷ lệ đạt 85%”.",
+		"XỬ LÝ VI PHẠM; khóa XV; 7-3-2026 - 07:13 AM | Xã hội",
+		"Chiếm 25% tổng sản phẩm trên địa bàn (GRDP) và (*) ghi chú",
+	}
+	for _, in := range inputs {
+		for _, r := range []article.Region{article.North, article.South} {
+			once := Text(in, r)
+			if twice := Text(once, r); twice != once {
+				t.Errorf("%s: not idempotent\n once  %q\n twice %q", r, once, twice)
+			}
+		}
 	}
 }
