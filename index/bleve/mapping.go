@@ -30,12 +30,12 @@ const (
 	fieldSection   = "section"
 	fieldTags      = "tags"
 	fieldTypes     = "types" // entity types the article mentions
-	fieldRoles     = "person_roles"
+	fieldRoles     = "person_roles" // name, roleSep and role for each role of each person
 	fieldJSON      = "json" // the whole article, stored only
 )
 
 // nameField is the keyword field holding the names of one entity type as
-// written; it is stored and faceted.
+// written (see index.EntityNames); facets count its values.
 func nameField(typ string) string { return typ }
 
 // keyField is the keyword field holding folded names (and, for decisions,
