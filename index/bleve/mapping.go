@@ -29,9 +29,9 @@ const (
 	fieldPublished = "published"
 	fieldSection   = "section"
 	fieldTags      = "tags"
-	fieldTypes     = "types" // entity types the article mentions
+	fieldTypes     = "types"        // entity types the article mentions
 	fieldRoles     = "person_roles" // name, roleSep and role for each role of each person
-	fieldJSON      = "json" // the whole article, stored only
+	fieldJSON      = "json"         // the whole article, stored only
 )
 
 // nameField is the keyword field holding the names of one entity type as
