@@ -139,6 +139,14 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 		}
 		a.Sapo = cleanText(c)
 	}
+	if a.Sapo == "" {
+		doc.Find(`[class*=sapo], [class*=lead], [class*=summary], [class*=description], [class*=chapeau], [class*=tomtat]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			if t := cleanText(s.Text()); len([]rune(t)) >= 20 && len([]rune(t)) <= 600 {
+				a.Sapo = t
+			}
+			return a.Sapo == ""
+		})
+	}
 	a.Sapo = stripOutletPrefix(a.Sapo)
 
 	// Published time.

@@ -28,6 +28,7 @@ type job struct {
 // run is the state of one Crawler.Run.
 type run struct {
 	c       *Crawler
+	parent  context.Context
 	ctx     context.Context
 	cancel  context.CancelCauseFunc
 	emit    func(context.Context, article.Article) error
@@ -62,6 +63,7 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		stats:    Stats{Skipped: map[string]int{}},
 	}
 	r.wake = sync.NewCond(&r.mu)
+	r.parent = ctx
 	r.ctx, r.cancel = context.WithCancelCause(ctx)
 	for i := range c.sources {
 		for _, h := range c.sources[i].Hosts {
@@ -174,6 +176,9 @@ func (r *run) crawl() (Stats, error) {
 	stats.Elapsed = time.Since(r.start)
 	if w := r.c.cfg.Progress; w != nil {
 		fmt.Fprintf(w, "crawl done in %s: %s\n", stats.Elapsed.Round(time.Millisecond), stats.summary())
+	}
+	if err := r.parent.Err(); err != nil {
+		return stats, fmt.Errorf("crawler: stopped after %s: %w", stats.summary(), err)
 	}
 	if cause := context.Cause(r.ctx); cause != nil && !errors.Is(cause, context.Canceled) {
 		return stats, cause

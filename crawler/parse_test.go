@@ -1,0 +1,127 @@
+package crawler
+
+import (
+	"dxnews/article"
+
+	"bytes"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestParseVisibleDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"Thứ năm, 4/11/2021, 17:12 (GMT+7)", "2021-11-04T17:12:00+07:00"},
+		{"Thứ ba, 06/05/2025 - 06:02", "2025-05-06T06:02:00+07:00"},
+		{"06/05/2025 06:02 GMT+7", "2025-05-06T06:02:00+07:00"},
+		{"09:05 02/06/2025", "2025-06-02T09:05:00+07:00"},
+		{"Thứ Bảy, 22-03-2025, 09:15", "2025-03-22T09:15:00+07:00"},
+		{"15/03/2023 | 10:20", "2023-03-15T10:20:00+07:00"},
+		{"Cập nhật lúc 8h30 ngày 1.2.2024", "2024-02-01T08:30:00+07:00"},
+		{"12/05/2025 03:00 (GMT+0)", "2025-05-12T10:00:00+07:00"},
+		{"21/10/2022", "2022-10-21T00:00:00+07:00"},
+	} {
+		got, ok := parseVisibleDate(tc.in)
+		if !ok || got.Format(time.RFC3339) != tc.want {
+			t.Errorf("parseVisibleDate(%q) = %v, %v; want %s", tc.in, got, ok, tc.want)
+		}
+	}
+	for _, bad := range []string{"", "không có ngày", "31/02/2024 10:00", "01/01/1890", "01/01/2999 10:00"} {
+		if got, ok := parseVisibleDate(bad); ok {
+			t.Errorf("parseVisibleDate(%q) = %v, want no date", bad, got)
+		}
+	}
+}
+
+func TestParseMachineDate(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"2025-05-06T06:02:00+07:00", "2025-05-06T06:02:00+07:00"},
+		{"2025-05-05T23:02:00Z", "2025-05-06T06:02:00+07:00"},
+		{"2025-05-06T06:02:00", "2025-05-06T06:02:00+07:00"},
+		{"2025-05-06 06:02", "2025-05-06T06:02:00+07:00"},
+		{"1741923120", "2025-03-14T10:32:00+07:00"},
+		{"Tue, 06 May 2025 06:02:00 +0700", "2025-05-06T06:02:00+07:00"},
+	} {
+		got, ok := parseMachineDate(tc.in)
+		if !ok || got.Format(time.RFC3339) != tc.want {
+			t.Errorf("parseMachineDate(%q) = %v, %v; want %s", tc.in, got, ok, tc.want)
+		}
+	}
+}
+
+func TestNormalizeURL(t *testing.T) {
+	base := mustURL(t, "https://VnExpress.net:443/khoa-hoc/")
+	for _, tc := range []struct{ in, want string }{
+		{"bai-1.html?utm_source=fb&id=2#top", "https://vnexpress.net/khoa-hoc/bai-1.html?id=2"},
+		{"/a?fbclid=x&zarsrc=1", "https://vnexpress.net/a"},
+		{"javascript:;", ""},
+		{"mailto:a@b.vn", ""},
+		{"#box_comment", ""},
+		{"//cdn.vnexpress.net/x.jpg", "https://cdn.vnexpress.net/x.jpg"},
+	} {
+		if got := normalizeURL(base, tc.in); got != tc.want {
+			t.Errorf("normalizeURL(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
+func TestParseArticleDecodesWindows1258(t *testing.T) {
+	page := strings.Replace(renderArticle(cp1258Article), `<meta charset="utf-8">`, `<meta http-equiv="Content-Type" content="text/html; charset=windows-1258">`, 1)
+	raw := encode1258(t, page)
+	if bytes.Contains(raw, []byte("ổ")) {
+		t.Fatal("fixture is not windows-1258")
+	}
+	for _, ct := range []string{"text/html", "text/html; charset=windows-1258"} {
+		a, err := ParseArticle(bytes.NewReader(raw), "http://cu.example.vn/cu/trang-cu-401.html", ct)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Title != cp1258Article.title || a.Sapo != cp1258Article.sapo {
+			t.Errorf("content-type %q: title %q sapo %q", ct, a.Title, a.Sapo)
+		}
+		if !strings.Contains(a.Body, "chuyển đổi số") {
+			t.Errorf("body not NFC: %q", a.Body)
+		}
+	}
+}
+
+func TestParseArticleDecodesEntitiesAndStripsFurniture(t *testing.T) {
+	page := `<html><head><meta property="og:type" content="article"></head><body>
+<h1 class="title-detail">Chuy&#7875;n &#273;&#7893;i s&#7889; &amp; d&#7919; li&#7879;u</h1>
+<p class="description">(D&acirc;n tr&iacute;) - L&#7901;i d&#7851;n.</p>
+<article class="fck_detail"><p class="Normal">&#272;o&#7841;n m&#7897;t c&oacute;&nbsp;kho&#7843;ng tr&#7855;ng.</p>
+<figure><img src="/a.jpg"><figcaption><p class="Image">Ch&uacute; th&iacute;ch. &#7842;nh: T&aacute;c gi&#7843;</p></figcaption></figure>
+<div class="social"><a>Chia s&#7867;</a></div><p class="Normal">Nữ miền Bắc</p><p class="Normal">&#272;o&#7841;n hai.</p></article></body></html>`
+	a, err := ParseArticle(strings.NewReader(page), "https://vnexpress.net/x-1.html", "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Chuyển đổi số & dữ liệu" || a.Sapo != "Lời dẫn." {
+		t.Errorf("title %q sapo %q", a.Title, a.Sapo)
+	}
+	if a.Body != "Đoạn một có khoảng trắng.\n\nĐoạn hai." {
+		t.Errorf("body %q", a.Body)
+	}
+	if len(a.Images) != 1 || a.Images[0] != "https://vnexpress.net/a.jpg" {
+		t.Errorf("images %q", a.Images)
+	}
+}
+
+func TestScore(t *testing.T) {
+	on := Score(articleFor("Hà Nội đẩy mạnh chuyển đổi số", "", "Người dân dùng định danh điện tử."))
+	if on.Score < DefaultThreshold || len(on.Terms) != 2 || on.Terms[0] != "chuyển đổi số" {
+		t.Errorf("DX article scored %+v", on)
+	}
+	off := Score(articleFor("Đội tuyển thắng trận", "Khán giả vui mừng.", "Số hóa đơn bán vé tăng."))
+	if off.Score >= DefaultThreshold {
+		t.Errorf("off-topic article scored %+v", off)
+	}
+	// Word boundaries: "kinh tế số" must not match inside "kinh tế sống".
+	if s := Score(articleFor("Kinh tế sống còn", "", "")); s.Score != 0 {
+		t.Errorf("partial word matched: %+v", s)
+	}
+}
+
+func articleFor(title, sapo, body string) article.Article {
+	return article.Article{Title: title, Sapo: sapo, Body: body}
+}
