@@ -28,7 +28,10 @@ func Sentences(s string) []string {
 	var out []string
 	add := func(t string) {
 		if t = strings.TrimSpace(t); t != "" {
-			out = append(out, strings.Join(strings.Fields(t), " "))
+			if needsCollapse(t) {
+				t = strings.Join(strings.Fields(t), " ")
+			}
+			out = append(out, t)
 		}
 	}
 	start := 0
@@ -53,7 +56,7 @@ func Sentences(s string) []string {
 			}
 			i = j
 			continue
-		case strings.ContainsRune(terminators, r):
+		case r == '.' || r == '!' || r == '?' || r == '…':
 			j := i + size
 			for j < len(s) {
 				r2, s2 := utf8.DecodeRuneInString(s[j:])
@@ -108,4 +111,24 @@ func lastWord(s string) string {
 		s = s[i+1:]
 	}
 	return strings.TrimLeft(s, leadChars)
+}
+
+// needsCollapse reports whether t has line breaks, tabs, runs of spaces or
+// non-ASCII characters that may be spaces.
+func needsCollapse(t string) bool {
+	for i := 0; i < len(t); i++ {
+		switch c := t[i]; {
+		case c == '\n' || c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			return true
+		case c == ' ' && i+1 < len(t) && t[i+1] == ' ':
+			return true
+		case c >= utf8.RuneSelf:
+			r, size := utf8.DecodeRuneInString(t[i:])
+			if unicode.IsSpace(r) {
+				return true
+			}
+			i += size - 1
+		}
+	}
+	return false
 }

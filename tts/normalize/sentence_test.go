@@ -25,6 +25,7 @@ func TestSentences(t *testing.T) {
 		{"digit starts a sentence", "Năm 2020 khó khăn. 2021 khởi sắc.", []string{"Năm 2020 khó khăn.", "2021 khởi sắc."}},
 		{"etc ends a sentence", "Các sở, ngành v.v. Sau đó họp.", []string{"Các sở, ngành v.v.", "Sau đó họp."}},
 		{"etc inside a sentence", "Các sở, ngành v.v. đều dự.", []string{"Các sở, ngành v.v. đều dự."}},
+		{"spaces collapsed", "Một\u00a0 câu\tdài. Hai  câu.", []string{"Một câu dài.", "Hai câu."}},
 		{"empty", "  \n\n ", nil},
 		{"no final punctuation", "Một câu", []string{"Một câu"}},
 	}
