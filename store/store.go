@@ -30,8 +30,11 @@ import (
 	"dxnews/article"
 )
 
-// ErrNotFound is returned for an unknown article ID.
-var ErrNotFound = errors.New("store: article not found")
+// Errors callers can test for with errors.Is.
+var (
+	ErrNotFound      = errors.New("store: article not found")
+	ErrInvalidCursor = errors.New("store: invalid cursor")
+)
 
 var validID = regexp.MustCompile(`^[0-9a-f]{16}$`)
 
@@ -214,7 +217,7 @@ func (s *Store) Since(ctx context.Context, cursor string, limit int) ([]article.
 	if cursor != "" {
 		n, err := strconv.ParseInt(cursor, 10, 64)
 		if err != nil || n < 0 {
-			return nil, "", fmt.Errorf("store: invalid cursor %q", cursor)
+			return nil, "", fmt.Errorf("%w %q", ErrInvalidCursor, cursor)
 		}
 		after = n
 	}

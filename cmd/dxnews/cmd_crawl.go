@@ -1,0 +1,273 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"dxnews/crawler"
+	"dxnews/demosite"
+	"dxnews/web"
+)
+
+// seeds collects repeated -seed flags.
+type seeds []string
+
+func (s *seeds) String() string     { return strings.Join(*s, ",") }
+func (s *seeds) Set(v string) error { *s = append(*s, v); return nil }
+
+// crawlOptions are what crawl, demo and run share.
+type crawlOptions struct {
+	dir      string
+	config   string
+	seeds    []string
+	max      int
+	speak    bool
+	backend  string
+	impolite bool
+}
+
+// crawlResult summarises one pass of the pipeline.
+type crawlResult struct {
+	stats   crawler.Stats
+	indexed int
+	audio   int
+	failed  int
+	elapsed time.Duration
+}
+
+// crawlOnce crawls, extracts, stores, indexes and (optionally) speaks.
+func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResult, error) {
+	start := time.Now()
+	cfg := crawler.Config{
+		Seeds:    o.seeds,
+		StateDir: filepath.Join(o.dir, "crawl"),
+		MaxPages: o.max,
+		Logger:   e.logger.With("component", "crawler"),
+		Progress: e.stderr,
+	}
+	if o.impolite {
+		cfg.Polite = new(bool)
+	}
+	if o.config != "" {
+		srcs, err := crawler.LoadConfig(o.config)
+		if err != nil {
+			return crawlResult{}, err
+		}
+		cfg.Sources = srcs
+	}
+	if len(cfg.Seeds) == 0 && len(cfg.Sources) == 0 {
+		return crawlResult{}, usagef("nothing to crawl: give -seed URL or -config FILE")
+	}
+	c, err := crawler.New(cfg)
+	if err != nil {
+		return crawlResult{}, err
+	}
+	p := &pipeline{data: d, logger: e.logger, progress: e.stderr}
+	if o.speak {
+		sp, err := newSpeaker(e, o.backend, o.dir)
+		if err != nil {
+			return crawlResult{}, err
+		}
+		voices, err := voicesFromEnv(e)
+		if err != nil {
+			return crawlResult{}, err
+		}
+		p.speaker, p.voices = sp, voices
+	}
+	stats, err := c.Run(ctx, p.add)
+	if err != nil {
+		return crawlResult{stats: stats}, err
+	}
+	if err := p.speakAll(ctx); err != nil {
+		return crawlResult{stats: stats}, err
+	}
+	return crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, elapsed: time.Since(start)}, nil
+}
+
+func (r crawlResult) summary() string {
+	s := fmt.Sprintf("pages fetched %d, articles crawled %d, kept %d, dropped %d, unchanged %d, indexed %d, audio files %d",
+		r.stats.Fetched, r.stats.Articles, r.stats.Kept, r.stats.Dropped, r.stats.Unchanged, r.indexed, r.audio)
+	if r.failed > 0 {
+		s += fmt.Sprintf(" (%d failed)", r.failed)
+	}
+	if r.stats.Errors > 0 {
+		s += fmt.Sprintf(", fetch errors %d", r.stats.Errors)
+	}
+	return s + fmt.Sprintf(", time %s", r.elapsed.Round(10*time.Millisecond))
+}
+
+func runCrawl(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	var o crawlOptions
+	var sd seeds
+	dir := dataFlag(e, fs)
+	fs.StringVar(&o.config, "config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG)")
+	fs.Var(&sd, "seed", "start URL crawled with generic rules (repeatable)")
+	fs.IntVar(&o.max, "max", 0, "most pages to fetch (0 = no limit)")
+	fs.BoolVar(&o.speak, "speak", false, "also read the kept articles aloud in every voice")
+	fs.StringVar(&o.backend, "backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend for -speak: "+backends)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return usagef("unexpected argument %q (seeds go after -seed)", fs.Arg(0))
+	}
+	o.dir, o.seeds = *dir, sd
+	if len(o.seeds) == 0 && o.config == "" {
+		return usagef("nothing to crawl: give -seed URL or -config FILE")
+	}
+	d, err := openData(e, o.dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	res, err := crawlOnce(ctx, e, d, o)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, "crawl: "+res.summary())
+	return nil
+}
+
+func runDemo(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to serve the UI on (env DXNEWS_ADDR)")
+	dir := dataFlag(e, fs)
+	serve := fs.Bool("serve", true, "serve the UI after the pipeline; false exits with a summary")
+	backend := fs.String("backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	d, err := openData(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+
+	// The sample site runs inside this process on a loopback port.
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return fmt.Errorf("starting the sample site: %w", err)
+	}
+	site := &http.Server{Handler: demosite.Handler(), ReadHeaderTimeout: 5 * time.Second}
+	go site.Serve(ln)
+	defer site.Close()
+	siteURL := "http://" + ln.Addr().String() + "/"
+	fmt.Fprintf(e.stderr, "demo: sample news site at %s\n", siteURL)
+
+	res, err := crawlOnce(ctx, e, d, crawlOptions{
+		dir: *dir, seeds: []string{siteURL}, speak: true, backend: *backend, impolite: true,
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(e.stderr, "demo: "+res.summary())
+	site.Close()
+	if !*serve {
+		return nil
+	}
+	return serveHTTP(ctx, e, d, *addr)
+}
+
+func runServe(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to listen on (env DXNEWS_ADDR)")
+	dir := dataFlag(e, fs)
+	fs.String("config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG); serve reads only its data folder today")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	d, err := openData(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	return serveHTTP(ctx, e, d, *addr)
+}
+
+// serveHTTP serves the UI and API on addr until ctx is cancelled.
+func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
+	h, err := web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web")})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return fmt.Errorf("listening on %s: %w", addr, err)
+	}
+	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
+	fmt.Fprintf(e.stderr, "serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shut, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		srv.Shutdown(shut)
+		return nil
+	}
+}
+
+func runRun(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	var o crawlOptions
+	dir := dataFlag(e, fs)
+	fs.StringVar(&o.config, "config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG)")
+	once := fs.Bool("once", false, "crawl once and exit instead of serving and crawling on a schedule")
+	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to serve on (env DXNEWS_ADDR)")
+	interval := fs.Duration("interval", 0, "time between crawls (env DXNEWS_CRAWL_INTERVAL, default 1h)")
+	fs.StringVar(&o.backend, "backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if o.config == "" {
+		return usagef("-config FILE is required (the sources to crawl)")
+	}
+	if *interval == 0 {
+		v := e.or("DXNEWS_CRAWL_INTERVAL", "1h")
+		iv, err := time.ParseDuration(v)
+		if err != nil || iv <= 0 {
+			return fmt.Errorf("DXNEWS_CRAWL_INTERVAL: %q is not a positive duration", v)
+		}
+		*interval = iv
+	}
+	o.dir, o.speak = *dir, true
+	d, err := openData(e, o.dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	if *once {
+		res, err := crawlOnce(ctx, e, d, o)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(e.stderr, "run: "+res.summary())
+		return nil
+	}
+	errc := make(chan error, 1)
+	go func() { errc <- serveHTTP(ctx, e, d, *addr) }()
+	for {
+		res, err := crawlOnce(ctx, e, d, o)
+		if err != nil && !errors.Is(err, context.Canceled) {
+			e.logger.Error("crawl failed", "err", err)
+		} else if err == nil {
+			fmt.Fprintln(e.stderr, "run: "+res.summary())
+		}
+		select {
+		case <-time.After(*interval):
+		case err := <-errc:
+			return err
+		case <-ctx.Done():
+			return <-errc
+		}
+	}
+}

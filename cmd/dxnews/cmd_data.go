@@ -1,0 +1,204 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"path/filepath"
+	"strings"
+
+	"dxnews/article"
+	"dxnews/index"
+)
+
+func dataFlag(e *env, f interface {
+	String(name, value, usage string) *string
+}) *string {
+	return f.String("data", e.or("DXNEWS_DATA", "./dxnews-data"), "data folder (env DXNEWS_DATA)")
+}
+
+func runSearch(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	dir := dataFlag(e, fs)
+	person := fs.String("person", "", "only articles naming this person")
+	decision := fs.String("decision", "", "only articles citing this decision number or symbol")
+	org := fs.String("org", "", "only articles naming this organisation")
+	size := fs.Int("n", 10, "number of results")
+	asJSON := fs.Bool("json", false, "print the results as JSON")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	d, err := openData(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	res, err := d.index.Search(ctx, index.Query{
+		Text: strings.Join(fs.Args(), " "), Person: *person, Decision: *decision, Org: *org, Size: *size,
+	})
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		enc.SetEscapeHTML(false)
+		return enc.Encode(res)
+	}
+	fmt.Fprintf(e.stdout, "%d articles\n", res.Total)
+	for _, a := range res.Articles {
+		date := ""
+		if !a.Published.IsZero() {
+			date = a.Published.Format("2006-01-02")
+		}
+		fmt.Fprintf(e.stdout, "\n%s  %s  %s\n  %s\n", a.ID, date, a.Source, a.Title)
+		var names []string
+		for _, p := range a.Entities.People {
+			names = append(names, p.Name)
+		}
+		if len(names) > 0 {
+			fmt.Fprintf(e.stdout, "  people: %s\n", strings.Join(names, ", "))
+		}
+	}
+	return nil
+}
+
+func runExport(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	dir := dataFlag(e, fs)
+	since := fs.String("since", "", "cursor printed by the previous export (default: from the start)")
+	limit := fs.Int("limit", 1000, "most articles to write")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *limit <= 0 {
+		return usagef("-limit must be positive, got %d", *limit)
+	}
+	d, err := openData(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	arts, next, err := d.store.Since(ctx, *since, *limit)
+	if err != nil {
+		return err
+	}
+	enc := json.NewEncoder(e.stdout)
+	enc.SetEscapeHTML(false)
+	for _, a := range arts {
+		if err := enc.Encode(a); err != nil {
+			return err
+		}
+	}
+	fmt.Fprintf(e.stderr, "exported %d articles; next cursor: %s\n", len(arts), next)
+	return nil
+}
+
+func runReindex(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	dir := dataFlag(e, fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	d, err := openData(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	arts, err := d.store.All(ctx)
+	if err != nil {
+		return err
+	}
+	p := &pipeline{data: d, logger: e.logger}
+	for i, a := range arts {
+		if err := p.add(ctx, a); err != nil {
+			return err
+		}
+		if (i+1)%50 == 0 || i+1 == len(arts) {
+			fmt.Fprintf(e.stderr, "\rreindex: %d/%d", i+1, len(arts))
+		}
+	}
+	fmt.Fprintf(e.stderr, "\nreindexed %d articles\n", len(arts))
+	return nil
+}
+
+func runStatus(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	dir := dataFlag(e, fs)
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	d, err := openData(e, *dir)
+	if err != nil {
+		return err
+	}
+	defer d.Close()
+	arts, err := d.store.All(ctx)
+	if err != nil {
+		return err
+	}
+	indexed, err := d.index.Count(ctx)
+	if err != nil {
+		return err
+	}
+	var withEntities, audioFiles int
+	perVoice := map[string]int{}
+	for _, a := range arts {
+		if len(a.Entities.People)+len(a.Entities.Decisions)+len(a.Entities.Targets) > 0 {
+			withEntities++
+		}
+		for _, au := range a.Audio {
+			perVoice[au.Voice]++
+			audioFiles++
+		}
+	}
+	fmt.Fprintf(e.stdout, "data folder  %s\n", *dir)
+	fmt.Fprintf(e.stdout, "stored       %d articles\n", len(arts))
+	fmt.Fprintf(e.stdout, "extracted    %d with people, decisions or targets\n", withEntities)
+	fmt.Fprintf(e.stdout, "indexed      %d\n", indexed)
+	fmt.Fprintf(e.stdout, "audio        %d files\n", audioFiles)
+	for _, v := range append(append([]article.Voice{}, article.Voices...), article.OptionalVoices...) {
+		if n := perVoice[v.ID]; n > 0 || containsVoice(article.Voices, v.ID) {
+			fmt.Fprintf(e.stdout, "  %-14s %d of %d articles\n", v.ID, n, len(arts))
+		}
+	}
+	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl"} {
+		fmt.Fprintf(e.stdout, "disk %-9s %s\n", sub, humanBytes(dirSize(filepath.Join(*dir, sub))))
+	}
+	return nil
+}
+
+func containsVoice(vs []article.Voice, id string) bool {
+	for _, v := range vs {
+		if v.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+func dirSize(dir string) int64 {
+	var n int64
+	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if info, err := d.Info(); err == nil {
+				n += info.Size()
+			}
+		}
+		return nil
+	})
+	return n
+}
+
+func humanBytes(n int64) string {
+	switch {
+	case n >= 1<<30:
+		return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d B", n)
+}

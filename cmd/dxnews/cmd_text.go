@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"golang.org/x/text/unicode/norm"
+
+	"dxnews/article"
+	"dxnews/crawler"
+	"dxnews/extract"
+	"dxnews/tts"
+)
+
+// maxInput bounds what extract, normalize and speak read: 16 MiB.
+const maxInput = 16 << 20
+
+func readInput(e *env, args []string) (string, string, error) {
+	r, name, err := e.openInput(args)
+	if err != nil {
+		return "", "", err
+	}
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r, maxInput+1))
+	if err != nil {
+		return "", "", fmt.Errorf("reading %s: %w", name, err)
+	}
+	if len(b) > maxInput {
+		return "", "", fmt.Errorf("%s is larger than %d MiB", name, maxInput>>20)
+	}
+	return string(b), name, nil
+}
+
+func runExtract(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	format := fs.String("format", "text", "input format: text (first line = title), html (a news page) or json (an article record)")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	raw, name, err := readInput(e, fs.Args())
+	if err != nil {
+		return err
+	}
+	var text string
+	switch *format {
+	case "text":
+		text = norm.NFC.String(raw)
+	case "html":
+		a, err := crawler.ParseArticle(strings.NewReader(raw), "file:///"+name, "text/html")
+		if err != nil {
+			return fmt.Errorf("parsing %s: %w", name, err)
+		}
+		text = a.Text()
+	case "json":
+		var a article.Article
+		if err := json.Unmarshal([]byte(raw), &a); err != nil {
+			return fmt.Errorf("%s is not an article record: %w", name, err)
+		}
+		text = norm.NFC.String(a.Text())
+	default:
+		return usagef("unknown -format %q (want text, html or json)", *format)
+	}
+	ents := extract.Entities(text)
+	ents.Normalize()
+	enc := json.NewEncoder(e.stdout)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false)
+	return enc.Encode(ents)
+}
+
+func runEval(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	articles := fs.String("articles", "", "folder of article .txt files")
+	gold := fs.String("gold", "", "folder of annotation .json files")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *articles == "" || *gold == "" {
+		return usagef("both -articles and -gold are required")
+	}
+	for _, d := range []string{*articles, *gold} {
+		if st, err := os.Stat(d); err != nil || !st.IsDir() {
+			return fmt.Errorf("%s: not a folder", d)
+		}
+	}
+	rep, err := extract.Eval(*articles, *gold)
+	if err != nil {
+		return err
+	}
+	return rep.WriteText(e.stdout)
+}
+
+func runNormalize(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	voiceID := fs.String("voice", "north-female", "voice whose region the spoken forms follow")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if _, err := article.LookupVoice(*voiceID); err != nil {
+		return usageError{err.Error()}
+	}
+	raw, _, err := readInput(e, fs.Args())
+	if err != nil {
+		return err
+	}
+	spoken, err := tts.Spoken(raw, *voiceID)
+	if err != nil {
+		return err
+	}
+	_, err = fmt.Fprintln(e.stdout, spoken)
+	return err
+}
+
+func runSpeak(ctx context.Context, e *env, args []string) error {
+	fs := newFlagSet(e)
+	voiceID := fs.String("voice", "", "voice: north-female, north-male, south-female, south-male (central-* where the backend has them)")
+	backend := fs.String("backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
+	out := fs.String("o", "", "output MP3 file (default: standard output); timings go beside it as .json")
+	if err := parseFlags(fs, args); err != nil {
+		return err
+	}
+	if *voiceID == "" {
+		return usagef("-voice is required")
+	}
+	if _, err := article.LookupVoice(*voiceID); err != nil {
+		return usageError{err.Error()}
+	}
+	raw, _, err := readInput(e, fs.Args())
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(raw) == "" {
+		return fmt.Errorf("nothing to speak: the input is empty")
+	}
+	sp, err := newSpeaker(e, *backend, "")
+	if err != nil {
+		return err
+	}
+	speech, err := sp.Speak(ctx, norm.NFC.String(raw), *voiceID)
+	if err != nil {
+		return err
+	}
+	if *out == "" {
+		_, err = e.stdout.Write(speech.MP3)
+		return err
+	}
+	if err := os.WriteFile(*out, speech.MP3, 0o644); err != nil {
+		return err
+	}
+	tj, _ := json.MarshalIndent(speech.Timings, "", "  ")
+	if err := os.WriteFile(strings.TrimSuffix(*out, ".mp3")+".json", tj, 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "wrote %s: %.1f s, %d bytes, %d sentences\n", *out, float64(speech.DurationMS)/1000, len(speech.MP3), len(speech.Timings))
+	return nil
+}

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"path/filepath"
+
+	"dxnews/index"
+	"dxnews/index/bleve"
+	"dxnews/store"
+)
+
+// data is an opened data folder: the article store and the search index.
+type data struct {
+	store *store.Store
+	index index.Indexer
+}
+
+// openData opens (creating when needed) the data folder dir.
+func openData(e *env, dir string) (*data, error) {
+	st, err := store.Open(dir)
+	if err != nil {
+		return nil, err
+	}
+	idx, err := bleve.Open(filepath.Join(dir, "index"), e.logger.With("component", "index"))
+	if err != nil {
+		st.Close()
+		return nil, fmt.Errorf("opening the search index: %w", err)
+	}
+	return &data{store: st, index: idx}, nil
+}
+
+func (d *data) Close() error {
+	err := d.index.Close()
+	if err2 := d.store.Close(); err == nil {
+		err = err2
+	}
+	return err
+}

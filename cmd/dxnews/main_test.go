@@ -1,0 +1,303 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hajimehoshi/go-mp3"
+
+	"dxnews/web"
+)
+
+// run calls Main like the shell would and returns exit code, stdout, stderr.
+func run(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	var environ []string
+	for k, v := range env {
+		environ = append(environ, k+"="+v)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	code := Main(ctx, args, strings.NewReader(""), &stdout, &stderr, getenv, environ)
+	return code, stdout.String(), stderr.String()
+}
+
+func corpusDir(t *testing.T) string {
+	t.Helper()
+	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(dir); err != nil {
+		t.Skipf("corpus not found at %s: these checks need ../shared/corpus beside the repository", dir)
+	}
+	return dir
+}
+
+func needSpeech(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"espeak-ng", "lame"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not on PATH: run make test, which installs it", tool)
+		}
+	}
+}
+
+func TestHelpForEveryCommand(t *testing.T) {
+	for _, c := range commands {
+		code, _, stderr := run(t, nil, c.name, "-h")
+		if code != 0 {
+			t.Errorf("%s -h: exit %d", c.name, code)
+		}
+		if !strings.Contains(stderr, "Usage: dxnews "+c.name) {
+			t.Errorf("%s -h printed no usage: %q", c.name, stderr)
+		}
+	}
+	code, _, stderr := run(t, nil, "-h")
+	if code != 0 || !strings.Contains(stderr, "demo") {
+		t.Errorf("dxnews -h: exit %d, %q", code, stderr)
+	}
+}
+
+// TestBadInput checks that each mistake gets one clear line and a non-zero exit.
+func TestBadInput(t *testing.T) {
+	notDir := filepath.Join(t.TempDir(), "file")
+	os.WriteFile(notDir, []byte("x"), 0o644)
+	dead := httptest.NewServer(http.NotFoundHandler())
+	deadURL := dead.URL + "/"
+	dead.Close() // nothing listens there any more
+
+	cases := []struct {
+		name string
+		args []string
+		want string // in the one stderr line
+	}{
+		{"unknown command", []string{"frobnicate"}, `unknown command "frobnicate"`},
+		{"missing file", []string{"extract", "/no/such/file.txt"}, "/no/such/file.txt: no such file"},
+		{"unknown voice", []string{"normalize", "-voice", "robot", "-"}, `unknown voice "robot"`},
+		{"unknown voice speak", []string{"speak", "-voice", "robot", "-"}, `unknown voice "robot"`},
+		{"unknown backend", []string{"speak", "-voice", "north-male", "-backend", "nope", notDir}, `unknown speech backend "nope"`},
+		{"unwritable data folder", []string{"crawl", "-data", filepath.Join(notDir, "data"), "-seed", "http://127.0.0.1:1/"}, "not writable"},
+		{"unreachable seed", []string{"crawl", "-data", t.TempDir(), "-seed", deadURL}, deadURL},
+		{"bad seed url", []string{"crawl", "-data", t.TempDir(), "-seed", "ftp//nonsense"}, "ftp//nonsense"},
+		{"nothing to crawl", []string{"crawl", "-data", t.TempDir()}, "nothing to crawl"},
+		{"bad format", []string{"extract", "-format", "pdf", notDir}, `unknown -format "pdf"`},
+		{"eval without gold", []string{"eval", "-articles", "."}, "-gold are required"},
+		{"bad export cursor", []string{"export", "-data", t.TempDir(), "-since", "yesterday"}, "invalid cursor"},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			code, _, stderr := run(t, nil, tc.args...)
+			if code == 0 {
+				t.Fatalf("exit 0, want failure; stderr %q", stderr)
+			}
+			lines := strings.Split(strings.TrimRight(stderr, "\n"), "\n")
+			last := lines[len(lines)-1]
+			if !strings.Contains(last, tc.want) {
+				t.Fatalf("last stderr line %q does not name %q (all: %q)", last, tc.want, stderr)
+			}
+			if !strings.HasPrefix(last, "dxnews") {
+				t.Fatalf("error line %q does not say which program failed", last)
+			}
+		})
+	}
+}
+
+func TestExtractSeedArticle(t *testing.T) {
+	seed := filepath.Join(corpusDir(t), "articles", "seed.txt")
+	code, stdout, stderr := run(t, nil, "extract", seed)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var ents struct {
+		People []struct {
+			Name  string   `json:"name"`
+			Roles []string `json:"roles"`
+		} `json:"people"`
+		Decisions []struct {
+			Kind, Number, Issuer string
+		} `json:"decisions"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &ents); err != nil {
+		t.Fatalf("output is not entity JSON: %v\n%s", err, stdout)
+	}
+	var mai []string
+	found := false
+	for _, p := range ents.People {
+		if p.Name == "Phan Văn Mãi" {
+			found, mai = true, p.Roles
+		}
+	}
+	if !found {
+		t.Fatalf("Phan Văn Mãi not among people: %+v", ents.People)
+	}
+	joined := strings.Join(mai, " | ")
+	if !strings.Contains(joined, "Chủ tịch UBND") || !strings.Contains(joined, "Trưởng ban") {
+		t.Errorf("Phan Văn Mãi's roles %q lack Chủ tịch UBND and Trưởng ban", mai)
+	}
+	ok := false
+	for _, d := range ents.Decisions {
+		if d.Kind == "Quyết định" && d.Number == "944" {
+			ok = strings.Contains(d.Issuer, "UBND")
+		}
+	}
+	if !ok {
+		t.Errorf("Quyết định 944 of UBND TP.HCM missing: %+v", ents.Decisions)
+	}
+}
+
+func TestNormalizeCommand(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in.txt")
+	os.WriteFile(in, []byte("Năm 2025 có 100 xã."), 0o644)
+	_, north, _ := run(t, nil, "normalize", "-voice", "north-female", in)
+	_, south, _ := run(t, nil, "normalize", "-voice", "south-male", in)
+	if !strings.Contains(north, "nghìn") || !strings.Contains(south, "ngàn") {
+		t.Fatalf("regions not followed: north %q, south %q", north, south)
+	}
+	if strings.ContainsAny(north, "0123456789") {
+		t.Fatalf("digits left in %q", north)
+	}
+}
+
+// TestDemoEndToEnd runs the whole pipeline on the bundled site and checks
+// what the issue's users check: diacritic-free search, four playable voices
+// and the person API.
+func TestDemoEndToEnd(t *testing.T) {
+	needSpeech(t)
+	dir := t.TempDir()
+	start := time.Now()
+	code, _, stderr := run(t, nil, "demo", "-serve=false", "-data", dir)
+	if code != 0 {
+		t.Fatalf("demo exit %d: %s", code, stderr)
+	}
+	t.Logf("demo took %s: %s", time.Since(start).Round(time.Millisecond), lastLine(stderr))
+	if !strings.Contains(stderr, "kept") {
+		t.Fatalf("no summary on stderr: %s", stderr)
+	}
+
+	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	d, err := openData(e, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	h, err := web.New(web.Config{Index: d.index, Store: d.store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+
+	var res struct {
+		Total    int `json:"total"`
+		Articles []struct {
+			ID    string `json:"id"`
+			Title string `json:"title"`
+		} `json:"articles"`
+	}
+	getJSON(t, srv.URL+"/api/articles?q="+url.QueryEscape("chuyen doi so"), &res)
+	if res.Total < 3 {
+		t.Fatalf(`search "chuyen doi so" found %d articles, want at least 3`, res.Total)
+	}
+
+	id := res.Articles[0].ID
+	sizes := map[int]string{}
+	for _, v := range []string{"north-female", "north-male", "south-female", "south-male"} {
+		resp, err := http.Get(srv.URL + "/api/audio/" + id + "/" + v + ".mp3")
+		if err != nil {
+			t.Fatal(err)
+		}
+		var buf bytes.Buffer
+		buf.ReadFrom(resp.Body)
+		resp.Body.Close()
+		if resp.StatusCode != 200 || resp.Header.Get("Content-Type") != "audio/mpeg" {
+			t.Fatalf("%s: status %d, type %q", v, resp.StatusCode, resp.Header.Get("Content-Type"))
+		}
+		dec, err := mp3.NewDecoder(bytes.NewReader(buf.Bytes()))
+		if err != nil {
+			t.Fatalf("%s does not decode: %v", v, err)
+		}
+		secs := float64(dec.Length()) / 4 / float64(dec.SampleRate())
+		if secs <= 2 {
+			t.Fatalf("%s lasts %.1f s, want more than 2 s", v, secs)
+		}
+		key := buf.Len()
+		if other, dup := sizes[key]; dup && bytes.Equal(buf.Bytes(), readAll(t, srv.URL+"/api/audio/"+id+"/"+other+".mp3")) {
+			t.Fatalf("%s and %s are the same file", v, other)
+		}
+		sizes[key] = v
+	}
+
+	var ents struct {
+		Entities []struct {
+			Name  string   `json:"name"`
+			Roles []string `json:"roles"`
+		} `json:"entities"`
+	}
+	getJSON(t, srv.URL+"/api/entities?type=person&q="+url.QueryEscape("Phan Văn Mãi"), &ents)
+	found := false
+	for _, en := range ents.Entities {
+		found = found || en.Name == "Phan Văn Mãi"
+	}
+	if !found {
+		t.Fatalf("/api/entities did not return Phan Văn Mãi: %+v", ents.Entities)
+	}
+
+	// A second run over the same data folder stores nothing new and
+	// synthesises nothing: every chunk comes from the cache.
+	srv.Close()
+	d.Close()
+	before := dirSize(filepath.Join(dir, "tts-cache"))
+	code, _, stderr = run(t, nil, "demo", "-serve=false", "-data", dir)
+	if code != 0 {
+		t.Fatalf("second demo exit %d: %s", code, stderr)
+	}
+	if after := dirSize(filepath.Join(dir, "tts-cache")); after != before {
+		t.Fatalf("second run grew the speech cache from %d to %d bytes", before, after)
+	}
+}
+
+func getJSON(t *testing.T, u string, v any) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: status %d", u, resp.StatusCode)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+}
+
+func readAll(t *testing.T, u string) []byte {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var buf bytes.Buffer
+	buf.ReadFrom(resp.Body)
+	return buf.Bytes()
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
