@@ -208,32 +208,38 @@ func (r *Report) scoreRoles(article, person string, gold, pred []string) {
 	for i, g := range gold {
 		gk[i] = matchKey(g)
 	}
-	used := make([]bool, len(gold))
-	for _, p := range pred {
+	type pair struct {
+		p, g  int
+		share float64
+	}
+	var pairs []pair
+	for pi, p := range pred {
 		pk := matchKey(p)
-		best, bestShare := -1, 0.0
-		for i := range gold {
-			if used[i] {
-				continue
-			}
-			shared := sharedSyllables(pk, gk[i])
-			longer := max(len(pk), len(gk[i]))
-			if longer == 0 || 2*shared < longer {
-				continue
-			}
-			if s := float64(shared) / float64(longer); s > bestShare {
-				best, bestShare = i, s
+		for gi := range gold {
+			shared := sharedSyllables(pk, gk[gi])
+			longer := max(len(pk), len(gk[gi]))
+			if longer > 0 && 2*shared >= longer {
+				pairs = append(pairs, pair{pi, gi, float64(shared) / float64(longer)})
 			}
 		}
-		if best < 0 {
-			r.add("roles", 0, 1, 0)
-			r.miss(article, "roles", "spurious", person+": "+p)
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].share > pairs[j].share })
+	usedP := make([]bool, len(pred))
+	usedG := make([]bool, len(gold))
+	for _, x := range pairs {
+		if usedP[x.p] || usedG[x.g] {
 			continue
 		}
-		used[best] = true
+		usedP[x.p], usedG[x.g] = true, true
 		r.add("roles", 1, 0, 0)
 	}
-	for i, u := range used {
+	for i, u := range usedP {
+		if !u {
+			r.add("roles", 0, 1, 0)
+			r.miss(article, "roles", "spurious", person+": "+pred[i])
+		}
+	}
+	for i, u := range usedG {
 		if !u {
 			r.add("roles", 0, 0, 1)
 			r.miss(article, "roles", "missed", person+": "+gold[i])
@@ -300,7 +306,7 @@ func stripNote(s string) string {
 // orgMatch accepts equal names after abbreviation expansion, or one name
 // contained in the other when it covers at least 60% of it.
 func orgMatch(gold, pred string) bool {
-	a, b := matchKey(stripNote(gold)), matchKey(stripNote(pred))
+	a, b := orgKey(matchKey(stripNote(gold))), orgKey(matchKey(stripNote(pred)))
 	if len(a) > len(b) {
 		a, b = b, a
 	}

@@ -69,10 +69,14 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string) {
 			continue
 		}
 		p, n := d.placeAt(i)
-		if n == 0 {
+		var canon string
+		if n > 0 {
+			canon = places.phrases[p].value
+		} else if n = d.unlistedPlace(i); n > 0 {
+			canon = fold(d.span(i, i+n))
+		} else {
 			continue
 		}
-		canon := places.phrases[p].value
 		m := article.Mention{Start: int(d.toks[i].start), End: int(d.toks[i+n-1].end)}
 		if at, ok := index[canon]; ok {
 			out[at].Mentions = append(out[at].Mentions, m)
@@ -108,7 +112,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 			continue
 		}
 		name := d.span(o.start, o.end)
-		key := d.keysOf(nil, o.start, o.end)
+		key := orgKey(d.keysOf(nil, o.start, o.end))
 		m := article.Mention{Start: int(d.toks[o.start].start), End: int(d.toks[o.end-1].end)}
 		merged := false
 		for _, a := range list {
@@ -147,4 +151,48 @@ func prefixOf(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+// unlistedPlace returns the length of a capitalised place name that is not
+// in the gazetteer but follows an administrative prefix: "xã Tam Thăng",
+// "TP Tam Kỳ", "huyện Gia Lâm".
+func (d *doc) unlistedPlace(i int) int {
+	pre := 0
+	for n := 1; n <= 3 && pre == 0; n++ {
+		if d.placePrefixAt(i-n) == n && !d.capOrAbbr(i-n) || d.placePrefixAt(i-n) == n && d.isAny(i-n, "tp") {
+			pre = n
+		}
+	}
+	if pre == 0 || !d.capWord(i) || d.nameLen(i) > 0 {
+		return 0
+	}
+	n := 0
+	for n < 3 && d.capWord(i+n) && !d.toks[i+n].is(fNL) {
+		if p, _ := d.title(i + n); p >= 0 {
+			break
+		}
+		if p, _ := d.orgHead(i + n); p >= 0 {
+			break
+		}
+		n++
+	}
+	if n > 0 && d.capWord(i+n) {
+		return 0 // a longer capitalised run is something else
+	}
+	return n
+}
+
+// orgKey drops the function words that written variants of one
+// organisation name add or leave out ("Ban chỉ đạo về chuyển đổi số của
+// TP.HCM" = "Ban chỉ đạo chuyển đổi số TP.HCM").
+func orgKey(keys []string) []string {
+	out := keys[:0:0]
+	for _, k := range keys {
+		switch k {
+		case "về", "của":
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
 }

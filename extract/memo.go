@@ -84,6 +84,5 @@ func (d *doc) hasClass(i int, bit uint64) bool {
 
 var (
 	cSurname = newClassBit()
-	cOrgStop = newClassBit()
 	cCount   = newClassBit()
 )

@@ -9,26 +9,24 @@ type orgSpan struct {
 	committee  byte // 'b' for a Ban, 't' for a Tổ, 0 otherwise
 }
 
-// Words that end the lower-case part of a descriptive organisation name
-// ("Ban Chỉ đạo về dữ liệu | do ông …").
-var orgStop = map[string]bool{}
+// Words and verb phrases that end the lower-case part of a descriptive
+// organisation name ("Ban Chỉ đạo về dữ liệu | do ông …").
+var orgStop = newPhraseSet(strings.Fields(`có là làm được đã đang sẽ vừa gồm do nhằm để với cho tại khi
+	theo thì mà này đó ký giữ nhận dự cùng hoặc đến từ trên cũng còn sau trước họp tiếp giao nêu trao
+	bàn gửi mở đưa chịu tăng giảm đạt ra như nhưng vì nên trong ngày năm tháng các những mỗi
+	một hai ba bốn năm sáu bảy tám chín mười nhiều rất đều lại đây ấy nay sáng chiều tối qua vào tới
+	không thành`)...)
 
-func init() {
-	for _, w := range strings.Fields(`có là làm được đã đang sẽ vừa gồm do nhằm để với cho tại khi
-		theo thì mà này đó ký giữ nhận dự cùng hoặc đến từ trên cũng còn sau trước họp tiếp
-		yêu đề giao nêu trao bàn thống kiện thành phê ban tổ chủ cho phối chỉ triển tham
-		báo đánh gửi khẳng nhấn kiểm vận hỗ làm mở đưa xác chịu lập trình kêu tăng giảm đạt hướng ra bao như nhưng vì nên trong ngày năm tháng
-		các những mỗi một hai ba bốn năm sáu bảy tám chín mười nhiều rất đều lại đây ấy
-		nay sáng chiều hình tối qua vào tới quyết`) {
-		orgStop[w] = true
-	}
-	// Descriptive words that look like verbs but belong to names.
-	for _, w := range []string{"thực", "phát", "quản", "giúp", "chuyển"} {
-		delete(orgStop, w)
-	}
-	for w := range orgStop {
-		markClass(w, cOrgStop)
-	}
+var orgStopPhrases = newPhraseSet("yêu cầu", "đề nghị", "đề xuất", "thống nhất", "kiện toàn", "thành lập",
+	"phê duyệt", "ban hành", "tổ chức", "chủ trì", "chủ động", "chỉ đạo", "triển khai", "tham mưu", "tham dự",
+	"tham gia", "báo cáo", "đánh giá", "khẳng định", "nhấn mạnh", "kiểm tra", "vận hành", "hỗ trợ",
+	"xác định", "kêu gọi", "phối hợp", "hướng dẫn", "bao gồm", "hình thành", "cụ thể", "công bố",
+	"quyết định", "nghiên cứu", "đôn đốc", "điều phối", "phát biểu", "phát động", "giới thiệu", "thông qua",
+	"cho biết", "trình bày", "lập kế", "đầu tư", "ứng dụng", "bảo đảm", "đảm bảo")
+
+// stopsOrg reports whether a lower-case word at k ends an organisation name.
+func (d *doc) stopsOrg(k int) bool {
+	return d.startsAt(k, orgStop) > 0 || d.startsAt(k, orgStopPhrases) > 0
 }
 
 var placePrefixes = []string{"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "tp"}
@@ -159,7 +157,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		if t.is(fNL) {
 			break
 		}
-		if tp, _ := d.title(k); tp >= 0 {
+		if tp, _ := d.title(k); tp >= 0 && k != headEnd {
 			break
 		}
 		if d.nameStart(k) {
@@ -173,9 +171,17 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 				continue
 			case (w == "-" || w == "–") && k+1 < len(d.toks) && d.toks[k+1].is(fUpper) && !d.toks[k+1].is(fNum) && (k+2 >= len(d.toks) || d.isPunct(k+2) || d.toks[k+2].is(fNL)):
 				return k + 2
-			case w == "(" && k+2 < len(d.toks) && d.toks[k+1].is(fUpper) && d.punct(k+2, ")"):
+			case w == "(" && k+2 < len(d.toks) && d.capOrAbbr(k+1) && d.punct(k+2, ")") && d.nameLen(k+1) == 0:
 				k += 3
 				continue
+			case (w == "-" || w == "–") && k > start && d.capWord(k+1) && d.nameLen(k+1) == 0 && !d.toks[k+1].is(fNL):
+				// "Tập đoàn Công nghiệp - Viễn thông Quân đội".
+				if tp, _ := d.title(k + 1); tp < 0 {
+					if op, _ := d.orgHead(k + 1); op < 0 {
+						k++
+						continue
+					}
+				}
 			}
 			break
 		}
@@ -184,7 +190,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 				break
 			}
 			if op, on := d.orgHead(k); op >= 0 && on > 0 {
-				if k != headEnd && !d.isAny(k-1, "của", "thuộc", "việc") {
+				if k != headEnd && !d.isAny(k-1, "của", "thuộc", "việc") && !(descriptive && d.is(k-1, "về")) {
 					break
 				}
 				k += on
@@ -232,7 +238,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			}
 			return k
 		}
-		if t.is(fNum) || d.hasClass(k, cOrgStop) || key == "về" && !descriptive {
+		if t.is(fNum) || d.stopsOrg(k) || key == "về" && !descriptive {
 			break
 		}
 		if !descriptive {
@@ -276,7 +282,7 @@ func (d *doc) commaList(k int) bool {
 		if d.is(j, "và") {
 			return d.capWord(j + 1)
 		}
-		if !d.capWord(j) && !d.punct(j, ",") && (d.isPunct(j) || d.hasClass(j, cOrgStop)) {
+		if !d.capWord(j) && !d.punct(j, ",") && (d.isPunct(j) || d.stopsOrg(j)) {
 			return false
 		}
 	}

@@ -13,7 +13,11 @@ type personAgg struct {
 
 // roleRef is a role as token ranges: the title phrase and, for a bare
 // committee title, the committee it was completed with.
-type roleRef struct{ s, e, cs, ce int }
+type roleRef struct {
+	s, e, cs, ce int
+	te           int  // end of the title words
+	placeOnly    bool // title completed by a place only
+}
 
 type peopleFinder struct {
 	d      *doc
@@ -63,7 +67,7 @@ func (f *peopleFinder) addRole(p int, r roleSpan) {
 // compose completes a bare committee title with the committee in context.
 func (f *peopleFinder) compose(r roleSpan) roleRef {
 	d := f.d
-	ref := roleRef{s: r.start, e: r.end}
+	ref := roleRef{s: r.start, e: r.end, te: r.titleEnd, placeOnly: r.placeOnly}
 	if r.bare == 0 {
 		return ref
 	}
@@ -185,7 +189,7 @@ func (f *peopleFinder) scan() {
 // mention ending at token k, and returns where scanning resumes.
 func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 	d := f.d
-	for d.punct(k, ",") || d.isDash(k) {
+	for d.punct(k, ",") || d.isDash(k) || d.is(k, "kiêm") && k > 0 {
 		r, ok := d.titleAt(k+1, true)
 		if !ok || r.end <= k+1 || d.nameAfter(r.end) >= 0 {
 			break
@@ -254,6 +258,21 @@ func (d *doc) dedupeRoles(roles []roleRef) []string {
 				drop = true
 				break
 			}
+			// Variants of one role: the same title words and nearly the same
+			// rest ("… chuyển đổi số" and a caption's "… chuyển đổi ố").
+			if d.sameTitle(r, roles[j]) {
+				shared := sharedSyllables(keys[i], keys[j])
+				shorter := min(len(keys[i]), len(keys[j]))
+				if 5*shared >= 4*shorter && (len(keys[j]) > len(keys[i]) || len(keys[j]) == len(keys[i]) && j < i) {
+					drop = true
+					break
+				}
+				// "Bí thư Hà Nội" next to "Bí thư Thành ủy".
+				if r.placeOnly && !roles[j].placeOnly {
+					drop = true
+					break
+				}
+			}
 		}
 		if !drop {
 			text := d.span(r.s, r.e)
@@ -264,4 +283,17 @@ func (d *doc) dedupeRoles(roles []roleRef) []string {
 		}
 	}
 	return out
+}
+
+// sameTitle reports whether two roles start with the same title words.
+func (d *doc) sameTitle(a, b roleRef) bool {
+	if a.te-a.s != b.te-b.s {
+		return false
+	}
+	for k := 0; k < a.te-a.s; k++ {
+		if d.key(a.s+k) != d.key(b.s+k) {
+			return false
+		}
+	}
+	return true
 }

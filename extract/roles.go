@@ -5,6 +5,8 @@ import "strings"
 // roleSpan is a title phrase: "Phó Chủ tịch Thường trực UBND tỉnh".
 type roleSpan struct {
 	start, end int
+	titleEnd   int  // end of the title words
+	placeOnly  bool // the title is completed by a place only ("Bí thư Hà Nội")
 	// bare is 'b' or 't' for a committee title without its committee
 	// ("Trưởng ban", "Tổ phó"), to be completed from context.
 	bare byte
@@ -25,7 +27,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 		j += 2
 	}
 	tk := fold(titles.phrases[p].text)
-	r := roleSpan{start: i}
+	r := roleSpan{start: i, titleEnd: j}
 	switch {
 	case strings.HasSuffix(tk, " ban") && d.seq(j, "chỉ đạo"):
 		// "Trưởng ban Chỉ đạo 57 của Thành ủy", "Phó Trưởng ban chỉ đạo".
@@ -42,6 +44,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 		pre := d.placePrefixAt(j)
 		if _, pn := d.placeAt(j + pre); pn > 0 {
 			j += pre + pn
+			r.placeOnly = true
 			break
 		}
 		if pre > 0 && tk != "bí thư" && !strings.HasSuffix(tk, "ban") {
@@ -50,7 +53,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 			break
 		}
 		if d.capOrAbbr(j) && !d.toks[j].is(fNum) && !d.nameStart(j) && !isDecisionKind(d, j) {
-			if tp, _ := d.title(j); tp < 0 {
+			if tp, _ := d.title(j); tp < 0 || strings.HasSuffix(tk, "đoàn") {
 				// "Giám đốc IOC Huế", "Trưởng phòng Viễn thông, Tin học và Cơ yếu".
 				j = d.orgTail(j, j, false)
 				break
@@ -81,7 +84,7 @@ func (d *doc) titleChain(i int) ([]roleSpan, int) {
 	e := r.end
 	for e < len(d.toks) && !d.toks[e].is(fNL) {
 		next := e
-		if d.punct(e, ",") {
+		if d.punct(e, ",") || d.is(e, "kiêm") {
 			next = e + 1
 		}
 		r2, ok := d.titleAt(next)

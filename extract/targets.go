@@ -109,6 +109,11 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 		if me > end {
 			end = me
 		}
+		if at := sameTarget(out, value, year, metric); at >= 0 {
+			out[at].Mentions = append(out[at].Mentions, article.Mention{Start: int(d.toks[start].start), End: int(d.toks[end-1].end)})
+			v = ve - 1
+			continue
+		}
 		out = append(out, article.Target{
 			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: scope,
 			Mentions: []article.Mention{{Start: int(d.toks[start].start), End: int(d.toks[end-1].end)}},
@@ -288,3 +293,19 @@ func (d *doc) targetYear(v, s, e int) string {
 
 // cueEndsAt reports whether a goal cue ends at token k.
 func (d *doc) cueEndsAt(k int) bool { return d.endsAt(k, goalCues) > 0 }
+
+// sameTarget finds an earlier target with the same value and year whose
+// metric shares at least half its words (a headline repeating the body).
+func sameTarget(list []article.Target, value, year, metric string) int {
+	mk := matchKey(metric)
+	for i, t := range list {
+		if t.Value != value || t.Year != year {
+			continue
+		}
+		tk := matchKey(t.Metric)
+		if 2*sharedSyllables(mk, tk) >= min(len(mk), len(tk)) && len(mk) > 0 {
+			return i
+		}
+	}
+	return -1
+}
