@@ -219,7 +219,9 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 	imgs := []string{meta["og:image"]}
 	imgs = append(imgs, ld.Images...)
 	var ps []string
+	density := 1.0
 	if body != nil {
+		density = linkDensity(body)
 		body.Find("img").Each(func(_ int, s *goquery.Selection) {
 			src := s.AttrOr("data-src", s.AttrOr("data-original", s.AttrOr("src", "")))
 			imgs = append(imgs, src)
@@ -256,7 +258,11 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 	case hasRule && ruleBody:
 		p.isArticle = a.Title != "" && bodyLen > 0
 	default:
-		p.isArticle = a.Title != "" && bodyLen >= 300 && len(ps) >= 2 && !a.Published.IsZero()
+		// Without metadata saying so, a page is an article when it has a
+		// headline-length title, a dated body of real paragraphs that is not
+		// mostly links, and is not a listing of several <article> items.
+		p.isArticle = len([]rune(a.Title)) >= 20 && bodyLen >= 300 && len(ps) >= 2 && !a.Published.IsZero() &&
+			density < 0.25 && doc.Find("article").Length() <= 1
 	}
 	a.Normalize()
 	return p
