@@ -77,6 +77,15 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 		rule = override.merge(rule)
 		hasRule = true
 	}
+	if !hasRule {
+		for _, site := range sniffable {
+			r := siteRules[site]
+			if doc.Find(r.Title).Length() > 0 && doc.Find(r.Body).Length() > 0 {
+				rule, hasRule = r, true
+				break
+			}
+		}
+	}
 	doc.Find("a[href], link[rel=next][href]").Each(func(_ int, s *goquery.Selection) {
 		href, _ := s.Attr("href")
 		if u := normalizeURL(base, href); u != "" {
