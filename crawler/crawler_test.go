@@ -96,7 +96,7 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 	if stats.Skipped["duplicate"] != 1 {
 		t.Errorf("duplicate = %d, want 1 (canonical copy)", stats.Skipped["duplicate"])
 	}
-	if stats.Skipped["robots"] < 1 || stats.Skipped["too-large"] != 1 {
+	if stats.Skipped["robots"] < 1 || stats.Skipped["too-large"] != 1 || stats.Skipped["off-site"] != 1 {
 		t.Errorf("skipped = %v, want robots ≥ 1 and too-large 1", stats.Skipped)
 	}
 	if stats.Errors < 2 {
@@ -125,6 +125,7 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 	before := readState(t, dir)
 	site.mu.Lock()
 	site.requests = map[string]int{}
+	site.ok = map[string]int{}
 	site.mu.Unlock()
 	var again collected
 	c2, _ := New(cfg)
@@ -138,6 +139,16 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 	if stats2.Unchanged < len(want) {
 		t.Errorf("second run unchanged = %d, want ≥ %d (%+v)", stats2.Unchanged, len(want), stats2)
 	}
+	site.mu.Lock()
+	for p, n := range site.ok {
+		if strings.HasPrefix(p, "/tin/") || strings.HasPrefix(p, "/cu/") {
+			t.Errorf("second run got %d full answers for unchanged article %s", n, p)
+		}
+	}
+	if n := site.requests[siteArticles[4].path]; n != 0 {
+		t.Errorf("article with an old sitemap lastmod requested %d times, want 0", n)
+	}
+	site.mu.Unlock()
 	if after := readState(t, dir); after != before {
 		t.Errorf("second run changed the state file:\nbefore %d bytes\nafter  %d bytes\nadded: %s", len(before), len(after), after[len(before):])
 	}

@@ -4,6 +4,8 @@ import (
 	"dxnews/article"
 
 	"bytes"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -124,4 +126,20 @@ func TestScore(t *testing.T) {
 
 func articleFor(title, sapo, body string) article.Article {
 	return article.Article{Title: title, Sapo: sapo, Body: body}
+}
+
+// TestKnownMarkupOnOtherHost parses VnExpress markup served from an unknown
+// host (a clone or the demo site) with the VnExpress rule.
+func TestKnownMarkupOnOtherHost(t *testing.T) {
+	raw, err := os.ReadFile(filepath.Join("testdata", "golden", "vnexpress-chinh-quyen-so.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, err := ParseArticle(bytes.NewReader(raw), "http://127.0.0.1:8080/bai.html", "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.PublishedFrom != "rule" || len(a.Authors) != 1 || a.Authors[0] != "Hải Yến" || strings.Contains(a.Body, "Hà Nội tăng tốc") {
+		t.Errorf("parsed without the rule: from %q authors %q body %q", a.PublishedFrom, a.Authors, a.Body)
+	}
 }

@@ -96,9 +96,19 @@ type testSite struct {
 	*httptest.Server
 	mu       sync.Mutex
 	requests map[string]int
-	statuses map[string][]int
-	hits     map[string]int
-	delay    time.Duration
+	// ok counts 200 answers per path.
+	ok    map[string]int
+	delay time.Duration
+}
+
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	w.status = code
+	w.ResponseWriter.WriteHeader(code)
 }
 
 func (s *testSite) count(path string) int {
@@ -110,7 +120,7 @@ func (s *testSite) count(path string) int {
 var siteModTime = time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
 
 func newTestSite(t testing.TB) *testSite {
-	s := &testSite{requests: map[string]int{}, statuses: map[string][]int{}, hits: map[string]int{}}
+	s := &testSite{requests: map[string]int{}, ok: map[string]int{}}
 	pages := map[string]string{}
 	for _, a := range siteArticles {
 		pages[a.path] = renderArticle(a)
@@ -125,14 +135,22 @@ func newTestSite(t testing.TB) *testSite {
 	pages["/"] = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Báo Thử</title><meta property="og:type" content="website">
 <link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body><nav><a href="/chuyen-muc/so-hoa.html">Số hóa</a>
 <a href="/private/noi-bo-301.html">Nội bộ</a> <a href="https://example.invalid/ngoai-trang.html">Trang ngoài</a> <a href="/vong-1">Vòng</a>
-<a href="/qua-lon.html">Lớn</a> <a href="/cham.html">Chậm</a> <a href="/cu/trang-cu-401.html">Cũ</a></nav></body></html>`
+<a href="/qua-lon.html">Lớn</a> <a href="/ra-ngoai">Ra ngoài</a> <a href="/cham.html">Chậm</a> <a href="/cu/trang-cu-401.html">Cũ</a></nav></body></html>`
 	pages["/chuyen-muc/so-hoa.html"] = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Số hóa</title><meta property="og:type" content="website">
 <link rel="next" href="/chuyen-muc/so-hoa.html?trang=2"></head><body><ul>` + links(siteArticles[0].path, siteArticles[1].path, siteArticles[8].path) + `</ul></body></html>`
 	pages["/chuyen-muc/so-hoa.html?trang=2"] = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Số hóa - trang 2</title><meta property="og:type" content="website">
 </head><body><ul>` + links(siteArticles[2].path, siteArticles[7].path) + `</ul></body></html>`
 
 	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	mux.HandleFunc("/", func(rw http.ResponseWriter, r *http.Request) {
+		w := &statusWriter{ResponseWriter: rw, status: http.StatusOK}
+		defer func() {
+			if w.status == http.StatusOK {
+				s.mu.Lock()
+				s.ok[r.URL.Path]++
+				s.mu.Unlock()
+			}
+		}()
 		key := r.URL.Path
 		if r.URL.RawQuery != "" {
 			key += "?" + r.URL.RawQuery
@@ -156,6 +174,9 @@ func newTestSite(t testing.TB) *testSite {
 			w.Header().Set("Content-Type", "application/rss+xml")
 			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo Thử</title>
 <item><title>a</title><link>%s%s</link></item><item><title>b</title><link>%s%s</link></item><item><title>c</title><link>%s%s</link></item></channel></rss>`, base, siteArticles[3].path, base, siteArticles[0].path, base, siteArticles[6].path)
+			return
+		case "/ra-ngoai":
+			http.Redirect(w, r, "https://example.invalid/bai.html", http.StatusMovedPermanently)
 			return
 		case "/vong-1":
 			http.Redirect(w, r, "/vong-2", http.StatusFound)
