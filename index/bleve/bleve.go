@@ -1,6 +1,20 @@
 // Package bleve is the embedded search backend of dxnews: an index.Indexer
-// on Bleve's scorch engine, kept in a directory or in memory. Text matches
-// with or without Vietnamese diacritics; exact spellings rank first.
+// on Bleve's scorch engine, kept in a directory or in memory.
+//
+// Title, lead, body and entity names are analysed once into both forms of
+// each word, "chuyển" and "chuyen" at the same position, so a query matches
+// with or without diacritics while words spelt exactly as typed, and the
+// query as a phrase in the title or lead, raise the score. Every word of the
+// query must occur somewhere in the article.
+//
+// Entity names are also kept as keywords: as written, for facets and entity
+// lists, and folded (index.FoldKey), for filters. The article itself is
+// stored as JSON, so Search and Get return it whole. Nothing is kept beside
+// the Bleve index: re-indexing an article replaces its document, and counts
+// are always those of the documents present.
+//
+// An on-disk index is locked by the process that opens it; a second process
+// gives up after a short wait with an error.
 package bleve
 
 import (
