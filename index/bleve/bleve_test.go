@@ -170,3 +170,16 @@ func TestDatesBeyondBleveRange(t *testing.T) {
 		}
 	}
 }
+
+func TestSecondOpenFailsWhileLocked(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	openT(t, dir)
+	ix, err := Open(dir, nil)
+	if err == nil {
+		_ = ix.Close()
+		t.Fatal("second Open of a locked index succeeded")
+	}
+	if !strings.Contains(err.Error(), dir) || !strings.Contains(err.Error(), "another dxnews process") {
+		t.Fatalf("second Open error = %v, want one naming the path and the likely cause", err)
+	}
+}
