@@ -186,3 +186,32 @@ func mustURL(t testing.TB, s string) *url.URL {
 	}
 	return u
 }
+
+// TestMaxPagesThenResume stops a crawl after a few pages and lets the next
+// run pick up the rest.
+func TestMaxPagesThenResume(t *testing.T) {
+	site := newTestSite(t)
+	dir := t.TempDir()
+	cfg := testConfig(site.URL+"/", dir)
+	cfg.MaxPages = 4
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got collected
+	stats, err := c.Run(context.Background(), got.emit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Fetched > 4 {
+		t.Errorf("fetched %d pages with MaxPages 4", stats.Fetched)
+	}
+	cfg.MaxPages = 0
+	c, _ = New(cfg)
+	if _, err := c.Run(context.Background(), got.emit); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(got.paths()); n != 8 {
+		t.Errorf("after resuming, %d distinct articles, want 8: %v", n, got.paths())
+	}
+}

@@ -79,7 +79,7 @@ func (r *run) process(j job) {
 			r.enqueue(job{url: l.url})
 		}
 		for _, l := range pages {
-			r.enqueue(job{url: l.url, lastmod: l.lastmod})
+			r.enqueue(job{url: l.url, lastmod: l.lastmod, feedItem: true})
 		}
 		r.markDone(j.url, "")
 	case "html":

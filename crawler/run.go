@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -20,9 +21,22 @@ import (
 
 // job is one URL on the frontier.
 type job struct {
-	url     string
-	lastmod time.Time
-	seed    bool
+	url      string
+	lastmod  time.Time
+	seed     bool
+	feedItem bool
+}
+
+// articleURL matches the article addresses of Vietnamese news sites: a long
+// numeric ID before .htm/.html/.ldo, or a "post" ID.
+var articleURL = regexp.MustCompile(`(\d{5,}\.(html?|ldo|vnp|aspx?)$)|(-post\d+\.html?$)|(/\d{6,}/?$)`)
+
+// likelyArticle reports whether a URL looks like an article page.
+func likelyArticle(u string) bool {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	return articleURL.MatchString(u)
 }
 
 // run is the state of one Crawler.Run.
@@ -41,9 +55,14 @@ type run struct {
 	mu       sync.Mutex
 	stats    Stats
 	seen     map[string]bool
+	// queue holds URLs likely to be feeds, sitemaps or articles; later
+	// holds other in-site links, crawled when queue is empty.
 	queue    []job
+	later    []job
 	inflight int
 	requests int
+	// dispatched counts jobs handed to workers, bounded by MaxPages.
+	dispatched int
 	reserved map[string]bool
 	seedErrs []string
 	wake     *sync.Cond
@@ -294,7 +313,11 @@ func (r *run) enqueue(j job) {
 		return
 	}
 	r.seen[j.url] = true
-	r.queue = append(r.queue, j)
+	if j.seed || !j.lastmod.IsZero() || j.feedItem || likelyArticle(j.url) {
+		r.queue = append(r.queue, j)
+	} else {
+		r.later = append(r.later, j)
+	}
 	r.wake.Signal()
 	r.mu.Unlock()
 	if _, known := r.st.get(j.url); !known {
@@ -310,16 +333,21 @@ func (r *run) next() (job, bool) {
 		if r.stopped {
 			return job{}, false
 		}
-		if len(r.queue) > 0 {
-			if max := r.c.cfg.MaxPages; max > 0 && r.requests >= max {
+		if len(r.queue)+len(r.later) > 0 {
+			if max := r.c.cfg.MaxPages; max > 0 && r.dispatched >= max {
 				r.stopped = true
 				r.wake.Broadcast()
 				return job{}, false
 			}
-			j := r.queue[0]
-			r.queue[0] = job{}
-			r.queue = r.queue[1:]
+			q := &r.queue
+			if len(r.queue) == 0 {
+				q = &r.later
+			}
+			j := (*q)[0]
+			(*q)[0] = job{}
+			*q = (*q)[1:]
 			r.inflight++
+			r.dispatched++
 			return j, true
 		}
 		if r.inflight == 0 {

@@ -70,7 +70,7 @@ func TestPoliteCrawl(t *testing.T) {
 		mu.Unlock()
 		switch r.URL.Path {
 		case "/robots.txt":
-			fmt.Fprint(w, "User-agent: *\nAllow: /\n")
+			fmt.Fprint(w, "User-agent: *\nAllow: /\nCrawl-delay: 0.3\n")
 		case "/so-hoa/":
 			fmt.Fprint(w, `<html><head><meta property="og:type" content="website"></head><body><a href="/bai-1.html">1</a><a href="/bai-2.html">2</a></body></html>`)
 		default:
@@ -80,7 +80,7 @@ func TestPoliteCrawl(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	host := strings.TrimPrefix(srv.URL, "http://")
-	src := Source{Name: "thu", Hosts: []string{host}, Start: []string{srv.URL + "/so-hoa/"}, DelayMS: 150, Parallelism: 1,
+	src := Source{Name: "thu", Hosts: []string{host}, Start: []string{srv.URL + "/so-hoa/"}, DelayMS: 100, Parallelism: 1,
 		Rule: &Rule{Title: "h1.tieu-de", Body: "div.noi-dung"}}
 	c, err := New(Config{Sources: []Source{src}, UserAgent: "dxnews-test/1", Retries: -1})
 	if err != nil {
@@ -108,13 +108,13 @@ func TestPoliteCrawl(t *testing.T) {
 		}
 	}
 	// robots.txt, the category page and two articles; page requests are
-	// spaced by the source's delay.
+	// spaced by the robots.txt Crawl-delay, longer than the source delay.
 	if len(times) != 4 {
 		t.Fatalf("%d requests, want 4", len(times))
 	}
 	for i := 2; i < len(times); i++ {
-		if gap := times[i].Sub(times[i-1]); gap < 140*time.Millisecond {
-			t.Errorf("request %d came %v after the previous one, want ≥ 150ms", i, gap)
+		if gap := times[i].Sub(times[i-1]); gap < 280*time.Millisecond {
+			t.Errorf("request %d came %v after the previous one, want ≥ the robots.txt Crawl-delay of 300ms", i, gap)
 		}
 	}
 }
