@@ -85,11 +85,17 @@ func endsSentence(text string, toks []token, i int) bool {
 }
 
 func (d *doc) key(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
 	t := d.toks[i]
 	return d.fold[t.fs:t.fe]
 }
 
 func (d *doc) word(i int) string {
+	if i < 0 || i >= len(d.toks) {
+		return ""
+	}
 	t := d.toks[i]
 	return d.text[t.start:t.end]
 }

@@ -75,8 +75,11 @@ func (f *peopleFinder) compose(r roleSpan) roleRef {
 	// paragraph, then anywhere before.
 	var best *orgSpan
 	bestRank := -1
-	for k := range f.orgs {
+	for k := len(f.orgs) - 1; k >= 0; k-- {
 		o := &f.orgs[k]
+		if o.start < r.start-600 {
+			break // far back: another article section
+		}
 		if o.committee != r.bare || o.start >= r.start {
 			continue
 		}

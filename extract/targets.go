@@ -89,10 +89,12 @@ func (d *doc) firstCue(s, e int) int {
 
 func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, scope string) []article.Target {
 	for v := cue; v < e; v++ {
-		if skip[v] || !d.toks[v].is(fNum) {
-			continue
+		if v > cue && d.achievedAt(v) {
+			// Everything after an achieved cue in this sentence is a
+			// statistic.
+			break
 		}
-		if d.achievedBetween(cue, v) {
+		if skip[v] || !d.toks[v].is(fNum) {
 			continue
 		}
 		value, ve, ok := d.targetValue(v, cue)
@@ -123,16 +125,13 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 	return out
 }
 
-func (d *doc) achievedBetween(cue, v int) bool {
-	for k := cue + 1; k < v; k++ {
-		if d.startsAt(k, achievedCues) > 0 {
-			if d.is(k, "đã") && d.isAny(k+1, "đặt", "đề", "xác", "phê", "ban") {
-				continue
-			}
-			return true
-		}
+// achievedAt reports whether an achieved-figure cue starts at token k
+// ("đã đạt", "tính đến"), not counting "đã đặt ra" and the like.
+func (d *doc) achievedAt(k int) bool {
+	if d.startsAt(k, achievedCues) == 0 {
+		return false
 	}
-	return false
+	return !(d.is(k, "đã") && d.isAny(k+1, "đặt", "đề", "xác", "phê", "ban"))
 }
 
 // targetValue reads a goal value at token v: "85%", "0,75", "2,5 triệu",
@@ -270,17 +269,18 @@ func (d *doc) yearAt(k int) string {
 // targetYear finds the year a target is set for: nearest before the value
 // in its sentence, else after it, else earlier in the paragraph.
 func (d *doc) targetYear(v, s, e int) string {
-	for k := v - 1; k >= s; k-- {
+	const window = 400
+	for k := v - 1; k >= s && k >= v-window; k-- {
 		if y := d.yearAt(k); y != "" {
 			return y
 		}
 	}
-	for k := v + 1; k < e; k++ {
+	for k := v + 1; k < e && k <= v+window; k++ {
 		if y := d.yearAt(k); y != "" {
 			return y
 		}
 	}
-	for k := s - 1; k >= 0; k-- {
+	for k := s - 1; k >= 0 && k >= s-3*window; k-- {
 		if d.toks[k+1].is(fPara) {
 			break
 		}
@@ -297,10 +297,13 @@ func (d *doc) cueEndsAt(k int) bool { return d.endsAt(k, goalCues) > 0 }
 // sameTarget finds an earlier target with the same value and year whose
 // metric shares at least half its words (a headline repeating the body).
 func sameTarget(list []article.Target, value, year, metric string) int {
-	mk := matchKey(metric)
+	var mk []string
 	for i, t := range list {
 		if t.Value != value || t.Year != year {
 			continue
+		}
+		if mk == nil {
+			mk = matchKey(metric)
 		}
 		tk := matchKey(t.Metric)
 		if 2*sharedSyllables(mk, tk) >= min(len(mk), len(tk)) && len(mk) > 0 {
