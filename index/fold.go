@@ -20,7 +20,7 @@ func buildFoldTable() *[foldLimit]rune {
 	t['đ'], t['Đ'] = 'd', 'd'
 	for c := rune(0xC0); c < foldLimit; c++ {
 		d := []rune(norm.NFD.String(string(c)))
-		if len(d) < 2 {
+		if len(d) < 2 || unicode.Is(unicode.Mn, d[0]) {
 			continue
 		}
 		marks := true

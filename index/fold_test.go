@@ -1,6 +1,7 @@
 package index
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/unicode/norm"
@@ -47,4 +48,22 @@ func BenchmarkAppendFold(b *testing.B) {
 	for b.Loop() {
 		buf = AppendFold(buf[:0], s)
 	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"Phan Văn Mãi", "ĐỔI MỚI", norm.NFD.String("Nghị quyết"), "tp.hcm", "\xff\xfe", "ǅ İ ẞ"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		folded := Fold(s)
+		if got := string(AppendFold(nil, []byte(s))); got != folded {
+			t.Fatalf("AppendFold(%q) = %q, Fold = %q", s, got, folded)
+		}
+		if again := Fold(folded); again != folded {
+			t.Fatalf("Fold(Fold(%q)) = %q, want %q", s, again, folded)
+		}
+		if strings.ContainsAny(folded, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") {
+			t.Fatalf("Fold(%q) = %q keeps upper-case letters", s, folded)
+		}
+	})
 }
