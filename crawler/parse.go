@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"strings"
 	"time"
+	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html/charset"
@@ -130,7 +131,7 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 		a.Title = cleanText(meta["og:title"])
 	}
 	if a.Title == "" {
-		a.Title = firstText(doc, "h1")
+		a.Title = headline(doc)
 	}
 	if a.Title == "" {
 		a.Title = titleFromPage(doc)
@@ -239,6 +240,12 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 			body.Find(rule.Remove).Remove()
 		}
 		body.Find(genericRemove).Remove()
+		// Blocks that are mostly one link are related-news furniture.
+		body.Find("p, div, li, ul, section, aside").Each(func(_ int, s *goquery.Selection) {
+			if len(strings.TrimSpace(s.Text())) < 400 && s.Find("a").Length() > 0 && linkDensity(s) > 0.6 {
+				s.Remove()
+			}
+		})
 		ps = cleanParagraphs(paragraphs(body))
 	}
 	if len(ps) == 0 && ld.Body != "" {
@@ -251,6 +258,13 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 	}
 	if len(ps) > 0 && !ruleBody {
 		ps[0] = stripOutletPrefix(ps[0])
+		// A closing line that is only a name is the byline.
+		if last := ps[len(ps)-1]; len(ps) > 1 && isByline(last) {
+			if len(a.Authors) == 0 {
+				a.Authors = []string{last}
+			}
+			ps = ps[:len(ps)-1]
+		}
 	}
 	a.Body = strings.Join(ps, "\n\n")
 	a.Images = absoluteImages(base, imgs)
@@ -275,6 +289,22 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 	}
 	a.Normalize()
 	return p
+}
+
+// isByline reports whether a paragraph is just a person's name: two to five
+// capitalised words without sentence punctuation.
+func isByline(p string) bool {
+	words := strings.Fields(p)
+	if len(words) < 2 || len(words) > 5 || len(p) > 60 || strings.ContainsAny(p, ".,:;!?\"“”") {
+		return false
+	}
+	for _, w := range words {
+		r := []rune(w)[0]
+		if !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // contentHash is the SHA-256 of the article's title, sapo and body.
@@ -328,6 +358,31 @@ func isHomeCrumb(s string) bool {
 		return true
 	}
 	return false
+}
+
+// headline returns the <h1> that the <title> contains, else the first <h1>.
+func headline(doc *goquery.Document) string {
+	full := cleanText(doc.Find("title").First().Text())
+	first := ""
+	found := ""
+	doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t := cleanText(s.Text())
+		if t == "" {
+			return true
+		}
+		if first == "" {
+			first = t
+		}
+		if strings.Contains(full, t) && len([]rune(t)) >= 10 {
+			found = t
+			return false
+		}
+		return true
+	})
+	if found != "" {
+		return found
+	}
+	return first
 }
 
 // titleFromPage finds the title of a page without metadata or <h1>: the

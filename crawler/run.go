@@ -52,9 +52,9 @@ type run struct {
 	allowed map[string]*Source // allow key → source (nil = generic)
 	start   time.Time
 
-	mu       sync.Mutex
-	stats    Stats
-	seen     map[string]bool
+	mu    sync.Mutex
+	stats Stats
+	seen  map[string]bool
 	// queue holds URLs likely to be feeds, sitemaps or articles; later
 	// holds other in-site links, crawled when queue is empty.
 	queue    []job
@@ -63,10 +63,10 @@ type run struct {
 	requests int
 	// dispatched counts jobs handed to workers, bounded by MaxPages.
 	dispatched int
-	reserved map[string]bool
-	seedErrs []string
-	wake     *sync.Cond
-	stopped  bool
+	reserved   map[string]bool
+	seedErrs   []string
+	wake       *sync.Cond
+	stopped    bool
 }
 
 func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article.Article) error) (*run, error) {
