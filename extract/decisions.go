@@ -77,6 +77,15 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 		kind = decisionKinds.phrases[p].value
 		capital = d.toks[i].is(fCap)
 		numbered := false
+		if capital && !d.isAny(j, "số", "sô") && (j >= len(d.toks) || !d.toks[j].is(fNum)) {
+			// A named document: "Luật Chuyển đổi số số 148/2025/QH15".
+			for k := j; k < len(d.toks) && k < j+10 && !d.isPunct(k) && !d.toks[k].is(fNL); k++ {
+				if d.isAny(k, "số", "sô") && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && strings.ContainsAny(d.word(k+1), "/-") && hasLetter(d.word(k+1)) {
+					j = k
+					break
+				}
+			}
+		}
 		if d.isAny(j, "số", "sô") {
 			j++
 			numbered = true
@@ -323,7 +332,7 @@ func (d *doc) subjectAt(k int) string {
 				if d.isPunct(e) && d.isAny(e, ".", ";", "(", ":", "!", "?") || d.punct(e, ",") && !(e+1 < len(d.toks) && !d.capOrAbbr(e+1)) {
 					break
 				}
-				if e > s && (d.seq(e, "được coi") || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) {
+				if e > s && (d.seq(e, "được coi") || d.seq(e, "có hiệu lực") || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) {
 					break
 				}
 				e++

@@ -23,7 +23,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 		return roleSpan{}, false
 	}
 	j := i + n
-	if d.seq(j, "thường trực") {
+	for d.seq(j, "thường trực") || d.seq(j, "phụ trách") {
 		j += 2
 	}
 	tk := fold(titles.phrases[p].text)
@@ -104,6 +104,13 @@ func (d *doc) nameAfter(e int) int {
 	if d.isDash(f) {
 		f++
 	}
+	if d.punct(f, ",") {
+		// "Giám đốc Sở Nội vụ, ông Nguyễn Văn A": only with an honorific.
+		if h := d.honorificAt(f + 1); h > 0 && d.nameLen(f+1+h) > 0 {
+			return f + 1 + h
+		}
+		return -1
+	}
 	f += d.honorificAt(f)
 	if d.nameLen(f) > 0 {
 		return f
@@ -134,7 +141,7 @@ func (d *doc) copulaRole(k int) (roleSpan, bool) {
 			}
 			return roleSpan{}, false
 		}
-		if d.isPunct(k) || !d.isAny(k, "được", "vừa", "đã", "sẽ", "phân", "công", "bổ", "nhiệm", "bầu", "giao", "tiếp", "tục", "cũng", "hiện", "đang") {
+		if d.isPunct(k) || !d.isAny(k, "được", "vừa", "đã", "sẽ", "phân", "công", "bổ", "nhiệm", "bầu", "giao", "tiếp", "tục", "cũng", "hiện", "đang", "từng", "vốn") {
 			return roleSpan{}, false
 		}
 		k++
