@@ -137,11 +137,10 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 		a.Title = titleFromPage(doc)
 	}
 
-	// Sapo.
+	// Sapo. A VnExpress-style location stamp is a dateline, not lead text.
+	doc.Find(".location-stamp").Remove()
 	if rule.Sapo != "" {
-		s := doc.Find(rule.Sapo).First()
-		s.Find(".location-stamp").Remove()
-		a.Sapo = cleanText(s.Text())
+		a.Sapo = firstText(doc, rule.Sapo)
 	}
 	for _, c := range []string{ld.Description, meta["og:description"], meta["description"]} {
 		if a.Sapo != "" {
