@@ -91,30 +91,26 @@ func TestRealPagesMatchExpected(t *testing.T) {
 // are only required from site rules.
 func checkExpected(t *testing.T, a article.Article, w expectedPage, rules bool) {
 	t.Helper()
-	{
-		{
-			if a.Title != w.Title {
-				t.Errorf("title = %q, want %q", a.Title, w.Title)
-			}
-			wantSapo := stripOutletPrefix(w.Description)
-			if a.Sapo != wantSapo {
-				t.Errorf("sapo = %q, want %q", a.Sapo, wantSapo)
-			}
-			if w.PublishedISO != "" {
-				if got := a.Published.Format("2006-01-02T15:04:05Z07:00"); got != w.PublishedISO {
-					t.Errorf("published = %s (from %s), want %s", got, a.PublishedFrom, w.PublishedISO)
-				}
-			}
-			if rules && w.Category != "" && a.Section != w.Category {
-				t.Errorf("section = %q, want %q", a.Section, w.Category)
-			}
-			if rules && w.Author != "" && !strings.HasPrefix(w.Author, "(") && (len(a.Authors) != 1 || a.Authors[0] != w.Author) {
-				t.Errorf("authors = %q, want [%q]", a.Authors, w.Author)
-			}
-			got := strings.Split(a.Body, "\n\n")
-			if strings.Join(got, "\n") != strings.Join(w.BodyParagraphs, "\n") {
-				t.Errorf("body has %d paragraphs, want %d\n got: %q\nwant: %q", len(got), len(w.BodyParagraphs), got, w.BodyParagraphs)
-			}
+	if a.Title != w.Title {
+		t.Errorf("title = %q, want %q", a.Title, w.Title)
+	}
+	wantSapo := stripOutletPrefix(w.Description)
+	if a.Sapo != wantSapo {
+		t.Errorf("sapo = %q, want %q", a.Sapo, wantSapo)
+	}
+	if w.PublishedISO != "" {
+		if got := a.Published.Format("2006-01-02T15:04:05Z07:00"); got != w.PublishedISO {
+			t.Errorf("published = %s (from %s), want %s", got, a.PublishedFrom, w.PublishedISO)
 		}
+	}
+	if rules && w.Category != "" && a.Section != w.Category {
+		t.Errorf("section = %q, want %q", a.Section, w.Category)
+	}
+	if rules && w.Author != "" && !strings.HasPrefix(w.Author, "(") && (len(a.Authors) != 1 || a.Authors[0] != w.Author) {
+		t.Errorf("authors = %q, want [%q]", a.Authors, w.Author)
+	}
+	got := strings.Split(a.Body, "\n\n")
+	if strings.Join(got, "\n") != strings.Join(w.BodyParagraphs, "\n") {
+		t.Errorf("body has %d paragraphs, want %d\n got: %q\nwant: %q", len(got), len(w.BodyParagraphs), got, w.BodyParagraphs)
 	}
 }
