@@ -35,8 +35,17 @@ func (d *doc) nameLen(i int) int {
 	return int(m.name)
 }
 
+// Words after which a personal name names a street, school or place
+// ("đường Lê Duẩn", "Trường THPT Nguyễn Huệ").
+var namedAfter = newPhraseSet("đường", "phố", "tuyến", "cầu", "trường", "giải", "chợ", "hẻm", "ngõ", "ngách", "bến", "cảng", "đại lộ",
+	"quảng trường", "thpt", "thcs", "tiểu học", "công viên", "khu", "ấp", "thôn", "bản", "làng", "sân bay",
+	"tàu", "tòa nhà")
+
 func (d *doc) computeNameLen(i int) int {
 	if !d.capWord(i) {
+		return 0
+	}
+	if d.endsAt(i-1, namedAfter) > 0 && d.honorificBefore(i) == 0 && !d.seq(i-2, "thành phố") {
 		return 0
 	}
 	if _, n := d.placeAt(i); n > 0 {

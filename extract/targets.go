@@ -68,6 +68,10 @@ func (d *doc) bulletLine(s int) bool {
 func (d *doc) firstCue(s, e int) int {
 	for k := s; k < e; k++ {
 		if n := d.startsAt(k, goalCues); n > 0 {
+			if d.achievedAt(k-1) || d.achievedAt(k-2) || d.is(k-1, "vượt") || d.is(k-2, "vượt") {
+				// "đã lọt top 10", "vượt mục tiêu": a goal already reached.
+				continue
+			}
 			if (d.seq(k, "đến năm") || d.seq(k, "tới năm")) && (d.is(k-1, "tính") || d.is(k-1, "nay")) {
 				continue
 			}

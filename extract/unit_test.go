@@ -193,3 +193,25 @@ func TestFastCaseTablesAgreeWithUnicode(t *testing.T) {
 		}
 	}
 }
+
+func TestStreetAndSchoolNamesAreNotPeople(t *testing.T) {
+	e := Entities("Trung tâm mới đặt tại số 12 đường Lê Duẩn, gần Trường THPT Nguyễn Huệ và chợ Bà Chiểu.")
+	if len(e.People) != 0 {
+		t.Fatalf("people = %+v", e.People)
+	}
+}
+
+func TestReachedGoalsAreNotTargets(t *testing.T) {
+	for _, s := range []string{
+		"Năm 2024, Việt Nam đã lọt top 50 quốc gia về chính phủ điện tử.",
+		"Tỉnh vượt mục tiêu với 96% hồ sơ trực tuyến.",
+	} {
+		if e := Entities(s); len(e.Targets) != 0 {
+			t.Errorf("%q gave targets %+v", s, e.Targets)
+		}
+	}
+	e := Entities("Việt Nam phấn đấu đến năm 2030 thuộc top 30 quốc gia dẫn đầu về chính phủ số.")
+	if len(e.Targets) != 1 || e.Targets[0].Value != "30" || e.Targets[0].Year != "2030" {
+		t.Fatalf("targets = %+v", e.Targets)
+	}
+}
