@@ -6,6 +6,7 @@
 package extract
 
 import (
+	"slices"
 	"sort"
 	"sync"
 
@@ -131,6 +132,22 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		}
 		if !merged {
 			list = append(list, &agg{name: name, key: key, ms: []article.Mention{m}})
+		}
+	}
+	// An acronym that a longer name spells out in brackets or after a dash
+	// ("Hiệp hội … (VINASA)") is that organisation.
+	for i := 0; i < len(list); i++ {
+		a := list[i]
+		if len(a.key) != 1 {
+			continue
+		}
+		for _, b := range list {
+			if b != a && len(b.key) > 1 && slices.Contains(b.key, a.key[0]) {
+				b.ms = append(b.ms, a.ms...)
+				list = append(list[:i], list[i+1:]...)
+				i--
+				break
+			}
 		}
 	}
 	out := make([]article.Organization, 0, len(list))

@@ -104,6 +104,7 @@ var (
 	places    = newLexicon() // value: canonical place name
 	titles    = newLexicon()
 	orgHeads  = newLexicon() // flags: d, a, n
+	agencies  = newLexicon() // value: canonical name
 	surnames  = map[string]bool{}
 	merged34  = map[string]string{} // folded former province → province since July 2025
 	provinces = map[string]bool{}   // folded canonical names of the 63 provinces
@@ -142,6 +143,12 @@ func init() {
 		titles.add(line, line, "")
 		if !strings.HasPrefix(line, "Phó ") && !strings.HasPrefix(line, "Tổ phó") {
 			titles.add("Phó "+line, "Phó "+line, "")
+		}
+	})
+	eachLine("agencies.txt", func(line string) {
+		parts := strings.Split(line, "|")
+		for _, p := range parts {
+			agencies.add(p, parts[0], "")
 		}
 	})
 	eachLine("orgs.txt", func(line string) {

@@ -112,6 +112,10 @@ func (d *doc) orgAt(i int) orgSpan {
 	}
 	p, n := d.orgHead(i)
 	if p < 0 {
+		// A name the agency gazetteer knows: "Viettel", "NHNN", "Bộ TT&TT".
+		if _, an := agencies.match(d, i); an > 0 && !d.capOrAbbr(i+an) {
+			return orgSpan{start: i, end: i + an, headEnd: i + an}
+		}
 		return orgSpan{}
 	}
 	head := orgHeads.phrases[p]
