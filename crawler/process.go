@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
+	"strings"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -84,6 +85,14 @@ func (r *run) process(j job) {
 		r.markDone(j.url, "")
 	case "html":
 		r.handleHTML(j, final, resp)
+	case "text":
+		// A plain-text sitemap: one URL per line.
+		for _, line := range strings.Split(string(resp.Body), "\n") {
+			if u := normalizeURL(final, strings.TrimSpace(line)); u != "" && strings.HasPrefix(strings.TrimSpace(line), "http") {
+				r.enqueue(job{url: u, feedItem: true})
+			}
+		}
+		r.markDone(j.url, "")
 	default:
 		r.markDone(j.url, "not-html")
 	}
