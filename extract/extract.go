@@ -174,13 +174,11 @@ func prefixOf(a, b []string) bool {
 // in the gazetteer but follows an administrative prefix: "xã Tam Thăng",
 // "TP Tam Kỳ", "huyện Gia Lâm".
 func (d *doc) unlistedPlace(i int) int {
-	pre := 0
-	for n := 1; n <= 3 && pre == 0; n++ {
-		if d.placePrefixAt(i-n) == n && !d.capOrAbbr(i-n) || d.placePrefixAt(i-n) == n && d.isAny(i-n, "tp") {
-			pre = n
-		}
+	if !d.capWord(i) {
+		return 0
 	}
-	if pre == 0 || !d.capWord(i) || d.nameLen(i) > 0 {
+	pre := d.endsAt(i-1, placePrefixes)
+	if pre == 0 || d.capOrAbbr(i-pre) && !d.is(i-pre, "tp") || d.nameLen(i) > 0 {
 		return 0
 	}
 	n := 0
@@ -201,9 +199,9 @@ func (d *doc) unlistedPlace(i int) int {
 
 // orgKey drops the function words that written variants of one
 // organisation name add or leave out ("Ban chỉ đạo về chuyển đổi số của
-// TP.HCM" = "Ban chỉ đạo chuyển đổi số TP.HCM").
+// TP.HCM" = "Ban chỉ đạo chuyển đổi số TP.HCM"). It filters keys in place.
 func orgKey(keys []string) []string {
-	out := keys[:0:0]
+	out := keys[:0]
 	for _, k := range keys {
 		switch k {
 		case "về", "của":

@@ -29,21 +29,12 @@ func (d *doc) stopsOrg(k int) bool {
 	return d.startsAt(k, orgStop) > 0 || d.startsAt(k, orgStopPhrases) > 0
 }
 
-var placePrefixes = []string{"thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "tp"}
+var placePrefixes = newPhraseSet("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "tp", "tp .")
 
 // placePrefixAt returns the length of an administrative prefix ("tỉnh",
 // "thành phố", "TP.") at token i.
 func (d *doc) placePrefixAt(i int) int {
-	for _, p := range placePrefixes {
-		if d.seq(i, p) {
-			n := seqLen(p)
-			if p == "tp" && d.punct(i+1, ".") {
-				n++
-			}
-			return n
-		}
-	}
-	return 0
+	return d.startsAt(i, placePrefixes)
 }
 
 // placeAt returns the length of a capitalised place name at token i.
@@ -295,7 +286,7 @@ func (d *doc) commaList(k int) bool {
 
 // findOrgs returns every organisation mention in text order.
 func (d *doc) findOrgs() []orgSpan {
-	var out []orgSpan
+	out := make([]orgSpan, 0, len(d.toks)/32+4)
 	for i := 0; i < len(d.toks); {
 		o := d.orgAt(i)
 		if o.end == 0 {

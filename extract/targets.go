@@ -307,9 +307,9 @@ func sameTarget(list []article.Target, value, year, metric string) int {
 			continue
 		}
 		if mk == nil {
-			mk = matchKey(metric)
+			mk = strings.Fields(fold(metric))
 		}
-		tk := matchKey(t.Metric)
+		tk := strings.Fields(fold(t.Metric))
 		if 2*sharedSyllables(mk, tk) >= min(len(mk), len(tk)) && len(mk) > 0 {
 			return i
 		}
