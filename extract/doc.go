@@ -13,6 +13,7 @@ type doc struct {
 	fold  string
 	memo  []tokMemo
 	arena *[]string // scratch for match keys, nil outside a pooled call
+	names []bool    // tokens inside person names, once people are found
 	buf   []byte    // scratch for building keys
 }
 
@@ -213,3 +214,5 @@ func (d *doc) foldedSpan(dst []byte, s, e int) []byte {
 	}
 	return dst
 }
+
+func (d *doc) inName(k int) bool { return k < len(d.names) && d.names[k] }

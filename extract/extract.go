@@ -45,6 +45,7 @@ func EntitiesWithAuthors(text string) (article.Entities, []string) {
 
 	orgs := d.findOrgs()
 	people, inName := d.findPeople(orgs, skip, sc.inName)
+	d.names = inName
 	locs, mainPlace := d.findLocations(skip, inName)
 	e := article.Entities{
 		People:        people,

@@ -22,7 +22,7 @@ func (d *doc) honorificAt(i int) int {
 
 // nameLen returns the number of tokens of a person's full name starting at
 // token i: a Vietnamese family name (or an honorific before it) followed by
-// one to three capitalised given-name syllables. Places, titles and
+// one to four capitalised given-name syllables. Places, titles and
 // organisation heads are never names.
 func (d *doc) nameLen(i int) int {
 	if i < 0 || i >= len(d.toks) {
@@ -67,7 +67,7 @@ func (d *doc) computeNameLen(i int) int {
 		return 0
 	}
 	j := i + 1
-	for j < len(d.toks) && j-i < 5 && d.capWord(j) && !d.toks[j].is(fNL) {
+	for j < len(d.toks) && j-i < 6 && d.capWord(j) && !d.toks[j].is(fNL) {
 		if p, _ := d.title(j); p >= 0 {
 			break
 		}
@@ -81,7 +81,7 @@ func (d *doc) computeNameLen(i int) int {
 		}
 		j++
 	}
-	if j-i < 2 || j-i > 4 {
+	if j-i < 2 || j-i > 5 {
 		return 0
 	}
 	return j - i

@@ -121,7 +121,7 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 			continue
 		}
 		out = append(out, article.Target{
-			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: scope,
+			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: d.scopeIn(s, v, scope),
 			Mentions: []article.Mention{{Start: int(d.toks[start].start), End: int(d.toks[end-1].end)}},
 		})
 		v = ve - 1
@@ -315,4 +315,15 @@ func sameTarget(list []article.Target, value, year, metric string) int {
 		}
 	}
 	return -1
+}
+
+// scopeIn names the place a target applies to: the first place named in
+// its sentence before the value, else the article's main place.
+func (d *doc) scopeIn(s, v int, fallback string) string {
+	for k := s; k < v; k++ {
+		if _, n := d.placeAt(k); n > 0 && !d.inName(k) {
+			return d.span(k, k+n)
+		}
+	}
+	return fallback
 }
