@@ -149,3 +149,35 @@ func parseVisibleDate(s string) (time.Time, bool) {
 	}
 	return plausible(t.In(vnZone))
 }
+
+var (
+	// urlStampRe finds the publication stamp Dân trí, Tuổi Trẻ and others
+	// put in article IDs: -20250505192841801.htm is 2025-05-05 19:28:41.
+	urlStampRe = regexp.MustCompile(`(?:^|[-/])(20\d{2})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})\d{0,4}\.html?$`)
+	// urlPathDateRe finds /2025/05/06/ or /2025-05-06/ in a path.
+	urlPathDateRe = regexp.MustCompile(`/(20\d{2})[/-](\d{2})[/-](\d{2})/`)
+)
+
+// dateFromURL reads a publication date encoded in an article URL; withTime
+// says whether the URL gave the time of day too.
+func dateFromURL(u string) (t time.Time, withTime, ok bool) {
+	if i := strings.IndexAny(u, "?#"); i >= 0 {
+		u = u[:i]
+	}
+	n := func(s string) int { v, _ := strconv.Atoi(s); return v }
+	if m := urlStampRe.FindStringSubmatch(u); m != nil {
+		t := time.Date(n(m[1]), time.Month(n(m[2])), n(m[3]), n(m[4]), n(m[5]), n(m[6]), 0, vnZone)
+		if t.Month() == time.Month(n(m[2])) && t.Day() == n(m[3]) && n(m[4]) < 24 && n(m[5]) < 60 {
+			t, ok = plausible(t)
+			return t, ok, ok
+		}
+	}
+	if m := urlPathDateRe.FindStringSubmatch(u); m != nil {
+		t := time.Date(n(m[1]), time.Month(n(m[2])), n(m[3]), 0, 0, 0, 0, vnZone)
+		if t.Month() == time.Month(n(m[2])) && t.Day() == n(m[3]) {
+			t, ok = plausible(t)
+			return t, false, ok
+		}
+	}
+	return time.Time{}, false, false
+}

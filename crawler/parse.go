@@ -160,6 +160,13 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 
 	// Published time.
 	a.Published, a.PublishedFrom = published(doc, rule, ld, meta)
+	if a.PublishedFrom == "" || a.PublishedFrom == "text" {
+		// A full stamp in the URL beats a date guessed from the page's
+		// text; a bare date in the path only fills a gap.
+		if t, withTime, ok := dateFromURL(base.String()); ok && (withTime || a.PublishedFrom == "") {
+			a.Published, a.PublishedFrom = t, "url"
+		}
+	}
 
 	// Authors.
 	if rule.Authors != "" {

@@ -143,3 +143,18 @@ func TestKnownMarkupOnOtherHost(t *testing.T) {
 		t.Errorf("parsed without the rule: from %q authors %q body %q", a.PublishedFrom, a.Authors, a.Body)
 	}
 }
+
+func TestDateFromURL(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"https://dantri.com.vn/du-lich/du-khach-bat-an-20250505192841801.htm", "2025-05-05T19:28:41+07:00"},
+		{"https://tuoitre.vn/tp-hcm-kich-hoat-20250506060200111.htm?utm_source=x", "2025-05-06T06:02:00+07:00"},
+		{"https://bao.example.vn/2024/11/18/benh-an-dien-tu.html", "2024-11-18T00:00:00+07:00"},
+		{"https://vnexpress.net/thu-truong-4381438.html", ""},
+		{"https://bao.example.vn/bai-20259999999999.htm", ""},
+	} {
+		got, _, ok := dateFromURL(tc.in)
+		if (tc.want == "") == ok || ok && got.Format(time.RFC3339) != tc.want {
+			t.Errorf("dateFromURL(%q) = %v, %v; want %q", tc.in, got, ok, tc.want)
+		}
+	}
+}

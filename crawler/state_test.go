@@ -49,3 +49,31 @@ func TestStateDropsTornLastLine(t *testing.T) {
 		t.Fatalf("pending after done = %v (torn line not repaired?)", p)
 	}
 }
+
+func TestStateCompactsLongLog(t *testing.T) {
+	dir := t.TempDir()
+	s, err := openState(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3000 {
+		s.append(record{Kind: "seen", URL: "http://a.vn/x"}, false)
+		if i%1000 == 0 {
+			s.append(record{Kind: "done", URL: "http://a.vn/x", Article: true, ID: "id", Hash: "h"}, false)
+		}
+	}
+	s.close()
+	before := len(readState(t, dir))
+	s2, err := openState(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s2.close()
+	after := len(readState(t, dir))
+	if after >= before/100 {
+		t.Fatalf("state not compacted: %d bytes → %d", before, after)
+	}
+	if r, ok := s2.get("http://a.vn/x"); !ok || r.Kind != "done" || s2.ids["id"].hash != "h" {
+		t.Fatalf("compaction lost the record: %+v", r)
+	}
+}
