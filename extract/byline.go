@@ -15,12 +15,19 @@ func (d *doc) findCredits(skip []bool) []string {
 				continue
 			}
 		}
-		if d.is(i, "ảnh") && (d.punct(i+1, ":") || d.isDash(i+1)) {
-			e := i + 2
+		label := 0
+		switch {
+		case d.isAny(i, "ảnh", "bài", "tin") && (d.punct(i+1, ":") || d.isDash(i+1) && d.is(i, "ảnh")):
+			label = 1
+		case d.seq(i, "tác giả") && d.punct(i+2, ":"):
+			label = 2
+		}
+		if label > 0 {
+			e := i + label + 1
 			for e < n && !d.toks[e].is(fNL) && !d.punct(e, ")") && !(d.punct(e, ".") && d.toks[e].is(fSpace)) {
 				e++
 			}
-			authors = append(authors, d.nameList(i+2, e)...)
+			authors = append(authors, d.nameList(i+label+1, e)...)
 			for k := i; k < e; k++ {
 				skip[k] = true
 			}

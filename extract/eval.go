@@ -325,14 +325,8 @@ func orgMatch(gold, pred string) bool {
 // administrative prefix ("TP Hà Nội" → "Hà Nội").
 func placeKey(s string) string {
 	s = stripNote(s)
-	toks := tokenize(nil, s)
-	d := newDoc(s, toks)
-	i := d.placePrefixAt(0)
-	if p, n := places.match(d, i); p >= 0 && i+n == len(toks) {
-		return fold(places.phrases[p].value)
-	}
-	if p, n := places.match(d, 0); p >= 0 && n == len(toks) {
-		return fold(places.phrases[p].value)
+	if c, ok := CanonicalPlace(s); ok {
+		return fold(c)
 	}
 	return strings.Join(matchKey(s), " ")
 }

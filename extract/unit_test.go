@@ -215,3 +215,35 @@ func TestReachedGoalsAreNotTargets(t *testing.T) {
 		t.Fatalf("targets = %+v", e.Targets)
 	}
 }
+
+func TestKeyAndCanonicalPlace(t *testing.T) {
+	if Key("UBND TP.HCM") != Key("Ủy ban nhân dân Thành phố Hồ Chí Minh") {
+		t.Errorf("Key differs: %q vs %q", Key("UBND TP.HCM"), Key("Ủy ban nhân dân Thành phố Hồ Chí Minh"))
+	}
+	if Key("Sở TT&TT") == Key("Sở KH&CN") {
+		t.Error("different departments share a key")
+	}
+	for in, want := range map[string]string{"TPHCM": "TP.HCM", "Thành phố Hồ Chí Minh": "TP.HCM", "tỉnh Thanh Hoá": "Thanh Hóa", "Hà Giang": "Hà Giang", "TP Hà Nội": "Hà Nội"} {
+		if got, ok := CanonicalPlace(in); !ok || got != want {
+			t.Errorf("CanonicalPlace(%q) = %q, %v; want %q", in, got, ok, want)
+		}
+	}
+	if _, ok := CanonicalPlace("Sở Nội vụ"); ok {
+		t.Error("CanonicalPlace accepted an organisation")
+	}
+}
+
+func TestCreditsGoToAuthors(t *testing.T) {
+	text := "Tiêu đề\nBài: Hoàng Minh Đức\nSáng nay, Giám đốc Sở Y tế Lê Thị Hoa phát biểu. (Ảnh: Trần Văn Khoa)\n\nTrần Huệ - Diệu Linh"
+	e, authors := EntitiesWithAuthors(text)
+	want := map[string]bool{"Hoàng Minh Đức": true, "Trần Văn Khoa": true, "Trần Huệ": true, "Diệu Linh": true}
+	for _, a := range authors {
+		delete(want, a)
+	}
+	if len(want) > 0 {
+		t.Errorf("authors %q miss %v", authors, want)
+	}
+	if len(e.People) != 1 || e.People[0].Name != "Lê Thị Hoa" {
+		t.Errorf("people = %+v", e.People)
+	}
+}
