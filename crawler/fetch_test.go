@@ -1,0 +1,124 @@
+package crawler
+
+import (
+	"errors"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func testTransport() *transport {
+	return &transport{
+		base: http.DefaultTransport.(*http.Transport).Clone(), timeout: time.Second, retries: 2,
+		backoff: 5 * time.Millisecond, maxRetryAfter: 2 * time.Second, maxBody: 1000,
+		logger: slog.New(slog.DiscardHandler),
+	}
+}
+
+func TestTransport(t *testing.T) {
+	var calls atomic.Int32
+	mux := http.NewServeMux()
+	mux.HandleFunc("/503", func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) < 3 {
+			http.Error(w, "busy", http.StatusServiceUnavailable)
+			return
+		}
+		io.WriteString(w, "ok")
+	})
+	mux.HandleFunc("/always-500", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		http.Error(w, "broken", http.StatusInternalServerError)
+	})
+	mux.HandleFunc("/429", func(w http.ResponseWriter, r *http.Request) {
+		if calls.Add(1) == 1 {
+			w.Header().Set("Retry-After", "1")
+			w.WriteHeader(http.StatusTooManyRequests)
+			return
+		}
+		io.WriteString(w, "ok")
+	})
+	mux.HandleFunc("/404", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		http.NotFound(w, r)
+	})
+	mux.HandleFunc("/big-declared", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Length", "5000")
+		io.WriteString(w, strings.Repeat("x", 5000))
+	})
+	mux.HandleFunc("/big-streamed", func(w http.ResponseWriter, r *http.Request) {
+		for range 50 {
+			io.WriteString(w, strings.Repeat("y", 100))
+			w.(http.Flusher).Flush()
+		}
+	})
+	mux.HandleFunc("/cp1258", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=windows-1258")
+		w.Write(encode1258(t, "<p>Chuyển đổi số</p>"))
+	})
+	mux.HandleFunc("/robots.txt", func(w http.ResponseWriter, r *http.Request) {
+		calls.Add(1)
+		io.WriteString(w, "User-agent: *\nDisallow: /x\n")
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	client := &http.Client{Transport: testTransport()}
+	get := func(path string) (string, int, error) {
+		calls.Store(0)
+		resp, err := client.Get(srv.URL + path)
+		if err != nil {
+			return "", 0, err
+		}
+		defer resp.Body.Close()
+		b, err := io.ReadAll(resp.Body)
+		return string(b), resp.StatusCode, err
+	}
+
+	if body, code, err := get("/503"); err != nil || code != 200 || body != "ok" || calls.Load() != 3 {
+		t.Errorf("/503: %q %d %v after %d calls", body, code, err, calls.Load())
+	}
+	if _, code, _ := get("/always-500"); code != 500 || calls.Load() != 3 {
+		t.Errorf("/always-500: status %d after %d calls, want 500 after 3", code, calls.Load())
+	}
+	if _, code, _ := get("/404"); code != 404 || calls.Load() != 1 {
+		t.Errorf("/404 retried: %d calls", calls.Load())
+	}
+	start := time.Now()
+	if body, _, err := get("/429"); err != nil || body != "ok" || time.Since(start) < 900*time.Millisecond {
+		t.Errorf("/429: %q %v after %v, want ok after Retry-After 1s", body, err, time.Since(start))
+	}
+	if _, _, err := get("/big-declared"); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("/big-declared: %v, want ErrTooLarge", err)
+	}
+	if _, _, err := get("/big-streamed"); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("/big-streamed: %v, want ErrTooLarge", err)
+	}
+	// Decoded to UTF-8 here; windows-1258 tone marks stay combining until
+	// the parser NFC-normalises.
+	if body, _, err := get("/cp1258"); err != nil || norm.NFC.String(body) != "<p>Chuyển đổi số</p>" {
+		t.Errorf("/cp1258: %q %v", body, err)
+	}
+	get("/robots.txt")
+	get("/robots.txt")
+	if body, _, _ := get("/robots.txt"); calls.Load() != 0 || !strings.Contains(body, "Disallow: /x") {
+		t.Errorf("robots.txt fetched again (%d calls) or changed: %q", calls.Load(), body)
+	}
+}
+
+func TestRetryAfter(t *testing.T) {
+	if d := retryAfter("3"); d != 3*time.Second {
+		t.Errorf("retryAfter(3) = %v", d)
+	}
+	if d := retryAfter(time.Now().Add(10 * time.Second).UTC().Format(http.TimeFormat)); d < 8*time.Second || d > 10*time.Second {
+		t.Errorf("retryAfter(date) = %v", d)
+	}
+	if d := retryAfter("soon"); d != 0 {
+		t.Errorf("retryAfter(soon) = %v", d)
+	}
+}
