@@ -107,7 +107,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 	}
 	var list []*agg
 	for _, o := range orgs {
-		if skip[o.start] || o.end <= o.headEnd && o.committee != 0 {
+		if skip[o.start] || d.inName(o.start) || o.end <= o.headEnd && o.committee != 0 {
 			continue
 		}
 		if d.is(o.start, "chính") && d.isAny(o.start-1, "tướng") {

@@ -71,7 +71,8 @@ func (d *doc) computeNameLen(i int) int {
 		if p, _ := d.title(j); p >= 0 {
 			break
 		}
-		if p, _ := d.orgHead(j); p >= 0 {
+		if p, n := d.orgHead(j); p >= 0 && !(n == 1 && d.isAny(j, "trường", "hội")) {
+			// "Trường" and "Hội" are also given names ("Lê Nguyễn Trường Giang").
 			break
 		}
 		if j-i >= 2 {

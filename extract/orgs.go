@@ -217,6 +217,10 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			}
 			return k
 		case "và":
+			if d.is(k-1, "nhỏ") && d.is(k+1, "vừa") {
+				k += 2 // "doanh nghiệp nhỏ và vừa"
+				continue
+			}
 			if d.capOrAbbr(k+1) && !d.nameStart(k+1) {
 				if tp, _ := d.title(k + 1); tp < 0 {
 					if op, _ := d.orgHead(k + 1); op < 0 {

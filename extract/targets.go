@@ -9,7 +9,7 @@ import (
 // Goal cues: a value after one of these in the same sentence is a target.
 var goalCues = newPhraseSet("mục tiêu", "chỉ tiêu", "phấn đấu", "đặt ra", "đề ra", "đặt mục tiêu", "hướng tới",
 	"hướng đến", "cần đạt", "phải đạt", "nhằm đạt", "sẽ đạt", "kỳ vọng", "dự kiến đạt", "định hướng đến",
-	"tầm nhìn đến", "đến năm", "tới năm", "đến hết năm", "trở thành một trong", "top")
+	"tầm nhìn đến", "đến năm", "tới năm", "đến hết năm", "trở thành một trong")
 
 // Achieved cues: a value after one of these (and after the goal cue) is a
 // statistic, not a target.
@@ -201,7 +201,7 @@ func (d *doc) qualifierBefore(v int) (string, int) {
 	return q, end - n + 1
 }
 
-var metricBreaks = newPhraseSet("bao gồm", "gồm", "là", "như sau")
+var metricBreaks = newPhraseSet("bao gồm", "gồm", "là", "như sau", "và")
 
 var metricEnds = newPhraseSet("và", "đến năm", "vào năm", "trong năm")
 
