@@ -64,6 +64,8 @@ type run struct {
 	// dispatched counts jobs handed to workers, bounded by MaxPages.
 	dispatched int
 	reserved   map[string]bool
+	// robotsData holds each prepared host's robots.txt rules.
+	robotsData map[string]*robotstxt.RobotsData
 	seedErrs   []string
 	wake       *sync.Cond
 	stopped    bool
@@ -76,10 +78,11 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 	}
 	r := &run{
 		c: c, emit: emit, st: st, start: time.Now(),
-		allowed:  map[string]*Source{},
-		seen:     map[string]bool{},
-		reserved: map[string]bool{},
-		stats:    Stats{Skipped: map[string]int{}},
+		allowed:    map[string]*Source{},
+		seen:       map[string]bool{},
+		reserved:   map[string]bool{},
+		robotsData: map[string]*robotstxt.RobotsData{},
+		stats:      Stats{Skipped: map[string]int{}},
 	}
 	r.wake = sync.NewCond(&r.mu)
 	r.parent = ctx
@@ -122,6 +125,13 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		}
 		if len(via) >= 10 {
 			return errRedirectLoop
+		}
+		// colly checks robots.txt for the first URL only.
+		r.mu.Lock()
+		robots := r.robotsData[req.URL.Host]
+		r.mu.Unlock()
+		if robots != nil && !robots.TestAgent(req.URL.EscapedPath(), c.cfg.UserAgent) {
+			return fmt.Errorf("%w: redirect to %s", colly.ErrRobotsTxtBlocked, req.URL)
 		}
 		return nil
 	})
@@ -242,6 +252,9 @@ func (r *run) prepareHosts() {
 			par = src.Parallelism
 		}
 		robots := r.robots(hosts[host] + "://" + host + "/robots.txt")
+		r.mu.Lock()
+		r.robotsData[host] = robots
+		r.mu.Unlock()
 		if robots != nil {
 			if g := robots.FindGroup(r.c.cfg.UserAgent); g != nil && g.CrawlDelay > delay {
 				delay = min(g.CrawlDelay, 30*time.Second)

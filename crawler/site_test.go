@@ -135,7 +135,7 @@ func newTestSite(t testing.TB) *testSite {
 	pages["/"] = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Báo Thử</title><meta property="og:type" content="website">
 <link rel="alternate" type="application/rss+xml" href="/rss.xml"></head><body><nav><a href="/chuyen-muc/so-hoa.html">Số hóa</a>
 <a href="/private/noi-bo-301.html">Nội bộ</a> <a href="https://example.invalid/ngoai-trang.html">Trang ngoài</a> <a href="/vong-1">Vòng</a>
-<a href="/qua-lon.html">Lớn</a> <a href="/ra-ngoai">Ra ngoài</a> <a href="/cham.html">Chậm</a> <a href="/cu/trang-cu-401.html">Cũ</a></nav></body></html>`
+<a href="/qua-lon.html">Lớn</a> <a href="/ra-ngoai">Ra ngoài</a> <a href="/vao-trong">Vào trong</a> <a href="/cham.html">Chậm</a> <a href="/cu/trang-cu-401.html">Cũ</a></nav></body></html>`
 	pages["/chuyen-muc/so-hoa.html"] = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Số hóa</title><meta property="og:type" content="website">
 <link rel="next" href="/chuyen-muc/so-hoa.html?trang=2"></head><body><ul>` + links(siteArticles[0].path, siteArticles[1].path, siteArticles[8].path) + `</ul></body></html>`
 	pages["/chuyen-muc/so-hoa.html?trang=2"] = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Số hóa - trang 2</title><meta property="og:type" content="website">
@@ -174,6 +174,9 @@ func newTestSite(t testing.TB) *testSite {
 			w.Header().Set("Content-Type", "application/rss+xml")
 			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo Thử</title>
 <item><title>a</title><link>%s%s</link></item><item><title>b</title><link>%s%s</link></item><item><title>c</title><link>%s%s</link></item></channel></rss>`, base, siteArticles[3].path, base, siteArticles[0].path, base, siteArticles[6].path)
+			return
+		case "/vao-trong":
+			http.Redirect(w, r, "/private/noi-bo-301.html", http.StatusFound)
 			return
 		case "/ra-ngoai":
 			http.Redirect(w, r, "https://example.invalid/bai.html", http.StatusMovedPermanently)
