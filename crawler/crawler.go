@@ -40,6 +40,8 @@ type Config struct {
 	Timeout time.Duration
 	// Threshold is the relevance score an article needs; 0 = DefaultThreshold.
 	Threshold float64
+	// Terms replaces the relevance vocabulary; nil = Terms.
+	Terms []Term
 	// Polite turns per-host delays on (nil = on). Off is for tests and
 	// benchmarks against local servers; robots.txt is obeyed either way.
 	Polite *bool
@@ -116,6 +118,9 @@ func New(cfg Config) (*Crawler, error) {
 	}
 	if c.cfg.Timeout <= 0 {
 		c.cfg.Timeout = 20 * time.Second
+	}
+	if c.cfg.Terms == nil {
+		c.cfg.Terms = Terms
 	}
 	if c.cfg.Threshold == 0 {
 		c.cfg.Threshold = DefaultThreshold

@@ -3,6 +3,10 @@ package crawler
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -213,5 +217,58 @@ func TestMaxPagesThenResume(t *testing.T) {
 	}
 	if n := len(got.paths()); n != 8 {
 		t.Errorf("after resuming, %d distinct articles, want 8: %v", n, got.paths())
+	}
+}
+
+// TestChangedArticleIsEmittedAgain edits an article between runs and
+// expects one new emission with the new content hash, under the same ID.
+func TestChangedArticleIsEmittedAgain(t *testing.T) {
+	var mu sync.Mutex
+	a := siteArticles[0]
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		page := renderArticle(a)
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/robots.txt":
+			http.NotFound(w, r)
+		case a.path:
+			w.Header().Set("ETag", fmt.Sprintf(`"%x"`, sha256.Sum256([]byte(page))))
+			if r.Header.Get("If-None-Match") == w.Header().Get("ETag") {
+				w.WriteHeader(http.StatusNotModified)
+				return
+			}
+			fmt.Fprint(w, page)
+		default:
+			fmt.Fprintf(w, `<html><head><meta property="og:type" content="website"></head><body><a href="%s">bài</a></body></html>`, a.path)
+		}
+	}))
+	defer srv.Close()
+	dir := t.TempDir()
+	var got collected
+	run := func() Stats {
+		c, err := New(testConfig(srv.URL+"/", dir))
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := c.Run(context.Background(), got.emit)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	run()
+	if s := run(); s.Unchanged != 1 || len(got.all) != 1 {
+		t.Fatalf("unchanged second run: %+v, %d emitted", s, len(got.all))
+	}
+	mu.Lock()
+	a.body = append([]string{"Đoạn mở đầu mới về chuyển đổi số được bổ sung sau khi đăng."}, a.body...)
+	mu.Unlock()
+	run()
+	if len(got.all) != 2 || got.all[0].ID != got.all[1].ID || got.all[0].ContentHash == got.all[1].ContentHash {
+		t.Fatalf("after the edit: %d emitted", len(got.all))
+	}
+	if !strings.HasPrefix(got.all[1].Body, "Đoạn mở đầu mới") {
+		t.Errorf("new body not emitted: %q", got.all[1].Body)
 	}
 }

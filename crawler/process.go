@@ -217,7 +217,7 @@ func (r *run) handleArticle(a article.Article, rec record) error {
 		return r.markCopy(rec, "near-duplicate")
 	}
 
-	rel := Score(a)
+	rel := scoreWith(r.c.cfg.Terms, a)
 	a.Relevance = &rel
 	if rel.Score < r.c.cfg.Threshold {
 		r.count(func(s *Stats) { s.Dropped++; s.Skipped["off-topic"]++ })
