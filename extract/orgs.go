@@ -12,17 +12,21 @@ type orgSpan struct {
 // Words and verb phrases that end the lower-case part of a descriptive
 // organisation name ("Ban Chỉ đạo về dữ liệu | do ông …").
 var orgStop = newPhraseSet(strings.Fields(`có là làm được đã đang sẽ vừa gồm do nhằm để với cho tại khi
-	theo thì mà này đó ký giữ nhận dự cùng hoặc đến từ trên cũng còn sau trước họp tiếp giao nêu trao
+	theo thì mà này đó giữ nhận dự cùng hoặc đến từ trên cũng còn sau trước họp tiếp giao nêu trao
 	bàn gửi mở đưa chịu tăng giảm đạt ra như nhưng vì nên trong ngày năm tháng các những mỗi
 	một hai ba bốn năm sáu bảy tám chín mười nhiều rất đều lại đây ấy nay sáng chiều tối qua vào tới
-	không thành`)...)
+	không thành bị`)...)
 
 var orgStopPhrases = newPhraseSet("yêu cầu", "đề nghị", "đề xuất", "thống nhất", "kiện toàn", "thành lập",
 	"phê duyệt", "ban hành", "tổ chức", "chủ trì", "chủ động", "chỉ đạo", "triển khai", "tham mưu", "tham dự",
 	"tham gia", "báo cáo", "đánh giá", "khẳng định", "nhấn mạnh", "kiểm tra", "vận hành", "hỗ trợ",
 	"xác định", "kêu gọi", "phối hợp", "hướng dẫn", "bao gồm", "hình thành", "cụ thể", "công bố",
 	"quyết định", "nghiên cứu", "đôn đốc", "điều phối", "phát biểu", "phát động", "giới thiệu", "thông qua",
-	"cho biết", "trình bày", "lập kế", "đầu tư", "ứng dụng", "bảo đảm", "đảm bảo")
+	"cho biết", "ký kết", "ký ban hành", "ký quyết", "trình bày", "lập kế", "đầu tư", "ứng dụng", "bảo đảm", "đảm bảo")
+
+// Verbs that follow a name rather than continue it.
+var compoundStop = newPhraseSet("xây dựng", "duy trì", "bị", "nâng", "điều hành", "cấp", "mua", "bán", "cắt", "siết",
+	"nới", "giữ", "điều chỉnh", "dự báo", "ước tính", "cảnh báo", "lên", "xuống")
 
 // stopsOrg reports whether a lower-case word at k ends an organisation name.
 func (d *doc) stopsOrg(k int) bool {
@@ -101,7 +105,14 @@ func (d *doc) orgAt(i int) orgSpan {
 	if !d.capOrAbbr(i) {
 		return orgSpan{}
 	}
+	if _, an := agencies.match(d, i); an > 0 && !d.capOrAbbr(i+an) && !d.punct(i+an, "(") {
+		// A name the agency gazetteer knows in full: "Ngân hàng Nhà nước".
+		return orgSpan{start: i, end: i + an, headEnd: i + an}
+	}
 	p, n := d.orgHead(i)
+	if tp, tn := d.title(i); tp >= 0 && tn > n {
+		return orgSpan{} // "Cục trưởng" is a title, not the Cục
+	}
 	if p < 0 {
 		// A name the agency gazetteer knows: "Viettel", "NHNN", "Bộ TT&TT".
 		if _, an := agencies.match(d, i); an > 0 && !d.capOrAbbr(i+an) {
@@ -243,12 +254,18 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		if !descriptive {
 			// Lower-case syllables of a capitalised compound: "Thông tin",
 			// "Viễn thông", "Khoa học".
+			if d.startsAt(k, compoundStop) > 0 {
+				break
+			}
 			run := 0
 			for b := k - 1; b >= start && d.toks[b].flags&(fPunct|fCap|fUpper) == 0; b-- {
 				run++
 			}
 			if run >= 3 || k-1-run < start || !d.capWord(k-1-run) {
 				break
+			}
+			if run == 0 && !d.lowerRunEnds(k) {
+				break // "VN Pharma nhập thuốc giả": a clause, not a name
 			}
 		} else if lower >= 10 {
 			break
@@ -310,4 +327,18 @@ func (d *doc) findOrgs() []orgSpan {
 		}
 	}
 	return out
+}
+
+// lowerRunEnds reports whether the lower-case words from k end within three
+// words at a boundary (punctuation, a capitalised word, "và", a stop word),
+// as the lower-case syllables of a name do ("Truyền thông cho biết").
+func (d *doc) lowerRunEnds(k int) bool {
+	for n := 0; n < 4; n++ {
+		j := k + n
+		if j >= len(d.toks) || d.isPunct(j) || d.capOrAbbr(j) || d.toks[j].is(fNum) || d.toks[j].is(fNL) ||
+			d.is(j, "và") || d.stopsOrg(j) || d.placePrefixAt(j) > 0 || d.startsAt(j, compoundStop) > 0 {
+			return n > 0
+		}
+	}
+	return false
 }

@@ -200,6 +200,24 @@ func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 		f.addRole(p, r)
 		k = r.end
 	}
+	if d.punct(k, "(") {
+		// "Nguyễn Việt Hùng (nguyên Cục phó Quản lý Dược)".
+		if chain, e := d.titleChainLower(k + 1); len(chain) > 0 {
+			closed := -1
+			for c := e; c < len(d.toks) && c <= e+8 && !d.toks[c].is(fNL); c++ {
+				if d.punct(c, ")") {
+					closed = c
+					break
+				}
+			}
+			if closed >= 0 {
+				for _, r := range chain {
+					f.addRole(p, r)
+				}
+				k = closed + 1
+			}
+		}
+	}
 	group = append(group, p)
 	if r, ok := d.copulaRole(k); ok {
 		for _, q := range group {

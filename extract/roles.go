@@ -15,6 +15,14 @@ type roleSpan struct {
 // titleAt parses a title phrase at token i. Lower-case titles are accepted
 // only when lowerOK (after a name and a comma).
 func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
+	if d.isAny(i, "nguyên", "cựu") {
+		// "nguyên Cục phó Quản lý Dược": a former role, kept as written.
+		if r, ok := d.titleAt(i+1, true); ok {
+			r.start = i
+			return r, true
+		}
+		return roleSpan{}, false
+	}
 	p, n := d.title(i)
 	if p < 0 {
 		return roleSpan{}, false
@@ -28,6 +36,13 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 	}
 	tk := fold(titles.phrases[p].text)
 	r := roleSpan{start: i, titleEnd: j}
+	if strings.HasSuffix(tk, "đoàn") && d.seq(j, "đại biểu") {
+		// "Phó đoàn đại biểu (Quốc hội) TP Hải Phòng".
+		j += 2
+		if d.seq(j, "quốc hội") {
+			j += 2
+		}
+	}
 	switch {
 	case strings.HasSuffix(tk, " ban") && d.seq(j, "chỉ đạo"):
 		// "Trưởng ban Chỉ đạo 57 của Thành ủy", "Phó Trưởng ban chỉ đạo".
@@ -40,6 +55,13 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 		if o := d.orgAt(j); o.end > 0 {
 			j = o.end
 			break
+		}
+		if d.isAny(j, "của", "thuộc") {
+			// "Phó phòng của Cục Quản lý Dược".
+			if o := d.orgAt(j + 1); o.end > 0 {
+				j = o.end
+				break
+			}
 		}
 		pre := d.placePrefixAt(j)
 		if _, pn := d.placeAt(j + pre); pn > 0 {
@@ -89,6 +111,26 @@ func (d *doc) titleChain(i int) ([]roleSpan, int) {
 		}
 		r2, ok := d.titleAt(next)
 		if !ok || r2.end <= next {
+			break
+		}
+		chain = append(chain, r2)
+		e = r2.end
+	}
+	return chain, e
+}
+
+// titleChainLower is titleChain that also accepts lower-case titles, for
+// roles in brackets after a name.
+func (d *doc) titleChainLower(i int) ([]roleSpan, int) {
+	r, ok := d.titleAt(i, true)
+	if !ok {
+		return nil, i
+	}
+	chain := []roleSpan{r}
+	e := r.end
+	for d.punct(e, ",") || d.is(e, "kiêm") {
+		r2, ok := d.titleAt(e+1, true)
+		if !ok || r2.end <= e+1 {
 			break
 		}
 		chain = append(chain, r2)

@@ -65,11 +65,22 @@ func tokenize(dst []token, text string) []token {
 		} else if isUpper(r) {
 			flags |= fCap
 		}
-		letters, uppers := 0, 0
-		prevDigit, prevUpper := false, false
+		letters, uppers, digits := 0, 0, 0
+		prevDigit, prevUpper, prevLower := false, false, false
 		for i < len(text) {
 			r, size = utf8.DecodeRuneInString(text[i:])
 			if isLetterOrDigit(r) || isMark(r) {
+				if prevLower && letters >= 2 && digits == 0 && flags&fCap != 0 && isUpper(r) && i+size < len(text) {
+					// Two title-case words glued together ("Hà NộiÔng"):
+					// Vietnamese syllables never turn upper case inside.
+					if next, _ := utf8.DecodeRuneInString(text[i+size:]); isLetterOrDigit(next) && !isDigit(next) && !isUpper(next) {
+						break
+					}
+				}
+				if isDigit(r) {
+					digits++
+				}
+				prevLower = !isDigit(r) && !isMark(r) && !isUpper(r) || isMark(r) && prevLower
 				prevDigit = isDigit(r)
 				prevUpper = !prevDigit && isUpper(r)
 				if !prevDigit && !isMark(r) {
