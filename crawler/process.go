@@ -180,57 +180,71 @@ func (r *run) markCopy(rec record, reason string) error {
 }
 
 // handleArticle dedups, scores and emits one parsed article, then records it.
+// The dedup decision and the claim on the article's ID, content hash and
+// SimHash are taken together under the run's lock, so two copies crawled at
+// the same moment cannot both be emitted.
 func (r *run) handleArticle(a article.Article, rec record) error {
 	a.Fetched = rec.Fetched.Truncate(time.Second)
 	rec.ID, rec.Hash = a.ID, a.ContentHash
 	rec.Sim = simHash(a.Title + " " + a.Body)
-	r.count(func(s *Stats) { s.Articles++ })
+	rel := scoreWith(r.c.cfg.Terms, a)
+	a.Relevance = &rel
+	relevant := rel.Score >= r.c.cfg.Threshold
 
+	r.mu.Lock()
+	r.stats.Articles++
 	r.st.mu.Lock()
 	prevID, haveID := r.st.ids[a.ID]
 	hashOwner := r.st.hashes[a.ContentHash]
 	near := r.st.sims.near(rec.Sim, a.ID)
+	outcome := ""
+	switch {
+	case haveID && prevID.url != rec.URL:
+		// Another address of an article already stored (AMP, print, a
+		// link with different parameters): the canonical URL says so.
+		outcome = "duplicate"
+	case haveID && prevID.hash == a.ContentHash:
+		outcome = "unchanged"
+	case hashOwner != "" && hashOwner != a.ID:
+		outcome = "duplicate"
+	case near != "" && !haveID:
+		outcome = "near-duplicate"
+	case !relevant:
+		outcome = "off-topic"
+	default:
+		outcome = "emit"
+	}
+	if outcome == "emit" || outcome == "off-topic" {
+		// Claim the ID, hash and SimHash before the slow part.
+		claim := rec
+		claim.Kind, claim.Article = "done", true
+		r.st.apply(&claim)
+	}
+	switch outcome {
+	case "unchanged":
+		r.stats.Unchanged++
+	case "duplicate", "near-duplicate", "off-topic":
+		r.stats.Skipped[outcome]++
+		if outcome == "off-topic" {
+			r.stats.Dropped++
+		}
+	}
 	r.st.mu.Unlock()
-
-	r.mu.Lock()
-	reserved := r.reserved[a.ID]
 	r.mu.Unlock()
 
-	switch {
-	case haveID && prevID.hash == a.ContentHash || reserved:
-		if prevID.url != "" && prevID.url != rec.URL || reserved {
-			r.skip("duplicate")
-			return r.markCopy(rec, "duplicate")
-		}
-		r.count(func(s *Stats) { s.Unchanged++ })
+	switch outcome {
+	case "unchanged":
 		old, _ := r.st.get(rec.URL)
 		if old.ETag != rec.ETag || old.LastModified != rec.LastModified {
 			rec.Kept = old.Kept
 			return r.st.append(rec, false)
 		}
 		return nil
-	case hashOwner != "" && hashOwner != a.ID:
-		r.skip("duplicate")
-		return r.markCopy(rec, "duplicate")
-	case near != "" && !haveID:
-		r.skip("near-duplicate")
-		return r.markCopy(rec, "near-duplicate")
-	}
-
-	rel := scoreWith(r.c.cfg.Terms, a)
-	a.Relevance = &rel
-	if rel.Score < r.c.cfg.Threshold {
-		r.count(func(s *Stats) { s.Dropped++; s.Skipped["off-topic"]++ })
+	case "duplicate", "near-duplicate":
+		return r.markCopy(rec, outcome)
+	case "off-topic":
 		return r.st.append(rec, false)
 	}
-	r.mu.Lock()
-	if r.reserved[a.ID] {
-		r.mu.Unlock()
-		r.skip("duplicate")
-		return nil
-	}
-	r.reserved[a.ID] = true
-	r.mu.Unlock()
 	if err := r.emit(r.ctx, a); err != nil {
 		return fmt.Errorf("crawler: emit %s: %w", a.URL, err)
 	}

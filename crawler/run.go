@@ -63,7 +63,6 @@ type run struct {
 	requests int
 	// dispatched counts jobs handed to workers, bounded by MaxPages.
 	dispatched int
-	reserved   map[string]bool
 	// robotsData holds each prepared host's robots.txt rules.
 	robotsData map[string]*robotstxt.RobotsData
 	seedErrs   []string
@@ -80,7 +79,6 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		c: c, emit: emit, st: st, start: time.Now(),
 		allowed:    map[string]*Source{},
 		seen:       map[string]bool{},
-		reserved:   map[string]bool{},
 		robotsData: map[string]*robotstxt.RobotsData{},
 		stats:      Stats{Skipped: map[string]int{}},
 	}
