@@ -163,14 +163,20 @@ func TestUnreachableSeedIsAnError(t *testing.T) {
 	addr := site.URL
 	site.Close()
 	cfg := testConfig(addr+"/", "")
-	cfg.Retries = -1
+	cfg.Retries = 2
+	cfg.Backoff = 200 * time.Millisecond
 	c, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
+	start := time.Now()
 	_, err = c.Run(context.Background(), func(context.Context, article.Article) error { return nil })
-	if err == nil || !strings.Contains(err.Error(), addr) {
-		t.Fatalf("Run error = %v, want one naming %s", err, addr)
+	if err == nil || !strings.Contains(err.Error(), addr) || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("Run error = %v, want one line naming %s", err, addr)
+	}
+	// robots.txt is retried once (200ms + 400ms); the seed then fails at once.
+	if d := time.Since(start); d > 1200*time.Millisecond {
+		t.Errorf("unreachable seed took %v to report", d)
 	}
 }
 

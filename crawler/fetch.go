@@ -42,6 +42,9 @@ type transport struct {
 
 	mu     sync.Mutex
 	robots map[string]*cachedResponse
+	// robotsErr remembers hosts whose robots.txt could not be fetched even
+	// after retries, so later requests fail at once instead of retrying again.
+	robotsErr map[string]error
 }
 
 type cachedResponse struct {
@@ -54,13 +57,24 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	isRobots := req.URL.Path == "/robots.txt"
 	if isRobots {
 		t.mu.Lock()
-		c := t.robots[req.URL.Host]
+		c, cerr := t.robots[req.URL.Host], t.robotsErr[req.URL.Host]
 		t.mu.Unlock()
 		if c != nil {
 			return c.response(req), nil
 		}
+		if cerr != nil {
+			return nil, cerr
+		}
 	}
 	resp, err := t.roundTrip(req)
+	if err != nil && isRobots && req.Context().Err() == nil {
+		t.mu.Lock()
+		if t.robotsErr == nil {
+			t.robotsErr = map[string]error{}
+		}
+		t.robotsErr[req.URL.Host] = err
+		t.mu.Unlock()
+	}
 	if err != nil || !isRobots {
 		return resp, err
 	}
