@@ -68,22 +68,48 @@ func tokenize(dst []token, text string) []token {
 		letters, uppers, digits := 0, 0, 0
 		prevDigit, prevUpper, prevLower := false, false, false
 		for i < len(text) {
-			r, size = utf8.DecodeRuneInString(text[i:])
+			if c := text[i]; c < utf8.RuneSelf {
+				// ASCII fast path.
+				switch {
+				case 'a' <= c && c <= 'z':
+					letters++
+					prevLower, prevDigit, prevUpper = true, false, false
+					i++
+					continue
+				case '0' <= c && c <= '9':
+					digits++
+					prevLower, prevDigit, prevUpper = false, true, false
+					i++
+					continue
+				case 'A' <= c && c <= 'Z' && !(prevLower && letters >= 2 && digits == 0 && flags&fCap != 0):
+					letters++
+					uppers++
+					prevLower, prevDigit, prevUpper = false, false, true
+					i++
+					continue
+				}
+				r, size = rune(c), 1
+			} else {
+				r, size = utf8.DecodeRuneInString(text[i:])
+			}
 			if isLetterOrDigit(r) || isMark(r) {
-				if prevLower && letters >= 2 && digits == 0 && flags&fCap != 0 && isUpper(r) && i+size < len(text) {
+				dig := isDigit(r)
+				mark := !dig && r >= 0x300 && isMark(r)
+				up := !dig && !mark && isUpper(r)
+				if prevLower && up && letters >= 2 && digits == 0 && flags&fCap != 0 && i+size < len(text) {
 					// Two title-case words glued together ("Hà NộiÔng"):
 					// Vietnamese syllables never turn upper case inside.
 					if next, _ := utf8.DecodeRuneInString(text[i+size:]); isLetterOrDigit(next) && !isDigit(next) && !isUpper(next) {
 						break
 					}
 				}
-				if isDigit(r) {
+				if dig {
 					digits++
 				}
-				prevLower = !isDigit(r) && !isMark(r) && !isUpper(r) || isMark(r) && prevLower
-				prevDigit = isDigit(r)
-				prevUpper = !prevDigit && isUpper(r)
-				if !prevDigit && !isMark(r) {
+				prevLower = !dig && !mark && !up || mark && prevLower
+				prevDigit = dig
+				prevUpper = up
+				if !dig && !mark {
 					letters++
 					if prevUpper {
 						uppers++
@@ -162,7 +188,7 @@ func isUpper(r rune) bool {
 }
 
 func isDigit(r rune) bool {
-	if r < 0x660 {
+	if r < 0x660 || r >= 0x1E00 && r <= 0x1EFF {
 		return '0' <= r && r <= '9'
 	}
 	return unicode.IsDigit(r)

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -245,5 +246,42 @@ func TestCreditsGoToAuthors(t *testing.T) {
 	}
 	if len(e.People) != 1 || e.People[0].Name != "Lê Thị Hoa" {
 		t.Errorf("people = %+v", e.People)
+	}
+}
+
+func TestConcurrentExtractionIsConsistent(t *testing.T) {
+	texts, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(texts) == 0 {
+		t.Fatal("no fixtures")
+	}
+	var inputs []string
+	for _, f := range texts {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, string(b))
+	}
+	want := make([]string, len(inputs))
+	for i, s := range inputs {
+		want[i] = fmt.Sprint(Entities(s))
+	}
+	done := make(chan error)
+	for w := 0; w < 4; w++ {
+		go func(w int) {
+			for k := range inputs {
+				i := (k + w) % len(inputs)
+				if got := fmt.Sprint(Entities(inputs[i])); got != want[i] {
+					done <- fmt.Errorf("%s differs under concurrency", texts[i])
+					return
+				}
+			}
+			done <- nil
+		}(w)
+	}
+	for w := 0; w < 4; w++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
 	}
 }
