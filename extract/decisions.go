@@ -30,6 +30,10 @@ func init() {
 		"Hướng dẫn", "Thông báo", "Pháp lệnh"} {
 		decisionKinds.add(k, k, "")
 	}
+	// Abbreviated kinds: "QĐ số 749/QĐ-TTg", "NQ 57-NQ/TW".
+	decisionKinds.add("QĐ", "Quyết định", "abbr")
+	decisionKinds.add("NQ", "Nghị quyết", "abbr")
+	decisionKinds.add("NĐ", "Nghị định", "abbr")
 }
 
 func isDecisionKind(d *doc, i int) bool {
@@ -75,7 +79,10 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 	capital := false
 	if p >= 0 {
 		kind = decisionKinds.phrases[p].value
-		capital = d.toks[i].is(fCap)
+		capital = d.toks[i].is(fCap) && decisionKinds.phrases[p].flags == ""
+		if decisionKinds.phrases[p].flags == "abbr" && d.word(i) != decisionKinds.phrases[p].text {
+			return decisionRef{}, false // "qđ" is not "QĐ"
+		}
 		numbered := false
 		if capital && !d.isAny(j, "số", "sô") && (j >= len(d.toks) || !d.toks[j].is(fNum)) {
 			// A named document: "Luật Chuyển đổi số số 148/2025/QH15".

@@ -285,3 +285,27 @@ func TestConcurrentExtractionIsConsistent(t *testing.T) {
 		}
 	}
 }
+
+func TestDecisionForms(t *testing.T) {
+	text := "Theo QĐ số 749/QĐ-TTg và NQ 57-NQ/TW, tỉnh ban hành Kế hoạch 12/KH-UBND. Ban Chỉ đạo 57 họp lần thứ Mười; quý III/2023 tỉnh có 2 quyết định mới. Văn bản 88/UBND-KT hướng dẫn thêm. Nghị quyết số 17/NQ-CP và sau đó Nghị quyết 17 được sửa."
+	e := Entities(text)
+	got := map[string]string{}
+	for _, d := range e.Decisions {
+		got[d.Kind+" "+d.Number] = d.Symbol
+	}
+	want := map[string]string{"Quyết định 749": "749/QĐ-TTg", "Nghị quyết 57": "57-NQ/TW", "Kế hoạch 12": "12/KH-UBND",
+		"Công văn 88": "88/UBND-KT", "Nghị quyết 17": "17/NQ-CP"}
+	if len(got) != len(want) {
+		t.Errorf("decisions = %v, want %v", got, want)
+	}
+	for k, v := range want {
+		if got[k] != v {
+			t.Errorf("%s: symbol %q, want %q", k, got[k], v)
+		}
+	}
+	for _, d := range e.Decisions {
+		if d.Kind == "Nghị quyết" && d.Number == "17" && len(d.Mentions) != 2 {
+			t.Errorf("Nghị quyết 17 has %d mentions, want 2", len(d.Mentions))
+		}
+	}
+}
