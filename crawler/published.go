@@ -1,0 +1,64 @@
+package crawler
+
+import (
+	"time"
+
+	"github.com/PuerkitoBio/goquery"
+)
+
+// published finds the publication time in order: the site rule, JSON-LD,
+// meta tags, <time datetime>, then dates shown in the page's text.
+func published(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]string) (time.Time, string) {
+	if rule.Published != "" {
+		var t time.Time
+		ok := false
+		doc.Find(rule.Published).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+			for _, k := range []string{"datetime", "content", "data-time", "title"} {
+				if v, has := s.Attr(k); has {
+					if t, ok = parseMachineDate(v); ok {
+						return false
+					}
+				}
+			}
+			t, ok = parseVisibleDate(cleanText(s.Text()))
+			return !ok
+		})
+		if ok {
+			return t, "rule"
+		}
+	}
+	if t, ok := parseMachineDate(ld.DatePublished); ok {
+		return t, "json-ld"
+	}
+	for _, k := range []string{"article:published_time", "datepublished", "pubdate", "publishdate", "its_publication", "dc.date.issued", "dc.date", "date", "og:published_time", "publish-date"} {
+		if t, ok := parseMachineDate(meta[k]); ok {
+			return t, "meta"
+		}
+	}
+	var t time.Time
+	ok := false
+	doc.Find("time[datetime], [itemprop=datePublished]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		t, ok = parseMachineDate(s.AttrOr("datetime", s.AttrOr("content", "")))
+		if !ok {
+			t, ok = parseVisibleDate(cleanText(s.Text()))
+		}
+		return !ok
+	})
+	if ok {
+		return t, "time"
+	}
+	// Elements whose class or id speaks of a date, then the whole page.
+	doc.Find(`[class*=date], [class*=time], [id*=date], [id*=time], [class*=ngay], [class*=publish]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if txt := cleanText(s.Text()); len(txt) <= 120 {
+			t, ok = parseVisibleDate(txt)
+		}
+		return !ok
+	})
+	if ok {
+		return t, "text"
+	}
+	if t, ok := parseVisibleDate(cleanText(doc.Find("body").Text())); ok {
+		return t, "text"
+	}
+	return time.Time{}, ""
+}
