@@ -102,7 +102,7 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 			continue
 		}
 		value, ve, ok := d.targetValue(v, cue)
-		if !ok {
+		if !ok || d.achievedInItem(ve, e) {
 			continue
 		}
 		qual, qs := d.qualifierBefore(v)
@@ -326,4 +326,19 @@ func (d *doc) scopeIn(s, v int, fallback string) string {
 		}
 	}
 	return fallback
+}
+
+// achievedInItem reports whether the list item a value belongs to (up to
+// the next ";") says the figure was already reached: "70% hồ sơ đã được
+// số hóa".
+func (d *doc) achievedInItem(k, e int) bool {
+	for n := 0; k < e && n < 30; k, n = k+1, n+1 {
+		if d.punct(k, ";") || d.toks[k].is(fNum) {
+			return false
+		}
+		if d.achievedAt(k) && !d.seq(k, "đã được phê") {
+			return true
+		}
+	}
+	return false
 }

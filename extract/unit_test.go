@@ -309,3 +309,14 @@ func TestDecisionForms(t *testing.T) {
 		}
 	}
 }
+
+func TestTargetsAgainstStatisticsInOneSentence(t *testing.T) {
+	e := Entities("Phấn đấu đến năm 2025, 80% người dân có định danh điện tử; năm 2024, 70% hồ sơ đã được số hóa; hiện nay tỷ lệ này là 60%.")
+	if len(e.Targets) != 1 || e.Targets[0].Value != "80%" || e.Targets[0].Year != "2025" {
+		t.Fatalf("targets = %+v", e.Targets)
+	}
+	e = Entities("Tỉnh đề ra 5 mục tiêu, trong đó tỷ lệ hồ sơ trực tuyến đạt 90% vào năm 2025.")
+	if len(e.Targets) != 1 || e.Targets[0].Value != "90%" || e.Targets[0].Year != "2025" {
+		t.Fatalf("targets = %+v", e.Targets)
+	}
+}
