@@ -116,7 +116,7 @@ func (f *peopleFinder) scan() {
 	d := f.d
 	var split []roleSpan
 	var pending []roleSpan
-	pendingAt := -1
+	pendingAt, plural := -1, false
 	var group []int
 	sent := int32(-1)
 	for i := 0; i < len(d.toks); {
@@ -140,12 +140,30 @@ func (f *peopleFinder) scan() {
 					f.addRole(p, r)
 				}
 			}
-			pending, pendingAt = nil, -1
+			var carry []roleSpan
+			if pendingAt == i && plural {
+				carry = pending
+			}
+			pending, pendingAt, plural = nil, -1, false
 			for _, r := range split {
 				f.addRole(p, r)
 			}
 			var k int
 			k, group = f.after(p, i+n, group)
+			// "các Phó Chủ tịch Trần Văn B, Lê Văn C và Hồ Thị D": the
+			// plural title covers the whole list of names.
+			for carry != nil && (d.punct(k, ",") || d.is(k, "và")) {
+				at := k + 1 + d.honorificAt(k+1)
+				m := d.nameLen(at)
+				if m == 0 {
+					break
+				}
+				q := f.add(at, at+m)
+				for _, r := range carry {
+					f.addRole(q, r)
+				}
+				k, group = f.after(q, at+m, group)
+			}
 			i = k
 			continue
 		}
@@ -161,6 +179,7 @@ func (f *peopleFinder) scan() {
 		if chain, e := d.titleChain(i); len(chain) > 0 {
 			if at := d.nameAfter(e); at >= 0 {
 				pending, pendingAt = chain, at
+				plural = d.isAny(i-1, "các", "hai", "ba", "bốn", "những") || i > 0 && d.toks[i-1].is(fNum)
 				i = at
 				continue
 			}

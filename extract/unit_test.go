@@ -320,3 +320,19 @@ func TestTargetsAgainstStatisticsInOneSentence(t *testing.T) {
 		t.Fatalf("targets = %+v", e.Targets)
 	}
 }
+
+func TestPluralTitleCoversNameList(t *testing.T) {
+	e := Entities("Dự họp có Chủ tịch UBND tỉnh Hà Văn Tâm và các Phó Chủ tịch UBND tỉnh Trần Văn Bảo, Lê Văn Cần và Hồ Thị Dung.")
+	roles := map[string][]string{}
+	for _, p := range e.People {
+		roles[p.Name] = p.Roles
+	}
+	for _, name := range []string{"Trần Văn Bảo", "Lê Văn Cần", "Hồ Thị Dung"} {
+		if r := roles[name]; len(r) != 1 || r[0] != "Phó Chủ tịch UBND tỉnh" {
+			t.Errorf("%s roles = %q", name, r)
+		}
+	}
+	if r := roles["Hà Văn Tâm"]; len(r) != 1 || r[0] != "Chủ tịch UBND tỉnh" {
+		t.Errorf("Hà Văn Tâm roles = %q", r)
+	}
+}
