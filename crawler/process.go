@@ -32,10 +32,6 @@ func (r *run) process(j job) {
 		}
 		hdr = conditionalHeader(prev)
 	}
-	if known && prev.Kind == "done" && prev.Skip == "robots" {
-		r.skip("robots")
-		return
-	}
 	r.mu.Lock()
 	r.requests++
 	r.mu.Unlock()
