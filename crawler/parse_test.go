@@ -158,3 +158,18 @@ func TestDateFromURL(t *testing.T) {
 		}
 	}
 }
+
+// TestNoDateInventedFromRunningText: a page whose only date is one the text
+// mentions gets no publication date.
+func TestNoDateInventedFromRunningText(t *testing.T) {
+	page := `<html><body><h1>Tỉnh triển khai kế hoạch chuyển đổi số giai đoạn mới</h1><div class="content">
+<p>Kế hoạch được ban hành theo Quyết định ngày 21/11/2014 và tiếp tục có hiệu lực, với nhiều nội dung về chuyển đổi số.</p>
+<p>Các sở, ngành được giao rà soát, báo cáo kết quả thực hiện trước khi tổng kết.</p></div></body></html>`
+	a, err := ParseArticle(strings.NewReader(page), "https://bao.example.vn/bai-viet.html", "text/html; charset=utf-8")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !a.Published.IsZero() {
+		t.Errorf("published = %v from %q, want none", a.Published, a.PublishedFrom)
+	}
+}

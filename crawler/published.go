@@ -1,6 +1,7 @@
 package crawler
 
 import (
+	"regexp"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
@@ -57,8 +58,16 @@ func published(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]s
 	if ok {
 		return t, "text"
 	}
-	if t, ok := parseVisibleDate(cleanText(doc.Find("body").Text())); ok {
-		return t, "text"
+	// In running text only a date printed with a clock time counts: a bare
+	// date there is more often one the article talks about.
+	if m := stampRe.FindString(cleanText(doc.Find("body").Text())); m != "" {
+		if t, ok := parseVisibleDate(m); ok {
+			return t, "text"
+		}
 	}
 	return time.Time{}, ""
 }
+
+// stampRe finds a date next to a clock time: "21/10/2022 08:45",
+// "08:45 - 21/10/2022".
+var stampRe = regexp.MustCompile(`\d{1,2}[/.-]\d{1,2}[/.-]\d{4}[^\d]{0,12}\d{1,2}[:h]\d{2}|\d{1,2}[:h]\d{2}[^\d]{0,12}\d{1,2}[/.-]\d{1,2}[/.-]\d{4}`)
