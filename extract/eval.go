@@ -271,23 +271,40 @@ func (r *Report) scoreExact(article, typ string, gold, pred []string) {
 }
 
 func (r *Report) scoreNames(article, typ string, gold, pred []string, match func(a, b string) bool) {
-	used := make([]bool, len(gold))
-	for _, p := range pred {
-		found := false
-		for i, g := range gold {
-			if !used[i] && match(g, p) {
-				used[i], found = true, true
-				break
+	// Pair the closest names first, so that one loose match does not take
+	// the gold entry an exact one needs.
+	type pair struct {
+		p, g  int
+		share float64
+	}
+	var pairs []pair
+	for pi, p := range pred {
+		pk := matchKey(stripNote(p))
+		for gi, g := range gold {
+			if !match(g, p) {
+				continue
 			}
-		}
-		if found {
-			r.add(typ, 1, 0, 0)
-		} else {
-			r.add(typ, 0, 1, 0)
-			r.miss(article, typ, "spurious", p)
+			gk := matchKey(stripNote(g))
+			longer := max(len(pk), len(gk), 1)
+			pairs = append(pairs, pair{pi, gi, float64(sharedSyllables(pk, gk)) / float64(longer)})
 		}
 	}
-	for i, u := range used {
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].share > pairs[j].share })
+	usedP := make([]bool, len(pred))
+	usedG := make([]bool, len(gold))
+	for _, x := range pairs {
+		if !usedP[x.p] && !usedG[x.g] {
+			usedP[x.p], usedG[x.g] = true, true
+			r.add(typ, 1, 0, 0)
+		}
+	}
+	for i, u := range usedP {
+		if !u {
+			r.add(typ, 0, 1, 0)
+			r.miss(article, typ, "spurious", pred[i])
+		}
+	}
+	for i, u := range usedG {
 		if !u {
 			r.add(typ, 0, 0, 1)
 			r.miss(article, typ, "missed", gold[i])

@@ -203,7 +203,14 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 				continue
 			}
 			if isDecisionKind(d, k) {
-				break
+				// "Ban chỉ đạo thực hiện Đề án xây dựng …" names an
+				// unnumbered programme; a numbered document ends the name.
+				_, kn := d.kindAt(k)
+				if !descriptive || !d.isAny(k-1, "hiện", "khai") || k+kn >= len(d.toks) || d.toks[k+kn].is(fNum) || d.isAny(k+kn, "số") {
+					break
+				}
+				k += kn
+				continue
 			}
 			k++
 			continue
