@@ -321,13 +321,14 @@ func stripNote(s string) string {
 }
 
 // orgMatch accepts equal names after abbreviation expansion, or one name
-// contained in the other when it covers at least 60% of it.
+// contained in the other when it covers at least half of it (the rule
+// roles use).
 func orgMatch(gold, pred string) bool {
 	a, b := orgKey(matchKey(stripNote(gold))), orgKey(matchKey(stripNote(pred)))
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	if len(a) == 0 || 10*len(a) < 6*len(b) {
+	if len(a) == 0 || 2*len(a) < len(b) {
 		return false
 	}
 	for i := 0; i+len(a) <= len(b); i++ {

@@ -30,6 +30,9 @@ var compoundStop = newPhraseSet("xây dựng", "duy trì", "bị", "nâng", "đi
 
 // stopsOrg reports whether a lower-case word at k ends an organisation name.
 func (d *doc) stopsOrg(k int) bool {
+	if d.is(k, "thành") && d.is(k-1, "trở") {
+		return false // "trở thành" inside a programme's name
+	}
 	return d.startsAt(k, orgStop) > 0 || d.startsAt(k, orgStopPhrases) > 0
 }
 
