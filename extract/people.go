@@ -85,7 +85,7 @@ func (f *peopleFinder) compose(r roleSpan) roleRef {
 		}
 		rank := 0
 		if o.end > o.headEnd {
-			rank += 1
+			rank += 8 // a bare "Ban Chỉ đạo" refers back to a named one
 		}
 		if d.sameSentence(o.start, r.start) {
 			rank += 4
