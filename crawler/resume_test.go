@@ -75,7 +75,6 @@ func TestKilledRunResumes(t *testing.T) {
 		t.Skip("subprocess test")
 	}
 	site := newTestSite(t)
-	site.delay = 60 * time.Millisecond
 	seed := site.URL + "/"
 
 	clean := t.TempDir()
@@ -91,18 +90,31 @@ func TestKilledRunResumes(t *testing.T) {
 		t.Fatalf("clean run stored %d articles", len(want))
 	}
 
+	// From now on the site answers three article requests, then holds the
+	// rest until the child has been killed.
+	site.mu.Lock()
+	site.gate, site.gated, site.gateAfter, site.served = make(chan struct{}), make(chan struct{}), 3, 0
+	gated := site.gated
+	site.mu.Unlock()
 	state, out := t.TempDir(), t.TempDir()
 	cmd := exec.Command(os.Args[0], "-test.run=^TestCrawlChild$", "-test.count=1")
 	cmd.Env = append(os.Environ(), "DXNEWS_CRAWL_CHILD_SEED="+seed, "DXNEWS_CRAWL_CHILD_STATE="+state, "DXNEWS_CRAWL_CHILD_OUT="+out)
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(20 * time.Second)
-	for len(sinkContents(t, out)) < 2 && time.Now().Before(deadline) {
-		time.Sleep(5 * time.Millisecond)
+	select {
+	case <-gated:
+	case <-time.After(30 * time.Second):
+		cmd.Process.Kill()
+		t.Fatal("child never reached the held article")
 	}
+	time.Sleep(100 * time.Millisecond) // let it store what it was answered
 	cmd.Process.Signal(syscall.SIGKILL)
 	cmd.Wait()
+	site.mu.Lock()
+	close(site.gate)
+	site.gate = nil
+	site.mu.Unlock()
 	partial := len(sinkContents(t, out))
 	if partial >= len(want) {
 		t.Fatalf("child finished before it was killed (%d articles)", partial)

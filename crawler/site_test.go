@@ -97,8 +97,13 @@ type testSite struct {
 	mu       sync.Mutex
 	requests map[string]int
 	// ok counts 200 answers per path.
-	ok    map[string]int
-	delay time.Duration
+	ok map[string]int
+	// After gateAfter article answers, article requests wait for gate to
+	// close; gated is closed when the first one waits.
+	gate      chan struct{}
+	gated     chan struct{}
+	gateAfter int
+	served    int
 }
 
 type statusWriter struct {
@@ -158,7 +163,6 @@ func newTestSite(t testing.TB) *testSite {
 		s.mu.Lock()
 		s.requests[r.URL.Path]++
 		n := s.requests[r.URL.Path]
-		delay := s.delay
 		s.mu.Unlock()
 		base := "http://" + r.Host
 		switch r.URL.Path {
@@ -230,8 +234,23 @@ func newTestSite(t testing.TB) *testSite {
 			http.NotFound(w, r)
 			return
 		}
-		if delay > 0 && strings.HasPrefix(r.URL.Path, "/tin/") {
-			time.Sleep(delay)
+		if strings.HasPrefix(r.URL.Path, "/tin/") {
+			s.mu.Lock()
+			gate, gated := s.gate, s.gated
+			wait := gate != nil && s.served >= s.gateAfter
+			if wait && gated != nil {
+				close(gated)
+				s.gated = nil
+			}
+			s.served++
+			s.mu.Unlock()
+			if wait {
+				select {
+				case <-gate:
+				case <-r.Context().Done():
+					return
+				}
+			}
 		}
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		if strings.HasPrefix(r.URL.Path, "/tin/") {
