@@ -21,7 +21,7 @@ const backends = "espeak, fpt, zalo, viettel, openai"
 func newSynthesizer(e *env, name string) (tts.Synthesizer, error) {
 	switch name {
 	case "espeak":
-		return espeak.New(espeak.Config{})
+		return fromEnv(e, espeak.ConfigFromEnv, espeak.New)
 	case "fpt":
 		return fromEnv(e, fpt.ConfigFromEnv, fpt.New)
 	case "zalo":
