@@ -2,12 +2,18 @@ package extract
 
 import "strings"
 
+// creditWords start the lines and labels findCredits looks at.
+var creditWords = newPhraseSet("source", "nguồn", "ảnh", "bài", "tin", "tác giả")
+
 // findCredits marks bylines, photo credits, source lines and page
 // furniture, and returns the author names found in them.
 func (d *doc) findCredits(skip []bool) []string {
 	var authors []string
 	n := len(d.toks)
 	for i := 0; i < n; i++ {
+		if d.memo[i].cls&creditWords.firstBit == 0 {
+			continue
+		}
 		switch {
 		case d.toks[i].is(fNL) || i == 0:
 			if d.seq(i, "source") && d.punct(i+1, ":") || d.seq(i, "nguồn") && d.punct(i+1, ":") {

@@ -31,8 +31,6 @@ import (
 	"sort"
 	"sync"
 
-	"golang.org/x/text/unicode/norm"
-
 	"dxnews/article"
 )
 
@@ -48,7 +46,7 @@ func Entities(text string) article.Entities {
 // EntitiesWithAuthors is Entities that also returns the names found in
 // bylines and photo credits, which are not reported as people.
 func EntitiesWithAuthors(text string) (article.Entities, []string) {
-	text = norm.NFC.String(text)
+	text = toNFC(text)
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	sc.toks = tokenize(sc.toks[:0], text)

@@ -8,6 +8,8 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 func TestTokenizeKeepsAbbreviationsAndNumbers(t *testing.T) {
@@ -334,5 +336,23 @@ func TestPluralTitleCoversNameList(t *testing.T) {
 	}
 	if r := roles["Hà Văn Tâm"]; len(r) != 1 || r[0] != "Chủ tịch UBND tỉnh" {
 		t.Errorf("Hà Văn Tâm roles = %q", r)
+	}
+}
+
+func TestNFCFastPathAgreesWithNorm(t *testing.T) {
+	for r := rune(0); r < 0x2100; r++ {
+		if !nfcStable(r) {
+			continue
+		}
+		s := string(r)
+		p := norm.NFC.PropertiesString(s)
+		if !norm.NFC.IsNormalString(s) || !p.BoundaryBefore() || p.CCC() != 0 {
+			t.Errorf("%U treated as NFC-stable but is not", r)
+		}
+	}
+	for _, s := range []string{"Hoa\u0300ng Va\u0306n", "Việt Nam – 2025", "x\u2000y", "e\u0301", "\xff"} {
+		if got, want := toNFC(s), norm.NFC.String(s); got != want {
+			t.Errorf("toNFC(%q) = %q, want %q", s, got, want)
+		}
 	}
 }
