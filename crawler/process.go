@@ -151,6 +151,19 @@ func (r *run) handleHTML(j job, final *url.URL, resp *colly.Response) {
 	}
 	rec := record{Kind: "done", URL: j.url, Article: true, Fetched: now,
 		ETag: resp.Headers.Get("ETag"), LastModified: resp.Headers.Get("Last-Modified")}
+	// Another address of an article whose canonical page is on the crawl's
+	// hosts (AMP, print, tracking links): fetch the canonical page instead,
+	// so the stored article is always the canonical one.
+	if canon := p.article.CanonicalURL; canon != "" && canon != normalizeURL(nil, final.String()) {
+		if _, ok := r.allowed[hostOf(canon)]; ok {
+			r.enqueue(job{url: canon, feedItem: true})
+			r.skip("duplicate")
+			if err := r.markCopy(rec, "duplicate"); err != nil {
+				r.cancel(err)
+			}
+			return
+		}
+	}
 	if err := r.handleArticle(p.article, rec); err != nil {
 		r.cancel(err)
 	}

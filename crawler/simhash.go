@@ -19,24 +19,23 @@ func simHash(text string) uint64 {
 	if len(words) == 0 {
 		return 0
 	}
-	var v [64]int
-	add := func(s string) {
+	hs := make([]uint64, len(words))
+	for i, w := range words {
 		h := fnv.New64a()
-		h.Write([]byte(s))
-		x := h.Sum64()
+		h.Write([]byte(w))
+		hs[i] = h.Sum64()
+	}
+	var v [64]int32
+	add := func(x uint64) {
 		for i := range 64 {
-			if x&(1<<uint(i)) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+			v[i] += int32(x>>uint(i)&1)*2 - 1
 		}
 	}
-	if len(words) < 3 {
-		add(strings.Join(words, " "))
+	if len(hs) < 3 {
+		add(mix(hs[0], hs[len(hs)-1], 0))
 	}
-	for i := 0; i+3 <= len(words); i++ {
-		add(words[i] + " " + words[i+1] + " " + words[i+2])
+	for i := 0; i+3 <= len(hs); i++ {
+		add(mix(hs[i], hs[i+1], hs[i+2]))
 	}
 	var out uint64
 	for i := range 64 {
@@ -45,6 +44,18 @@ func simHash(text string) uint64 {
 		}
 	}
 	return out
+}
+
+// mix combines three word hashes into one shingle hash (splitmix64 finaliser
+// over an order-dependent sum).
+func mix(a, b, c uint64) uint64 {
+	x := a*0x9e3779b97f4a7c15 ^ b*0xc2b2ae3d27d4eb4f ^ c*0x165667b19e3779f9
+	x ^= x >> 30
+	x *= 0xbf58476d1ce4e5b9
+	x ^= x >> 27
+	x *= 0x94d049bb133111eb
+	x ^= x >> 31
+	return x
 }
 
 // nearDupDistance is the largest Hamming distance between two SimHashes

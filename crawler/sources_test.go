@@ -153,7 +153,7 @@ func TestRunStopsAtDeadline(t *testing.T) {
 // TestNearDuplicateAcrossSites crawls two sites where the second carries a
 // syndicated copy of the first's article with a different canonical URL.
 func TestNearDuplicateAcrossSites(t *testing.T) {
-	body := siteArticles[1]
+	body := longArticle()
 	copyArt := body
 	copyArt.path = "/dong-bo/ban-sao.html"
 	copyArt.body = append(append([]string(nil), body.body...), "Theo báo gốc.")
