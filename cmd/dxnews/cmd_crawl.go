@@ -62,7 +62,12 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		cfg.Sources = srcs
 	}
 	if len(cfg.Seeds) == 0 && len(cfg.Sources) == 0 {
-		return crawlResult{}, usagef("nothing to crawl: give -seed URL or -config FILE")
+		cfg.Sources = crawler.DefaultSources()
+		names := make([]string, 0, len(cfg.Sources))
+		for _, s := range cfg.Sources {
+			names = append(names, s.Name)
+		}
+		fmt.Fprintf(e.stderr, "crawling the %d built-in sources: %s\n", len(names), strings.Join(names, ", "))
 	}
 	c, err := crawler.New(cfg)
 	if err != nil {
@@ -107,7 +112,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	var o crawlOptions
 	var sd seeds
 	dir := dataFlag(e, fs)
-	fs.StringVar(&o.config, "config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG)")
+	fs.StringVar(&o.config, "config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG; default without -seed: the built-in sources)")
 	fs.Var(&sd, "seed", "start URL crawled with generic rules (repeatable)")
 	fs.IntVar(&o.max, "max", 0, "most pages to fetch (0 = no limit)")
 	fs.BoolVar(&o.speak, "speak", false, "also read the kept articles aloud in every voice")
@@ -119,9 +124,6 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return usagef("unexpected argument %q (seeds go after -seed)", fs.Arg(0))
 	}
 	o.dir, o.seeds = *dir, sd
-	if len(o.seeds) == 0 && o.config == "" {
-		return usagef("nothing to crawl: give -seed URL or -config FILE")
-	}
 	d, err := openData(e, o.dir)
 	if err != nil {
 		return err
@@ -220,16 +222,13 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	var o crawlOptions
 	dir := dataFlag(e, fs)
-	fs.StringVar(&o.config, "config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG)")
+	fs.StringVar(&o.config, "config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG; default: the built-in sources)")
 	once := fs.Bool("once", false, "crawl once and exit instead of serving and crawling on a schedule")
 	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to serve on (env DXNEWS_ADDR)")
 	interval := fs.Duration("interval", 0, "time between crawls (env DXNEWS_CRAWL_INTERVAL, default 1h)")
 	fs.StringVar(&o.backend, "backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
 	if err := parseFlags(fs, args); err != nil {
 		return err
-	}
-	if o.config == "" {
-		return usagef("-config FILE is required (the sources to crawl)")
 	}
 	if *interval == 0 {
 		v := e.or("DXNEWS_CRAWL_INTERVAL", "1h")

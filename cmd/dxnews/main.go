@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"sync"
 	"syscall"
 )
 
@@ -65,6 +66,9 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		fmt.Fprintf(stderr, "dxnews: unknown command %q (run dxnews -h for the list)\n", args[0])
 		return 2
 	}
+	// The logger, progress lines and errors all write to stderr, from
+	// several goroutines.
+	stderr = &lockedWriter{w: stderr}
 	e := newEnv(cmd.name, stdin, stdout, stderr, getenv)
 	e.usage, e.summary = cmd.usage, cmd.summary
 	for _, w := range unknownEnv(environ) {
@@ -83,6 +87,18 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		fmt.Fprintf(stderr, "dxnews %s: %s\n", cmd.name, oneLine(err.Error()))
 		return 1
 	}
+}
+
+// lockedWriter serialises writes to w.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }
 
 // usageError marks a mistake in how a command was called.

@@ -92,7 +92,7 @@ func TestBadInput(t *testing.T) {
 		{"unwritable data folder", []string{"crawl", "-data", filepath.Join(notDir, "data"), "-seed", "http://127.0.0.1:1/"}, "not writable"},
 		{"unreachable seed", []string{"crawl", "-data", t.TempDir(), "-seed", deadURL}, deadURL},
 		{"bad seed url", []string{"crawl", "-data", t.TempDir(), "-seed", "ftp//nonsense"}, "ftp//nonsense"},
-		{"nothing to crawl", []string{"crawl", "-data", t.TempDir()}, "nothing to crawl"},
+		{"missing config", []string{"crawl", "-data", t.TempDir(), "-config", "/no/sources.json"}, "/no/sources.json"},
 		{"bad format", []string{"extract", "-format", "pdf", notDir}, `unknown -format "pdf"`},
 		{"eval without gold", []string{"eval", "-articles", "."}, "-gold are required"},
 		{"bad export cursor", []string{"export", "-data", t.TempDir(), "-since", "yesterday"}, "invalid cursor"},
