@@ -48,7 +48,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		Seeds:    o.seeds,
 		StateDir: filepath.Join(o.dir, "crawl"),
 		MaxPages: o.max,
-		Logger:   e.logger.With("component", "crawler"),
+		Logger:   e.logger,
 		Progress: e.stderr,
 	}
 	if o.impolite {
