@@ -143,10 +143,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	dir := dataFlag(e, fs)
 	serve := fs.Bool("serve", true, "serve the UI after the pipeline; false exits with a summary")
 	backend := fs.String("backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	d, err := openData(e, *dir)
+	d, err := parseAndOpen(e, fs, args, dir)
 	if err != nil {
 		return err
 	}
@@ -182,10 +179,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to listen on (env DXNEWS_ADDR)")
 	dir := dataFlag(e, fs)
 	fs.String("config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG); serve reads only its data folder today")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	d, err := openData(e, *dir)
+	d, err := parseAndOpen(e, fs, args, dir)
 	if err != nil {
 		return err
 	}

@@ -26,10 +26,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	org := fs.String("org", "", "only articles naming this organisation")
 	size := fs.Int("n", 10, "number of results")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	d, err := openData(e, *dir)
+	d, err := parseAndOpen(e, fs, args, dir)
 	if err != nil {
 		return err
 	}
@@ -98,10 +95,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 func runReindex(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dir := dataFlag(e, fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	d, err := openData(e, *dir)
+	d, err := parseAndOpen(e, fs, args, dir)
 	if err != nil {
 		return err
 	}
@@ -126,10 +120,7 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 func runStatus(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dir := dataFlag(e, fs)
-	if err := parseFlags(fs, args); err != nil {
-		return err
-	}
-	d, err := openData(e, *dir)
+	d, err := parseAndOpen(e, fs, args, dir)
 	if err != nil {
 		return err
 	}

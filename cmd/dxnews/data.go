@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"path/filepath"
 
@@ -27,6 +28,15 @@ func openData(e *env, dir string) (*data, error) {
 		return nil, fmt.Errorf("opening the search index: %w", err)
 	}
 	return &data{store: st, index: idx}, nil
+}
+
+// parseAndOpen parses args with fs, then opens the data folder its -data
+// flag (dir) names.
+func parseAndOpen(e *env, fs *flag.FlagSet, args []string, dir *string) (*data, error) {
+	if err := parseFlags(fs, args); err != nil {
+		return nil, err
+	}
+	return openData(e, *dir)
 }
 
 func (d *data) Close() error {
