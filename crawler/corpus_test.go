@@ -9,31 +9,8 @@ import (
 	"testing"
 
 	"dxnews/article"
+	"dxnews/corpus"
 )
-
-// corpusDir finds ../shared/corpus beside the repository root.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("repository root not found")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(filepath.Join(c, "html", "EXPECTED.json")); err != nil {
-		t.Skipf("shared corpus not found at %s", c)
-	}
-	return c
-}
 
 type expectedPage struct {
 	URL            string   `json:"url"`
@@ -49,7 +26,7 @@ type expectedPage struct {
 // the shared corpus and compares title, sapo, date, author, section and body
 // with EXPECTED.json.
 func TestRealPagesMatchExpected(t *testing.T) {
-	dir := filepath.Join(corpusDir(t), "html")
+	dir := filepath.Join(corpus.DirOrSkip(t, "html/EXPECTED.json"), "html")
 	raw, err := os.ReadFile(filepath.Join(dir, "EXPECTED.json"))
 	if err != nil {
 		t.Fatal(err)
