@@ -6,13 +6,15 @@ import (
 	"strings"
 	"syscall"
 	"testing"
+
+	"dxnews/corpus"
 )
 
 // benchTexts are the fixtures and, when present, the annotated corpus.
 func benchTexts(b *testing.B) []string {
 	var parts []string
 	files, _ := filepath.Glob("testdata/*.txt")
-	if c := corpusDirOptional(); c != "" {
+	if c, err := corpus.Dir(); err == nil {
 		more, _ := filepath.Glob(filepath.Join(c, "articles", "*.txt"))
 		files = append(files, more...)
 	}
@@ -42,28 +44,6 @@ func reportCPUThroughput(b *testing.B, bytes int, start float64) {
 	if cpu := cpuSeconds() - start; cpu > 0 {
 		b.ReportMetric(float64(bytes)*float64(b.N)/cpu/1e6, "MB/cpu-s")
 	}
-}
-
-func corpusDirOptional() string {
-	dir, err := os.Getwd()
-	if err != nil {
-		return ""
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			return ""
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(filepath.Join(c, "articles")); err != nil {
-		return ""
-	}
-	return c
 }
 
 // BenchmarkEntities reports throughput (MB/s) and allocations for

@@ -1,39 +1,15 @@
 package extract
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dxnews/corpus"
 )
 
-// corpusDir returns ../shared/corpus relative to the repository root, or
-// skips the test when it is absent.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found; cannot locate ../shared/corpus")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(filepath.Join(c, "gold")); err != nil {
-		t.Skipf("annotated corpus not found at %s; skipping corpus evaluation", c)
-	}
-	return c
-}
-
 func TestEvalCorpusMeetsFloors(t *testing.T) {
-	c := corpusDir(t)
+	c := corpus.DirOrSkip(t, "gold")
 	r, err := Eval(filepath.Join(c, "articles"), filepath.Join(c, "gold"))
 	if err != nil {
 		t.Fatal(err)

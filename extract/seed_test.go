@@ -5,13 +5,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dxnews/corpus"
 )
 
 // TestSeedArticle checks the article the project started from: Phan Văn
 // Mãi with both his city and steering-committee roles, and Quyết định 944
 // issued by UBND TP.HCM.
 func TestSeedArticle(t *testing.T) {
-	c := corpusDir(t)
+	c := corpus.DirOrSkip(t, "gold")
 	raw, err := os.ReadFile(filepath.Join(c, "articles", "seed.txt"))
 	if err != nil {
 		t.Skipf("seed article not readable: %v", err)
