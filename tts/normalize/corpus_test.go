@@ -10,31 +10,8 @@ import (
 	"unicode"
 
 	"dxnews/article"
+	"dxnews/corpus"
 )
-
-// corpusDir finds ../shared/corpus next to the repository root.
-func corpusDir(t testing.TB) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("go.mod not found above the package; corpus location unknown")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if _, err := os.Stat(c); err != nil {
-		t.Skipf("corpus not found at %s: %v", c, err)
-	}
-	return c
-}
 
 // comparable lower-cases s and drops punctuation, keeping single spaces.
 func comparable(s string) string {
@@ -78,7 +55,7 @@ func checkCase(c corpusCase, got string) string {
 }
 
 func TestCorpusNormalize(t *testing.T) {
-	path := filepath.Join(corpusDir(t), "normalize.jsonl")
+	path := filepath.Join(corpus.DirOrSkip(t), "normalize.jsonl")
 	f, err := os.Open(path)
 	if err != nil {
 		t.Skipf("normalize.jsonl not readable: %v", err)
