@@ -11,29 +11,9 @@ import (
 	"testing"
 
 	"dxnews/article"
+	"dxnews/corpus"
 	"dxnews/index"
 )
-
-// corpusDir finds ../shared/corpus beside the repository root.
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for !exists(filepath.Join(dir, "go.mod")) {
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Skip("no go.mod above the package directory")
-		}
-		dir = parent
-	}
-	c := filepath.Join(dir, "..", "shared", "corpus")
-	if !exists(filepath.Join(c, "articles")) {
-		t.Skipf("corpus not found at %s", c)
-	}
-	return c
-}
 
 // goldFile is the part of a corpus annotation the index uses.
 type goldFile struct {
@@ -48,7 +28,7 @@ type goldFile struct {
 
 // loadCorpus reads the annotated corpus articles with their gold entities.
 func loadCorpus(t *testing.T) []article.Article {
-	dir := corpusDir(t)
+	dir := corpus.DirOrSkip(t, "articles")
 	files, err := filepath.Glob(filepath.Join(dir, "articles", "*.txt"))
 	if err != nil || len(files) == 0 {
 		t.Skipf("no corpus articles in %s", dir)
