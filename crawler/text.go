@@ -33,8 +33,10 @@ func cleanText(s string) string {
 }
 
 // outletPrefix matches the dateline some outlets put before the lead:
-// "(Dân trí) - ", "TTO - ", "(Chinhphu.vn) - ", "ICTnews -".
-var outletPrefix = regexp.MustCompile(`^\(?\s*(Dân trí|Dân Trí|DÂN TRÍ|TTO|TN|Chinhphu\.vn|Baochinhphu\.vn|NDO|ND|VnEconomy|ICTnews|ICTNews|VietNamNet|Vietnamnet|PLO|VOV\.VN|VOV|TTXVN|NLĐO|HNMO|SGGPO|ĐCSVN|MIC|Mic\.gov\.vn)\s*\)?\s*[-–—:]\s*`)
+// "(Dân trí) - ", "TTO - ", "(Chinhphu.vn) - ", "ICTnews -", and any
+// parenthesised name of one to four capitalised words before a dash, the
+// form most outlets use ("(Sông Hồng) - ").
+var outletPrefix = regexp.MustCompile(`^(?:\(\s*\p{Lu}[\pL.]*(?:\s+\p{Lu}[\pL.]*){0,3}\s*\)\s*[-–—]\s*|\(?\s*(Dân trí|Dân Trí|DÂN TRÍ|TTO|TN|Chinhphu\.vn|Baochinhphu\.vn|NDO|ND|VnEconomy|ICTnews|ICTNews|VietNamNet|Vietnamnet|PLO|VOV\.VN|VOV|TTXVN|NLĐO|HNMO|SGGPO|ĐCSVN|MIC|Mic\.gov\.vn)\s*\)?\s*[-–—:]\s*)`)
 
 // stripOutletPrefix removes an outlet dateline from the start of a lead.
 func stripOutletPrefix(s string) string {
