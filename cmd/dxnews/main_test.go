@@ -16,6 +16,7 @@ import (
 
 	"github.com/hajimehoshi/go-mp3"
 
+	"dxnews/corpus"
 	"dxnews/web"
 )
 
@@ -32,18 +33,6 @@ func run(t *testing.T, env map[string]string, args ...string) (int, string, stri
 	defer cancel()
 	code := Main(ctx, args, strings.NewReader(""), &stdout, &stderr, getenv, environ)
 	return code, stdout.String(), stderr.String()
-}
-
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	dir, err := filepath.Abs(filepath.Join("..", "..", "..", "shared", "corpus"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := os.Stat(dir); err != nil {
-		t.Skipf("corpus not found at %s: these checks need ../shared/corpus beside the repository", dir)
-	}
-	return dir
 }
 
 func needSpeech(t *testing.T) {
@@ -116,7 +105,7 @@ func TestBadInput(t *testing.T) {
 }
 
 func TestExtractSeedArticle(t *testing.T) {
-	seed := filepath.Join(corpusDir(t), "articles", "seed.txt")
+	seed := filepath.Join(corpus.DirOrSkip(t), "articles", "seed.txt")
 	code, stdout, stderr := run(t, nil, "extract", seed)
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, stderr)
