@@ -1,38 +1,18 @@
 package viettel
 
-import (
-	"fmt"
-	"strconv"
-
-	"dxnews/tts"
-)
+import "dxnews/tts"
 
 // ConfigFromEnv reads DXNEWS_VIETTEL_TOKEN (required), DXNEWS_VIETTEL_URL,
 // DXNEWS_VIETTEL_VOICES ("north-female=hn-thaochi"), DXNEWS_VIETTEL_SPEED
 // (0.7…1.3) and DXNEWS_VIETTEL_MAX_CHUNK (characters).
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
-	cfg := Config{Token: getenv("DXNEWS_VIETTEL_TOKEN"), URL: getenv("DXNEWS_VIETTEL_URL")}
-	if cfg.Token == "" {
-		return Config{}, fmt.Errorf("viettel: DXNEWS_VIETTEL_TOKEN is not set")
-	}
-	voices, err := tts.ParseVoiceMap(getenv("DXNEWS_VIETTEL_VOICES"), DefaultVoices)
-	if err != nil {
-		return Config{}, fmt.Errorf("viettel: DXNEWS_VIETTEL_VOICES: %w", err)
-	}
-	cfg.Voices = voices
-	if v := getenv("DXNEWS_VIETTEL_SPEED"); v != "" {
-		f, err := strconv.ParseFloat(v, 64)
-		if err != nil || f < 0.7 || f > 1.3 {
-			return Config{}, fmt.Errorf("viettel: DXNEWS_VIETTEL_SPEED=%q is not a number from 0.7 to 1.3", v)
-		}
-		cfg.Speed = f
-	}
-	if v := getenv("DXNEWS_VIETTEL_MAX_CHUNK"); v != "" {
-		n, err := strconv.Atoi(v)
-		if err != nil || n < 50 {
-			return Config{}, fmt.Errorf("viettel: DXNEWS_VIETTEL_MAX_CHUNK=%q is not an integer of at least 50", v)
-		}
-		cfg.MaxChunk = n
+	env := tts.NewEnv("viettel", getenv)
+	cfg := Config{Token: env.Required("DXNEWS_VIETTEL_TOKEN"), URL: env.Get("DXNEWS_VIETTEL_URL")}
+	cfg.Voices = env.Voices("DXNEWS_VIETTEL_VOICES", DefaultVoices)
+	env.Float("DXNEWS_VIETTEL_SPEED", 0.7, 1.3, &cfg.Speed)
+	env.MinInt("DXNEWS_VIETTEL_MAX_CHUNK", 50, &cfg.MaxChunk)
+	if err := env.Err(); err != nil {
+		return Config{}, err
 	}
 	return cfg, nil
 }
