@@ -240,6 +240,7 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 				dec.Issuer = d.councilIssuer(dec.Issuer, mainPlace, orgs)
 			}
 		}
+		dec.Issuer = d.resolveIssuer(dec.Issuer, mainPlace, orgs)
 		dec.Subject = d.subjectAt(k)
 		lastDecisionEnd = ref.end
 		if at, seen := index[key]; seen {
@@ -336,7 +337,7 @@ func (d *doc) subjectAt(k int) string {
 			}
 			e := s
 			for e < len(d.toks) && e-s < 40 && !d.toks[e].is(fNL) {
-				if d.isPunct(e) && d.isAny(e, ".", ";", "(", ":", "!", "?") || d.punct(e, ",") && !(e+1 < len(d.toks) && !d.capOrAbbr(e+1)) {
+				if d.isPunct(e) && d.isAny(e, ".", ";", "(", ":", "!", "?") || d.punct(e, ",") && (!(e+1 < len(d.toks) && !d.capOrAbbr(e+1)) || d.clauseAfter(e+1)) {
 					break
 				}
 				if e > s && (d.seq(e, "được coi") || d.seq(e, "có hiệu lực") || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) {
@@ -364,7 +365,96 @@ func (d *doc) councilIssuer(code, mainPlace string, orgs []orgSpan) string {
 		}
 	}
 	if mainPlace != "" {
-		return code + " " + mainPlace
+		return code + " " + provinceWithPrefix(mainPlace)
 	}
 	return code
+}
+
+// Centrally-run cities: their council is "UBND thành phố X".
+var centralCities = map[string]bool{"hà nội": true, "hải phòng": true, "đà nẵng": true, "cần thơ": true,
+	"huế": true, "thành phố hồ chí minh": true}
+
+// provinceWithPrefix writes a province as an issuer's place: "tỉnh Bắc
+// Ninh", "thành phố Hà Nội", "TP.HCM" as written.
+func provinceWithPrefix(p string) string {
+	keys := matchKey(p)
+	if len(keys) > 0 && (keys[0] == "tỉnh" || keys[0] == "thành") {
+		return p
+	}
+	if strings.HasPrefix(p, "TP") {
+		return p
+	}
+	if centralCities[strings.Join(keys, " ")] {
+		return "thành phố " + p
+	}
+	return "tỉnh " + p
+}
+
+// resolveIssuer completes an anaphoric issuer ("UBND tỉnh", "Tỉnh ủy",
+// "HĐND thành phố") with the place: the one named organisation that spells
+// it out in the text, else the text's only province.
+func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan) string {
+	if issuer == "" {
+		return issuer
+	}
+	want := matchKey(issuer)
+	last := want[len(want)-1]
+	anaphoric := last == "tỉnh" || last == "phố" || len(want) == 1 && (last == "tỉnh ủy" || last == "thành ủy")
+	if len(want) >= 2 && (want[len(want)-2]+" "+last == "tỉnh ủy" || want[len(want)-2]+" "+last == "thành ủy") {
+		anaphoric = len(want) == 2
+	}
+	if !anaphoric {
+		return issuer
+	}
+	found := ""
+	for _, o := range orgs {
+		keys := d.keysOf(nil, o.start, o.end)
+		if len(keys) <= len(want) || !prefixOf(want, keys) {
+			continue
+		}
+		if _, n := d.placeAt(o.end - 1); n == 0 {
+			if _, n := d.placeAt(o.start + len(want)); n == 0 {
+				continue
+			}
+		}
+		name := d.span(o.start, o.end)
+		if found != "" && fold(found) != fold(name) {
+			return issuer // several: do not guess
+		}
+		found = name
+	}
+	if found != "" {
+		return found
+	}
+	if province != "" {
+		if len(want) == 2 && (want[0]+" "+want[1] == "tỉnh ủy" || want[0]+" "+want[1] == "thành ủy") {
+			return issuer + " " + province
+		}
+		if keys := matchKey(province); len(keys) > 0 && (keys[0] == "tỉnh" || keys[0] == "thành") {
+			return strings.Join(strings.Fields(issuer)[:len(strings.Fields(issuer))-1], " ") + " " + province
+		}
+		return issuer + " " + province
+	}
+	return issuer
+}
+
+// Verbs and cues that show a comma opens a new clause rather than the
+// next item of a subject ("…năm 2026, tỉnh phấn đấu …").
+var clauseVerbs = newPhraseSet("phấn đấu", "đặt mục tiêu", "yêu cầu", "đề nghị", "giao cho", "đã", "sẽ", "cần",
+	"phải", "đang", "vừa", "tiếp tục", "chỉ đạo", "ban hành", "cho biết", "nêu rõ",
+	"khẳng định", "xác định", "theo đó", "trong đó", "đồng thời", "tuy nhiên", "nhờ đó", "qua đó")
+
+// clauseAfter reports whether a new clause starts at token k: a connective
+// right there, or a verb within a short subject's reach before the next
+// punctuation mark.
+func (d *doc) clauseAfter(k int) bool {
+	for j := k; j < len(d.toks) && j < k+5; j++ {
+		if d.isPunct(j) || d.toks[j].is(fNL) {
+			return false
+		}
+		if d.startsAt(j, clauseVerbs) > 0 {
+			return true
+		}
+	}
+	return false
 }

@@ -65,10 +65,10 @@ func EntitiesWithAuthors(text string) (article.Entities, []string) {
 	orgs := d.findOrgs()
 	people, inName := d.findPeople(orgs, skip, sc.inName)
 	d.names = inName
-	locs, mainPlace := d.findLocations(skip, inName)
+	locs, mainPlace, province := d.findLocations(skip, inName)
 	e := article.Entities{
 		People:        people,
-		Decisions:     d.findDecisions(mainPlace, orgs),
+		Decisions:     d.findDecisions(province, orgs),
 		Targets:       d.findTargets(skip, mainPlace),
 		Organizations: d.organizations(orgs, skip),
 		Locations:     locs,
@@ -81,9 +81,13 @@ func EntitiesWithAuthors(text string) (article.Entities, []string) {
 }
 
 // findLocations returns each place once (by canonical name, named as first
-// written) and the surface form of the most mentioned place.
-func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string) {
+// written), the surface form of the most mentioned place, and the surface
+// form of the province or centrally-run city when the text names exactly
+// one.
+func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, string) {
 	var out []article.Location
+	province, provinceCanon := "", ""
+	several := false
 	index := map[string]int{}
 	for i := 0; i < len(d.toks); i++ {
 		if skip[i] || inName[i] {
@@ -93,6 +97,15 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string) {
 		var canon string
 		if n > 0 {
 			canon = places.phrases[p].value
+			if places.phrases[p].flags == "p" {
+				switch provinceCanon {
+				case "":
+					province, provinceCanon = d.span(i, i+n), canon
+				case canon:
+				default:
+					several = true
+				}
+			}
 		} else if n = d.unlistedPlace(i); n > 0 {
 			canon = fold(d.span(i, i+n))
 		} else {
@@ -113,7 +126,10 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string) {
 			main, best = l.Name, len(l.Mentions)
 		}
 	}
-	return out, main
+	if several {
+		province = ""
+	}
+	return out, main, province
 }
 
 // organizations turns organisation mentions into one entry per entity, in

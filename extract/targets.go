@@ -9,7 +9,7 @@ import (
 // Goal cues: a value after one of these in the same sentence is a target.
 var goalCues = newPhraseSet("mục tiêu", "chỉ tiêu", "phấn đấu", "đặt ra", "đề ra", "đặt mục tiêu", "hướng tới",
 	"hướng đến", "cần đạt", "phải đạt", "nhằm đạt", "sẽ đạt", "kỳ vọng", "dự kiến đạt", "định hướng đến",
-	"tầm nhìn đến", "đến năm", "tới năm", "đến hết năm", "trở thành một trong")
+	"tầm nhìn đến", "đến năm", "tới năm", "đến hết năm", "trở thành một trong", "bảo đảm", "đảm bảo")
 
 // Achieved cues: a value after one of these (and after the goal cue) is a
 // statistic, not a target.
@@ -116,6 +116,7 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 			end = me
 		}
 		if at := sameTarget(out, value, year, metric); at >= 0 {
+			enrich(&out[at], qual, metric)
 			out[at].Mentions = append(out[at].Mentions, article.Mention{Start: int(d.toks[start].start), End: int(d.toks[end-1].end)})
 			v = ve - 1
 			continue
@@ -222,7 +223,9 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 		}
 		ms--
 	}
-	for ms < b && d.isAny(ms, "có", "là", "đạt", "chiếm", "và") {
+	ms = d.skipTimePhrase(ms, b)
+	subj := d.shareSubject(ms, b, s)
+	for subj < 0 && ms < b && d.isAny(ms, "có", "là", "đạt", "chiếm", "và") {
 		ms++
 	}
 	me := ve
@@ -232,7 +235,10 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 		}
 		me++
 	}
-	parts := make([]string, 0, 2)
+	parts := make([]string, 0, 3)
+	if subj >= 0 {
+		parts = append(parts, d.span(subj, ms-d.endsAt(ms-1, goalCues)))
+	}
 	if ms < b {
 		parts = append(parts, d.span(ms, b))
 	}
@@ -242,7 +248,55 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	if len(parts) == 0 {
 		return "", -1, me
 	}
+	if subj >= 0 {
+		ms = subj
+	}
 	return strings.Join(parts, " "), ms, me
+}
+
+// skipTimePhrase steps over a leading "đến cuối năm", "trong năm nay" that
+// says when, not what.
+func (d *doc) skipTimePhrase(ms, b int) int {
+	k := ms
+	if d.isAny(k, "đến", "tới", "trong", "vào") {
+		k++
+	}
+	if d.isAny(k, "cuối", "hết") {
+		k++
+	}
+	if !d.is(k, "năm") {
+		return ms
+	}
+	k++
+	if d.is(k, "nay") {
+		k++
+	}
+	if k >= b {
+		return ms
+	}
+	return k
+}
+
+// shareSubject returns the start of the subject of a share verb cut off by
+// a goal cue ("Kinh tế số | phấn đấu | chiếm 30% GRDP"), which is part of
+// what the value measures, or -1.
+func (d *doc) shareSubject(ms, b, s int) int {
+	if ms >= b || !(d.is(ms, "chiếm") || d.seq(ms, "đóng góp")) {
+		return -1
+	}
+	n := d.endsAt(ms-1, goalCues)
+	if n == 0 {
+		return -1
+	}
+	c := ms - n
+	k := c
+	for k > s && c-k < 6 && !d.isPunct(k-1) && !d.toks[k-1].is(fNum) && d.startsAt(k-1, metricBreaks) == 0 {
+		k--
+	}
+	if k == c || c-k >= 6 || d.hasClass(k, cCount) {
+		return -1
+	}
+	return k
 }
 
 // yearAt returns the year stated at token k as a target year: "năm 2025",
@@ -315,6 +369,17 @@ func sameTarget(list []article.Target, value, year, metric string) int {
 		}
 	}
 	return -1
+}
+
+// enrich completes a target with what a repeated mention adds: the body
+// often says "ít nhất 95% … toàn trình" where the headline said "95% …".
+func enrich(t *article.Target, qual, metric string) {
+	if t.Qualifier == "" {
+		t.Qualifier = qual
+	}
+	if len(metric) > len(t.Metric) && strings.Contains(fold(metric), fold(t.Metric)) {
+		t.Metric = metric
+	}
 }
 
 // scopeIn names the place a target applies to: the first place named in
