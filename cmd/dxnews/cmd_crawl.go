@@ -73,7 +73,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 	if err != nil {
 		return crawlResult{}, err
 	}
-	p := &pipeline{data: d, logger: e.logger, progress: e.stderr}
+	p := &pipeline{data: d, logger: e.logger, progress: e.stderr, tty: e.tty}
 	if o.speak {
 		sp, err := newSpeaker(e, o.backend, o.dir)
 		if err != nil {

@@ -18,6 +18,8 @@ type env struct {
 	stderr  io.Writer
 	getenv  func(string) string
 	logger  *slog.Logger
+	// tty is true when stderr is a terminal, where progress redraws in place.
+	tty bool
 }
 
 // envVars lists the DXNEWS_* variables dxnews reads, with what they set.
@@ -68,7 +70,7 @@ func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if strings.ToLower(getenv("DXNEWS_LOG_FORMAT")) == "json" {
 		h = slog.NewJSONHandler(stderr, opts)
 	}
-	return &env{cmd: cmd, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, logger: slog.New(h)}
+	return &env{cmd: cmd, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, logger: slog.New(h), tty: isTerminal(stderr)}
 }
 
 // unknownEnv returns the DXNEWS_* variables in environ that dxnews does not
@@ -115,3 +117,16 @@ func (e *env) openInput(args []string) (io.ReadCloser, string, error) {
 type fileError struct{ path, what string }
 
 func (f *fileError) Error() string { return f.path + ": " + f.what }
+
+// isTerminal reports whether w is a character device such as a terminal.
+func isTerminal(w io.Writer) bool {
+	if l, ok := w.(*lockedWriter); ok {
+		w = l.w
+	}
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

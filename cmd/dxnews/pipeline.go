@@ -23,6 +23,9 @@ type pipeline struct {
 	voices   []string
 	logger   *slog.Logger
 	progress io.Writer
+	// tty redraws one progress line in place; otherwise a line is printed
+	// every tenth of the work.
+	tty bool
 
 	mu      sync.Mutex
 	kept    []article.Article
@@ -95,8 +98,12 @@ func (p *pipeline) speakAll(ctx context.Context) error {
 					p.audio++
 					results[j.art] = append(results[j.art], au)
 				}
-				if p.progress != nil {
-					fmt.Fprintf(p.progress, "\rspeak: %d/%d audio files (%d failed) %s", done, total, p.failed, time.Since(start).Round(100*time.Millisecond))
+				if p.progress != nil && (p.tty || done == total || done%max(1, total/10) == 0) {
+					prefix, suffix := "", "\n"
+					if p.tty {
+						prefix, suffix = "\r", ""
+					}
+					fmt.Fprintf(p.progress, "%sspeak: %d/%d audio files (%d failed) %s%s", prefix, done, total, p.failed, time.Since(start).Round(100*time.Millisecond), suffix)
 				}
 				p.mu.Unlock()
 			}
@@ -114,7 +121,7 @@ feed:
 	}
 	close(jobs)
 	wg.Wait()
-	if p.progress != nil {
+	if p.progress != nil && p.tty {
 		fmt.Fprintln(p.progress)
 	}
 	if err := ctx.Err(); err != nil {
