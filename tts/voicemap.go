@@ -41,10 +41,19 @@ func ParseVoiceMap(s string, defaults map[string]string) (map[string]string, err
 
 // VoiceNotFound is the error a backend returns for a voice it lacks.
 func VoiceNotFound(backend, voice string, have map[string]string) error {
-	ids := make([]string, 0, len(have))
-	for id := range have {
-		ids = append(ids, id)
+	return fmt.Errorf("%s: no voice %q (has %s)", backend, voice, strings.Join(VoiceIDs(have), ", "))
+}
+
+// VoiceIDs returns the dxnews voice IDs of a voice map, sorted.
+func VoiceIDs(voices map[string]string) []string { return slices.Sorted(maps.Keys(voices)) }
+
+// VoiceSettings returns head followed by ";id=voice" for every entry of a
+// voice map in ID order: the voice part of a backend's Settings.
+func VoiceSettings(head string, voices map[string]string) string {
+	var b strings.Builder
+	b.WriteString(head)
+	for _, id := range VoiceIDs(voices) {
+		fmt.Fprintf(&b, ";%s=%s", id, voices[id])
 	}
-	slices.Sort(ids)
-	return fmt.Errorf("%s: no voice %q (has %s)", backend, voice, strings.Join(ids, ", "))
+	return b.String()
 }

@@ -12,7 +12,6 @@ import (
 	"maps"
 	"os/exec"
 	"runtime"
-	"slices"
 	"strings"
 	"time"
 
@@ -122,7 +121,7 @@ func (s *Synth) checkVoices() error {
 	if err != nil {
 		return err
 	}
-	for _, id := range slices.Sorted(maps.Keys(s.cfg.Voices)) {
+	for _, id := range tts.VoiceIDs(s.cfg.Voices) {
 		name := s.cfg.Voices[id]
 		lang, variant, hasVariant := strings.Cut(name, "+")
 		if !langs[strings.ToLower(lang)] {
@@ -170,16 +169,11 @@ func (s *Synth) Name() string { return "espeak" }
 func (s *Synth) MaxChunk() int { return s.cfg.MaxChunk }
 
 // Voices returns the dxnews voice IDs this backend offers, sorted.
-func (s *Synth) Voices() []string { return slices.Sorted(maps.Keys(s.cfg.Voices)) }
+func (s *Synth) Voices() []string { return tts.VoiceIDs(s.cfg.Voices) }
 
 // Settings describes everything besides text and voice that shapes the audio.
 func (s *Synth) Settings() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "speed=%d;bitrate=%d;lame-q=7", s.cfg.Speed, s.cfg.Bitrate)
-	for _, id := range s.Voices() {
-		fmt.Fprintf(&b, ";%s=%s", id, s.cfg.Voices[id])
-	}
-	return b.String()
+	return tts.VoiceSettings(fmt.Sprintf("speed=%d;bitrate=%d;lame-q=7", s.cfg.Speed, s.cfg.Bitrate), s.cfg.Voices)
 }
 
 // Synthesize reads req.Text (on stdin, never argv) with the mapped voice
@@ -187,7 +181,7 @@ func (s *Synth) Settings() string {
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
 	voice, ok := s.cfg.Voices[req.Voice]
 	if !ok {
-		return tts.Audio{}, fmt.Errorf("espeak: no voice %q (has %s)", req.Voice, strings.Join(s.Voices(), ", "))
+		return tts.Audio{}, tts.VoiceNotFound("espeak", req.Voice, s.cfg.Voices)
 	}
 	if strings.TrimSpace(req.Text) == "" {
 		return tts.Audio{}, fmt.Errorf("espeak: voice %s: empty text", req.Voice)

@@ -6,13 +6,9 @@ package fpt
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
-	"slices"
-	"strings"
 	"time"
 
 	"dxnews/tts"
@@ -36,7 +32,8 @@ var DefaultVoices = map[string]string{
 	"central-male":   "giahuy",
 }
 
-// Config configures the backend. Zero fields take defaults.
+// Config configures the backend. Zero fields take defaults; the HTTP
+// timeout is 30 s and at most 2 requests are in flight.
 type Config struct {
 	APIKey string
 	// URL is the synthesis endpoint [DefaultURL].
@@ -45,25 +42,21 @@ type Config struct {
 	Voices map[string]string
 	// Speed is FPT's speed header, -3 … +3 [0].
 	Speed int
-	// Timeout bounds each HTTP request [30s].
-	Timeout time.Duration
 	// PollInterval is the first wait before fetching the async link; waits
 	// then double up to 5 s [1s].
 	PollInterval time.Duration
 	// PollDeadline bounds the wait for the async audio [3m].
 	PollDeadline time.Duration
-	// Concurrency caps requests in flight [2].
-	Concurrency int
-	// Backoff governs retries of 429 and 5xx answers.
-	Backoff tts.Backoff
-	// Client is the HTTP client [a new client with Timeout].
-	Client *http.Client
+	tts.HTTPOptions
 }
+
+// httpDefaults are FPT's defaults for zero HTTPOptions fields.
+var httpDefaults = tts.HTTPOptions{Timeout: 30 * time.Second, Concurrency: 2}
 
 // Synth is the FPT.AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
-	lim *tts.Limiter
+	svc *tts.Service
 }
 
 var _ tts.Synthesizer = (*Synth)(nil)
@@ -76,15 +69,8 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.URL == "" {
 		cfg.URL = DefaultURL
 	}
-	if cfg.Voices == nil {
-		cfg.Voices = DefaultVoices
-	}
-	cfg.Voices = maps.Clone(cfg.Voices)
 	if cfg.Speed < -3 || cfg.Speed > 3 {
 		return nil, fmt.Errorf("fpt: speed %d outside -3…3", cfg.Speed)
-	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = 30 * time.Second
 	}
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = time.Second
@@ -92,13 +78,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.PollDeadline <= 0 {
 		cfg.PollDeadline = 3 * time.Minute
 	}
-	if cfg.Concurrency <= 0 {
-		cfg.Concurrency = 2
-	}
-	if cfg.Client == nil {
-		cfg.Client = &http.Client{Timeout: cfg.Timeout}
-	}
-	return &Synth{cfg: cfg, lim: tts.NewLimiter(cfg.Concurrency)}, nil
+	return &Synth{cfg: cfg, svc: tts.NewService("fpt", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)}, nil
 }
 
 // Name returns "fpt".
@@ -108,17 +88,10 @@ func (s *Synth) Name() string { return "fpt" }
 func (s *Synth) MaxChunk() int { return MaxChunk }
 
 // Voices returns the dxnews voice IDs configured, sorted.
-func (s *Synth) Voices() []string { return slices.Sorted(maps.Keys(s.cfg.Voices)) }
+func (s *Synth) Voices() []string { return s.svc.Voices() }
 
 // Settings describes the voice mapping and speed, for the cache key.
-func (s *Synth) Settings() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "speed=%d", s.cfg.Speed)
-	for _, id := range s.Voices() {
-		fmt.Fprintf(&b, ";%s=%s", id, s.cfg.Voices[id])
-	}
-	return b.String()
-}
+func (s *Synth) Settings() string { return s.svc.Settings(fmt.Sprintf("speed=%d", s.cfg.Speed)) }
 
 // response is FPT.AI's answer to a synthesis request.
 type response struct {
@@ -130,20 +103,21 @@ type response struct {
 
 // Synthesize requests the audio and polls the async link until it exists.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	voice, ok := s.cfg.Voices[req.Voice]
-	if !ok {
-		return tts.Audio{}, tts.VoiceNotFound("fpt", req.Voice, s.cfg.Voices)
+	voice, err := s.svc.Voice(req.Voice)
+	if err != nil {
+		return tts.Audio{}, err
 	}
-	if n := len([]rune(req.Text)); n > MaxChunk {
-		return tts.Audio{}, fmt.Errorf("fpt: voice %s: text of %d characters exceeds %d", req.Voice, n, MaxChunk)
+	if err := s.svc.CheckLength(req.Voice, req.Text, MaxChunk); err != nil {
+		return tts.Audio{}, err
 	}
-	if err := s.lim.Acquire(ctx); err != nil {
-		return tts.Audio{}, fmt.Errorf("fpt: voice %s: %w", req.Voice, err)
+	release, err := s.svc.Acquire(ctx, req.Voice)
+	if err != nil {
+		return tts.Audio{}, err
 	}
-	defer s.lim.Release()
+	defer release()
 
 	var res response
-	err := tts.Retry(ctx, s.cfg.Backoff, func(ctx context.Context) error {
+	err = s.svc.Retry(ctx, func(ctx context.Context) error {
 		var err error
 		res, err = s.request(ctx, voice, req.Text)
 		return err
@@ -159,36 +133,31 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 }
 
 func (s *Synth) request(ctx context.Context, voice, text string) (response, error) {
-	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.cfg.URL, strings.NewReader(text))
-	if err != nil {
-		return response{}, err
-	}
-	hr.Header.Set("api_key", s.cfg.APIKey)
-	hr.Header.Set("voice", voice)
-	hr.Header.Set("speed", fmt.Sprint(s.cfg.Speed))
-	hr.Header.Set("format", "mp3")
-	hr.Header.Set("Content-Type", "text/plain; charset=utf-8")
-	resp, err := s.cfg.Client.Do(hr)
-	if err != nil {
-		return response{}, err
-	}
-	defer resp.Body.Close()
-	if err := tts.CheckStatus(resp); err != nil {
-		return response{}, err
-	}
-	body, err := tts.ReadBody(resp.Body, 1<<20)
+	body, _, err := s.svc.Do(ctx, tts.Call{
+		Method: http.MethodPost,
+		URL:    s.cfg.URL,
+		Header: http.Header{
+			"api_key":      {s.cfg.APIKey},
+			"voice":        {voice},
+			"speed":        {fmt.Sprint(s.cfg.Speed)},
+			"format":       {"mp3"},
+			"Content-Type": {"text/plain; charset=utf-8"},
+		},
+		Body:  []byte(text),
+		Limit: 1 << 20,
+	})
 	if err != nil {
 		return response{}, err
 	}
 	var res response
-	if err := json.Unmarshal(body, &res); err != nil {
-		return response{}, fmt.Errorf("reading answer %q: %w", snippet(body), err)
+	if err := tts.DecodeJSON(body, &res); err != nil {
+		return response{}, err
 	}
 	if res.Error != 0 {
 		return response{}, fmt.Errorf("error %d: %s", res.Error, res.Message)
 	}
 	if res.Async == "" {
-		return response{}, fmt.Errorf("answer has no async link: %q", snippet(body))
+		return response{}, fmt.Errorf("answer has no async link: %q", tts.Snippet(body))
 	}
 	return res, nil
 }
@@ -200,12 +169,8 @@ func (s *Synth) poll(ctx context.Context, link string) ([]byte, error) {
 	ctx, cancel := context.WithTimeout(ctx, s.cfg.PollDeadline)
 	defer cancel()
 	wait := s.cfg.PollInterval
-	sleep := s.cfg.Backoff.Sleep
-	if sleep == nil {
-		sleep = tts.Sleep
-	}
 	for tries := 0; ; tries++ {
-		if err := sleep(ctx, wait); err != nil {
+		if err := s.svc.Sleep(ctx, wait); err != nil {
 			return nil, fmt.Errorf("audio not ready at %s after %d tries: %w", link, tries, err)
 		}
 		data, ready, err := s.fetch(ctx, link)
@@ -224,7 +189,7 @@ func (s *Synth) fetch(ctx context.Context, link string) (data []byte, ready bool
 	if err != nil {
 		return nil, false, err
 	}
-	resp, err := s.cfg.Client.Do(hr)
+	resp, err := s.svc.Client().Do(hr)
 	if err != nil {
 		// A network failure or the deadline: the poll loop retries or
 		// reports the deadline.
@@ -246,11 +211,4 @@ func (s *Synth) fetch(ctx context.Context, link string) (data []byte, ready bool
 		return nil, false, nil
 	}
 	return body, true, nil
-}
-
-func snippet(b []byte) string {
-	if len(b) > 200 {
-		b = b[:200]
-	}
-	return string(b)
 }

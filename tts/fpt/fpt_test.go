@@ -102,7 +102,7 @@ func noWait(waits *[]time.Duration, mu *sync.Mutex) func(context.Context, time.D
 func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *[]time.Duration) {
 	var waits []time.Duration
 	var mu sync.Mutex
-	cfg := Config{APIKey: "test-key", URL: f.srv.URL + "/hmi/tts/v5", Backoff: tts.Backoff{Sleep: noWait(&waits, &mu)}}
+	cfg := Config{APIKey: "test-key", URL: f.srv.URL + "/hmi/tts/v5", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: noWait(&waits, &mu)}}}
 	if edit != nil {
 		edit(&cfg)
 	}

@@ -5,17 +5,13 @@
 package openai
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
-	"slices"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"dxnews/tts"
 )
@@ -35,7 +31,9 @@ var DefaultVoices = map[string]string{
 	"south-male":   "south-male",
 }
 
-// Config configures the backend. Zero fields take defaults.
+// Config configures the backend. Zero fields take defaults; the HTTP
+// timeout is 2 minutes, since self-hosted models can be slow, and one
+// request is in flight at a time.
 type Config struct {
 	// URL is the server's base URL ("http://localhost:8000") or the full
 	// …/v1/audio/speech endpoint.
@@ -48,21 +46,17 @@ type Config struct {
 	Voices map[string]string
 	// Speed is 0.25…4.0 [1.0].
 	Speed float64
-	// Timeout bounds each HTTP request [2m]; self-hosted models can be slow.
-	Timeout time.Duration
-	// Concurrency caps requests in flight [1].
-	Concurrency int
-	// Backoff governs retries of 429 and 5xx answers.
-	Backoff tts.Backoff
-	// Client is the HTTP client [a new client with Timeout].
-	Client *http.Client
+	tts.HTTPOptions
 }
+
+// httpDefaults are this backend's defaults for zero HTTPOptions fields.
+var httpDefaults = tts.HTTPOptions{Timeout: 2 * time.Minute, Concurrency: 1}
 
 // Synth is the OpenAI-compatible backend; safe for concurrent use.
 type Synth struct {
 	cfg      Config
 	endpoint string
-	lim      *tts.Limiter
+	svc      *tts.Service
 }
 
 var _ tts.Synthesizer = (*Synth)(nil)
@@ -75,26 +69,14 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.Model == "" {
 		cfg.Model = DefaultModel
 	}
-	if cfg.Voices == nil {
-		cfg.Voices = DefaultVoices
-	}
-	cfg.Voices = maps.Clone(cfg.Voices)
 	if cfg.Speed == 0 {
 		cfg.Speed = 1
 	}
 	if cfg.Speed < 0.25 || cfg.Speed > 4 {
 		return nil, fmt.Errorf("openai: speed %g outside 0.25…4", cfg.Speed)
 	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = 2 * time.Minute
-	}
-	if cfg.Concurrency <= 0 {
-		cfg.Concurrency = 1
-	}
-	if cfg.Client == nil {
-		cfg.Client = &http.Client{Timeout: cfg.Timeout}
-	}
-	return &Synth{cfg: cfg, endpoint: Endpoint(cfg.URL), lim: tts.NewLimiter(cfg.Concurrency)}, nil
+	svc := tts.NewService("openai", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)
+	return &Synth{cfg: cfg, endpoint: Endpoint(cfg.URL), svc: svc}, nil
 }
 
 // Endpoint turns a base URL into the speech endpoint.
@@ -117,16 +99,11 @@ func (s *Synth) Name() string { return "openai" }
 func (s *Synth) MaxChunk() int { return MaxChunk }
 
 // Voices returns the dxnews voice IDs configured, sorted.
-func (s *Synth) Voices() []string { return slices.Sorted(maps.Keys(s.cfg.Voices)) }
+func (s *Synth) Voices() []string { return s.svc.Voices() }
 
 // Settings describes server, model, voices and speed, for the cache key.
 func (s *Synth) Settings() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "endpoint=%s;model=%s;speed=%g", s.endpoint, s.cfg.Model, s.cfg.Speed)
-	for _, id := range s.Voices() {
-		fmt.Fprintf(&b, ";%s=%s", id, s.cfg.Voices[id])
-	}
-	return b.String()
+	return s.svc.Settings(fmt.Sprintf("endpoint=%s;model=%s;speed=%g", s.endpoint, s.cfg.Model, s.cfg.Speed))
 }
 
 // speechRequest is the /v1/audio/speech body.
@@ -140,12 +117,12 @@ type speechRequest struct {
 
 // Synthesize posts the text and returns the MP3 in the answer.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	voice, ok := s.cfg.Voices[req.Voice]
-	if !ok {
-		return tts.Audio{}, tts.VoiceNotFound("openai", req.Voice, s.cfg.Voices)
+	voice, err := s.svc.Voice(req.Voice)
+	if err != nil {
+		return tts.Audio{}, err
 	}
-	if n := utf8.RuneCountInString(req.Text); n > MaxChunk {
-		return tts.Audio{}, fmt.Errorf("openai: voice %s: text of %d characters exceeds %d", req.Voice, n, MaxChunk)
+	if err := s.svc.CheckLength(req.Voice, req.Text, MaxChunk); err != nil {
+		return tts.Audio{}, err
 	}
 	body, err := json.Marshal(speechRequest{
 		Model: s.cfg.Model, Input: req.Text, Voice: voice, ResponseFormat: "mp3", Speed: s.cfg.Speed,
@@ -153,12 +130,13 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 	if err != nil {
 		return tts.Audio{}, fmt.Errorf("openai: %w", err)
 	}
-	if err := s.lim.Acquire(ctx); err != nil {
-		return tts.Audio{}, fmt.Errorf("openai: voice %s: %w", req.Voice, err)
+	release, err := s.svc.Acquire(ctx, req.Voice)
+	if err != nil {
+		return tts.Audio{}, err
 	}
-	defer s.lim.Release()
+	defer release()
 	var data []byte
-	err = tts.Retry(ctx, s.cfg.Backoff, func(ctx context.Context) error {
+	err = s.svc.Retry(ctx, func(ctx context.Context) error {
 		var err error
 		data, err = s.post(ctx, body)
 		return err
@@ -170,28 +148,16 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 }
 
 func (s *Synth) post(ctx context.Context, body []byte) ([]byte, error) {
-	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.endpoint, bytes.NewReader(body))
-	if err != nil {
-		return nil, err
-	}
-	hr.Header.Set("Content-Type", "application/json")
+	header := http.Header{"Content-Type": {"application/json"}}
 	if s.cfg.Key != "" {
-		hr.Header.Set("Authorization", "Bearer "+s.cfg.Key)
+		header.Set("Authorization", "Bearer "+s.cfg.Key)
 	}
-	resp, err := s.cfg.Client.Do(hr)
+	data, respHeader, err := s.svc.Do(ctx, tts.Call{Method: http.MethodPost, URL: s.endpoint, Header: header, Body: body, Limit: 64 << 20})
 	if err != nil {
 		return nil, err
 	}
-	defer resp.Body.Close()
-	if err := tts.CheckStatus(resp); err != nil {
+	if err := tts.CheckMP3(data, respHeader); err != nil {
 		return nil, err
-	}
-	data, err := tts.ReadBody(resp.Body, 64<<20)
-	if err != nil {
-		return nil, err
-	}
-	if len(data) < 4 || !(string(data[:3]) == "ID3" || (data[0] == 0xff && data[1]&0xe0 == 0xe0)) {
-		return nil, fmt.Errorf("answer is not MP3 audio (%s): %q", resp.Header.Get("Content-Type"), data[:min(len(data), 200)])
 	}
 	return data, nil
 }

@@ -77,7 +77,7 @@ var testVoices = map[string]string{
 
 func newTestSynth(t *testing.T, f *fakeServer, waits *[]time.Duration) *Synth {
 	var mu sync.Mutex
-	s, err := New(Config{URL: f.srv.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, Backoff: tts.Backoff{
+	s, err := New(Config{URL: f.srv.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{
 		Sleep: func(ctx context.Context, d time.Duration) error {
 			mu.Lock()
 			defer mu.Unlock()
@@ -86,7 +86,7 @@ func newTestSynth(t *testing.T, f *fakeServer, waits *[]time.Duration) *Synth {
 			}
 			return ctx.Err()
 		},
-	}})
+	}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -3,17 +3,12 @@
 package viettel
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
-	"slices"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"dxnews/tts"
 )
@@ -36,7 +31,8 @@ var DefaultVoices = map[string]string{
 	"central-male":   "hue-baoquoc",
 }
 
-// Config configures the backend. Zero fields take defaults.
+// Config configures the backend. Zero fields take defaults; the HTTP
+// timeout is 30 s and at most 2 requests are in flight.
 type Config struct {
 	Token string
 	// URL is the synthesis endpoint [DefaultURL].
@@ -47,20 +43,16 @@ type Config struct {
 	Speed float64
 	// MaxChunk is the largest chunk sent, in characters [DefaultMaxChunk].
 	MaxChunk int
-	// Timeout bounds each HTTP request [30s].
-	Timeout time.Duration
-	// Concurrency caps requests in flight [2].
-	Concurrency int
-	// Backoff governs retries of 429 and 5xx answers.
-	Backoff tts.Backoff
-	// Client is the HTTP client [a new client with Timeout].
-	Client *http.Client
+	tts.HTTPOptions
 }
+
+// httpDefaults are Viettel's defaults for zero HTTPOptions fields.
+var httpDefaults = tts.HTTPOptions{Timeout: 30 * time.Second, Concurrency: 2}
 
 // Synth is the Viettel AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
-	lim *tts.Limiter
+	svc *tts.Service
 }
 
 var _ tts.Synthesizer = (*Synth)(nil)
@@ -73,10 +65,6 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.URL == "" {
 		cfg.URL = DefaultURL
 	}
-	if cfg.Voices == nil {
-		cfg.Voices = DefaultVoices
-	}
-	cfg.Voices = maps.Clone(cfg.Voices)
 	if cfg.Speed == 0 {
 		cfg.Speed = 1
 	}
@@ -86,16 +74,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.MaxChunk <= 0 {
 		cfg.MaxChunk = DefaultMaxChunk
 	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = 30 * time.Second
-	}
-	if cfg.Concurrency <= 0 {
-		cfg.Concurrency = 2
-	}
-	if cfg.Client == nil {
-		cfg.Client = &http.Client{Timeout: cfg.Timeout}
-	}
-	return &Synth{cfg: cfg, lim: tts.NewLimiter(cfg.Concurrency)}, nil
+	return &Synth{cfg: cfg, svc: tts.NewService("viettel", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)}, nil
 }
 
 // Name returns "viettel".
@@ -105,17 +84,10 @@ func (s *Synth) Name() string { return "viettel" }
 func (s *Synth) MaxChunk() int { return s.cfg.MaxChunk }
 
 // Voices returns the dxnews voice IDs configured, sorted.
-func (s *Synth) Voices() []string { return slices.Sorted(maps.Keys(s.cfg.Voices)) }
+func (s *Synth) Voices() []string { return s.svc.Voices() }
 
 // Settings describes the voice mapping and speed, for the cache key.
-func (s *Synth) Settings() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "speed=%g", s.cfg.Speed)
-	for _, id := range s.Voices() {
-		fmt.Fprintf(&b, ";%s=%s", id, s.cfg.Voices[id])
-	}
-	return b.String()
-}
+func (s *Synth) Settings() string { return s.svc.Settings(fmt.Sprintf("speed=%g", s.cfg.Speed)) }
 
 // request is Viettel AI's JSON body.
 type request struct {
@@ -129,12 +101,12 @@ type request struct {
 
 // Synthesize posts the text and returns the MP3 in the answer.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	voice, ok := s.cfg.Voices[req.Voice]
-	if !ok {
-		return tts.Audio{}, tts.VoiceNotFound("viettel", req.Voice, s.cfg.Voices)
+	voice, err := s.svc.Voice(req.Voice)
+	if err != nil {
+		return tts.Audio{}, err
 	}
-	if n := utf8.RuneCountInString(req.Text); n > s.cfg.MaxChunk {
-		return tts.Audio{}, fmt.Errorf("viettel: voice %s: text of %d characters exceeds %d", req.Voice, n, s.cfg.MaxChunk)
+	if err := s.svc.CheckLength(req.Voice, req.Text, s.cfg.MaxChunk); err != nil {
+		return tts.Audio{}, err
 	}
 	body, err := json.Marshal(request{
 		Text: req.Text, Voice: voice, Speed: s.cfg.Speed,
@@ -144,12 +116,13 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 	if err != nil {
 		return tts.Audio{}, fmt.Errorf("viettel: %w", err)
 	}
-	if err := s.lim.Acquire(ctx); err != nil {
-		return tts.Audio{}, fmt.Errorf("viettel: voice %s: %w", req.Voice, err)
+	release, err := s.svc.Acquire(ctx, req.Voice)
+	if err != nil {
+		return tts.Audio{}, err
 	}
-	defer s.lim.Release()
+	defer release()
 	var data []byte
-	err = tts.Retry(ctx, s.cfg.Backoff, func(ctx context.Context) error {
+	err = s.svc.Retry(ctx, func(ctx context.Context) error {
 		var err error
 		data, err = s.post(ctx, body)
 		return err
@@ -161,38 +134,19 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 }
 
 func (s *Synth) post(ctx context.Context, body []byte) ([]byte, error) {
-	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.cfg.URL, bytes.NewReader(body))
+	data, header, err := s.svc.Do(ctx, tts.Call{
+		Method: http.MethodPost,
+		URL:    s.cfg.URL,
+		Header: http.Header{"Content-Type": {"application/json"}, "Accept": {"audio/mpeg, */*"}},
+		Body:   body,
+		Limit:  64 << 20,
+	})
 	if err != nil {
 		return nil, err
 	}
-	hr.Header.Set("Content-Type", "application/json")
-	hr.Header.Set("Accept", "audio/mpeg, */*")
-	resp, err := s.cfg.Client.Do(hr)
-	if err != nil {
+	// Errors come back as JSON or text with status 200.
+	if err := tts.CheckMP3(data, header); err != nil {
 		return nil, err
-	}
-	defer resp.Body.Close()
-	if err := tts.CheckStatus(resp); err != nil {
-		return nil, err
-	}
-	data, err := tts.ReadBody(resp.Body, 64<<20)
-	if err != nil {
-		return nil, err
-	}
-	if !looksLikeMP3(data) {
-		// Errors come back as JSON or text with status 200.
-		return nil, fmt.Errorf("answer is not MP3 audio (%s): %q", resp.Header.Get("Content-Type"), snippet(data))
 	}
 	return data, nil
-}
-
-func looksLikeMP3(b []byte) bool {
-	return len(b) >= 4 && (string(b[:3]) == "ID3" || (b[0] == 0xff && b[1]&0xe0 == 0xe0))
-}
-
-func snippet(b []byte) string {
-	if len(b) > 200 {
-		b = b[:200]
-	}
-	return string(b)
 }

@@ -81,7 +81,7 @@ func (f *fakeViettel) serve(w http.ResponseWriter, r *http.Request) {
 
 func newTestSynth(t *testing.T, f *fakeViettel, waits *[]time.Duration) *Synth {
 	var mu sync.Mutex
-	s, err := New(Config{Token: "test-token", URL: f.srv.URL + "/tts/speech_synthesis", Backoff: tts.Backoff{
+	s, err := New(Config{Token: "test-token", URL: f.srv.URL + "/tts/speech_synthesis", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{
 		Sleep: func(ctx context.Context, d time.Duration) error {
 			mu.Lock()
 			defer mu.Unlock()
@@ -90,7 +90,7 @@ func newTestSynth(t *testing.T, f *fakeViettel, waits *[]time.Duration) *Synth {
 			}
 			return ctx.Err()
 		},
-	}})
+	}}})
 	if err != nil {
 		t.Fatal(err)
 	}

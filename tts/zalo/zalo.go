@@ -8,12 +8,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
 	"net/url"
-	"slices"
 	"strconv"
-	"strings"
 	"time"
 	"unicode/utf8"
 
@@ -48,7 +45,9 @@ const (
 // ErrTooLong is wrapped by the error for Zalo's error 155.
 var ErrTooLong = errors.New("zalo: text exceeds the 2000-character limit (error 155)")
 
-// Config configures the backend. Zero fields take defaults.
+// Config configures the backend. Zero fields take defaults; the HTTP
+// timeout is 30 s and at most 2 requests are in flight. Backoff also
+// governs retries of Zalo's error 500.
 type Config struct {
 	APIKey string
 	// URL is the synthesis endpoint [DefaultURL].
@@ -59,20 +58,16 @@ type Config struct {
 	Speed float64
 	// Quality is 0 (standard) or 1 (high, paid accounts).
 	Quality int
-	// Timeout bounds each HTTP request [30s].
-	Timeout time.Duration
-	// Concurrency caps requests in flight [2].
-	Concurrency int
-	// Backoff governs retries of 429, 5xx and error 500 answers.
-	Backoff tts.Backoff
-	// Client is the HTTP client [a new client with Timeout].
-	Client *http.Client
+	tts.HTTPOptions
 }
+
+// httpDefaults are Zalo's defaults for zero HTTPOptions fields.
+var httpDefaults = tts.HTTPOptions{Timeout: 30 * time.Second, Concurrency: 2}
 
 // Synth is the Zalo AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
-	lim *tts.Limiter
+	svc *tts.Service
 }
 
 var _ tts.Synthesizer = (*Synth)(nil)
@@ -85,11 +80,9 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.URL == "" {
 		cfg.URL = DefaultURL
 	}
-	if cfg.Voices == nil {
-		cfg.Voices = DefaultVoices
-	}
-	cfg.Voices = maps.Clone(cfg.Voices)
-	for id, sp := range cfg.Voices {
+	svc := tts.NewService("zalo", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)
+	for _, id := range svc.Voices() {
+		sp, _ := svc.Voice(id)
 		if n, err := strconv.Atoi(sp); err != nil || n < 1 || n > 6 {
 			return nil, fmt.Errorf("zalo: voice %s maps to speaker %q; speaker IDs are 1 to 6", id, sp)
 		}
@@ -103,16 +96,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.Quality != 0 && cfg.Quality != 1 {
 		return nil, fmt.Errorf("zalo: quality %d is neither 0 nor 1", cfg.Quality)
 	}
-	if cfg.Timeout <= 0 {
-		cfg.Timeout = 30 * time.Second
-	}
-	if cfg.Concurrency <= 0 {
-		cfg.Concurrency = 2
-	}
-	if cfg.Client == nil {
-		cfg.Client = &http.Client{Timeout: cfg.Timeout}
-	}
-	return &Synth{cfg: cfg, lim: tts.NewLimiter(cfg.Concurrency)}, nil
+	return &Synth{cfg: cfg, svc: svc}, nil
 }
 
 // Name returns "zalo".
@@ -122,16 +106,11 @@ func (s *Synth) Name() string { return "zalo" }
 func (s *Synth) MaxChunk() int { return MaxChunk }
 
 // Voices returns the dxnews voice IDs configured, sorted.
-func (s *Synth) Voices() []string { return slices.Sorted(maps.Keys(s.cfg.Voices)) }
+func (s *Synth) Voices() []string { return s.svc.Voices() }
 
 // Settings describes speaker mapping, speed and quality, for the cache key.
 func (s *Synth) Settings() string {
-	var b strings.Builder
-	fmt.Fprintf(&b, "speed=%g;quality=%d", s.cfg.Speed, s.cfg.Quality)
-	for _, id := range s.Voices() {
-		fmt.Fprintf(&b, ";%s=%s", id, s.cfg.Voices[id])
-	}
-	return b.String()
+	return s.svc.Settings(fmt.Sprintf("speed=%g;quality=%d", s.cfg.Speed, s.cfg.Quality))
 }
 
 // response is Zalo's JSON answer. Data is an object on success and an
@@ -144,20 +123,21 @@ type response struct {
 
 // Synthesize posts the text, then downloads the audio URL Zalo returns.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	speaker, ok := s.cfg.Voices[req.Voice]
-	if !ok {
-		return tts.Audio{}, tts.VoiceNotFound("zalo", req.Voice, s.cfg.Voices)
+	speaker, err := s.svc.Voice(req.Voice)
+	if err != nil {
+		return tts.Audio{}, err
 	}
 	if n := utf8.RuneCountInString(req.Text); n > MaxChunk {
 		return tts.Audio{}, fmt.Errorf("zalo: voice %s: %d characters: %w", req.Voice, n, ErrTooLong)
 	}
-	if err := s.lim.Acquire(ctx); err != nil {
-		return tts.Audio{}, fmt.Errorf("zalo: voice %s: %w", req.Voice, err)
+	release, err := s.svc.Acquire(ctx, req.Voice)
+	if err != nil {
+		return tts.Audio{}, err
 	}
-	defer s.lim.Release()
+	defer release()
 
 	var audioURL string
-	err := tts.Retry(ctx, s.cfg.Backoff, func(ctx context.Context) error {
+	err = s.svc.Retry(ctx, func(ctx context.Context) error {
 		var err error
 		audioURL, err = s.request(ctx, speaker, req.Text)
 		return err
@@ -166,7 +146,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 		return tts.Audio{}, fmt.Errorf("zalo: voice %s (speaker %s): %w", req.Voice, speaker, err)
 	}
 	var data []byte
-	err = tts.Retry(ctx, s.cfg.Backoff, func(ctx context.Context) error {
+	err = s.svc.Retry(ctx, func(ctx context.Context) error {
 		var err error
 		data, err = s.download(ctx, audioURL)
 		return err
@@ -185,27 +165,19 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 		"quality":     {strconv.Itoa(s.cfg.Quality)},
 		"encode_type": {"1"}, // MP3
 	}
-	hr, err := http.NewRequestWithContext(ctx, http.MethodPost, s.cfg.URL, strings.NewReader(form.Encode()))
-	if err != nil {
-		return "", err
-	}
-	hr.Header.Set("apikey", s.cfg.APIKey)
-	hr.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-	resp, err := s.cfg.Client.Do(hr)
-	if err != nil {
-		return "", err
-	}
-	defer resp.Body.Close()
-	if err := tts.CheckStatus(resp); err != nil {
-		return "", err
-	}
-	body, err := tts.ReadBody(resp.Body, 1<<20)
+	body, _, err := s.svc.Do(ctx, tts.Call{
+		Method: http.MethodPost,
+		URL:    s.cfg.URL,
+		Header: http.Header{"apikey": {s.cfg.APIKey}, "Content-Type": {"application/x-www-form-urlencoded"}},
+		Body:   []byte(form.Encode()),
+		Limit:  1 << 20,
+	})
 	if err != nil {
 		return "", err
 	}
 	var res response
-	if err := json.Unmarshal(body, &res); err != nil {
-		return "", fmt.Errorf("reading answer %q: %w", snippet(body), err)
+	if err := tts.DecodeJSON(body, &res); err != nil {
+		return "", err
 	}
 	switch res.ErrorCode {
 	case codeOK:
@@ -222,7 +194,7 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 		URL string `json:"url"`
 	}
 	if err := json.Unmarshal(res.Data, &data); err != nil || data.URL == "" {
-		return "", fmt.Errorf("answer has no audio url: %q", snippet(body))
+		return "", fmt.Errorf("answer has no audio url: %q", tts.Snippet(body))
 	}
 	return data.URL, nil
 }
@@ -230,22 +202,17 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 // download fetches the audio. The streaming URL may answer 404 for a moment
 // after synthesis, so 404 is retried like 5xx.
 func (s *Synth) download(ctx context.Context, link string) ([]byte, error) {
-	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, link, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := s.cfg.Client.Do(hr)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode == http.StatusNotFound {
-		return nil, &tts.RetryableError{Err: fmt.Errorf("HTTP 404 from %s", link)}
-	}
-	if err := tts.CheckStatus(resp); err != nil {
-		return nil, err
-	}
-	body, err := tts.ReadBody(resp.Body, 64<<20)
+	body, _, err := s.svc.Do(ctx, tts.Call{
+		Method: http.MethodGet,
+		URL:    link,
+		Limit:  64 << 20,
+		Check: func(resp *http.Response) error {
+			if resp.StatusCode == http.StatusNotFound {
+				return &tts.RetryableError{Err: fmt.Errorf("HTTP 404 from %s", link)}
+			}
+			return tts.CheckStatus(resp)
+		},
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -253,11 +220,4 @@ func (s *Synth) download(ctx context.Context, link string) ([]byte, error) {
 		return nil, &tts.RetryableError{Err: fmt.Errorf("empty audio from %s", link)}
 	}
 	return body, nil
-}
-
-func snippet(b []byte) string {
-	if len(b) > 200 {
-		b = b[:200]
-	}
-	return string(b)
 }

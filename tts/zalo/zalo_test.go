@@ -87,7 +87,7 @@ func (f *fakeZalo) serve(w http.ResponseWriter, r *http.Request) {
 
 func newTestSynth(t *testing.T, f *fakeZalo, waits *[]time.Duration) *Synth {
 	var mu sync.Mutex
-	s, err := New(Config{APIKey: "test-key", URL: f.srv.URL + "/v1/tts/synthesize", Backoff: tts.Backoff{
+	s, err := New(Config{APIKey: "test-key", URL: f.srv.URL + "/v1/tts/synthesize", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{
 		Sleep: func(ctx context.Context, d time.Duration) error {
 			mu.Lock()
 			defer mu.Unlock()
@@ -96,7 +96,7 @@ func newTestSynth(t *testing.T, f *fakeZalo, waits *[]time.Duration) *Synth {
 			}
 			return ctx.Err()
 		},
-	}})
+	}}})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,192 @@
+package tts
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"maps"
+	"net/http"
+	"time"
+	"unicode/utf8"
+)
+
+// HTTPOptions are the settings every HTTP service backend's Config embeds.
+// Zero fields take the backend's defaults.
+type HTTPOptions struct {
+	// Timeout bounds each HTTP request.
+	Timeout time.Duration
+	// Concurrency caps requests in flight.
+	Concurrency int
+	// Backoff governs retries of 429 and 5xx answers.
+	Backoff Backoff
+	// Client is the HTTP client [a new client with Timeout].
+	Client *http.Client
+}
+
+// Service is the part every HTTP speech backend shares: its voice mapping,
+// HTTP client, retry policy and cap on requests in flight. It is safe for
+// concurrent use.
+type Service struct {
+	name    string
+	voices  map[string]string
+	backoff Backoff
+	client  *http.Client
+	lim     *Limiter
+}
+
+// NewService returns the shared part of the named backend. voices maps
+// dxnews voice IDs to the service's voices, defaultVoices when nil; the
+// map is copied. Zero Timeout and Concurrency in opts take those of
+// defaults, and a nil Client becomes a new client with the Timeout.
+func NewService(name string, voices, defaultVoices map[string]string, opts, defaults HTTPOptions) *Service {
+	if voices == nil {
+		voices = defaultVoices
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = defaults.Timeout
+	}
+	if opts.Concurrency <= 0 {
+		opts.Concurrency = defaults.Concurrency
+	}
+	if opts.Client == nil {
+		opts.Client = &http.Client{Timeout: opts.Timeout}
+	}
+	return &Service{
+		name:    name,
+		voices:  maps.Clone(voices),
+		backoff: opts.Backoff,
+		client:  opts.Client,
+		lim:     NewLimiter(opts.Concurrency),
+	}
+}
+
+// Name returns the backend's name.
+func (s *Service) Name() string { return s.name }
+
+// Voices returns the dxnews voice IDs configured, sorted.
+func (s *Service) Voices() []string { return VoiceIDs(s.voices) }
+
+// Voice maps a dxnews voice ID to the service's voice, failing with
+// [VoiceNotFound] when the backend lacks it.
+func (s *Service) Voice(id string) (string, error) {
+	v, ok := s.voices[id]
+	if !ok {
+		return "", VoiceNotFound(s.name, id, s.voices)
+	}
+	return v, nil
+}
+
+// Settings returns [VoiceSettings] of head and the voice mapping.
+func (s *Service) Settings(head string) string { return VoiceSettings(head, s.voices) }
+
+// CheckLength refuses text of more than max characters, before anything
+// is sent.
+func (s *Service) CheckLength(voice, text string, max int) error {
+	if n := utf8.RuneCountInString(text); n > max {
+		return fmt.Errorf("%s: voice %s: text of %d characters exceeds %d", s.name, voice, n, max)
+	}
+	return nil
+}
+
+// Acquire takes one of the backend's request slots for a synthesis in the
+// given dxnews voice; the caller calls release when done.
+func (s *Service) Acquire(ctx context.Context, voice string) (release func(), err error) {
+	if err := s.lim.Acquire(ctx); err != nil {
+		return nil, fmt.Errorf("%s: voice %s: %w", s.name, voice, err)
+	}
+	return s.lim.Release, nil
+}
+
+// Retry calls fn by the backend's Backoff (see [Retry]).
+func (s *Service) Retry(ctx context.Context, fn func(ctx context.Context) error) error {
+	return Retry(ctx, s.backoff, fn)
+}
+
+// Sleep waits for d, or until ctx is done, the way the backend's Backoff
+// waits.
+func (s *Service) Sleep(ctx context.Context, d time.Duration) error {
+	if s.backoff.Sleep != nil {
+		return s.backoff.Sleep(ctx, d)
+	}
+	return Sleep(ctx, d)
+}
+
+// Client returns the backend's HTTP client.
+func (s *Service) Client() *http.Client { return s.client }
+
+// Call is one HTTP exchange with a speech service.
+type Call struct {
+	Method string
+	URL    string
+	// Header is added to the request; keys need not be canonical.
+	Header http.Header
+	Body   []byte
+	// Limit is the largest body read; a longer one is an error.
+	Limit int64
+	// Check judges the response before its body is read [CheckStatus].
+	Check func(*http.Response) error
+}
+
+// Do sends c with the backend's client and returns the response body and
+// header.
+func (s *Service) Do(ctx context.Context, c Call) ([]byte, http.Header, error) {
+	var body io.Reader
+	if c.Body != nil {
+		body = bytes.NewReader(c.Body)
+	}
+	hr, err := http.NewRequestWithContext(ctx, c.Method, c.URL, body)
+	if err != nil {
+		return nil, nil, err
+	}
+	for k, vs := range c.Header {
+		for _, v := range vs {
+			hr.Header.Add(k, v)
+		}
+	}
+	resp, err := s.client.Do(hr)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer resp.Body.Close()
+	check := c.Check
+	if check == nil {
+		check = CheckStatus
+	}
+	if err := check(resp); err != nil {
+		return nil, nil, err
+	}
+	data, err := ReadBody(resp.Body, c.Limit)
+	if err != nil {
+		return nil, nil, err
+	}
+	return data, resp.Header, nil
+}
+
+// DecodeJSON decodes a service's JSON answer into v; the error quotes the
+// start of the answer.
+func DecodeJSON(body []byte, v any) error {
+	if err := json.Unmarshal(body, v); err != nil {
+		return fmt.Errorf("reading answer %q: %w", Snippet(body), err)
+	}
+	return nil
+}
+
+// CheckMP3 fails unless data starts like MP3 audio (an ID3 tag or a frame
+// sync). Services that answer errors as JSON or text with status 200 are
+// caught here; the error quotes the Content-Type and the start of data.
+func CheckMP3(data []byte, header http.Header) error {
+	if len(data) >= 4 && (string(data[:3]) == "ID3" || (data[0] == 0xff && data[1]&0xe0 == 0xe0)) {
+		return nil
+	}
+	return fmt.Errorf("answer is not MP3 audio (%s): %q", header.Get("Content-Type"), Snippet(data))
+}
+
+// Snippet returns at most the first 200 bytes of b, for error messages.
+func Snippet(b []byte) string {
+	if len(b) > 200 {
+		b = b[:200]
+	}
+	return string(b)
+}
