@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -149,8 +150,13 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	}
 	defer d.Close()
 
-	// The sample site runs inside this process on a loopback port.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	// The sample site runs inside this process on a loopback port: the one
+	// after the UI's when free, so a second demo finds the same addresses
+	// and only asks whether they changed; any free port otherwise.
+	ln, err := net.Listen("tcp", nextPort(*addr))
+	if err != nil {
+		ln, err = net.Listen("tcp", "127.0.0.1:0")
+	}
 	if err != nil {
 		return fmt.Errorf("starting the sample site: %w", err)
 	}
@@ -167,11 +173,22 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	fmt.Fprintln(e.stderr, "demo: "+res.summary())
-	site.Close()
 	if !*serve {
 		return nil
 	}
+	// The sample site stays up so the articles' source links work.
 	return serveHTTP(ctx, e, d, *addr)
+}
+
+// nextPort returns 127.0.0.1 and the port after addr's, or "127.0.0.1:0"
+// when addr has no numeric port.
+func nextPort(addr string) string {
+	_, port, err := net.SplitHostPort(addr)
+	n, err2 := strconv.Atoi(port)
+	if err != nil || err2 != nil || n <= 0 || n >= 65535 {
+		return "127.0.0.1:0"
+	}
+	return net.JoinHostPort("127.0.0.1", strconv.Itoa(n+1))
 }
 
 func runServe(ctx context.Context, e *env, args []string) error {

@@ -254,6 +254,9 @@ func TestDemoEndToEnd(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("second demo exit %d: %s", code, stderr)
 	}
+	if !strings.Contains(stderr, "indexed 0, audio files 0") {
+		t.Fatalf("second run redid work: %s", lastLine(stderr))
+	}
 	if after := dirSize(filepath.Join(dir, "tts-cache")); after != before {
 		t.Fatalf("second run grew the speech cache from %d to %d bytes", before, after)
 	}
@@ -289,4 +292,18 @@ func readAll(t *testing.T, u string) []byte {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
+}
+
+func TestNextPort(t *testing.T) {
+	for in, want := range map[string]string{
+		"127.0.0.1:8080": "127.0.0.1:8081",
+		":9000":          "127.0.0.1:9001",
+		"localhost":      "127.0.0.1:0",
+		"host:http":      "127.0.0.1:0",
+		"[::1]:65535":    "127.0.0.1:0",
+	} {
+		if got := nextPort(in); got != want {
+			t.Errorf("nextPort(%q) = %q, want %q", in, got, want)
+		}
+	}
 }
