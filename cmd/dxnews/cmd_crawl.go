@@ -2,10 +2,12 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -35,11 +37,12 @@ type crawlOptions struct {
 
 // crawlResult summarises one pass of the pipeline.
 type crawlResult struct {
-	stats   crawler.Stats
-	indexed int
-	audio   int
-	failed  int
-	elapsed time.Duration
+	stats    crawler.Stats
+	indexed  int
+	audio    int
+	failed   int
+	failures []failure
+	elapsed  time.Duration
 }
 
 // crawlOnce crawls, extracts, stores, indexes and (optionally) speaks.
@@ -87,13 +90,45 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		p.speaker, p.voices = sp, voices
 	}
 	stats, err := c.Run(ctx, p.add)
+	if err == nil {
+		err = p.speakAll(ctx)
+	}
+	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, elapsed: time.Since(start)}
+	if werr := writeLastRun(o.dir, res, err); werr != nil {
+		e.logger.Warn("could not record the run for status", "err", werr)
+	}
+	return res, err
+}
+
+// lastRun is what status shows of the latest crawl: lastRunFile in the data
+// folder.
+type lastRun struct {
+	Finished time.Time      `json:"finished"`
+	Summary  string         `json:"summary"`
+	Error    string         `json:"error,omitempty"`
+	Skipped  map[string]int `json:"skipped"`
+	Failures []failure      `json:"speech_failures"`
+}
+
+const lastRunFile = "last-run.json"
+
+func writeLastRun(dir string, r crawlResult, runErr error) error {
+	lr := lastRun{Finished: time.Now(), Summary: r.summary(), Skipped: r.stats.Skipped, Failures: r.failures}
+	if runErr != nil {
+		lr.Error = oneLine(runErr.Error())
+	}
+	if lr.Failures == nil {
+		lr.Failures = []failure{}
+	}
+	b, err := json.MarshalIndent(lr, "", "  ")
 	if err != nil {
-		return crawlResult{stats: stats}, err
+		return err
 	}
-	if err := p.speakAll(ctx); err != nil {
-		return crawlResult{stats: stats}, err
+	tmp := filepath.Join(dir, lastRunFile+".tmp")
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return err
 	}
-	return crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, elapsed: time.Since(start)}, nil
+	return os.Rename(tmp, filepath.Join(dir, lastRunFile))
 }
 
 func (r crawlResult) summary() string {

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"strings"
 
@@ -152,6 +153,22 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	for _, v := range append(append([]article.Voice{}, article.Voices...), article.OptionalVoices...) {
 		if n := perVoice[v.ID]; n > 0 || containsVoice(article.Voices, v.ID) {
 			fmt.Fprintf(e.stdout, "  %-14s %d of %d articles\n", v.ID, n, len(arts))
+		}
+	}
+	if b, err := os.ReadFile(filepath.Join(*dir, lastRunFile)); err == nil {
+		var lr lastRun
+		if json.Unmarshal(b, &lr) == nil {
+			fmt.Fprintf(e.stdout, "last crawl   %s: %s\n", lr.Finished.Local().Format("2006-01-02 15:04"), lr.Summary)
+			if lr.Error != "" {
+				fmt.Fprintf(e.stdout, "  failed: %s\n", lr.Error)
+			}
+			for i, f := range lr.Failures {
+				if i == 10 {
+					fmt.Fprintf(e.stdout, "  … and %d more speech failures\n", len(lr.Failures)-10)
+					break
+				}
+				fmt.Fprintf(e.stdout, "  speech failed: %s %s: %s\n", f.Article, f.Voice, f.Error)
+			}
 		}
 	}
 	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl"} {

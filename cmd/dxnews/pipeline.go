@@ -33,6 +33,8 @@ type pipeline struct {
 	indexed int
 	audio   int
 	failed  int
+	// failures lists the speech that failed, for status.
+	failures []failure
 }
 
 // add extracts the entities of a, stores it and indexes it.
@@ -93,6 +95,7 @@ func (p *pipeline) speakAll(ctx context.Context) error {
 				done++
 				if err != nil {
 					p.failed++
+					p.failures = append(p.failures, failure{Article: p.kept[j.art].ID, Voice: j.voice, Error: oneLine(err.Error())})
 					p.logger.Error("speech failed", "article", p.kept[j.art].ID, "voice", j.voice, "err", err)
 				} else {
 					p.audio++
@@ -174,4 +177,11 @@ func mergeAudio(old, fresh []article.Audio) []article.Audio {
 		}
 	}
 	return out
+}
+
+// failure is one article and voice whose speech failed.
+type failure struct {
+	Article string `json:"article"`
+	Voice   string `json:"voice"`
+	Error   string `json:"error"`
 }
