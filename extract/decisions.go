@@ -322,10 +322,18 @@ func (d *doc) dateBefore(i, floor int) string {
 }
 
 var subjectMarkers = []string{"về việc", "v/v", "về", "phê duyệt", "thành lập", "ban hành", "kiện toàn", "quy định",
-	"hướng dẫn", "triển khai", "nhằm", "sửa đổi", "bổ sung", "giao", "phân công", "công bố"}
+	"hướng dẫn", "triển khai", "nhằm", "sửa đổi", "bổ sung", "giao", "phân công", "công bố", "đôn đốc"}
 
 // subjectAt reads "về việc …" / "phê duyệt …" right after a reference.
 func (d *doc) subjectAt(k int) string {
+	// "gửi các sở, ngành về việc …": an explicit "về việc" may come after a
+	// short addressee list.
+	for j := k; j < len(d.toks) && j < k+10 && !d.punct(j, ".") && !d.punct(j, ";") && !d.toks[j].is(fNL); j++ {
+		if d.seq(j, "về việc") && j > k+2 && d.isAny(k, "gửi", "đến", "tới") {
+			k = j
+			break
+		}
+	}
 	for gap := 0; gap < 3 && k < len(d.toks); gap++ {
 		for _, m := range subjectMarkers {
 			if !d.seq(k, m) {
@@ -344,6 +352,15 @@ func (d *doc) subjectAt(k int) string {
 					break
 				}
 				e++
+			}
+			if d.isAny(e-1, "này", "đó") {
+				// "… trong các dịch vụ này": the rest of the sentence.
+				for j := e - 2; j > s && j >= e-6; j-- {
+					if d.isAny(j, "trong", "tại", "cho", "với", "đối") {
+						e = j
+						break
+					}
+				}
 			}
 			return d.span(s, e)
 		}
@@ -412,10 +429,8 @@ func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan) string {
 		if len(keys) <= len(want) || !prefixOf(want, keys) {
 			continue
 		}
-		if _, n := d.placeAt(o.end - 1); n == 0 {
-			if _, n := d.placeAt(o.start + len(want)); n == 0 {
-				continue
-			}
+		if !d.endsWithPlace(o.start, o.end) {
+			continue
 		}
 		name := d.span(o.start, o.end)
 		if found != "" && fold(found) != fold(name) {
@@ -436,6 +451,19 @@ func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan) string {
 		return issuer + " " + province
 	}
 	return issuer
+}
+
+// endsWithPlace reports whether the tokens [s, e) end with a place name.
+func (d *doc) endsWithPlace(s, e int) bool {
+	for t := s + 1; t < e; t++ {
+		if _, n := d.placeAt(t); n > 0 && t+n == e {
+			return true
+		}
+		if n := d.unlistedPlace(t); n > 0 && t+n == e {
+			return true
+		}
+	}
+	return false
 }
 
 // Verbs and cues that show a comma opens a new clause rather than the

@@ -138,6 +138,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 	type agg struct {
 		name string
 		key  []string
+		toks int
 		ms   []article.Mention
 	}
 	var list []*agg
@@ -155,10 +156,15 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		for _, a := range list {
 			switch {
 			case prefixOf(key, a.key):
+				if len(key) == len(a.key) && o.end-o.start > a.toks {
+					// The spelled-out form of the same name: "Bộ
+					// Khoa học và Công nghệ" over "Bộ KH&CN".
+					a.name, a.toks = name, o.end-o.start
+				}
 				a.ms = append(a.ms, m)
 				merged = true
 			case prefixOf(a.key, key):
-				a.name, a.key = name, key
+				a.name, a.key, a.toks = name, key, o.end-o.start
 				a.ms = append(a.ms, m)
 				merged = true
 			}
@@ -167,7 +173,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 			}
 		}
 		if !merged {
-			list = append(list, &agg{name: name, key: key, ms: []article.Mention{m}})
+			list = append(list, &agg{name: name, key: key, toks: o.end - o.start, ms: []article.Mention{m}})
 		}
 	}
 	// An acronym that a longer name spells out in brackets or after a dash

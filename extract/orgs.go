@@ -22,7 +22,9 @@ var orgStopPhrases = newPhraseSet("yêu cầu", "đề nghị", "đề xuất", 
 	"tham gia", "báo cáo", "đánh giá", "khẳng định", "nhấn mạnh", "kiểm tra", "vận hành", "hỗ trợ",
 	"xác định", "kêu gọi", "phối hợp", "hướng dẫn", "bao gồm", "hình thành", "cụ thể", "công bố",
 	"quyết định", "nghiên cứu", "đôn đốc", "điều phối", "phát biểu", "phát động", "giới thiệu", "thông qua",
-	"cho biết", "ký kết", "ký ban hành", "ký quyết", "trình bày", "lập kế", "đầu tư", "ứng dụng", "bảo đảm", "đảm bảo")
+	"cho biết", "ký kết", "ký ban hành", "ký quyết", "trình bày", "lập kế", "đầu tư", "ứng dụng", "bảo đảm", "đảm bảo",
+	"hoàn thành", "hoàn thiện", "kiến nghị", "đẩy mạnh", "đẩy nhanh", "tập trung", "rà soát", "chia sẻ", "cam kết",
+	"ghi nhận", "tăng cường", "khắc phục", "chấp thuận", "lấy ý kiến", "phản ánh", "tiếp tục", "đưa ra")
 
 // Verbs that follow a name rather than continue it.
 var compoundStop = newPhraseSet("xây dựng", "duy trì", "bị", "nâng", "điều hành", "cấp", "mua", "bán", "cắt", "siết",
@@ -32,6 +34,9 @@ var compoundStop = newPhraseSet("xây dựng", "duy trì", "bị", "nâng", "đi
 func (d *doc) stopsOrg(k int) bool {
 	if d.is(k, "thành") && d.is(k-1, "trở") {
 		return false // "trở thành" inside a programme's name
+	}
+	if d.is(k, "sáng") && d.is(k+1, "tạo") {
+		return false // "đổi mới sáng tạo"
 	}
 	return d.startsAt(k, orgStop) > 0 || d.startsAt(k, orgStopPhrases) > 0
 }
@@ -109,8 +114,9 @@ func (d *doc) orgAt(i int) orgSpan {
 		return orgSpan{}
 	}
 	if _, an := agencies.match(d, i); an > 0 && !d.capOrAbbr(i+an) && !d.punct(i+an, "(") {
-		// A name the agency gazetteer knows in full: "Ngân hàng Nhà nước".
-		return orgSpan{start: i, end: i + an, headEnd: i + an}
+		// A name the agency gazetteer knows in full: "Ngân hàng Nhà nước",
+		// with its branch: "FPT chi nhánh Quy Nhơn".
+		return orgSpan{start: i, end: d.branchEnd(i + an), headEnd: i + an}
 	}
 	p, n := d.orgHead(i)
 	if tp, tn := d.title(i); tp >= 0 && tn > n {
@@ -161,6 +167,8 @@ func (d *doc) orgAt(i int) orgSpan {
 func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 	lower := 0
 	start := k
+	inList := false
+	limit := 10 // lower-case words a descriptive name may hold
 	for k < len(d.toks) && k-start < 24 {
 		t := d.toks[k]
 		if t.is(fNL) {
@@ -178,11 +186,14 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			case w == "," && d.commaList(k):
 				k++
 				continue
+			case w == "," && descriptive && lower > 0 && d.lowerList(k):
+				inList, limit = true, 20
+				k++
+				continue
 			case (w == "-" || w == "–") && k+1 < len(d.toks) && d.toks[k+1].is(fUpper) && !d.toks[k+1].is(fNum) && (k+2 >= len(d.toks) || d.isPunct(k+2) || d.toks[k+2].is(fNL)):
 				return k + 2
 			case w == "(" && k+2 < len(d.toks) && d.capOrAbbr(k+1) && d.punct(k+2, ")") && d.nameLen(k+1) == 0:
-				k += 3
-				continue
+				return k + 3 // an alias in brackets closes the name
 			case (w == "-" || w == "–") && k > start && d.capWord(k+1) && d.nameLen(k+1) == 0 && !d.toks[k+1].is(fNL):
 				// "Tập đoàn Công nghiệp - Viễn thông Quân đội".
 				if tp, _ := d.title(k + 1); tp < 0 {
@@ -238,6 +249,11 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			}
 			return k
 		case "và":
+			if inList && !d.capOrAbbr(k+1) && !d.isPunct(k+1) && !d.stopsOrg(k+1) {
+				inList = false
+				k++
+				continue
+			}
 			if d.is(k-1, "nhỏ") && d.is(k+1, "vừa") {
 				k += 2 // "doanh nghiệp nhỏ và vừa"
 				continue
@@ -277,13 +293,53 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			if run == 0 && !d.lowerRunEnds(k) {
 				break // "VN Pharma nhập thuốc giả": a clause, not a name
 			}
-		} else if lower >= 10 {
+		} else if lower >= limit {
 			break
 		}
 		lower++
 		k++
 	}
 	return k
+}
+
+// branchEnd extends a name ending at k over "chi nhánh <place>".
+func (d *doc) branchEnd(k int) int {
+	if !d.seq(k, "chi nhánh") {
+		return k
+	}
+	j := k + 2
+	if n := d.placePrefixAt(j); n > 0 {
+		j += n
+	}
+	if _, n := d.placeAt(j); n > 0 {
+		return j + n
+	}
+	n := 0
+	for n < 3 && d.capWord(j+n) && !d.toks[j+n].is(fNL) {
+		n++
+	}
+	if n == 0 {
+		return k
+	}
+	return j + n
+}
+
+// lowerList reports whether the comma at k continues the lower-case
+// topic list of a descriptive name: "Ban Chỉ đạo phát triển khoa học,
+// công nghệ, đổi mới sáng tạo và chuyển đổi số".
+func (d *doc) lowerList(k int) bool {
+	for j := k + 1; j < len(d.toks) && j < k+12; j++ {
+		if d.toks[j].is(fNL) || d.toks[j].is(fNum) || d.isPunct(j) && !d.punct(j, ",") {
+			return false
+		}
+		if d.is(j, "và") {
+			return j > k+1 && !d.isPunct(j+1) && !d.stopsOrg(j+1) && !d.capOrAbbr(j+1)
+		}
+		if d.capOrAbbr(j) || d.stopsOrg(j) || d.is(j, "các") {
+			return false
+		}
+	}
+	return false
 }
 
 // commaList reports whether the comma at k continues a capitalised name

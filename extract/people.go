@@ -211,6 +211,7 @@ func (f *peopleFinder) scan() {
 // mention ending at token k, and returns where scanning resumes.
 func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 	d := f.d
+	k0 := k
 	for d.punct(k, ",") || d.isDash(k) || d.is(k, "kiêm") && k > 0 {
 		r, ok := d.titleAt(k+1, true)
 		if !ok || r.end <= k+1 || d.nameAfter(r.end) >= 0 {
@@ -238,7 +239,11 @@ func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 		}
 	}
 	group = append(group, p)
-	if r, ok := d.copulaRole(k); ok {
+	c := k
+	if c > k0 && d.punct(c, ",") {
+		c++ // "ông X, Phó Chủ tịch UBND tỉnh, làm Tổ trưởng"
+	}
+	if r, ok := d.copulaRole(c); ok {
 		for _, q := range group {
 			f.addRole(q, r)
 		}

@@ -136,6 +136,9 @@ func (d *doc) achievedAt(k int) bool {
 	if d.startsAt(k, achievedCues) == 0 {
 		return false
 	}
+	if d.seq(k, "kết quả") && !d.isPunct(k+2) && !d.isAny(k+2, "là", "cho", "đạt") && !d.toks[k].is(fCap) {
+		return false // "số hóa kết quả giải quyết": a thing, not a report
+	}
 	return !(d.is(k, "đã") && d.isAny(k+1, "đặt", "đề", "xác", "phê", "ban"))
 }
 
@@ -163,7 +166,10 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 		end++
 	}
 	if d.hasClass(end, cCount) {
-		return "", 0, false
+		// "có 23 thành viên" is a count, "ít nhất 1 tổ công nghệ số" a goal.
+		if q, _ := d.qualifierBefore(v); q != "ít nhất" && q != "tối thiểu" && q != "không dưới" {
+			return "", 0, false
+		}
 	}
 	if strings.ContainsAny(w, "-") {
 		return "", 0, false
@@ -215,6 +221,10 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	ms := b
 	for ms > s && b-ms < 20 {
 		k := ms - 1
+		if d.punct(k, ",") && d.isAny(k-2, "mỗi", "từng", "các") && !d.isPunct(k+1) && !d.isPunct(k-1) {
+			ms-- // "mỗi xã, phường có …"
+			continue
+		}
 		if d.isPunct(k) && !d.punct(k, "&") || d.startsAt(k, metricBreaks) > 0 || d.toks[k].is(fNum) {
 			break
 		}
