@@ -348,7 +348,7 @@ func (d *doc) subjectAt(k int) string {
 				if d.isPunct(e) && d.isAny(e, ".", ";", "(", ":", "!", "?") || d.punct(e, ",") && (!(e+1 < len(d.toks) && !d.capOrAbbr(e+1)) || d.clauseAfter(e+1)) {
 					break
 				}
-				if e > s && (d.seq(e, "được coi") || d.seq(e, "có hiệu lực") || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) {
+				if e > s && (d.seq(e, "được coi") || d.seq(e, "có hiệu lực") || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) && !d.seq(e-2, "nhỏ và vừa") {
 					break
 				}
 				e++

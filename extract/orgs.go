@@ -220,6 +220,10 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 				// "Ban chỉ đạo thực hiện Đề án xây dựng …" names an
 				// unnumbered programme; a numbered document ends the name.
 				_, kn := d.kindAt(k)
+				if k == headEnd && k+kn < len(d.toks) && !d.toks[k+kn].is(fNum) && !d.isAny(k+kn, "số") && d.capOrAbbr(k-1) {
+					k += kn // "Viện Chiến lược …": the kind word is part of the name
+					continue
+				}
 				if !descriptive || !d.isAny(k-1, "hiện", "khai") || k+kn >= len(d.toks) || d.toks[k+kn].is(fNum) || d.isAny(k+kn, "số") {
 					break
 				}
@@ -282,6 +286,11 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			// "Viễn thông", "Khoa học".
 			if d.startsAt(k, compoundStop) > 0 {
 				break
+			}
+			if d.is(k, "số") && d.seq(k-2, "chuyển đổi") {
+				lower++
+				k++
+				continue // "Viện Chiến lược chuyển đổi số"
 			}
 			run := 0
 			for b := k - 1; b >= start && d.toks[b].flags&(fPunct|fCap|fUpper) == 0; b-- {

@@ -214,7 +214,12 @@ func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 	k0 := k
 	for d.punct(k, ",") || d.isDash(k) || d.is(k, "kiêm") && k > 0 {
 		r, ok := d.titleAt(k+1, true)
-		if !ok || r.end <= k+1 || d.nameAfter(r.end) >= 0 {
+		if !ok || r.end <= k+1 {
+			break
+		}
+		// "ông A - Giám đốc Sở X, bà B - …": a title between two names
+		// belongs to the first unless it runs straight into the second.
+		if d.nameAfter(r.end) >= 0 && !d.punct(r.end, ",") {
 			break
 		}
 		f.addRole(p, r)
