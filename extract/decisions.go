@@ -31,6 +31,8 @@ func init() {
 		decisionKinds.add(k, k, "")
 	}
 	// Abbreviated kinds: "QĐ số 749/QĐ-TTg", "NQ 57-NQ/TW".
+	// "Văn bản số 845/SNV-CCVC": a numbered letter without a type code.
+	decisionKinds.add("Văn bản", "Công văn", "")
 	decisionKinds.add("QĐ", "Quyết định", "abbr")
 	decisionKinds.add("NQ", "Nghị quyết", "abbr")
 	decisionKinds.add("NĐ", "Nghị định", "abbr")

@@ -237,6 +237,8 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			k += n
 			if _, pn := d.placeAt(k); pn > 0 {
 				k += pn
+			} else if descriptive && k < len(d.toks) && !d.capOrAbbr(k) && !d.isPunct(k) && !d.isAny(k, "và", "của", "về") {
+				return k // "Ban Quản lý … thành phố | xây dựng …"
 			}
 			continue
 		}

@@ -165,7 +165,7 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	if multipliers[d.key(end)] {
 		end++
 	}
-	if d.hasClass(end, cCount) {
+	if d.hasClass(end, cCount) && !d.seq(end, "thành phố") {
 		// "có 23 thành viên" is a count, "ít nhất 1 tổ công nghệ số" a goal.
 		if q, _ := d.qualifierBefore(v); q != "ít nhất" && q != "tối thiểu" && q != "không dưới" {
 			return "", 0, false
@@ -176,7 +176,7 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	}
 	rank := d.seq(v-2, "một trong") || d.isAny(v-1, "top", "nhóm")
 	qual, _ := d.qualifierBefore(v)
-	verb := d.isAny(v-1, "đạt", "có", "chiếm")
+	verb := d.isAny(v-1, "đạt", "có", "chiếm", "thêm")
 	if !rank && qual == "" && !verb {
 		return "", 0, false
 	}
