@@ -326,6 +326,11 @@ func (d *doc) dateBefore(i, floor int) string {
 var subjectMarkers = []string{"về việc", "v/v", "về", "phê duyệt", "thành lập", "ban hành", "kiện toàn", "quy định",
 	"hướng dẫn", "triển khai", "nhằm", "sửa đổi", "bổ sung", "giao", "phân công", "công bố", "đôn đốc"}
 
+// Verb phrases that end a subject: what the document does, not what it is
+// about ("Nghị quyết 68 về kinh tế tư nhân | mở ra cơ hội").
+var subjectEnds = newPhraseSet("được coi", "có hiệu lực", "mở ra", "tạo ra", "tạo điều kiện", "giúp", "cho thấy",
+	"góp phần", "đặt ra", "yêu cầu", "được ban hành", "được thông qua")
+
 // subjectAt reads "về việc …" / "phê duyệt …" right after a reference.
 func (d *doc) subjectAt(k int) string {
 	// "gửi các sở, ngành về việc …": an explicit "về việc" may come after a
@@ -350,7 +355,7 @@ func (d *doc) subjectAt(k int) string {
 				if d.isPunct(e) && d.isAny(e, ".", ";", "(", ":", "!", "?") || d.punct(e, ",") && (!(e+1 < len(d.toks) && !d.capOrAbbr(e+1)) || d.clauseAfter(e+1)) {
 					break
 				}
-				if e > s && (d.seq(e, "được coi") || d.seq(e, "có hiệu lực") || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) && !d.seq(e-2, "nhỏ và vừa") {
+				if e > s && (d.startsAt(e, subjectEnds) > 0 || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) && !d.seq(e-2, "nhỏ và vừa") {
 					break
 				}
 				e++

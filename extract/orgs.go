@@ -388,6 +388,11 @@ func (d *doc) findOrgs() []orgSpan {
 	for i := 0; i < len(d.toks); {
 		o := d.orgAt(i)
 		if o.end == 0 {
+			if t := d.titledOrg(i); t.end > 0 {
+				out = append(out, t)
+				i = t.end
+				continue
+			}
 			i++
 			continue
 		}
@@ -404,6 +409,37 @@ func (d *doc) findOrgs() []orgSpan {
 		}
 	}
 	return out
+}
+
+// titledOrg returns the organisation a title at i names when no gazetteer
+// knows it: "Tổng Giám đốc Vietjet", "CEO Base.vn".
+func (d *doc) titledOrg(i int) orgSpan {
+	if !d.capOrAbbr(i) || d.memo[i].cls&titles.bit == 0 {
+		return orgSpan{}
+	}
+	r, ok := d.titleAt(i)
+	if !ok || r.placeOnly || r.bare != 0 || r.end <= r.titleEnd {
+		return orgSpan{}
+	}
+	tk := d.foldedSpan(d.buf[:0], i, r.titleEnd)
+	d.buf = tk
+	corporate := false
+	for _, suf := range [...]string{"giám đốc", "ceo", "sáng lập", "chủ tịch", "hđqt", "tổng biên tập"} {
+		if strings.HasSuffix(string(tk), suf) {
+			corporate = true
+		}
+	}
+	s := r.titleEnd
+	if !corporate || !d.capOrAbbr(s) || d.orgAt(s).end > 0 || d.nameStart(s) || d.placePrefixAt(s) > 0 {
+		return orgSpan{}
+	}
+	if _, n := d.placeAt(s); n > 0 {
+		return orgSpan{}
+	}
+	if tp, _ := d.title(s); tp >= 0 {
+		return orgSpan{}
+	}
+	return orgSpan{start: s, end: r.end, headEnd: r.end}
 }
 
 // lowerRunEnds reports whether the lower-case words from k end within three

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -133,7 +134,8 @@ func tokenize(dst []token, text string) []token {
 			join := false
 			switch r {
 			case '.':
-				join = prevDigit && nextDigit || !prevDigit && !nextDigit && (prevUpper && letters <= 4 || nextUpper && letters <= 2)
+				join = prevDigit && nextDigit || !prevDigit && !nextDigit && (prevUpper && letters <= 4 || nextUpper && letters <= 2 ||
+					!nextUpper && domainSuffix(text[i+size:]))
 			case ',':
 				join = prevDigit && nextDigit
 			case '&':
@@ -225,4 +227,15 @@ func isSpace(r rune) bool {
 		return r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
 	}
 	return unicode.IsSpace(r)
+}
+
+// domainSuffix reports whether s starts with a web domain ending such as
+// "vn" or "com.vn" ("Base.vn", "VnExpress.net" are one word).
+func domainSuffix(s string) bool {
+	for _, suf := range [...]string{"com.vn", "vn", "com", "net", "org", "io", "ai", "asia"} {
+		if strings.HasPrefix(s, suf) && (len(s) == len(suf) || !isLetterOrDigit(rune(s[len(suf)]))) {
+			return true
+		}
+	}
+	return false
 }
