@@ -212,6 +212,7 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 		k := ref.end
 		// Date and issuer after the number.
 		for step := 0; step < 3 && k < len(d.toks); step++ {
+			before := k
 			if d.punct(k, ",") {
 				k++
 			}
@@ -227,6 +228,7 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 					continue
 				}
 			}
+			k = before // leave the comma to the subject reader
 			break
 		}
 		// Date and issuer before: "ngày 5-8-2022, UBND tỉnh ban hành Kế hoạch …".
@@ -374,6 +376,9 @@ func (d *doc) subjectAt(k int) string {
 		if d.isPunct(k) && !d.punct(k, ",") {
 			return ""
 		}
+		if d.punct(k, ",") && d.clauseAfter(k+1) {
+			return "" // "Đề án 06, giao Công an tỉnh …": a new clause
+		}
 		k++
 	}
 	return ""
@@ -483,6 +488,9 @@ var clauseVerbs = newPhraseSet("phấn đấu", "đặt mục tiêu", "yêu cầ
 // right there, or a verb within a short subject's reach before the next
 // punctuation mark.
 func (d *doc) clauseAfter(k int) bool {
+	if d.isAny(k, "giao", "trong", "đồng", "theo") && !d.seq(k, "giao dịch") {
+		return true
+	}
 	for j := k; j < len(d.toks) && j < k+5; j++ {
 		if d.isPunct(j) || d.toks[j].is(fNL) {
 			return false

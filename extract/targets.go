@@ -15,7 +15,8 @@ var goalCues = newPhraseSet("mục tiêu", "chỉ tiêu", "phấn đấu", "đ�
 // statistic, not a target.
 var achievedCues = newPhraseSet("đã", "đạt được", "tính đến", "hiện nay", "hiện có", "hiện đã", "năm ngoái",
 	"năm qua", "vừa qua", "xếp hạng", "xếp vị trí", "xếp thứ", "đến nay", "thời gian qua", "so với cùng kỳ",
-	"kết quả", "trước đó", "hiện tại", "đứng thứ")
+	"kết quả", "trước đó", "hiện tại", "đứng thứ", "mới đạt", "chỉ đạt", "ước đạt", "thực tế đạt", "nhưng mới",
+	"nhưng chỉ")
 
 var qualifiers = newPhraseSet("ít nhất", "tối thiểu", "tối thiếu", "tối đa", "không quá", "không dưới", "khoảng",
 	"trên", "hơn", "dưới", "gần", "tăng", "giảm", "vượt")
@@ -210,12 +211,12 @@ func (d *doc) qualifierBefore(v int) (string, int) {
 
 var metricBreaks = newPhraseSet("bao gồm", "gồm", "là", "như sau", "và")
 
-var metricEnds = newPhraseSet("và", "đến năm", "vào năm", "trong năm")
+var metricEnds = newPhraseSet("và", "đến năm", "vào năm", "trong năm", "nhưng", "song", "tuy nhiên")
 
 // metric returns the words around a value that say what it measures.
 func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	b := qs
-	for d.isAny(b-1, "đạt", "là") {
+	for d.isAny(b-1, "đạt", "là", "phải", "cần", "sẽ") {
 		b--
 	}
 	ms := b
@@ -408,8 +409,8 @@ func (d *doc) scopeIn(s, v int, fallback string) string {
 // số hóa".
 func (d *doc) achievedInItem(k, e int) bool {
 	for n := 0; k < e && n < 30; k, n = k+1, n+1 {
-		if d.punct(k, ";") || d.toks[k].is(fNum) {
-			return false
+		if d.punct(k, ";") || d.toks[k].is(fNum) || d.isAny(k, "nhưng", "song") {
+			return false // "90% … nhưng mới đạt 76%": the contrast is the result
 		}
 		if d.achievedAt(k) && !d.seq(k, "đã được phê") {
 			return true
