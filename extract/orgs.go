@@ -113,6 +113,12 @@ func (d *doc) orgAt(i int) orgSpan {
 	if !d.capOrAbbr(i) {
 		return orgSpan{}
 	}
+	if _, an := agencies.match(d, i); an > 0 {
+		// A known company with the place of its branch: "VNPT Phú Thọ".
+		if _, pn := d.placeAt(i + an); pn > 0 && !d.capOrAbbr(i+an+pn) {
+			return orgSpan{start: i, end: i + an + pn, headEnd: i + an}
+		}
+	}
 	if _, an := agencies.match(d, i); an > 0 && !d.capOrAbbr(i+an) && !d.punct(i+an, "(") {
 		// A name the agency gazetteer knows in full: "Ngân hàng Nhà nước",
 		// with its branch: "FPT chi nhánh Quy Nhơn".
@@ -210,7 +216,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 				break
 			}
 			if op, on := d.orgHead(k); op >= 0 && on > 0 {
-				if k != headEnd && !d.isAny(k-1, "của", "thuộc", "việc") && !(descriptive && d.is(k-1, "về")) {
+				if k != headEnd && !d.isAny(k-1, "của", "thuộc", "việc") && !(descriptive && d.is(k-1, "về")) && !d.partyCommittee(k, on) {
 					break
 				}
 				k += on
@@ -311,6 +317,13 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		k++
 	}
 	return k
+}
+
+// partyCommittee reports whether the n tokens at k are a party committee
+// ("Tỉnh ủy", "Thành ủy"), which owns the department named before it:
+// "Ban Tuyên giáo và Dân vận Tỉnh ủy".
+func (d *doc) partyCommittee(k, n int) bool {
+	return n == 2 && d.is(k+1, "ủy") && d.isAny(k, "tỉnh", "thành", "huyện", "quận", "đảng")
 }
 
 // branchEnd extends a name ending at k over "chi nhánh <place>".

@@ -33,6 +33,8 @@ func init() {
 	}
 }
 
+var currencies = map[string]bool{"usd": true, "đồng": true, "đô": true, "euro": true}
+
 var multipliers = map[string]bool{"triệu": true, "tỷ": true, "tỉ": true, "nghìn": true, "ngàn": true, "vạn": true}
 
 // findTargets returns the goals to reach stated in the text.
@@ -166,6 +168,9 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	if multipliers[d.key(end)] {
 		end++
 	}
+	if currencies[d.key(end)] {
+		end++ // "8.000 USD", "2 triệu đồng"
+	}
 	if d.hasClass(end, cCount) && !d.seq(end, "thành phố") {
 		// "có 23 thành viên" is a count, "ít nhất 1 tổ công nghệ số" a goal.
 		if q, _ := d.qualifierBefore(v); q != "ít nhất" && q != "tối thiểu" && q != "không dưới" {
@@ -216,7 +221,7 @@ var metricEnds = newPhraseSet("và", "đến năm", "vào năm", "trong năm", "
 // metric returns the words around a value that say what it measures.
 func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	b := qs
-	for d.isAny(b-1, "đạt", "là", "phải", "cần", "sẽ") {
+	for d.isAny(b-1, "đạt", "là", "phải", "cần", "sẽ", "lên", "xuống", "còn") {
 		b--
 	}
 	ms := b
@@ -236,7 +241,7 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	}
 	ms = d.skipTimePhrase(ms, b)
 	subj := d.shareSubject(ms, b, s)
-	for subj < 0 && ms < b && d.isAny(ms, "có", "là", "đạt", "chiếm", "và") {
+	for subj < 0 && ms < b && d.isAny(ms, "có", "là", "đạt", "chiếm", "và", "đưa", "nâng") {
 		ms++
 	}
 	me := ve
