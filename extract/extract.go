@@ -88,6 +88,8 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 	var out []article.Location
 	province, provinceCanon := "", ""
 	several := false
+	listFrom := -1 // token after the last place of "các phường A, B …"
+	viaList := false
 	index := map[string]int{}
 	for i := 0; i < len(d.toks); i++ {
 		if skip[i] || inName[i] {
@@ -108,9 +110,18 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 			}
 		} else if n = d.unlistedPlace(i); n > 0 {
 			canon = fold(d.span(i, i+n))
+		} else if n = d.listedPlace(i, listFrom); n > 0 {
+			canon = fold(d.span(i, i+n))
+			viaList = true
 		} else {
 			continue
 		}
+		if pl := d.endsAt(i-1, placePrefixes); viaList || pl > 0 && d.isAny(i-1-pl, "các", "hai", "ba", "bốn") {
+			listFrom = i + n
+		} else {
+			listFrom = -1
+		}
+		viaList = false
 		m := article.Mention{Start: int(d.toks[i].start), End: int(d.toks[i+n-1].end)}
 		if at, ok := index[canon]; ok {
 			out[at].Mentions = append(out[at].Mentions, m)
@@ -132,6 +143,32 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 	return out, main, province
 }
 
+// listedPlace returns the length of a capitalised place name continuing a
+// list opened by a plural prefix ("các phường Ninh Kiều, Cái Răng và …")
+// at i, where from is the token after the previous place of the list.
+func (d *doc) listedPlace(i, from int) int {
+	if from < 0 || i-1 != from || !(d.punct(i-1, ",") || d.is(i-1, "và")) || !d.capWord(i) {
+		return 0
+	}
+	if d.nameLen(i) > 0 {
+		return 0
+	}
+	n := 0
+	for n < 3 && d.capWord(i+n) && !d.toks[i+n].is(fNL) {
+		if p, _ := d.title(i + n); p >= 0 {
+			return 0
+		}
+		if p, _ := d.orgHead(i + n); p >= 0 {
+			return 0
+		}
+		n++
+	}
+	if d.capWord(i + n) {
+		return 0
+	}
+	return n
+}
+
 // organizations turns organisation mentions into one entry per entity, in
 // its most complete written form.
 func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization {
@@ -142,19 +179,30 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		ms   []article.Mention
 	}
 	var list []*agg
-	for _, o := range orgs {
+	keys := make([][]string, len(orgs))
+	for x, o := range orgs {
 		if skip[o.start] || d.inName(o.start) || o.end <= o.headEnd && o.committee != 0 {
 			continue
 		}
 		if d.is(o.start, "chính") && d.isAny(o.start-1, "tướng") {
 			continue
 		}
+		keys[x] = orgKey(d.keysOf(nil, o.start, o.end))
+	}
+	for x, o := range orgs {
+		key := keys[x]
+		if key == nil {
+			continue
+		}
 		name := d.span(o.start, o.end)
-		key := orgKey(d.keysOf(nil, o.start, o.end))
 		m := article.Mention{Start: int(d.toks[o.start].start), End: int(d.toks[o.end-1].end)}
 		merged := false
 		for _, a := range list {
 			switch {
+			case len(key) < len(a.key) && prefixOf(key, a.key) && ambiguousOrg(key, keys),
+				len(a.key) < len(key) && prefixOf(a.key, key) && ambiguousOrg(a.key, keys):
+				// "Sở TT&TT" beside "Sở TT&TT Sóc Trăng" and "Sở TT&TT
+				// Hậu Giang" is neither.
 			case prefixOf(key, a.key):
 				if len(key) == len(a.key) && o.end-o.start > a.toks {
 					// The spelled-out form of the same name: "Bộ
@@ -198,6 +246,39 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		out = append(out, article.Organization{Name: a.name, Mentions: a.ms})
 	}
 	return out
+}
+
+// ambiguousOrg reports whether two of keys extend key in different ways
+// ("tỉnh Thái Nguyên" and "Thái Nguyên" are one way).
+func ambiguousOrg(key []string, keys [][]string) bool {
+	var first []string
+	for _, k := range keys {
+		if len(k) <= len(key) || !prefixOf(key, k) {
+			continue
+		}
+		k = withoutPlacePrefix(k[len(key):])
+		if len(k) == 1 && k[0] == "tỉnh" || len(k) == 2 && k[0] == "thành" && k[1] == "phố" {
+			continue // an anaphoric "… của thành phố" is not another way
+		}
+		switch {
+		case first == nil:
+			first = k
+		case !prefixOf(first, k) && !prefixOf(k, first):
+			return true
+		}
+	}
+	return false
+}
+
+// withoutPlacePrefix drops a leading "tỉnh" or "thành phố" from keys.
+func withoutPlacePrefix(k []string) []string {
+	switch {
+	case len(k) > 1 && k[0] == "tỉnh":
+		return k[1:]
+	case len(k) > 2 && k[0] == "thành" && k[1] == "phố":
+		return k[2:]
+	}
+	return k
 }
 
 func prefixOf(a, b []string) bool {
