@@ -7,102 +7,64 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/ttstest"
 )
 
 // fakeFPT imitates FPT.AI v5: it checks each request and serves the MP3 on
 // the async link only after notReady polls.
 type fakeFPT struct {
-	t        *testing.T
-	srv      *httptest.Server
-	audio    []byte
+	*ttstest.Service
 	notReady int
-	// synth, when set, answers the synthesis POST instead of the default.
-	synth func(w http.ResponseWriter, n int) bool
-
-	mu     sync.Mutex
-	posts  int
-	served int
-	texts  []string
-	voices []string
-	polls  map[string]int
+	polls    map[string]int
 }
 
 func newFakeFPT(t *testing.T) *fakeFPT {
-	audio, err := os.ReadFile(filepath.Join("..", "testdata", "sine.mp3"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fakeFPT{t: t, audio: audio, polls: map[string]int{}}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-func (f *fakeFPT) serve(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if strings.HasPrefix(r.URL.Path, "/files/") {
+	audio := ttstest.Audio(t, "sine.mp3")
+	f := &fakeFPT{polls: map[string]int{}}
+	f.Service = ttstest.NewService(t, ttstest.Contract{
+		Path: "/hmi/tts/v5",
+		Read: func(t *testing.T, r *http.Request) (string, string) {
+			for h, want := range map[string]string{"api_key": "test-key", "speed": "0", "format": "mp3"} {
+				if got := r.Header.Get(h); got != want {
+					t.Errorf("header %s = %q, want %q", h, got, want)
+				}
+			}
+			body, _ := io.ReadAll(r.Body)
+			if !utf8.Valid(body) || len(body) == 0 {
+				t.Errorf("body is not UTF-8 text: %q", body)
+			}
+			return string(body), r.Header.Get("voice")
+		},
+		Reply: func(s *ttstest.Service, w http.ResponseWriter, n int) {
+			json.NewEncoder(w).Encode(map[string]any{
+				"async":      fmt.Sprintf("%s/files/%d.mp3", s.URL, n),
+				"error":      0,
+				"message":    "The content will be returned after a few seconds under the async link.",
+				"request_id": fmt.Sprintf("req-%d", n),
+			})
+		},
+	})
+	f.Handle("/files/", func(w http.ResponseWriter, r *http.Request) {
 		f.polls[r.URL.Path]++
 		if r.Method != http.MethodGet || f.polls[r.URL.Path] <= f.notReady {
 			http.NotFound(w, r)
 			return
 		}
 		w.Header().Set("Content-Type", "audio/mpeg")
-		w.Write(f.audio)
-		return
-	}
-	f.posts++
-	if r.Method != http.MethodPost || r.URL.Path != "/hmi/tts/v5" {
-		f.t.Errorf("request %s %s", r.Method, r.URL.Path)
-	}
-	for h, want := range map[string]string{"api_key": "test-key", "speed": "0", "format": "mp3"} {
-		if got := r.Header.Get(h); got != want {
-			f.t.Errorf("header %s = %q, want %q", h, got, want)
-		}
-	}
-	body, _ := io.ReadAll(r.Body)
-	if !utf8.Valid(body) || len(body) == 0 {
-		f.t.Errorf("body is not UTF-8 text: %q", body)
-	}
-	if f.synth != nil && f.synth(w, f.posts) {
-		return
-	}
-	f.texts = append(f.texts, string(body))
-	f.voices = append(f.voices, r.Header.Get("voice"))
-	f.served++
-	n := f.served
-	json.NewEncoder(w).Encode(map[string]any{
-		"async":      fmt.Sprintf("%s/files/%d.mp3", f.srv.URL, n),
-		"error":      0,
-		"message":    "The content will be returned after a few seconds under the async link.",
-		"request_id": fmt.Sprintf("req-%d", n),
+		w.Write(audio)
 	})
+	return f
 }
 
-// noWait makes polls and retries instant and records the waits asked for.
-func noWait(waits *[]time.Duration, mu *sync.Mutex) func(context.Context, time.Duration) error {
-	return func(ctx context.Context, d time.Duration) error {
-		mu.Lock()
-		*waits = append(*waits, d)
-		mu.Unlock()
-		return ctx.Err()
-	}
-}
-
-func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *[]time.Duration) {
-	var waits []time.Duration
-	var mu sync.Mutex
-	cfg := Config{APIKey: "test-key", URL: f.srv.URL + "/hmi/tts/v5", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: noWait(&waits, &mu)}}}
+func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *ttstest.Waits) {
+	waits := new(ttstest.Waits)
+	cfg := Config{APIKey: "test-key", URL: f.URL + "/hmi/tts/v5", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}}
 	if edit != nil {
 		edit(&cfg)
 	}
@@ -110,7 +72,7 @@ func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *[]time
 	if err != nil {
 		t.Fatal(err)
 	}
-	return s, &waits
+	return s, waits
 }
 
 // longArticle is over 5,000 characters so that it needs several chunks.
@@ -125,43 +87,21 @@ func TestSpeakAllVoicesThroughFPT(t *testing.T) {
 	f := newFakeFPT(t)
 	f.notReady = 2
 	s, waits := newTestSynth(t, f, nil)
-	sp := &tts.Speaker{Backend: s, Concurrency: 1} // requests arrive in text order
-	want := map[string]string{"north-female": "banmai", "north-male": "leminh", "south-female": "lannhi", "south-male": "minhquang"}
-	text := longArticle()
-	for voice, fptVoice := range want {
-		f.mu.Lock()
-		f.texts, f.voices = nil, nil
-		f.mu.Unlock()
-		got, err := sp.Speak(context.Background(), text, voice)
-		if err != nil {
-			t.Fatal(err)
-		}
-		spoken, _ := tts.Spoken(text, voice)
-		if len(f.texts) < 3 {
-			t.Errorf("%s: %d chunks for %d characters", voice, len(f.texts), utf8.RuneCountInString(spoken))
-		}
-		for i, v := range f.voices {
-			if v != fptVoice {
-				t.Errorf("%s: voice header %q, want %q", voice, v, fptVoice)
-			}
-			if n := utf8.RuneCountInString(f.texts[i]); n > MaxChunk {
-				t.Errorf("%s: chunk of %d characters", voice, n)
-			}
-		}
-		if strings.Join(strings.Fields(strings.Join(f.texts, " ")), " ") != strings.Join(strings.Fields(spoken), " ") {
-			t.Errorf("%s: the chunks sent are not the normalised text", voice)
-		}
-		if got.Backend != "fpt" || got.DurationMS < 1000 || len(got.Timings) < 3 {
-			t.Errorf("%s: speech %s %d ms %d timings", voice, got.Backend, got.DurationMS, len(got.Timings))
-		}
-	}
+	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
+		Backend: s, Service: f.Service, Text: longArticle(),
+		Voices:    map[string]string{"north-female": "banmai", "north-male": "leminh", "south-female": "lannhi", "south-male": "minhquang"},
+		MaxChunk:  MaxChunk,
+		MinChunks: 3, MinTimings: 3, MinDurationMS: 1000,
+	})
 	// Each async link was polled until it was ready (2 misses, then the file).
-	for path, n := range f.polls {
-		if n != 3 {
-			t.Errorf("%s polled %d times, want 3", path, n)
+	f.Locked(func() {
+		for path, n := range f.polls {
+			if n != 3 {
+				t.Errorf("%s polled %d times, want 3", path, n)
+			}
 		}
-	}
-	if len(*waits) == 0 {
+	})
+	if len(waits.All()) == 0 {
 		t.Error("the backend never waited before polling")
 	}
 }
@@ -186,66 +126,49 @@ func TestPollDeadline(t *testing.T) {
 }
 
 func TestSynthesisErrors(t *testing.T) {
-	cases := []struct {
-		name      string
-		answer    func(w http.ResponseWriter, n int) bool
-		wantPosts int
-		wantErr   string
-		wantWait  time.Duration
-	}{
-		{"429 then ok, Retry-After honoured", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				w.Header().Set("Retry-After", "4")
-				http.Error(w, `{"error":"rate limit"}`, http.StatusTooManyRequests)
-				return true
-			}
-			return false
-		}, 2, "", 4 * time.Second},
-		{"500 three times then ok", func(w http.ResponseWriter, n int) bool {
-			if n <= 3 {
-				http.Error(w, "oops", http.StatusInternalServerError)
-				return true
-			}
-			return false
-		}, 4, "", 0},
-		{"500 forever", func(w http.ResponseWriter, n int) bool {
-			http.Error(w, "oops", http.StatusBadGateway)
-			return true
-		}, 4, "gave up after 4 attempts", 0},
-		{"bad key is not retried", func(w http.ResponseWriter, n int) bool {
-			http.Error(w, `{"message":"Invalid API key"}`, http.StatusUnauthorized)
-			return true
-		}, 1, "Invalid API key", 0},
-		{"error field", func(w http.ResponseWriter, n int) bool {
-			w.Write([]byte(`{"async":"","error":1,"message":"Text is too short","request_id":"x"}`))
-			return true
-		}, 1, "error 1: Text is too short", 0},
-		{"no async link", func(w http.ResponseWriter, n int) bool {
-			w.Write([]byte(`{"error":0}`))
-			return true
-		}, 1, "no async link", 0},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	ttstest.RunErrorCases(t, ttstest.ErrorTest{
+		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
 			f := newFakeFPT(t)
-			f.synth = c.answer
-			s, waits := newTestSynth(t, f, nil)
-			a, err := s.Synthesize(context.Background(), tts.Request{Text: "Chuyển đổi số toàn diện.", Voice: "north-male"})
-			if f.posts != c.wantPosts {
-				t.Errorf("%d POSTs, want %d", f.posts, c.wantPosts)
-			}
-			if c.wantErr == "" {
-				if err != nil || len(a.Data) == 0 || a.Format != "mp3" {
-					t.Fatalf("err = %v, %d bytes", err, len(a.Data))
+			s, _ := newTestSynth(t, f, func(c *Config) { c.Backoff.Sleep = waits.Sleep })
+			return f.Service, s
+		},
+		Request: tts.Request{Text: "Chuyển đổi số toàn diện.", Voice: "north-male"},
+		Prefix:  "fpt: voice north-male (leminh)",
+		Cases: []ttstest.ErrorCase{
+			// The Retry-After wait, then the first wait before polling.
+			{Name: "429 then ok, Retry-After honoured", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				if n == 1 {
+					w.Header().Set("Retry-After", "4")
+					http.Error(w, `{"error":"rate limit"}`, http.StatusTooManyRequests)
+					return true
 				}
-			} else if err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), "fpt: voice north-male (leminh)") {
-				t.Fatalf("err = %v, want %q", err, c.wantErr)
-			}
-			if c.wantWait > 0 && (len(*waits) == 0 || (*waits)[0] != c.wantWait) {
-				t.Errorf("waits %v, want first %v", *waits, c.wantWait)
-			}
-		})
-	}
+				return false
+			}, Posts: 2, Waits: []time.Duration{4 * time.Second, time.Second}},
+			{Name: "500 three times then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				if n <= 3 {
+					http.Error(w, "oops", http.StatusInternalServerError)
+					return true
+				}
+				return false
+			}, Posts: 4},
+			{Name: "500 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				http.Error(w, "oops", http.StatusBadGateway)
+				return true
+			}, Posts: 4, Err: "gave up after 4 attempts"},
+			{Name: "bad key is not retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				http.Error(w, `{"message":"Invalid API key"}`, http.StatusUnauthorized)
+				return true
+			}, Posts: 1, Err: "Invalid API key"},
+			{Name: "error field", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				w.Write([]byte(`{"async":"","error":1,"message":"Text is too short","request_id":"x"}`))
+				return true
+			}, Posts: 1, Err: "error 1: Text is too short"},
+			{Name: "no async link", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				w.Write([]byte(`{"error":0}`))
+				return true
+			}, Posts: 1, Err: "no async link"},
+		},
+	})
 }
 
 func TestVoiceTheBackendLacks(t *testing.T) {
@@ -264,37 +187,23 @@ func TestVoiceTheBackendLacks(t *testing.T) {
 	if _, err := s.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("a", MaxChunk+1), Voice: "north-male"}); err == nil {
 		t.Error("over-long chunk sent")
 	}
-	if f.posts != 0 {
+	if f.Posts() != 0 {
 		t.Error("requests were sent")
 	}
 }
 
 func TestConfigFromEnv(t *testing.T) {
-	cases := []struct {
-		env     map[string]string
-		wantErr string
-		check   func(Config) bool
-	}{
-		{map[string]string{}, "fpt: DXNEWS_FPT_API_KEY is not set", nil},
-		{map[string]string{"DXNEWS_FPT_API_KEY": "k"}, "", func(c Config) bool {
+	ttstest.RunEnvCases(t, ConfigFromEnv, []ttstest.EnvCase[Config]{
+		{Env: map[string]string{}, Err: "fpt: DXNEWS_FPT_API_KEY is not set"},
+		{Env: map[string]string{"DXNEWS_FPT_API_KEY": "k"}, Check: func(c Config) bool {
 			return c.APIKey == "k" && c.URL == "" && c.Voices["south-female"] == "lannhi" && c.Speed == 0
 		}},
-		{map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_URL": "http://x/tts", "DXNEWS_FPT_SPEED": "-1",
-			"DXNEWS_FPT_VOICES": "north-female=thuminh,south-male="}, "", func(c Config) bool {
+		{Env: map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_URL": "http://x/tts", "DXNEWS_FPT_SPEED": "-1",
+			"DXNEWS_FPT_VOICES": "north-female=thuminh,south-male="}, Check: func(c Config) bool {
 			_, hasSM := c.Voices["south-male"]
 			return c.URL == "http://x/tts" && c.Speed == -1 && c.Voices["north-female"] == "thuminh" && !hasSM
 		}},
-		{map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_SPEED": "9"}, "DXNEWS_FPT_SPEED", nil},
-		{map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_VOICES": "robot=x"}, "DXNEWS_FPT_VOICES", nil},
-	}
-	for _, c := range cases {
-		cfg, err := ConfigFromEnv(func(k string) string { return c.env[k] })
-		if (err == nil) != (c.wantErr == "") || (err != nil && !strings.Contains(err.Error(), c.wantErr)) {
-			t.Errorf("env %v: err = %v, want %q", c.env, err, c.wantErr)
-			continue
-		}
-		if c.check != nil && !c.check(cfg) {
-			t.Errorf("env %v: config %+v", c.env, cfg)
-		}
-	}
+		{Env: map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_SPEED": "9"}, Err: "DXNEWS_FPT_SPEED"},
+		{Env: map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_VOICES": "robot=x"}, Err: "DXNEWS_FPT_VOICES"},
+	})
 }

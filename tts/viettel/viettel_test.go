@@ -5,92 +5,56 @@ import (
 	"encoding/json"
 	"errors"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/ttstest"
 )
 
-// fakeViettel imitates Viettel AI: it checks the JSON body and answers
-// with MP3 bytes.
-type fakeViettel struct {
-	t      *testing.T
-	srv    *httptest.Server
-	audio  []byte
-	answer func(w http.ResponseWriter, n int) bool
-
-	mu     sync.Mutex
-	posts  int
-	texts  []string
-	voices []string
-}
-
-func newFake(t *testing.T) *fakeViettel {
-	audio, err := os.ReadFile(filepath.Join("..", "testdata", "tagged.mp3"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fakeViettel{t: t, audio: audio}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
-	return f
-}
-
-func (f *fakeViettel) serve(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	f.posts++
-	if r.Method != http.MethodPost || r.URL.Path != "/tts/speech_synthesis" {
-		f.t.Errorf("request %s %s", r.Method, r.URL.Path)
-	}
-	if ct := r.Header.Get("Content-Type"); ct != "application/json" {
-		f.t.Errorf("Content-Type %q", ct)
-	}
-	var body map[string]any
-	if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
-		f.t.Errorf("body: %v", err)
-	}
-	keys := make([]string, 0, len(body))
-	for k := range body {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	if got := strings.Join(keys, ","); got != "speed,text,token,tts_return_option,voice,without_filter" {
-		f.t.Errorf("body fields %s", got)
-	}
-	if body["token"] != "test-token" || body["tts_return_option"] != float64(3) || body["speed"] != float64(1) || body["without_filter"] != false {
-		f.t.Errorf("body %v", body)
-	}
-	if f.answer != nil && f.answer(w, f.posts) {
-		return
-	}
-	text, _ := body["text"].(string)
-	voice, _ := body["voice"].(string)
-	f.texts = append(f.texts, text)
-	f.voices = append(f.voices, voice)
-	w.Header().Set("Content-Type", "audio/mpeg")
-	w.Write(f.audio)
-}
-
-func newTestSynth(t *testing.T, f *fakeViettel, waits *[]time.Duration) *Synth {
-	var mu sync.Mutex
-	s, err := New(Config{Token: "test-token", URL: f.srv.URL + "/tts/speech_synthesis", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{
-		Sleep: func(ctx context.Context, d time.Duration) error {
-			mu.Lock()
-			defer mu.Unlock()
-			if waits != nil {
-				*waits = append(*waits, d)
+// newFake imitates Viettel AI: it checks the JSON body and answers with
+// MP3 bytes.
+func newFake(t *testing.T) *ttstest.Service {
+	audio := ttstest.Audio(t, "tagged.mp3")
+	return ttstest.NewService(t, ttstest.Contract{
+		Path: "/tts/speech_synthesis",
+		Read: func(t *testing.T, r *http.Request) (string, string) {
+			if ct := r.Header.Get("Content-Type"); ct != "application/json" {
+				t.Errorf("Content-Type %q", ct)
 			}
-			return ctx.Err()
+			var body map[string]any
+			if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
+				t.Errorf("body: %v", err)
+			}
+			keys := make([]string, 0, len(body))
+			for k := range body {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			if got := strings.Join(keys, ","); got != "speed,text,token,tts_return_option,voice,without_filter" {
+				t.Errorf("body fields %s", got)
+			}
+			if body["token"] != "test-token" || body["tts_return_option"] != float64(3) || body["speed"] != float64(1) || body["without_filter"] != false {
+				t.Errorf("body %v", body)
+			}
+			text, _ := body["text"].(string)
+			voice, _ := body["voice"].(string)
+			return text, voice
 		},
-	}}})
+		Reply: func(_ *ttstest.Service, w http.ResponseWriter, _ int) {
+			w.Header().Set("Content-Type", "audio/mpeg")
+			w.Write(audio)
+		},
+	})
+}
+
+func newTestSynth(t *testing.T, f *ttstest.Service, waits *ttstest.Waits) *Synth {
+	if waits == nil {
+		waits = new(ttstest.Waits)
+	}
+	s, err := New(Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,86 +68,47 @@ Lãnh đạo thành phố cho biết dữ liệu sẽ được mở cho doanh ng
 
 func TestSpeakAllVoicesThroughViettel(t *testing.T) {
 	f := newFake(t)
-	sp := &tts.Speaker{Backend: newTestSynth(t, f, nil), Concurrency: 1}
-	for voice, vt := range map[string]string{"north-female": "hn-quynhanh", "north-male": "hn-thanhtung", "south-female": "hcm-diemmy", "south-male": "hcm-minhquan"} {
-		f.texts, f.voices = nil, nil
-		got, err := sp.Speak(context.Background(), article, voice)
-		if err != nil {
-			t.Fatal(err)
-		}
-		spoken, _ := tts.Spoken(article, voice)
-		if len(f.texts) < 3 {
-			t.Errorf("%s: %d chunks", voice, len(f.texts))
-		}
-		for i, v := range f.voices {
-			if v != vt {
-				t.Errorf("%s: voice %q, want %q", voice, v, vt)
-			}
-			if n := utf8.RuneCountInString(f.texts[i]); n > DefaultMaxChunk {
-				t.Errorf("%s: chunk of %d characters", voice, n)
-			}
-		}
-		if strings.Join(strings.Fields(strings.Join(f.texts, " ")), " ") != strings.Join(strings.Fields(spoken), " ") {
-			t.Errorf("%s: texts sent are not the normalised text", voice)
-		}
-		if got.Backend != "viettel" || len(got.Timings) < 4 {
-			t.Errorf("%s: %d timings", voice, len(got.Timings))
-		}
-	}
+	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
+		Backend: newTestSynth(t, f, nil), Service: f, Text: article,
+		Voices:    map[string]string{"north-female": "hn-quynhanh", "north-male": "hn-thanhtung", "south-female": "hcm-diemmy", "south-male": "hcm-minhquan"},
+		MaxChunk:  DefaultMaxChunk,
+		MinChunks: 3, MinTimings: 4,
+	})
 }
 
 func TestViettelErrors(t *testing.T) {
-	cases := []struct {
-		name      string
-		answer    func(w http.ResponseWriter, n int) bool
-		wantPosts int
-		wantErr   string
-		wantWaits []time.Duration
-	}{
-		{"429 with Retry-After, then audio", func(w http.ResponseWriter, n int) bool {
-			if n <= 2 {
-				w.Header().Set("Retry-After", "3")
-				http.Error(w, `{"message":"Too many requests"}`, http.StatusTooManyRequests)
-				return true
-			}
-			return false
-		}, 3, "", []time.Duration{3 * time.Second, 3 * time.Second}},
-		{"429 forever", func(w http.ResponseWriter, n int) bool {
-			w.Header().Set("Retry-After", "1")
-			http.Error(w, "Too many requests", http.StatusTooManyRequests)
-			return true
-		}, 4, "gave up after 4 attempts: HTTP 429", nil},
-		{"JSON error with status 200", func(w http.ResponseWriter, n int) bool {
-			w.Header().Set("Content-Type", "application/json")
-			w.Write([]byte(`{"code":401,"message":"token invalid"}`))
-			return true
-		}, 1, "token invalid", nil},
-		{"bad request", func(w http.ResponseWriter, n int) bool {
-			http.Error(w, "voice not found", http.StatusBadRequest)
-			return true
-		}, 1, "HTTP 400", nil},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
+	ttstest.RunErrorCases(t, ttstest.ErrorTest{
+		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
 			f := newFake(t)
-			f.answer = c.answer
-			var waits []time.Duration
-			a, err := newTestSynth(t, f, &waits).Synthesize(context.Background(), tts.Request{Text: "Xin chào.", Voice: "south-female"})
-			if f.posts != c.wantPosts {
-				t.Errorf("%d posts, want %d", f.posts, c.wantPosts)
-			}
-			if c.wantErr == "" {
-				if err != nil || len(a.Data) == 0 {
-					t.Fatal(err)
+			return f, newTestSynth(t, f, waits)
+		},
+		Request: tts.Request{Text: "Xin chào.", Voice: "south-female"},
+		Prefix:  "viettel: voice south-female (hcm-diemmy)",
+		Cases: []ttstest.ErrorCase{
+			{Name: "429 with Retry-After, then audio", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				if n <= 2 {
+					w.Header().Set("Retry-After", "3")
+					http.Error(w, `{"message":"Too many requests"}`, http.StatusTooManyRequests)
+					return true
 				}
-			} else if err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), "viettel: voice south-female (hcm-diemmy)") {
-				t.Fatalf("err = %v, want %q", err, c.wantErr)
-			}
-			if c.wantWaits != nil && (len(waits) != len(c.wantWaits) || waits[0] != c.wantWaits[0] || waits[1] != c.wantWaits[1]) {
-				t.Errorf("waits %v, want %v", waits, c.wantWaits)
-			}
-		})
-	}
+				return false
+			}, Posts: 3, Waits: []time.Duration{3 * time.Second, 3 * time.Second}},
+			{Name: "429 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				w.Header().Set("Retry-After", "1")
+				http.Error(w, "Too many requests", http.StatusTooManyRequests)
+				return true
+			}, Posts: 4, Err: "gave up after 4 attempts: HTTP 429"},
+			{Name: "JSON error with status 200", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				w.Header().Set("Content-Type", "application/json")
+				w.Write([]byte(`{"code":401,"message":"token invalid"}`))
+				return true
+			}, Posts: 1, Err: "token invalid"},
+			{Name: "bad request", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				http.Error(w, "voice not found", http.StatusBadRequest)
+				return true
+			}, Posts: 1, Err: "HTTP 400"},
+		},
+	})
 }
 
 func TestViettelLimitsAndVoices(t *testing.T) {
@@ -192,11 +117,11 @@ func TestViettelLimitsAndVoices(t *testing.T) {
 	if _, err := s.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("ạ ", 200), Voice: "north-male"}); err == nil {
 		t.Error("chunk over the limit sent")
 	}
-	only, _ := New(Config{Token: "t", URL: f.srv.URL, Voices: map[string]string{"north-male": "hn-thanhtung"}})
+	only, _ := New(Config{Token: "t", URL: f.URL, Voices: map[string]string{"north-male": "hn-thanhtung"}})
 	if _, err := only.Synthesize(context.Background(), tts.Request{Text: "a", Voice: "south-male"}); err == nil || !strings.Contains(err.Error(), `viettel: no voice "south-male"`) {
 		t.Errorf("missing voice: %v", err)
 	}
-	if f.posts != 0 {
+	if f.Posts() != 0 {
 		t.Error("requests sent")
 	}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -207,30 +132,16 @@ func TestViettelLimitsAndVoices(t *testing.T) {
 }
 
 func TestConfigFromEnv(t *testing.T) {
-	cases := []struct {
-		env     map[string]string
-		wantErr string
-		check   func(Config) bool
-	}{
-		{map[string]string{}, "viettel: DXNEWS_VIETTEL_TOKEN is not set", nil},
-		{map[string]string{"DXNEWS_VIETTEL_TOKEN": "t"}, "", func(c Config) bool {
+	ttstest.RunEnvCases(t, ConfigFromEnv, []ttstest.EnvCase[Config]{
+		{Env: map[string]string{}, Err: "viettel: DXNEWS_VIETTEL_TOKEN is not set"},
+		{Env: map[string]string{"DXNEWS_VIETTEL_TOKEN": "t"}, Check: func(c Config) bool {
 			return c.Token == "t" && c.Voices["central-male"] == "hue-baoquoc" && c.MaxChunk == 0
 		}},
-		{map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_URL": "http://v", "DXNEWS_VIETTEL_MAX_CHUNK": "500",
-			"DXNEWS_VIETTEL_SPEED": "1.1", "DXNEWS_VIETTEL_VOICES": "north-female=hn-thaochi"}, "", func(c Config) bool {
+		{Env: map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_URL": "http://v", "DXNEWS_VIETTEL_MAX_CHUNK": "500",
+			"DXNEWS_VIETTEL_SPEED": "1.1", "DXNEWS_VIETTEL_VOICES": "north-female=hn-thaochi"}, Check: func(c Config) bool {
 			return c.URL == "http://v" && c.MaxChunk == 500 && c.Speed == 1.1 && c.Voices["north-female"] == "hn-thaochi"
 		}},
-		{map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_MAX_CHUNK": "ten"}, "DXNEWS_VIETTEL_MAX_CHUNK", nil},
-		{map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_SPEED": "3"}, "DXNEWS_VIETTEL_SPEED", nil},
-	}
-	for _, c := range cases {
-		cfg, err := ConfigFromEnv(func(k string) string { return c.env[k] })
-		if (err == nil) != (c.wantErr == "") || (err != nil && !strings.Contains(err.Error(), c.wantErr)) {
-			t.Errorf("env %v: err = %v, want %q", c.env, err, c.wantErr)
-			continue
-		}
-		if c.check != nil && !c.check(cfg) {
-			t.Errorf("env %v: config %+v", c.env, cfg)
-		}
-	}
+		{Env: map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_MAX_CHUNK": "ten"}, Err: "DXNEWS_VIETTEL_MAX_CHUNK"},
+		{Env: map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_SPEED": "3"}, Err: "DXNEWS_VIETTEL_SPEED"},
+	})
 }

@@ -6,97 +6,67 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/ttstest"
 )
 
-// fakeZalo imitates Zalo AI: it checks the form post and answers with a
-// streaming URL served by the same server.
-type fakeZalo struct {
-	t     *testing.T
-	srv   *httptest.Server
-	audio []byte
-	// answer, when set, may answer the nth POST itself.
-	answer func(w http.ResponseWriter, n int, input string) bool
-
-	mu       sync.Mutex
-	posts    int
-	inputs   []string
-	speakers []string
-	gets     int
+// zaloFake imitates Zalo AI: it checks the form post and answers with a
+// streaming URL served by the same server, counting the downloads.
+type zaloFake struct {
+	*ttstest.Service
+	gets int
 }
 
-func newFakeZalo(t *testing.T) *fakeZalo {
-	audio, err := os.ReadFile(filepath.Join("..", "testdata", "sine.mp3"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := &fakeZalo{t: t, audio: audio}
-	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
-	t.Cleanup(f.srv.Close)
+func newFakeZalo(t *testing.T) *zaloFake {
+	audio := ttstest.Audio(t, "sine.mp3")
+	f := &zaloFake{}
+	f.Service = ttstest.NewService(t, ttstest.Contract{
+		Path: "/v1/tts/synthesize",
+		Read: func(t *testing.T, r *http.Request) (string, string) {
+			if got := r.Header.Get("apikey"); got != "test-key" {
+				t.Errorf("apikey header %q", got)
+			}
+			if ct := r.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
+				t.Errorf("Content-Type %q", ct)
+			}
+			if err := r.ParseForm(); err != nil {
+				t.Error(err)
+			}
+			for field, want := range map[string]string{"encode_type": "1", "speed": "1", "quality": "0"} {
+				if got := r.PostForm.Get(field); got != want {
+					t.Errorf("form %s = %q, want %q", field, got, want)
+				}
+			}
+			return r.PostForm.Get("input"), r.PostForm.Get("speaker_id")
+		},
+		Reject: func(w http.ResponseWriter, input string) bool {
+			if utf8.RuneCountInString(input) > 2000 {
+				json.NewEncoder(w).Encode(map[string]any{"error_code": 155, "error_message": "Your input exceeds the allowed limit of 2000 characters", "data": []any{}})
+				return true
+			}
+			return false
+		},
+		Reply: func(s *ttstest.Service, w http.ResponseWriter, n int) {
+			fmt.Fprintf(w, `{"error_code":0,"error_message":"Successful.","data":{"url":"%s/chunk/%d"}}`, s.URL, n)
+		},
+	})
+	f.Handle("/chunk/", func(w http.ResponseWriter, r *http.Request) {
+		f.gets++
+		w.Header().Set("Content-Type", "audio/mpeg")
+		w.Write(audio)
+	})
 	return f
 }
 
-func (f *fakeZalo) serve(w http.ResponseWriter, r *http.Request) {
-	f.mu.Lock()
-	defer f.mu.Unlock()
-	if strings.HasPrefix(r.URL.Path, "/chunk/") {
-		f.gets++
-		w.Header().Set("Content-Type", "audio/mpeg")
-		w.Write(f.audio)
-		return
+func newTestSynth(t *testing.T, f *zaloFake, waits *ttstest.Waits) *Synth {
+	if waits == nil {
+		waits = new(ttstest.Waits)
 	}
-	f.posts++
-	if r.Method != http.MethodPost || r.URL.Path != "/v1/tts/synthesize" {
-		f.t.Errorf("request %s %s", r.Method, r.URL.Path)
-	}
-	if got := r.Header.Get("apikey"); got != "test-key" {
-		f.t.Errorf("apikey header %q", got)
-	}
-	if ct := r.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
-		f.t.Errorf("Content-Type %q", ct)
-	}
-	if err := r.ParseForm(); err != nil {
-		f.t.Error(err)
-	}
-	for field, want := range map[string]string{"encode_type": "1", "speed": "1", "quality": "0"} {
-		if got := r.PostForm.Get(field); got != want {
-			f.t.Errorf("form %s = %q, want %q", field, got, want)
-		}
-	}
-	input := r.PostForm.Get("input")
-	if f.answer != nil && f.answer(w, f.posts, input) {
-		return
-	}
-	if utf8.RuneCountInString(input) > 2000 {
-		json.NewEncoder(w).Encode(map[string]any{"error_code": 155, "error_message": "Your input exceeds the allowed limit of 2000 characters", "data": []any{}})
-		return
-	}
-	f.inputs = append(f.inputs, input)
-	f.speakers = append(f.speakers, r.PostForm.Get("speaker_id"))
-	fmt.Fprintf(w, `{"error_code":0,"error_message":"Successful.","data":{"url":"%s/chunk/%d"}}`, f.srv.URL, f.posts)
-}
-
-func newTestSynth(t *testing.T, f *fakeZalo, waits *[]time.Duration) *Synth {
-	var mu sync.Mutex
-	s, err := New(Config{APIKey: "test-key", URL: f.srv.URL + "/v1/tts/synthesize", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{
-		Sleep: func(ctx context.Context, d time.Duration) error {
-			mu.Lock()
-			defer mu.Unlock()
-			if waits != nil {
-				*waits = append(*waits, d)
-			}
-			return ctx.Err()
-		},
-	}}})
+	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -111,107 +81,68 @@ func longArticle() string {
 
 func TestSpeakAllVoicesThroughZalo(t *testing.T) {
 	f := newFakeZalo(t)
-	sp := &tts.Speaker{Backend: newTestSynth(t, f, nil), Concurrency: 1}
-	text := longArticle()
-	for voice, speaker := range map[string]string{"north-female": "2", "north-male": "4", "south-female": "1", "south-male": "3"} {
-		f.inputs, f.speakers = nil, nil
-		got, err := sp.Speak(context.Background(), text, voice)
-		if err != nil {
-			t.Fatal(err)
-		}
-		spoken, _ := tts.Spoken(text, voice)
-		if len(f.inputs) < 3 {
-			t.Errorf("%s: %d chunks for %d characters", voice, len(f.inputs), utf8.RuneCountInString(spoken))
-		}
-		for i, sp := range f.speakers {
-			if sp != speaker {
-				t.Errorf("%s: speaker_id %q, want %q", voice, sp, speaker)
-			}
-			if n := utf8.RuneCountInString(f.inputs[i]); n > MaxChunk {
-				t.Errorf("%s: chunk of %d characters", voice, n)
-			}
-		}
-		if strings.Join(strings.Fields(strings.Join(f.inputs, " ")), " ") != strings.Join(strings.Fields(spoken), " ") {
-			t.Errorf("%s: inputs are not the normalised text", voice)
-		}
-		if got.Backend != "zalo" || len(got.Timings) < 3 || got.DurationMS <= 0 {
-			t.Errorf("%s: speech %+v", voice, got.Timings)
-		}
-	}
-	if f.gets != f.posts {
-		t.Errorf("%d downloads for %d syntheses", f.gets, f.posts)
+	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
+		Backend: newTestSynth(t, f, nil), Service: f.Service, Text: longArticle(),
+		Voices:    map[string]string{"north-female": "2", "north-male": "4", "south-female": "1", "south-male": "3"},
+		MaxChunk:  MaxChunk,
+		MinChunks: 3, MinTimings: 3, MinDurationMS: 1,
+	})
+	var gets int
+	f.Locked(func() { gets = f.gets })
+	if gets != f.Posts() {
+		t.Errorf("%d downloads for %d syntheses", gets, f.Posts())
 	}
 }
 
 func TestZaloErrors(t *testing.T) {
 	internal := `{"error_code":500,"error_message":"Internal server error","data":[]}`
-	cases := []struct {
-		name      string
-		answer    func(w http.ResponseWriter, n int, input string) bool
-		wantPosts int
-		wantErr   string
-		is        error
-	}{
-		{"HTTP 500 then ok", func(w http.ResponseWriter, n int, _ string) bool {
-			if n == 1 {
+	ttstest.RunErrorCases(t, ttstest.ErrorTest{
+		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
+			f := newFakeZalo(t)
+			return f.Service, newTestSynth(t, f, waits)
+		},
+		Request: tts.Request{Text: "Chuyển đổi số.", Voice: "south-male"},
+		Prefix:  "zalo: voice south-male (speaker 3)",
+		Cases: []ttstest.ErrorCase{
+			{Name: "HTTP 500 then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				if n == 1 {
+					w.WriteHeader(http.StatusInternalServerError)
+					w.Write([]byte(internal))
+					return true
+				}
+				return false
+			}, Posts: 2},
+			{Name: "error_code 500 in a 200 answer, retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				if n <= 2 {
+					w.Write([]byte(internal))
+					return true
+				}
+				return false
+			}, Posts: 3},
+			{Name: "HTTP 500 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
 				w.WriteHeader(http.StatusInternalServerError)
 				w.Write([]byte(internal))
 				return true
-			}
-			return false
-		}, 2, "", nil},
-		{"error_code 500 in a 200 answer, retried", func(w http.ResponseWriter, n int, _ string) bool {
-			if n <= 2 {
-				w.Write([]byte(internal))
+			}, Posts: 4, Err: "gave up after 4 attempts"},
+			{Name: "error 155 is not retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				w.Write([]byte(`{"error_code":155,"error_message":"Your input exceeds the allowed limit of 2000 characters","data":[]}`))
 				return true
-			}
-			return false
-		}, 3, "", nil},
-		{"HTTP 500 forever", func(w http.ResponseWriter, n int, _ string) bool {
-			w.WriteHeader(http.StatusInternalServerError)
-			w.Write([]byte(internal))
-			return true
-		}, 4, "gave up after 4 attempts", nil},
-		{"error 155 is not retried", func(w http.ResponseWriter, n int, _ string) bool {
-			w.Write([]byte(`{"error_code":155,"error_message":"Your input exceeds the allowed limit of 2000 characters","data":[]}`))
-			return true
-		}, 1, "error 155", ErrTooLong},
-		{"wrong key", func(w http.ResponseWriter, n int, _ string) bool {
-			w.Write([]byte(`{"error_code":401,"error_message":"Wrong apikey","data":[]}`))
-			return true
-		}, 1, "wrong API key", nil},
-		{"no url", func(w http.ResponseWriter, n int, _ string) bool {
-			w.Write([]byte(`{"error_code":0,"error_message":"Successful.","data":{}}`))
-			return true
-		}, 1, "no audio url", nil},
-	}
-	for _, c := range cases {
-		t.Run(c.name, func(t *testing.T) {
-			f := newFakeZalo(t)
-			f.answer = c.answer
-			a, err := newTestSynth(t, f, nil).Synthesize(context.Background(), tts.Request{Text: "Chuyển đổi số.", Voice: "south-male"})
-			if f.posts != c.wantPosts {
-				t.Errorf("%d posts, want %d", f.posts, c.wantPosts)
-			}
-			if c.wantErr == "" {
-				if err != nil || len(a.Data) == 0 {
-					t.Fatalf("err = %v", err)
-				}
-				return
-			}
-			if err == nil || !strings.Contains(err.Error(), c.wantErr) || !strings.Contains(err.Error(), "zalo: voice south-male (speaker 3)") {
-				t.Fatalf("err = %v, want %q", err, c.wantErr)
-			}
-			if c.is != nil && !errors.Is(err, c.is) {
-				t.Errorf("err %v is not %v", err, c.is)
-			}
-		})
-	}
+			}, Posts: 1, Err: "error 155", Is: ErrTooLong},
+			{Name: "wrong key", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				w.Write([]byte(`{"error_code":401,"error_message":"Wrong apikey","data":[]}`))
+				return true
+			}, Posts: 1, Err: "wrong API key"},
+			{Name: "no url", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+				w.Write([]byte(`{"error_code":0,"error_message":"Successful.","data":{}}`))
+				return true
+			}, Posts: 1, Err: "no audio url"},
+		},
+	})
 }
 
 func TestChunkFailureNamesChunk(t *testing.T) {
 	f := newFakeZalo(t)
-	f.answer = func(w http.ResponseWriter, n int, input string) bool {
+	f.Answer = func(w http.ResponseWriter, n int, input string) bool {
 		if strings.Contains(input, "Kinh tế số") {
 			return false
 		}
@@ -238,7 +169,7 @@ func TestLocalLimits(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `zalo: no voice "central-male"`) {
 		t.Errorf("central voice: %v", err)
 	}
-	if f.posts != 0 {
+	if f.Posts() != 0 {
 		t.Error("requests sent")
 	}
 	if _, err := New(Config{APIKey: "k", Voices: map[string]string{"north-male": "9"}}); err == nil {
@@ -247,27 +178,13 @@ func TestLocalLimits(t *testing.T) {
 }
 
 func TestConfigFromEnv(t *testing.T) {
-	cases := []struct {
-		env     map[string]string
-		wantErr string
-		check   func(Config) bool
-	}{
-		{map[string]string{}, "zalo: DXNEWS_ZALO_API_KEY is not set", nil},
-		{map[string]string{"DXNEWS_ZALO_API_KEY": "k"}, "", func(c Config) bool {
+	ttstest.RunEnvCases(t, ConfigFromEnv, []ttstest.EnvCase[Config]{
+		{Env: map[string]string{}, Err: "zalo: DXNEWS_ZALO_API_KEY is not set"},
+		{Env: map[string]string{"DXNEWS_ZALO_API_KEY": "k"}, Check: func(c Config) bool {
 			return c.APIKey == "k" && c.Voices["north-male"] == "4" && len(c.Voices) == 4
 		}},
-		{map[string]string{"DXNEWS_ZALO_API_KEY": "k", "DXNEWS_ZALO_URL": "http://z", "DXNEWS_ZALO_VOICES": "north-female=5", "DXNEWS_ZALO_SPEED": "0.9"}, "",
-			func(c Config) bool { return c.URL == "http://z" && c.Voices["north-female"] == "5" && c.Speed == 0.9 }},
-		{map[string]string{"DXNEWS_ZALO_API_KEY": "k", "DXNEWS_ZALO_SPEED": "2"}, "DXNEWS_ZALO_SPEED", nil},
-	}
-	for _, c := range cases {
-		cfg, err := ConfigFromEnv(func(k string) string { return c.env[k] })
-		if (err == nil) != (c.wantErr == "") || (err != nil && !strings.Contains(err.Error(), c.wantErr)) {
-			t.Errorf("env %v: err = %v, want %q", c.env, err, c.wantErr)
-			continue
-		}
-		if c.check != nil && !c.check(cfg) {
-			t.Errorf("env %v: config %+v", c.env, cfg)
-		}
-	}
+		{Env: map[string]string{"DXNEWS_ZALO_API_KEY": "k", "DXNEWS_ZALO_URL": "http://z", "DXNEWS_ZALO_VOICES": "north-female=5", "DXNEWS_ZALO_SPEED": "0.9"},
+			Check: func(c Config) bool { return c.URL == "http://z" && c.Voices["north-female"] == "5" && c.Speed == 0.9 }},
+		{Env: map[string]string{"DXNEWS_ZALO_API_KEY": "k", "DXNEWS_ZALO_SPEED": "2"}, Err: "DXNEWS_ZALO_SPEED"},
+	})
 }

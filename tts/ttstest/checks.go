@@ -1,0 +1,150 @@
+package ttstest
+
+import (
+	"context"
+	"errors"
+	"maps"
+	"net/http"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"dxnews/tts"
+)
+
+// SpeakTest runs a backend, through a tts.Speaker, over one text in
+// several voices.
+type SpeakTest struct {
+	Backend tts.Synthesizer
+	Service *Service
+	Text    string
+	// Voices maps each dxnews voice ID to the service voice every request
+	// for it must carry.
+	Voices map[string]string
+	// MaxChunk is the most characters one request may carry.
+	MaxChunk int
+	// MinChunks, MinTimings and MinDurationMS are the least requests,
+	// sentence timings and milliseconds of audio each voice must give.
+	MinChunks     int
+	MinTimings    int
+	MinDurationMS int64
+}
+
+// SpeakAllVoices speaks c.Text in every voice of c.Voices, one chunk at a
+// time, and checks that each chunk went out in the voice wanted and within
+// the limit, that the chunks joined are the text's spoken form
+// (tts.Spoken), and that the speech is long enough and names the backend.
+func SpeakAllVoices(t *testing.T, c SpeakTest) {
+	t.Helper()
+	sp := &tts.Speaker{Backend: c.Backend, Concurrency: 1} // requests arrive in text order
+	for _, voice := range slices.Sorted(maps.Keys(c.Voices)) {
+		want := c.Voices[voice]
+		c.Service.Reset()
+		got, err := sp.Speak(context.Background(), c.Text, voice)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts, voices := c.Service.Requests()
+		spoken, _ := tts.Spoken(c.Text, voice)
+		if len(texts) < c.MinChunks {
+			t.Errorf("%s: %d chunks for %d characters", voice, len(texts), utf8.RuneCountInString(spoken))
+		}
+		for i, v := range voices {
+			if v != want {
+				t.Errorf("%s: service voice %q, want %q", voice, v, want)
+			}
+			if n := utf8.RuneCountInString(texts[i]); n > c.MaxChunk {
+				t.Errorf("%s: chunk of %d characters", voice, n)
+			}
+		}
+		if strings.Join(strings.Fields(strings.Join(texts, " ")), " ") != strings.Join(strings.Fields(spoken), " ") {
+			t.Errorf("%s: the chunks sent are not the normalised text", voice)
+		}
+		if got.Backend != c.Backend.Name() || got.DurationMS < c.MinDurationMS || len(got.Timings) < c.MinTimings {
+			t.Errorf("%s: speech from %s, %d ms, %d timings", voice, got.Backend, got.DurationMS, len(got.Timings))
+		}
+	}
+}
+
+// ErrorCase is one way a service answers a synthesis request.
+type ErrorCase struct {
+	Name string
+	// Answer answers the nth request, or returns false to let the fake
+	// service answer as usual.
+	Answer func(w http.ResponseWriter, n int, text string) bool
+	// Posts is how many synthesis requests the backend must make.
+	Posts int
+	// Err is a part of the error wanted, "" for success.
+	Err string
+	// Is, when set, must be in the error's chain.
+	Is error
+	// Waits, when set, are exactly the waits the backend must ask for.
+	Waits []time.Duration
+}
+
+// ErrorTest runs one synthesis request against a fresh fake service per
+// case.
+type ErrorTest struct {
+	// New starts the fake service and the backend, whose Backoff sleeps
+	// through waits.
+	New     func(t *testing.T, waits *Waits) (*Service, tts.Synthesizer)
+	Request tts.Request
+	// Prefix starts every error, naming backend and voice.
+	Prefix string
+	Cases  []ErrorCase
+}
+
+// RunErrorCases checks each case: the number of requests, the error (with
+// Prefix) or an MP3 answer, and the waits.
+func RunErrorCases(t *testing.T, et ErrorTest) {
+	for _, c := range et.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			var waits Waits
+			srv, syn := et.New(t, &waits)
+			srv.Answer = c.Answer
+			a, err := syn.Synthesize(context.Background(), et.Request)
+			if n := srv.Posts(); n != c.Posts {
+				t.Errorf("%d posts, want %d", n, c.Posts)
+			}
+			if c.Err == "" {
+				if err != nil || len(a.Data) == 0 || a.Format != "mp3" {
+					t.Fatalf("err = %v, %d bytes of %q", err, len(a.Data), a.Format)
+				}
+			} else if err == nil || !strings.Contains(err.Error(), c.Err) || !strings.Contains(err.Error(), et.Prefix) {
+				t.Fatalf("err = %v, want %q", err, c.Err)
+			}
+			if c.Is != nil && !errors.Is(err, c.Is) {
+				t.Errorf("err %v is not %v", err, c.Is)
+			}
+			if got := waits.All(); c.Waits != nil && !slices.Equal(got, c.Waits) {
+				t.Errorf("waits %v, want %v", got, c.Waits)
+			}
+		})
+	}
+}
+
+// EnvCase is one environment for a backend's ConfigFromEnv.
+type EnvCase[C any] struct {
+	Env map[string]string
+	// Err is a part of the error wanted, "" for success.
+	Err string
+	// Check, when set, judges the configuration read.
+	Check func(C) bool
+}
+
+// RunEnvCases reads each case's environment through fromEnv.
+func RunEnvCases[C any](t *testing.T, fromEnv func(getenv func(string) string) (C, error), cases []EnvCase[C]) {
+	t.Helper()
+	for _, c := range cases {
+		cfg, err := fromEnv(func(k string) string { return c.Env[k] })
+		if (err == nil) != (c.Err == "") || (err != nil && !strings.Contains(err.Error(), c.Err)) {
+			t.Errorf("env %v: err = %v, want %q", c.Env, err, c.Err)
+			continue
+		}
+		if c.Check != nil && !c.Check(cfg) {
+			t.Errorf("env %v: config %+v", c.Env, cfg)
+		}
+	}
+}
