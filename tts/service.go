@@ -104,6 +104,23 @@ func (s *Service) Retry(ctx context.Context, fn func(ctx context.Context) error)
 	return Retry(ctx, s.backoff, fn)
 }
 
+// Attempt calls fn by the backend's Backoff (see [Retry]) and returns its
+// result. A failure reads "<backend>: voice <id> (<label>): …", where voice
+// is the dxnews voice ID and label names the service's voice.
+func Attempt[T any](ctx context.Context, s *Service, voice, label string, fn func(ctx context.Context) (T, error)) (T, error) {
+	var out T
+	err := Retry(ctx, s.backoff, func(ctx context.Context) error {
+		var err error
+		out, err = fn(ctx)
+		return err
+	})
+	if err != nil {
+		var zero T
+		return zero, fmt.Errorf("%s: voice %s (%s): %w", s.name, voice, label, err)
+	}
+	return out, nil
+}
+
 // Sleep waits for d, or until ctx is done, the way the backend's Backoff
 // waits.
 func (s *Service) Sleep(ctx context.Context, d time.Duration) error {

@@ -168,3 +168,33 @@ func TestVoiceSettings(t *testing.T) {
 		t.Errorf("VoiceIDs = %v", ids)
 	}
 }
+
+func TestAttempt(t *testing.T) {
+	var waits []time.Duration
+	s := NewService("demo", nil, nil, HTTPOptions{Backoff: Backoff{Attempts: 3, Sleep: func(ctx context.Context, d time.Duration) error {
+		waits = append(waits, d)
+		return nil
+	}}}, HTTPOptions{})
+	tries := 0
+	got, err := Attempt(context.Background(), s, "north-male", "nm", func(context.Context) (string, error) {
+		tries++
+		if tries == 1 {
+			return "", &RetryableError{Err: errors.New("busy"), RetryAfter: time.Second}
+		}
+		return "audio", nil
+	})
+	if err != nil || got != "audio" || tries != 2 || len(waits) != 1 {
+		t.Errorf("%q, %v after %d tries, waits %v", got, err, tries, waits)
+	}
+	errBad := errors.New("bad key")
+	got, err = Attempt(context.Background(), s, "north-male", "speaker 4", func(context.Context) (string, error) { return "partial", errBad })
+	if got != "" || !errors.Is(err, errBad) || err.Error() != "demo: voice north-male (speaker 4): bad key" {
+		t.Errorf("%q, %v", got, err)
+	}
+	_, err = Attempt(context.Background(), s, "north-male", "nm", func(context.Context) (int, error) {
+		return 0, &RetryableError{Err: errors.New("busy")}
+	})
+	if err == nil || !strings.HasPrefix(err.Error(), "demo: voice north-male (nm): gave up after 3 attempts: busy") {
+		t.Errorf("%v", err)
+	}
+}

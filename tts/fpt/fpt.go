@@ -116,14 +116,11 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 	}
 	defer release()
 
-	var res response
-	err = s.svc.Retry(ctx, func(ctx context.Context) error {
-		var err error
-		res, err = s.request(ctx, voice, req.Text)
-		return err
+	res, err := tts.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) (response, error) {
+		return s.request(ctx, voice, req.Text)
 	})
 	if err != nil {
-		return tts.Audio{}, fmt.Errorf("fpt: voice %s (%s): %w", req.Voice, voice, err)
+		return tts.Audio{}, err
 	}
 	data, err := s.poll(ctx, res.Async)
 	if err != nil {

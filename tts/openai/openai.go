@@ -135,14 +135,11 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 		return tts.Audio{}, err
 	}
 	defer release()
-	var data []byte
-	err = s.svc.Retry(ctx, func(ctx context.Context) error {
-		var err error
-		data, err = s.post(ctx, body)
-		return err
+	data, err := tts.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
+		return s.post(ctx, body)
 	})
 	if err != nil {
-		return tts.Audio{}, fmt.Errorf("openai: voice %s (%s): %w", req.Voice, voice, err)
+		return tts.Audio{}, err
 	}
 	return tts.Audio{Data: data, Format: "mp3"}, nil
 }

@@ -136,14 +136,11 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 	}
 	defer release()
 
-	var audioURL string
-	err = s.svc.Retry(ctx, func(ctx context.Context) error {
-		var err error
-		audioURL, err = s.request(ctx, speaker, req.Text)
-		return err
+	audioURL, err := tts.Attempt(ctx, s.svc, req.Voice, "speaker "+speaker, func(ctx context.Context) (string, error) {
+		return s.request(ctx, speaker, req.Text)
 	})
 	if err != nil {
-		return tts.Audio{}, fmt.Errorf("zalo: voice %s (speaker %s): %w", req.Voice, speaker, err)
+		return tts.Audio{}, err
 	}
 	var data []byte
 	err = s.svc.Retry(ctx, func(ctx context.Context) error {
