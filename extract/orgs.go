@@ -226,7 +226,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 				// "Ban chỉ đạo thực hiện Đề án xây dựng …" names an
 				// unnumbered programme; a numbered document ends the name.
 				_, kn := d.kindAt(k)
-				if k == headEnd && k+kn < len(d.toks) && !d.toks[k+kn].is(fNum) && !d.isAny(k+kn, "số") && d.capOrAbbr(k-1) {
+				if (k == headEnd && d.capOrAbbr(k-1) || k == start) && k+kn < len(d.toks) && !d.toks[k+kn].is(fNum) && !d.isAny(k+kn, "số") {
 					k += kn // "Viện Chiến lược …": the kind word is part of the name
 					continue
 				}

@@ -74,7 +74,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 			j += pre
 			break
 		}
-		if d.capOrAbbr(j) && !d.toks[j].is(fNum) && !d.nameStart(j) && !isDecisionKind(d, j) {
+		if d.capOrAbbr(j) && !d.toks[j].is(fNum) && !d.nameStart(j) && !d.numberedDocAt(j) {
 			if tp, _ := d.title(j); tp < 0 || strings.HasSuffix(tk, "đoàn") {
 				// "Giám đốc IOC Huế", "Trưởng phòng Viễn thông, Tin học và Cơ yếu".
 				j = d.orgTail(j, j, false)
@@ -189,4 +189,15 @@ func (d *doc) copulaRole(k int) (roleSpan, bool) {
 		k++
 	}
 	return roleSpan{}, false
+}
+
+// numberedDocAt reports whether a numbered document reference starts at j
+// ("Kế hoạch số 12/KH-UBND"), as opposed to a name that begins with a
+// document word ("Bộ trưởng Kế hoạch và Đầu tư").
+func (d *doc) numberedDocAt(j int) bool {
+	if !isDecisionKind(d, j) {
+		return false
+	}
+	_, ok := d.decisionAt(j)
+	return ok
 }

@@ -47,7 +47,7 @@ func (d *doc) findTargets(skip []bool, scope string) []article.Target {
 		for e < len(d.toks) && d.toks[e].sent == d.toks[s].sent {
 			e++
 		}
-		cue := d.firstCue(s, e)
+		cue := d.clauseOfYearCue(d.firstCue(s, e), s)
 		if cue < 0 && inherit >= 0 && d.bulletLine(s) {
 			cue = s
 		} else if cue < 0 {
@@ -133,6 +133,23 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 	return out
 }
 
+// clauseOfYearCue moves a trailing year cue back to the start of its
+// clause: "đào tạo 50.000 kỹ sư bán dẫn đến năm 2030" sets the goal for the
+// figure before it. A clause holding an achieved cue keeps the cue.
+func (d *doc) clauseOfYearCue(cue, s int) int {
+	if cue < 0 || !(d.seq(cue, "đến năm") || d.seq(cue, "tới năm") || d.is(cue, "đến") && yearValue(d.word(cue+1)) > 0) {
+		return cue
+	}
+	b := cue
+	for b > s && !d.punct(b-1, ",") && !d.punct(b-1, ";") && !d.punct(b-1, ":") && !d.toks[b].is(fNL) {
+		if d.achievedAt(b-1) {
+			return cue
+		}
+		b--
+	}
+	return b
+}
+
 // achievedAt reports whether an achieved-figure cue starts at token k
 // ("đã đạt", "tính đến"), not counting "đã đặt ra" and the like.
 func (d *doc) achievedAt(k int) bool {
@@ -182,7 +199,7 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	}
 	rank := d.seq(v-2, "một trong") || d.isAny(v-1, "top", "nhóm")
 	qual, _ := d.qualifierBefore(v)
-	verb := d.isAny(v-1, "đạt", "có", "chiếm", "thêm")
+	verb := d.isAny(v-1, "đạt", "có", "chiếm", "thêm") || d.seq(v-2, "đào tạo") || d.seq(v-2, "thu hút")
 	if !rank && qual == "" && !verb {
 		return "", 0, false
 	}
@@ -216,6 +233,10 @@ func (d *doc) qualifierBefore(v int) (string, int) {
 
 var metricBreaks = newPhraseSet("bao gồm", "gồm", "là", "như sau", "và")
 
+// Verbs that report or request a goal rather than describe it.
+var speechVerbs = newPhraseSet("đề nghị", "yêu cầu", "hỗ trợ", "giao cho", "chỉ đạo", "cho biết", "nhấn mạnh",
+	"khẳng định", "kiến nghị", "đề xuất")
+
 var metricEnds = newPhraseSet("và", "đến năm", "vào năm", "trong năm", "nhưng", "song", "tuy nhiên")
 
 // metric returns the words around a value that say what it measures.
@@ -234,10 +255,13 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 		if d.isPunct(k) && !d.punct(k, "&") || d.startsAt(k, metricBreaks) > 0 || d.toks[k].is(fNum) {
 			break
 		}
-		if d.cueEndsAt(k) {
+		if d.cueEndsAt(k) || d.endsAt(k, speechVerbs) > 0 {
 			break
 		}
 		ms--
+		if d.seq(ms, "đào tạo") || d.seq(ms, "thu hút") {
+			break // the goal's own verb starts the metric
+		}
 	}
 	ms = d.skipTimePhrase(ms, b)
 	subj := d.shareSubject(ms, b, s)
