@@ -142,7 +142,7 @@ func (d *doc) clauseOfYearCue(cue, s int) int {
 	}
 	b := cue
 	for b > s && !d.punct(b-1, ",") && !d.punct(b-1, ";") && !d.punct(b-1, ":") && !d.toks[b].is(fNL) {
-		if d.achievedAt(b-1) {
+		if d.achievedAt(b - 1) {
 			return cue
 		}
 		b--
