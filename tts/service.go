@@ -81,13 +81,17 @@ func (s *Service) Voice(id string) (string, error) {
 // Settings returns [VoiceSettings] of head and the voice mapping.
 func (s *Service) Settings(head string) string { return VoiceSettings(head, s.voices) }
 
-// CheckLength refuses text of more than max characters, before anything
-// is sent.
-func (s *Service) CheckLength(voice, text string, max int) error {
-	if n := utf8.RuneCountInString(text); n > max {
-		return fmt.Errorf("%s: voice %s: text of %d characters exceeds %d", s.name, voice, n, max)
+// Prepare checks a request before anything is sent: it maps the voice
+// (see [Service.Voice]) and refuses text of more than max characters.
+func (s *Service) Prepare(req Request, max int) (voice string, err error) {
+	voice, err = s.Voice(req.Voice)
+	if err != nil {
+		return "", err
 	}
-	return nil
+	if n := utf8.RuneCountInString(req.Text); n > max {
+		return "", fmt.Errorf("%s: voice %s: text of %d characters exceeds %d", s.name, req.Voice, n, max)
+	}
+	return voice, nil
 }
 
 // Acquire takes one of the backend's request slots for a synthesis in the

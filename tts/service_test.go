@@ -32,11 +32,14 @@ func TestNewServiceDefaults(t *testing.T) {
 	if _, err := s.Voice("north-female"); err == nil || err.Error() != `demo: no voice "north-female" (has south-male)` {
 		t.Errorf("Voice: %v", err)
 	}
-	if err := s.CheckLength("south-male", "ấấấ", 2); err == nil || err.Error() != "demo: voice south-male: text of 3 characters exceeds 2" {
-		t.Errorf("CheckLength: %v", err)
+	if _, err := s.Prepare(Request{Text: "ấấấ", Voice: "south-male"}, 2); err == nil || err.Error() != "demo: voice south-male: text of 3 characters exceeds 2" {
+		t.Errorf("Prepare over the limit: %v", err)
 	}
-	if err := s.CheckLength("south-male", "ấấ", 2); err != nil {
-		t.Errorf("CheckLength at the limit: %v", err)
+	if v, err := s.Prepare(Request{Text: "ấấ", Voice: "south-male"}, 2); err != nil || v != "x" {
+		t.Errorf("Prepare at the limit: %q, %v", v, err)
+	}
+	if _, err := s.Prepare(Request{Text: "ấấấ", Voice: "north-female"}, 2); err == nil || !strings.Contains(err.Error(), "no voice") {
+		t.Errorf("Prepare of a missing voice: %v", err)
 	}
 }
 

@@ -103,11 +103,8 @@ type response struct {
 
 // Synthesize requests the audio and polls the async link until it exists.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	voice, err := s.svc.Voice(req.Voice)
+	voice, err := s.svc.Prepare(req, MaxChunk)
 	if err != nil {
-		return tts.Audio{}, err
-	}
-	if err := s.svc.CheckLength(req.Voice, req.Text, MaxChunk); err != nil {
 		return tts.Audio{}, err
 	}
 	release, err := s.svc.Acquire(ctx, req.Voice)

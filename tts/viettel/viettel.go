@@ -101,11 +101,8 @@ type request struct {
 
 // Synthesize posts the text and returns the MP3 in the answer.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	voice, err := s.svc.Voice(req.Voice)
+	voice, err := s.svc.Prepare(req, s.cfg.MaxChunk)
 	if err != nil {
-		return tts.Audio{}, err
-	}
-	if err := s.svc.CheckLength(req.Voice, req.Text, s.cfg.MaxChunk); err != nil {
 		return tts.Audio{}, err
 	}
 	body, err := json.Marshal(request{
