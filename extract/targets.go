@@ -216,6 +216,9 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 }
 
 func (d *doc) qualifierBefore(v int) (string, int) {
+	if d.is(v-1, "từ") && d.seq(d.afterValue(v), "trở lên") {
+		return "ít nhất", v - 1 // "từ 80% trở lên"
+	}
 	end := v - 1
 	if d.is(end, "đạt") && d.endsAt(end, qualifiers) == 0 {
 		end--
@@ -238,6 +241,14 @@ var speechVerbs = newPhraseSet("đề nghị", "yêu cầu", "hỗ trợ", "giao
 	"khẳng định", "kiến nghị", "đề xuất")
 
 var metricEnds = newPhraseSet("và", "đến năm", "vào năm", "trong năm", "nhưng", "song", "tuy nhiên")
+
+// afterValue returns the token after the value starting at v.
+func (d *doc) afterValue(v int) int {
+	if d.punct(v+1, "%") {
+		return v + 2
+	}
+	return v + 1
+}
 
 // metric returns the words around a value that say what it measures.
 func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
@@ -269,7 +280,15 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 		ms++
 	}
 	me := ve
+	if d.seq(me, "trở lên") {
+		me += 2
+	}
+	from := me
 	for me < e && me-ve < 20 {
+		if d.punct(me, ",") && me-2 >= from && d.key(me+1) == d.key(me-2) && !d.isPunct(me+2) {
+			me++ // "cấp tỉnh, cấp xã"
+			continue
+		}
 		if d.isPunct(me) && !d.punct(me, "&") || d.startsAt(me, metricEnds) > 0 {
 			break
 		}
@@ -282,8 +301,8 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	if ms < b {
 		parts = append(parts, d.span(ms, b))
 	}
-	if ve < me {
-		parts = append(parts, d.span(ve, me))
+	if from < me {
+		parts = append(parts, d.span(from, me))
 	}
 	if len(parts) == 0 {
 		return "", -1, me
