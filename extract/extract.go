@@ -28,6 +28,7 @@ package extract
 
 import (
 	"slices"
+	"unicode"
 	"sort"
 	"sync"
 
@@ -228,11 +229,11 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 	// ("Hiệp hội … (VINASA)") is that organisation.
 	for i := 0; i < len(list); i++ {
 		a := list[i]
-		if len(a.key) != 1 {
+		if len(a.key) > 4 || len(a.key) > 1 && !isAcronym(a.name) {
 			continue
 		}
 		for _, b := range list {
-			if b != a && len(b.key) > 1 && slices.Contains(b.key, a.key[0]) {
+			if b != a && len(b.key) > len(a.key) && containsAll(b.key, a.key) {
 				b.ms = append(b.ms, a.ms...)
 				list = append(list[:i], list[i+1:]...)
 				i--
@@ -279,6 +280,32 @@ func withoutPlacePrefix(k []string) []string {
 		return k[2:]
 	}
 	return k
+}
+
+// isAcronym reports whether a name starts with an upper-case acronym
+// ("IOC Huế").
+func isAcronym(name string) bool {
+	n := 0
+	for _, r := range name {
+		if r == ' ' {
+			break
+		}
+		if !unicode.IsUpper(r) {
+			return false
+		}
+		n++
+	}
+	return n >= 2
+}
+
+// containsAll reports whether every key of sub occurs in keys.
+func containsAll(keys, sub []string) bool {
+	for _, k := range sub {
+		if !slices.Contains(keys, k) {
+			return false
+		}
+	}
+	return true
 }
 
 func prefixOf(a, b []string) bool {

@@ -192,6 +192,9 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			case w == "," && d.commaList(k):
 				k++
 				continue
+			case w == "," && descriptive && d.verbPair(k):
+				k++
+				continue
 			case w == "," && descriptive && lower > 0 && d.lowerList(k):
 				inList, limit = true, 20
 				k++
@@ -199,7 +202,12 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			case (w == "-" || w == "–") && k+1 < len(d.toks) && d.toks[k+1].is(fUpper) && !d.toks[k+1].is(fNum) && (k+2 >= len(d.toks) || d.isPunct(k+2) || d.toks[k+2].is(fNL)):
 				return k + 2
 			case w == "(" && k+2 < len(d.toks) && d.capOrAbbr(k+1) && d.punct(k+2, ")") && d.nameLen(k+1) == 0:
-				return k + 3 // an alias in brackets closes the name
+				// An alias in brackets closes the name, or all but its
+				// place: "… (IOC) Huế".
+				if _, pn := d.placeAt(k + 3); pn > 0 && !d.capOrAbbr(k+3+pn) {
+					return k + 3 + pn
+				}
+				return k + 3
 			case (w == "-" || w == "–") && k > start && d.capWord(k+1) && d.nameLen(k+1) == 0 && !d.toks[k+1].is(fNL):
 				// "Tập đoàn Công nghiệp - Viễn thông Quân đội".
 				if tp, _ := d.title(k + 1); tp < 0 {
@@ -346,6 +354,13 @@ func (d *doc) branchEnd(k int) int {
 		return k
 	}
 	return j + n
+}
+
+// verbPair reports whether the comma at k joins the two activities of a
+// centre's name: "Trung tâm Giám sát, điều hành đô thị thông minh".
+func (d *doc) verbPair(k int) bool {
+	return d.seq(k-2, "giám sát") && d.seq(k+1, "điều hành") || d.seq(k-2, "nghiên cứu") && d.seq(k+1, "phát triển") ||
+		d.seq(k-2, "quản lý") && d.seq(k+1, "vận hành") || d.seq(k-2, "tiếp nhận") && d.seq(k+1, "trả kết")
 }
 
 // lowerList reports whether the comma at k continues the lower-case

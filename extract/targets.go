@@ -185,8 +185,11 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	if multipliers[d.key(end)] {
 		end++
 	}
-	if currencies[d.key(end)] {
+	if currencies[d.key(end)] && (d.key(end) != "đô" || d.is(end+1, "la")) {
 		end++ // "8.000 USD", "2 triệu đồng"
+		if d.is(end, "la") {
+			end++
+		}
 	}
 	if d.hasClass(end, cCount) && !d.seq(end, "thành phố") {
 		// "có 23 thành viên" is a count, "ít nhất 1 tổ công nghệ số" a goal.
