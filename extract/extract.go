@@ -28,9 +28,9 @@ package extract
 
 import (
 	"slices"
-	"unicode"
 	"sort"
 	"sync"
+	"unicode"
 
 	"dxnews/article"
 )
