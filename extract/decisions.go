@@ -201,6 +201,7 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 	var out []article.Decision
 	index := map[string]int{}
 	lastDecisionEnd := -1
+	var orgKeys [][]string // match keys of orgs, filled on first need
 	for i := 0; i < len(d.toks); i++ {
 		ref, ok := d.decisionAt(i)
 		if !ok {
@@ -244,7 +245,7 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 				dec.Issuer = d.councilIssuer(dec.Issuer, mainPlace, orgs)
 			}
 		}
-		dec.Issuer = d.resolveIssuer(dec.Issuer, mainPlace, orgs)
+		dec.Issuer = d.resolveIssuer(dec.Issuer, mainPlace, orgs, &orgKeys)
 		dec.Subject = d.subjectAt(k)
 		lastDecisionEnd = ref.end
 		if at, seen := index[key]; seen {
@@ -422,8 +423,13 @@ func provinceWithPrefix(p string) string {
 // resolveIssuer completes an anaphoric issuer ("UBND tỉnh", "Tỉnh ủy",
 // "HĐND thành phố") with the place: the one named organisation that spells
 // it out in the text, else the text's only province.
-func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan) string {
+func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan, orgKeys *[][]string) string {
 	if issuer == "" {
+		return issuer
+	}
+	switch last := fold(issuer[strings.LastIndexByte(issuer, ' ')+1:]); last {
+	case "tỉnh", "phố", "tp", "ủy", "ubnd", "hđnd":
+	default:
 		return issuer
 	}
 	want := matchKey(issuer)
@@ -436,12 +442,19 @@ func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan) string {
 		return issuer
 	}
 	found := ""
-	for _, o := range orgs {
-		keys := d.keysOf(nil, o.start, o.end)
-		if len(keys) <= len(want) || !prefixOf(want, keys) {
+	if *orgKeys == nil {
+		*orgKeys = make([][]string, len(orgs))
+	}
+	for x, o := range orgs {
+		if o.end-o.start < 2 || !d.endsWithPlace(o.start, o.end) {
 			continue
 		}
-		if !d.endsWithPlace(o.start, o.end) {
+		keys := (*orgKeys)[x]
+		if keys == nil {
+			keys = d.keysOf(nil, o.start, o.end)
+			(*orgKeys)[x] = keys
+		}
+		if len(keys) <= len(want) || !prefixOf(want, keys) {
 			continue
 		}
 		name := d.span(o.start, o.end)

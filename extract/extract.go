@@ -177,6 +177,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		name string
 		key  []string
 		toks int
+		from int // the org whose key is key
 		ms   []article.Mention
 	}
 	var list []*agg
@@ -190,6 +191,16 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		}
 		keys[x] = orgKey(d.keysOf(nil, o.start, o.end))
 	}
+	state := make([]int8, len(orgs)) // 0 unknown, 1 clear, 2 ambiguous
+	ambiguous := func(x int) bool {
+		if state[x] == 0 {
+			state[x] = 1
+			if ambiguousOrg(keys[x], keys) {
+				state[x] = 2
+			}
+		}
+		return state[x] == 2
+	}
 	for x, o := range orgs {
 		key := keys[x]
 		if key == nil {
@@ -200,8 +211,8 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		merged := false
 		for _, a := range list {
 			switch {
-			case len(key) < len(a.key) && prefixOf(key, a.key) && ambiguousOrg(key, keys),
-				len(a.key) < len(key) && prefixOf(a.key, key) && ambiguousOrg(a.key, keys):
+			case len(key) < len(a.key) && prefixOf(key, a.key) && ambiguous(x),
+				len(a.key) < len(key) && prefixOf(a.key, key) && ambiguous(a.from):
 				// "Sở TT&TT" beside "Sở TT&TT Sóc Trăng" and "Sở TT&TT
 				// Hậu Giang" is neither.
 			case prefixOf(key, a.key):
@@ -213,7 +224,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 				a.ms = append(a.ms, m)
 				merged = true
 			case prefixOf(a.key, key):
-				a.name, a.key, a.toks = name, key, o.end-o.start
+				a.name, a.key, a.toks, a.from = name, key, o.end-o.start, x
 				a.ms = append(a.ms, m)
 				merged = true
 			}
@@ -222,7 +233,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 			}
 		}
 		if !merged {
-			list = append(list, &agg{name: name, key: key, toks: o.end - o.start, ms: []article.Mention{m}})
+			list = append(list, &agg{name: name, key: key, toks: o.end - o.start, from: x, ms: []article.Mention{m}})
 		}
 	}
 	// An acronym that a longer name spells out in brackets or after a dash

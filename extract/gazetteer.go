@@ -18,11 +18,12 @@ type lexicon struct {
 }
 
 type phrase struct {
-	keys  []string // folded token keys
-	text  string   // as listed
-	value string   // canonical form or payload
-	flags string
-	caps  uint32 // bit k set when word k is capitalised
+	keys   []string // folded token keys
+	text   string   // as listed
+	value  string   // canonical form or payload
+	flags  string
+	caps   uint32 // bit k set when word k is capitalised
+	folded string // keys joined by spaces
 }
 
 func newLexicon() *lexicon { return &lexicon{byFirst: map[string][]int{}, bit: newClassBit()} }
@@ -40,7 +41,8 @@ func (l *lexicon) add(text, value, flags string) {
 			caps |= 1 << i
 		}
 	}
-	l.phrases = append(l.phrases, phrase{keys: keys, text: text, value: value, flags: flags, caps: caps})
+	l.phrases = append(l.phrases, phrase{keys: keys, text: text, value: value, flags: flags, caps: caps,
+		folded: strings.Join(keys, " ")})
 	idx := len(l.phrases) - 1
 	markClass(keys[0], l.bit)
 	list := l.byFirst[keys[0]]

@@ -34,7 +34,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 	for d.seq(j, "thường trực") || d.seq(j, "phụ trách") {
 		j += 2
 	}
-	tk := fold(titles.phrases[p].text)
+	tk := titles.phrases[p].folded
 	r := roleSpan{start: i, titleEnd: j}
 	if strings.HasSuffix(tk, "đoàn") && d.seq(j, "đại biểu") {
 		// "Phó đoàn đại biểu (Quốc hội) TP Hải Phòng".
