@@ -443,17 +443,16 @@ func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan, orgKeys *[]
 	}
 	found := ""
 	if *orgKeys == nil {
+		// Keys of the organisations that end with a place, once per text.
 		*orgKeys = make([][]string, len(orgs))
+		for x, o := range orgs {
+			if o.end-o.start >= 2 && d.endsWithPlace(o.start, o.end) {
+				(*orgKeys)[x] = d.keysOf(nil, o.start, o.end)
+			}
+		}
 	}
 	for x, o := range orgs {
-		if o.end-o.start < 2 || !d.endsWithPlace(o.start, o.end) {
-			continue
-		}
 		keys := (*orgKeys)[x]
-		if keys == nil {
-			keys = d.keysOf(nil, o.start, o.end)
-			(*orgKeys)[x] = keys
-		}
 		if len(keys) <= len(want) || !prefixOf(want, keys) {
 			continue
 		}
