@@ -338,10 +338,15 @@ var subjectEnds = newPhraseSet("được coi", "có hiệu lực", "mở ra", "t
 func (d *doc) subjectAt(k int) string {
 	// "gửi các sở, ngành về việc …": an explicit "về việc" may come after a
 	// short addressee list.
-	for j := k; j < len(d.toks) && j < k+10 && !d.punct(j, ".") && !d.punct(j, ";") && !d.toks[j].is(fNL); j++ {
-		if d.seq(j, "về việc") && j > k+2 && d.isAny(k, "gửi", "đến", "tới") {
-			k = j
-			break
+	if d.isAny(k, "gửi", "đến", "tới") {
+	addressee:
+		for j := k + 2; j < len(d.toks) && j < k+14 && !d.punct(j, ".") && !d.punct(j, ";") && !d.toks[j].is(fNL); j++ {
+			for _, m := range subjectMarkers {
+				if d.seq(j, m) && !d.seq(j, "về") || d.seq(j, "về việc") {
+					k = j
+					break addressee
+				}
+			}
 		}
 	}
 	for gap := 0; gap < 3 && k < len(d.toks); gap++ {

@@ -132,11 +132,17 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 		}
 		i += n - 1
 	}
-	main, best := "", 0
+	main, best, second := "", 0, 0
 	for _, l := range out {
-		if len(l.Mentions) > best {
-			main, best = l.Name, len(l.Mentions)
+		switch n := len(l.Mentions); {
+		case n > best:
+			main, best, second = l.Name, n, best
+		case n > second:
+			second = n
 		}
+	}
+	if best == second {
+		main = "" // no place dominates the text
 	}
 	if several {
 		province = ""
