@@ -45,7 +45,10 @@ func (d *doc) computeNameLen(i int) int {
 	if !d.capWord(i) {
 		return 0
 	}
-	if d.endsAt(i-1, namedAfter) > 0 && d.honorificBefore(i) == 0 && !d.seq(i-2, "thành phố") {
+	// "Trường Nguyễn Huệ" is a school, but "Sở Nông nghiệp và Môi trường
+	// Phan Xuân Lĩnh" ends with a person.
+	if d.endsAt(i-1, namedAfter) > 0 && d.honorificBefore(i) == 0 && !d.seq(i-2, "thành phố") &&
+		!(d.is(i-1, "trường") && d.isAny(i-2, "môi", "thị", "hiện", "lập")) {
 		return 0
 	}
 	if _, n := d.placeAt(i); n > 0 {

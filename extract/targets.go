@@ -40,7 +40,8 @@ var multipliers = map[string]bool{"triệu": true, "tỷ": true, "tỉ": true, "
 // findTargets returns the goals to reach stated in the text.
 func (d *doc) findTargets(skip []bool, scope string) []article.Target {
 	var out []article.Target
-	inherit := -1 // sentence whose goal cue carries over to bullet lines
+	inherit := -1    // sentence whose goal cue carries over to bullet lines
+	heading := false // inside a paragraph opened by "Mục tiêu …:"
 	for i := 0; i < len(d.toks); {
 		s := i
 		e := s
@@ -48,7 +49,10 @@ func (d *doc) findTargets(skip []bool, scope string) []article.Target {
 			e++
 		}
 		cue := d.clauseOfYearCue(d.firstCue(s, e), s)
-		if cue < 0 && inherit >= 0 && d.bulletLine(s) {
+		if heading && (d.toks[s].is(fPara) || d.toks[s].is(fNL)) {
+			heading = false
+		}
+		if cue < 0 && (inherit >= 0 && d.bulletLine(s) || heading && !d.achievedAt(s)) {
 			cue = s
 		} else if cue < 0 {
 			inherit = -1
@@ -58,10 +62,28 @@ func (d *doc) findTargets(skip []bool, scope string) []article.Target {
 			if d.punct(e-1, ":") {
 				inherit = s
 			}
+			if d.headingColon(cue) {
+				// "Mục tiêu cụ thể: …" heads its whole paragraph.
+				heading = true
+			}
 		}
 		i = e
 	}
 	return out
+}
+
+// headingColon reports whether a colon closes a short heading starting at
+// the goal cue at k: "Mục tiêu cụ thể:", "Chỉ tiêu đến năm 2030:".
+func (d *doc) headingColon(k int) bool {
+	for j := k + 1; j < len(d.toks) && j <= k+6; j++ {
+		if d.punct(j, ":") {
+			return true
+		}
+		if d.isPunct(j) {
+			return false
+		}
+	}
+	return false
 }
 
 func (d *doc) bulletLine(s int) bool {
@@ -117,6 +139,9 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 		}
 		if me > end {
 			end = me
+		}
+		if len(out) > 0 && anaphoricMetric[fold(metric)] {
+			metric = out[len(out)-1].Metric // "đến năm 2030, tỷ lệ này đạt 90%"
 		}
 		if at := sameTarget(out, value, year, metric); at >= 0 {
 			enrich(&out[at], qual, metric)
@@ -432,6 +457,9 @@ func sameTarget(list []article.Target, value, year, metric string) int {
 	}
 	return -1
 }
+
+var anaphoricMetric = map[string]bool{"tỷ lệ này": true, "con số này": true, "chỉ tiêu này": true, "mức này": true,
+	"tỷ lệ trên": true, "con số trên": true}
 
 // enrich completes a target with what a repeated mention adds: the body
 // often says "ít nhất 95% … toàn trình" where the headline said "95% …".
