@@ -274,6 +274,10 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 				k++
 				continue
 			}
+			if _, kn := d.kindAt(k + 1); inList && kn > 0 && k+1+kn < len(d.toks) && d.toks[k+1+kn].is(fNum) {
+				// "… chuyển đổi số và Đề án 06" closes the committee's name.
+				return k + 2 + kn
+			}
 			if d.is(k-1, "nhỏ") && d.is(k+1, "vừa") {
 				k += 2 // "doanh nghiệp nhỏ và vừa"
 				continue
@@ -367,11 +371,14 @@ func (d *doc) verbPair(k int) bool {
 // topic list of a descriptive name: "Ban Chỉ đạo phát triển khoa học,
 // công nghệ, đổi mới sáng tạo và chuyển đổi số".
 func (d *doc) lowerList(k int) bool {
-	for j := k + 1; j < len(d.toks) && j < k+12; j++ {
+	for j := k + 1; j < len(d.toks) && j < k+16; j++ {
 		if d.toks[j].is(fNL) || d.toks[j].is(fNum) || d.isPunct(j) && !d.punct(j, ",") {
 			return false
 		}
 		if d.is(j, "và") {
+			if _, kn := d.kindAt(j + 1); kn > 0 && j+1+kn < len(d.toks) && d.toks[j+1+kn].is(fNum) {
+				return j > k+1 // "… chuyển đổi số và Đề án 06"
+			}
 			return j > k+1 && !d.isPunct(j+1) && !d.stopsOrg(j+1) && !d.capOrAbbr(j+1)
 		}
 		if d.capOrAbbr(j) || d.stopsOrg(j) || d.is(j, "các") {

@@ -106,3 +106,32 @@ func TestOrganisationRules(t *testing.T) {
 		}
 	}
 }
+
+func TestLaterRules(t *testing.T) {
+	e := Entities("Mục tiêu cụ thể: đến năm 2027, 60% hợp tác xã ứng dụng nền tảng số; đến năm 2030, tỷ lệ này đạt 90%. " +
+		"Ít nhất 70% sản phẩm OCOP được bán trực tuyến vào năm 2028.\n\nNăm 2025, tỉnh có 31% hợp tác xã dùng phần mềm.")
+	want := []struct{ value, metric, year string }{
+		{"60%", "hợp tác xã ứng dụng nền tảng số", "2027"},
+		{"90%", "hợp tác xã ứng dụng nền tảng số", "2030"},
+		{"70%", "sản phẩm OCOP được bán trực tuyến", "2028"},
+	}
+	if len(e.Targets) != len(want) {
+		t.Fatalf("targets %+v", e.Targets)
+	}
+	for i, w := range want {
+		if g := e.Targets[i]; g.Value != w.value || g.Metric != w.metric || g.Year != w.year {
+			t.Errorf("target %+v, want %+v", g, w)
+		}
+	}
+
+	e = Entities("Theo Giám đốc Sở Nông nghiệp và Môi trường Phan Xuân Lĩnh, Thủ tướng Chính phủ Phạm Minh Chính, " +
+		"Trưởng Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06 đã chỉ đạo.")
+	roles := map[string]string{}
+	for _, p := range e.People {
+		roles[p.Name] = p.Roles[len(p.Roles)-1]
+	}
+	if roles["Phan Xuân Lĩnh"] != "Giám đốc Sở Nông nghiệp và Môi trường" ||
+		roles["Phạm Minh Chính"] != "Trưởng Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06" {
+		t.Errorf("people %+v", e.People)
+	}
+}
