@@ -151,9 +151,11 @@ func (n *normalizer) line(toks []token) {
 			prevNumeric = false
 			continue
 		}
-		if changed && isAcronym(t.core) && n.w.repeats(text) {
+		if changed && isAcronym(t.core) && strings.Contains(t.lead, "(") && n.w.repeats(text) {
 			// "tổng sản phẩm trên địa bàn (GRDP)": the text already gave
-			// the expansion, so read the letters.
+			// the expansion, so read the letters. Only a bracketed acronym
+			// glosses what precedes it; "944/QĐ-UBND, UBND TP.HCM" is read
+			// in full both times.
 			text = spell(t.core)
 		}
 		numeric := startsWithDigit(t.core)
