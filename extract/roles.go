@@ -183,7 +183,7 @@ func (d *doc) copulaRole(k int) (roleSpan, bool) {
 			}
 			return roleSpan{}, false
 		}
-		if d.isPunct(k) || !d.isAny(k, "được", "vừa", "đã", "sẽ", "phân", "công", "bổ", "nhiệm", "bầu", "giao", "tiếp", "tục", "cũng", "hiện", "nay", "đang", "từng", "vốn") {
+		if d.isPunct(k) || !d.isAny(k, "được", "vừa", "đã", "sẽ", "phân", "công", "bổ", "nhiệm", "bầu", "giao", "tiếp", "tục", "cũng", "hiện", "nay", "đang", "từng", "vốn", "đồng", "thời") {
 			return roleSpan{}, false
 		}
 		k++

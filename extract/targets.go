@@ -102,8 +102,8 @@ func (d *doc) firstCue(s, e int) int {
 			}
 			return k
 		}
-		if d.is(k, "đến") && k+1 < e && yearValue(d.word(k+1)) > 0 && !d.is(k-1, "tính") {
-			return k
+		if d.is(k, "đến") && k+1 < e && (yearValue(d.word(k+1)) > 0 || d.isAny(k+1, "quý", "tháng") && d.yearAt(k+2) != "") && !d.is(k-1, "tính") {
+			return k // "đến năm 2030", "đến 2030", "đến quý IV/2026"
 		}
 		if d.is(k, "sẽ") {
 			for j := k + 1; j < e && j <= k+3; j++ {
@@ -313,8 +313,8 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	}
 	from := me
 	for me < e && me-ve < 20 {
-		if d.punct(me, ",") && me-2 >= from && d.key(me+1) == d.key(me-2) && !d.isPunct(me+2) {
-			me++ // "cấp tỉnh, cấp xã"
+		if d.punct(me, ",") && (me-2 >= from && d.key(me+1) == d.key(me-2) && !d.isPunct(me+2) || d.placePrefixAt(me-1) == 1 && d.placePrefixAt(me+1) > 0) {
+			me++ // "cấp tỉnh, cấp xã", "xã, phường"
 			continue
 		}
 		if d.isPunct(me) && !d.punct(me, "&") || d.startsAt(me, metricEnds) > 0 {
@@ -347,6 +347,12 @@ func (d *doc) skipTimePhrase(ms, b int) int {
 	k := ms
 	if d.isAny(k, "đến", "tới", "trong", "vào") {
 		k++
+	}
+	if d.isAny(k, "quý", "tháng") && d.yearAt(k+1) != "" {
+		if k += 2; k < b && d.is(k, "có") {
+			k++
+		}
+		return min(k, b) // "đến quý IV/2026 (có)"
 	}
 	if d.isAny(k, "cuối", "hết") {
 		k++
@@ -390,6 +396,9 @@ func (d *doc) shareSubject(ms, b, s int) int {
 // "đến 2030", "giai đoạn 2022-2025" (the end), or "".
 func (d *doc) yearAt(k int) string {
 	w := d.word(k)
+	if i := strings.LastIndexByte(w, '/'); i > 0 && d.isAny(k-1, "quý", "tháng") && yearValue(w[i+1:]) > 0 {
+		return w[i+1:] // "quý IV/2026", "tháng 6/2027"
+	}
 	if a, b, ok := strings.Cut(w, "-"); ok && yearValue(a) > 0 && yearValue(b) > 0 {
 		return b
 	}
