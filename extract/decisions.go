@@ -475,7 +475,14 @@ func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan, orgKeys *[]
 			return issuer + " " + province
 		}
 		if keys := matchKey(province); len(keys) > 0 && (keys[0] == "tỉnh" || keys[0] == "thành") {
-			return strings.Join(strings.Fields(issuer)[:len(strings.Fields(issuer))-1], " ") + " " + province
+			// The province carries its own prefix: "Sở Nội vụ thành phố"
+			// + "TP.HCM" = "Sở Nội vụ TP.HCM".
+			words := strings.Fields(issuer)
+			n := 1
+			if len(words) > 2 && fold(words[len(words)-2]) == "thành" {
+				n = 2
+			}
+			return strings.Join(words[:len(words)-n], " ") + " " + province
 		}
 		return issuer + " " + province
 	}

@@ -87,9 +87,8 @@ func EntitiesWithAuthors(text string) (article.Entities, []string) {
 // one.
 func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, string) {
 	var out []article.Location
-	province, provinceCanon := "", ""
-	several := false
-	listFrom := -1 // token after the last place of "các phường A, B …"
+	var provs, provSurface []string // provinces named, canonical and as written
+	listFrom := -1                  // token after the last place of "các phường A, B …"
 	viaList := false
 	index := map[string]int{}
 	for i := 0; i < len(d.toks); i++ {
@@ -100,14 +99,9 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 		var canon string
 		if n > 0 {
 			canon = places.phrases[p].value
-			if places.phrases[p].flags == "p" {
-				switch provinceCanon {
-				case "":
-					province, provinceCanon = d.span(i, i+n), canon
-				case canon:
-				default:
-					several = true
-				}
+			if places.phrases[p].flags == "p" && !slices.Contains(provs, canon) {
+				provs = append(provs, canon)
+				provSurface = append(provSurface, d.span(i, i+n))
 			}
 		} else if n = d.unlistedPlace(i); n > 0 {
 			canon = fold(d.span(i, i+n))
@@ -144,10 +138,32 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 	if best == second {
 		main = "" // no place dominates the text
 	}
-	if several {
-		province = ""
+	return out, main, soleProvince(provs, provSurface)
+}
+
+// soleProvince returns the one province a text is about: the only one it
+// names, or the one of the 34-province map that all the named ones were
+// merged into when the text names it too ("Phú Thọ" beside "Vĩnh Phúc"
+// and "Hòa Bình"); "" when the text is about several.
+func soleProvince(canon, surface []string) string {
+	switch len(canon) {
+	case 0:
+		return ""
+	case 1:
+		return surface[0]
 	}
-	return out, main, province
+	cur := merged34[fold(canon[0])]
+	for _, c := range canon {
+		if merged34[fold(c)] != cur {
+			return ""
+		}
+	}
+	for i, c := range canon {
+		if fold(c) == fold(cur) {
+			return surface[i]
+		}
+	}
+	return ""
 }
 
 // listedPlace returns the length of a capitalised place name continuing a
@@ -356,9 +372,12 @@ func (d *doc) unlistedPlace(i int) int {
 		if p, _ := d.orgHead(i + n); p >= 0 {
 			break
 		}
+		if n > 0 && d.nameStart(i+n) {
+			break // "phường Hạc Thành Nguyễn Văn Tuấn"
+		}
 		n++
 	}
-	if n > 0 && d.capWord(i+n) {
+	if n > 0 && d.capWord(i+n) && !d.nameStart(i+n) {
 		return 0 // a longer capitalised run is something else
 	}
 	return n

@@ -298,6 +298,9 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			}
 			return k
 		}
+		if t.is(fNum) && d.is(k-1, "số") && k-1 > start && !strings.ContainsAny(d.word(k), "/-%.,") && len(d.word(k)) <= 2 {
+			return k + 1 // "Trung tâm dữ liệu quốc gia số 1"
+		}
 		if t.is(fNum) || d.stopsOrg(k) || key == "về" && !descriptive {
 			break
 		}

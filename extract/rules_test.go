@@ -7,7 +7,8 @@ import "testing"
 func TestIssuerNeedsOneProvince(t *testing.T) {
 	cases := []struct{ text, want string }{
 		{"Bắc Ninh đẩy mạnh số hóa. Theo Kế hoạch số 215/KH-UBND của UBND tỉnh, các sở phải hoàn thành trong tháng 6.", "UBND tỉnh Bắc Ninh"},
-		{"Lào Cai và Yên Bái hợp nhất. Theo Kế hoạch số 215/KH-UBND của UBND tỉnh, các sở phải hoàn thành trong tháng 6.", "UBND tỉnh"},
+		{"Lạng Sơn và Cao Bằng hợp tác. Theo Kế hoạch số 215/KH-UBND của UBND tỉnh, các sở phải hoàn thành trong tháng 6.", "UBND tỉnh"},
+		{"Yên Bái đã hợp nhất vào Lào Cai. Theo Kế hoạch số 215/KH-UBND của UBND tỉnh, các sở phải hoàn thành trong tháng 6.", "UBND tỉnh Lào Cai"},
 		{"Hà Nội phát triển dữ liệu. UBND thành phố có Công văn 3456/UBND-KGVX gửi các sở.", "UBND thành phố Hà Nội"},
 	}
 	for _, c := range cases {
