@@ -99,9 +99,13 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 		var canon string
 		if n > 0 {
 			canon = places.phrases[p].value
-			if places.phrases[p].flags == "p" && !slices.Contains(provs, canon) {
-				provs = append(provs, canon)
-				provSurface = append(provSurface, d.span(i, i+n))
+			if places.phrases[p].flags == "p" {
+				if at := slices.Index(provs, canon); at < 0 {
+					provs = append(provs, canon)
+					provSurface = append(provSurface, d.span(i, i+n))
+				} else if isUpperText(provSurface[at]) {
+					provSurface[at] = d.span(i, i+n) // "Nghệ An" over a headline's "NGHỆ AN"
+				}
 			}
 		} else if n = d.unlistedPlace(i); n > 0 {
 			canon = fold(d.span(i, i+n))
@@ -120,6 +124,9 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 		m := article.Mention{Start: int(d.toks[i].start), End: int(d.toks[i+n-1].end)}
 		if at, ok := index[canon]; ok {
 			out[at].Mentions = append(out[at].Mentions, m)
+			if isUpperText(out[at].Name) {
+				out[at].Name = d.span(i, i+n)
+			}
 		} else {
 			index[canon] = len(out)
 			out = append(out, article.Location{Name: d.span(i, i+n), Mentions: []article.Mention{m}})
@@ -139,6 +146,17 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 		main = "" // no place dominates the text
 	}
 	return out, main, soleProvince(provs, provSurface)
+}
+
+// isUpperText reports whether s has no lower-case letter (a headline's
+// "NGHỆ AN").
+func isUpperText(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // soleProvince returns the one province a text is about: the only one it

@@ -24,7 +24,8 @@ var orgStopPhrases = newPhraseSet("yêu cầu", "đề nghị", "đề xuất", 
 	"quyết định", "nghiên cứu", "đôn đốc", "điều phối", "phát biểu", "phát động", "giới thiệu", "thông qua",
 	"cho biết", "ký kết", "ký ban hành", "ký quyết", "trình bày", "lập kế", "đầu tư", "ứng dụng", "bảo đảm", "đảm bảo",
 	"hoàn thành", "hoàn thiện", "kiến nghị", "đẩy mạnh", "đẩy nhanh", "tập trung", "rà soát", "chia sẻ", "cam kết",
-	"ghi nhận", "tăng cường", "khắc phục", "chấp thuận", "lấy ý kiến", "phản ánh", "tiếp tục", "đưa ra", "đặt")
+	"ghi nhận", "tăng cường", "khắc phục", "chấp thuận", "lấy ý kiến", "phản ánh", "tiếp tục", "đưa ra", "đặt",
+	"bố trí", "phân bổ")
 
 // Verbs that follow a name rather than continue it.
 var compoundStop = newPhraseSet("xây dựng", "duy trì", "bị", "nâng", "điều hành", "cấp", "mua", "bán", "cắt", "siết",

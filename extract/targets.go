@@ -42,6 +42,7 @@ func (d *doc) findTargets(skip []bool, scope string) []article.Target {
 	var out []article.Target
 	inherit := -1    // sentence whose goal cue carries over to bullet lines
 	heading := false // inside a paragraph opened by "Mục tiêu …:"
+	section := false // below a heading line "MỤC TIÊU"
 	for i := 0; i < len(d.toks); {
 		s := i
 		e := s
@@ -52,10 +53,16 @@ func (d *doc) findTargets(skip []bool, scope string) []article.Target {
 		if heading && (d.toks[s].is(fPara) || d.toks[s].is(fNL)) {
 			heading = false
 		}
-		if cue < 0 && (inherit >= 0 && d.bulletLine(s) || heading && !d.achievedAt(s)) {
+		if section && d.toks[s].is(fPara) {
+			section = false
+		}
+		if cue < 0 && (inherit >= 0 && d.bulletLine(s) || heading && !d.achievedAt(s) || section) {
 			cue = s
 		} else if cue < 0 {
 			inherit = -1
+		}
+		if cue >= 0 && d.headingLine(cue) {
+			section = true // "I. MỤC TIÊU" heads the lines below it
 		}
 		if cue >= 0 {
 			out = d.sentenceTargets(out, cue, s, e, skip, scope)
@@ -87,13 +94,36 @@ func (d *doc) headingColon(k int) bool {
 }
 
 func (d *doc) bulletLine(s int) bool {
-	return d.toks[s].is(fNL) && (d.isDash(s) || d.punct(s, "+") || d.punct(s, "•") || d.punct(s, "*"))
+	return d.toks[s].is(fNL) && (d.isDash(s) || d.punct(s, "+") || d.punct(s, "•") || d.punct(s, "*") ||
+		d.toks[s].is(fNum) && len(d.word(s)) <= 2 && (d.punct(s+1, ".") || d.punct(s+1, ")")))
+}
+
+// headingLine reports whether the goal cue at k stands on a short line of
+// its own: "I. MỤC TIÊU", "Chỉ tiêu cụ thể".
+func (d *doc) headingLine(k int) bool {
+	ls := k
+	for ls > 0 && !d.toks[ls].is(fNL) && k-ls < 4 {
+		ls--
+	}
+	if ls > 0 && !d.toks[ls].is(fNL) {
+		return false
+	}
+	le := k + 1
+	for le < len(d.toks) && !d.toks[le].is(fNL) {
+		if le-k > 5 || d.toks[le].is(fNum) {
+			return false
+		}
+		le++
+	}
+	return le < len(d.toks)
 }
 
 func (d *doc) firstCue(s, e int) int {
 	for k := s; k < e; k++ {
 		if n := d.startsAt(k, goalCues); n > 0 {
-			if d.achievedAt(k-1) || d.achievedAt(k-2) || d.is(k-1, "vượt") || d.is(k-2, "vượt") {
+			if d.achievedAt(k-1) || d.achievedAt(k-2) || d.is(k-1, "vượt") || d.is(k-2, "vượt") ||
+				d.toks[max(k-1, 0)].is(fNum) && strings.Contains(d.word(k-1), "/") {
+				// "đạt 9/12 chỉ tiêu": a count of goals reached.
 				// "đã lọt top 10", "vượt mục tiêu": a goal already reached.
 				continue
 			}
@@ -317,6 +347,10 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 			me++ // "cấp tỉnh, cấp xã", "xã, phường"
 			continue
 		}
+		if d.punct(me, ",") && d.is(me-2, "được") && !d.isPunct(me+1) && !d.toks[me+1].is(fNum) {
+			me++ // "được gửi, nhận"
+			continue
+		}
 		if d.isPunct(me) && !d.punct(me, "&") || d.startsAt(me, metricEnds) > 0 {
 			break
 		}
@@ -440,6 +474,14 @@ func (d *doc) targetYear(v, s, e int) string {
 		}
 		if y := d.yearAt(k); y != "" {
 			return y
+		}
+	}
+	// A plan's title dates its goals: "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026".
+	if d.seq(0, "kế hoạch") || d.seq(0, "chương trình") {
+		for k := 0; k < len(d.toks) && k < 20 && (k == 0 || !d.toks[k].is(fNL)); k++ {
+			if y := d.yearAt(k); y != "" {
+				return y
+			}
 		}
 	}
 	return ""
