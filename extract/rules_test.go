@@ -45,6 +45,7 @@ func TestTargetRules(t *testing.T) {
 		{"Nghị quyết đặt mục tiêu GRDP bình quân đầu người đạt 8.000 USD vào năm 2030.",
 			[]tg{{"8.000 USD", "", "GRDP bình quân đầu người", "2030"}}},
 		{"Năm 2025, tỉnh đã đạt 92% hồ sơ trực tuyến, tăng 15% so với cùng kỳ và đứng thứ 2 cả nước.", nil},
+		{"Từ năm 2010 đến năm 2020, dân số của tỉnh tăng 15%. Năm 2025, tỉnh đạt 9/12 chỉ tiêu, kinh tế số đạt 9,8% GRDP.", nil},
 	}
 	for _, c := range cases {
 		got := Entities(c.text).Targets

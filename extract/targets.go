@@ -98,6 +98,11 @@ func (d *doc) bulletLine(s int) bool {
 		d.toks[s].is(fNum) && len(d.word(s)) <= 2 && (d.punct(s+1, ".") || d.punct(s+1, ")")))
 }
 
+// fromYear reports whether "từ (năm) YYYY" comes right before token k.
+func (d *doc) fromYear(k int) bool {
+	return k >= 2 && yearValue(d.word(k-1)) > 0 && (d.is(k-2, "từ") || d.is(k-3, "từ") && d.is(k-2, "năm"))
+}
+
 // headingLine reports whether the goal cue at k stands on a short line of
 // its own: "I. MỤC TIÊU", "Chỉ tiêu cụ thể".
 func (d *doc) headingLine(k int) bool {
@@ -130,9 +135,12 @@ func (d *doc) firstCue(s, e int) int {
 			if (d.seq(k, "đến năm") || d.seq(k, "tới năm")) && (d.is(k-1, "tính") || d.is(k-1, "nay")) {
 				continue
 			}
+			if d.fromYear(k) {
+				continue // "từ năm 2010 đến năm 2020": a period, not a deadline
+			}
 			return k
 		}
-		if d.is(k, "đến") && k+1 < e && (yearValue(d.word(k+1)) > 0 || d.isAny(k+1, "quý", "tháng") && d.yearAt(k+2) != "") && !d.is(k-1, "tính") {
+		if d.is(k, "đến") && !d.fromYear(k) && k+1 < e && (yearValue(d.word(k+1)) > 0 || d.isAny(k+1, "quý", "tháng") && d.yearAt(k+2) != "") && !d.is(k-1, "tính") {
 			return k // "đến năm 2030", "đến 2030", "đến quý IV/2026"
 		}
 		if d.is(k, "sẽ") {
