@@ -108,10 +108,14 @@ var romanNumerals = map[string]bool{"i": true, "ii": true, "iii": true, "iv": tr
 	"vii": true, "viii": true, "ix": true, "x": true, "xi": true, "xii": true, "xiii": true, "xiv": true,
 	"xv": true, "xvi": true, "xvii": true, "xviii": true, "xix": true, "xx": true}
 
+// Common words that begin with an organisation head: "Cục diện", "Sở dĩ".
+var notOrg = newPhraseSet("cục diện", "cục bộ", "sở dĩ", "sở hữu", "sở thích", "trường hợp", "ban hành", "ban đầu",
+	"hội nghị", "hội thảo", "viện dẫn", "viện trợ", "đoàn kết", "ủy quyền", "ủy thác")
+
 // orgAt parses an organisation name starting at token i and returns its
 // end, or 0 when no organisation starts there.
 func (d *doc) orgAt(i int) orgSpan {
-	if !d.capOrAbbr(i) {
+	if !d.capOrAbbr(i) || d.startsAt(i, notOrg) > 0 {
 		return orgSpan{}
 	}
 	if _, an := agencies.match(d, i); an > 0 {
