@@ -16,10 +16,17 @@
 //     produce no person; bylines and photo credits are authors.
 //   - Decisions are documents with a number, in any written form, merged by
 //     kind and number; issuer from the text or the symbol, ISO date when
-//     stated, subject from "về việc …", "phê duyệt …" and the like.
+//     stated, subject from "về việc …", "phê duyệt …" and the like, up to
+//     the end of its clause. An anaphoric issuer ("UBND tỉnh") is completed
+//     with the one named organisation that spells it out, else with the
+//     text's only province (provinces merged in July 2025 into one the text
+//     names count as that one); with several, it stays as written.
 //   - Targets are figures after a goal cue (mục tiêu, chỉ tiêu, phấn đấu,
-//     đến năm …) and before any achieved cue (đã, đạt được, tính đến, hiện
-//     nay …) in the same sentence; counts of things are not targets.
+//     bảo đảm, đến năm …) or in the clause a trailing "đến năm X" closes,
+//     and before any achieved cue (đã, đạt được, tính đến, nhưng mới đạt …)
+//     in the same sentence; a heading ("Mục tiêu cụ thể:", "I. MỤC TIÊU")
+//     carries its cue to the lines below. Counts of things are not
+//     targets; a repeated target keeps the richer qualifier and metric.
 //   - Organisations and places keep the written form; variants are merged
 //     with [Key], which expands the usual abbreviations.
 //
