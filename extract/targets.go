@@ -342,7 +342,7 @@ func (d *doc) metric(v, ve, qs, s, e int) (string, int, int) {
 	}
 	ms = d.skipTimePhrase(ms, b)
 	subj := d.shareSubject(ms, b, s)
-	for subj < 0 && ms < b && d.isAny(ms, "có", "là", "đạt", "chiếm", "và", "đưa", "nâng") {
+	for subj < 0 && ms < b && d.isAny(ms, "có", "là", "đạt", "chiếm", "và", "đưa", "nâng", "phải", "cần", "sẽ") {
 		ms++
 	}
 	me := ve
