@@ -432,8 +432,8 @@ func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan, orgKeys *[]
 	if issuer == "" {
 		return issuer
 	}
-	switch last := fold(issuer[strings.LastIndexByte(issuer, ' ')+1:]); last {
-	case "tỉnh", "phố", "tp", "ủy", "ubnd", "hđnd":
+	switch issuer[strings.LastIndexByte(issuer, ' ')+1:] {
+	case "tỉnh", "Tỉnh", "phố", "Phố", "TP", "ủy", "uỷ", "UBND", "HĐND":
 	default:
 		return issuer
 	}

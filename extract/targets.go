@@ -178,7 +178,7 @@ func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, 
 		if me > end {
 			end = me
 		}
-		if len(out) > 0 && anaphoricMetric[fold(metric)] {
+		if len(out) > 0 && (strings.HasSuffix(metric, " này") || strings.HasSuffix(metric, " trên")) && anaphoricMetric[fold(metric)] {
 			metric = out[len(out)-1].Metric // "đến năm 2030, tỷ lệ này đạt 90%"
 		}
 		if at := sameTarget(out, value, year, metric); at >= 0 {
