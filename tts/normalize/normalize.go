@@ -151,11 +151,20 @@ func (n *normalizer) line(toks []token) {
 			prevNumeric = false
 			continue
 		}
-		if changed && isAcronym(t.core) && strings.Contains(t.lead, "(") && n.w.repeats(text) {
-			// "tổng sản phẩm trên địa bàn (GRDP)": the text already gave
-			// the expansion, so read the letters. Only a bracketed acronym
+		if changed && strings.Contains(t.lead, "(") && n.w.repeats(text) {
+			// The text already gave the expansion and glosses it in
+			// brackets. "tổng sản phẩm trên địa bàn (GRDP)": read the
+			// letters; "Thông tin và Truyền thông (TT&TT)", which has no
+			// letters to read: say it once. Only a bracketed abbreviation
 			// glosses what precedes it; "944/QĐ-UBND, UBND TP.HCM" is read
 			// in full both times.
+			if !isAcronym(t.core) {
+				if rest := strings.TrimLeft(t.trail, ")"); rest != "" {
+					n.w.punct(rest)
+				}
+				prevNumeric = false
+				continue
+			}
 			text = spell(t.core)
 		}
 		numeric := startsWithDigit(t.core)

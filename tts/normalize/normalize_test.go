@@ -239,6 +239,8 @@ func TestTextExact(t *testing.T) {
 		{"7-3-2026 - 07:13 AM | Xã hội", "Ngày bảy tháng ba năm hai nghìn không trăm hai mươi sáu, bảy giờ mười ba phút sáng, Xã hội"},
 		{"• Nam miền Bắc", "Nam miền Bắc"},
 		{"Chiếm 25% tổng sản phẩm trên địa bàn (GRDP).", "Chiếm hai mươi lăm phần trăm tổng sản phẩm trên địa bàn (gờ e rờ đê pê)."},
+		{"Sở Thông tin và Truyền thông (TT&TT) họp.", "Sở Thông tin và Truyền thông họp."},
+		{"Bộ Thông tin và Truyền thông (TT&TT), Bộ Công an", "Bộ Thông tin và Truyền thông, Bộ Công an"},
 		{"Quyết định 944/QĐ-UBND, UBND TP.HCM họp.", "Quyết định chín trăm bốn mươi tư quyết định ủy ban nhân dân, ủy ban nhân dân thành phố Hồ Chí Minh họp."},
 	}
 	for _, tt := range tests {
