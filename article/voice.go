@@ -37,19 +37,21 @@ var OptionalVoices = []Voice{
 	{ID: "central-male", Label: "Nam miền Trung", Region: Central},
 }
 
+// AllVoices returns the regional voices followed by the optional ones, in UI
+// order, as a new slice.
+func AllVoices() []Voice {
+	return append(append([]Voice(nil), Voices...), OptionalVoices...)
+}
+
 // LookupVoice returns the voice with the given ID, or an error naming the
 // known voices.
 func LookupVoice(id string) (Voice, error) {
-	for _, v := range append(append([]Voice(nil), Voices...), OptionalVoices...) {
+	all := AllVoices()
+	ids := make([]string, 0, len(all))
+	for _, v := range all {
 		if v.ID == id {
 			return v, nil
 		}
-	}
-	ids := make([]string, 0, len(Voices)+len(OptionalVoices))
-	for _, v := range Voices {
-		ids = append(ids, v.ID)
-	}
-	for _, v := range OptionalVoices {
 		ids = append(ids, v.ID)
 	}
 	return Voice{}, fmt.Errorf("unknown voice %q (known: %s)", id, strings.Join(ids, ", "))

@@ -12,7 +12,7 @@ import (
 )
 
 // allVoices lists every voice audio may exist in, in UI order.
-var allVoices = append(append([]article.Voice(nil), article.Voices...), article.OptionalVoices...)
+var allVoices = article.AllVoices()
 
 // audioURL is the API path of an article's MP3 in a voice.
 func audioURL(id, voice string) string {

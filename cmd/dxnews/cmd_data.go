@@ -150,7 +150,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "extracted    %d with people, decisions or targets\n", withEntities)
 	fmt.Fprintf(e.stdout, "indexed      %d\n", indexed)
 	fmt.Fprintf(e.stdout, "audio        %d files\n", audioFiles)
-	for _, v := range append(append([]article.Voice{}, article.Voices...), article.OptionalVoices...) {
+	for _, v := range article.AllVoices() {
 		if n := perVoice[v.ID]; n > 0 || containsVoice(article.Voices, v.ID) {
 			fmt.Fprintf(e.stdout, "  %-14s %d of %d articles\n", v.ID, n, len(arts))
 		}

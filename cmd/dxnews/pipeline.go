@@ -171,7 +171,7 @@ func mergeAudio(old, fresh []article.Audio) []article.Audio {
 		byVoice[a.Voice] = a
 	}
 	out := []article.Audio{}
-	for _, v := range append(append([]article.Voice{}, article.Voices...), article.OptionalVoices...) {
+	for _, v := range article.AllVoices() {
 		if a, ok := byVoice[v.ID]; ok {
 			out = append(out, a)
 		}
