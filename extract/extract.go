@@ -54,6 +54,22 @@ func Entities(text string) article.Entities {
 // EntitiesWithAuthors is Entities that also returns the names found in
 // bylines and photo credits, which are not reported as people.
 func EntitiesWithAuthors(text string) (article.Entities, []string) {
+	e, authors, _ := entities(text, false)
+	return e, authors
+}
+
+// Explain is Entities with the evidence for each target, in the order of
+// the targets: the cue or the heading or lead-in that made its value a
+// goal, and the words that gave it its year.
+func Explain(text string) (article.Entities, []Evidence) {
+	e, _, ev := entities(text, true)
+	if ev == nil {
+		ev = []Evidence{}
+	}
+	return e, ev
+}
+
+func entities(text string, explain bool) (article.Entities, []string, []Evidence) {
 	text = toNFC(text)
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
@@ -74,10 +90,11 @@ func EntitiesWithAuthors(text string) (article.Entities, []string) {
 	people, inName := d.findPeople(orgs, skip, sc.inName)
 	d.names = inName
 	locs, mainPlace, province := d.findLocations(skip, inName)
+	targets, evidence := d.findTargets(skip, mainPlace, explain)
 	e := article.Entities{
 		People:        people,
 		Decisions:     d.findDecisions(province, orgs),
-		Targets:       d.findTargets(skip, mainPlace),
+		Targets:       targets,
 		Organizations: d.organizations(orgs, skip),
 		Locations:     locs,
 	}
@@ -85,7 +102,7 @@ func EntitiesWithAuthors(text string) (article.Entities, []string) {
 	if authors == nil {
 		authors = []string{}
 	}
-	return e, authors
+	return e, authors, evidence
 }
 
 // findLocations returns each place once (by canonical name, named as first

@@ -37,92 +37,6 @@ var currencies = map[string]bool{"usd": true, "đồng": true, "đô": true, "eu
 
 var multipliers = map[string]bool{"triệu": true, "tỷ": true, "tỉ": true, "nghìn": true, "ngàn": true, "vạn": true}
 
-// findTargets returns the goals to reach stated in the text.
-func (d *doc) findTargets(skip []bool, scope string) []article.Target {
-	var out []article.Target
-	inherit := -1    // sentence whose goal cue carries over to bullet lines
-	heading := false // inside a paragraph opened by "Mục tiêu …:"
-	section := false // below a heading line "MỤC TIÊU"
-	for i := 0; i < len(d.toks); {
-		s := i
-		e := s
-		for e < len(d.toks) && d.toks[e].sent == d.toks[s].sent {
-			e++
-		}
-		cue := d.clauseOfYearCue(d.firstCue(s, e), s)
-		if heading && (d.toks[s].is(fPara) || d.toks[s].is(fNL)) {
-			heading = false
-		}
-		if section && d.toks[s].is(fPara) {
-			section = false
-		}
-		if cue < 0 && (inherit >= 0 && d.bulletLine(s) || heading && !d.achievedAt(s) || section) {
-			cue = s
-		} else if cue < 0 {
-			inherit = -1
-		}
-		if cue >= 0 && d.headingLine(cue) {
-			section = true // "I. MỤC TIÊU" heads the lines below it
-		}
-		if cue >= 0 {
-			out = d.sentenceTargets(out, cue, s, e, skip, scope)
-			if d.punct(e-1, ":") {
-				inherit = s
-			}
-			if d.headingColon(cue) {
-				// "Mục tiêu cụ thể: …" heads its whole paragraph.
-				heading = true
-			}
-		}
-		i = e
-	}
-	return out
-}
-
-// headingColon reports whether a colon closes a short heading starting at
-// the goal cue at k: "Mục tiêu cụ thể:", "Chỉ tiêu đến năm 2030:".
-func (d *doc) headingColon(k int) bool {
-	for j := k + 1; j < len(d.toks) && j <= k+6; j++ {
-		if d.punct(j, ":") {
-			return true
-		}
-		if d.isPunct(j) {
-			return false
-		}
-	}
-	return false
-}
-
-func (d *doc) bulletLine(s int) bool {
-	return d.toks[s].is(fNL) && (d.isDash(s) || d.punct(s, "+") || d.punct(s, "•") || d.punct(s, "*") ||
-		d.toks[s].is(fNum) && len(d.word(s)) <= 2 && (d.punct(s+1, ".") || d.punct(s+1, ")")))
-}
-
-// fromYear reports whether "từ (năm) YYYY" comes right before token k.
-func (d *doc) fromYear(k int) bool {
-	return k >= 2 && yearValue(d.word(k-1)) > 0 && (d.is(k-2, "từ") || d.is(k-3, "từ") && d.is(k-2, "năm"))
-}
-
-// headingLine reports whether the goal cue at k stands on a short line of
-// its own: "I. MỤC TIÊU", "Chỉ tiêu cụ thể".
-func (d *doc) headingLine(k int) bool {
-	ls := k
-	for ls > 0 && !d.toks[ls].is(fNL) && k-ls < 4 {
-		ls--
-	}
-	if ls > 0 && !d.toks[ls].is(fNL) {
-		return false
-	}
-	le := k + 1
-	for le < len(d.toks) && !d.toks[le].is(fNL) {
-		if le-k > 5 || d.toks[le].is(fNum) {
-			return false
-		}
-		le++
-	}
-	return le < len(d.toks)
-}
-
 func (d *doc) firstCue(s, e int) int {
 	for k := s; k < e; k++ {
 		if n := d.startsAt(k, goalCues); n > 0 {
@@ -152,48 +66,6 @@ func (d *doc) firstCue(s, e int) int {
 		}
 	}
 	return -1
-}
-
-func (d *doc) sentenceTargets(out []article.Target, cue, s, e int, skip []bool, scope string) []article.Target {
-	for v := cue; v < e; v++ {
-		if v > cue && d.achievedAt(v) {
-			// Everything after an achieved cue in this sentence is a
-			// statistic.
-			break
-		}
-		if skip[v] || !d.toks[v].is(fNum) {
-			continue
-		}
-		value, ve, ok := d.targetValue(v, cue)
-		if !ok || d.achievedInItem(ve, e) {
-			continue
-		}
-		qual, qs := d.qualifierBefore(v)
-		metric, ms, me := d.metric(v, ve, qs, s, e)
-		year := d.targetYear(v, s, e)
-		start, end := v, ve
-		if ms >= 0 && ms < start {
-			start = ms
-		}
-		if me > end {
-			end = me
-		}
-		if len(out) > 0 && (strings.HasSuffix(metric, " này") || strings.HasSuffix(metric, " trên")) && anaphoricMetric[fold(metric)] {
-			metric = out[len(out)-1].Metric // "đến năm 2030, tỷ lệ này đạt 90%"
-		}
-		if at := sameTarget(out, value, year, metric); at >= 0 {
-			enrich(&out[at], qual, metric)
-			out[at].Mentions = append(out[at].Mentions, article.Mention{Start: int(d.toks[start].start), End: int(d.toks[end-1].end)})
-			v = ve - 1
-			continue
-		}
-		out = append(out, article.Target{
-			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: d.scopeIn(s, v, scope),
-			Mentions: []article.Mention{{Start: int(d.toks[start].start), End: int(d.toks[end-1].end)}},
-		})
-		v = ve - 1
-	}
-	return out
 }
 
 // clauseOfYearCue moves a trailing year cue back to the start of its
@@ -265,7 +137,7 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 	}
 	rank := d.seq(v-2, "một trong") || d.isAny(v-1, "top", "nhóm")
 	qual, _ := d.qualifierBefore(v)
-	verb := d.isAny(v-1, "đạt", "có", "chiếm", "thêm") || d.seq(v-2, "đào tạo") || d.seq(v-2, "thu hút")
+	verb := d.isAny(v-1, "đạt", "có", "chiếm", "thêm") || d.cueEndsAt(v-1) || d.seq(v-2, "đào tạo") || d.seq(v-2, "thu hút")
 	if !rank && qual == "" && !verb {
 		return "", 0, false
 	}
@@ -462,39 +334,6 @@ func (d *doc) yearAt(k int) string {
 	return ""
 }
 
-// targetYear finds the year a target is set for: nearest before the value
-// in its sentence, else after it, else earlier in the paragraph.
-func (d *doc) targetYear(v, s, e int) string {
-	const window = 400
-	for k := v - 1; k >= s && k >= v-window; k-- {
-		if y := d.yearAt(k); y != "" {
-			return y
-		}
-	}
-	for k := v + 1; k < e && k <= v+window; k++ {
-		if y := d.yearAt(k); y != "" {
-			return y
-		}
-	}
-	for k := s - 1; k >= 0 && k >= s-3*window; k-- {
-		if d.toks[k+1].is(fPara) {
-			break
-		}
-		if y := d.yearAt(k); y != "" {
-			return y
-		}
-	}
-	// A plan's title dates its goals: "KẾ HOẠCH CHUYỂN ĐỔI SỐ NĂM 2026".
-	if d.seq(0, "kế hoạch") || d.seq(0, "chương trình") {
-		for k := 0; k < len(d.toks) && k < 20 && (k == 0 || !d.toks[k].is(fNL)); k++ {
-			if y := d.yearAt(k); y != "" {
-				return y
-			}
-		}
-	}
-	return ""
-}
-
 // cueEndsAt reports whether a goal cue ends at token k.
 func (d *doc) cueEndsAt(k int) bool { return d.endsAt(k, goalCues) > 0 }
 
@@ -555,4 +394,23 @@ func (d *doc) achievedInItem(k, e int) bool {
 		}
 	}
 	return false
+}
+
+// headingColon reports whether a colon closes a short heading starting at
+// the goal cue at k: "Mục tiêu cụ thể:", "Chỉ tiêu đến năm 2030:".
+func (d *doc) headingColon(k int) bool {
+	for j := k + 1; j < len(d.toks) && j <= k+6; j++ {
+		if d.punct(j, ":") {
+			return true
+		}
+		if d.isPunct(j) {
+			return false
+		}
+	}
+	return false
+}
+
+// fromYear reports whether "từ (năm) YYYY" comes right before token k.
+func (d *doc) fromYear(k int) bool {
+	return k >= 2 && yearValue(d.word(k-1)) > 0 && (d.is(k-2, "từ") || d.is(k-3, "từ") && d.is(k-2, "năm"))
 }

@@ -38,6 +38,7 @@ func readInput(e *env, args []string) (string, string, error) {
 func runExtract(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	format := fs.String("format", "text", "input format: text (first line = title), html (a news page) or json (an article record)")
+	explain := fs.Bool("explain", false, "add an \"evidence\" array (the cue, lead-in or heading and the year source of each target, as byte offsets) and print one line per target on stderr")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
@@ -64,12 +65,48 @@ func runExtract(ctx context.Context, e *env, args []string) error {
 	default:
 		return usagef("unknown -format %q (want text, html or json)", *format)
 	}
-	ents := extract.Entities(text)
-	ents.Normalize()
 	enc := json.NewEncoder(e.stdout)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)
-	return enc.Encode(ents)
+	if !*explain {
+		ents := extract.Entities(text)
+		ents.Normalize()
+		return enc.Encode(ents)
+	}
+	ents, evidence := extract.Explain(text)
+	ents.Normalize()
+	writeEvidence(e.stderr, ents.Targets, evidence)
+	return enc.Encode(struct {
+		article.Entities
+		Evidence []extract.Evidence `json:"evidence"`
+	}{ents, evidence})
+}
+
+// writeEvidence prints one line per target: its value and year, the cue or
+// scope that made it a goal, where its year came from, and the headings and
+// lead-ins above it, with byte offsets.
+func writeEvidence(w io.Writer, targets []article.Target, evidence []extract.Evidence) {
+	span := func(s extract.Span) string {
+		if s.Text == "" {
+			return s.Kind
+		}
+		return fmt.Sprintf("%s %q [%d,%d)", s.Kind, s.Text, s.Start, s.End)
+	}
+	for i, t := range targets {
+		if i >= len(evidence) {
+			break
+		}
+		ev := evidence[i]
+		year := "no year"
+		if t.Year != "" {
+			year = t.Year + " from " + span(ev.YearFrom)
+		}
+		fmt.Fprintf(w, "%s %s %q: goal by %s; %s", t.Value, t.Qualifier, t.Metric, span(ev.Cue), year)
+		for _, s := range ev.Scopes {
+			fmt.Fprintf(w, "; under %s", span(s))
+		}
+		fmt.Fprintln(w)
+	}
 }
 
 func runEval(ctx context.Context, e *env, args []string) error {

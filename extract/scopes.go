@@ -1,0 +1,640 @@
+package extract
+
+import (
+	"strings"
+
+	"dxnews/article"
+)
+
+// Targets are read the way a plan states them: headings, lead-ins and goal
+// sentences open scopes over the outline, each with a modality (goal,
+// achieved or neutral) and a horizon year; a value counts as a target when
+// the innermost scope that says anything says "goal" and its own clause
+// does not say "achieved"; its year is the one nearest it in its own
+// clause, else its list item, else its sentence, else the innermost scope
+// that has one, up to the plan's own horizon stated in the title or the
+// opening.
+
+type modality int8
+
+const (
+	neutral  modality = 0
+	goal     modality = 1
+	achieved modality = -1
+)
+
+type scopeKind uint8
+
+const (
+	scopeDoc      scopeKind = iota // the plan a text reports, from its title or opening
+	scopeHeading                   // a heading line, up to the next heading of its level
+	scopeLeadIn                    // a line ending in ":", over its list
+	scopeLine                      // "Mục tiêu cụ thể: …" up to the end of its line
+	scopeSentence                  // a goal sentence and the sentences that continue it
+)
+
+var scopeNames = [...]string{"plan", "heading", "lead-in", "lead-in", "sentence"}
+
+type scope struct {
+	kind       scopeKind
+	level      int8 // heading level
+	child      int8 // smallest heading level seen inside a lead-in
+	mod        modality
+	modS, modE int // tokens that gave the modality, or -1
+	year       string
+	yearTok    int // token of the year, or -1
+	from, to   int // the opener's tokens
+	items      bool
+	plain      bool // the list's items are plain lines
+	line       int
+}
+
+// Span is a stretch of the text, by byte offsets into the NFC text, that
+// explains a target.
+type Span struct {
+	// Kind is cue, heading, lead-in, sentence, plan, clause, item or "".
+	Kind  string `json:"kind"`
+	Text  string `json:"text"`
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+}
+
+// Evidence says why a value counted as a target: the cue or the heading or
+// lead-in that made it a goal, the words that gave it its year, and the
+// headings and lead-ins it stands under, outermost first.
+type Evidence struct {
+	Value    string `json:"value"`
+	Year     string `json:"year"`
+	Cue      Span   `json:"cue"`
+	YearFrom Span   `json:"year_from"`
+	Scopes   []Span `json:"scopes"`
+}
+
+// Continuation words carry a goal sentence on to the next one.
+var continuations = newPhraseSet("cụ thể", "trong đó", "theo đó", "cụ thể là", "bao gồm")
+
+// Documents whose horizon dates the goals an article lists from them.
+var planNouns = newPhraseSet("kế hoạch", "chương trình", "đề án", "chiến lược", "quy hoạch", "nghị quyết")
+
+type targetWalk struct {
+	d        *doc
+	skip     []bool
+	place    string
+	explain  bool
+	lines    []oline
+	stack    []scope
+	out      []article.Target
+	ev       []Evidence
+	lastGoal scope
+	lastLine int
+}
+
+// findTargets returns the goals to reach stated in the text and, when
+// explain is set, the evidence for each.
+func (d *doc) findTargets(skip []bool, place string, explain bool) ([]article.Target, []Evidence) {
+	w := &targetWalk{d: d, skip: skip, place: place, explain: explain, lastLine: -100}
+	w.lines = d.buildOutline(nil).lines
+	w.stack = append(w.stack, d.planHorizon(w.lines))
+	for li, l := range w.lines {
+		w.openLine(li, l)
+		for s := l.s; s < l.e; {
+			e := s + 1
+			for e < l.e && d.toks[e].sent == d.toks[s].sent {
+				e++
+			}
+			w.sentence(li, l, s, e)
+			s = e
+		}
+		if l.kind == lineTitle || l.kind == lineHeading {
+			w.popWhile(func(sc scope) bool { return sc.kind == scopeSentence || sc.kind == scopeLine })
+		}
+	}
+	return w.out, w.ev
+}
+
+func (w *targetWalk) top() *scope { return &w.stack[len(w.stack)-1] }
+
+func (w *targetWalk) push(sc scope) { w.stack = append(w.stack, sc) }
+
+// popWhile pops scopes off the top while f holds; the document scope stays.
+func (w *targetWalk) popWhile(f func(scope) bool) {
+	for len(w.stack) > 1 && f(*w.top()) {
+		if sc := *w.top(); sc.kind == scopeSentence && sc.mod == goal {
+			w.lastGoal, w.lastLine = sc, sc.line
+		}
+		w.stack = w.stack[:len(w.stack)-1]
+	}
+}
+
+// openLine closes the scopes that end before line l and opens a heading's.
+func (w *targetWalk) openLine(li int, l oline) {
+	d := w.d
+	w.popWhile(func(sc scope) bool { return sc.kind == scopeLine })
+	if w.top().kind == scopeSentence && !w.keepSentence(l.body, l.e, l.para) {
+		w.popWhile(func(sc scope) bool { return sc.kind == scopeSentence })
+	}
+	switch {
+	case l.kind == lineHeading || l.kind == lineLeadIn && (l.marker == markNumber || l.marker == markRoman):
+		w.popWhile(func(sc scope) bool {
+			return sc.kind == scopeSentence || sc.kind == scopeLine || sc.kind == scopeHeading && sc.level >= l.level ||
+				sc.kind == scopeLeadIn && (sc.items || sc.child != 0 && l.level < sc.child)
+		})
+		if t := w.top(); t.kind == scopeLeadIn && (t.child == 0 || l.level < t.child) {
+			t.child = l.level
+		}
+		if l.kind == lineHeading {
+			sc := scope{kind: scopeHeading, level: l.level, from: l.s, to: l.e, line: li, modS: -1, yearTok: -1}
+			if c := d.firstCue(l.body, l.e); c >= 0 {
+				sc.mod, sc.modS, sc.modE = goal, c, c+max(d.startsAt(c, goalCues), 1)
+			}
+			sc.year, sc.yearTok = d.firstYear(l.body, l.e)
+			w.push(sc)
+		}
+	case l.kind == lineLeadIn:
+		w.popWhile(func(sc scope) bool { return sc.kind == scopeSentence })
+		if t := w.top(); t.kind == scopeLeadIn && t.items {
+			w.popWhile(func(sc scope) bool { return sc.kind == scopeLeadIn && sc.items })
+		}
+	case l.kind == lineText:
+		t := w.top()
+		if t.kind != scopeLeadIn {
+			break
+		}
+		item := l.marker != markNone || !t.items || t.plain && d.hasFigure(l.body, l.e)
+		if l.para && !item && d.startsAt(l.body, continuations) == 0 || !l.para && l.marker == markNone && t.items && !t.plain {
+			w.popWhile(func(sc scope) bool { return sc.kind == scopeLeadIn || sc.kind == scopeSentence })
+			break
+		}
+		if !t.items {
+			t.items, t.plain = true, l.marker == markNone
+		}
+	}
+}
+
+// keepSentence reports whether the sentence starting at b (ending before
+// e) continues the goal sentence before it: it opens with "Cụ thể",
+// "Trong đó", "Theo đó"; or, in the same paragraph, with a figure; or it
+// is a run of items separated by ";" that carries a goal list on across a
+// paragraph break.
+func (w *targetWalk) keepSentence(b, e int, para bool) bool {
+	d := w.d
+	if d.startsAt(b, continuations) > 0 {
+		return true
+	}
+	if outer, _ := d.outerCue(b, e); outer >= 0 {
+		return false
+	}
+	if para {
+		return d.semicolonRun(b, e)
+	}
+	return d.valueLed(b)
+}
+
+// sentence reads the targets of the sentence [s, e) of line l.
+func (w *targetWalk) sentence(li int, l oline, s, e int) {
+	d := w.d
+	b := s
+	if s == l.s {
+		b = l.body
+	} else if w.top().kind == scopeSentence && !w.keepSentence(b, e, false) {
+		w.popWhile(func(sc scope) bool { return sc.kind == scopeSentence })
+	}
+	if b >= e {
+		return
+	}
+	if w.top().kind != scopeSentence && d.startsAt(b, continuations) > 0 && w.lastGoal.mod == goal && li-w.lastLine <= 3 {
+		w.push(w.lastGoal) // "Theo đó, …" picks up the plan just reported
+	}
+	outer, inner := d.outerCue(b, e)
+	inh := w.inherited()
+	start, lim := -1, e
+	var cue scope // what made the values goals
+	cue.modS = -1
+	if inh >= 0 && w.stack[inh].mod == goal {
+		start, cue = b, w.stack[inh]
+	}
+	if outer >= 0 {
+		if start < 0 {
+			start = outer
+		}
+		cue = scope{kind: scopeSentence, mod: goal, modS: outer, modE: outer + max(d.startsAt(outer, goalCues), 1)}
+	} else if inner >= 0 && start < 0 {
+		start, lim = inner, d.closingBracket(inner, e)
+		cue = scope{kind: scopeSentence, mod: goal, modS: inner, modE: inner + max(d.startsAt(inner, goalCues), 1)}
+	}
+	sy, syTok := d.sentenceYear(b, e, outer)
+	if start >= 0 && l.kind != lineHeading {
+		w.values(l, b, e, start, lim, cue, sy, syTok)
+	}
+	last := e == l.e
+	switch {
+	case l.kind == lineLeadIn && last:
+		sc := scope{kind: scopeLeadIn, level: l.level, from: b, to: e, line: li, modS: -1}
+		sc.year, sc.yearTok = d.firstYear(b, e)
+		switch {
+		case outer >= 0 || inner >= 0:
+			sc.mod, sc.modS, sc.modE = goal, cue.modS, cue.modE
+		case d.hasAchieved(b, e):
+			sc.mod = achieved
+		}
+		if i := w.inherited(); sc.mod == neutral && i >= 0 {
+			sc.mod, sc.modS, sc.modE = w.stack[i].mod, w.stack[i].modS, w.stack[i].modE
+		}
+		if sc.year == "" {
+			if i := w.innermostYear(); i >= 0 {
+				sc.year, sc.yearTok = w.stack[i].year, w.stack[i].yearTok
+			}
+		}
+		w.popWhile(func(sc scope) bool { return sc.kind == scopeSentence })
+		w.push(sc)
+	case outer >= 0 && l.kind != lineHeading:
+		if w.top().kind == scopeSentence {
+			w.popWhile(func(sc scope) bool { return sc.kind == scopeSentence })
+		}
+		sc := scope{kind: scopeSentence, mod: goal, modS: outer, modE: cue.modE, from: b, to: e, line: li, year: sy, yearTok: syTok}
+		w.push(sc)
+		if d.headingColon(outer) && !last {
+			// "Mục tiêu cụ thể: …" heads the rest of its line.
+			sc.kind = scopeLine
+			w.push(sc)
+		}
+	}
+}
+
+// inherited returns the innermost scope that gives a modality, or -1.
+func (w *targetWalk) inherited() int {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].mod != neutral {
+			return i
+		}
+	}
+	return -1
+}
+
+// innermostYear returns the innermost scope that has a year, or -1.
+func (w *targetWalk) innermostYear() int {
+	for i := len(w.stack) - 1; i >= 0; i-- {
+		if w.stack[i].year != "" {
+			return i
+		}
+	}
+	return -1
+}
+
+// values reads the goal values of the sentence [b, e) from start to lim.
+func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string, syTok int) {
+	d := w.d
+	dead := false // inside a clause an achieved cue opened
+	for v := start; v < lim; v++ {
+		if d.punct(v, ";") {
+			dead = false
+			continue
+		}
+		if v > start && d.achievedAt(v) {
+			dead = true
+			continue
+		}
+		if dead && d.startsAt(v, goalCues) > 0 && d.firstCue(v, min(v+4, e)) == v {
+			dead = false
+		}
+		if dead || w.skip[v] {
+			continue
+		}
+		value, ve, ok := d.goalValue(v, b, e, start)
+		if !ok || d.achievedInItem(ve, e) {
+			continue
+		}
+		qual, qs := d.qualifierBefore(v)
+		metric, ms, me := d.metric(v, ve, qs, b, e)
+		year, ys := w.valueYear(l, v, ve, b, e, sy, syTok)
+		from, to := v, ve
+		if ms >= 0 && ms < from {
+			from = ms
+		}
+		to = max(to, me)
+		if len(w.out) > 0 && (strings.HasSuffix(metric, " này") || strings.HasSuffix(metric, " trên")) && anaphoricMetric[fold(metric)] {
+			metric = w.out[len(w.out)-1].Metric // "đến năm 2030, tỷ lệ này đạt 90%"
+		}
+		m := article.Mention{Start: int(d.toks[from].start), End: int(d.toks[to-1].end)}
+		if at := sameTarget(w.out, value, year, metric); at >= 0 {
+			enrich(&w.out[at], qual, metric)
+			w.out[at].Mentions = append(w.out[at].Mentions, m)
+			v = ve - 1
+			continue
+		}
+		w.out = append(w.out, article.Target{
+			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: d.scopeIn(b, v, w.place),
+			Mentions: []article.Mention{m},
+		})
+		if w.explain {
+			w.ev = append(w.ev, w.evidence(value, year, cue, ys))
+		}
+		v = ve - 1
+	}
+}
+
+// valueYear finds the year of the value [v, ve): nearest it in its own
+// clause (before, then after), else before it in its list item, else the
+// sentence's, else the innermost scope's.
+func (w *targetWalk) valueYear(l oline, v, ve, b, e int, sy string, syTok int) (string, Span) {
+	d := w.d
+	a, c := d.clauseAt(v, b, e)
+	if d.punct(a-1, ":") && a-1-l.body <= 5 && a-1 > l.body {
+		a = l.body // "- Năm 2022: 94 xã": the item's label dates it
+	}
+	for k := v - 1; k >= a; k-- {
+		if y := d.yearAt(k); y != "" {
+			return y, w.span("clause", k, k+1)
+		}
+	}
+	for k := ve; k < c; k++ {
+		if y := d.yearAt(k); y != "" {
+			return y, w.span("clause", k, k+1)
+		}
+	}
+	ia, _ := d.itemAt(v, b, e)
+	for k := a - 1; k >= ia; k-- {
+		if y := d.yearAt(k); y != "" {
+			return y, w.span("item", k, k+1)
+		}
+	}
+	if sy != "" {
+		return sy, w.span("sentence", syTok, syTok+1)
+	}
+	if i := w.innermostYear(); i >= 0 {
+		sc := w.stack[i]
+		if sc.yearTok >= 0 {
+			return sc.year, w.span(scopeNames[sc.kind], sc.yearTok, sc.yearTok+1)
+		}
+		return sc.year, Span{Kind: scopeNames[sc.kind]}
+	}
+	return "", Span{}
+}
+
+func (w *targetWalk) span(kind string, s, e int) Span {
+	if s < 0 || e <= s {
+		return Span{Kind: kind}
+	}
+	d := w.d
+	return Span{Kind: kind, Text: d.span(s, e), Start: int(d.toks[s].start), End: int(d.toks[e-1].end)}
+}
+
+func (w *targetWalk) evidence(value, year string, cue scope, yearFrom Span) Evidence {
+	ev := Evidence{Value: value, Year: year, YearFrom: yearFrom, Scopes: []Span{}}
+	kind := "cue"
+	if cue.kind != scopeSentence {
+		kind = scopeNames[cue.kind]
+	}
+	if cue.modS >= 0 {
+		ev.Cue = w.span(kind, cue.modS, cue.modE)
+	} else {
+		ev.Cue = Span{Kind: kind}
+	}
+	for _, sc := range w.stack {
+		if sc.kind == scopeHeading || sc.kind == scopeLeadIn || sc.kind == scopeLine || sc.kind == scopeSentence {
+			ev.Scopes = append(ev.Scopes, w.span(scopeNames[sc.kind], sc.from, sc.to))
+		}
+	}
+	return ev
+}
+
+// outerCue returns the first goal cue of [s, e) outside brackets and the
+// first one inside them, each -1 when there is none.
+func (d *doc) outerCue(s, e int) (outer, inner int) {
+	outer, inner = -1, -1
+	for k := s; k < e; {
+		c := d.clauseOfYearCue(d.firstCue(k, e), k)
+		if c < 0 {
+			break
+		}
+		if !d.inBrackets(c, s) {
+			return c, inner
+		}
+		if inner < 0 {
+			inner = c
+		}
+		k = d.closingBracket(c, e)
+	}
+	return outer, inner
+}
+
+// closingBracket returns the token after the bracket that holds k closes,
+// or e.
+func (d *doc) closingBracket(k, e int) int {
+	for ; k < e; k++ {
+		if d.punct(k, ")") {
+			return k + 1
+		}
+	}
+	return e
+}
+
+// sentenceYear returns the year a goal sentence sets: the first one
+// outside brackets from the list item of its cue on, else before it.
+func (d *doc) sentenceYear(b, e, cue int) (string, int) {
+	from := b
+	if cue >= 0 {
+		from, _ = d.itemAt(cue, b, e)
+	}
+	depth := 0
+	for k := from; k < e; k++ {
+		switch {
+		case d.punct(k, "("):
+			depth++
+		case d.punct(k, ")"):
+			depth = max(depth-1, 0)
+		case depth == 0:
+			if y := d.yearAt(k); y != "" {
+				return y, k
+			}
+		}
+	}
+	if from > b {
+		return d.firstYear(b, from)
+	}
+	return "", -1
+}
+
+// firstYear returns the first target year stated in [s, e) and its token.
+func (d *doc) firstYear(s, e int) (string, int) {
+	for k := s; k < e; k++ {
+		if y := d.yearAt(k); y != "" {
+			return y, k
+		}
+	}
+	return "", -1
+}
+
+// planHorizon opens the document scope: the horizon of the plan a text
+// reports, stated in its title ("Kế hoạch chuyển đổi số năm 2026",
+// "Đến năm 2025, …") or near a plan's name in its opening ("phê duyệt
+// Chương trình … đến năm 2025, định hướng đến năm 2030" gives 2025).
+func (d *doc) planHorizon(lines []oline) scope {
+	sc := scope{kind: scopeDoc, modS: -1, yearTok: -1, from: -1}
+	if len(lines) == 0 {
+		return sc
+	}
+	t := lines[0]
+	if d.firstCue(t.s, t.e) >= 0 || d.hasPhrase(t.s, t.e, planNouns) {
+		if y, k := d.firstYear(t.s, t.e); y != "" {
+			sc.year, sc.yearTok, sc.from, sc.to = y, k, t.s, t.e
+			return sc
+		}
+	}
+	n := 0
+	for _, l := range lines[1:] {
+		for k := l.s; k < l.e; k++ {
+			if n++; n > 150 {
+				return sc
+			}
+			if p := d.startsAt(k, planNouns); p > 0 {
+				for j := k + p; j < l.e && j < k+40 && d.sameSentence(k, j); j++ {
+					if d.startsAt(j, planNouns) > 0 && j > k+p {
+						break
+					}
+					if y := d.yearAt(j); y != "" {
+						sc.year, sc.yearTok, sc.from, sc.to = y, j, k, j+1
+						return sc
+					}
+				}
+			}
+		}
+	}
+	return sc
+}
+
+func (d *doc) hasPhrase(s, e int, set *phraseSet) bool {
+	for k := s; k < e; k++ {
+		if d.startsAt(k, set) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) hasAchieved(s, e int) bool {
+	for k := s; k < e; k++ {
+		if d.achievedAt(k) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasFigure reports whether [s, e) holds a number that is not a year.
+func (d *doc) hasFigure(s, e int) bool {
+	for k := s; k < e; k++ {
+		if d.toks[k].is(fNum) && yearValue(d.word(k)) == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// valueLed reports whether a sentence opens with a figure: "100% cơ sở dữ
+// liệu …", "Tối thiểu 30% …".
+func (d *doc) valueLed(b int) bool {
+	if q := d.startsAt(b, qualifiers); q > 0 {
+		b += q
+	}
+	return b < len(d.toks) && d.toks[b].is(fNum) && yearValue(d.word(b)) == 0
+}
+
+// semicolonRun reports whether [b, e) is a list of items separated by ";"
+// with no achieved cue: a goal list going on in a new paragraph.
+func (d *doc) semicolonRun(b, e int) bool {
+	n := 0
+	for k := b; k < e; k++ {
+		if d.punct(k, ";") {
+			n++
+		}
+	}
+	return n > 0 && !d.hasAchieved(b, e)
+}
+
+// goalValue reads a value at token v in a goal clause: what targetValue
+// accepts, and the forms lists use without a verb: a figure opening its
+// item, "19/19", "30/63", a count of administrative units ("12 huyện"),
+// "45–50%", and "mỗi … đều", "tất cả".
+func (d *doc) goalValue(v, b, e, start int) (string, int, bool) {
+	t := d.toks[v]
+	if !t.is(fNum) {
+		switch {
+		case d.is(v, "mỗi") && d.quantifierClause(v, e, true):
+			return d.word(v), v + 1, true
+		case d.seq(v, "tất cả") && d.quantifierClause(v, e, false) && d.opensClause(v, b):
+			return d.span(v, v+2), v + 2, true
+		}
+		return "", 0, false
+	}
+	w := d.word(v)
+	if d.isDash(v+1) && d.toks[v+2].is(fNum) && strings.HasSuffix(d.word(v+2), "%") && v+2 < e && !yearPair(w, d.word(v+2)) {
+		return d.span(v, v+3), v + 3, true // "45–50%"
+	}
+	if d.isDash(v-1) && d.toks[max(v-2, 0)].is(fNum) && v-2 >= b && strings.HasSuffix(w, "%") {
+		return "", 0, false // the end of a range read above
+	}
+	if value, ve, ok := d.targetValue(v, start); ok {
+		if multipliers[d.key(ve)] {
+			ve++ // "310 nghìn tỷ"
+			if currencies[d.key(ve)] {
+				ve++
+			}
+			value = d.span(v, ve)
+		}
+		return value, ve, true
+	}
+	if a, c, ok := strings.Cut(w, "/"); ok && !strings.Contains(c, "/") {
+		n, ok1 := atoi(a)
+		m, ok2 := atoi(c)
+		if ok1 && ok2 && n <= m && (m > 12 || d.isAny(v-1, "nhóm", "top")) && !d.isAny(v-1, "ngày", "tháng", "số", "quý", "đạt") && !d.punct(v+1, "/") {
+			return w, v + 1, true // "19/19 sở, ngành", "nhóm 30/63 tỉnh"
+		}
+		return "", 0, false
+	}
+	n, ok := atoi(w)
+	if !ok || n == 0 || yearValue(w) > 0 || len(w) > 6 {
+		return "", 0, false
+	}
+	if d.placePrefixAt(v+1) > 0 && !d.isAny(v-1, "số", "thứ", "khu", "tổ") {
+		return w, v + 1, true // "hoàn thành chuyển đổi số tại 12 huyện"
+	}
+	if d.opensClause(v, b) && multipliers[d.key(v+1)] {
+		ve := v + 2
+		for multipliers[d.key(ve)] || currencies[d.key(ve)] {
+			ve++
+		}
+		return d.span(v, ve), ve, true // "52 triệu …" opening an item
+	}
+	return "", 0, false
+}
+
+func yearPair(a, b string) bool {
+	return yearValue(a) > 0 && yearValue(strings.TrimSuffix(b, "%")) > 0
+}
+
+// opensClause reports whether token v opens its clause: the line's first
+// word after any marker, or after ";", ":", ",", or a goal cue.
+func (d *doc) opensClause(v, b int) bool {
+	if v == b {
+		return true
+	}
+	return d.punct(v-1, ";") || d.punct(v-1, ":") || d.punct(v-1, ",") || d.cueEndsAt(v-1)
+}
+
+// quantifierClause reports whether the clause from v on states a share with
+// no figure: "mỗi hộ gia đình đều có địa chỉ số", "tất cả các xã có …".
+func (d *doc) quantifierClause(v, e int, needDeu bool) bool {
+	for k := v + 1; k < e && k < v+15; k++ {
+		if d.toks[k].is(fNum) {
+			return false
+		}
+		if d.punct(k, ";") || d.punct(k, ".") {
+			return !needDeu
+		}
+		if d.is(k, "đều") {
+			return true
+		}
+	}
+	return !needDeu
+}
