@@ -78,3 +78,25 @@ func BenchmarkEntitiesPerArticle(b *testing.B) {
 	}
 	reportCPUThroughput(b, n, start)
 }
+
+// BenchmarkEntitiesLarge extracts one text of at least 5 MB made of the
+// texts joined over and over, as a long report or a bulk import would be:
+// throughput must not fall with size.
+func BenchmarkEntitiesLarge(b *testing.B) {
+	texts := benchTexts(b)
+	var sb strings.Builder
+	for sb.Len() < 5<<20 {
+		for _, t := range texts {
+			sb.WriteString(t)
+			sb.WriteString("\n\n")
+		}
+	}
+	text := sb.String()
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	start := cpuSeconds()
+	for b.Loop() {
+		Entities(text)
+	}
+	reportCPUThroughput(b, len(text), start)
+}

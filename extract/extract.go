@@ -36,6 +36,7 @@ package extract
 import (
 	"slices"
 	"sort"
+	"strings"
 	"sync"
 	"unicode"
 
@@ -235,17 +236,22 @@ func (d *doc) listedPlace(i, from int) int {
 }
 
 // organizations turns organisation mentions into one entry per entity, in
-// its most complete written form.
+// its most complete written form. Mentions are matched by key through maps
+// from each key and each of its prefixes, so the cost grows with the number
+// of mentions, not with its square.
 func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization {
 	type agg struct {
-		name string
-		key  []string
-		toks int
-		from int // the org whose key is key
-		ms   []article.Mention
+		name   string
+		key    []string
+		joined string // key joined by keySep
+		toks   int
+		from   int // the org whose key is key
+		ms     []article.Mention
+		idx    int // order of creation
+		gone   bool
 	}
-	var list []*agg
 	keys := make([][]string, len(orgs))
+	joined := make([]string, len(orgs))
 	for x, o := range orgs {
 		if skip[o.start] || d.inName(o.start) || o.end <= o.headEnd && o.committee != 0 {
 			continue
@@ -254,96 +260,149 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 			continue
 		}
 		keys[x] = orgKey(d.keysOf(nil, o.start, o.end))
+		joined[x] = strings.Join(keys[x], keySep)
 	}
-	state := make([]int8, len(orgs)) // 0 unknown, 1 clear, 2 ambiguous
-	ambiguous := func(x int) bool {
-		if state[x] == 0 {
-			state[x] = 1
-			if ambiguousOrg(keys[x], keys) {
-				state[x] = 2
-			}
+	amb := ambiguousPrefixes(keys, joined)
+	ambiguous := func(x int) bool { return amb[joined[x]] }
+	var list []*agg
+	byKey := map[string][]*agg{}    // current key → the entries that have it
+	byPrefix := map[string][]*agg{} // proper prefix → the entries whose key extends it
+	index := func(a *agg, from int) {
+		byKey[a.joined] = append(byKey[a.joined], a)
+		for n := max(from, 1); n < len(a.key); n++ {
+			p := a.joined[:prefixLen(a.key, n)]
+			byPrefix[p] = append(byPrefix[p], a)
 		}
-		return state[x] == 2
 	}
 	for x, o := range orgs {
 		key := keys[x]
 		if key == nil {
 			continue
 		}
+		j := joined[x]
 		name := d.span(o.start, o.end)
 		m := article.Mention{Start: int(d.toks[o.start].start), End: int(d.toks[o.end-1].end)}
-		merged := false
-		for _, a := range list {
-			switch {
-			case len(key) < len(a.key) && prefixOf(key, a.key) && ambiguous(x),
-				len(a.key) < len(key) && prefixOf(a.key, key) && ambiguous(a.from):
-				// "Sở TT&TT" beside "Sở TT&TT Sóc Trăng" and "Sở TT&TT
-				// Hậu Giang" is neither.
-			case prefixOf(key, a.key):
-				if len(key) == len(a.key) && o.end-o.start > a.toks {
-					// The spelled-out form of the same name: "Bộ
-					// Khoa học và Công nghệ" over "Bộ KH&CN".
-					a.name, a.toks = name, o.end-o.start
+		// The first entry, in order of creation, that this mention names:
+		// one with the same key, one whose key extends it (unless the
+		// mention could extend to several), or one whose key it extends
+		// (unless that entry's key could).
+		best, extend := -1, false
+		consider := func(a *agg, ext bool) {
+			if best < 0 || a.idx < best {
+				best, extend = a.idx, ext
+			}
+		}
+		for _, a := range byKey[j] {
+			if a.joined == j {
+				consider(a, false)
+			}
+		}
+		if !ambiguous(x) {
+			for _, a := range byPrefix[j] {
+				consider(a, false)
+			}
+		}
+		for n := len(key) - 1; n >= 1; n-- {
+			p := j[:prefixLen(key, n)]
+			for _, a := range byKey[p] {
+				if a.joined == p && !ambiguous(a.from) {
+					consider(a, true)
 				}
-				a.ms = append(a.ms, m)
-				merged = true
-			case prefixOf(a.key, key):
-				a.name, a.key, a.toks, a.from = name, key, o.end-o.start, x
-				a.ms = append(a.ms, m)
-				merged = true
-			}
-			if merged {
-				break
 			}
 		}
-		if !merged {
-			list = append(list, &agg{name: name, key: key, toks: o.end - o.start, from: x, ms: []article.Mention{m}})
+		if best < 0 {
+			a := &agg{name: name, key: key, joined: j, toks: o.end - o.start, from: x, ms: []article.Mention{m}, idx: len(list)}
+			list = append(list, a)
+			index(a, 1)
+			continue
 		}
+		a := list[best]
+		if extend {
+			old := len(a.key)
+			a.name, a.key, a.joined, a.toks, a.from = name, key, j, o.end-o.start, x
+			index(a, old)
+		} else if len(key) == len(a.key) && o.end-o.start > a.toks {
+			// The spelled-out form of the same name: "Bộ Khoa học và
+			// Công nghệ" over "Bộ KH&CN".
+			a.name, a.toks = name, o.end-o.start
+		}
+		a.ms = append(a.ms, m)
 	}
 	// An acronym that a longer name spells out in brackets or after a dash
 	// ("Hiệp hội … (VINASA)") is that organisation.
-	for i := 0; i < len(list); i++ {
-		a := list[i]
+	byWord := map[string][]*agg{}
+	for _, a := range list {
+		for i, k := range a.key {
+			if !slices.Contains(a.key[:i], k) {
+				byWord[k] = append(byWord[k], a)
+			}
+		}
+	}
+	for _, a := range list {
 		if len(a.key) > 4 || len(a.key) > 1 && !isAcronym(a.name) {
 			continue
 		}
-		for _, b := range list {
-			if b != a && len(b.key) > len(a.key) && containsAll(b.key, a.key) {
+		rare := byWord[a.key[0]]
+		for _, k := range a.key[1:] {
+			if len(byWord[k]) < len(rare) {
+				rare = byWord[k]
+			}
+		}
+		for _, b := range rare {
+			if b != a && !b.gone && len(b.key) > len(a.key) && containsAll(b.key, a.key) {
 				b.ms = append(b.ms, a.ms...)
-				list = append(list[:i], list[i+1:]...)
-				i--
+				a.gone = true
 				break
 			}
 		}
 	}
 	out := make([]article.Organization, 0, len(list))
 	for _, a := range list {
+		if a.gone {
+			continue
+		}
 		sort.Slice(a.ms, func(i, j int) bool { return a.ms[i].Start < a.ms[j].Start })
 		out = append(out, article.Organization{Name: a.name, Mentions: a.ms})
 	}
 	return out
 }
 
-// ambiguousOrg reports whether two of keys extend key in different ways
-// ("tỉnh Thái Nguyên" and "Thái Nguyên" are one way).
-func ambiguousOrg(key []string, keys [][]string) bool {
-	var first []string
-	for _, k := range keys {
-		if len(k) <= len(key) || !prefixOf(key, k) {
-			continue
-		}
-		k = withoutPlacePrefix(k[len(key):])
-		if len(k) == 1 && k[0] == "tỉnh" || len(k) == 2 && k[0] == "thành" && k[1] == "phố" {
-			continue // an anaphoric "… của thành phố" is not another way
-		}
-		switch {
-		case first == nil:
-			first = k
-		case !prefixOf(first, k) && !prefixOf(k, first):
-			return true
+// keySep joins the words of an organisation key into a map key.
+const keySep = "\x1f"
+
+// prefixLen is the length in bytes of the first n words of key joined by
+// keySep.
+func prefixLen(key []string, n int) int {
+	l := n - 1
+	for _, k := range key[:n] {
+		l += len(k)
+	}
+	return l
+}
+
+// ambiguousPrefixes returns the keys (joined) that two of keys extend in
+// different ways ("tỉnh Thái Nguyên" and "Thái Nguyên" are one way; an
+// anaphoric "… của tỉnh" is none): "Sở TT&TT" beside "Sở TT&TT Sóc Trăng"
+// and "Sở TT&TT Hậu Giang" names neither.
+func ambiguousPrefixes(keys [][]string, joined []string) map[string]bool {
+	first := map[string][]string{}
+	amb := map[string]bool{}
+	for x, k := range keys {
+		for n := 1; n < len(k); n++ {
+			rest := withoutPlacePrefix(k[n:])
+			if len(rest) == 1 && rest[0] == "tỉnh" || len(rest) == 2 && rest[0] == "thành" && rest[1] == "phố" {
+				continue // an anaphoric "… của thành phố" is not another way
+			}
+			p := joined[x][:prefixLen(k, n)]
+			switch f, ok := first[p]; {
+			case !ok:
+				first[p] = rest
+			case !prefixOf(f, rest) && !prefixOf(rest, f):
+				amb[p] = true
+			}
 		}
 	}
-	return false
+	return amb
 }
 
 // withoutPlacePrefix drops a leading "tỉnh" or "thành phố" from keys.
