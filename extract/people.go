@@ -1,6 +1,8 @@
 package extract
 
 import (
+	"strings"
+
 	"dxnews/article"
 )
 
@@ -329,7 +331,7 @@ func (d *doc) dedupeRoles(roles []roleRef) []string {
 			if r.ce > r.cs {
 				text += " " + d.span(r.cs, r.ce)
 			}
-			out = append(out, text)
+			out = append(out, oneLine(text))
 		}
 	}
 	return out
@@ -346,4 +348,27 @@ func (d *doc) sameTitle(a, b roleRef) bool {
 		}
 	}
 	return true
+}
+
+// oneLine replaces each run of white space holding a line break with one
+// space: a role or a name is never stored across lines.
+func oneLine(s string) string {
+	if !strings.ContainsAny(s, "\n\r") {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
 }

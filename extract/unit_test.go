@@ -356,3 +356,20 @@ func TestNFCFastPathAgreesWithNorm(t *testing.T) {
 		}
 	}
 }
+
+func TestRolesNeverHoldLineBreaks(t *testing.T) {
+	for _, s := range []string{
+		"Tin\n\nÔng Nguyễn Văn An, Phó Trưởng ban\n\nBan Chỉ đạo chuyển đổi số tỉnh Lạng Sơn phát biểu.",
+		"Tin\n\nPhó Trưởng ban thường trực\nỦy ban nhân dân tỉnh Nguyễn Văn An dự họp.",
+		"Tin\n\nNguyễn Văn An (Phó Trưởng ban\n\nBan Chỉ đạo chuyển đổi số) dự họp.",
+	} {
+		e := Entities(s)
+		if len(e.People) != 1 || len(e.People[0].Roles) != 1 {
+			t.Errorf("%q: people %+v", s, e.People)
+			continue
+		}
+		if r := e.People[0].Roles[0]; strings.ContainsAny(r, "\n\r") || !strings.HasPrefix(r, "Phó Trưởng ban ") {
+			t.Errorf("%q: role %q", s, r)
+		}
+	}
+}
