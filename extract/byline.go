@@ -23,6 +23,8 @@ func (d *doc) findCredits(skip []bool) []string {
 		}
 		label := 0
 		switch {
+		case i > 0 && !d.toks[i].is(fNL) && !d.isPunct(i-1):
+			// "thông tin:", "bài:" inside a phrase: not a label.
 		case d.isAny(i, "ảnh", "bài", "tin") && (d.punct(i+1, ":") || d.isDash(i+1) && d.is(i, "ảnh")):
 			label = 1
 		case d.seq(i, "tác giả") && d.punct(i+2, ":"):
