@@ -185,10 +185,10 @@ func (r *Report) score(name string, g goldFile, e article.Entities) {
 	// Targets: value and year.
 	var gt, pt []string
 	for _, t := range g.Targets {
-		gt = append(gt, strings.ReplaceAll(t.Value, " ", "")+" @"+t.Year)
+		gt = append(gt, targetKey(t.Value)+" @"+t.Year)
 	}
 	for _, t := range e.Targets {
-		pt = append(pt, strings.ReplaceAll(t.Value, " ", "")+" @"+t.Year)
+		pt = append(pt, targetKey(t.Value)+" @"+t.Year)
 	}
 	r.scoreExact(name, "targets", gt, pt)
 
@@ -383,4 +383,17 @@ func (r Report) WriteText(w io.Writer) error {
 		return fmt.Errorf("extract: %w", err)
 	}
 	return nil
+}
+
+// targetKey is the form a target value is compared in: without spaces, in
+// lower case, and without the rank word annotators write or leave out
+// ("nhóm 4" and "4" in "vào nhóm 4 nước dẫn đầu").
+func targetKey(v string) string {
+	v = strings.ToLower(strings.ReplaceAll(v, " ", ""))
+	for _, w := range []string{"nhóm", "top"} {
+		if r, ok := strings.CutPrefix(v, w); ok && r != "" && r[0] >= '0' && r[0] <= '9' {
+			return r
+		}
+	}
+	return v
 }

@@ -87,6 +87,9 @@ type targetWalk struct {
 	ev       []Evidence
 	lastGoal scope
 	lastLine int
+	// the sentence read last
+	prevS, prevE int
+	leadEnd      int // byte offset where the title and the lead paragraph end
 }
 
 // findTargets returns the goals to reach stated in the text and, when
@@ -95,6 +98,13 @@ func (d *doc) findTargets(skip []bool, place string, explain bool) ([]article.Ta
 	w := &targetWalk{d: d, skip: skip, place: place, explain: explain, lastLine: -100}
 	w.lines = d.buildOutline(nil).lines
 	w.stack = append(w.stack, d.planHorizon(w.lines))
+	w.leadEnd = len(d.text)
+	for i, l := range w.lines {
+		if i > 1 && l.para {
+			w.leadEnd = int(d.toks[l.s].start)
+			break
+		}
+	}
 	for li, l := range w.lines {
 		w.openLine(li, l)
 		for s := l.s; s < l.e; {
@@ -187,7 +197,13 @@ func (w *targetWalk) keepSentence(b, e int, para bool) bool {
 	if para {
 		return d.semicolonRun(b, e)
 	}
-	return d.valueLed(b)
+	if d.valueLed(b) {
+		return true
+	}
+	// "… vào năm 2025 và tới 100% … vào năm 2030": a sentence that dates
+	// its own figures no earlier than the goal before it goes on with it.
+	y, _ := d.firstYear(b, e)
+	return y != "" && y >= w.top().year && !d.hasAchieved(b, e) && d.hasFigure(b, e)
 }
 
 // sentence reads the targets of the sentence [s, e) of line l.
@@ -202,9 +218,10 @@ func (w *targetWalk) sentence(li int, l oline, s, e int) {
 	if b >= e {
 		return
 	}
-	if w.top().kind != scopeSentence && d.startsAt(b, continuations) > 0 && w.lastGoal.mod == goal && li-w.lastLine <= 3 {
-		w.push(w.lastGoal) // "Theo đó, …" picks up the plan just reported
+	if d.startsAt(b, continuations) > 0 {
+		w.continueGoal(li, b)
 	}
+	defer func() { w.prevS, w.prevE = b, e }()
 	outer, inner := d.outerCue(b, e)
 	inh := w.inherited()
 	start, lim := -1, e
@@ -259,6 +276,38 @@ func (w *targetWalk) sentence(li int, l oline, s, e int) {
 			w.push(sc)
 		}
 	}
+}
+
+// continueGoal opens the scope a "Cụ thể", "Trong đó", "Theo đó" at b
+// carries on: the goal sentence before it, or the plan reported a few
+// lines up; a year stated in the sentence just before dates the items
+// ("Riêng năm 2022, … . Theo đó, 40% …"), and so does a sentence that
+// sets a year apart without a goal cue when it reports nothing achieved
+// ("Năm 2026 được xác định là năm tăng tốc … . Theo đó, 100% …").
+func (w *targetWalk) continueGoal(li, b int) {
+	d := w.d
+	py, pk := "", -1
+	if w.prevE > w.prevS && w.prevE <= b && !d.hasAchieved(w.prevS, w.prevE) {
+		py, pk = d.firstYear(w.prevS, w.prevE)
+	}
+	var sc scope
+	switch {
+	case w.top().kind == scopeSentence:
+		if py == "" || py == w.top().year {
+			return
+		}
+		sc = *w.top()
+	case w.lastGoal.mod == goal && li-w.lastLine <= 3:
+		sc = w.lastGoal
+	case py != "":
+		sc = scope{kind: scopeSentence, mod: goal, modS: b, modE: b + d.startsAt(b, continuations), from: w.prevS, to: w.prevE, line: li}
+	default:
+		return
+	}
+	if py != "" {
+		sc.year, sc.yearTok = py, pk
+	}
+	w.push(sc)
 }
 
 // inherited returns the innermost scope that gives a modality, or -1.
@@ -316,7 +365,8 @@ func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string,
 			metric = w.out[len(w.out)-1].Metric // "đến năm 2030, tỷ lệ này đạt 90%"
 		}
 		m := article.Mention{Start: int(d.toks[from].start), End: int(d.toks[to-1].end)}
-		if at := sameTarget(w.out, value, year, metric); at >= 0 {
+		if at := sameTarget(w.out, value, year, metric); at >= 0 && w.out[at].Mentions[0].Start < w.leadEnd {
+			// The body restating a goal of the title or the lead.
 			enrich(&w.out[at], qual, metric)
 			w.out[at].Mentions = append(w.out[at].Mentions, m)
 			v = ve - 1
@@ -344,31 +394,44 @@ func (w *targetWalk) valueYear(l oline, v, ve, b, e int, sy string, syTok int) (
 	}
 	for k := v - 1; k >= a; k-- {
 		if y := d.yearAt(k); y != "" {
-			return y, w.span("clause", k, k+1)
+			return y, w.yearSpan("clause", k)
 		}
 	}
 	for k := ve; k < c; k++ {
 		if y := d.yearAt(k); y != "" {
-			return y, w.span("clause", k, k+1)
+			return y, w.yearSpan("clause", k)
 		}
 	}
 	ia, _ := d.itemAt(v, b, e)
 	for k := a - 1; k >= ia; k-- {
 		if y := d.yearAt(k); y != "" {
-			return y, w.span("item", k, k+1)
+			return y, w.yearSpan("item", k)
 		}
 	}
 	if sy != "" {
-		return sy, w.span("sentence", syTok, syTok+1)
+		return sy, w.yearSpan("sentence", syTok)
 	}
 	if i := w.innermostYear(); i >= 0 {
 		sc := w.stack[i]
 		if sc.yearTok >= 0 {
-			return sc.year, w.span(scopeNames[sc.kind], sc.yearTok, sc.yearTok+1)
+			return sc.year, w.yearSpan(scopeNames[sc.kind], sc.yearTok)
 		}
 		return sc.year, Span{Kind: scopeNames[sc.kind]}
 	}
 	return "", Span{}
+}
+
+// yearSpan is span over the words that state the year at token k:
+// "2026–2028" rather than its first year.
+func (w *targetWalk) yearSpan(kind string, k int) Span {
+	d := w.d
+	if d.isDash(k+1) && yearValue(d.word(k+2)) > 0 {
+		return w.span(kind, k, k+3)
+	}
+	if d.isAny(k-1, "năm", "quý", "tháng") {
+		return w.span(kind, k-1, k+1)
+	}
+	return w.span(kind, k, k+1)
 }
 
 func (w *targetWalk) span(kind string, s, e int) Span {
@@ -560,7 +623,7 @@ func (d *doc) goalValue(v, b, e, start int) (string, int, bool) {
 	t := d.toks[v]
 	if !t.is(fNum) {
 		switch {
-		case d.is(v, "mỗi") && d.quantifierClause(v, e, true):
+		case d.is(v, "mỗi") && d.quantifierClause(v, e, !d.opensClause(v, b) && !d.is(v-1, "và")):
 			return d.word(v), v + 1, true
 		case d.seq(v, "tất cả") && d.quantifierClause(v, e, false) && d.opensClause(v, b):
 			return d.span(v, v+2), v + 2, true
@@ -582,13 +645,19 @@ func (d *doc) goalValue(v, b, e, start int) (string, int, bool) {
 			}
 			value = d.span(v, ve)
 		}
+		if d.isAny(v-1, "nhóm", "top") {
+			value = d.span(v-1, ve) // a rank: "nhóm 15", "top 30"
+		}
 		return value, ve, true
 	}
 	if a, c, ok := strings.Cut(w, "/"); ok && !strings.Contains(c, "/") {
 		n, ok1 := atoi(a)
 		m, ok2 := atoi(c)
 		if ok1 && ok2 && n <= m && (m > 12 || d.isAny(v-1, "nhóm", "top")) && !d.isAny(v-1, "ngày", "tháng", "số", "quý", "đạt") && !d.punct(v+1, "/") {
-			return w, v + 1, true // "19/19 sở, ngành", "nhóm 30/63 tỉnh"
+			if d.isAny(v-1, "nhóm", "top") {
+				return d.span(v-1, v+1), v + 1, true // "nhóm 30/63 tỉnh"
+			}
+			return w, v + 1, true // "19/19 sở, ngành"
 		}
 		return "", 0, false
 	}
@@ -625,16 +694,15 @@ func (d *doc) opensClause(v, b int) bool {
 // quantifierClause reports whether the clause from v on states a share with
 // no figure: "mỗi hộ gia đình đều có địa chỉ số", "tất cả các xã có …".
 func (d *doc) quantifierClause(v, e int, needDeu bool) bool {
-	for k := v + 1; k < e && k < v+15; k++ {
-		if d.toks[k].is(fNum) {
-			return false
+	deu, co := false, false
+	for k := v + 1; k < e && k < v+15 && !d.punct(k, ";") && !d.punct(k, "."); k++ {
+		if d.toks[k].is(fNum) && !strings.ContainsFunc(d.word(k), isLetter) {
+			return false // a figure, not "5G"
 		}
-		if d.punct(k, ";") || d.punct(k, ".") {
-			return !needDeu
-		}
-		if d.is(k, "đều") {
-			return true
-		}
+		deu = deu || d.is(k, "đều")
+		co = co || d.is(k, "có")
 	}
-	return !needDeu
+	return deu || co && !needDeu
 }
+
+func isLetter(r rune) bool { return isLetterOrDigit(r) && !isDigit(r) }

@@ -146,8 +146,8 @@ func (d *doc) targetValue(v, cue int) (string, int, bool) {
 		if n, ok := atoi(w); ok && n < 10 && qual == "" {
 			return "", 0, false
 		}
-		if end >= len(d.toks) || d.isPunct(end) {
-			return "", 0, false
+		if end >= len(d.toks) || d.isPunct(end) && qual == "" {
+			return "", 0, false // "đạt tối thiểu 1.000." closes its clause with a goal
 		}
 	}
 	return d.span(v, end), end, true

@@ -214,7 +214,7 @@ func TestReachedGoalsAreNotTargets(t *testing.T) {
 		}
 	}
 	e := Entities("Việt Nam phấn đấu đến năm 2030 thuộc top 30 quốc gia dẫn đầu về chính phủ số.")
-	if len(e.Targets) != 1 || e.Targets[0].Value != "30" || e.Targets[0].Year != "2030" {
+	if len(e.Targets) != 1 || e.Targets[0].Value != "top 30" || e.Targets[0].Year != "2030" {
 		t.Fatalf("targets = %+v", e.Targets)
 	}
 }
