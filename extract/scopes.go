@@ -392,15 +392,26 @@ func (w *targetWalk) valueYear(l oline, v, ve, b, e int, sy string, syTok int) (
 	if d.punct(a-1, ":") && a-1-l.body <= 5 && a-1 > l.body {
 		a = l.body // "- Năm 2022: 94 xã": the item's label dates it
 	}
-	for k := v - 1; k >= a; k-- {
-		if y := d.yearAt(k); y != "" {
-			return y, w.yearSpan("clause", k)
+	kb, ka := -1, -1
+	for k := v - 1; k >= a && kb < 0; k-- {
+		if d.yearAt(k) != "" {
+			kb = k
 		}
 	}
-	for k := ve; k < c; k++ {
-		if y := d.yearAt(k); y != "" {
-			return y, w.yearSpan("clause", k)
+	for k := ve; k < c && ka < 0; k++ {
+		if d.yearAt(k) != "" {
+			ka = k
+		} else if d.toks[k].is(fNum) && yearValue(d.word(k)) == 0 {
+			break // the next figure's year
 		}
+	}
+	// "80% … vào năm 2025 và tới 100% … vào năm 2030": a year after an
+	// earlier figure is that figure's; the one after the value is its own.
+	if kb >= 0 && (ka < 0 || !d.hasFigure(a, kb)) {
+		return d.yearAt(kb), w.yearSpan("clause", kb)
+	}
+	if ka >= 0 {
+		return d.yearAt(ka), w.yearSpan("clause", ka)
 	}
 	ia, _ := d.itemAt(v, b, e)
 	for k := a - 1; k >= ia; k-- {
