@@ -1,6 +1,10 @@
 package extract
 
-import "testing"
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
 
 // TestIssuerNeedsOneProvince checks that an anaphoric "UBND tỉnh" is
 // completed only when the text names a single province.
@@ -135,5 +139,67 @@ func TestLaterRules(t *testing.T) {
 	if roles["Phan Xuân Lĩnh"] != "Giám đốc Sở Nông nghiệp và Môi trường" ||
 		roles["Phạm Minh Chính"] != "Trưởng Ban Chỉ đạo của Chính phủ về phát triển khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06" {
 		t.Errorf("people %+v", e.People)
+	}
+}
+
+// TestGoalShapes covers the ways plans state goals: a lead-in with the year
+// and bare items, a heading with the year, the year in one sentence and the
+// items in the next, parallel items after one cue, two horizons, a plan's
+// own horizon, goals next to achievements, and values as written.
+func TestGoalShapes(t *testing.T) {
+	type tg struct{ value, year string }
+	cases := []struct {
+		name, text string
+		want       []tg
+	}{
+		{"lead-in", "Kế hoạch chuyển đổi số\n\nCác chỉ tiêu chủ yếu giai đoạn 2026–2028 như sau:\nVề hạ tầng số: 98% thôn, bản có sóng 4G; 75% hộ gia đình dùng cáp quang;\nVề dữ liệu: 60% hồ sơ đất đai được số hóa.\n\nNăm 2025, tỉnh có 40% hộ dùng cáp quang.",
+			[]tg{{"98%", "2028"}, {"75%", "2028"}, {"60%", "2028"}}},
+		{"heading", "Tin\n\nMục tiêu về thanh toán số đến năm 2027:\n- Tỷ lệ người cao tuổi có tài khoản thanh toán đạt 40%.\n- Tỷ lệ chợ có thanh toán không tiền mặt đạt 60%.\n2. Tỷ lệ hộ kinh doanh dùng mã QR đạt 80%.",
+			[]tg{{"40%", "2027"}, {"60%", "2027"}, {"80%", "2027"}}},
+		{"next sentence", "Tin\n\nHuyện đặt mục tiêu đến năm 2029 trở thành huyện nông thôn mới thông minh. Cụ thể, 90% hợp tác xã bán hàng qua sàn thương mại điện tử, ít nhất 70% trạm y tế dùng bệnh án điện tử.",
+			[]tg{{"90%", "2029"}, {"70%", "2029"}}},
+		{"parallel", "Tin\n\nĐến năm 2030, tỉnh phấn đấu doanh thu thương mại điện tử tăng 25%/năm, 60% doanh nghiệp nhỏ dùng nền tảng số và mỗi xã có ít nhất 2 điểm Wi-Fi công cộng.",
+			[]tg{{"25%", "2030"}, {"60%", "2030"}, {"2", "2030"}}},
+		{"two horizons", "Tin\n\nMục tiêu đến năm 2027:\nTỷ trọng kinh tế số đến năm 2028 đạt 25%; tầm nhìn đến năm 2040 đạt 45%; 70% doanh nghiệp dùng hóa đơn điện tử.",
+			[]tg{{"25%", "2028"}, {"45%", "2040"}, {"70%", "2027"}}},
+		{"plan horizon", "Tỉnh phê duyệt Chương trình chuyển đổi số đến năm 2025\n\nChương trình đặt ra các chỉ tiêu: 80% dịch vụ công trực tuyến mức độ 4; 100% cơ quan kết nối mạng chuyên dùng.",
+			[]tg{{"80%", "2025"}, {"100%", "2025"}}},
+		{"achieved beside goal", "Tin\n\nNăm 2023, tỷ lệ này đạt 61,5%; mục tiêu năm 2026 là 80%. Theo đánh giá, năm 2024 toàn tỉnh đã có 70% hồ sơ trực tuyến.",
+			[]tg{{"80%", "2026"}}},
+		{"values as written", "Tin\n\nChỉ tiêu đến năm 2030:\n+ Doanh thu công nghệ số đạt 310 nghìn tỷ đồng.\n+ 45–50% dân số dùng chữ ký số.\n+ Tất cả xã có điểm phục vụ bưu chính.\n+ Chỉ số DTI thuộc nhóm 15 tỉnh dẫn đầu.\n+ Chỉ số dữ liệu mở đạt tối thiếu 0,8.",
+			[]tg{{"310 nghìn tỷ đồng", "2030"}, {"45–50%", "2030"}, {"Tất cả", "2030"}, {"nhóm 15", "2030"}, {"0,8", "2030"}}},
+	}
+	for _, c := range cases {
+		got := Entities(c.text).Targets
+		ok := len(got) == len(c.want)
+		for i := 0; ok && i < len(got); i++ {
+			ok = got[i].Value == c.want[i].value && got[i].Year == c.want[i].year
+		}
+		if !ok {
+			var b strings.Builder
+			for _, g := range got {
+				fmt.Fprintf(&b, " %s@%s", g.Value, g.Year)
+			}
+			t.Errorf("%s: got%s, want %v", c.name, b.String(), c.want)
+		}
+	}
+}
+
+// TestExplainGivesEvidence checks that each target carries the cue or the
+// lead-in that made it a goal and the words that gave its year.
+func TestExplainGivesEvidence(t *testing.T) {
+	text := "Tin\n\nCác chỉ tiêu chủ yếu giai đoạn 2026–2028 như sau:\nVề hạ tầng số: 98% thôn có sóng 4G."
+	e, ev := Explain(text)
+	if len(e.Targets) != 1 || len(ev) != 1 {
+		t.Fatalf("targets %+v evidence %+v", e.Targets, ev)
+	}
+	if c := ev[0].Cue; c.Kind != "lead-in" || c.Text != "chỉ tiêu" || text[c.Start:c.End] != c.Text {
+		t.Errorf("cue %+v", c)
+	}
+	if y := ev[0].YearFrom; y.Kind != "lead-in" || y.Text != "2026–2028" || text[y.Start:y.End] != y.Text {
+		t.Errorf("year from %+v", y)
+	}
+	if len(ev[0].Scopes) != 1 || ev[0].Scopes[0].Text != "Các chỉ tiêu chủ yếu giai đoạn 2026–2028 như sau:" {
+		t.Errorf("scopes %+v", ev[0].Scopes)
 	}
 }

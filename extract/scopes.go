@@ -46,6 +46,7 @@ type scope struct {
 	from, to   int // the opener's tokens
 	items      bool
 	plain      bool // the list's items are plain lines
+	apart      bool // blank lines separate the list's items
 	line       int
 }
 
@@ -98,13 +99,7 @@ func (d *doc) findTargets(skip []bool, place string, explain bool) ([]article.Ta
 	w := &targetWalk{d: d, skip: skip, place: place, explain: explain, lastLine: -100}
 	w.lines = d.buildOutline(nil).lines
 	w.stack = append(w.stack, d.planHorizon(w.lines))
-	w.leadEnd = len(d.text)
-	for i, l := range w.lines {
-		if i > 1 && l.para {
-			w.leadEnd = int(d.toks[l.s].start)
-			break
-		}
-	}
+	w.leadEnd = d.leadEnd(w.lines)
 	for li, l := range w.lines {
 		w.openLine(li, l)
 		for s := l.s; s < l.e; {
@@ -170,13 +165,13 @@ func (w *targetWalk) openLine(li int, l oline) {
 		if t.kind != scopeLeadIn {
 			break
 		}
-		item := l.marker != markNone || !t.items || t.plain && d.hasFigure(l.body, l.e)
+		item := l.marker != markNone || !t.items || t.plain && t.apart && d.hasFigure(l.body, l.e)
 		if l.para && !item && d.startsAt(l.body, continuations) == 0 || !l.para && l.marker == markNone && t.items && !t.plain {
 			w.popWhile(func(sc scope) bool { return sc.kind == scopeLeadIn || sc.kind == scopeSentence })
 			break
 		}
 		if !t.items {
-			t.items, t.plain = true, l.marker == markNone
+			t.items, t.plain, t.apart = true, l.marker == markNone, l.para
 		}
 	}
 }
@@ -287,8 +282,14 @@ func (w *targetWalk) sentence(li int, l oline, s, e int) {
 func (w *targetWalk) continueGoal(li, b int) {
 	d := w.d
 	py, pk := "", -1
-	if w.prevE > w.prevS && w.prevE <= b && !d.hasAchieved(w.prevS, w.prevE) {
+	if w.prevE > w.prevS && w.prevE <= b {
+		if d.hasAchieved(w.prevS, w.prevE) {
+			return // "… đã góp phần … . Theo đó 100% …": results go on
+		}
 		py, pk = d.firstYear(w.prevS, w.prevE)
+	}
+	if i := w.inherited(); i >= 0 && w.stack[i].mod == achieved {
+		return
 	}
 	var sc scope
 	switch {
@@ -419,7 +420,7 @@ func (w *targetWalk) valueYear(l oline, v, ve, b, e int, sy string, syTok int) (
 			return y, w.yearSpan("item", k)
 		}
 	}
-	if sy != "" {
+	if sy != "" && (syTok >= ia || d.leadYear(syTok, b) || d.colonBetween(syTok, v)) {
 		return sy, w.yearSpan("sentence", syTok)
 	}
 	if i := w.innermostYear(); i >= 0 {
@@ -527,6 +528,33 @@ func (d *doc) sentenceYear(b, e, cue int) (string, int) {
 		return d.firstYear(b, from)
 	}
 	return "", -1
+}
+
+// leadYear reports whether the year at token k dates a whole sentence
+// starting at b rather than its own item: it opens the sentence or an item
+// ("Đến năm 2025, …"), or follows a goal word ("phấn đấu đến năm 2025 có
+// …", "mục tiêu cơ bản đến năm 2025"), not a metric ("tỷ trọng kinh tế
+// số đến năm 2028 đạt 25%; …").
+func (d *doc) leadYear(k, b int) bool {
+	j := k - 1
+	for j >= b && j >= k-4 && (d.isAny(j, "năm", "đến", "tới", "hết", "trong", "vào", "đoạn", "giai", "cơ", "bản", "là") || d.isDash(j)) {
+		j--
+	}
+	if j < b || d.punct(j, ":") || d.punct(j, ";") {
+		return true
+	}
+	return d.cueEndsAt(j) && !d.is(j, "năm")
+}
+
+// colonBetween reports whether a ":" stands between tokens i and j: a year
+// before it dates the list after it.
+func (d *doc) colonBetween(i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if d.punct(k, ":") {
+			return true
+		}
+	}
+	return false
 }
 
 // firstYear returns the first target year stated in [s, e) and its token.
@@ -649,7 +677,7 @@ func (d *doc) goalValue(v, b, e, start int) (string, int, bool) {
 		return "", 0, false // the end of a range read above
 	}
 	if value, ve, ok := d.targetValue(v, start); ok {
-		if multipliers[d.key(ve)] {
+		if multipliers[d.key(ve)] && !strings.HasSuffix(value, "%") && !d.seq(ve, "tỷ lệ") {
 			ve++ // "310 nghìn tỷ"
 			if currencies[d.key(ve)] {
 				ve++
@@ -717,3 +745,29 @@ func (d *doc) quantifierClause(v, e int, needDeu bool) bool {
 }
 
 func isLetter(r rune) bool { return isLetterOrDigit(r) && !isDigit(r) }
+
+// leadEnd returns the byte offset where the title and the lead end: the
+// lead is the first line of the body (after a "SOURCE:" line) when it is
+// short enough to be a summary.
+func (d *doc) leadEnd(lines []oline) int {
+	if len(lines) == 0 {
+		return 0
+	}
+	end := int(d.toks[lines[0].e-1].end)
+	for _, l := range lines[1:] {
+		if d.skipLine(l) {
+			continue
+		}
+		if l.e-l.s <= 60 {
+			end = int(d.toks[l.e-1].end)
+		}
+		break
+	}
+	return end
+}
+
+// skipLine reports whether a line is page furniture before the body: a
+// "SOURCE:" line or a lone punctuation mark.
+func (d *doc) skipLine(l oline) bool {
+	return d.seq(l.s, "source") && d.punct(l.s+1, ":") || l.e-l.s == 1 && d.isPunct(l.s)
+}

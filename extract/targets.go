@@ -94,6 +94,9 @@ func (d *doc) achievedAt(k int) bool {
 	if d.seq(k, "kết quả") && !d.isPunct(k+2) && !d.isAny(k+2, "là", "cho", "đạt") && !d.toks[k].is(fCap) {
 		return false // "số hóa kết quả giải quyết": a thing, not a report
 	}
+	if d.seq(k, "xếp hạng") && !d.is(k+2, "thứ") && !(k+2 < len(d.toks) && d.toks[k+2].is(fNum)) {
+		return false // "dẫn đầu ASEAN về xếp hạng Chính phủ điện tử": a topic
+	}
 	return !(d.is(k, "đã") && d.isAny(k+1, "đặt", "đề", "xác", "phê", "ban"))
 }
 
