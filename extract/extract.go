@@ -122,9 +122,21 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 		}
 		p, n := d.placeAt(i)
 		var canon string
+		local := 0 // tokens of a prefix naming a unit below a province: "xã", "huyện", "phường"
+		if pl := d.endsAt(i-1, placePrefixes); pl > 0 && !d.is(i-pl, "tỉnh") && !d.isAny(i-pl-1, "các", "hai", "ba", "bốn") {
+			local = pl
+		}
 		if n > 0 {
 			canon = places.phrases[p].value
-			if places.phrases[p].flags == "p" {
+			prov := places.phrases[p].flags == "p"
+			if prov && local > 0 && (d.is(i-local, "thành") || d.is(i-local, "tp")) {
+				local = 0 // "thành phố Đà Nẵng" is the province-level city
+			}
+			if prov && local > 0 {
+				canon = fold(d.span(i-local, i)) + " " + canon // "phường Thái Bình" is not the province
+				prov = false
+			}
+			if prov {
 				if at := slices.Index(provs, canon); at < 0 {
 					provs = append(provs, canon)
 					provSurface = append(provSurface, d.span(i, i+n))
@@ -146,15 +158,18 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 			listFrom = -1
 		}
 		viaList = false
-		m := article.Mention{Start: int(d.toks[i].start), End: int(d.toks[i+n-1].end)}
+		// A unit below a province keeps its prefix: "xã Hòa Phú",
+		// "huyện Đông Hưng", "TP. Buôn Ma Thuột".
+		m := article.Mention{Start: int(d.toks[i-local].start), End: int(d.toks[i+n-1].end)}
+		name := d.span(i-local, i+n)
 		if at, ok := index[canon]; ok {
 			out[at].Mentions = append(out[at].Mentions, m)
-			if isUpperText(out[at].Name) {
-				out[at].Name = d.span(i, i+n)
+			if isUpperText(out[at].Name) || local > 0 && fold(out[at].Name) == canon {
+				out[at].Name = name
 			}
 		} else {
 			index[canon] = len(out)
-			out = append(out, article.Location{Name: d.span(i, i+n), Mentions: []article.Mention{m}})
+			out = append(out, article.Location{Name: name, Mentions: []article.Mention{m}})
 		}
 		i += n - 1
 	}
@@ -213,7 +228,7 @@ func soleProvince(canon, surface []string) string {
 // list opened by a plural prefix ("các phường Ninh Kiều, Cái Răng và …")
 // at i, where from is the token after the previous place of the list.
 func (d *doc) listedPlace(i, from int) int {
-	if from < 0 || i-1 != from || !(d.punct(i-1, ",") || d.is(i-1, "và")) || !d.capWord(i) {
+	if !d.capWord(i) || !d.listOpener(i-1) && (from < 0 || i-1 != from || !(d.punct(i-1, ",") || d.is(i-1, "và"))) {
 		return 0
 	}
 	if d.nameLen(i) > 0 {
@@ -454,6 +469,42 @@ func prefixOf(a, b []string) bool {
 	return true
 }
 
+// listOpener reports whether token k is the ":" of "các huyện:", which
+// opens a list of places.
+func (d *doc) listOpener(k int) bool {
+	if !d.punct(k, ":") {
+		return false
+	}
+	pl := d.endsAt(k-1, placePrefixes)
+	return pl > 0 && d.isAny(k-1-pl, "các", "hai", "ba", "bốn")
+}
+
+// inPlaceList reports whether token i follows, through a run of short
+// capitalised items separated by commas, a list opener such as "các
+// huyện:" or "các xã": "Quan Hoá" there is a district, not a person.
+func (d *doc) inPlaceList(i int) bool {
+	k := i - 1
+	for items := 0; items < 16 && k > 0; items++ {
+		if d.listOpener(k) {
+			return true
+		}
+		if !d.punct(k, ",") && !d.is(k, "và") {
+			if pl := d.endsAt(k, placePrefixes); pl > 0 && d.isAny(k-pl, "các", "hai", "ba", "bốn") {
+				return true
+			}
+			return false
+		}
+		k--
+		for n := 0; n < 4 && k > 0 && d.capWord(k); n++ {
+			k--
+		}
+		if d.capWord(k) {
+			return false
+		}
+	}
+	return false
+}
+
 // unlistedPlace returns the length of a capitalised place name that is not
 // in the gazetteer but follows an administrative prefix: "xã Tam Thăng",
 // "TP Tam Kỳ", "huyện Gia Lâm".
@@ -462,7 +513,10 @@ func (d *doc) unlistedPlace(i int) int {
 		return 0
 	}
 	pre := d.endsAt(i-1, placePrefixes)
-	if pre == 0 || d.capOrAbbr(i-pre) && !d.is(i-pre, "tp") || d.nameLen(i) > 0 {
+	if pre == 0 || d.capOrAbbr(i-pre) && !d.is(i-pre, "tp") {
+		return 0
+	}
+	if d.nameLen(i) > 0 {
 		return 0
 	}
 	n := 0
@@ -473,7 +527,7 @@ func (d *doc) unlistedPlace(i int) int {
 		if p, _ := d.orgHead(i + n); p >= 0 {
 			break
 		}
-		if n > 0 && d.nameStart(i+n) {
+		if n > 0 && d.nameLen(i+n) > 2 {
 			break // "phường Hạc Thành Nguyễn Văn Tuấn"
 		}
 		n++

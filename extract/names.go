@@ -88,7 +88,30 @@ func (d *doc) computeNameLen(i int) int {
 	if j-i < 2 || j-i > 5 {
 		return 0
 	}
+	k := i
+	for k > 0 && i-k < 2 && d.capWord(k-1) && !d.toks[k].is(fNL) {
+		k-- // "TP. Buôn Ma Thuột": the run started after the prefix
+	}
+	if j-i == 2 && (d.unitBefore(k) || d.inPlaceList(i)) {
+		return 0 // "huyện Vũ Thư", "TP. Buôn Ma Thuột"
+	}
 	return j - i
+}
+
+// unitBefore reports whether an administrative prefix below a province
+// ("xã", "huyện", "TP.") comes right before token i with no title before
+// it: what follows names a place ("Chủ tịch xã Lò Văn Bình" is a person).
+func (d *doc) unitBefore(i int) bool {
+	pre := d.endsAt(i-1, placePrefixes)
+	if pre == 0 || d.is(i-pre, "tỉnh") || d.capOrAbbr(i-pre) && !d.is(i-pre, "tp") || d.honorificBefore(i) > 0 {
+		return false
+	}
+	for k := max(i-pre-4, 0); k < i-pre; k++ {
+		if p, n := d.title(k); p >= 0 && k+n == i-pre {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) nameStart(i int) bool { return d.nameLen(i) > 0 }

@@ -42,7 +42,7 @@ func (d *doc) stopsOrg(k int) bool {
 	return d.startsAt(k, orgStop) > 0 || d.startsAt(k, orgStopPhrases) > 0
 }
 
-var placePrefixes = newPhraseSet("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "tp", "tp .")
+var placePrefixes = newPhraseSet("thành phố", "thị xã", "thị trấn", "tỉnh", "huyện", "quận", "xã", "phường", "đặc khu", "tp", "tp .")
 
 // placePrefixAt returns the length of an administrative prefix ("tỉnh",
 // "thành phố", "TP.") at token i.

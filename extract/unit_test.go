@@ -373,3 +373,18 @@ func TestRolesNeverHoldLineBreaks(t *testing.T) {
 		}
 	}
 }
+
+func TestUnitsBelowAProvinceKeepTheirPrefix(t *testing.T) {
+	e := Entities("Tin\n\nTỉnh Thái Bình thí điểm tại huyện Đông Hưng và huyện Vũ Thư, phường Thái Bình và xã Hòa Phú (TP. Buôn Ma Thuột); các huyện: Quan Hoá, Yên Định. Chủ tịch xã Lò Văn Bình dự họp.")
+	var got []string
+	for _, l := range e.Locations {
+		got = append(got, l.Name)
+	}
+	want := []string{"Thái Bình", "huyện Đông Hưng", "huyện Vũ Thư", "phường Thái Bình", "xã Hòa Phú", "TP. Buôn Ma Thuột", "Quan Hoá", "Yên Định"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("locations %q, want %q", got, want)
+	}
+	if len(e.People) != 1 || e.People[0].Name != "Lò Văn Bình" {
+		t.Errorf("people %+v", e.People)
+	}
+}
