@@ -272,9 +272,13 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 			continue
 		}
 		if d.is(o.start, "chính") && d.isAny(o.start-1, "tướng") {
-			continue
+			if !d.primeMinisterOffice(o.start-2, o.end) {
+				continue
+			}
+			o.start -= 2
+			orgs[x] = o
 		}
-		keys[x] = orgKey(d.keysOf(nil, o.start, o.end))
+		keys[x] = orgKey(d.orgKeys(o.start, o.end))
 		joined[x] = strings.Join(keys[x], keySep)
 	}
 	amb := ambiguousPrefixes(keys, joined)
@@ -295,7 +299,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 			continue
 		}
 		j := joined[x]
-		name := d.span(o.start, o.end)
+		name := d.orgName(o.start, o.end)
 		m := article.Mention{Start: int(d.toks[o.start].start), End: int(d.toks[o.end-1].end)}
 		// The first entry, in order of creation, that this mention names:
 		// one with the same key, one whose key extends it (unless the
@@ -343,6 +347,31 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		}
 		a.ms = append(a.ms, m)
 	}
+	// "Sở TT&TT tỉnh Thái Nguyên" and "Sở TT&TT Thái Nguyên" are one.
+	byPlain := map[string]*agg{}
+	for _, a := range list {
+		k := withoutUnitWords(a.key)
+		if len(k) == len(a.key) {
+			continue
+		}
+		pk := strings.Join(k, keySep)
+		if b, ok := byPlain[pk]; ok {
+			b.ms = append(b.ms, a.ms...)
+			a.gone = true
+			continue
+		}
+		byPlain[pk] = a
+	}
+	for _, a := range list {
+		if a.gone || len(withoutUnitWords(a.key)) != len(a.key) {
+			continue
+		}
+		if b, ok := byPlain[a.joined]; ok && b != a && !b.gone {
+			a.ms = append(a.ms, b.ms...)
+			a.name = b.name // the fuller form, with "tỉnh"
+			b.gone = true
+		}
+	}
 	// An acronym that a longer name spells out in brackets or after a dash
 	// ("Hiệp hội … (VINASA)") is that organisation.
 	byWord := map[string][]*agg{}
@@ -354,7 +383,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		}
 	}
 	for _, a := range list {
-		if len(a.key) > 4 || len(a.key) > 1 && !isAcronym(a.name) {
+		if a.gone || len(a.key) > 4 || len(a.key) > 1 && !isAcronym(a.name) {
 			continue
 		}
 		rare := byWord[a.key[0]]
@@ -378,6 +407,78 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		}
 		sort.Slice(a.ms, func(i, j int) bool { return a.ms[i].Start < a.ms[j].Start })
 		out = append(out, article.Organization{Name: a.name, Mentions: a.ms})
+	}
+	return out
+}
+
+// innerGloss returns the brackets [p, q] inside the organisation [s, e)
+// that gloss the words before them with an abbreviation ("Sở Giáo dục và
+// Đào tạo (GD&ĐT) Hà Tĩnh"), or -1, -1. A gloss at the end stays part of
+// the name written.
+func (d *doc) innerGloss(s, e int) (int, int) {
+	for p := s + 1; p < e-2; p++ {
+		if !d.punct(p, "(") {
+			continue
+		}
+		q := p + 1
+		for q < e && q <= p+3 && !d.punct(q, ")") {
+			if !d.toks[q].is(fUpper) && !strings.Contains(d.word(q), "&") {
+				return -1, -1
+			}
+			q++
+		}
+		if q < e-1 && d.punct(q, ")") && q > p+1 {
+			return p, q
+		}
+		return -1, -1
+	}
+	return -1, -1
+}
+
+// orgName is the organisation [s, e) as written, without an inner gloss.
+func (d *doc) orgName(s, e int) string {
+	if p, q := d.innerGloss(s, e); p >= 0 {
+		return d.span(s, p) + " " + d.span(q+1, e)
+	}
+	return d.span(s, e)
+}
+
+// orgKeys are the keys of the organisation [s, e) for matching its other
+// mentions, an inner gloss moved to the end: "Sở Giáo dục và Đào tạo
+// (GD&ĐT) Hà Tĩnh" extends "Sở GD&ĐT Hà Tĩnh", and "IOC Huế" still finds
+// the name that spells it out.
+func (d *doc) orgKeys(s, e int) []string {
+	if p, q := d.innerGloss(s, e); p >= 0 {
+		return d.keysOf(d.keysOf(d.keysOf(nil, s, p), q+1, e), p+1, q)
+	}
+	return d.keysOf(nil, s, e)
+}
+
+// primeMinisterOffice reports whether "Thủ tướng Chính phủ" at [s, e)
+// names the office that issues and receives documents ("Quyết định … của
+// Thủ tướng Chính phủ", "báo cáo Thủ tướng Chính phủ") rather than a
+// person's title: not after "Phó" or an apposition's comma or dash, and
+// not before a name.
+func (d *doc) primeMinisterOffice(s, e int) bool {
+	if !d.seq(s, "thủ tướng") || d.is(s-1, "phó") || d.punct(s-1, ",") || d.isDash(s-1) || d.punct(s-1, "(") {
+		return false
+	}
+	return d.nameLen(e) == 0 && d.nameLen(e+d.honorificAt(e)) == 0
+}
+
+// withoutUnitWords drops "tỉnh" and "thành phố" from the inside of a key,
+// where they stand before a place name.
+func withoutUnitWords(k []string) []string {
+	var out []string
+	for i := 0; i < len(k); i++ {
+		switch {
+		case i > 0 && i < len(k)-1 && k[i] == "tỉnh":
+			continue
+		case i > 0 && i < len(k)-2 && k[i] == "thành" && k[i+1] == "phố":
+			i++
+			continue
+		}
+		out = append(out, k[i])
 	}
 	return out
 }

@@ -388,3 +388,24 @@ func TestUnitsBelowAProvinceKeepTheirPrefix(t *testing.T) {
 		t.Errorf("people %+v", e.People)
 	}
 }
+
+func TestOneOrganisationPerAlias(t *testing.T) {
+	cases := map[string]string{
+		"Tin\n\nBộ Thông tin và Truyền thông (TT&TT) hướng dẫn các tỉnh. Theo Bộ TT&TT, các sở triển khai nền tảng.":                        "Bộ Thông tin và Truyền thông (TT&TT)",
+		"Tin\n\nSở Giáo dục và Đào tạo (GD&ĐT) Hà Tĩnh ban hành kế hoạch. Sở GD&ĐT đề nghị các trường; Giám đốc Sở GD&ĐT Hà Tĩnh cho biết.": "Sở Giáo dục và Đào tạo Hà Tĩnh",
+		"Tin\n\nÔng A làm việc tại Sở TT&TT tỉnh Thái Nguyên từ năm 2020. Sở TT&TT Thái Nguyên đã triển khai nền tảng số.":                  "Sở TT&TT tỉnh Thái Nguyên",
+		"Tin\n\nQuyết định số 749/QĐ-TTg ngày 3/6/2020 của Thủ tướng Chính phủ phê duyệt chương trình.":                                     "Thủ tướng Chính phủ",
+	}
+	for text, want := range cases {
+		got := Entities(text).Organizations
+		if len(got) != 1 || got[0].Name != want {
+			t.Errorf("%q: organisations %+v, want one %q", text, got, want)
+		}
+	}
+	// A title of a person is not the office.
+	for _, o := range Entities("Tin\n\nÔng Phạm Minh Chính, Thủ tướng Chính phủ, dự hội nghị.").Organizations {
+		if o.Name == "Thủ tướng Chính phủ" {
+			t.Errorf("title read as an organisation: %+v", o)
+		}
+	}
+}
