@@ -6,6 +6,7 @@
 //
 //	articles/<id>.json         the current version of each article
 //	articles.log               one "<seq>\t<id>" line per change, append-only
+//	pending/<stage>/<id>       work a stage still owes an article (see Owe)
 //	audio/<id>/<voice>.mp3     the article read in one voice
 //	audio/<id>/<voice>.json    its sentence timings
 package store
@@ -42,10 +43,15 @@ var validID = regexp.MustCompile(`^[0-9a-f]{16}$`)
 // one process.
 type Store struct {
 	dir string
+	fs  fsys
 
 	mu  sync.Mutex
 	seq int64
 	log *os.File
+	// logSize is the length of the change log's well-formed prefix: an
+	// append that fails part-way is cut back to it.
+	logSize   int64
+	ledgerNew bool
 }
 
 // Open opens (creating when needed) the store in dir.
@@ -65,6 +71,15 @@ func Open(dir string) (*Store, error) {
 	os.Remove(probe)
 
 	s := &Store{dir: dir}
+	removeTemps(filepath.Join(dir, "articles"))
+	if _, err := os.Stat(s.ledgerStamp()); errors.Is(err, os.ErrNotExist) {
+		names, _ := filepath.Glob(filepath.Join(dir, "articles", "*.json"))
+		if len(names) > 0 {
+			s.ledgerNew = true
+		} else if err := s.writeFileAtomic(s.ledgerStamp(), []byte("1\n")); err != nil {
+			return nil, fmt.Errorf("store: data folder %s is not writable: %w", dir, err)
+		}
+	}
 	entries, validLen, err := s.readLog()
 	if err != nil {
 		return nil, err
@@ -85,7 +100,7 @@ func Open(dir string) (*Store, error) {
 		f.Close()
 		return nil, fmt.Errorf("store: opening change log: %w", err)
 	}
-	s.log = f
+	s.log, s.logSize = f, validLen
 	return s, nil
 }
 
@@ -112,8 +127,10 @@ func (s *Store) articlePath(id string) string {
 
 // Put stores a, replacing any earlier version with the same ID. It reports
 // whether anything changed; storing an identical article (the fetch time
-// aside) changes nothing and leaves the change log alone.
-func (s *Store) Put(ctx context.Context, a article.Article) (bool, error) {
+// aside) changes nothing and leaves the change log alone. When it changes
+// something, each of the stages in owed is recorded as owing the article
+// (see Owe) before the new version is written.
+func (s *Store) Put(ctx context.Context, a article.Article, owed ...string) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
@@ -133,20 +150,45 @@ func (s *Store) Put(ctx context.Context, a article.Article) (bool, error) {
 	if old, err := s.get(a.ID); err == nil && sameContent(old, a) {
 		return false, nil
 	}
-	// Log first, then the file: a crash between the two leaves a log entry
-	// whose file is old or missing, and the next Put of the same article
-	// writes it and logs it again. Nothing is lost.
+	// The work owed first, then the log, then the file: a crash between
+	// any two leaves work owed on an older version (harmless, redone) or a
+	// log entry whose file is old or missing, and the next Put of the same
+	// article writes it and logs it again. Nothing is lost.
+	if err := s.owe(a.ID, owed); err != nil {
+		return false, err
+	}
+	if err := s.appendLog(s.seq+1, a.ID); err != nil {
+		return false, err
+	}
 	s.seq++
-	if _, err := fmt.Fprintf(s.log, "%d\t%s\n", s.seq, a.ID); err != nil {
-		return false, fmt.Errorf("store: appending change log: %w", err)
-	}
-	if err := s.log.Sync(); err != nil {
-		return false, fmt.Errorf("store: syncing change log: %w", err)
-	}
-	if err := writeFileAtomic(s.articlePath(a.ID), data); err != nil {
-		return false, fmt.Errorf("store: writing article %s: %w", a.ID, err)
+	if err := s.writeFileAtomic(s.articlePath(a.ID), data); err != nil {
+		return false, fmt.Errorf("store: writing article %s in %s: %w", a.ID, filepath.Dir(s.articlePath(a.ID)), err)
 	}
 	return true, nil
+}
+
+// appendLog appends one change to the log and syncs it. A write that fails
+// part-way (a full disk) is cut back, so the log never holds a torn line
+// followed by good ones.
+func (s *Store) appendLog(seq int64, id string) error {
+	line := fmt.Sprintf("%d\t%s\n", seq, id)
+	w := wfile{s.log, &s.fs}
+	if _, err := w.Write([]byte(line)); err != nil {
+		s.cutLog()
+		return fmt.Errorf("store: appending change log in %s: %w", s.dir, err)
+	}
+	if err := s.log.Sync(); err != nil {
+		s.cutLog()
+		return fmt.Errorf("store: syncing change log in %s: %w", s.dir, err)
+	}
+	s.logSize += int64(len(line))
+	return nil
+}
+
+func (s *Store) cutLog() {
+	if err := s.log.Truncate(s.logSize); err == nil {
+		s.log.Seek(s.logSize, io.SeekStart)
+	}
 }
 
 func sameContent(a, b article.Article) bool {
@@ -298,11 +340,14 @@ func (s *Store) readLog() ([]logEntry, int64, error) {
 
 // writeFileAtomic writes data to a temporary file beside path, syncs it and
 // renames it over path, so readers see the old or the new file, never half.
-func writeFileAtomic(path string, data []byte) error {
+func (s *Store) writeFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err := s.fs.check(path); err != nil {
+		return err
+	}
+	tmp, err := s.fs.createTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -319,4 +364,13 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// removeTemps removes the temporary files a process killed in
+// writeFileAtomic left in dir.
+func removeTemps(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	for _, n := range names {
+		os.Remove(n)
+	}
 }

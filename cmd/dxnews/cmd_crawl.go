@@ -77,21 +77,32 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 	if err != nil {
 		return crawlResult{}, err
 	}
-	p := &pipeline{data: d, logger: e.logger, progress: e.stderr, tty: e.tty}
+	voices, err := voicesFromEnv(e)
+	if err != nil {
+		return crawlResult{}, err
+	}
+	p := &pipeline{data: d, voices: voices, logger: e.logger, progress: e.stderr, tty: e.tty}
 	if o.speak {
 		sp, err := newSpeaker(e, o.backend, o.dir)
 		if err != nil {
 			return crawlResult{}, err
 		}
-		voices, err := voicesFromEnv(e)
-		if err != nil {
-			return crawlResult{}, err
-		}
-		p.speaker, p.voices = sp, voices
+		p.speaker = sp
 	}
-	stats, err := c.Run(ctx, p.add)
+	// Work earlier runs left owed is finished whatever this crawl does.
+	err = p.owedAtUpgrade(ctx)
 	if err == nil {
-		err = p.speakAll(ctx)
+		err = p.catchUp(ctx)
+	}
+	var stats crawler.Stats
+	if err == nil {
+		stats, err = c.Run(ctx, p.add)
+	}
+	if ctx.Err() == nil && !isStoreFull(err) {
+		err = errors.Join(err, p.speakOwed(ctx))
+		if ctx.Err() == nil {
+			err = errors.Join(err, p.catchUp(ctx))
+		}
 	}
 	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, elapsed: time.Since(start)}
 	if werr := writeLastRun(o.dir, res, err); werr != nil {

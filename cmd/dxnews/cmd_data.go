@@ -7,10 +7,12 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/store"
 )
 
 func dataFlag(e *env, f interface {
@@ -155,6 +157,25 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %-14s %d of %d articles\n", v.ID, n, len(arts))
 		}
 	}
+	owed, err := d.store.OwedStages()
+	if err != nil {
+		return err
+	}
+	if len(owed) == 0 {
+		fmt.Fprintf(e.stdout, "owed         nothing: every stored article is indexed and spoken\n")
+	}
+	stages := make([]string, 0, len(owed))
+	for st := range owed {
+		stages = append(stages, st)
+	}
+	sort.Strings(stages)
+	for _, st := range stages {
+		what := st
+		if v := store.SpeechVoice(st); v != "" {
+			what = "speech in " + v
+		}
+		fmt.Fprintf(e.stdout, "owed         %s: %d articles (the next crawl or run does it)\n", what, owed[st])
+	}
 	if b, err := os.ReadFile(filepath.Join(*dir, lastRunFile)); err == nil {
 		var lr lastRun
 		if json.Unmarshal(b, &lr) == nil {
@@ -171,7 +192,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	}
-	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl"} {
+	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl", "pending"} {
 		fmt.Fprintf(e.stdout, "disk %-9s %s\n", sub, humanBytes(dirSize(filepath.Join(*dir, sub))))
 	}
 	return nil
