@@ -53,6 +53,7 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	a.Title = norm.NFC.String(a.Title)
 	a.Sapo = norm.NFC.String(a.Sapo)
 	a.Body = norm.NFC.String(a.Body)
+	p.logger.Debug("extracting", "article", a.ID)
 	ents, authors := extract.EntitiesWithAuthors(a.Text())
 	a.Entities = ents
 	if len(a.Authors) == 0 {
@@ -74,6 +75,7 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	if err != nil {
 		return err
 	}
+	p.logger.Debug("stored", "article", a.ID, "changed", changed)
 	if err := p.index(ctx, a); err != nil {
 		return err
 	}
@@ -91,6 +93,7 @@ func (p *pipeline) index(ctx context.Context, a article.Article) error {
 	if err := p.data.index.Index(ctx, a); err != nil {
 		return fmt.Errorf("indexing %s: %w", a.URL, err)
 	}
+	p.logger.Debug("indexed", "article", a.ID)
 	return p.data.store.Done(a.ID, store.StageIndex)
 }
 
@@ -297,13 +300,16 @@ func hasVoice(audio []article.Audio, voice string) bool {
 }
 
 func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string) (article.Audio, error) {
+	p.logger.Debug("speaking", "article", a.ID, "voice", voice)
 	sp, err := p.speaker.Speak(ctx, a.Text(), voice)
 	if err != nil {
 		return article.Audio{}, err
 	}
+	p.logger.Debug("speech assembled", "article", a.ID, "voice", voice)
 	if err := p.data.store.WriteAudio(a.ID, voice, sp.MP3, sp.Timings); err != nil {
 		return article.Audio{}, storeError{err}
 	}
+	p.logger.Debug("audio stored", "article", a.ID, "voice", voice)
 	return article.Audio{
 		Voice:      voice,
 		URL:        "/api/audio/" + a.ID + "/" + voice + ".mp3",
