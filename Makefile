@@ -5,7 +5,7 @@ BIN     := bin/dxnews
 RUN_DEBS  := espeak-ng lame
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: all build demo test bench lint deps-run deps-test clean
+.PHONY: all build demo test crash bench lint deps-run deps-test clean
 
 all: build
 
@@ -35,6 +35,11 @@ demo: build
 
 test: deps-test lint
 	$(GO) test -race -count=1 ./...
+
+# crash SIGKILLs the real binary at 24 or more random moments over crawl,
+# extraction, indexing, speech and audio assembly (make test does 10).
+crash: deps-run
+	$(GO) test -count=1 -v -run TestCrashAnywhere ./cmd/dxnews/ -crash.kills=24
 
 lint:
 	$(GO) vet ./...

@@ -174,3 +174,29 @@ func syncDir(dir string) error {
 	}
 	return err
 }
+
+// OweMany records that stage is owed for every article in ids, with one
+// sync at the end.
+func (s *Store) OweMany(stage string, ids []string) error {
+	if !validStage(stage) {
+		return fmt.Errorf("store: invalid stage %q", stage)
+	}
+	dir := s.pendingDir(stage)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
+	}
+	for _, id := range ids {
+		if !validID.MatchString(id) {
+			return fmt.Errorf("store: invalid article id %q", id)
+		}
+		f, err := s.fs.create(filepath.Join(dir, id))
+		if err != nil {
+			return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
+		}
+		f.Close()
+	}
+	if err := syncDir(dir); err != nil {
+		return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
+	}
+	return nil
+}

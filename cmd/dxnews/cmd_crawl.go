@@ -89,8 +89,12 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		}
 		p.speaker = sp
 	}
-	// Work earlier runs left owed is finished whatever this crawl does.
-	err = p.owedAtUpgrade(ctx)
+	// Damage is repaired and work earlier runs left owed is finished,
+	// whatever this crawl does.
+	err = repairArticles(ctx, d)
+	if err == nil {
+		err = p.owedAtUpgrade(ctx)
+	}
 	if err == nil {
 		err = p.catchUp(ctx)
 	}

@@ -128,6 +128,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer d.Close()
+	if err := repairArticles(ctx, d); err != nil {
+		return err
+	}
 	arts, err := d.store.All(ctx)
 	if err != nil {
 		return err
@@ -178,7 +181,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	}
 	if b, err := os.ReadFile(filepath.Join(*dir, lastRunFile)); err == nil {
 		var lr lastRun
-		if json.Unmarshal(b, &lr) == nil {
+		if err := json.Unmarshal(b, &lr); err != nil {
+			fmt.Fprintf(e.stdout, "last crawl   unknown: %s does not decode; the next crawl rewrites it\n", lastRunFile)
+		} else {
 			fmt.Fprintf(e.stdout, "last crawl   %s: %s\n", lr.Finished.Local().Format("2006-01-02 15:04"), lr.Summary)
 			if lr.Error != "" {
 				fmt.Fprintf(e.stdout, "  failed: %s\n", lr.Error)
@@ -190,6 +195,18 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 				}
 				fmt.Fprintf(e.stdout, "  speech failed: %s %s: %s\n", f.Article, f.Voice, f.Error)
 			}
+		}
+	}
+	if reps, total := d.store.Repairs(20); total == 0 {
+		fmt.Fprintf(e.stdout, "problems     none found\n")
+	} else {
+		fmt.Fprintf(e.stdout, "problems     %d found and repaired", total)
+		if total > len(reps) {
+			fmt.Fprintf(e.stdout, "; the latest %d", len(reps))
+		}
+		fmt.Fprintln(e.stdout, ":")
+		for _, r := range reps {
+			fmt.Fprintf(e.stdout, "  %s %s: %s\n", r.Time.Local().Format("2006-01-02 15:04"), r.Problem, r.Repair)
 		}
 	}
 	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl", "pending"} {

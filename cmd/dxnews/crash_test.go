@@ -22,7 +22,10 @@ import (
 	"dxnews/store"
 )
 
-var crashSeed = flag.Uint64("crash.seed", 0, "random seed of TestCrashAnywhere (0: from the clock)")
+var (
+	crashSeed  = flag.Uint64("crash.seed", 0, "random seed of TestCrashAnywhere (0: from the clock)")
+	crashKills = flag.Int("crash.kills", 10, "fewest kills TestCrashAnywhere makes (make crash: 24; -short: 4)")
+)
 
 // buildBinary builds dxnews into a temporary folder and returns its path.
 func buildBinary(t *testing.T) string {
@@ -112,12 +115,12 @@ var killTriggers = []string{`msg="host ready"`, "msg=extracting", "msg=stored", 
 // folder ends equal to that of a run never killed: same articles and
 // entities, each indexed once, every MP3 whole with its timings, nothing
 // owed, and an export that replays every article once. With -short it kills
-// a handful of times; otherwise at least 20.
+// 4 times, by default 10, and -crash.kills sets it (make crash: 24).
 func TestCrashAnywhere(t *testing.T) {
 	needSpeech(t)
-	target := 24
+	target := *crashKills
 	if testing.Short() {
-		target = 6
+		target = min(target, 4)
 	}
 	seed := *crashSeed
 	if seed == 0 {
@@ -134,9 +137,9 @@ func TestCrashAnywhere(t *testing.T) {
 	env := childEnv("DXNEWS_VOICES="+strings.Join(voices, ","), "DXNEWS_ESPEAK_MAX_CHUNK=90", "DXNEWS_LOG_LEVEL=debug")
 	args := func(dir string) []string { return []string{"run", "-once", "-config", cfg, "-data", dir} }
 
-	kills, runs := 0, 0
+	kills, runs, triggered := 0, 0, 0
 	stages := map[string]int{}
-	deadline := time.Now().Add(6 * time.Minute)
+	deadline := time.Now().Add(time.Duration(target) * 20 * time.Second)
 	for phase := 0; kills < target || phase < 2; phase++ {
 		if time.Now().After(deadline) {
 			t.Fatalf("only %d kills in %d phases before the time limit", kills, phase)
@@ -165,8 +168,9 @@ func TestCrashAnywhere(t *testing.T) {
 			var timer *time.Timer
 			fired := false
 			if attempt < 8 && rng.IntN(2) == 0 {
-				trigger, skip := killTriggers[rng.IntN(len(killTriggers))], rng.IntN(3)
-				after := time.Duration(rng.IntN(3000)) * time.Microsecond
+				trigger, skip := killTriggers[triggered%len(killTriggers)], rng.IntN(2)
+				triggered++
+				after := time.Duration(rng.IntN(1000)) * time.Microsecond
 				stderr.onLine = func(l string) {
 					if fired || !strings.Contains(l, trigger) {
 						return

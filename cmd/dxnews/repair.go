@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"syscall"
+
+	"dxnews/index/bleve"
+	"dxnews/store"
+)
+
+// repairArticles finds the stored article files that do not decode and
+// restores each from the copy the search index holds, or, when the index has
+// none, moves it to quarantine/ so that nothing reads it again. Each repair
+// is noted in the data folder's journal, which status shows.
+func repairArticles(ctx context.Context, d *data) error {
+	_, corrupt, err := d.store.Scan(ctx)
+	if err != nil {
+		return err
+	}
+	for _, id := range corrupt {
+		problem := fmt.Sprintf("article file articles/%s.json was corrupt", id)
+		a, err := d.index.Get(ctx, id)
+		if err == nil && a.ID == id {
+			if _, err := d.store.Put(ctx, a); err != nil {
+				return err
+			}
+			d.store.NoteRepair(problem, "restored it from the search index")
+			continue
+		}
+		if err := d.store.Quarantine(id); err != nil {
+			return err
+		}
+		d.store.NoteRepair(problem, "the index has no copy: moved it to quarantine/; the article is stored again when the crawler next finds it changed")
+	}
+	return nil
+}
+
+// rebuildIndex is called when the Bleve index in dir/index does not open
+// (openErr). Unless another process holds it, the broken index is moved to
+// index.broken and a new one is built from every stored article, so a
+// damaged index never stops dxnews. The work is recorded as owed first, so
+// a rebuild cut short is finished by the next crawl.
+func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, openErr error) (*bleve.Index, error) {
+	idxDir := filepath.Join(dir, "index")
+	if heldByAnother(filepath.Join(idxDir, "root.bolt")) {
+		return nil, openErr
+	}
+	broken := idxDir + ".broken"
+	if err := os.RemoveAll(broken); err != nil {
+		return nil, fmt.Errorf("%w (and it could not be moved aside: %v)", openErr, err)
+	}
+	if err := os.Rename(idxDir, broken); err != nil {
+		return nil, fmt.Errorf("%w (and it could not be moved aside: %v)", openErr, err)
+	}
+	idx, err := bleve.Open(idxDir, e.logger.With("component", "index"))
+	if err != nil {
+		return nil, err
+	}
+	arts, err := st.All(ctx)
+	if err == nil {
+		ids := make([]string, len(arts))
+		for i, a := range arts {
+			ids[i] = a.ID
+		}
+		err = st.OweMany(store.StageIndex, ids)
+	}
+	if err != nil {
+		idx.Close()
+		return nil, err
+	}
+	fmt.Fprintf(e.stderr, "the search index did not open (%s): rebuilding it from %d stored articles\n", oneLine(openErr.Error()), len(arts))
+	for start := 0; start < len(arts); start += 200 {
+		batch := arts[start:min(start+200, len(arts))]
+		if err := idx.Index(ctx, batch...); err != nil {
+			idx.Close()
+			return nil, fmt.Errorf("rebuilding the search index: %w", err)
+		}
+		for _, a := range batch {
+			if err := st.Done(a.ID, store.StageIndex); err != nil {
+				idx.Close()
+				return nil, err
+			}
+		}
+	}
+	st.NoteRepair("the search index did not open: "+oneLine(openErr.Error()),
+		fmt.Sprintf("moved it to index.broken and rebuilt it from the %d stored articles", len(arts)))
+	return idx, nil
+}
+
+// heldByAnother reports whether another process holds the lock on path.
+func heldByAnother(path string) bool {
+	f, err := os.Open(path)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	err = syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+	if err == nil {
+		syscall.Flock(int(f.Fd()), syscall.LOCK_UN)
+		return false
+	}
+	return errors.Is(err, syscall.EWOULDBLOCK)
+}
+
