@@ -105,4 +105,3 @@ func heldByAnother(path string) bool {
 	}
 	return errors.Is(err, syscall.EWOULDBLOCK)
 }
-
