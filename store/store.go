@@ -423,9 +423,6 @@ func (s *Store) writeFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	if err := s.fs.check(path); err != nil {
-		return err
-	}
 	tmp, err := s.fs.createTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err

@@ -108,6 +108,12 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 			err = errors.Join(err, p.catchUp(ctx))
 		}
 	}
+	if isStoreFull(err) {
+		// Bleve persists in the background and may have been cut short
+		// too: the index is rebuilt from the store when next opened.
+		markIndexDamaged(o.dir, "the disk filled up while it was in use")
+		err = fmt.Errorf("no space left on the disk holding the data folder %s; nothing half-written is kept, and the next run after space returns completes the work (%w)", o.dir, err)
+	}
 	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, elapsed: time.Since(start)}
 	if werr := writeLastRun(o.dir, res, err); werr != nil {
 		e.logger.Warn("could not record the run for status", "err", werr)

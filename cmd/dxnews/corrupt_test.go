@@ -156,7 +156,7 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 		t.Errorf("%d articles after repair, %d before", len(after), len(before))
 	}
 	code, stdout, _ = run(t, env, "status", "-data", dir)
-	if code != 0 || !strings.Contains(stdout, "the search index did not open") || !strings.Contains(stdout, "rebuilt it from the 4 stored articles") {
+	if code != 0 || !strings.Contains(stdout, "the search index could not be used") || !strings.Contains(stdout, "rebuilt it from the 4 stored articles") {
 		t.Errorf("status does not report the index rebuild (exit %d):\n%s", code, stdout)
 	}
 	// A second crawl finds nothing more to repair or do.

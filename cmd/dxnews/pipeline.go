@@ -88,8 +88,17 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	return nil
 }
 
-// index indexes a and clears the indexing it was owed.
-func (p *pipeline) index(ctx context.Context, a article.Article) error {
+// index indexes a and clears the indexing it was owed. A panic inside the
+// index (Bleve has been seen to panic on a segment left behind by a full
+// disk) marks the index damaged, to be rebuilt when dxnews next opens it,
+// and stops the run with an error instead of a crash.
+func (p *pipeline) index(ctx context.Context, a article.Article) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			markIndexDamaged(p.data.store.Dir(), fmt.Sprint(r))
+			err = fmt.Errorf("the search index failed while indexing %s (%v); it is rebuilt from the stored articles when dxnews next starts", a.URL, r)
+		}
+	}()
 	if err := p.data.index.Index(ctx, a); err != nil {
 		return fmt.Errorf("indexing %s: %w", a.URL, err)
 	}

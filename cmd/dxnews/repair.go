@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 
 	"dxnews/index/bleve"
@@ -40,8 +41,8 @@ func repairArticles(ctx context.Context, d *data) error {
 }
 
 // rebuildIndex is called when the Bleve index in dir/index does not open
-// (openErr). Unless another process holds it, the broken index is moved to
-// index.broken and a new one is built from every stored article, so a
+// (openErr) or was marked damaged. Unless another process holds it, the
+// broken index is removed and a new one built from every stored article, so a
 // damaged index never stops dxnews. The work is recorded as owed first, so
 // a rebuild cut short is finished by the next crawl.
 func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, openErr error) (*bleve.Index, error) {
@@ -49,12 +50,10 @@ func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, open
 	if heldByAnother(filepath.Join(idxDir, "root.bolt")) {
 		return nil, openErr
 	}
-	broken := idxDir + ".broken"
-	if err := os.RemoveAll(broken); err != nil {
-		return nil, fmt.Errorf("%w (and it could not be moved aside: %v)", openErr, err)
-	}
-	if err := os.Rename(idxDir, broken); err != nil {
-		return nil, fmt.Errorf("%w (and it could not be moved aside: %v)", openErr, err)
+	// The broken index is removed, not kept: after a full disk there may
+	// be no room for two.
+	if err := os.RemoveAll(idxDir); err != nil {
+		return nil, fmt.Errorf("%w (and it could not be removed: %v)", openErr, err)
 	}
 	idx, err := bleve.Open(idxDir, e.logger.With("component", "index"))
 	if err != nil {
@@ -86,9 +85,37 @@ func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, open
 			}
 		}
 	}
-	st.NoteRepair("the search index did not open: "+oneLine(openErr.Error()),
-		fmt.Sprintf("moved it to index.broken and rebuilt it from the %d stored articles", len(arts)))
+	st.NoteRepair("the search index could not be used: "+oneLine(openErr.Error()),
+		fmt.Sprintf("removed it and rebuilt it from the %d stored articles", len(arts)))
+	os.Remove(filepath.Join(dir, damagedMark))
 	return idx, nil
+}
+
+// damagedMark is the file, beside the index, that says the index failed in
+// use and must be rebuilt when next opened; it holds what went wrong.
+const damagedMark = "index.damaged"
+
+// markIndexDamaged records that the index in dir failed in use.
+func markIndexDamaged(dir, why string) {
+	p := filepath.Join(dir, damagedMark)
+	if os.WriteFile(p, []byte(why+"\n"), 0o644) != nil {
+		// On a full disk an empty file still fits: it takes no block.
+		os.Truncate(p, 0)
+	}
+}
+
+// indexMarkedDamaged returns the error that marked the index in dir
+// damaged, or nil.
+func indexMarkedDamaged(dir string) error {
+	b, err := os.ReadFile(filepath.Join(dir, damagedMark))
+	if err != nil {
+		return nil
+	}
+	why := strings.TrimSpace(string(b))
+	if why == "" {
+		why = "the disk filled up while it was in use"
+	}
+	return fmt.Errorf("it failed in use: %s", why)
 }
 
 // heldByAnother reports whether another process holds the lock on path.
