@@ -23,11 +23,20 @@ type testSite struct {
 	srv     *httptest.Server
 	mu      sync.Mutex
 	stories map[string]siteStory // path → story
+	// newest, when above 0, is how many stories the home page lists,
+	// newest first, as a news site's front page does.
+	newest int
+	seq    int
+	// clock is the latest Last-Modified given: each edition gets a later
+	// one, even two within a second.
+	clock time.Time
 }
 
 type siteStory struct {
 	title, body string
 	published   time.Time
+	modified    time.Time // Last-Modified, for conditional requests
+	seq         int       // order of publication
 }
 
 func newTestSite(t testing.TB) *testSite {
@@ -55,7 +64,18 @@ func (s *testSite) put(n, ed int) {
 	title, body := storyText(n, ed)
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.stories[fmt.Sprintf("/tin/bai-%d.html", n)] = siteStory{title: title, body: body,
+	path := fmt.Sprintf("/tin/bai-%d.html", n)
+	seq := s.stories[path].seq
+	if seq == 0 {
+		s.seq++
+		seq = s.seq
+	}
+	if now := time.Now().UTC().Truncate(time.Second); now.After(s.clock) {
+		s.clock = now
+	} else {
+		s.clock = s.clock.Add(time.Second)
+	}
+	s.stories[path] = siteStory{title: title, body: body, seq: seq, modified: s.clock,
 		published: time.Date(2024, 5, 1+n%28, 8, 0, 0, 0, time.FixedZone("ICT", 7*3600))}
 }
 
@@ -74,6 +94,10 @@ func (s *testSite) serve(w http.ResponseWriter, r *http.Request) {
 			paths = append(paths, p)
 		}
 		sort.Strings(paths)
+		if s.newest > 0 {
+			sort.Slice(paths, func(i, j int) bool { return s.stories[paths[i]].seq > s.stories[paths[j]].seq })
+			paths = paths[:min(len(paths), s.newest)]
+		}
 		fmt.Fprint(w, "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><title>Tin Số</title></head><body><ul>")
 		for _, p := range paths {
 			fmt.Fprintf(w, "<li><a href=\"%s\">%s</a></li>", p, html.EscapeString(s.stories[p].title))
@@ -86,6 +110,11 @@ func (s *testSite) serve(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
+	if ims, err := http.ParseTime(r.Header.Get("If-Modified-Since")); err == nil && !st.modified.After(ims) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	w.Header().Set("Last-Modified", st.modified.Format(http.TimeFormat))
 	ld, _ := json.Marshal(map[string]any{"@context": "https://schema.org", "@type": "NewsArticle",
 		"headline": st.title, "datePublished": st.published.Format(time.RFC3339)})
 	fmt.Fprintf(w, `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8"><title>%s</title>
