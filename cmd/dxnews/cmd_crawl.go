@@ -42,6 +42,7 @@ type crawlResult struct {
 	audio    int
 	failed   int
 	failures []failure
+	paused   *speechPause
 	elapsed  time.Duration
 }
 
@@ -114,7 +115,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		markIndexDamaged(o.dir, "the disk filled up while it was in use")
 		err = fmt.Errorf("no space left on the disk holding the data folder %s; nothing half-written is kept, and the next run after space returns completes the work (%w)", o.dir, err)
 	}
-	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, elapsed: time.Since(start)}
+	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, paused: p.paused, elapsed: time.Since(start)}
 	if werr := writeLastRun(o.dir, res, err); werr != nil {
 		e.logger.Warn("could not record the run for status", "err", werr)
 	}
@@ -160,6 +161,9 @@ func (r crawlResult) summary() string {
 	}
 	if r.stats.Errors > 0 {
 		s += fmt.Sprintf(", fetch errors %d", r.stats.Errors)
+	}
+	if r.paused != nil {
+		s += ", " + r.paused.String()
 	}
 	return s + fmt.Sprintf(", time %s", r.elapsed.Round(10*time.Millisecond))
 }

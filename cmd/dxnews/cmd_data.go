@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -178,6 +179,13 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			what = "speech in " + v
 		}
 		fmt.Fprintf(e.stdout, "owed         %s: %d articles (the next crawl or run does it)\n", what, owed[st])
+	}
+	if ps, ok := readPause(*dir); ok {
+		if time.Now().Before(ps.Until) {
+			fmt.Fprintf(e.stdout, "speech       %s (paused %d times in a row); the owed speech is retried after that\n", ps, ps.Count)
+		} else {
+			fmt.Fprintf(e.stdout, "speech       was paused until %s (%s); the next run retries it\n", ps.Until.Local().Format("2006-01-02 15:04:05"), ps.Reason)
+		}
 	}
 	if b, err := os.ReadFile(filepath.Join(*dir, lastRunFile)); err == nil {
 		var lr lastRun

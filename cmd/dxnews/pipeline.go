@@ -46,6 +46,10 @@ type pipeline struct {
 	failed  int
 	// failures lists the speech that failed, for status.
 	failures []failure
+	// paused is set when the speech backend is taking a break (see
+	// speechPause); newPause when this run started it.
+	paused   *speechPause
+	newPause bool
 }
 
 // add extracts the entities of a, stores it and indexes it.
@@ -141,6 +145,27 @@ func (p *pipeline) speakOwed(ctx context.Context) error {
 	if p.speaker == nil {
 		return nil
 	}
+	dir, backend := p.data.store.Dir(), p.speaker.Backend.Name()
+	prev, hadPause := readPause(dir)
+	if hadPause && prev.Backend == backend && time.Now().Before(prev.Until) {
+		p.mu.Lock()
+		p.paused = &prev
+		p.mu.Unlock()
+		p.logger.Warn("speech paused: the owed speech waits", "backend", backend, "until", prev.Until, "reason", prev.Reason)
+		return nil
+	}
+	defer func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		switch {
+		case p.newPause:
+			if err := writePause(dir, *p.paused); err != nil {
+				p.logger.Warn("could not record the speech pause", "err", err)
+			}
+		case hadPause && p.audio > 0:
+			clearPause(dir)
+		}
+	}()
 	owed := map[string][]string{}
 	var ids []string
 	total := 0
@@ -231,8 +256,11 @@ func (p *pipeline) speakArticle(ctx context.Context, id string, voices []string,
 	}
 	var fresh []article.Audio
 	for _, v := range voices {
-		if ctx.Err() != nil {
-			return 0, nil
+		p.mu.Lock()
+		paused := p.paused != nil
+		p.mu.Unlock()
+		if ctx.Err() != nil || paused {
+			break
 		}
 		au, err := p.speakOne(ctx, a, v)
 		var se storeError
@@ -244,6 +272,14 @@ func (p *pipeline) speakArticle(ctx context.Context, id string, voices []string,
 			p.failed++
 			p.failures = append(p.failures, failure{Article: id, Voice: v, Error: oneLine(err.Error())})
 			p.logger.Error("speech failed", "article", id, "voice", v, "err", err)
+			if d, ok := pauseFor(err); ok && p.paused == nil {
+				prev, _ := readPause(p.data.store.Dir())
+				n := prev.Count + 1
+				d = min(d<<min(n-1, 10), maxPause)
+				p.paused = &speechPause{Backend: p.speaker.Backend.Name(), Until: time.Now().Add(d).Truncate(time.Second), Reason: oneLine(err.Error()), Count: n}
+				p.newPause = true
+				p.logger.Warn("speech paused: the owed speech waits", "backend", p.paused.Backend, "until", p.paused.Until, "reason", p.paused.Reason)
+			}
 		} else if err == nil {
 			p.audio++
 			fresh = append(fresh, au)
