@@ -140,6 +140,14 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
+	if indexed < len(arts) {
+		if err := indexMissing(ctx, e, d, arts, indexed); err != nil {
+			return err
+		}
+		if indexed, err = d.index.Count(ctx); err != nil {
+			return err
+		}
+	}
 	var withEntities, audioFiles int
 	perVoice := map[string]int{}
 	for _, a := range arts {

@@ -164,6 +164,16 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 	if code != 0 || !strings.Contains(lastLine(stderr), "unchanged 4") {
 		t.Errorf("second crawl after repair: exit %d: %s", code, lastLine(stderr))
 	}
+	// An index folder removed by hand opens empty: status indexes what it
+	// lacks and says so.
+	if err := os.RemoveAll(filepath.Join(dir, "index")); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = run(t, env, "status", "-data", dir)
+	if code != 0 || !strings.Contains(stdout, "the search index held 0 articles of 4 stored; 4 were missing without being owed: indexed the missing articles") ||
+		!strings.Contains(stdout, "indexed      4") {
+		t.Errorf("status on an emptied index (exit %d):\n%s", code, stdout)
+	}
 	if owed, _ := store.Open(dir); owed != nil {
 		st, _ := owed.OwedStages()
 		owed.Close()

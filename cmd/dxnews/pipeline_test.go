@@ -224,3 +224,43 @@ func checkMP3(t *testing.T, path, text, voice string) {
 		t.Fatalf("%s: first sentence %q is not from the article's text", path, timings[0].Text)
 	}
 }
+
+// TestOwedAtUpgrade checks that a data folder written before the ledger of
+// work owed gets one: every article owes speech in each voice it lacks.
+func TestOwedAtUpgrade(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	d, err := openData(e, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i, audio := range [][]article.Audio{nil, {{Voice: "north-female"}}, {{Voice: "north-female"}, {Voice: "south-male"}}} {
+		url := "https://tin.example.vn/bai-" + string(rune('a'+i)) + ".html"
+		a := article.Article{ID: article.IDFor(url), URL: url, Title: "Bài", Audio: audio}
+		if _, err := d.store.Put(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	d.Close()
+	// What an older version left: articles, no ledger.
+	if err := os.RemoveAll(filepath.Join(dir, "pending")); err != nil {
+		t.Fatal(err)
+	}
+	d, err = openData(e, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	p := &pipeline{data: d, voices: []string{"north-female", "south-male"}, logger: e.logger}
+	if err := p.owedAtUpgrade(ctx); err != nil {
+		t.Fatal(err)
+	}
+	nf, _ := d.store.Owed(store.StageSpeech("north-female"))
+	sm, _ := d.store.Owed(store.StageSpeech("south-male"))
+	if len(nf) != 1 || nf[0] != ids[0] || len(sm) != 2 || d.store.LedgerIsNew() {
+		t.Fatalf("owed north-female %v, south-male %v (articles %v)", nf, sm, ids)
+	}
+}

@@ -9,6 +9,8 @@ import (
 	"strings"
 	"syscall"
 
+	"dxnews/article"
+	"dxnews/index"
 	"dxnews/index/bleve"
 	"dxnews/store"
 )
@@ -36,6 +38,52 @@ func repairArticles(ctx context.Context, d *data) error {
 			return err
 		}
 		d.store.NoteRepair(problem, "the index has no copy: moved it to quarantine/; the article is stored again when the crawler next finds it changed")
+	}
+	return nil
+}
+
+// indexMissing indexes the stored articles the index lacks, which only a
+// damaged or replaced index can cause: each stored article is indexed
+// before the store's ledger lets go of it.
+func indexMissing(ctx context.Context, e *env, d *data, arts []article.Article, indexed int) error {
+	owedIDs, err := d.store.Owed(store.StageIndex)
+	if err != nil {
+		return err
+	}
+	owed := map[string]bool{}
+	for _, id := range owedIDs {
+		owed[id] = true
+	}
+	var missing []article.Article
+	unexpected := 0
+	for _, a := range arts {
+		if !owed[a.ID] {
+			unexpected++ // counted back below when present
+		}
+		_, err := d.index.Get(ctx, a.ID)
+		switch {
+		case errors.Is(err, index.ErrNotFound):
+			missing = append(missing, a)
+		case err != nil:
+			return err
+		case !owed[a.ID]:
+			unexpected--
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	if err := d.index.Index(ctx, missing...); err != nil {
+		return fmt.Errorf("indexing the articles the index lacked: %w", err)
+	}
+	for _, a := range missing {
+		if err := d.store.Done(a.ID, store.StageIndex); err != nil {
+			return err
+		}
+	}
+	if unexpected > 0 {
+		d.store.NoteRepair(fmt.Sprintf("the search index held %d articles of %d stored; %d were missing without being owed", indexed, len(arts), unexpected),
+			"indexed the missing articles from the store")
 	}
 	return nil
 }
