@@ -5,7 +5,10 @@ BIN     := bin/dxnews
 RUN_DEBS  := espeak-ng lame
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: all build demo test bench lint deps-run deps-test clean
+.PHONY: all build demo test crash soak bench lint deps-run deps-test clean
+
+# SOAK is how long make soak runs dxnews run against a loopback site.
+SOAK ?= 1h
 
 all: build
 
@@ -35,6 +38,16 @@ demo: build
 
 test: deps-test lint
 	$(GO) test -race -count=1 ./...
+
+# crash SIGKILLs the real binary at 24 or more random moments over crawl,
+# extraction, indexing, speech and audio assembly (make test does 10).
+crash: deps-run
+	$(GO) test -count=1 -v -run TestCrashAnywhere ./cmd/dxnews/ -crash.kills=24
+
+# soak runs dxnews run, speech on, against a loopback site publishing an
+# article every 5 s, and prints RSS, goroutines, open files and latency.
+soak: deps-run
+	$(GO) test -count=1 -v -timeout 0 -run TestSoak ./cmd/dxnews/ -soak=$(SOAK)
 
 lint:
 	$(GO) vet ./...

@@ -47,11 +47,12 @@ func (s *Store) WriteAudio(id, voice string, mp3 []byte, timings any) error {
 	if err != nil {
 		return fmt.Errorf("store: encoding timings: %w", err)
 	}
-	if err := writeFileAtomic(TimingsPath(p), tj); err != nil {
-		return fmt.Errorf("store: writing timings for %s/%s: %w", id, voice, err)
+	removeTemps(filepath.Dir(p))
+	if err := s.writeFileAtomic(TimingsPath(p), tj); err != nil {
+		return fmt.Errorf("store: writing timings for %s/%s in %s: %w", id, voice, filepath.Dir(p), err)
 	}
-	if err := writeFileAtomic(p, mp3); err != nil {
-		return fmt.Errorf("store: writing audio for %s/%s: %w", id, voice, err)
+	if err := s.writeFileAtomic(p, mp3); err != nil {
+		return fmt.Errorf("store: writing audio for %s/%s in %s: %w", id, voice, filepath.Dir(p), err)
 	}
 	return nil
 }

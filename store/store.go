@@ -6,6 +6,7 @@
 //
 //	articles/<id>.json         the current version of each article
 //	articles.log               one "<seq>\t<id>" line per change, append-only
+//	pending/<stage>/<id>       work a stage still owes an article (see Owe)
 //	audio/<id>/<voice>.mp3     the article read in one voice
 //	audio/<id>/<voice>.json    its sentence timings
 package store
@@ -34,6 +35,8 @@ import (
 var (
 	ErrNotFound      = errors.New("store: article not found")
 	ErrInvalidCursor = errors.New("store: invalid cursor")
+	// ErrCorrupt is returned for an article file that does not decode.
+	ErrCorrupt = errors.New("store: article file is corrupt")
 )
 
 var validID = regexp.MustCompile(`^[0-9a-f]{16}$`)
@@ -42,10 +45,15 @@ var validID = regexp.MustCompile(`^[0-9a-f]{16}$`)
 // one process.
 type Store struct {
 	dir string
+	fs  fsys
 
 	mu  sync.Mutex
 	seq int64
 	log *os.File
+	// logSize is the length of the change log's well-formed prefix: an
+	// append that fails part-way is cut back to it.
+	logSize   int64
+	ledgerNew bool
 }
 
 // Open opens (creating when needed) the store in dir.
@@ -65,7 +73,16 @@ func Open(dir string) (*Store, error) {
 	os.Remove(probe)
 
 	s := &Store{dir: dir}
-	entries, validLen, err := s.readLog()
+	removeTemps(filepath.Join(dir, "articles"))
+	if _, err := os.Stat(s.ledgerStamp()); errors.Is(err, os.ErrNotExist) {
+		names, _ := filepath.Glob(filepath.Join(dir, "articles", "*.json"))
+		if len(names) > 0 {
+			s.ledgerNew = true
+		} else if err := s.writeFileAtomic(s.ledgerStamp(), []byte("1\n")); err != nil {
+			return nil, fmt.Errorf("store: data folder %s is not writable: %w", dir, err)
+		}
+	}
+	entries, validLen, bad, err := s.readLog()
 	if err != nil {
 		return nil, err
 	}
@@ -76,8 +93,28 @@ func Open(dir string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: opening change log: %w", err)
 	}
+	s.log, s.logSize = f, validLen
+	if st, err := f.Stat(); err == nil && st.Size() > validLen {
+		s.NoteRepair("the change log ended in a torn line (a write cut short)", "dropped the torn line; its article is logged again when stored")
+	}
+	if bad > 0 {
+		// Rewrite the log with its good lines only.
+		var b strings.Builder
+		for _, e := range entries {
+			fmt.Fprintf(&b, "%d\t%s\n", e.seq, e.id)
+		}
+		f.Close()
+		if err := s.writeFileAtomic(s.logPath(), []byte(b.String())); err != nil {
+			return nil, fmt.Errorf("store: repairing change log in %s: %w", dir, err)
+		}
+		if f, err = os.OpenFile(s.logPath(), os.O_RDWR, 0o644); err != nil {
+			return nil, fmt.Errorf("store: opening change log: %w", err)
+		}
+		s.log, s.logSize = f, int64(b.Len())
+		s.NoteRepair(fmt.Sprintf("the change log had %d damaged lines", bad), "dropped them and logged again every article left without a line")
+	}
 	// Drop a torn last line left by a crash mid-append.
-	if err := f.Truncate(validLen); err != nil {
+	if err := f.Truncate(s.logSize); err != nil {
 		f.Close()
 		return nil, fmt.Errorf("store: repairing change log: %w", err)
 	}
@@ -85,7 +122,24 @@ func Open(dir string) (*Store, error) {
 		f.Close()
 		return nil, fmt.Errorf("store: opening change log: %w", err)
 	}
-	s.log = f
+	if bad > 0 {
+		logged := make(map[string]bool, len(entries))
+		for _, e := range entries {
+			logged[e.id] = true
+		}
+		names, _ := filepath.Glob(filepath.Join(dir, "articles", "*.json"))
+		sort.Strings(names)
+		for _, n := range names {
+			id := strings.TrimSuffix(filepath.Base(n), ".json")
+			if validID.MatchString(id) && !logged[id] {
+				if err := s.appendLog(s.seq+1, id); err != nil {
+					f.Close()
+					return nil, err
+				}
+				s.seq++
+			}
+		}
+	}
 	return s, nil
 }
 
@@ -112,8 +166,10 @@ func (s *Store) articlePath(id string) string {
 
 // Put stores a, replacing any earlier version with the same ID. It reports
 // whether anything changed; storing an identical article (the fetch time
-// aside) changes nothing and leaves the change log alone.
-func (s *Store) Put(ctx context.Context, a article.Article) (bool, error) {
+// aside) changes nothing and leaves the change log alone. When it changes
+// something, each of the stages in owed is recorded as owing the article
+// (see Owe) before the new version is written.
+func (s *Store) Put(ctx context.Context, a article.Article, owed ...string) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
@@ -133,20 +189,45 @@ func (s *Store) Put(ctx context.Context, a article.Article) (bool, error) {
 	if old, err := s.get(a.ID); err == nil && sameContent(old, a) {
 		return false, nil
 	}
-	// Log first, then the file: a crash between the two leaves a log entry
-	// whose file is old or missing, and the next Put of the same article
-	// writes it and logs it again. Nothing is lost.
+	// The work owed first, then the log, then the file: a crash between
+	// any two leaves work owed on an older version (harmless, redone) or a
+	// log entry whose file is old or missing, and the next Put of the same
+	// article writes it and logs it again. Nothing is lost.
+	if err := s.owe(a.ID, owed); err != nil {
+		return false, err
+	}
+	if err := s.appendLog(s.seq+1, a.ID); err != nil {
+		return false, err
+	}
 	s.seq++
-	if _, err := fmt.Fprintf(s.log, "%d\t%s\n", s.seq, a.ID); err != nil {
-		return false, fmt.Errorf("store: appending change log: %w", err)
-	}
-	if err := s.log.Sync(); err != nil {
-		return false, fmt.Errorf("store: syncing change log: %w", err)
-	}
-	if err := writeFileAtomic(s.articlePath(a.ID), data); err != nil {
-		return false, fmt.Errorf("store: writing article %s: %w", a.ID, err)
+	if err := s.writeFileAtomic(s.articlePath(a.ID), data); err != nil {
+		return false, fmt.Errorf("store: writing article %s in %s: %w", a.ID, filepath.Dir(s.articlePath(a.ID)), err)
 	}
 	return true, nil
+}
+
+// appendLog appends one change to the log and syncs it. A write that fails
+// part-way (a full disk) is cut back, so the log never holds a torn line
+// followed by good ones.
+func (s *Store) appendLog(seq int64, id string) error {
+	line := fmt.Sprintf("%d\t%s\n", seq, id)
+	w := wfile{s.log, &s.fs}
+	if _, err := w.Write([]byte(line)); err != nil {
+		s.cutLog()
+		return fmt.Errorf("store: appending change log in %s: %w", s.dir, err)
+	}
+	if err := s.log.Sync(); err != nil {
+		s.cutLog()
+		return fmt.Errorf("store: syncing change log in %s: %w", s.dir, err)
+	}
+	s.logSize += int64(len(line))
+	return nil
+}
+
+func (s *Store) cutLog() {
+	if err := s.log.Truncate(s.logSize); err == nil {
+		s.log.Seek(s.logSize, io.SeekStart)
+	}
 }
 
 func sameContent(a, b article.Article) bool {
@@ -176,35 +257,70 @@ func (s *Store) get(id string) (article.Article, error) {
 		return article.Article{}, fmt.Errorf("store: reading article %s: %w", id, err)
 	}
 	var a article.Article
-	if err := json.Unmarshal(data, &a); err != nil {
-		return article.Article{}, fmt.Errorf("store: article %s is corrupt: %w", id, err)
+	if err := json.Unmarshal(data, &a); err != nil || a.ID != id {
+		if err == nil {
+			err = fmt.Errorf("it holds article %q", a.ID)
+		}
+		return article.Article{}, fmt.Errorf("%w: %s: %v", ErrCorrupt, s.articlePath(id), err)
 	}
 	a.Normalize()
 	return a, nil
 }
 
-// All returns every stored article, ordered by ID.
+// All returns every stored article, ordered by ID, leaving out corrupt
+// files (see Corrupt).
 func (s *Store) All(ctx context.Context) ([]article.Article, error) {
+	arts, _, err := s.Scan(ctx)
+	return arts, err
+}
+
+// Scan returns every stored article, ordered by ID, and the IDs of the
+// article files that do not decode.
+func (s *Store) Scan(ctx context.Context) ([]article.Article, []string, error) {
 	names, err := filepath.Glob(filepath.Join(s.dir, "articles", "*.json"))
 	if err != nil {
-		return nil, fmt.Errorf("store: listing articles: %w", err)
+		return nil, nil, fmt.Errorf("store: listing articles: %w", err)
 	}
 	sort.Strings(names)
 	out := make([]article.Article, 0, len(names))
+	var corrupt []string
 	for _, name := range names {
 		if err := ctx.Err(); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
-		a, err := s.get(strings.TrimSuffix(filepath.Base(name), ".json"))
+		id := strings.TrimSuffix(filepath.Base(name), ".json")
+		a, err := s.get(id)
 		if errors.Is(err, ErrNotFound) {
 			continue
 		}
+		if errors.Is(err, ErrCorrupt) {
+			corrupt = append(corrupt, id)
+			continue
+		}
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		out = append(out, a)
 	}
-	return out, nil
+	return out, corrupt, nil
+}
+
+// Quarantine moves the corrupt file of article id out of the store, to
+// quarantine/<id>.json, where it can be looked at but is never read.
+func (s *Store) Quarantine(id string) error {
+	if !validID.MatchString(id) {
+		return fmt.Errorf("store: invalid article id %q", id)
+	}
+	dir := filepath.Join(s.dir, "quarantine")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("store: quarantine in %s: %w", dir, err)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := os.Rename(s.articlePath(id), filepath.Join(dir, id+".json")); err != nil {
+		return fmt.Errorf("store: quarantine in %s: %w", dir, err)
+	}
+	return nil
 }
 
 // Since returns up to limit articles changed after cursor, oldest change
@@ -225,7 +341,7 @@ func (s *Store) Since(ctx context.Context, cursor string, limit int) ([]article.
 		return nil, "", fmt.Errorf("store: invalid limit %d", limit)
 	}
 	s.mu.Lock()
-	entries, _, err := s.readLog()
+	entries, _, _, err := s.readLog()
 	s.mu.Unlock()
 	if err != nil {
 		return nil, "", err
@@ -250,8 +366,8 @@ func (s *Store) Since(ctx context.Context, cursor string, limit int) ([]article.
 		}
 		next = e.seq
 		a, err := s.get(e.id)
-		if errors.Is(err, ErrNotFound) {
-			continue
+		if errors.Is(err, ErrNotFound) || errors.Is(err, ErrCorrupt) {
+			continue // a corrupt file is logged again once repaired
 		}
 		if err != nil {
 			return nil, "", err
@@ -266,43 +382,48 @@ type logEntry struct {
 	id  string
 }
 
-// readLog parses the change log and returns its entries and the byte length
-// of its well-formed prefix.
-func (s *Store) readLog() ([]logEntry, int64, error) {
+// readLog parses the change log and returns its good entries, the byte
+// length up to its last complete line, and how many complete lines were
+// damaged (not "<seq>\t<id>" with seq above the line before's). A torn last
+// line, without its newline, is left out of the length.
+func (s *Store) readLog() ([]logEntry, int64, int, error) {
 	f, err := os.Open(s.logPath())
 	if errors.Is(err, os.ErrNotExist) {
-		return nil, 0, nil
+		return nil, 0, 0, nil
 	}
 	if err != nil {
-		return nil, 0, fmt.Errorf("store: reading change log: %w", err)
+		return nil, 0, 0, fmt.Errorf("store: reading change log: %w", err)
 	}
 	defer f.Close()
 	var entries []logEntry
 	var valid int64
+	bad := 0
 	r := bufio.NewReader(f)
 	for {
 		line, err := r.ReadString('\n')
 		if err != nil {
 			break // EOF, or a torn line without its newline
 		}
+		valid += int64(len(line))
 		seqStr, id, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
 		seq, perr := strconv.ParseInt(seqStr, 10, 64)
-		if !ok || perr != nil || !validID.MatchString(id) {
-			break
+		if !ok || perr != nil || !validID.MatchString(id) || seq <= 0 ||
+			len(entries) > 0 && seq <= entries[len(entries)-1].seq {
+			bad++
+			continue
 		}
 		entries = append(entries, logEntry{seq, id})
-		valid += int64(len(line))
 	}
-	return entries, valid, nil
+	return entries, valid, bad, nil
 }
 
 // writeFileAtomic writes data to a temporary file beside path, syncs it and
 // renames it over path, so readers see the old or the new file, never half.
-func writeFileAtomic(path string, data []byte) error {
+func (s *Store) writeFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	tmp, err := s.fs.createTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return err
 	}
@@ -319,4 +440,13 @@ func writeFileAtomic(path string, data []byte) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), path)
+}
+
+// removeTemps removes the temporary files a process killed in
+// writeFileAtomic left in dir.
+func removeTemps(dir string) {
+	names, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
+	for _, n := range names {
+		os.Remove(n)
+	}
 }

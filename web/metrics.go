@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -104,6 +105,9 @@ func labelValue(s string) string {
 func (s *server) handleMetrics(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.write(w)
+	fmt.Fprintln(w, "# HELP go_goroutines Goroutines that currently exist.")
+	fmt.Fprintln(w, "# TYPE go_goroutines gauge")
+	fmt.Fprintf(w, "go_goroutines %d\n", runtime.NumGoroutine())
 	fmt.Fprintln(w, "# HELP dxnews_articles Articles in the search index.")
 	fmt.Fprintln(w, "# TYPE dxnews_articles gauge")
 	n, err := s.index.Count(r.Context())

@@ -28,6 +28,7 @@ func TestMetrics(t *testing.T) {
 		`dxnews_http_request_duration_seconds_count{route="/api/articles/{id}"} 2`,
 		"# TYPE dxnews_http_request_duration_seconds histogram",
 		"# TYPE dxnews_articles gauge\ndxnews_articles 3\n",
+		"# TYPE go_goroutines gauge\ngo_goroutines ",
 	} {
 		if !strings.Contains(body, want) {
 			t.Errorf("metrics lack %q:\n%s", want, body)

@@ -42,6 +42,7 @@ type crawlResult struct {
 	audio    int
 	failed   int
 	failures []failure
+	paused   *speechPause
 	elapsed  time.Duration
 }
 
@@ -77,23 +78,44 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 	if err != nil {
 		return crawlResult{}, err
 	}
-	p := &pipeline{data: d, logger: e.logger, progress: e.stderr, tty: e.tty}
+	voices, err := voicesFromEnv(e)
+	if err != nil {
+		return crawlResult{}, err
+	}
+	p := &pipeline{data: d, voices: voices, logger: e.logger, progress: e.stderr, tty: e.tty}
 	if o.speak {
 		sp, err := newSpeaker(e, o.backend, o.dir)
 		if err != nil {
 			return crawlResult{}, err
 		}
-		voices, err := voicesFromEnv(e)
-		if err != nil {
-			return crawlResult{}, err
-		}
-		p.speaker, p.voices = sp, voices
+		p.speaker = sp
 	}
-	stats, err := c.Run(ctx, p.add)
+	// Damage is repaired and work earlier runs left owed is finished,
+	// whatever this crawl does.
+	err = repairArticles(ctx, d)
 	if err == nil {
-		err = p.speakAll(ctx)
+		err = p.owedAtUpgrade(ctx)
 	}
-	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, elapsed: time.Since(start)}
+	if err == nil {
+		err = p.catchUp(ctx)
+	}
+	var stats crawler.Stats
+	if err == nil {
+		stats, err = c.Run(ctx, p.add)
+	}
+	if ctx.Err() == nil && !isStoreFull(err) {
+		err = errors.Join(err, p.speakOwed(ctx))
+		if ctx.Err() == nil {
+			err = errors.Join(err, p.catchUp(ctx))
+		}
+	}
+	if isStoreFull(err) {
+		// Bleve persists in the background and may have been cut short
+		// too: the index is rebuilt from the store when next opened.
+		markIndexDamaged(o.dir, "the disk filled up while it was in use")
+		err = fmt.Errorf("no space left on the disk holding the data folder %s; nothing half-written is kept, and the next run after space returns completes the work (%w)", o.dir, err)
+	}
+	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, paused: p.paused, elapsed: time.Since(start)}
 	if werr := writeLastRun(o.dir, res, err); werr != nil {
 		e.logger.Warn("could not record the run for status", "err", werr)
 	}
@@ -139,6 +161,9 @@ func (r crawlResult) summary() string {
 	}
 	if r.stats.Errors > 0 {
 		s += fmt.Sprintf(", fetch errors %d", r.stats.Errors)
+	}
+	if r.paused != nil {
+		s += ", " + r.paused.String()
 	}
 	return s + fmt.Sprintf(", time %s", r.elapsed.Round(10*time.Millisecond))
 }

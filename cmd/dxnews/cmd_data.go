@@ -7,10 +7,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
+	"time"
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/store"
 )
 
 func dataFlag(e *env, f interface {
@@ -126,6 +129,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer d.Close()
+	if err := repairArticles(ctx, d); err != nil {
+		return err
+	}
 	arts, err := d.store.All(ctx)
 	if err != nil {
 		return err
@@ -133,6 +139,14 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	indexed, err := d.index.Count(ctx)
 	if err != nil {
 		return err
+	}
+	if indexed < len(arts) {
+		if err := indexMissing(ctx, e, d, arts, indexed); err != nil {
+			return err
+		}
+		if indexed, err = d.index.Count(ctx); err != nil {
+			return err
+		}
 	}
 	var withEntities, audioFiles int
 	perVoice := map[string]int{}
@@ -155,9 +169,37 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %-14s %d of %d articles\n", v.ID, n, len(arts))
 		}
 	}
+	owed, err := d.store.OwedStages()
+	if err != nil {
+		return err
+	}
+	if len(owed) == 0 {
+		fmt.Fprintf(e.stdout, "owed         nothing: every stored article is indexed and spoken\n")
+	}
+	stages := make([]string, 0, len(owed))
+	for st := range owed {
+		stages = append(stages, st)
+	}
+	sort.Strings(stages)
+	for _, st := range stages {
+		what := st
+		if v := store.SpeechVoice(st); v != "" {
+			what = "speech in " + v
+		}
+		fmt.Fprintf(e.stdout, "owed         %s: %d articles (the next crawl or run does it)\n", what, owed[st])
+	}
+	if ps, ok := readPause(*dir); ok {
+		if time.Now().Before(ps.Until) {
+			fmt.Fprintf(e.stdout, "speech       %s (paused %d times in a row); the owed speech is retried after that\n", ps, ps.Count)
+		} else {
+			fmt.Fprintf(e.stdout, "speech       was paused until %s (%s); the next run retries it\n", ps.Until.Local().Format("2006-01-02 15:04:05"), ps.Reason)
+		}
+	}
 	if b, err := os.ReadFile(filepath.Join(*dir, lastRunFile)); err == nil {
 		var lr lastRun
-		if json.Unmarshal(b, &lr) == nil {
+		if err := json.Unmarshal(b, &lr); err != nil {
+			fmt.Fprintf(e.stdout, "last crawl   unknown: %s does not decode; the next crawl rewrites it\n", lastRunFile)
+		} else {
 			fmt.Fprintf(e.stdout, "last crawl   %s: %s\n", lr.Finished.Local().Format("2006-01-02 15:04"), lr.Summary)
 			if lr.Error != "" {
 				fmt.Fprintf(e.stdout, "  failed: %s\n", lr.Error)
@@ -171,7 +213,19 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	}
-	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl"} {
+	if reps, total := d.store.Repairs(20); total == 0 {
+		fmt.Fprintf(e.stdout, "problems     none found\n")
+	} else {
+		fmt.Fprintf(e.stdout, "problems     %d found and repaired", total)
+		if total > len(reps) {
+			fmt.Fprintf(e.stdout, "; the latest %d", len(reps))
+		}
+		fmt.Fprintln(e.stdout, ":")
+		for _, r := range reps {
+			fmt.Fprintf(e.stdout, "  %s %s: %s\n", r.Time.Local().Format("2006-01-02 15:04"), r.Problem, r.Repair)
+		}
+	}
+	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl", "pending"} {
 		fmt.Fprintf(e.stdout, "disk %-9s %s\n", sub, humanBytes(dirSize(filepath.Join(*dir, sub))))
 	}
 	return nil

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -23,6 +24,13 @@ func openData(e *env, dir string) (*data, error) {
 		return nil, err
 	}
 	idx, err := bleve.Open(filepath.Join(dir, "index"), e.logger.With("component", "index"))
+	if err == nil && indexMarkedDamaged(dir) != nil {
+		idx.Close()
+		err = indexMarkedDamaged(dir)
+	}
+	if err != nil {
+		idx, err = rebuildIndex(context.Background(), e, st, dir, err)
+	}
 	if err != nil {
 		st.Close()
 		return nil, fmt.Errorf("opening the search index: %w", err)

@@ -2,24 +2,36 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
+	"sort"
 	"sync"
+	"syscall"
 	"time"
 
 	"golang.org/x/text/unicode/norm"
 
 	"dxnews/article"
 	"dxnews/extract"
+	"dxnews/store"
 	"dxnews/tts"
 )
 
 // pipeline takes crawled articles through extraction, storage, indexing and
 // speech. Stages never call each other; this is the only place they meet.
+//
+// Every new version of an article is stored together with the work it is
+// owed (indexing, speech in each voice) in the store's ledger, and each
+// stage clears its entry only when done, so work a run skipped (a crawl
+// without -speak) or lost (a process killed mid-way) is found and finished
+// by the next run: catchUp indexes, speakOwed speaks.
 type pipeline struct {
-	data     *data
-	speaker  *tts.Speaker // nil: no speech
+	data    *data
+	speaker *tts.Speaker // nil: no speech this run
+	// voices are the voices every article is read in. A new version owes
+	// speech in each of them even when this run does not speak.
 	voices   []string
 	logger   *slog.Logger
 	progress io.Writer
@@ -28,13 +40,16 @@ type pipeline struct {
 	tty bool
 
 	mu      sync.Mutex
-	kept    []article.Article
 	stored  int
 	indexed int
 	audio   int
 	failed  int
 	// failures lists the speech that failed, for status.
 	failures []failure
+	// paused is set when the speech backend is taking a break (see
+	// speechPause); newPause when this run started it.
+	paused   *speechPause
+	newPause bool
 }
 
 // add extracts the entities of a, stores it and indexes it.
@@ -42,25 +57,34 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	a.Title = norm.NFC.String(a.Title)
 	a.Sapo = norm.NFC.String(a.Sapo)
 	a.Body = norm.NFC.String(a.Body)
+	p.logger.Debug("extracting", "article", a.ID)
 	ents, authors := extract.EntitiesWithAuthors(a.Text())
 	a.Entities = ents
 	if len(a.Authors) == 0 {
 		a.Authors = authors
 	}
-	if old, err := p.data.store.Get(ctx, a.ID); err == nil {
-		a.Audio = old.Audio // keep audio already made; speak refreshes it
+	old, err := p.data.store.Get(ctx, a.ID)
+	haveOld := err == nil
+	if haveOld {
+		a.Audio = old.Audio // keep audio already made; speech refreshes it
 	}
 	a.Normalize()
-	changed, err := p.data.store.Put(ctx, a)
+	owed := []string{store.StageIndex}
+	for _, v := range p.voices {
+		if !haveOld || old.Text() != a.Text() || !hasVoice(old.Audio, v) {
+			owed = append(owed, store.StageSpeech(v))
+		}
+	}
+	changed, err := p.data.store.Put(ctx, a, owed...)
 	if err != nil {
 		return err
 	}
-	if err := p.data.index.Index(ctx, a); err != nil {
-		return fmt.Errorf("indexing %s: %w", a.URL, err)
+	p.logger.Debug("stored", "article", a.ID, "changed", changed)
+	if err := p.index(ctx, a); err != nil {
+		return err
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.kept = append(p.kept, a)
 	if changed {
 		p.stored++
 	}
@@ -68,58 +92,138 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	return nil
 }
 
-// speakAll reads every kept article aloud in every voice, two at a time,
-// then stores and re-indexes the articles with their audio. A failed voice is
-// logged and counted; the other voices and articles go on.
-func (p *pipeline) speakAll(ctx context.Context) error {
-	if p.speaker == nil || len(p.kept) == 0 {
+// index indexes a and clears the indexing it was owed. A panic inside the
+// index (Bleve has been seen to panic on a segment left behind by a full
+// disk) marks the index damaged, to be rebuilt when dxnews next opens it,
+// and stops the run with an error instead of a crash.
+func (p *pipeline) index(ctx context.Context, a article.Article) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			markIndexDamaged(p.data.store.Dir(), fmt.Sprint(r))
+			err = fmt.Errorf("the search index failed while indexing %s (%v); it is rebuilt from the stored articles when dxnews next starts", a.URL, r)
+		}
+	}()
+	if err := p.data.index.Index(ctx, a); err != nil {
+		return fmt.Errorf("indexing %s: %w", a.URL, err)
+	}
+	p.logger.Debug("indexed", "article", a.ID)
+	return p.data.store.Done(a.ID, store.StageIndex)
+}
+
+// catchUp indexes every stored article still owed indexing.
+func (p *pipeline) catchUp(ctx context.Context) error {
+	ids, err := p.data.store.Owed(store.StageIndex)
+	if err != nil {
+		return err
+	}
+	for _, id := range ids {
+		a, err := p.data.store.Get(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			if err := p.data.store.Done(id, store.StageIndex); err != nil {
+				return err
+			}
+			continue
+		}
+		if err != nil {
+			return err
+		}
+		if err := p.index(ctx, a); err != nil {
+			return err
+		}
+		p.mu.Lock()
+		p.indexed++
+		p.mu.Unlock()
+	}
+	return nil
+}
+
+// speakOwed reads aloud every stored article still owed speech in one of the
+// voices, two articles at a time, then stores and re-indexes each article
+// with its audio. A failed voice is logged, counted and stays owed; the
+// other voices and articles go on.
+func (p *pipeline) speakOwed(ctx context.Context) error {
+	if p.speaker == nil {
 		return nil
 	}
-	type job struct {
-		art   int
-		voice string
+	dir, backend := p.data.store.Dir(), p.speaker.Backend.Name()
+	prev, hadPause := readPause(dir)
+	if hadPause && prev.Backend == backend && time.Now().Before(prev.Until) {
+		p.mu.Lock()
+		p.paused = &prev
+		p.mu.Unlock()
+		p.logger.Warn("speech paused: the owed speech waits", "backend", backend, "until", prev.Until, "reason", prev.Reason)
+		return nil
 	}
-	jobs := make(chan job)
-	results := make([][]article.Audio, len(p.kept))
+	defer func() {
+		p.mu.Lock()
+		defer p.mu.Unlock()
+		switch {
+		case p.newPause:
+			if err := writePause(dir, *p.paused); err != nil {
+				p.logger.Warn("could not record the speech pause", "err", err)
+			}
+		case hadPause && p.audio > 0:
+			clearPause(dir)
+		}
+	}()
+	owed := map[string][]string{}
+	var ids []string
+	total := 0
+	for _, v := range p.voices {
+		vids, err := p.data.store.Owed(store.StageSpeech(v))
+		if err != nil {
+			return err
+		}
+		for _, id := range vids {
+			if owed[id] == nil {
+				ids = append(ids, id)
+			}
+			owed[id] = append(owed[id], v)
+			total++
+		}
+	}
+	if total == 0 {
+		return nil
+	}
+	sort.Strings(ids)
+	jobs := make(chan string)
 	var wg sync.WaitGroup
-	total := len(p.kept) * len(p.voices)
 	done := 0
 	start := time.Now()
+	var firstErr error
 	for range 2 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for j := range jobs {
-				au, err := p.speakOne(ctx, p.kept[j.art], j.voice)
-				p.mu.Lock()
-				done++
-				if err != nil {
-					p.failed++
-					p.failures = append(p.failures, failure{Article: p.kept[j.art].ID, Voice: j.voice, Error: oneLine(err.Error())})
-					p.logger.Error("speech failed", "article", p.kept[j.art].ID, "voice", j.voice, "err", err)
-				} else {
-					p.audio++
-					results[j.art] = append(results[j.art], au)
-				}
-				if p.progress != nil && (p.tty || done == total || done%max(1, total/10) == 0) {
-					prefix, suffix := "", "\n"
-					if p.tty {
-						prefix, suffix = "\r", ""
+			for id := range jobs {
+				_, err := p.speakArticle(ctx, id, owed[id], func() {
+					p.mu.Lock()
+					done++
+					if p.progress != nil && (p.tty || done == total || done%max(1, total/10) == 0) {
+						prefix, suffix := "", "\n"
+						if p.tty {
+							prefix, suffix = "\r", ""
+						}
+						fmt.Fprintf(p.progress, "%sspeak: %d/%d audio files (%d failed) %s%s", prefix, done, total, p.failed, time.Since(start).Round(100*time.Millisecond), suffix)
 					}
-					fmt.Fprintf(p.progress, "%sspeak: %d/%d audio files (%d failed) %s%s", prefix, done, total, p.failed, time.Since(start).Round(100*time.Millisecond), suffix)
+					p.mu.Unlock()
+				})
+				if err != nil {
+					p.mu.Lock()
+					if firstErr == nil {
+						firstErr = err
+					}
+					p.mu.Unlock()
 				}
-				p.mu.Unlock()
 			}
 		}()
 	}
 feed:
-	for i := range p.kept {
-		for _, v := range p.voices {
-			select {
-			case jobs <- job{i, v}:
-			case <-ctx.Done():
-				break feed
-			}
+	for _, id := range ids {
+		select {
+		case jobs <- id:
+		case <-ctx.Done():
+			break feed
 		}
 	}
 	close(jobs)
@@ -130,27 +234,127 @@ feed:
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	for i, a := range p.kept {
-		a.Audio = mergeAudio(a.Audio, results[i])
-		if _, err := p.data.store.Put(ctx, a); err != nil {
+	return firstErr
+}
+
+// speakArticle reads article id in voices, then stores its audio, re-indexes
+// it and clears the speech it was owed. It returns how many voices were
+// spoken; the error is only for what stops the run (storing or indexing),
+// never for one voice's failed speech.
+func (p *pipeline) speakArticle(ctx context.Context, id string, voices []string, tick func()) (int, error) {
+	a, err := p.data.store.Get(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		for _, v := range voices {
+			if err := p.data.store.Done(id, store.StageSpeech(v)); err != nil {
+				return 0, err
+			}
+		}
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	var fresh []article.Audio
+	for _, v := range voices {
+		p.mu.Lock()
+		paused := p.paused != nil
+		p.mu.Unlock()
+		if ctx.Err() != nil || paused {
+			break
+		}
+		au, err := p.speakOne(ctx, a, v)
+		var se storeError
+		if errors.As(err, &se) {
+			return 0, se.err // a full disk stops the run; the voice stays owed
+		}
+		p.mu.Lock()
+		if err != nil && ctx.Err() == nil {
+			p.failed++
+			p.failures = append(p.failures, failure{Article: id, Voice: v, Error: oneLine(err.Error())})
+			p.logger.Error("speech failed", "article", id, "voice", v, "err", err)
+			if d, ok := pauseFor(err); ok && p.paused == nil {
+				prev, _ := readPause(p.data.store.Dir())
+				n := prev.Count + 1
+				d = min(d<<min(n-1, 10), maxPause)
+				p.paused = &speechPause{Backend: p.speaker.Backend.Name(), Until: time.Now().Add(d).Truncate(time.Second), Reason: oneLine(err.Error()), Count: n}
+				p.newPause = true
+				p.logger.Warn("speech paused: the owed speech waits", "backend", p.paused.Backend, "until", p.paused.Until, "reason", p.paused.Reason)
+			}
+		} else if err == nil {
+			p.audio++
+			fresh = append(fresh, au)
+		}
+		p.mu.Unlock()
+		tick()
+	}
+	if len(fresh) == 0 {
+		return 0, nil
+	}
+	a.Audio = mergeAudio(a.Audio, fresh)
+	if _, err := p.data.store.Put(ctx, a, store.StageIndex); err != nil {
+		return 0, err
+	}
+	if err := p.index(ctx, a); err != nil {
+		return 0, err
+	}
+	for _, au := range fresh {
+		if err := p.data.store.Done(id, store.StageSpeech(au.Voice)); err != nil {
+			return 0, err
+		}
+	}
+	return len(fresh), nil
+}
+
+// owedAtUpgrade records the work the articles of a data folder written
+// before the ledger existed still owe: speech in every voice they lack.
+func (p *pipeline) owedAtUpgrade(ctx context.Context) error {
+	if !p.data.store.LedgerIsNew() {
+		return nil
+	}
+	arts, err := p.data.store.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, a := range arts {
+		var owed []string
+		for _, v := range p.voices {
+			if !hasVoice(a.Audio, v) {
+				owed = append(owed, store.StageSpeech(v))
+			}
+		}
+		if err := p.data.store.Owe(a.ID, owed...); err != nil {
 			return err
 		}
-		if err := p.data.index.Index(ctx, a); err != nil {
-			return fmt.Errorf("indexing %s: %w", a.URL, err)
-		}
-		p.kept[i] = a
 	}
-	return nil
+	return p.data.store.LedgerComplete()
+}
+
+// storeError marks a failure to store speech, which stops the run, from a
+// failure to make it, which is counted and retried by a later run.
+type storeError struct{ err error }
+
+func (e storeError) Error() string { return e.err.Error() }
+
+func hasVoice(audio []article.Audio, voice string) bool {
+	for _, au := range audio {
+		if au.Voice == voice {
+			return true
+		}
+	}
+	return false
 }
 
 func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string) (article.Audio, error) {
+	p.logger.Debug("speaking", "article", a.ID, "voice", voice)
 	sp, err := p.speaker.Speak(ctx, a.Text(), voice)
 	if err != nil {
 		return article.Audio{}, err
 	}
+	p.logger.Debug("speech assembled", "article", a.ID, "voice", voice)
 	if err := p.data.store.WriteAudio(a.ID, voice, sp.MP3, sp.Timings); err != nil {
-		return article.Audio{}, err
+		return article.Audio{}, storeError{err}
 	}
+	p.logger.Debug("audio stored", "article", a.ID, "voice", voice)
 	return article.Audio{
 		Voice:      voice,
 		URL:        "/api/audio/" + a.ID + "/" + voice + ".mp3",
@@ -184,4 +388,10 @@ type failure struct {
 	Article string `json:"article"`
 	Voice   string `json:"voice"`
 	Error   string `json:"error"`
+}
+
+// isStoreFull reports whether err is a full disk, after which no stage can
+// make progress.
+func isStoreFull(err error) bool {
+	return errors.Is(err, syscall.ENOSPC) || errors.Is(err, syscall.EDQUOT)
 }

@@ -3,13 +3,18 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/hajimehoshi/go-mp3"
+
 	"dxnews/article"
+	"dxnews/store"
 	"dxnews/tts"
 )
 
@@ -56,8 +61,8 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 	if err := p.add(ctx, a); err != nil {
 		t.Fatal(err)
 	}
-	if err := p.speakAll(ctx); err != nil {
-		t.Fatalf("speakAll failed as a whole: %v", err)
+	if err := p.speakOwed(ctx); err != nil {
+		t.Fatalf("speakOwed failed as a whole: %v", err)
 	}
 	if p.audio != 1 || p.failed != 1 || len(p.failures) != 1 || p.failures[0].Voice != "south-male" {
 		t.Fatalf("audio %d, failed %d, failures %+v", p.audio, p.failed, p.failures)
@@ -72,6 +77,12 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 	if d.store.HasAudio(a.ID, "south-male") {
 		t.Fatal("a failed voice left a file behind")
 	}
+	if owed, _ := d.store.Owed(store.StageSpeech("south-male")); len(owed) != 1 || owed[0] != a.ID {
+		t.Fatalf("the failed voice is not owed any more: %v", owed)
+	}
+	if owed, _ := d.store.Owed(store.StageSpeech("north-female")); len(owed) != 0 {
+		t.Fatalf("the spoken voice is still owed: %v", owed)
+	}
 	if err := writeLastRun(dir, crawlResult{audio: p.audio, failed: p.failed, failures: p.failures}, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -83,5 +94,173 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 	}
 	if !strings.Contains(stdout, "speech failed: "+a.ID+" south-male: ") || !strings.Contains(stdout, "service refused") {
 		t.Fatalf("status does not report the failure:\n%s", stdout)
+	}
+	if !strings.Contains(stdout, "owed         speech in south-male: 1 articles") {
+		t.Fatalf("status does not report the speech still owed:\n%s", stdout)
+	}
+}
+
+// TestPendingSpeechSurvivesCrawlWithoutSpeak is the case found by trying
+// dxnews as a new user: a crawl without -speak, then a crawl with it, must
+// speak what the first stored, and a changed article must be spoken again.
+func TestPendingSpeechSurvivesCrawlWithoutSpeak(t *testing.T) {
+	needSpeech(t)
+	site := newTestSite(t)
+	for n := range 3 {
+		site.put(n, 0)
+	}
+	cfg := site.config(t)
+	dir := t.TempDir()
+	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male"}
+	crawl := func(args ...string) string {
+		t.Helper()
+		code, _, stderr := run(t, env, append([]string{"crawl", "-config", cfg, "-data", dir}, args...)...)
+		if code != 0 {
+			t.Fatalf("crawl %v: exit %d: %s", args, code, stderr)
+		}
+		return lastLine(stderr)
+	}
+	status := func() string {
+		t.Helper()
+		code, stdout, stderr := run(t, env, "status", "-data", dir)
+		if code != 0 {
+			t.Fatalf("status: exit %d: %s", code, stderr)
+		}
+		return stdout
+	}
+
+	if got := crawl(); !strings.Contains(got, "kept 3") || !strings.Contains(got, "audio files 0") {
+		t.Fatalf("first crawl: %s", got)
+	}
+	st := status()
+	for _, want := range []string{"owed         speech in north-female: 3 articles", "owed         speech in south-male: 3 articles"} {
+		if !strings.Contains(st, want) {
+			t.Fatalf("status after a crawl without -speak lacks %q:\n%s", want, st)
+		}
+	}
+	// The second crawl finds every page unchanged, and still speaks.
+	if got := crawl("-speak"); !strings.Contains(got, "unchanged 3") || !strings.Contains(got, "audio files 6") {
+		t.Fatalf("crawl -speak after crawl: %s", got)
+	}
+	if st := status(); !strings.Contains(st, "owed         nothing") || !strings.Contains(st, "north-female   3 of 3") {
+		t.Fatalf("status after crawl -speak:\n%s", st)
+	}
+	checkAudio(t, dir, 3, []string{"north-female", "south-male"})
+
+	// A changed article owes speech again, and only it.
+	site.put(1, 1)
+	if got := crawl(); !strings.Contains(got, "kept 1") {
+		t.Fatalf("crawl after a change: %s", got)
+	}
+	if st := status(); !strings.Contains(st, "speech in north-female: 1 articles") {
+		t.Fatalf("status after a change:\n%s", st)
+	}
+	if got := crawl("-speak"); !strings.Contains(got, "audio files 2") {
+		t.Fatalf("crawl -speak after a change: %s", got)
+	}
+	checkAudio(t, dir, 3, []string{"north-female", "south-male"})
+}
+
+// checkAudio asserts that every stored article has audio in each voice, that
+// each MP3 decodes end to end, and that its timings end at its duration and
+// its text is the article's current text.
+func checkAudio(t *testing.T, dir string, want int, voices []string) {
+	t.Helper()
+	st, err := store.Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	arts, err := st.All(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(arts) != want {
+		t.Fatalf("%d articles stored, want %d", len(arts), want)
+	}
+	for _, a := range arts {
+		for _, v := range voices {
+			if !hasVoice(a.Audio, v) {
+				t.Fatalf("article %s has no %s audio: %+v", a.ID, v, a.Audio)
+			}
+			checkMP3(t, st.AudioPath(a.ID, v), a.Text(), v)
+		}
+	}
+}
+
+// checkMP3 decodes an MP3 to its end and checks its timings file against it.
+func checkMP3(t *testing.T, path, text, voice string) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dec, err := mp3.NewDecoder(bytes.NewReader(b))
+	if err != nil {
+		t.Fatalf("%s does not decode: %v", path, err)
+	}
+	n, err := io.Copy(io.Discard, dec)
+	if err != nil {
+		t.Fatalf("%s fails after %d bytes of audio: %v", path, n, err)
+	}
+	durMS := n * 1000 / 4 / int64(dec.SampleRate())
+	var timings []tts.Timing
+	tb, err := os.ReadFile(store.TimingsPath(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(tb, &timings); err != nil || len(timings) == 0 {
+		t.Fatalf("%s timings: %v (%d)", path, err, len(timings))
+	}
+	last := timings[len(timings)-1].EndMS
+	if d := last - durMS; d < -150 || d > 150 {
+		t.Fatalf("%s: timings end at %d ms, audio lasts %d ms", path, last, durMS)
+	}
+	spoken, err := tts.Spoken(text, voice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(spoken, timings[0].Text[:min(len(timings[0].Text), 12)]) {
+		t.Fatalf("%s: first sentence %q is not from the article's text", path, timings[0].Text)
+	}
+}
+
+// TestOwedAtUpgrade checks that a data folder written before the ledger of
+// work owed gets one: every article owes speech in each voice it lacks.
+func TestOwedAtUpgrade(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	d, err := openData(e, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for i, audio := range [][]article.Audio{nil, {{Voice: "north-female"}}, {{Voice: "north-female"}, {Voice: "south-male"}}} {
+		url := "https://tin.example.vn/bai-" + string(rune('a'+i)) + ".html"
+		a := article.Article{ID: article.IDFor(url), URL: url, Title: "Bài", Audio: audio}
+		if _, err := d.store.Put(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, a.ID)
+	}
+	d.Close()
+	// What an older version left: articles, no ledger.
+	if err := os.RemoveAll(filepath.Join(dir, "pending")); err != nil {
+		t.Fatal(err)
+	}
+	d, err = openData(e, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	p := &pipeline{data: d, voices: []string{"north-female", "south-male"}, logger: e.logger}
+	if err := p.owedAtUpgrade(ctx); err != nil {
+		t.Fatal(err)
+	}
+	nf, _ := d.store.Owed(store.StageSpeech("north-female"))
+	sm, _ := d.store.Owed(store.StageSpeech("south-male"))
+	if len(nf) != 1 || nf[0] != ids[0] || len(sm) != 2 || d.store.LedgerIsNew() {
+		t.Fatalf("owed north-female %v, south-male %v (articles %v)", nf, sm, ids)
 	}
 }

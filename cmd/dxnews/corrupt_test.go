@@ -1,0 +1,184 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"dxnews/article"
+	"dxnews/index"
+	"dxnews/store"
+)
+
+// storedArticles returns the articles of a data folder without their fetch
+// times, keyed by ID, and checks that the index holds each exactly once and
+// the export replays each exactly once.
+func storedArticles(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	ctx := context.Background()
+	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	d, err := openData(e, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer d.Close()
+	arts, corrupt, err := d.store.Scan(ctx)
+	if err != nil || len(corrupt) > 0 {
+		t.Fatalf("scan: %v, corrupt %v", err, corrupt)
+	}
+	out := map[string]string{}
+	for _, a := range arts {
+		a.Fetched = time.Time{}
+		b, _ := json.Marshal(a)
+		out[a.ID] = string(b)
+	}
+	res, err := d.index.Search(ctx, index.Query{Size: index.MaxSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != len(arts) {
+		t.Fatalf("index holds %d articles, the store %d", res.Total, len(arts))
+	}
+	for _, a := range res.Articles {
+		if _, ok := out[a.ID]; !ok {
+			t.Fatalf("index holds %s, which is not stored", a.ID)
+		}
+	}
+	page, _, err := d.store.Since(ctx, "", 1000)
+	if err != nil || len(page) != len(arts) {
+		t.Fatalf("export gave %d articles (%v), want %d", len(page), err, len(arts))
+	}
+	return out
+}
+
+// TestCorruptStateIsRepaired damages every kind of state in a data folder
+// at once and checks that status names each problem and its repair and that
+// the next crawl completes with the same articles, indexed and exported
+// once each.
+func TestCorruptStateIsRepaired(t *testing.T) {
+	site := newTestSite(t)
+	for n := range 4 {
+		site.put(n, 0)
+	}
+	cfg := site.config(t)
+	dir := t.TempDir()
+	env := map[string]string{"DXNEWS_VOICES": "north-female"}
+	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
+		t.Fatalf("crawl: exit %d: %s", code, stderr)
+	}
+	before := storedArticles(t, dir)
+	if len(before) != 4 {
+		t.Fatalf("%d articles stored, want 4", len(before))
+	}
+	ids := make([]string, 0, 4)
+	for id := range before {
+		ids = append(ids, id)
+	}
+
+	// A truncated article and a garbage one, both restorable from the index.
+	mustWrite := func(path string, b []byte) {
+		t.Helper()
+		if err := os.WriteFile(path, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a0 := filepath.Join(dir, "articles", ids[0]+".json")
+	b0, _ := os.ReadFile(a0)
+	mustWrite(a0, b0[:len(b0)/2])
+	mustWrite(filepath.Join(dir, "articles", ids[1]+".json"), []byte("\x00\x17garbage{"))
+	// An article file nobody can restore.
+	stray := article.IDFor("https://nowhere.example.vn/x")
+	mustWrite(filepath.Join(dir, "articles", stray+".json"), []byte(`{"id": "`+stray+`", "title": `))
+	// A damaged line in the middle of the change log and a torn last one.
+	logPath := filepath.Join(dir, "articles.log")
+	lb, _ := os.ReadFile(logPath)
+	lines := strings.SplitAfter(string(lb), "\n")
+	lines[1] = "4x\tnot-an-id\n"
+	mustWrite(logPath, []byte(strings.Join(lines, "")+"99\t12ab"))
+	// Garbage in every crawl state file.
+	filepath.WalkDir(filepath.Join(dir, "crawl"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			mustWrite(p, []byte("{{{not json\n\x00\x01"))
+		}
+		return nil
+	})
+	// A garbled last-run record.
+	mustWrite(filepath.Join(dir, lastRunFile), []byte("{"))
+
+	code, stdout, stderr := run(t, env, "status", "-data", dir)
+	if code != 0 {
+		t.Fatalf("status on a damaged folder: exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{
+		"articles/" + ids[0] + ".json was corrupt: restored it from the search index",
+		"articles/" + ids[1] + ".json was corrupt: restored it from the search index",
+		"articles/" + stray + ".json was corrupt: the index has no copy: moved it to quarantine/",
+		"the change log had 1 damaged lines: dropped them",
+		"the change log ended in a torn line",
+		"last crawl   unknown",
+		"stored       4 articles",
+	} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("status does not say %q:\n%s", want, stdout)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "quarantine", stray+".json")); err != nil {
+		t.Errorf("the unrestorable file is not in quarantine: %v", err)
+	}
+
+	// Now the index will not open either.
+	filepath.WalkDir(filepath.Join(dir, "index"), func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			mustWrite(p, []byte("garbage"))
+		}
+		return nil
+	})
+	code, _, stderr = run(t, env, "crawl", "-config", cfg, "-data", dir)
+	if code != 0 {
+		t.Fatalf("crawl on a damaged folder: exit %d: %s", code, stderr)
+	}
+	if !strings.Contains(stderr, "rebuilding it from 4 stored articles") {
+		t.Errorf("crawl does not say it rebuilt the index:\n%s", stderr)
+	}
+	after := storedArticles(t, dir)
+	for id, b := range before {
+		if after[id] != b {
+			t.Errorf("article %s changed through the damage:\nbefore %s\nafter  %s", id, b, after[id])
+		}
+	}
+	if len(after) != len(before) {
+		t.Errorf("%d articles after repair, %d before", len(after), len(before))
+	}
+	code, stdout, _ = run(t, env, "status", "-data", dir)
+	if code != 0 || !strings.Contains(stdout, "the search index could not be used") || !strings.Contains(stdout, "rebuilt it from the 4 stored articles") {
+		t.Errorf("status does not report the index rebuild (exit %d):\n%s", code, stdout)
+	}
+	// A second crawl finds nothing more to repair or do.
+	code, _, stderr = run(t, env, "crawl", "-config", cfg, "-data", dir)
+	if code != 0 || !strings.Contains(lastLine(stderr), "unchanged 4") {
+		t.Errorf("second crawl after repair: exit %d: %s", code, lastLine(stderr))
+	}
+	// An index folder removed by hand opens empty: status indexes what it
+	// lacks and says so.
+	if err := os.RemoveAll(filepath.Join(dir, "index")); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, _ = run(t, env, "status", "-data", dir)
+	if code != 0 || !strings.Contains(stdout, "the search index held 0 articles of 4 stored; 4 were missing without being owed: indexed the missing articles") ||
+		!strings.Contains(stdout, "indexed      4") {
+		t.Errorf("status on an emptied index (exit %d):\n%s", code, stdout)
+	}
+	if owed, _ := store.Open(dir); owed != nil {
+		st, _ := owed.OwedStages()
+		owed.Close()
+		if st[store.StageIndex] != 0 {
+			t.Errorf("indexing still owed: %v", st)
+		}
+	}
+}

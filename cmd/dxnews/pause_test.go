@@ -1,0 +1,145 @@
+package main
+
+import (
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// ttsService is an OpenAI-compatible speech server whose answer the test
+// switches between a 429 storm, an exhausted quota and success.
+type ttsService struct {
+	mu       sync.Mutex
+	mode     string // "429", "quota" or "ok"
+	requests int
+	mp3      []byte
+}
+
+func (s *ttsService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.requests++
+	switch s.mode {
+	case "429":
+		w.Header().Set("Retry-After", "1")
+		http.Error(w, `{"error":{"message":"Too many requests"}}`, http.StatusTooManyRequests)
+	case "quota":
+		http.Error(w, `{"error":{"message":"You exceeded your current quota"}}`, http.StatusForbidden)
+	default:
+		w.Header().Set("Content-Type", "audio/mpeg")
+		w.Write(s.mp3)
+	}
+}
+
+func (s *ttsService) set(mode string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.mode = mode
+	return s.requests
+}
+
+// TestSpeechPausesOnRateLimitsAndQuota checks that a 429 storm or an
+// exhausted quota pauses the backend with its reason after a bounded number
+// of requests, that crawling and indexing go on meanwhile, that status shows
+// the pause and the speech owed, and that the speech is done once the pause
+// is over and the service answers again.
+func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
+	mp3, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	svc := &ttsService{mp3: mp3}
+	srv := httptest.NewServer(svc)
+	defer srv.Close()
+	site := newTestSite(t)
+	for n := range 4 {
+		site.put(n, 0)
+	}
+	cfg := site.config(t)
+	dir := t.TempDir()
+	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male", "DXNEWS_OPENAI_TTS_URL": srv.URL}
+	crawl := func() (int, string) {
+		t.Helper()
+		code, _, stderr := run(t, env, "crawl", "-speak", "-backend", "openai", "-config", cfg, "-data", dir)
+		return code, stderr
+	}
+	status := func() string {
+		t.Helper()
+		_, stdout, _ := run(t, env, "status", "-data", dir)
+		return stdout
+	}
+
+	// A quota error: one request per worker at most, then a pause.
+	svc.set("quota")
+	code, stderr := crawl()
+	last := lastLine(stderr)
+	if code != 0 || !strings.Contains(last, "kept 4") || !strings.Contains(last, "indexed 4") {
+		t.Fatalf("crawl during a quota error: exit %d: %s", code, last)
+	}
+	if !strings.Contains(last, "speech with openai paused until") || !strings.Contains(last, "HTTP 403") {
+		t.Fatalf("the summary does not show the pause: %s", last)
+	}
+	if n := svc.set("quota"); n > 2 {
+		t.Fatalf("%d requests to a service out of quota, want at most one per worker", n)
+	}
+	st := status()
+	for _, want := range []string{"speech       speech with openai paused until", "exceeded your current quota", "owed         speech in north-female: 4 articles", "owed         speech in south-male: 4 articles"} {
+		if !strings.Contains(st, want) {
+			t.Fatalf("status lacks %q:\n%s", want, st)
+		}
+	}
+
+	// While paused, a crawl of a new article indexes it and asks nothing.
+	site.put(4, 0)
+	before := svc.set("ok")
+	code, stderr = crawl()
+	if last := lastLine(stderr); code != 0 || !strings.Contains(last, "kept 1") || !strings.Contains(last, "paused until") {
+		t.Fatalf("crawl while paused: exit %d: %s", code, last)
+	}
+	if n := svc.set("ok"); n != before {
+		t.Fatalf("%d requests while paused", n-before)
+	}
+
+	// The pause is over (as if the hour had passed): the owed speech is
+	// done and the pause forgotten.
+	ps, ok := readPause(dir)
+	if !ok || ps.Count != 1 {
+		t.Fatalf("pause on disk: %+v, %v", ps, ok)
+	}
+	ps.Until = time.Now().Add(-time.Second)
+	if err := writePause(dir, ps); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(status(), "was paused until") {
+		t.Fatal("status does not say the pause is over")
+	}
+	code, stderr = crawl()
+	if last := lastLine(stderr); code != 0 || !strings.Contains(last, "audio files 10") || strings.Contains(last, "paused") {
+		t.Fatalf("crawl after the pause: exit %d: %s", code, last)
+	}
+	if st := status(); !strings.Contains(st, "owed         nothing") || strings.Contains(st, "paused") {
+		t.Fatalf("status after the pause:\n%s", st)
+	}
+
+	// A 429 storm: the retries honour Retry-After, then the backend pauses
+	// for as long as the server asked, without trying every article.
+	site.put(5, 0)
+	site.put(6, 0)
+	before = svc.set("429")
+	code, stderr = crawl()
+	last = lastLine(stderr)
+	if code != 0 || !strings.Contains(last, "kept 2") || !strings.Contains(last, "HTTP 429") || !strings.Contains(last, "paused until") {
+		t.Fatalf("crawl in a 429 storm: exit %d: %s", code, last)
+	}
+	if n := svc.set("ok") - before; n > 2*4 {
+		t.Fatalf("%d requests in a 429 storm, want at most 4 attempts per worker", n)
+	}
+	if st := status(); !strings.Contains(st, "owed         speech in north-female: 2 articles") {
+		t.Fatalf("status after a 429 storm:\n%s", st)
+	}
+}

@@ -1,0 +1,59 @@
+package store
+
+import (
+	"os"
+)
+
+// fsys is the store's way to create files. Its fail hook, set only by tests,
+// injects a write error (a full disk, say) for a path, so every write path of
+// the store can be checked to leave nothing half-written behind.
+type fsys struct {
+	fail func(path string) error
+}
+
+// wfile is a file being written.
+type wfile struct {
+	*os.File
+	fs *fsys
+}
+
+func (f wfile) Write(p []byte) (int, error) {
+	if f.fs.fail != nil {
+		if err := f.fs.fail(f.Name()); err != nil {
+			// Like a full disk: part of the data may have reached the file.
+			n, _ := f.File.Write(p[:len(p)/2])
+			return n, &os.PathError{Op: "write", Path: f.Name(), Err: err}
+		}
+	}
+	return f.File.Write(p)
+}
+
+func (fs *fsys) check(path string) error {
+	if fs.fail != nil {
+		if err := fs.fail(path); err != nil {
+			return &os.PathError{Op: "open", Path: path, Err: err}
+		}
+	}
+	return nil
+}
+
+// create creates (or truncates) path for writing.
+func (fs *fsys) create(path string) (wfile, error) {
+	if err := fs.check(path); err != nil {
+		return wfile{}, err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_TRUNC|os.O_WRONLY, 0o644)
+	if err != nil {
+		return wfile{}, err
+	}
+	return wfile{f, fs}, nil
+}
+
+// createTemp creates a new temporary file in dir.
+func (fs *fsys) createTemp(dir, pattern string) (wfile, error) {
+	f, err := os.CreateTemp(dir, pattern)
+	if err != nil {
+		return wfile{}, err
+	}
+	return wfile{f, fs}, nil
+}
