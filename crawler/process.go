@@ -66,7 +66,7 @@ func (r *run) process(j job) {
 	final := resp.Request.URL
 	ct := resp.Headers.Get("Content-Type")
 	switch kind := docKind(ct, resp.Body); kind {
-	case "sitemap", "sitemapindex", "rss", "atom":
+	case "sitemap", "sitemapindex", "rss", "atom", "jsonfeed":
 		pages, maps, err := xmlLinks(kind, final, resp.Body)
 		if err != nil {
 			r.fail(j, fmt.Errorf("%s: %w", kind, err))
