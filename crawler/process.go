@@ -44,6 +44,7 @@ func (r *run) process(j job) {
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	err := r.col.Request(http.MethodGet, j.url, nil, cctx, hdr)
 	resp, _ := cctx.GetAny("resp").(*colly.Response)
+	r.observe(j.url, resp, err)
 	if resp != nil {
 		r.count(func(s *Stats) { s.Fetched++ })
 	}
