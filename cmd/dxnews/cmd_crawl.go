@@ -54,6 +54,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		MaxPages: o.max,
 		Logger:   e.logger,
 		Progress: e.stderr,
+		OnPage:   e.metrics.onPage,
 	}
 	if o.impolite {
 		cfg.Polite = new(bool)
@@ -77,7 +78,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 	if err != nil {
 		return crawlResult{}, err
 	}
-	p := &pipeline{data: d, logger: e.logger, progress: e.stderr, tty: e.tty}
+	p := &pipeline{data: d, logger: e.logger, progress: e.stderr, tty: e.tty, metrics: e.metrics}
 	if o.speak {
 		sp, err := newSpeaker(e, o.backend, o.dir)
 		if err != nil {
@@ -90,6 +91,9 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		p.speaker, p.voices = sp, voices
 	}
 	stats, err := c.Run(ctx, p.add)
+	if merr := e.metrics.crawled(o.dir, stats); merr != nil {
+		e.logger.Warn("could not record the sources' last successes", "err", merr)
+	}
 	if err == nil {
 		err = p.speakAll(ctx)
 	}
@@ -239,9 +243,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return serveHTTP(ctx, e, d, *addr)
 }
 
+// newHandler returns the web handler over d, whose /metrics serves the
+// process's metrics and the data folder's.
+func newHandler(e *env, d *data) (http.Handler, error) {
+	if err := e.metrics.reg.Register(dataCollector{d: d, m: e.metrics}); err != nil {
+		return nil, fmt.Errorf("registering metrics: %w", err)
+	}
+	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg})
+}
+
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
 func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
-	h, err := web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web")})
+	h, err := newHandler(e, d)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,8 @@ type env struct {
 	logger  *slog.Logger
 	// tty is true when stderr is a terminal, where progress redraws in place.
 	tty bool
+	// metrics is the process's metrics registry, served by /metrics.
+	metrics *pipelineMetrics
 }
 
 // envVars lists the DXNEWS_* variables dxnews reads, with what they set.
@@ -70,7 +72,7 @@ func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if strings.ToLower(getenv("DXNEWS_LOG_FORMAT")) == "json" {
 		h = slog.NewJSONHandler(stderr, opts)
 	}
-	return &env{cmd: cmd, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, logger: slog.New(h), tty: isTerminal(stderr)}
+	return &env{cmd: cmd, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, logger: slog.New(h), tty: isTerminal(stderr), metrics: newPipelineMetrics()}
 }
 
 // unknownEnv returns the DXNEWS_* variables in environ that dxnews does not

@@ -35,6 +35,8 @@ type pipeline struct {
 	failed  int
 	// failures lists the speech that failed, for status.
 	failures []failure
+	// metrics counts extraction and speech; nil records nothing.
+	metrics *pipelineMetrics
 }
 
 // add extracts the entities of a, stores it and indexes it.
@@ -42,7 +44,9 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	a.Title = norm.NFC.String(a.Title)
 	a.Sapo = norm.NFC.String(a.Sapo)
 	a.Body = norm.NFC.String(a.Body)
+	start := time.Now()
 	ents, authors := extract.EntitiesWithAuthors(a.Text())
+	p.metrics.extracted(time.Since(start))
 	a.Entities = ents
 	if len(a.Authors) == 0 {
 		a.Authors = authors
@@ -84,6 +88,8 @@ func (p *pipeline) speakAll(ctx context.Context) error {
 	var wg sync.WaitGroup
 	total := len(p.kept) * len(p.voices)
 	done := 0
+	p.metrics.speechQueue(total)
+	defer p.metrics.speechQueue(0)
 	start := time.Now()
 	for range 2 {
 		wg.Add(1)
@@ -93,6 +99,7 @@ func (p *pipeline) speakAll(ctx context.Context) error {
 				au, err := p.speakOne(ctx, p.kept[j.art], j.voice)
 				p.mu.Lock()
 				done++
+				p.metrics.speechQueue(total - done)
 				if err != nil {
 					p.failed++
 					p.failures = append(p.failures, failure{Article: p.kept[j.art].ID, Voice: j.voice, Error: oneLine(err.Error())})
@@ -145,6 +152,9 @@ feed:
 
 func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string) (article.Audio, error) {
 	sp, err := p.speaker.Speak(ctx, a.Text(), voice)
+	if p.speaker.Backend != nil {
+		p.metrics.spoke(p.speaker.Backend.Name(), voice, sp.DurationMS, sp.Cached, err)
+	}
 	if err != nil {
 		return article.Audio{}, err
 	}
