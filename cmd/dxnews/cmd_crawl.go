@@ -169,7 +169,13 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer d.Close()
+	hooks, err := newWebhooks(e, d, o.dir)
+	if err != nil {
+		return err
+	}
 	res, err := crawlOnce(ctx, e, d, o)
+	// What was stored before a failure goes out too.
+	deliver(ctx, e, hooks)
 	if err != nil {
 		return err
 	}
@@ -303,8 +309,13 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer d.Close()
+	hooks, err := newWebhooks(e, d, o.dir)
+	if err != nil {
+		return err
+	}
 	if *once {
 		res, err := crawlOnce(ctx, e, d, o)
+		deliver(ctx, e, hooks)
 		if err != nil {
 			return err
 		}
@@ -313,12 +324,24 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- serveHTTP(ctx, e, d, *addr) }()
+	kick := make(chan struct{}, 1)
+	if hooks != nil {
+		// Deliveries stop before the data folder closes.
+		lctx, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); deliverLoop(lctx, e, hooks, kick) }()
+		defer func() { stop(); <-done }()
+	}
 	for {
 		res, err := crawlOnce(ctx, e, d, o)
 		if err != nil && !errors.Is(err, context.Canceled) {
 			e.logger.Error("crawl failed", "err", err)
 		} else if err == nil {
 			fmt.Fprintln(e.stderr, "run: "+res.summary())
+		}
+		select {
+		case kick <- struct{}{}:
+		default:
 		}
 		select {
 		case <-time.After(*interval):

@@ -171,6 +171,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			}
 		}
 	}
+	if err := printWebhookStatus(ctx, e, d, *dir); err != nil {
+		return err
+	}
 	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl"} {
 		fmt.Fprintf(e.stdout, "disk %-9s %s\n", sub, humanBytes(dirSize(filepath.Join(*dir, sub))))
 	}

@@ -55,6 +55,8 @@ var envVars = map[string]string{
 	"DXNEWS_VIETTEL_MAX_CHUNK": "Viettel AI chunk limit in characters",
 	"DXNEWS_OPENAI_TTS_VOICES": "OpenAI-compatible voice map",
 	"DXNEWS_OPENAI_TTS_SPEED":  "OpenAI-compatible speed",
+	"DXNEWS_WEBHOOK_URL":       "comma-separated URLs that receive a signed POST per new or changed article",
+	"DXNEWS_WEBHOOK_SECRET":    "HMAC-SHA256 key of the X-Dxnews-Signature header (required with DXNEWS_WEBHOOK_URL)",
 }
 
 func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *env {

@@ -28,6 +28,7 @@ type pipelineMetrics struct {
 	speechFailures *prometheus.CounterVec
 	audioSeconds   *prometheus.CounterVec
 	queue          *prometheus.GaugeVec
+	webhooks       *prometheus.CounterVec
 
 	mu sync.Mutex
 	// success is the last successful fetch per source host in this process,
@@ -72,9 +73,13 @@ func newPipelineMetrics() *pipelineMetrics {
 			Name: "dxnews_queue_depth",
 			Help: "Work waiting, by queue: crawl (URLs on the frontier), speech (article readings).",
 		}, []string{"queue"}),
+		webhooks: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "dxnews_webhook_requests_total",
+			Help: "Webhook POSTs, by webhook URL (credentials and query removed) and outcome (ok, http_error, error).",
+		}, []string{"webhook", "outcome"}),
 		success: map[string]time.Time{},
 	}
-	m.reg.MustRegister(m.pages, m.articles, m.extraction, m.speechRequests, m.speechFailures, m.audioSeconds, m.queue)
+	m.reg.MustRegister(m.pages, m.articles, m.extraction, m.speechRequests, m.speechFailures, m.audioSeconds, m.queue, m.webhooks)
 	m.queue.WithLabelValues("crawl").Set(0)
 	m.queue.WithLabelValues("speech").Set(0)
 	return m
@@ -134,6 +139,12 @@ func (m *pipelineMetrics) spoke(backend, voice string, durationMS int64, cached 
 	}
 	if !cached {
 		m.audioSeconds.WithLabelValues(backend, voice).Add(float64(durationMS) / 1000)
+	}
+}
+
+func (m *pipelineMetrics) webhookAttempt(hook, outcome string) {
+	if m != nil {
+		m.webhooks.WithLabelValues(hook, outcome).Inc()
 	}
 }
 
