@@ -25,6 +25,10 @@ func TestFeedLinks(t *testing.T) {
 			{"https://bao.example.vn/chinh-quyen-so-cap-xa.html", ""},
 			{"https://bao.example.vn/chi-co-guid.html", ""},
 		}},
+		// A bare "&", an HTML entity and an odd date, as real feeds have.
+		{"rss2-sloppy.xml", "text/xml", "rss", []want{
+			{"https://bao.example.vn/doanh-nghiep-nho-va-vua.html", ""},
+		}},
 		{"rss1.rdf", "application/rdf+xml", "rss", []want{
 			{"https://bao.example.vn/kinh-te-so-quy-mot.html", "2025-04-02T09:30:00+07:00"},
 			{"https://bao.example.vn/thanh-toan-khong-dung-tien-mat.html", ""},

@@ -28,6 +28,7 @@ import (
 	"net/http"
 	"net/url"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -91,11 +92,16 @@ func New(cfg Config) (*Sender, error) {
 	if len(cfg.URLs) == 0 {
 		return nil, errors.New("webhook: no URL")
 	}
+	var urls []string
 	for _, u := range cfg.URLs {
 		if err := checkURL(u); err != nil {
 			return nil, err
 		}
+		if !slices.Contains(urls, u) {
+			urls = append(urls, u)
+		}
 	}
+	cfg.URLs = urls
 	if cfg.Secret == "" {
 		return nil, errors.New("webhook: DXNEWS_WEBHOOK_SECRET is required with DXNEWS_WEBHOOK_URL: every delivery is signed")
 	}
@@ -129,11 +135,12 @@ func New(cfg Config) (*Sender, error) {
 	return &Sender{cfg: cfg}, nil
 }
 
-// ParseURLs splits a comma-separated DXNEWS_WEBHOOK_URL and checks each URL.
+// ParseURLs splits a comma-separated DXNEWS_WEBHOOK_URL and checks each URL;
+// a URL given twice is kept once.
 func ParseURLs(v string) ([]string, error) {
 	var out []string
 	for _, u := range strings.Split(v, ",") {
-		if u = strings.TrimSpace(u); u == "" {
+		if u = strings.TrimSpace(u); u == "" || slices.Contains(out, u) {
 			continue
 		}
 		if err := checkURL(u); err != nil {

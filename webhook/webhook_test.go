@@ -218,7 +218,7 @@ func TestNewRejectsBadConfig(t *testing.T) {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	urls, err := ParseURLs(" https://a.example/h , ,http://b.example/h")
+	urls, err := ParseURLs(" https://a.example/h , ,http://b.example/h,https://a.example/h")
 	if err != nil || len(urls) != 2 || urls[0] != "https://a.example/h" {
 		t.Errorf("ParseURLs = %v, %v", urls, err)
 	}
