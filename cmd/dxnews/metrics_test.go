@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -49,7 +50,9 @@ func TestMetricsScrape(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	// Crawl workers log and print progress at once: stderr must take
+	// concurrent writes, as Main's does.
+	e := newEnv("test", nil, &bytes.Buffer{}, io.Discard, func(string) string { return "" })
 	d, err := openData(e, dir)
 	if err != nil {
 		t.Fatal(err)
@@ -135,7 +138,7 @@ func TestMetricsScrape(t *testing.T) {
 
 	// The last success is kept in the data folder, so a fresh process that
 	// only serves still reports it.
-	e2 := newEnv("serve", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	e2 := newEnv("serve", nil, &bytes.Buffer{}, io.Discard, func(string) string { return "" })
 	h2, err := newHandler(e2, d)
 	if err != nil {
 		t.Fatal(err)
