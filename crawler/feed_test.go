@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -111,5 +112,24 @@ func TestFeedLinksRejectsBrokenFeeds(t *testing.T) {
 		if _, _, err := xmlLinks(kind, base, []byte(body)); err == nil || !strings.Contains(err.Error(), "feed") {
 			t.Errorf("%s (%s): err = %v, want a feed error", name, kind, err)
 		}
+	}
+}
+
+func TestFeedsFoundInPages(t *testing.T) {
+	html := `<html><head>
+<link rel="alternate" type="application/rss+xml" href="/rss/chuyen-doi-so.rss">
+<link rel="alternate" type="application/atom+xml" href="https://bao.example.vn/atom.xml">
+<link rel="alternate" type="application/feed+json" href="/feed.json">
+<link rel="alternate" hreflang="en" href="/en/">
+<link rel="stylesheet" href="/style.css">
+</head><body><p>Trang chủ</p></body></html>`
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(html))
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := parseDocument(doc, mustURL(t, "https://bao.example.vn/"), nil)
+	want := []string{"https://bao.example.vn/rss/chuyen-doi-so.rss", "https://bao.example.vn/atom.xml", "https://bao.example.vn/feed.json"}
+	if strings.Join(p.feeds, " ") != strings.Join(want, " ") {
+		t.Errorf("feeds %v, want %v", p.feeds, want)
 	}
 }
