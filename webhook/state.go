@@ -75,6 +75,11 @@ func (st *state) save(dir string) error {
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return fmt.Errorf("webhook: saving cursor: %w", err)
 	}
+	// Sync the folder too, so the rename itself survives a power cut.
+	if d, err := os.Open(dir); err == nil {
+		d.Sync()
+		d.Close()
+	}
 	return nil
 }
 
