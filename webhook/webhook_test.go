@@ -64,7 +64,7 @@ func (rc *receiver) ids() []string {
 	return out
 }
 
-func newStore(t *testing.T, n int) (*store.Store, []string) {
+func newStore(t testing.TB, n int) (*store.Store, []string) {
 	t.Helper()
 	st, err := store.Open(t.TempDir())
 	if err != nil {
@@ -78,7 +78,7 @@ func newStore(t *testing.T, n int) (*store.Store, []string) {
 	return st, ids
 }
 
-func put(t *testing.T, st *store.Store, i int, title string) string {
+func put(t testing.TB, st *store.Store, i int, title string) string {
 	t.Helper()
 	u := fmt.Sprintf("https://bao.example.vn/bai-%d.html", i)
 	a := article.Article{ID: article.IDFor(u), URL: u, CanonicalURL: u, Title: fmt.Sprintf("%s %d", title, i),
