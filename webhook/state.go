@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"time"
 )
@@ -86,6 +87,8 @@ func (st *state) save(dir string) error {
 // Status is what `dxnews status` shows of one webhook.
 type Status struct {
 	URL string // credentials and query removed
+	// Configured is false for a webhook known only from its cursor file.
+	Configured bool
 	// Lag is the number of events not yet acknowledged, counted up to
 	// maxLag; LagCapped says there are more.
 	Lag          int
@@ -129,7 +132,7 @@ func ReadStatus(ctx context.Context, stateDir string, urls []string, src Source)
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, Status{URL: redact(u), Lag: lag, LagCapped: capped, Delivered: st.Delivered,
+		out = append(out, Status{URL: redact(u), Configured: slices.Contains(urls, u), Lag: lag, LagCapped: capped, Delivered: st.Delivered,
 			LastDelivery: st.LastDelivery, LastError: st.LastError, LastErrorAt: st.LastErrorAt})
 	}
 	return out, nil

@@ -142,7 +142,7 @@ func TestReceiverDownKeepsTheCursor(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(stat) != 1 || stat[0].Lag != 3 || !strings.Contains(stat[0].LastError, "500") || strings.Contains(stat[0].URL, "abc") {
+	if len(stat) != 1 || stat[0].Lag != 3 || stat[0].Configured || !strings.Contains(stat[0].LastError, "500") || strings.Contains(stat[0].URL, "abc") {
 		t.Fatalf("status while down: %+v", stat)
 	}
 	mu.Lock()
@@ -155,7 +155,7 @@ func TestReceiverDownKeepsTheCursor(t *testing.T) {
 		t.Errorf("delivered %v, want %v", rc.ids(), ids)
 	}
 	stat, _ = ReadStatus(context.Background(), dir, []string{srv.URL + "/hook?token=abc"}, st)
-	if len(stat) != 1 || stat[0].Lag != 0 || stat[0].LastError != "" || stat[0].Delivered != 3 || stat[0].LastDelivery.IsZero() {
+	if len(stat) != 1 || !stat[0].Configured || stat[0].Lag != 0 || stat[0].LastError != "" || stat[0].Delivered != 3 || stat[0].LastDelivery.IsZero() {
 		t.Errorf("status after recovery: %+v", stat)
 	}
 }

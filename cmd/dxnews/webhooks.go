@@ -75,7 +75,11 @@ func printWebhookStatus(ctx context.Context, e *env, d *data, dir string) error 
 		if !s.LastDelivery.IsZero() {
 			last = s.LastDelivery.Local().Format("2006-01-02 15:04")
 		}
-		fmt.Fprintf(e.stdout, "webhook      %s: %s events behind, %d delivered, last delivery %s\n", s.URL, lag, s.Delivered, last)
+		note := ""
+		if !s.Configured {
+			note = " (no longer in DXNEWS_WEBHOOK_URL)"
+		}
+		fmt.Fprintf(e.stdout, "webhook      %s%s: %s events behind, %d delivered, last delivery %s\n", s.URL, note, lag, s.Delivered, last)
 		if s.LastError != "" {
 			fmt.Fprintf(e.stdout, "  failing since %s: %s\n", s.LastErrorAt.Local().Format("2006-01-02 15:04"), s.LastError)
 		}
