@@ -62,6 +62,10 @@ type Config struct {
 	Progress io.Writer
 	// ProgressEvery is the interval between progress lines; 0 = 2s.
 	ProgressEvery time.Duration
+	// OnPage, when set, is called after every request with its host and
+	// outcome, for metrics. It runs on the fetching goroutines: it must be
+	// quick and safe for concurrent use.
+	OnPage func(PageEvent)
 }
 
 // DefaultUserAgent identifies the crawler to sites.

@@ -35,6 +35,8 @@ func docKind(contentType string, body []byte) string {
 		return "rss"
 	case strings.Contains(lower, "<feed"):
 		return "atom"
+	case strings.HasPrefix(lower, "{") && (strings.Contains(lower, "jsonfeed.org/version") || strings.Contains(contentType, "feed+json")):
+		return "jsonfeed"
 	case strings.HasPrefix(lower, "<?xml") && !strings.Contains(lower, "<html"):
 		return "xml"
 	case strings.Contains(contentType, "text/plain"):
@@ -54,29 +56,6 @@ type xmlSitemap struct {
 	} `xml:"sitemap"`
 }
 
-type xmlRSS struct {
-	Channel struct {
-		Items []struct {
-			Link string `xml:"link"`
-			GUID string `xml:"guid"`
-		} `xml:"item"`
-	} `xml:"channel"`
-	Items []struct {
-		Link string `xml:"link"`
-	} `xml:"item"`
-}
-
-type xmlAtom struct {
-	Entries []struct {
-		Links []struct {
-			Href string `xml:"href,attr"`
-			Rel  string `xml:"rel,attr"`
-		} `xml:"link"`
-		Updated   string `xml:"updated"`
-		Published string `xml:"published"`
-	} `xml:"entry"`
-}
-
 func decodeXML(body []byte, v any) error {
 	d := xml.NewDecoder(bytes.NewReader(body))
 	d.Strict = false
@@ -85,7 +64,7 @@ func decodeXML(body []byte, v any) error {
 }
 
 // xmlLinks returns the page links and the nested sitemaps of a sitemap,
-// sitemap index, RSS or Atom document, resolved against base.
+// sitemap index or feed (RSS, Atom, JSON Feed), resolved against base.
 func xmlLinks(kind string, base *url.URL, body []byte) (pages, sitemaps []link, err error) {
 	add := func(dst *[]link, loc, lastmod string) {
 		if u := normalizeURL(base, loc); u != "" {
@@ -105,33 +84,10 @@ func xmlLinks(kind string, base *url.URL, body []byte) (pages, sitemaps []link, 
 		for _, sm := range s.Sitemaps {
 			add(&sitemaps, sm.Loc, sm.Lastmod)
 		}
-	case "rss":
-		var r xmlRSS
-		if err := decodeXML(body, &r); err != nil && err != io.EOF {
+	case "rss", "atom", "jsonfeed":
+		pages, err = feedLinks(base, body)
+		if err != nil {
 			return nil, nil, err
-		}
-		for _, it := range r.Channel.Items {
-			loc := it.Link
-			if loc == "" {
-				loc = it.GUID
-			}
-			add(&pages, loc, "")
-		}
-		for _, it := range r.Items {
-			add(&pages, it.Link, "")
-		}
-	case "atom":
-		var a xmlAtom
-		if err := decodeXML(body, &a); err != nil && err != io.EOF {
-			return nil, nil, err
-		}
-		for _, e := range a.Entries {
-			for _, l := range e.Links {
-				if l.Rel == "" || l.Rel == "alternate" {
-					add(&pages, l.Href, e.Updated)
-					break
-				}
-			}
 		}
 	}
 	return pages, sitemaps, nil

@@ -91,7 +91,7 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 	})
 	doc.Find(`link[rel=alternate][href]`).Each(func(_ int, s *goquery.Selection) {
 		t := strings.ToLower(s.AttrOr("type", ""))
-		if strings.Contains(t, "rss") || strings.Contains(t, "atom") {
+		if strings.Contains(t, "rss") || strings.Contains(t, "atom") || strings.Contains(t, "feed+json") {
 			if u := normalizeURL(base, s.AttrOr("href", "")); u != "" {
 				p.feeds = append(p.feeds, u)
 			}

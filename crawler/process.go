@@ -44,6 +44,7 @@ func (r *run) process(j job) {
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
 	err := r.col.Request(http.MethodGet, j.url, nil, cctx, hdr)
 	resp, _ := cctx.GetAny("resp").(*colly.Response)
+	r.observe(j.url, resp, err)
 	if resp != nil {
 		r.count(func(s *Stats) { s.Fetched++ })
 	}
@@ -66,7 +67,7 @@ func (r *run) process(j job) {
 	final := resp.Request.URL
 	ct := resp.Headers.Get("Content-Type")
 	switch kind := docKind(ct, resp.Body); kind {
-	case "sitemap", "sitemapindex", "rss", "atom":
+	case "sitemap", "sitemapindex", "rss", "atom", "jsonfeed":
 		pages, maps, err := xmlLinks(kind, final, resp.Body)
 		if err != nil {
 			r.fail(j, fmt.Errorf("%s: %w", kind, err))

@@ -1,127 +1,105 @@
 package web
 
 import (
-	"cmp"
+	"context"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
 )
 
-// durationBuckets are the upper bounds, in seconds, of the request duration
-// histogram.
-var durationBuckets = []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10}
-
-type requestKey struct {
-	route, method string
-	code          int
+// Registry is where the web layer registers its metrics and what /metrics
+// serves; *prometheus.Registry is one.
+type Registry interface {
+	prometheus.Registerer
+	prometheus.Gatherer
 }
 
-type histogram struct {
-	counts []uint64 // per bucket, not cumulative; last is +Inf
-	sum    float64
-	n      uint64
+// NewRegistry returns a registry holding the standard Go runtime
+// (go_goroutines, go_memstats_*) and process (process_open_fds,
+// process_resident_memory_bytes, …) collectors.
+func NewRegistry() *prometheus.Registry {
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(
+		collectors.NewGoCollector(),
+		collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}),
+	)
+	return reg
 }
 
 // metrics counts requests by route, method and status, and their durations
 // by route. Routes are the mux patterns, so label values stay bounded.
 type metrics struct {
-	mu        sync.Mutex
-	requests  map[requestKey]uint64
-	durations map[string]*histogram
+	requests  *prometheus.CounterVec
+	durations *prometheus.HistogramVec
+	handler   http.Handler
 }
 
-func newMetrics() *metrics {
-	return &metrics{requests: map[requestKey]uint64{}, durations: map[string]*histogram{}}
+func newMetrics(reg Registry, idx Searcher, log *slog.Logger) (*metrics, error) {
+	m := &metrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "dxnews_http_requests_total",
+			Help: "HTTP requests served, by route, method and status code.",
+		}, []string{"route", "method", "code"}),
+		durations: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name:    "dxnews_http_request_duration_seconds",
+			Help:    "Time to serve HTTP requests, by route.",
+			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
+		}, []string{"route"}),
+	}
+	for _, c := range []prometheus.Collector{m.requests, m.durations, indexedCollector{idx}} {
+		if err := reg.Register(c); err != nil {
+			return nil, fmt.Errorf("web: registering metrics: %w", err)
+		}
+	}
+	m.handler = promhttp.HandlerFor(reg, promhttp.HandlerOpts{
+		ErrorLog:      slog.NewLogLogger(log.Handler(), slog.LevelError),
+		ErrorHandling: promhttp.ContinueOnError,
+	})
+	return m, nil
 }
 
 func (m *metrics) observe(route, method string, code int, d time.Duration) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	m.requests[requestKey{route, method, code}]++
-	h := m.durations[route]
-	if h == nil {
-		h = &histogram{counts: make([]uint64, len(durationBuckets)+1)}
-		m.durations[route] = h
-	}
-	sec := d.Seconds()
-	i, _ := slices.BinarySearch(durationBuckets, sec)
-	h.counts[i]++
-	h.sum += sec
-	h.n++
+	m.requests.WithLabelValues(route, method, strconv.Itoa(code)).Inc()
+	m.durations.WithLabelValues(route).Observe(d.Seconds())
 }
 
-// write renders the metrics in the Prometheus text exposition format.
-func (m *metrics) write(w io.Writer) {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	keys := make([]requestKey, 0, len(m.requests))
-	for k := range m.requests {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, func(a, b requestKey) int {
-		return cmp.Or(cmp.Compare(a.route, b.route), cmp.Compare(a.method, b.method), cmp.Compare(a.code, b.code))
-	})
-	fmt.Fprintln(w, "# HELP dxnews_http_requests_total HTTP requests served, by route, method and status code.")
-	fmt.Fprintln(w, "# TYPE dxnews_http_requests_total counter")
-	for _, k := range keys {
-		fmt.Fprintf(w, "dxnews_http_requests_total{route=%s,method=%s,code=\"%d\"} %d\n",
-			labelValue(k.route), labelValue(k.method), k.code, m.requests[k])
-	}
-	routes := make([]string, 0, len(m.durations))
-	for r := range m.durations {
-		routes = append(routes, r)
-	}
-	slices.Sort(routes)
-	fmt.Fprintln(w, "# HELP dxnews_http_request_duration_seconds Time to serve HTTP requests, by route.")
-	fmt.Fprintln(w, "# TYPE dxnews_http_request_duration_seconds histogram")
-	for _, r := range routes {
-		h := m.durations[r]
-		var cum uint64
-		for i, c := range h.counts {
-			cum += c
-			le := "+Inf"
-			if i < len(durationBuckets) {
-				le = strconv.FormatFloat(durationBuckets[i], 'g', -1, 64)
-			}
-			fmt.Fprintf(w, "dxnews_http_request_duration_seconds_bucket{route=%s,le=\"%s\"} %d\n", labelValue(r), le, cum)
-		}
-		fmt.Fprintf(w, "dxnews_http_request_duration_seconds_sum{route=%s} %s\n", labelValue(r), strconv.FormatFloat(h.sum, 'g', -1, 64))
-		fmt.Fprintf(w, "dxnews_http_request_duration_seconds_count{route=%s} %d\n", labelValue(r), h.n)
-	}
-}
+// indexedCollector reports the number of articles in the search index at
+// each scrape.
+type indexedCollector struct{ idx Searcher }
 
-// labelValue quotes a label value as the exposition format requires.
-func labelValue(s string) string {
-	r := strings.NewReplacer(`\`, `\\`, `"`, `\"`, "\n", `\n`)
-	return `"` + r.Replace(s) + `"`
+var indexedDesc = prometheus.NewDesc("dxnews_articles", "Articles in the search index.", nil, nil)
+
+func (c indexedCollector) Describe(ch chan<- *prometheus.Desc) { ch <- indexedDesc }
+
+func (c indexedCollector) Collect(ch chan<- prometheus.Metric) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	n, err := c.idx.Count(ctx)
+	if err != nil {
+		ch <- prometheus.NewInvalidMetric(indexedDesc, fmt.Errorf("counting articles: %w", err))
+		return
+	}
+	ch <- prometheus.MustNewConstMetric(indexedDesc, prometheus.GaugeValue, float64(n))
 }
 
 func (s *server) handleMetrics(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
-	s.metrics.write(w)
-	fmt.Fprintln(w, "# HELP go_goroutines Goroutines that currently exist.")
-	fmt.Fprintln(w, "# TYPE go_goroutines gauge")
-	fmt.Fprintf(w, "go_goroutines %d\n", runtime.NumGoroutine())
-	fmt.Fprintln(w, "# HELP dxnews_articles Articles in the search index.")
-	fmt.Fprintln(w, "# TYPE dxnews_articles gauge")
-	n, err := s.index.Count(r.Context())
-	if err != nil {
-		s.logFailure(r, http.StatusInternalServerError, "cannot count articles", err)
-		return
-	}
-	fmt.Fprintf(w, "dxnews_articles %d\n", n)
+	s.metrics.handler.ServeHTTP(w, r)
 }
 
 // knownMethods bounds the method label.
 var knownMethods = []string{"GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"}
 
-// statusRecorder remembers the status a handler wrote.
+// statusRecorder remembers the status a handler wrote. It passes io.Copy
+// (io.ReaderFrom, so files keep sendfile) and flushes through.
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
@@ -139,6 +117,23 @@ func (w *statusRecorder) Write(b []byte) (int, error) {
 		w.status = http.StatusOK
 	}
 	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusRecorder) ReadFrom(r io.Reader) (int64, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	if rf, ok := w.ResponseWriter.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(struct{ io.Writer }{w.ResponseWriter}, r)
+}
+
+func (w *statusRecorder) Flush() {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	http.NewResponseController(w.ResponseWriter).Flush()
 }
 
 func (w *statusRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }

@@ -42,6 +42,10 @@ type Config struct {
 	// BaseURL is the public origin used for absolute URLs in feeds
 	// ("https://dxnews.example"); "" derives it from the request.
 	BaseURL string
+	// Metrics receives the HTTP metrics and is what /metrics serves, so the
+	// pipeline's metrics registered there are served too; nil = a registry
+	// of its own from NewRegistry.
+	Metrics Registry
 }
 
 type server struct {
@@ -69,12 +73,20 @@ func New(cfg Config) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	reg := cfg.Metrics
+	if reg == nil {
+		reg = NewRegistry()
+	}
+	m, err := newMetrics(reg, cfg.Index, log)
+	if err != nil {
+		return nil, err
+	}
 	s := &server{
 		index:   cfg.Index,
 		store:   cfg.Store,
 		log:     log,
 		baseURL: cfg.BaseURL,
-		metrics: newMetrics(),
+		metrics: m,
 		pages:   pg,
 	}
 	return s.routes(), nil

@@ -55,6 +55,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		MaxPages: o.max,
 		Logger:   e.logger,
 		Progress: e.stderr,
+		OnPage:   e.metrics.onPage,
 	}
 	if o.impolite {
 		cfg.Polite = new(bool)
@@ -82,7 +83,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 	if err != nil {
 		return crawlResult{}, err
 	}
-	p := &pipeline{data: d, voices: voices, logger: e.logger, progress: e.stderr, tty: e.tty}
+	p := &pipeline{data: d, voices: voices, logger: e.logger, progress: e.stderr, tty: e.tty, metrics: e.metrics}
 	if o.speak {
 		sp, err := newSpeaker(e, o.backend, o.dir)
 		if err != nil {
@@ -102,6 +103,9 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 	var stats crawler.Stats
 	if err == nil {
 		stats, err = c.Run(ctx, p.add)
+		if merr := e.metrics.crawled(o.dir, stats); merr != nil {
+			e.logger.Warn("could not record the sources' last successes", "err", merr)
+		}
 	}
 	if ctx.Err() == nil && !isStoreFull(err) {
 		err = errors.Join(err, p.speakOwed(ctx))
@@ -190,7 +194,13 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer d.Close()
+	hooks, err := newWebhooks(e, d, o.dir)
+	if err != nil {
+		return err
+	}
 	res, err := crawlOnce(ctx, e, d, o)
+	// What was stored before a failure goes out too.
+	deliver(ctx, e, hooks)
 	if err != nil {
 		return err
 	}
@@ -264,9 +274,18 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	return serveHTTP(ctx, e, d, *addr)
 }
 
+// newHandler returns the web handler over d, whose /metrics serves the
+// process's metrics and the data folder's.
+func newHandler(e *env, d *data) (http.Handler, error) {
+	if err := e.metrics.reg.Register(dataCollector{d: d, m: e.metrics}); err != nil {
+		return nil, fmt.Errorf("registering metrics: %w", err)
+	}
+	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg})
+}
+
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
 func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
-	h, err := web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web")})
+	h, err := newHandler(e, d)
 	if err != nil {
 		return err
 	}
@@ -315,8 +334,13 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	defer d.Close()
+	hooks, err := newWebhooks(e, d, o.dir)
+	if err != nil {
+		return err
+	}
 	if *once {
 		res, err := crawlOnce(ctx, e, d, o)
+		deliver(ctx, e, hooks)
 		if err != nil {
 			return err
 		}
@@ -325,12 +349,24 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- serveHTTP(ctx, e, d, *addr) }()
+	kick := make(chan struct{}, 1)
+	if hooks != nil {
+		// Deliveries stop before the data folder closes.
+		lctx, stop := context.WithCancel(ctx)
+		done := make(chan struct{})
+		go func() { defer close(done); deliverLoop(lctx, e, hooks, kick) }()
+		defer func() { stop(); <-done }()
+	}
 	for {
 		res, err := crawlOnce(ctx, e, d, o)
 		if err != nil && !errors.Is(err, context.Canceled) {
 			e.logger.Error("crawl failed", "err", err)
 		} else if err == nil {
 			fmt.Fprintln(e.stderr, "run: "+res.summary())
+		}
+		select {
+		case kick <- struct{}{}:
+		default:
 		}
 		select {
 		case <-time.After(*interval):

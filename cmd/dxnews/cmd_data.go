@@ -225,6 +225,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 			fmt.Fprintf(e.stdout, "  %s %s: %s\n", r.Time.Local().Format("2006-01-02 15:04"), r.Problem, r.Repair)
 		}
 	}
+	if err := printWebhookStatus(ctx, e, d, *dir); err != nil {
+		return err
+	}
 	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl", "pending"} {
 		fmt.Fprintf(e.stdout, "disk %-9s %s\n", sub, humanBytes(dirSize(filepath.Join(*dir, sub))))
 	}

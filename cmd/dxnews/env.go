@@ -20,6 +20,8 @@ type env struct {
 	logger  *slog.Logger
 	// tty is true when stderr is a terminal, where progress redraws in place.
 	tty bool
+	// metrics is the process's metrics registry, served by /metrics.
+	metrics *pipelineMetrics
 }
 
 // envVars lists the DXNEWS_* variables dxnews reads, with what they set.
@@ -53,6 +55,8 @@ var envVars = map[string]string{
 	"DXNEWS_VIETTEL_MAX_CHUNK": "Viettel AI chunk limit in characters",
 	"DXNEWS_OPENAI_TTS_VOICES": "OpenAI-compatible voice map",
 	"DXNEWS_OPENAI_TTS_SPEED":  "OpenAI-compatible speed",
+	"DXNEWS_WEBHOOK_URL":       "comma-separated URLs that receive a signed POST per new or changed article",
+	"DXNEWS_WEBHOOK_SECRET":    "HMAC-SHA256 key of the X-Dxnews-Signature header (required with DXNEWS_WEBHOOK_URL)",
 }
 
 func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *env {
@@ -70,7 +74,7 @@ func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	if strings.ToLower(getenv("DXNEWS_LOG_FORMAT")) == "json" {
 		h = slog.NewJSONHandler(stderr, opts)
 	}
-	return &env{cmd: cmd, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, logger: slog.New(h), tty: isTerminal(stderr)}
+	return &env{cmd: cmd, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, logger: slog.New(h), tty: isTerminal(stderr), metrics: newPipelineMetrics()}
 }
 
 // unknownEnv returns the DXNEWS_* variables in environ that dxnews does not

@@ -50,6 +50,8 @@ type pipeline struct {
 	// speechPause); newPause when this run started it.
 	paused   *speechPause
 	newPause bool
+	// metrics counts extraction and speech; nil records nothing.
+	metrics *pipelineMetrics
 }
 
 // add extracts the entities of a, stores it and indexes it.
@@ -58,7 +60,9 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	a.Sapo = norm.NFC.String(a.Sapo)
 	a.Body = norm.NFC.String(a.Body)
 	p.logger.Debug("extracting", "article", a.ID)
+	start := time.Now()
 	ents, authors := extract.EntitiesWithAuthors(a.Text())
+	p.metrics.extracted(time.Since(start))
 	a.Entities = ents
 	if len(a.Authors) == 0 {
 		a.Authors = authors
@@ -189,6 +193,8 @@ func (p *pipeline) speakOwed(ctx context.Context) error {
 	jobs := make(chan string)
 	var wg sync.WaitGroup
 	done := 0
+	p.metrics.speechQueue(total)
+	defer p.metrics.speechQueue(0)
 	start := time.Now()
 	var firstErr error
 	for range 2 {
@@ -199,6 +205,7 @@ func (p *pipeline) speakOwed(ctx context.Context) error {
 				_, err := p.speakArticle(ctx, id, owed[id], func() {
 					p.mu.Lock()
 					done++
+					p.metrics.speechQueue(total - done)
 					if p.progress != nil && (p.tty || done == total || done%max(1, total/10) == 0) {
 						prefix, suffix := "", "\n"
 						if p.tty {
@@ -347,6 +354,9 @@ func hasVoice(audio []article.Audio, voice string) bool {
 func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string) (article.Audio, error) {
 	p.logger.Debug("speaking", "article", a.ID, "voice", voice)
 	sp, err := p.speaker.Speak(ctx, a.Text(), voice)
+	if p.speaker.Backend != nil {
+		p.metrics.spoke(p.speaker.Backend.Name(), voice, sp.DurationMS, sp.Cached, err)
+	}
 	if err != nil {
 		return article.Audio{}, err
 	}

@@ -1,0 +1,49 @@
+package crawler
+
+import (
+	"context"
+	"net/url"
+	"sync"
+	"testing"
+)
+
+func TestOnPageReportsEveryRequest(t *testing.T) {
+	site := newTestSite(t)
+	cfg := testConfig(site.URL+"/", t.TempDir())
+	var mu sync.Mutex
+	outcomes := map[string]int{}
+	hosts := map[string]bool{}
+	cfg.OnPage = func(ev PageEvent) {
+		mu.Lock()
+		defer mu.Unlock()
+		outcomes[ev.Outcome]++
+		hosts[ev.Host] = true
+		if ev.Queued < 0 {
+			t.Errorf("queued %d", ev.Queued)
+		}
+	}
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got collected
+	stats, err := c.Run(context.Background(), got.emit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, _ := url.Parse(site.URL)
+	if len(hosts) != 1 || !hosts[u.Hostname()] {
+		t.Errorf("hosts %v, want only %s", hosts, u.Hostname())
+	}
+	total := 0
+	for _, n := range outcomes {
+		total += n
+	}
+	if outcomes["ok"] == 0 || outcomes["robots"] == 0 || outcomes["too_large"] != 1 || outcomes["off_site"] != 1 || outcomes["error"] == 0 {
+		t.Errorf("outcomes %v: want ok, robots, one too_large, one off_site and errors", outcomes)
+	}
+	if outcomes["ok"] > stats.Fetched || total < stats.Fetched {
+		t.Errorf("outcomes %v (total %d) do not match %d pages fetched", outcomes, total, stats.Fetched)
+	}
+	t.Logf("outcomes %v, stats %+v", outcomes, stats)
+}
