@@ -151,13 +151,7 @@ func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string
 	if err := p.data.store.WriteAudio(a.ID, voice, sp.MP3, sp.Timings); err != nil {
 		return article.Audio{}, err
 	}
-	return article.Audio{
-		Voice:      voice,
-		URL:        "/api/audio/" + a.ID + "/" + voice + ".mp3",
-		DurationMS: sp.DurationMS,
-		Bytes:      int64(len(sp.MP3)),
-		Backend:    sp.Backend,
-	}, nil
+	return sp.Audio(article.AudioURL(a.ID, voice)), nil
 }
 
 // mergeAudio replaces the entries of old whose voice appears in fresh, keeping

@@ -70,32 +70,55 @@ func Integrated(samples []float32, rate int) float64 {
 	if rate <= 0 {
 		return math.Inf(-1)
 	}
-	// K-weighted squares summed per 100 ms step; a block is four steps.
-	step := rate / 10
-	if step == 0 || len(samples) < 4*step {
-		return math.Inf(-1)
-	}
+	return gated(kWeight(samples, rate), nil, 1, rate)
+}
+
+// kWeight returns samples through the K-weighting filter.
+func kWeight(samples []float32, rate int) []float32 {
 	f := kWeighting(rate)
+	out := make([]float32, len(samples))
 	// x: input history; y: shelf output (the high pass's input); z: output.
 	var x1, x2, y1, y2, z1, z2 float64
-	steps := make([]float64, 0, len(samples)/step)
-	acc, n := 0.0, 0
-	for _, s := range samples {
+	for i, s := range samples {
 		x := float64(s)
 		y := f[0].b0*x + f[0].b1*x1 + f[0].b2*x2 - f[0].a1*y1 - f[0].a2*y2
 		z := f[1].b0*y + f[1].b1*y1 + f[1].b2*y2 - f[1].a1*z1 - f[1].a2*z2
 		x2, x1 = x1, x
 		y2, y1 = y1, y
 		z2, z1 = z1, z
-		acc += z * z
-		n++
-		if n == step {
-			steps = append(steps, acc)
-			acc, n = 0, 0
+		out[i] = float32(z)
+	}
+	return out
+}
+
+// gated returns the gated loudness of K-weighted samples k, each scaled
+// by gain and, when env is not nil, by env[i]. Since K-weighting is linear
+// and a limiter's envelope moves slowly against it, this is how loud the
+// scaled signal is without filtering it again.
+func gated(k, env []float32, gain float64, rate int) float64 {
+	// Squares summed per 100 ms step; a block is four steps.
+	step := rate / 10
+	if step == 0 || len(k) < 4*step {
+		return math.Inf(-1)
+	}
+	steps := make([]float64, 0, len(k)/step)
+	for s := 0; s+step <= len(k); s += step {
+		acc := 0.0
+		if env == nil {
+			for _, z := range k[s : s+step] {
+				acc += float64(z) * float64(z)
+			}
+		} else {
+			e := env[s : s+step]
+			for i, z := range k[s : s+step] {
+				v := float64(z) * float64(e[i])
+				acc += v * v
+			}
 		}
+		steps = append(steps, acc*gain*gain)
 	}
 	blockLen := float64(4 * step)
-	var blocks []float64 // mean square of each block
+	blocks := make([]float64, 0, len(steps)) // mean square of each block
 	for i := 0; i+4 <= len(steps); i++ {
 		blocks = append(blocks, (steps[i]+steps[i+1]+steps[i+2]+steps[i+3])/blockLen)
 	}

@@ -129,10 +129,11 @@ func TestNormalizeReachesTargetUnderCeiling(t *testing.T) {
 	}
 	got := Measure(out, rate)
 	near(t, "integrated after", got.Integrated, -16, 0.1)
+	near(t, "estimated true peak", res.After.TruePeak, got.TruePeak, 0.1)
 	if got.TruePeak > target.Ceiling+0.05 {
 		t.Errorf("true peak after = %.2f dBTP, over the %.2f ceiling", got.TruePeak, target.Ceiling)
 	}
-	near(t, "reported integrated", res.After.Integrated, got.Integrated, 1e-9)
+	near(t, "estimated integrated", res.After.Integrated, got.Integrated, 0.1)
 	near(t, "reported before", res.Before.Integrated, m.Integrated, 1e-9)
 	if res.LimitedDB <= 0 {
 		t.Errorf("limiter reduction %.2f dB, want > 0 for peaks this high", res.LimitedDB)
@@ -163,7 +164,8 @@ func TestNormalizeLeavesSilenceAlone(t *testing.T) {
 
 func TestMovingMin(t *testing.T) {
 	v := []float64{5, 3, 8, 1, 9, 9, 7, 2, 6}
-	got := movingMin(v, 1)
+	got := make([]float64, len(v))
+	movingMin(got, v, 1, nil)
 	want := []float64{3, 3, 1, 1, 1, 7, 2, 2, 2}
 	for i := range want {
 		if got[i] != want[i] {

@@ -21,6 +21,9 @@ func (t Target) String() string {
 
 // Result says what Normalize did.
 type Result struct {
+	// Before is measured on the input. After is what the gain search
+	// estimated for the output from the input's K-weighted signal and
+	// peaks, without measuring it again (within 0.1 of an exact measure).
 	Before, After Measurement
 	// GainDB is the gain applied before limiting.
 	GainDB float64
@@ -35,58 +38,98 @@ const (
 	release   = 0.060 // s
 )
 
+// Signal is audio analysed once for any number of Normalize calls: its
+// K-weighted form and its oversampled peaks.
+type Signal struct {
+	x      []float32
+	rate   int
+	k      []float32 // K-weighted
+	p      []float32 // true peak per sample
+	before Measurement
+}
+
+// Analyze measures mono samples at rate Hz for normalisation.
+func Analyze(samples []float32, rate int) *Signal {
+	s := &Signal{x: samples, rate: rate, k: kWeight(samples, rate), p: peaks(samples)}
+	m := 0.0
+	for _, v := range s.p {
+		m = max(m, float64(v))
+	}
+	s.before = Measurement{Integrated: gated(s.k, nil, 1, rate), TruePeak: DB(m)}
+	return s
+}
+
+// Measurement returns the loudness and true peak of the analysed audio.
+func (s *Signal) Measurement() Measurement { return s.before }
+
 // Normalize returns samples scaled to t.Integrated, with true peaks held at
-// or under t.Ceiling by a look-ahead limiter, and what it measured. The
-// limiter lowers loudness a little where it acts, so the gain is refined
-// until the result is within 0.1 LU of the target (at most six passes).
-// Silence, or audio too short to measure, is returned unchanged.
+// or under t.Ceiling by a look-ahead limiter, and what it measured.
 func Normalize(samples []float32, rate int, t Target) ([]float32, Result) {
-	before := Integrated(samples, rate)
-	p := peaks(samples)
-	maxPeak := 0.0
-	for _, v := range p {
-		maxPeak = max(maxPeak, float64(v))
-	}
-	res := Result{Before: Measurement{Integrated: before, TruePeak: DB(maxPeak)}}
-	if math.IsInf(before, -1) || maxPeak == 0 {
-		out := append([]float32(nil), samples...)
+	return Analyze(samples, rate).Normalize(t)
+}
+
+// Normalize returns the analysed audio scaled to t.Integrated, with true
+// peaks held at or under t.Ceiling by a look-ahead limiter. The limiter
+// lowers loudness a little where it acts, so the gain is refined until the
+// result is within 0.05 LU of the target (at most eight passes, each a few
+// multiplications per sample). Silence, or audio too short to measure, is
+// returned unchanged.
+func (s *Signal) Normalize(t Target) ([]float32, Result) {
+	res := Result{Before: s.before}
+	if math.IsInf(s.before.Integrated, -1) || math.IsInf(s.before.TruePeak, -1) {
 		res.After = res.Before
-		return out, res
+		return append([]float32(nil), s.x...), res
 	}
-	gain := t.Integrated - before
-	var out []float32
-	for range 6 {
-		var reduction float64
-		out, reduction = limit(samples, p, rate, Linear(gain), Linear(t.Ceiling))
-		after := Integrated(out, rate)
-		res.GainDB, res.LimitedDB = gain, reduction
-		res.After.Integrated = after
-		if math.Abs(after-t.Integrated) < 0.1 || math.IsInf(after, 0) {
+	gain := t.Integrated - s.before.Integrated
+	env := make([]float32, len(s.x))
+	var w limiterWork
+	for range 8 {
+		reduction := w.envelope(env, s.p, s.rate, Linear(gain), Linear(t.Ceiling))
+		after := gated(s.k, env, Linear(gain), s.rate)
+		res.GainDB, res.LimitedDB, res.After.Integrated = gain, reduction, after
+		if math.Abs(after-t.Integrated) < 0.05 || math.IsInf(after, 0) {
 			break
 		}
 		gain += t.Integrated - after
 	}
-	res.After.TruePeak = TruePeak(out)
+	out := make([]float32, len(s.x))
+	g := Linear(res.GainDB)
+	tp := 0.0
+	for i, v := range s.x {
+		out[i] = float32(float64(v) * g * float64(env[i]))
+		tp = max(tp, float64(s.p[i])*g*float64(env[i]))
+	}
+	res.After.TruePeak = DB(tp)
 	return out, res
 }
 
-// limit returns x·gain·g[n], where the gain envelope g keeps every
-// oversampled peak p[n]·gain at or under ceiling: g is the moving minimum
-// of the gain each sample needs over ±L samples (the look-ahead), released
+// limiterWork holds the buffers of envelope between passes.
+type limiterWork struct {
+	need, h, sum []float64
+	dq           []int
+}
+
+// envelope fills env with a gain envelope g that keeps every oversampled
+// peak p[n]·gain at or under ceiling: g is the moving minimum of the gain
+// each sample needs over ±L samples (the look-ahead), released
 // exponentially, then averaged over ±L so it ramps instead of jumping.
 // Since every value averaged at n is at most what n needs, the ramp never
-// lets a peak through. It also returns the deepest reduction in dB.
-func limit(x, p []float32, rate int, gain, ceiling float64) ([]float32, float64) {
-	n := len(x)
+// lets a peak through. It returns the deepest reduction in dB.
+func (w *limiterWork) envelope(env, p []float32, rate int, gain, ceiling float64) float64 {
+	n := len(p)
 	L := max(1, int(lookAhead*float64(rate)))
-	need := make([]float64, n)
+	if w.need == nil {
+		w.need, w.h, w.sum = make([]float64, n), make([]float64, n), make([]float64, n+1)
+	}
+	need := w.need
 	for i, v := range p {
 		need[i] = 1
 		if pk := float64(v) * gain; pk > ceiling {
 			need[i] = ceiling / pk
 		}
 	}
-	h := movingMin(need, L)
+	h := w.h
+	w.dq = movingMin(h, need, L, w.dq)
 	alpha := 1 - math.Exp(-1/(release*float64(rate)))
 	e := 1.0
 	for i := range h {
@@ -95,41 +138,40 @@ func limit(x, p []float32, rate int, gain, ceiling float64) ([]float32, float64)
 		h[i] = e
 	}
 	// Box average over [i-L, i+L] with prefix sums.
-	sum := make([]float64, n+1)
+	sum := w.sum
 	for i, v := range h {
 		sum[i+1] = sum[i] + v
 	}
-	out := make([]float32, n)
 	deepest := 1.0
-	for i := range x {
+	for i := range env {
 		lo, hi := max(0, i-L), min(n, i+L+1)
 		g := (sum[hi] - sum[lo]) / float64(hi-lo)
 		// Near the edges the window is cut short; never exceed the need.
 		g = min(g, need[i])
 		deepest = min(deepest, g)
-		out[i] = float32(float64(x[i]) * gain * g)
+		env[i] = float32(g)
 	}
-	return out, -DB(deepest)
+	return -DB(deepest)
 }
 
-// movingMin returns, for every i, the minimum of v over [i-L, i+L], with a
-// monotonic deque (linear time).
-func movingMin(v []float64, L int) []float64 {
-	out := make([]float64, len(v))
-	dq := make([]int, 0, 2*L+2)
+// movingMin sets out[i] to the minimum of v over [i-L, i+L], with a
+// monotonic deque (linear time); dq is scratch space, returned for reuse.
+func movingMin(out, v []float64, L int, dq []int) []int {
+	dq = dq[:0]
+	head := 0
 	next := 0 // next index to push
 	for i := range v {
 		for next < len(v) && next <= i+L {
-			for len(dq) > 0 && v[dq[len(dq)-1]] >= v[next] {
+			for len(dq) > head && v[dq[len(dq)-1]] >= v[next] {
 				dq = dq[:len(dq)-1]
 			}
 			dq = append(dq, next)
 			next++
 		}
-		for dq[0] < i-L {
-			dq = dq[1:]
+		for dq[head] < i-L {
+			head++
 		}
-		out[i] = v[dq[0]]
+		out[i] = v[dq[head]]
 	}
-	return out
+	return dq
 }
