@@ -63,11 +63,13 @@ const (
 // if it moved the loudness off the target, the aim is moved by the
 // difference; then the original audio is normalised and encoded again
 // (never the encoded audio, so there is only ever one lossy generation).
-func (s *Speaker) publish(ctx context.Context, p PCM) (published, error) {
+func (s *Speaker) publish(ctx context.Context, p PCM, voice string) (published, error) {
 	target := s.loudness()
 	enc := s.encoder()
 	ceiling := target.TruePeak - initialHeadroom
-	aim := target.Integrated
+	// Start from the correction the encoder needed last time for this
+	// voice, so most readings take one encode.
+	aim := target.Integrated + s.encoderOffset(voice)
 	sig := loudness.Analyze(p.Samples, p.Rate)
 	var pub published
 	for attempt := 0; attempt < publishAttempts; attempt++ {
@@ -97,6 +99,9 @@ func (s *Speaker) publish(ctx context.Context, p PCM) (published, error) {
 		}
 		over := m.TruePeak - (target.TruePeak - checkMargin)
 		off := target.Integrated - m.Integrated
+		if !math.IsInf(m.Integrated, 0) {
+			s.setEncoderOffset(voice, aim-target.Integrated+off)
+		}
 		if math.IsInf(m.Integrated, 0) || (over <= 0 && math.Abs(off) <= loudnessSlack) {
 			break
 		}
@@ -124,4 +129,17 @@ func shiftTimings(t []Timing, delay, total time.Duration) {
 	}
 	t[0].StartMS = 0
 	t[len(t)-1].EndMS = total.Milliseconds()
+}
+
+// encoderOffset returns how far above the target the last reading in voice
+// had to aim for the encoded result to land on it (0 at first).
+func (s *Speaker) encoderOffset(voice string) float64 {
+	if v, ok := s.offsets.Load(voice); ok {
+		return v.(float64)
+	}
+	return 0
+}
+
+func (s *Speaker) setEncoderOffset(voice string, off float64) {
+	s.offsets.Store(voice, max(-3, min(3, off)))
 }

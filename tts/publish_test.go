@@ -121,7 +121,7 @@ func TestPublishFindsEncoderDelay(t *testing.T) {
 	rate := 22050
 	x := voiceLike(rate, 0.5, 3)
 	sp := &Speaker{}
-	pub, err := sp.publish(context.Background(), PCM{Rate: rate, Samples: x})
+	pub, err := sp.publish(context.Background(), PCM{Rate: rate, Samples: x}, "north-male")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -145,6 +145,9 @@ feed:
 
 func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string) (article.Audio, error) {
 	sp, err := p.speaker.Speak(ctx, a.Text(), voice)
+	if err == nil {
+		sp, err = sp.ForArticle(a) // chapters and ID3 tags
+	}
 	if err != nil {
 		return article.Audio{}, err
 	}
