@@ -42,6 +42,9 @@ type Config struct {
 	// BaseURL is the public origin used for absolute URLs in feeds
 	// ("https://dxnews.example"); "" derives it from the request.
 	BaseURL string
+	// FeedEmail is the podcast owner's address (itunes:email), which
+	// directories use to verify ownership; "" means podcast@<host>.
+	FeedEmail string
 }
 
 type server struct {
@@ -51,10 +54,22 @@ type server struct {
 	baseURL string
 	metrics *metrics
 	pages   *pages
+
+	feeds     *feedIndex
+	feedCache feedCache
+	feedEmail string
 }
 
 // New returns the HTTP handler serving the whole dxnews site and API.
 func New(cfg Config) (http.Handler, error) {
+	s, err := newServer(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return s.routes(), nil
+}
+
+func newServer(cfg Config) (*server, error) {
 	if cfg.Index == nil {
 		return nil, errors.New("web: Config.Index is required")
 	}
@@ -76,8 +91,11 @@ func New(cfg Config) (http.Handler, error) {
 		baseURL: cfg.BaseURL,
 		metrics: newMetrics(),
 		pages:   pg,
+
+		feeds:     newFeedIndex(cfg.Store),
+		feedEmail: cfg.FeedEmail,
 	}
-	return s.routes(), nil
+	return s, nil
 }
 
 func (s *server) routes() http.Handler {
@@ -86,6 +104,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
 	mux.HandleFunc("GET /api/entities", s.handleEntities)
 	mux.HandleFunc("GET /api/audio/{id}/{file}", s.handleAudio)
+	mux.HandleFunc("GET /api/chapters/{id}/{file}", s.handleChapters)
 	mux.HandleFunc("GET /api/export", s.handleExport)
 	mux.HandleFunc("/api/", s.handleAPINotFound)
 	mux.HandleFunc("GET /feeds/{file}", s.handleFeed)
