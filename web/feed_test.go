@@ -327,7 +327,9 @@ func (s *logStore) Since(ctx context.Context, cursor string, limit int) ([]artic
 	return s.log[pos:end], strconv.Itoa(end), nil
 }
 
-func (s *logStore) AudioPath(id, voice string) string { return "/nonexistent/" + id + "/" + voice + ".mp3" }
+func (s *logStore) AudioPath(id, voice string) string {
+	return "/nonexistent/" + id + "/" + voice + ".mp3"
+}
 
 // mapIndex answers Get from a map; feeds use nothing else.
 type mapIndex struct {
