@@ -241,7 +241,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
 func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
-	h, err := web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web")})
+	h, err := web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), FeedEmail: e.getenv("DXNEWS_FEED_EMAIL")})
 	if err != nil {
 		return err
 	}

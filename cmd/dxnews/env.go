@@ -53,6 +53,7 @@ var envVars = map[string]string{
 	"DXNEWS_VIETTEL_MAX_CHUNK": "Viettel AI chunk limit in characters",
 	"DXNEWS_OPENAI_TTS_VOICES": "OpenAI-compatible voice map",
 	"DXNEWS_OPENAI_TTS_SPEED":  "OpenAI-compatible speed",
+	"DXNEWS_FEED_EMAIL":        "podcast owner e-mail in the feeds (default podcast@<host>)",
 }
 
 func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *env {
