@@ -50,6 +50,26 @@ type Audio struct {
 	DurationMS int64  `json:"duration_ms"`
 	Bytes      int64  `json:"bytes"`
 	Backend    string `json:"backend"`
+	// LoudnessLUFS and TruePeakDBTP are measured on the published MP3
+	// (BS.1770-4); GainDB is the gain normalisation applied.
+	LoudnessLUFS float64 `json:"loudness_lufs,omitempty"`
+	TruePeakDBTP float64 `json:"true_peak_dbtp,omitempty"`
+	GainDB       float64 `json:"gain_db,omitempty"`
+	// Chapters mark the title, the lead and each subheading.
+	Chapters []Chapter `json:"chapters,omitempty"`
+}
+
+// Chapter is a named part of a reading.
+type Chapter struct {
+	StartMS int64  `json:"start_ms"`
+	EndMS   int64  `json:"end_ms"`
+	Title   string `json:"title"`
+}
+
+// AudioURL is the path the API serves the MP3 of article id in voice at;
+// every link to a reading is built here.
+func AudioURL(id, voice string) string {
+	return "/api/audio/" + id + "/" + voice + ".mp3"
 }
 
 // IDFor returns the stable article ID for a canonical URL: the first 16 hex

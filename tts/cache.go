@@ -7,13 +7,27 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math"
 	"os"
 	"path/filepath"
+
+	"dxnews/tts/loudness"
 )
+
+// finite replaces the -Inf of silence, which JSON cannot carry, with -999.
+func finite(m loudness.Measurement) loudness.Measurement {
+	if math.IsInf(m.Integrated, 0) || math.IsNaN(m.Integrated) {
+		m.Integrated = -999
+	}
+	if math.IsInf(m.TruePeak, 0) || math.IsNaN(m.TruePeak) {
+		m.TruePeak = -999
+	}
+	return m
+}
 
 // cacheFormat versions the cache layout and key derivation; bump it when
 // either changes so old entries are ignored.
-const cacheFormat = "dxnews-tts-1"
+const cacheFormat = "dxnews-tts-2"
 
 // Cache stores finished speech on disk, addressed by a hash of everything
 // that determines the audio: normalised text, voice, backend and settings.
@@ -30,6 +44,9 @@ type cacheMeta struct {
 	Backend    string   `json:"backend"`
 	Voice      string   `json:"voice"`
 	Bytes      int      `json:"bytes"`
+	// Loudness is measured on the stored MP3; GainDB is what was applied.
+	Loudness loudness.Measurement `json:"loudness"`
+	GainDB   float64              `json:"gain_db"`
 }
 
 // NewCache opens (creating if needed) a cache in dir.
@@ -92,6 +109,7 @@ func (c *Cache) Get(key string) (s Speech, ok bool, err error) {
 	return Speech{
 		MP3: audio, Timings: m.Timings, DurationMS: m.DurationMS,
 		Backend: m.Backend, Voice: m.Voice, Key: key, Cached: true,
+		Loudness: m.Loudness, GainDB: m.GainDB,
 	}, true, nil
 }
 
@@ -111,6 +129,7 @@ func (c *Cache) Put(key string, s Speech) error {
 	meta, err := json.Marshal(cacheMeta{
 		Timings: timings, DurationMS: s.DurationMS,
 		Backend: s.Backend, Voice: s.Voice, Bytes: len(s.MP3),
+		Loudness: finite(s.Loudness), GainDB: s.GainDB,
 	})
 	if err != nil {
 		return fmt.Errorf("tts: cache: %w", err)

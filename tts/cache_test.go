@@ -1,6 +1,8 @@
 package tts
 
 import (
+	"dxnews/tts/loudness"
+
 	"bytes"
 	"os"
 	"path/filepath"
@@ -38,7 +40,8 @@ func TestCachePutGet(t *testing.T) {
 	if _, ok, err := c.Get(key); ok || err != nil {
 		t.Fatalf("empty cache: ok=%v err=%v", ok, err)
 	}
-	in := Speech{MP3: readTestdata(t, "sine.mp3"), Timings: []Timing{{0, 640, "một câu."}}, DurationMS: 640, Backend: "fake", Voice: "south-female"}
+	in := Speech{MP3: readTestdata(t, "sine.mp3"), Timings: []Timing{{0, 640, "một câu.", 0}}, DurationMS: 640, Backend: "fake", Voice: "south-female",
+		Loudness: loudness.Measurement{Integrated: -16.1, TruePeak: -1.4}, GainDB: 3.2}
 	if err := c.Put(key, in); err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +50,8 @@ func TestCachePutGet(t *testing.T) {
 		t.Fatalf("Get after Put: ok=%v err=%v", ok, err)
 	}
 	if !bytes.Equal(out.MP3, in.MP3) || out.Timings[0] != in.Timings[0] || out.DurationMS != 640 ||
-		out.Backend != "fake" || out.Voice != "south-female" || !out.Cached || out.Key != key {
+		out.Backend != "fake" || out.Voice != "south-female" || !out.Cached || out.Key != key ||
+		out.Loudness != in.Loudness || out.GainDB != in.GainDB {
 		t.Errorf("round trip changed the speech: %+v", out)
 	}
 	// No temporary files are left behind.

@@ -9,8 +9,11 @@ import (
 	"github.com/hajimehoshi/go-mp3"
 )
 
-// MP3Duration decodes b with go-mp3 and returns its playing time.
+// MP3Duration decodes b with go-mp3 and returns its playing time. ID3
+// tags, which go-mp3 does not always skip (several, or one with a footer),
+// are removed first.
 func MP3Duration(b []byte) (time.Duration, error) {
+	b = stripID3v1(stripID3v2(b))
 	d, err := mp3.NewDecoder(bytes.NewReader(b))
 	if err != nil {
 		return 0, fmt.Errorf("tts: decoding mp3: %w", err)

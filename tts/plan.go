@@ -19,22 +19,29 @@ type chunk struct {
 // piece is the part of one sentence inside a chunk. weight is its share of
 // the chunk's characters, by which the chunk's duration is apportioned.
 type piece struct {
-	sentence int
-	text     string // the whole sentence, used for its timing
-	weight   int
+	sentence  int
+	paragraph int    // of the sentence in the spoken text; -1 unknown
+	text      string // the whole sentence, used for its timing
+	weight    int
 }
 
 // plan splits spoken text into sentences and chunks. The first sentence is
 // a chunk of its own so that the first audio arrives quickly.
 func (s *Speaker) plan(spoken string) ([]chunk, error) {
+	// Sentences never cross a blank line, so splitting paragraph by
+	// paragraph gives the same sentences and says where each belongs.
 	var sents []string
-	for _, t := range normalize.Sentences(spoken) {
-		if t = strings.TrimSpace(t); t != "" {
-			sents = append(sents, t)
+	var paras []int
+	for pi, para := range strings.Split(spoken, "\n\n") {
+		for _, t := range normalize.Sentences(para) {
+			if t = strings.TrimSpace(t); t != "" {
+				sents = append(sents, t)
+				paras = append(paras, pi)
+			}
 		}
 	}
 	if len(sents) == 0 {
-		sents = []string{spoken}
+		sents, paras = []string{spoken}, []int{0}
 	}
 	max := s.maxChunk()
 	texts := normalize.Chunk(sents[:1], max, s.size)
@@ -55,7 +62,16 @@ func (s *Speaker) plan(spoken string) ([]chunk, error) {
 	if len(kept) == 0 {
 		return nil, fmt.Errorf("no chunks to synthesise")
 	}
-	return align(sents, kept), nil
+	chunks := align(sents, kept)
+	for ci := range chunks {
+		for pi := range chunks[ci].pieces {
+			p := &chunks[ci].pieces[pi]
+			if p.paragraph >= 0 {
+				p.paragraph = paras[p.sentence]
+			}
+		}
+	}
+	return chunks, nil
 }
 
 // align maps chunk texts back onto sentences by walking both as streams of
@@ -103,7 +119,7 @@ func align(sents, texts []string) []chunk {
 		return chunks
 	}
 	for ci, t := range texts {
-		chunks[ci] = chunk{text: t, pieces: []piece{{sentence: ci, text: t, weight: 1}}}
+		chunks[ci] = chunk{text: t, pieces: []piece{{sentence: ci, paragraph: -1, text: t, weight: 1}}}
 	}
 	return chunks
 }
@@ -134,7 +150,7 @@ func timeSentences(chunks []chunk, durs []time.Duration) ([]Timing, time.Duratio
 				out[len(out)-1].EndMS = end.Milliseconds()
 				continue
 			}
-			out = append(out, Timing{StartMS: start.Milliseconds(), EndMS: end.Milliseconds(), Text: p.text})
+			out = append(out, Timing{StartMS: start.Milliseconds(), EndMS: end.Milliseconds(), Text: p.text, Paragraph: p.paragraph})
 			last = p.sentence
 		}
 		off += d

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -16,6 +17,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"dxnews/article"
+	"dxnews/tts/loudness"
 	"dxnews/tts/normalize"
 )
 
@@ -38,17 +40,46 @@ type Speaker struct {
 	Concurrency int
 	// Logger receives per-chunk debug records; nil discards them.
 	Logger *slog.Logger
-	// OnChunk, when set, is called with each chunk's audio frames in order,
-	// as soon as that chunk and all before it are ready: the first call is
-	// the first playable audio. Concatenated, the frames are the final MP3.
-	OnChunk func(index int, frames []byte)
+	// OnChunk, when set, is called with each chunk's audio as the backend
+	// returned it, in order, as soon as that chunk and all before it are
+	// ready: the first call is the first playable audio. The published MP3
+	// is these chunks joined, loudness-normalised and encoded once.
+	OnChunk func(index int, audio Audio)
+	// Encoder encodes the normalised audio; nil means [Lame] with its
+	// defaults (64 kbit/s mono).
+	Encoder Encoder
+	// Loudness is the target every published MP3 meets; the zero value
+	// means [PodcastLoudness].
+	Loudness Loudness
+
+	// offsets remembers, per voice, the loudness the encoder took away.
+	offsets sync.Map
 }
+
+// Loudness is a published loudness target.
+type Loudness struct {
+	// Integrated loudness in LUFS (BS.1770-4, gated).
+	Integrated float64
+	// TruePeak is the highest true peak allowed, in dBTP.
+	TruePeak float64
+}
+
+// PodcastLoudness is what podcast apps and platforms expect of speech:
+// −16 LUFS integrated, true peak at most −1 dBTP.
+var PodcastLoudness = Loudness{Integrated: -16, TruePeak: -1}
+
+// normaliseVersion names the normalisation algorithm in the cache key;
+// bump it when the limiter or the measurement changes.
+const normaliseVersion = "bs1770-limiter-1"
 
 // Timing places one sentence in the audio.
 type Timing struct {
 	StartMS int64  `json:"start_ms"`
 	EndMS   int64  `json:"end_ms"`
 	Text    string `json:"text"`
+	// Paragraph is the index of the sentence's paragraph in the spoken text
+	// (paragraphs are separated by blank lines); -1 when unknown.
+	Paragraph int `json:"paragraph"`
 }
 
 // Speech is one article read in one voice.
@@ -64,11 +95,28 @@ type Speech struct {
 	Cached bool
 	// Chunks is how many requests the backend served (0 when cached).
 	Chunks int
+	// Loudness is measured on the published MP3 as decoded.
+	Loudness loudness.Measurement
+	// GainDB is the gain normalisation applied before limiting.
+	GainDB float64
+	// Chapters are set by [Speech.ForArticle].
+	Chapters []article.Chapter
 }
 
 // Audio describes the speech for an article record, served at url.
 func (s Speech) Audio(url string) article.Audio {
-	return article.Audio{Voice: s.Voice, URL: url, DurationMS: s.DurationMS, Bytes: int64(len(s.MP3)), Backend: s.Backend}
+	return article.Audio{
+		Voice: s.Voice, URL: url, DurationMS: s.DurationMS, Bytes: int64(len(s.MP3)), Backend: s.Backend,
+		LoudnessLUFS: round2(s.Loudness.Integrated), TruePeakDBTP: round2(s.Loudness.TruePeak),
+		GainDB: round2(s.GainDB), Chapters: s.Chapters,
+	}
+}
+
+func round2(v float64) float64 {
+	if math.IsInf(v, 0) || math.IsNaN(v) {
+		return 0
+	}
+	return math.Round(v*100) / 100
 }
 
 // Spoken returns exactly the text a backend is given for text in voice:
@@ -91,11 +139,27 @@ func (s *Speaker) Key(text, voice string) (string, error) {
 }
 
 func (s *Speaker) key(spoken, voice string) string {
-	settings := "max_chunk=" + strconv.Itoa(s.maxChunk())
+	l := s.loudness()
+	settings := "max_chunk=" + strconv.Itoa(s.maxChunk()) +
+		fmt.Sprintf(";loudness=%s;lufs=%.2f;tp=%.2f;", normaliseVersion, l.Integrated, l.TruePeak) + s.encoder().Settings()
 	if st, ok := s.Backend.(Settingser); ok {
 		settings += ";" + st.Settings()
 	}
 	return CacheKey(spoken, voice, s.Backend.Name(), settings)
+}
+
+func (s *Speaker) loudness() Loudness {
+	if s.Loudness == (Loudness{}) {
+		return PodcastLoudness
+	}
+	return s.Loudness
+}
+
+func (s *Speaker) encoder() Encoder {
+	if s.Encoder == nil {
+		return &Lame{}
+	}
+	return s.Encoder
 }
 
 func (s *Speaker) maxChunk() int {
@@ -159,18 +223,24 @@ func (s *Speaker) Speak(ctx context.Context, text string, voice string) (Speech,
 	if err != nil {
 		return Speech{}, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
 	}
-	frames, durs, err := s.synthesize(ctx, chunks, voice)
+	pcms, err := s.synthesize(ctx, chunks, voice)
 	if err != nil {
 		return Speech{}, err
 	}
-	mp3, err := JoinMP3(frames)
+	joined, durs, err := joinPCM(pcms)
 	if err != nil {
 		return Speech{}, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
 	}
-	timings, total := timeSentences(chunks, durs)
+	pub, err := s.publish(ctx, joined, voice)
+	if err != nil {
+		return Speech{}, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
+	}
+	timings, _ := timeSentences(chunks, durs)
+	shiftTimings(timings, pub.delay, pub.duration)
 	sp := Speech{
-		MP3: mp3, Timings: timings, DurationMS: total.Milliseconds(),
+		MP3: pub.mp3, Timings: timings, DurationMS: pub.duration.Milliseconds(),
 		Backend: name, Voice: voice, Key: key, Chunks: len(chunks),
+		Loudness: pub.measured, GainDB: pub.gainDB,
 	}
 	if s.Cache != nil {
 		if err := s.Cache.Put(key, sp); err != nil {
@@ -194,33 +264,39 @@ func (s *Speaker) chunkKey(text, voice string) string {
 	return CacheKey(text, voice, s.Backend.Name(), "chunk;"+settings)
 }
 
-// chunkAudio returns one chunk's audio frames, from the chunk cache when a
-// previous, failed run had already synthesised it.
-func (s *Speaker) chunkAudio(ctx context.Context, text, voice string) (frames []byte, cached bool, err error) {
+// chunkAudio returns one chunk's audio as the backend gave it, from the
+// chunk cache when a previous, failed run had already synthesised it.
+func (s *Speaker) chunkAudio(ctx context.Context, text, voice string) (a Audio, cached bool, err error) {
 	if s.Cache != nil {
 		if f, ok := s.Cache.getChunk(s.chunkKey(text, voice)); ok {
-			return f, true, nil
+			return Audio{Data: f, Format: sniffFormat(f)}, true, nil
 		}
 	}
-	a, err := s.Backend.Synthesize(ctx, Request{Text: text, Voice: voice})
+	a, err = s.Backend.Synthesize(ctx, Request{Text: text, Voice: voice})
 	if err != nil {
-		return nil, false, err
+		return Audio{}, false, err
 	}
-	if a.Format != "" && a.Format != "mp3" {
-		return nil, false, fmt.Errorf("got %s audio, want mp3", a.Format)
+	if a.Format != "" && a.Format != "mp3" && a.Format != "wav" {
+		return Audio{}, false, fmt.Errorf("got %s audio, want mp3 or wav", a.Format)
 	}
-	f, err := StripMP3(a.Data)
-	return f, false, err
+	return a, false, nil
+}
+
+func sniffFormat(b []byte) string {
+	if len(b) >= 4 && string(b[:4]) == "RIFF" {
+		return "wav"
+	}
+	return "mp3"
 }
 
 // synthesize runs the backend over the chunks and returns each chunk's
-// stripped frames and duration, in order.
-func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) ([][]byte, []time.Duration, error) {
+// decoded audio, in order.
+func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) ([]PCM, error) {
 	name := s.Backend.Name()
 	log := s.logger()
 	n := len(chunks)
-	frames := make([][]byte, n)
-	durs := make([]time.Duration, n)
+	raw := make([]Audio, n)
+	pcms := make([]PCM, n)
 	done := make([]bool, n)
 	var mu sync.Mutex
 	next := 0 // first chunk not yet handed to OnChunk
@@ -249,16 +325,20 @@ func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) 
 				}
 			}
 			start := time.Now()
-			f, fromCache, err := s.chunkAudio(gctx, c.text, voice)
-			var d time.Duration
+			a, fromCache, err := s.chunkAudio(gctx, c.text, voice)
+			var p PCM
 			if err == nil {
-				d, err = MP3Duration(f)
+				p, err = DecodeAudio(a.Data)
+			}
+			if err == nil && len(p.Samples) == 0 {
+				err = errors.New("no audio")
 			}
 			if err != nil {
 				return fmt.Errorf("tts: %s voice %s chunk %d of %d: %w", name, voice, i, n, err)
 			}
+			d := p.Duration()
 			if s.Cache != nil && !fromCache {
-				if err := s.Cache.putChunk(s.chunkKey(c.text, voice), f); err != nil {
+				if err := s.Cache.putChunk(s.chunkKey(c.text, voice), a.Data); err != nil {
 					log.Warn("tts chunk cache write failed", slog.Any("error", err))
 				}
 			}
@@ -267,21 +347,22 @@ func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) 
 				slog.Duration("audio", d), slog.Duration("took", time.Since(start)), slog.Bool("cached", fromCache))
 			mu.Lock()
 			defer mu.Unlock()
-			frames[i], durs[i], done[i] = f, d, true
+			raw[i], pcms[i], done[i] = a, p, true
 			for next < n && done[next] {
 				if s.OnChunk != nil {
-					s.OnChunk(next, frames[next])
+					s.OnChunk(next, raw[next])
 				}
+				raw[next] = Audio{}
 				next++
 			}
 			return nil
 		})
 	}
 	if err := g.Wait(); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := ctx.Err(); err != nil {
-		return nil, nil, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
+		return nil, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
 	}
-	return frames, durs, nil
+	return pcms, nil
 }

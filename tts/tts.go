@@ -25,7 +25,9 @@ type Request struct {
 // Audio is synthesised speech.
 type Audio struct {
 	Data []byte
-	// Format is the container format; "mp3" for every backend.
+	// Format is "mp3" or "wav" (16-bit PCM, mono or stereo). A backend
+	// that has PCM should return WAV: the Speaker normalises loudness and
+	// encodes once, so no lossy generation is spent before the gain.
 	Format string
 }
 

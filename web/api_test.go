@@ -223,10 +223,17 @@ func TestArticle(t *testing.T) {
 	if a.Audio[0].DurationMS != 5100 || a.Audio[0].Backend != "espeak" {
 		t.Errorf("lost audio metadata: %+v", a.Audio[0])
 	}
-	// A listed reading with no file is dropped.
-	f.index.arts[2].Audio = []article.Audio{{Voice: "north-male", URL: "/api/audio/x/north-male.mp3"}}
-	if a := decode[article.Article](t, f.get("/api/articles/"+f.arts[2].ID).Body.Bytes()); len(a.Audio) != 0 {
-		t.Errorf("audio without file: %+v", a.Audio)
+	// The stored records are the truth, read without looking at the disk:
+	// a served reading's URL is built in one place, an unknown voice is
+	// dropped, a reading hosted elsewhere keeps its URL.
+	f.index.arts[2].Audio = []article.Audio{
+		{Voice: "north-male", URL: "/api/audio/x/north-male.mp3"},
+		{Voice: "robot", URL: "/api/audio/x/robot.mp3"},
+		{Voice: "south-male", URL: "https://cdn.example/a.mp3"},
+	}
+	got := decode[article.Article](t, f.get("/api/articles/"+f.arts[2].ID).Body.Bytes()).Audio
+	if len(got) != 2 || got[0].URL != audioURL(f.arts[2].ID, "north-male") || got[1].URL != "https://cdn.example/a.mp3" {
+		t.Errorf("audio records served as %+v", got)
 	}
 }
 

@@ -2,6 +2,7 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 
 	"dxnews/article"
@@ -11,7 +12,28 @@ import (
 type articlePage struct {
 	layout
 	Article article.Article
-	Voices  []article.Voice
+	Voices  []reading
+}
+
+// reading is a voice the article can be heard in, with its chapters.
+type reading struct {
+	article.Voice
+	Chapters []chapterView
+}
+
+type chapterView struct {
+	StartMS int64
+	Clock   string // "m:ss"
+	Title   string
+}
+
+func chapterViews(chs []article.Chapter) []chapterView {
+	out := make([]chapterView, len(chs))
+	for i, c := range chs {
+		sec := c.StartMS / 1000
+		out[i] = chapterView{StartMS: c.StartMS, Clock: fmt.Sprintf("%d:%02d", sec/60, sec%60), Title: c.Title}
+	}
+	return out
 }
 
 func (s *server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
@@ -33,7 +55,7 @@ func (s *server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 	page := articlePage{layout: layout{Title: a.Title}, Article: a}
 	for _, v := range allVoices {
 		if au, ok := findAudio(a, v.ID); ok && !isAbsoluteURL(au.URL) {
-			page.Voices = append(page.Voices, v)
+			page.Voices = append(page.Voices, reading{Voice: v, Chapters: chapterViews(au.Chapters)})
 		}
 	}
 	s.render(w, r, http.StatusOK, "article", page)

@@ -15,23 +15,13 @@ import (
 var allVoices = article.AllVoices()
 
 // audioURL is the API path of an article's MP3 in a voice.
-func audioURL(id, voice string) string {
-	return "/api/audio/" + id + "/" + voice + ".mp3"
-}
+func audioURL(id, voice string) string { return article.AudioURL(id, voice) }
 
-// audioFile returns the size of the MP3 of article id in voice, and whether
-// it exists. id and voice must already be validated.
-func (s *server) audioFile(id, voice string) (int64, bool) {
-	st, err := os.Stat(s.store.AudioPath(id, voice))
-	if err != nil || !st.Mode().IsRegular() {
-		return 0, false
-	}
-	return st.Size(), true
-}
-
-// withAudio normalises a and sets its audio variants to the readings that
-// exist on disk (served by this API), keeping metadata the record already
-// had; variants hosted elsewhere under an absolute URL are kept as they are.
+// withAudio normalises a and orders its audio records by voice. The stored
+// records are the one source of truth: nothing is looked up on disk. A
+// record served by this API gets its URL from [article.AudioURL]; one
+// hosted elsewhere under an absolute URL keeps it; records of unknown
+// voices are dropped.
 func (s *server) withAudio(a article.Article) article.Article {
 	a.Normalize()
 	listed := make(map[string]article.Audio, len(a.Audio))
@@ -41,19 +31,16 @@ func (s *server) withAudio(a article.Article) article.Article {
 	out := []article.Audio{}
 	for _, v := range allVoices {
 		au, ok := listed[v.ID]
-		size, onDisk := int64(0), false
-		if validID.MatchString(a.ID) {
-			size, onDisk = s.audioFile(a.ID, v.ID)
+		if !ok {
+			continue
 		}
-		switch {
-		case onDisk:
-			au.Voice = v.ID
+		if !isAbsoluteURL(au.URL) {
+			if !validID.MatchString(a.ID) {
+				continue
+			}
 			au.URL = audioURL(a.ID, v.ID)
-			au.Bytes = size
-			out = append(out, au)
-		case ok && isAbsoluteURL(au.URL):
-			out = append(out, au)
 		}
+		out = append(out, au)
 	}
 	a.Audio = out
 	return a

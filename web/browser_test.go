@@ -86,6 +86,13 @@ func silentMP3(t *testing.T, seconds int) []byte {
 func TestBrowserArticlePlayer(t *testing.T) {
 	ctx := newBrowser(t)
 	f := newFixture(t)
+	// The north-male reading has chapters (the record is what the page
+	// reads); the north-female one has none.
+	for i := range f.arts[0].Audio {
+		if f.arts[0].Audio[i].Voice == "north-male" {
+			f.arts[0].Audio[i].Chapters = []article.Chapter{{StartMS: 0, EndMS: 2400, Title: "Tiêu đề"}, {StartMS: 2400, EndMS: 5100, Title: "Mục tiêu đến năm 2025"}}
+		}
+	}
 	a := f.arts[0]
 	mp3 := silentMP3(t, 6)
 	if mp3 != nil {
@@ -128,6 +135,11 @@ func TestBrowserArticlePlayer(t *testing.T) {
 	if src != audioURL(a.ID, "north-male") || pressed != "true" || sentences != 2 {
 		t.Fatalf("after choosing a voice: src %q, aria-pressed %q, %d sentences", src, pressed, sentences)
 	}
+	// Its chapters are listed; no other voice's are.
+	shown := evaluate[[]string](t, ctx, `Array.from(document.querySelectorAll("nav.chapters:not([hidden]) button")).map(b => b.textContent.trim())`)
+	if !slices.Equal(shown, []string{"0:00 Tiêu đề", "0:02 Mục tiêu đến năm 2025"}) {
+		t.Fatalf("chapters shown %q", shown)
+	}
 
 	// Seeking into the second sentence's time span highlights it.
 	if mp3 == nil {
@@ -145,6 +157,17 @@ func TestBrowserArticlePlayer(t *testing.T) {
 		}
 		if n := evaluate[int](t, ctx, `document.querySelectorAll("#transcript li.reading").length`); n != 1 {
 			t.Fatalf("%d sentences highlighted at once", n)
+		}
+		// Choosing a chapter seeks to it and marks it.
+		evaluate[bool](t, ctx, `(a => { a.pause(); a.currentTime = 0; return true; })(document.getElementById("audio"))`)
+		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`nav.chapters[data-voice="north-male"] li:nth-child(2) button`))); err != nil {
+			t.Fatal(err)
+		}
+		const atChapter = `(a => a.currentTime >= 2.4 && a.currentTime < 3.5)(document.getElementById("audio")) && ` +
+			`document.querySelector('nav.chapters button[aria-current="true"]').dataset.start === "2400"`
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](atChapter, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+			at := evaluate[float64](t, ctx, `document.getElementById("audio").currentTime`)
+			t.Fatalf("after choosing chapter 2 the audio is at %.2f s: %v", at, err)
 		}
 	}
 

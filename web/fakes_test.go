@@ -299,8 +299,8 @@ func newFixture(t testing.TB) *fixture {
 		f.addAudio(arts[0].ID, v.ID)
 	}
 	f.addAudio(arts[1].ID, "south-male")
-	// The index lists a duration for the first reading.
-	f.index.arts[0].Audio = []article.Audio{{Voice: "north-female", DurationMS: 5100, Backend: "espeak"}}
+	// The first reading's record carries its duration.
+	f.arts[0].Audio[0].DurationMS = 5100
 	h, err := New(Config{Index: f.index, Store: f.store, BaseURL: "https://dx.example"})
 	if err != nil {
 		t.Fatal(err)
@@ -309,7 +309,17 @@ func newFixture(t testing.TB) *fixture {
 	return f
 }
 
+// addAudio stores a reading: the MP3 and timings on disk and the audio
+// record in the article (shared by the fake index and store), which is
+// what pages and feeds read.
 func (f *fixture) addAudio(id, voice string) {
+	for i := range f.arts {
+		if f.arts[i].ID == id {
+			f.arts[i].Audio = append(f.arts[i].Audio, article.Audio{
+				Voice: voice, URL: article.AudioURL(id, voice), Bytes: int64(len(fakeMP3())), Backend: "espeak",
+			})
+		}
+	}
 	p := f.store.AudioPath(id, voice)
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		f.t.Fatal(err)

@@ -1,17 +1,33 @@
 package web
 
 import (
+	"bytes"
+	"context"
+	"encoding/json"
 	"encoding/xml"
+	"fmt"
+	"image/png"
 	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
+
+	"dxnews/article"
+	"dxnews/index"
 )
 
 type parsedFeed struct {
 	Version string `xml:"version,attr"`
 	Channel struct {
 		Title string `xml:"title"`
+		Links []struct {
+			Href string `xml:"href,attr"`
+			Rel  string `xml:"rel,attr"`
+		} `xml:"http://www.w3.org/2005/Atom link"`
 		Items []struct {
 			Title     string `xml:"title"`
 			Link      string `xml:"link"`
@@ -23,8 +39,21 @@ type parsedFeed struct {
 				Length int64  `xml:"length,attr"`
 				Type   string `xml:"type,attr"`
 			} `xml:"enclosure"`
+			Chapters struct {
+				URL  string `xml:"url,attr"`
+				Type string `xml:"type,attr"`
+			} `xml:"https://podcastindex.org/namespace/1.0 chapters"`
 		} `xml:"item"`
 	} `xml:"channel"`
+}
+
+func (p parsedFeed) link(rel string) string {
+	for _, l := range p.Channel.Links {
+		if l.Rel == rel {
+			return l.Href
+		}
+	}
+	return ""
 }
 
 func TestFeed(t *testing.T) {
@@ -63,6 +92,180 @@ func TestFeed(t *testing.T) {
 	if pub, err := time.Parse(time.RFC1123Z, it.PubDate); err != nil || !pub.Equal(f.arts[0].Published) {
 		t.Fatalf("pubDate %q: %v", it.PubDate, err)
 	}
+	if it.GUID != f.arts[0].ID+"/north-female" {
+		t.Errorf("guid %q is not the stable article/voice pair", it.GUID)
+	}
+	if feed.link("self") != "https://dx.example/feeds/north-female.xml" || feed.link("next") != "" {
+		t.Errorf("atom links %+v", feed.Channel.Links)
+	}
+}
+
+// node is a generic XML element, so the required tags can be checked one
+// by one with their namespaces, whatever the feed's structs say.
+type node struct {
+	XMLName  xml.Name
+	Attrs    []xml.Attr `xml:",any,attr"`
+	Content  string     `xml:",chardata"`
+	Children []node     `xml:",any"`
+}
+
+func (n node) find(space, local string) []node {
+	var out []node
+	for _, c := range n.Children {
+		if c.XMLName.Space == space && c.XMLName.Local == local {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func (n node) attr(name string) string {
+	for _, a := range n.Attrs {
+		if a.Name.Local == name {
+			return a.Value
+		}
+	}
+	return ""
+}
+
+// TestFeedRequiredTags checks, tag by tag, what Apple Podcasts
+// (podcasters.apple.com "Podcast RSS feed requirements") and Podcast Index
+// (the Podcasting 2.0 namespace) require of a show and an episode.
+func TestFeedRequiredTags(t *testing.T) {
+	f := newFixture(t)
+	f.arts[0].Audio[0].Chapters = []article.Chapter{{StartMS: 0, EndMS: 2400, Title: f.arts[0].Title}, {StartMS: 2400, EndMS: 5100, Title: "Mở đầu"}}
+	rec := f.get("/feeds/north-female.xml")
+	var rss node
+	if err := xml.Unmarshal(rec.Body.Bytes(), &rss); err != nil {
+		t.Fatal(err)
+	}
+	if rss.XMLName.Local != "rss" || rss.attr("version") != "2.0" {
+		t.Fatalf("root %v version %q", rss.XMLName, rss.attr("version"))
+	}
+	chs := rss.find("", "channel")
+	if len(chs) != 1 {
+		t.Fatalf("%d channels", len(chs))
+	}
+	ch := chs[0]
+	one := func(where string, n node, space, local string) node {
+		t.Helper()
+		got := n.find(space, local)
+		if len(got) == 0 {
+			t.Errorf("%s lacks <%s %s>", where, space, local)
+			return node{}
+		}
+		return got[0]
+	}
+	text := func(where string, n node, space, local string) string {
+		t.Helper()
+		v := strings.TrimSpace(one(where, n, space, local).Content)
+		if v == "" {
+			t.Errorf("%s: <%s> is empty", where, local)
+		}
+		return v
+	}
+	// Channel: Apple's required tags.
+	text("channel", ch, "", "title")
+	text("channel", ch, "", "description")
+	if lang := text("channel", ch, "", "language"); lang != "vi" {
+		t.Errorf("language %q", lang)
+	}
+	img := one("channel", ch, nsITunes, "image").attr("href")
+	if !strings.HasPrefix(img, "https://dx.example/") || !strings.HasSuffix(img, ".png") {
+		t.Errorf("itunes:image href %q", img)
+	}
+	cat := one("channel", ch, nsITunes, "category")
+	if cat.attr("text") != "News" || len(cat.find(nsITunes, "category")) != 1 || cat.find(nsITunes, "category")[0].attr("text") != "Tech News" {
+		t.Errorf("itunes:category %+v", cat)
+	}
+	if e := text("channel", ch, nsITunes, "explicit"); e != "false" {
+		t.Errorf("itunes:explicit %q", e)
+	}
+	// Apple's recommended tags, which its validator warns about.
+	text("channel", ch, nsITunes, "author")
+	owner := one("channel", ch, nsITunes, "owner")
+	text("itunes:owner", owner, nsITunes, "name")
+	if e := text("itunes:owner", owner, nsITunes, "email"); !strings.Contains(e, "@") {
+		t.Errorf("itunes:email %q", e)
+	}
+	text("channel", ch, "", "link")
+	text("channel", ch, nsITunes, "type")
+	// RSS best practice and Podcast Index.
+	self := false
+	for _, l := range ch.find(nsAtom, "link") {
+		if l.attr("rel") == "self" && l.attr("href") == "https://dx.example/feeds/north-female.xml" && l.attr("type") == "application/rss+xml" {
+			self = true
+		}
+	}
+	if !self {
+		t.Error(`no <atom:link rel="self"> naming the feed's own URL`)
+	}
+	if g := text("channel", ch, nsPodcast, "guid"); len(g) != 36 || g[14] != '5' {
+		t.Errorf("podcast:guid %q is not a UUIDv5", g)
+	}
+	// Items.
+	items := ch.find("", "item")
+	if len(items) != 1 {
+		t.Fatalf("%d items", len(items))
+	}
+	for i, it := range items {
+		where := fmt.Sprintf("item %d", i)
+		text(where, it, "", "title")
+		text(where, it, "", "description")
+		text(where, it, "", "pubDate")
+		text(where, it, "", "guid")
+		enc := one(where, it, "", "enclosure")
+		if !strings.HasPrefix(enc.attr("url"), "https://") || enc.attr("type") != "audio/mpeg" || enc.attr("length") == "" || enc.attr("length") == "0" {
+			t.Errorf("%s enclosure %+v", where, enc.Attrs)
+		}
+		text(where, it, nsITunes, "duration")
+		if et := text(where, it, nsITunes, "episodeType"); et != "full" {
+			t.Errorf("%s itunes:episodeType %q", where, et)
+		}
+		if h := one(where, it, nsITunes, "image").attr("href"); h != img {
+			t.Errorf("%s itunes:image %q, want the voice's cover %q", where, h, img)
+		}
+		text(where, it, nsITunes, "explicit")
+		pc := one(where, it, nsPodcast, "chapters")
+		if pc.attr("type") != "application/json+chapters" || pc.attr("url") != "https://dx.example"+chaptersURL(f.arts[0].ID, "north-female") {
+			t.Errorf("%s podcast:chapters %+v", where, pc.Attrs)
+		}
+	}
+	// The artwork is a square PNG within Apple's 1400–3000 px.
+	cover := f.get(strings.TrimPrefix(img, "https://dx.example"))
+	if cover.Code != http.StatusOK || cover.Header().Get("Content-Type") != "image/png" {
+		t.Fatalf("cover: %d %s", cover.Code, cover.Header().Get("Content-Type"))
+	}
+	cfg, err := png.DecodeConfig(bytes.NewReader(cover.Body.Bytes()))
+	if err != nil || cfg.Width != cfg.Height || cfg.Width < 1400 || cfg.Width > 3000 {
+		t.Errorf("cover %dx%d, %v", cfg.Width, cfg.Height, err)
+	}
+	// The chapters it points to are Podcasting 2.0 JSON chapters.
+	cj := f.get(chaptersURL(f.arts[0].ID, "north-female"))
+	var chapters jsonChapters
+	if err := json.Unmarshal(cj.Body.Bytes(), &chapters); err != nil || cj.Code != http.StatusOK {
+		t.Fatalf("chapters: %d %v %s", cj.Code, err, cj.Body)
+	}
+	if ct := cj.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json+chapters") {
+		t.Errorf("chapters Content-Type %q", ct)
+	}
+	if chapters.Version != "1.2.0" || len(chapters.Chapters) != 2 || chapters.Chapters[1] != (jsonChapter{StartTime: 2.4, EndTime: 5.1, Title: "Mở đầu"}) {
+		t.Errorf("chapters %+v", chapters)
+	}
+	for path, want := range map[string]int{
+		chaptersURL(f.arts[1].ID, "north-female"): http.StatusNotFound, // no reading
+		chaptersURL(f.arts[0].ID, "south-male"):   http.StatusNotFound, // a reading without chapters
+		chaptersURL(f.arts[0].ID, "robot"):        http.StatusBadRequest,
+		"/api/chapters/nope/north-female.json":    http.StatusBadRequest,
+		"/feeds/robot.png":                        http.StatusBadRequest,
+		"/feeds/north-female.txt":                 http.StatusNotFound,
+		"/feeds/north-female.xml?page=0":          http.StatusBadRequest,
+		"/feeds/north-female.xml?page=2":          http.StatusNotFound,
+	} {
+		if rec := f.get(path); rec.Code != want {
+			t.Errorf("GET %s: %d, want %d", path, rec.Code, want)
+		}
+	}
 }
 
 func TestFeedOriginFromRequest(t *testing.T) {
@@ -83,6 +286,9 @@ func TestFeedOriginFromRequest(t *testing.T) {
 	if got := feed.Channel.Items[1].Enclosure.URL; got != "https://example.com"+audioURL(f.arts[1].ID, "south-male") {
 		t.Fatalf("enclosure URL %q", got)
 	}
+	if !strings.Contains(rec.Body.String(), "<itunes:email>podcast@example.com</itunes:email>") {
+		t.Errorf("owner email not derived from the host:\n%s", rec.Body)
+	}
 }
 
 func TestFeedEmptyVoice(t *testing.T) {
@@ -94,5 +300,211 @@ func TestFeedEmptyVoice(t *testing.T) {
 	}
 	if len(feed.Channel.Items) != 0 {
 		t.Fatalf("%d items", len(feed.Channel.Items))
+	}
+}
+
+// logStore is a store with a real change log: every put appends, Since
+// returns the latest version of what changed after the cursor, and calls
+// are counted.
+type logStore struct {
+	mu    sync.Mutex
+	log   []article.Article
+	calls int
+}
+
+func (s *logStore) put(a article.Article) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.log = append(s.log, a)
+}
+
+func (s *logStore) Since(ctx context.Context, cursor string, limit int) ([]article.Article, string, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.calls++
+	pos, _ := strconv.Atoi(cursor)
+	end := min(len(s.log), pos+limit)
+	return s.log[pos:end], strconv.Itoa(end), nil
+}
+
+func (s *logStore) AudioPath(id, voice string) string {
+	return "/nonexistent/" + id + "/" + voice + ".mp3"
+}
+
+// mapIndex answers Get from a map; feeds use nothing else.
+type mapIndex struct {
+	mu   sync.Mutex
+	arts map[string]article.Article
+}
+
+func (m *mapIndex) Search(context.Context, index.Query) (index.Results, error) {
+	return index.Results{}, nil
+}
+func (m *mapIndex) Entities(context.Context, index.EntityQuery) ([]index.Entity, error) {
+	return nil, nil
+}
+func (m *mapIndex) Count(context.Context) (int, error) { return len(m.arts), nil }
+func (m *mapIndex) Get(_ context.Context, id string) (article.Article, error) {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	a, ok := m.arts[id]
+	if !ok {
+		return article.Article{}, index.ErrNotFound
+	}
+	return a, nil
+}
+
+// archive is n articles published an hour apart, newest last; those for
+// which spoken says so have a north-female reading.
+type archive struct {
+	store *logStore
+	index *mapIndex
+	h     http.Handler
+	srv   *server
+	now   time.Time
+}
+
+func newArchive(t testing.TB, n int, spoken func(i int) bool) *archive {
+	t.Helper()
+	ar := &archive{store: &logStore{}, index: &mapIndex{arts: map[string]article.Article{}}, now: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC)}
+	t0 := time.Date(2010, 1, 1, 0, 0, 0, 0, time.FixedZone("ICT", 7*3600))
+	for i := range n {
+		ar.add(i, t0.Add(time.Duration(i)*time.Hour), spoken(i))
+	}
+	srv, err := newServer(Config{Index: ar.index, Store: ar.store, BaseURL: "https://dx.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.feeds.now = func() time.Time { return ar.now }
+	ar.srv, ar.h = srv, srv.routes()
+	return ar
+}
+
+func (ar *archive) add(i int, published time.Time, spoken bool) {
+	id := fmt.Sprintf("%016x", i)
+	a := article.Article{ID: id, Title: fmt.Sprintf("Bài %d", i), Sapo: "Tóm tắt.", Published: published, Audio: []article.Audio{}}
+	if spoken {
+		a.Audio = []article.Audio{{Voice: "north-female", URL: article.AudioURL(id, "north-female"), Bytes: 4321, DurationMS: 61000}}
+	}
+	ar.index.mu.Lock()
+	ar.index.arts[id] = a
+	ar.index.mu.Unlock()
+	ar.store.put(a)
+}
+
+func (ar *archive) feed(t testing.TB, page int) parsedFeed {
+	t.Helper()
+	u := "/feeds/north-female.xml"
+	if page > 1 {
+		u += "?page=" + strconv.Itoa(page)
+	}
+	req, _ := http.NewRequest(http.MethodGet, u, nil)
+	rec := httptest.NewRecorder()
+	ar.h.ServeHTTP(rec, req)
+	if rec.Code != http.StatusOK {
+		t.Fatalf("GET %s: %d %s", u, rec.Code, rec.Body)
+	}
+	var f parsedFeed
+	if err := xml.Unmarshal(rec.Body.Bytes(), &f); err != nil {
+		t.Fatal(err)
+	}
+	return f
+}
+
+// The feed covers every reading, however old: the newest 2,500 articles
+// have no reading at all, and every seventh of the older ones has. Paging
+// through rel="next" finds each exactly once, newest first.
+func TestFeedPagesCoverEveryReading(t *testing.T) {
+	const n = 5000
+	spoken := func(i int) bool { return i < n-2500 && i%7 == 0 }
+	ar := newArchive(t, n, spoken)
+	var want []string
+	for i := n - 1; i >= 0; i-- {
+		if spoken(i) {
+			want = append(want, fmt.Sprintf("%016x/north-female", i))
+		}
+	}
+	var got []string
+	page := 1
+	for {
+		f := ar.feed(t, page)
+		for _, it := range f.Channel.Items {
+			got = append(got, it.GUID)
+		}
+		next := f.link("next")
+		if next == "" {
+			if last := f.link("last"); last != f.link("self") {
+				t.Errorf("page %d has no next but last is %q", page, last)
+			}
+			break
+		}
+		u, err := url.Parse(next)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p, _ := strconv.Atoi(u.Query().Get("page"))
+		if p != page+1 {
+			t.Fatalf("next of page %d is %q", page, next)
+		}
+		page = p
+	}
+	if strings.Join(got, ",") != strings.Join(want, ",") {
+		t.Fatalf("feed pages list %d readings, want %d (first %v, want %v)", len(got), len(want), got[:min(3, len(got))], want[:3])
+	}
+}
+
+// The feed follows the change log: it reads it once, then only what was
+// added, at most every feedRefresh; a new reading appears, a removed one
+// goes; nothing is looked up on disk (the store's audio paths do not
+// exist).
+func TestFeedFollowsChangeLog(t *testing.T) {
+	ar := newArchive(t, 3000, func(i int) bool { return i%2 == 0 })
+	first := ar.feed(t, 1)
+	if len(first.Channel.Items) != feedItems || first.Channel.Items[0].GUID != fmt.Sprintf("%016x/north-female", 2998) {
+		t.Fatalf("first page: %d items, newest %q", len(first.Channel.Items), first.Channel.Items[0].GUID)
+	}
+	built := ar.store.calls
+	for range 5 {
+		ar.feed(t, 1)
+		ar.feed(t, 3)
+	}
+	if ar.store.calls != built {
+		t.Errorf("change log read %d more times within the refresh interval", ar.store.calls-built)
+	}
+	newest := time.Date(2030, 1, 1, 0, 0, 0, 0, time.UTC)
+	ar.add(3001, newest, true)
+	ar.add(2998, time.Date(2010, 1, 1, 0, 0, 0, 0, time.UTC).Add(2998*time.Hour), false) // loses its reading
+	if got := ar.feed(t, 1).Channel.Items[0].GUID; got != fmt.Sprintf("%016x/north-female", 2998) {
+		t.Errorf("feed changed before the refresh interval: newest %q", got)
+	}
+	ar.now = ar.now.Add(feedRefresh + time.Second)
+	items := ar.feed(t, 1).Channel.Items
+	if items[0].GUID != fmt.Sprintf("%016x/north-female", 3001) || items[1].GUID != fmt.Sprintf("%016x/north-female", 2996) {
+		t.Errorf("after refresh: %q, %q; want the new reading, then 2996 (2998 lost its reading)", items[0].GUID, items[1].GUID)
+	}
+	if calls := ar.store.calls - built; calls > 2 {
+		t.Errorf("catching up took %d change-log reads, want ≤ 2", calls)
+	}
+}
+
+// BenchmarkFeedArchive compares a feed request (after the first, which builds the
+// list) at 1,000 and 100,000 articles: the cost must not grow with the
+// archive. Figures: ns/op of each size; compare them in the same run.
+func BenchmarkFeedArchive(b *testing.B) {
+	for _, n := range []int{1000, 100_000} {
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			ar := newArchive(b, n, func(i int) bool { return i%3 == 0 })
+			ar.feed(b, 1)
+			page := 1
+			b.ResetTimer()
+			for b.Loop() {
+				// A new reading every request defeats the rendered-page
+				// cache, so this measures listing and rendering.
+				ar.add(n+page, time.Date(2030, 1, 1, 0, 0, page, 0, time.UTC), true)
+				ar.now = ar.now.Add(feedRefresh + time.Second)
+				ar.feed(b, 1)
+				page++
+			}
+		})
 	}
 }

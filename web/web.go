@@ -46,6 +46,9 @@ type Config struct {
 	// pipeline's metrics registered there are served too; nil = a registry
 	// of its own from NewRegistry.
 	Metrics Registry
+	// FeedEmail is the podcast owner's address (itunes:email), which
+	// directories use to verify ownership; "" means podcast@<host>.
+	FeedEmail string
 }
 
 type server struct {
@@ -55,10 +58,22 @@ type server struct {
 	baseURL string
 	metrics *metrics
 	pages   *pages
+
+	feeds     *feedIndex
+	feedCache feedCache
+	feedEmail string
 }
 
 // New returns the HTTP handler serving the whole dxnews site and API.
 func New(cfg Config) (http.Handler, error) {
+	s, err := newServer(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return s.routes(), nil
+}
+
+func newServer(cfg Config) (*server, error) {
 	if cfg.Index == nil {
 		return nil, errors.New("web: Config.Index is required")
 	}
@@ -88,8 +103,11 @@ func New(cfg Config) (http.Handler, error) {
 		baseURL: cfg.BaseURL,
 		metrics: m,
 		pages:   pg,
+
+		feeds:     newFeedIndex(cfg.Store),
+		feedEmail: cfg.FeedEmail,
 	}
-	return s.routes(), nil
+	return s, nil
 }
 
 func (s *server) routes() http.Handler {
@@ -98,6 +116,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
 	mux.HandleFunc("GET /api/entities", s.handleEntities)
 	mux.HandleFunc("GET /api/audio/{id}/{file}", s.handleAudio)
+	mux.HandleFunc("GET /api/chapters/{id}/{file}", s.handleChapters)
 	mux.HandleFunc("GET /api/export", s.handleExport)
 	mux.HandleFunc("/api/", s.handleAPINotFound)
 	mux.HandleFunc("GET /feeds/{file}", s.handleFeed)

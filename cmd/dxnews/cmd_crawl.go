@@ -280,7 +280,7 @@ func newHandler(e *env, d *data) (http.Handler, error) {
 	if err := e.metrics.reg.Register(dataCollector{d: d, m: e.metrics}); err != nil {
 		return nil, fmt.Errorf("registering metrics: %w", err)
 	}
-	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg})
+	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg, FeedEmail: e.getenv("DXNEWS_FEED_EMAIL")})
 }
 
 // serveHTTP serves the UI and API on addr until ctx is cancelled.

@@ -57,6 +57,7 @@ var envVars = map[string]string{
 	"DXNEWS_OPENAI_TTS_SPEED":  "OpenAI-compatible speed",
 	"DXNEWS_WEBHOOK_URL":       "comma-separated URLs that receive a signed POST per new or changed article",
 	"DXNEWS_WEBHOOK_SECRET":    "HMAC-SHA256 key of the X-Dxnews-Signature header (required with DXNEWS_WEBHOOK_URL)",
+	"DXNEWS_FEED_EMAIL":        "podcast owner e-mail in the feeds (default podcast@<host>)",
 }
 
 func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *env {

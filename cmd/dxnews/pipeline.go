@@ -357,6 +357,9 @@ func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string
 	if p.speaker.Backend != nil {
 		p.metrics.spoke(p.speaker.Backend.Name(), voice, sp.DurationMS, sp.Cached, err)
 	}
+	if err == nil {
+		sp, err = sp.ForArticle(a) // chapters and ID3 tags
+	}
 	if err != nil {
 		return article.Audio{}, err
 	}
@@ -365,13 +368,7 @@ func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string
 		return article.Audio{}, storeError{err}
 	}
 	p.logger.Debug("audio stored", "article", a.ID, "voice", voice)
-	return article.Audio{
-		Voice:      voice,
-		URL:        "/api/audio/" + a.ID + "/" + voice + ".mp3",
-		DurationMS: sp.DurationMS,
-		Bytes:      int64(len(sp.MP3)),
-		Backend:    sp.Backend,
-	}, nil
+	return sp.Audio(article.AudioURL(a.ID, voice)), nil
 }
 
 // mergeAudio replaces the entries of old whose voice appears in fresh, keeping

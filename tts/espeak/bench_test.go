@@ -46,7 +46,7 @@ func BenchmarkFirstAudio(b *testing.B) {
 			ctx, cancel := context.WithCancel(context.Background())
 			start := time.Now()
 			var first time.Duration
-			sp := &tts.Speaker{Backend: s, Concurrency: 2, OnChunk: func(i int, _ []byte) {
+			sp := &tts.Speaker{Backend: s, Concurrency: 2, OnChunk: func(i int, _ tts.Audio) {
 				if i == 0 {
 					first = time.Since(start)
 					cancel()

@@ -1,7 +1,8 @@
-// Package espeak is the offline speech backend: espeak-ng renders WAV, lame
-// encodes it to MP3, both as external processes. It needs no network and no
-// key, so it is the embedded default and the test double for the pipeline;
-// its Vietnamese is intelligible but robotic.
+// Package espeak is the offline speech backend: espeak-ng, run as an
+// external process, renders WAV, which the Speaker normalises and encodes
+// once to MP3 (no lossy step before the loudness gain). It needs no network
+// and no key, so it is the embedded default and the test double for the
+// pipeline; its Vietnamese is intelligible but robotic.
 package espeak
 
 import (
@@ -34,22 +35,18 @@ var DefaultVoices = map[string]string{
 const (
 	DefaultMaxChunk = 1000
 	DefaultSpeed    = 165 // words per minute
-	DefaultBitrate  = 64  // kbit/s
 	DefaultTimeout  = 2 * time.Minute
 )
 
 // Config configures the espeak backend. Zero fields take defaults.
 type Config struct {
-	// ESpeak and Lame are the programs to run, looked up on PATH
-	// ("espeak-ng", "lame").
-	ESpeak, Lame string
+	// ESpeak is the program to run, looked up on PATH ("espeak-ng").
+	ESpeak string
 	// Voices maps dxnews voice IDs to espeak-ng voices; nil means DefaultVoices.
 	Voices map[string]string
 	// Speed is espeak-ng's -s in words per minute.
 	Speed int
-	// Bitrate is lame's constant bit rate in kbit/s.
-	Bitrate int
-	// Concurrency caps simultaneous espeak-ng | lame pipelines; 0 = CPUs.
+	// Concurrency caps simultaneous espeak-ng processes; 0 = CPUs.
 	Concurrency int
 	// MaxChunk is the largest chunk, in characters, handed to one pipeline.
 	MaxChunk int
@@ -57,24 +54,20 @@ type Config struct {
 	Timeout time.Duration
 }
 
-// Synth runs espeak-ng | lame. It is safe for concurrent use.
+// Synth runs espeak-ng. It is safe for concurrent use.
 type Synth struct {
 	cfg    Config
 	espeak string
-	lame   string
 	sem    chan struct{}
 }
 
 var _ tts.Synthesizer = (*Synth)(nil)
 
-// New checks that espeak-ng and lame are installed and that every mapped
-// voice and variant exists, and returns the backend.
+// New checks that espeak-ng is installed and that every mapped voice and
+// variant exists, and returns the backend.
 func New(cfg Config) (*Synth, error) {
 	if cfg.ESpeak == "" {
 		cfg.ESpeak = "espeak-ng"
-	}
-	if cfg.Lame == "" {
-		cfg.Lame = "lame"
 	}
 	if cfg.Voices == nil {
 		cfg.Voices = DefaultVoices
@@ -82,9 +75,6 @@ func New(cfg Config) (*Synth, error) {
 	cfg.Voices = maps.Clone(cfg.Voices)
 	if cfg.Speed <= 0 {
 		cfg.Speed = DefaultSpeed
-	}
-	if cfg.Bitrate <= 0 {
-		cfg.Bitrate = DefaultBitrate
 	}
 	if cfg.Concurrency <= 0 {
 		cfg.Concurrency = runtime.NumCPU()
@@ -99,11 +89,7 @@ func New(cfg Config) (*Synth, error) {
 	if err != nil {
 		return nil, fmt.Errorf("espeak: %s not found on PATH; install it with apt-get install espeak-ng", cfg.ESpeak)
 	}
-	lame, err := exec.LookPath(cfg.Lame)
-	if err != nil {
-		return nil, fmt.Errorf("espeak: %s not found on PATH; install it with apt-get install lame", cfg.Lame)
-	}
-	s := &Synth{cfg: cfg, espeak: espeak, lame: lame, sem: make(chan struct{}, cfg.Concurrency)}
+	s := &Synth{cfg: cfg, espeak: espeak, sem: make(chan struct{}, cfg.Concurrency)}
 	if err := s.checkVoices(); err != nil {
 		return nil, err
 	}
@@ -173,11 +159,11 @@ func (s *Synth) Voices() []string { return tts.VoiceIDs(s.cfg.Voices) }
 
 // Settings describes everything besides text and voice that shapes the audio.
 func (s *Synth) Settings() string {
-	return tts.VoiceSettings(fmt.Sprintf("speed=%d;bitrate=%d;lame-q=7", s.cfg.Speed, s.cfg.Bitrate), s.cfg.Voices)
+	return tts.VoiceSettings(fmt.Sprintf("speed=%d;wav", s.cfg.Speed), s.cfg.Voices)
 }
 
 // Synthesize reads req.Text (on stdin, never argv) with the mapped voice
-// and returns 22,050 Hz MP3.
+// and returns 22,050 Hz 16-bit mono WAV.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
 	voice, ok := s.cfg.Voices[req.Voice]
 	if !ok {
@@ -198,49 +184,24 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 	if err != nil {
 		return tts.Audio{}, fmt.Errorf("espeak: voice %s (%s): %w", req.Voice, voice, err)
 	}
-	return tts.Audio{Data: data, Format: "mp3"}, nil
+	return tts.Audio{Data: data, Format: "wav"}, nil
 }
 
-// run pipes espeak-ng's WAV output into lame.
+// run returns espeak-ng's WAV output.
 func (s *Synth) run(ctx context.Context, voice, text string) ([]byte, error) {
 	es := exec.CommandContext(ctx, s.espeak, "-v", voice, "-s", fmt.Sprint(s.cfg.Speed), "-b", "1", "--stdin", "--stdout")
 	es.Stdin = strings.NewReader(text)
-	var esErr, lameErr, out bytes.Buffer
-	es.Stderr = &esErr
-	// -q 7 encodes a 3,000-character article in 0.28-0.38 s here against
-	// 0.49-0.62 s for lame's default -q 5; the voice is synthetic anyway.
-	lm := exec.CommandContext(ctx, s.lame, "--quiet", "-q", "7", "-b", fmt.Sprint(s.cfg.Bitrate), "-", "-")
-	pipe, err := es.StdoutPipe()
-	if err != nil {
-		return nil, err
-	}
-	lm.Stdin = pipe
-	lm.Stdout = &out
-	lm.Stderr = &lameErr
-	if err := es.Start(); err != nil {
-		return nil, fmt.Errorf("starting espeak-ng: %w", err)
-	}
-	if err := lm.Start(); err != nil {
-		es.Process.Kill()
-		es.Wait()
-		return nil, fmt.Errorf("starting lame: %w", err)
-	}
-	// Drop this process's copy of the pipe, so espeak-ng sees a broken pipe
-	// instead of blocking if lame exits early.
-	pipe.Close()
-	lerr := lm.Wait()
-	eerr := es.Wait()
+	var out, esErr bytes.Buffer
+	es.Stdout, es.Stderr = &out, &esErr
+	err := es.Run()
 	if ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
-	if eerr != nil {
-		return nil, fmt.Errorf("espeak-ng: %w: %s", eerr, strings.TrimSpace(esErr.String()))
+	if err != nil {
+		return nil, fmt.Errorf("espeak-ng: %w: %s", err, strings.TrimSpace(esErr.String()))
 	}
-	if lerr != nil {
-		return nil, fmt.Errorf("lame: %w: %s", lerr, strings.TrimSpace(lameErr.String()))
-	}
-	if out.Len() == 0 {
-		return nil, errors.New("lame produced no audio")
+	if out.Len() <= 44 {
+		return nil, errors.New("espeak-ng produced no audio")
 	}
 	return out.Bytes(), nil
 }

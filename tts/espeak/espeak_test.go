@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"math"
 	"os"
 	"os/exec"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/loudness"
 )
 
 // needTools skips when the external programs are missing; `make` installs them.
@@ -48,7 +50,6 @@ func TestNewMissingPrograms(t *testing.T) {
 		want string
 	}{
 		{Config{ESpeak: "espeak-ng-missing-here"}, "espeak: espeak-ng-missing-here not found on PATH; install it with apt-get install espeak-ng"},
-		{Config{ESpeak: "true", Lame: "lame-missing-here"}, "espeak: lame-missing-here not found on PATH; install it with apt-get install lame"},
 	}
 	for _, c := range cases {
 		_, err := New(c.cfg)
@@ -92,13 +93,14 @@ func TestFourVoicesDiffer(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if a.Format != "mp3" {
+		if a.Format != "wav" {
 			t.Errorf("format %q", a.Format)
 		}
-		d, err := tts.MP3Duration(a.Data)
+		p, err := tts.DecodeWAV(a.Data)
 		if err != nil {
 			t.Fatalf("%s: %v", voice, err)
 		}
+		d := p.Duration()
 		if d < 2*time.Second {
 			t.Errorf("%s: %v of audio for two sentences", voice, d)
 		}
@@ -136,8 +138,8 @@ func TestTextGoesOnStdin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if d, err := tts.MP3Duration(a.Data); err != nil || d < time.Second {
-		t.Errorf("duration %v, err %v: text was not read aloud", d, err)
+	if p, err := tts.DecodeWAV(a.Data); err != nil || p.Duration() < time.Second {
+		t.Errorf("duration %v, err %v: text was not read aloud", p.Duration(), err)
 	}
 }
 
@@ -150,6 +152,7 @@ func TestSpeakerWithEspeak(t *testing.T) {
 	sp := &tts.Speaker{Backend: s, Cache: cache, Concurrency: 2}
 	text := readArticle(t)
 	seen := map[string]bool{}
+	lo, hi := math.Inf(1), math.Inf(-1)
 	for _, voice := range []string{"north-female", "north-male", "south-female", "south-male"} {
 		got, err := sp.Speak(context.Background(), text, voice)
 		if err != nil {
@@ -172,5 +175,19 @@ func TestSpeakerWithEspeak(t *testing.T) {
 			t.Errorf("%s sounds exactly like another voice", voice)
 		}
 		seen[string(got.MP3)] = true
+		// Every voice is published at the same loudness, measured on the
+		// decoded MP3.
+		dec, err := tts.DecodeMP3(got.MP3)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := loudness.Measure(dec.Samples, dec.Rate)
+		if m.Integrated < -16.5 || m.Integrated > -15.5 || m.TruePeak > -1.2 {
+			t.Errorf("%s: %.2f LUFS, %.2f dBTP; want -16 ± 0.5 LUFS, ≤ -1.2 dBTP", voice, m.Integrated, m.TruePeak)
+		}
+		lo, hi = min(lo, m.Integrated), max(hi, m.Integrated)
+	}
+	if hi-lo > 0.5 {
+		t.Errorf("loudness spread between voices %.2f LU, want ≤ 0.5", hi-lo)
 	}
 }

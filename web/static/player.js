@@ -1,5 +1,7 @@
 // Plays an article in the chosen voice and highlights the sentence being
-// read, using the sentence timings served beside each MP3.
+// read, using the sentence timings served beside each MP3; shows the
+// reading's chapters (title, lead, subheadings), seeks to one when it is
+// chosen and marks the chapter being read.
 (function () {
   "use strict";
   var root = document.getElementById("player");
@@ -11,6 +13,27 @@
   var cues = [];
   var current = -1;
   var loading = 0;
+  var chapters = null; // the chosen voice's chapter list, if it has one
+
+  // Chapters: seek on click, mark the one being read.
+  root.querySelectorAll("nav.chapters button").forEach(function (b) {
+    b.addEventListener("click", function () {
+      audio.currentTime = Number(b.dataset.start) / 1000;
+      audio.play().catch(function () {});
+      update();
+    });
+  });
+
+  function markChapter(ms) {
+    if (!chapters) return;
+    var items = chapters.querySelectorAll("button");
+    var at = -1;
+    items.forEach(function (b, i) { if (ms >= Number(b.dataset.start)) at = i; });
+    items.forEach(function (b, i) {
+      if (i === at) b.setAttribute("aria-current", "true");
+      else b.removeAttribute("aria-current");
+    });
+  }
 
   function show(i) {
     if (i === current) return;
@@ -28,6 +51,7 @@
 
   function update() {
     var ms = audio.currentTime * 1000;
+    markChapter(ms);
     for (var i = 0; i < cues.length; i++) {
       if (ms >= cues[i].start_ms && ms < cues[i].end_ms) { show(i); return; }
     }
@@ -38,6 +62,11 @@
     var voice = button.dataset.voice;
     var base = "/api/audio/" + encodeURIComponent(id) + "/" + encodeURIComponent(voice);
     buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
+    chapters = null;
+    root.querySelectorAll("nav.chapters").forEach(function (n) {
+      n.hidden = n.dataset.voice !== voice;
+      if (!n.hidden) chapters = n;
+    });
     audio.src = base + ".mp3";
     audio.play().catch(function () {});
     cues = [];
