@@ -76,7 +76,7 @@ func BenchmarkResolve100k(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		r := NewResolver()
-		r.Reset(arts)
+		r.Load(arts)
 		g, err := r.Graph(context.Background())
 		if err != nil {
 			b.Fatal(err)
@@ -93,7 +93,7 @@ func BenchmarkResolve1k(b *testing.B) {
 	b.ResetTimer()
 	for range b.N {
 		r := NewResolver()
-		r.Reset(arts)
+		r.Load(arts)
 		if _, err := r.Graph(context.Background()); err != nil {
 			b.Fatal(err)
 		}

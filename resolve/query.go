@@ -128,3 +128,6 @@ func (g *Graph) Holders(q string) []Holding {
 	})
 	return out
 }
+
+// Size returns the number of entities.
+func (g *Graph) Size() int { return len(g.byID) }

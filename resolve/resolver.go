@@ -34,15 +34,20 @@ func (r *Resolver) Add(arts ...article.Article) {
 	r.graph = nil
 }
 
-// Reset replaces everything with arts, as after a reindex.
-func (r *Resolver) Reset(arts []article.Article) {
-	docs := make(map[string]Doc, len(arts))
-	for _, a := range arts {
-		docs[a.ID] = FromArticle(a)
+// Load adds stored articles read at start-up. An article already added
+// is kept: Add is always given the newer version.
+func (r *Resolver) Load(arts []article.Article) {
+	docs := make([]Doc, len(arts))
+	for i, a := range arts {
+		docs[i] = FromArticle(a)
 	}
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	r.docs = docs
+	for _, d := range docs {
+		if _, ok := r.docs[d.ID]; !ok {
+			r.docs[d.ID] = d
+		}
+	}
 	r.graph = nil
 }
 

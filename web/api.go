@@ -104,6 +104,10 @@ func (s *server) handleEntities(w http.ResponseWriter, r *http.Request) {
 		s.failQuery(w, r, err, "")
 		return
 	}
+	if s.resolver != nil {
+		s.resolvedEntities(w, r, typ, q, size)
+		return
+	}
 	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: q, Size: size})
 	if err != nil {
 		s.failQuery(w, r, err, "entity lookup failed")

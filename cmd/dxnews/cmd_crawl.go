@@ -266,7 +266,12 @@ func runServe(ctx context.Context, e *env, args []string) error {
 
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
 func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
-	h, err := web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web")})
+	n, took, err := d.loadResolved(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "resolved entities across %d articles in %s\n", n, took.Round(time.Millisecond))
+	h, err := web.New(web.Config{Index: d.index, Store: d.store, Resolver: d.resolver, Logger: e.logger.With("component", "web")})
 	if err != nil {
 		return err
 	}
