@@ -131,3 +131,21 @@ func (g *Graph) Holders(q string) []Holding {
 
 // Size returns the number of entities.
 func (g *Graph) Size() int { return len(g.byID) }
+
+// SourceOfHost returns the outlet name of the articles from a host
+// ("www." and case ignored).
+func (g *Graph) SourceOfHost(host string) (string, bool) {
+	name, ok := g.hosts[hostKey(host)]
+	return name, ok
+}
+
+// SourceName returns an outlet name as its articles write it, given any
+// casing of it.
+func (g *Graph) SourceName(s string) (string, bool) {
+	name, ok := g.sourceNames[strings.ToLower(strings.TrimSpace(s))]
+	return name, ok
+}
+
+func hostKey(h string) string {
+	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(h)), "www.")
+}

@@ -119,12 +119,14 @@ type Goal struct {
 // Graph is the resolved view of a set of articles. It is immutable once
 // built and safe for concurrent reads.
 type Graph struct {
-	byType  map[string][]*Entity // sorted by count, then name
-	byID    map[string]*Entity
-	goals   []Goal
-	docs    map[string]ArticleRef
-	alias   map[string]map[string]string // type → folded name or alias → ID
-	persons map[string]string            // "articleID\x00person name" → person ID
+	byType      map[string][]*Entity // sorted by count, then name
+	byID        map[string]*Entity
+	goals       []Goal
+	docs        map[string]ArticleRef
+	alias       map[string]map[string]string // type → folded name or alias → ID
+	persons     map[string]string            // "articleID\x00person name" → person ID
+	hosts       map[string]string            // host → outlet name
+	sourceNames map[string]string            // lower-cased outlet name → as written
 	// Took is how long Build ran.
 	Took time.Duration
 }
@@ -146,16 +148,22 @@ func Build(docs []Doc) *Graph {
 		folds:   map[string]string{},
 		placeIn: map[string]Place{},
 		g: &Graph{
-			byType:  map[string][]*Entity{},
-			byID:    map[string]*Entity{},
-			docs:    make(map[string]ArticleRef, len(docs)),
-			alias:   map[string]map[string]string{},
-			persons: map[string]string{},
+			byType:      map[string][]*Entity{},
+			byID:        map[string]*Entity{},
+			docs:        make(map[string]ArticleRef, len(docs)),
+			alias:       map[string]map[string]string{},
+			persons:     map[string]string{},
+			hosts:       map[string]string{},
+			sourceNames: map[string]string{},
 		},
 	}
 	for i := range docs {
 		d := &docs[i]
 		b.g.docs[d.ID] = ArticleRef{ID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Host: d.Host, Date: d.date()}
+		if d.Host != "" && d.Source != "" {
+			b.g.hosts[hostKey(d.Host)] = d.Source
+			b.g.sourceNames[strings.ToLower(d.Source)] = d.Source
+		}
 	}
 	b.organizations(docs)
 	b.locations(docs)
