@@ -24,7 +24,11 @@ func (dg *decisionGroup) cite(x decisionMention, docID, date string) {
 	}
 	name := strings.TrimSpace(x.Kind + " " + firstNonEmpty(x.Symbol, x.Number))
 	dg.add(name, docID, date)
-	dg.kinds[x.Kind]++
+	// The kind is what the symbol's own citations say: "Chương trình 749"
+	// names the programme a Quyết định 749/QĐ-TTg approved.
+	if x.Symbol != "" || dg.symbol == "" {
+		dg.kinds[x.Kind]++
+	}
 	if x.Issuer != "" {
 		dg.issuers[x.Issuer]++
 	}

@@ -132,7 +132,7 @@ func TestDecisionsKeyedBySymbol(t *testing.T) {
 			t.Errorf("Lookup(%q) found nothing", q)
 			continue
 		}
-		if e.ID != "decision-749-qd-ttg" || e.Count != 2 || e.Decision.Date != "2020-06-03" {
+		if e.ID != "decision-749-qd-ttg" || e.Count != 2 || e.Decision.Date != "2020-06-03" || e.Decision.Kind != "Quyết định" {
 			t.Errorf("Lookup(%q) = %s in %d articles, date %q", q, e.ID, e.Count, e.Decision.Date)
 		}
 	}

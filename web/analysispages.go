@@ -190,7 +190,8 @@ func (s *server) handleDecisionPage(w http.ResponseWriter, r *http.Request) {
 	page.Search = searchURL(nil, "decision", cmp.Or(e.Decision.Symbol, e.Decision.Number))
 	var lanes []lane
 	if e.Decision.Date != "" {
-		lanes = append(lanes, lane{Label: "Ban hành", First: e.Decision.Date, Last: e.Decision.Date})
+		lanes = append(lanes, lane{Label: "Ban hành", First: e.Decision.Date, Last: e.Decision.Date,
+			Points: []point{{Date: e.Decision.Date, Title: "Ban hành " + e.Decision.Date}}})
 	}
 	cites := lane{Label: "Bài viết nhắc đến", First: e.FirstSeen, Last: e.LastSeen}
 	for _, a := range page.Articles {

@@ -22,7 +22,7 @@ type bar struct {
 
 // barChart draws horizontal bars, one per row, labels on the left.
 func barChart(title string, bars []bar) template.HTML {
-	const width, labelW, rowH, top = 640.0, 210.0, 26.0, 8.0
+	const width, labelW, rowH, top = 640.0, 250.0, 32.0, 8.0
 	maxV := 0.0
 	for _, b := range bars {
 		maxV = math.Max(maxV, b.Value)
@@ -34,7 +34,7 @@ func barChart(title string, bars []bar) template.HTML {
 	var sb strings.Builder
 	fmt.Fprintf(&sb, `<svg class="chart bars" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="chart-title-%d" preserveAspectRatio="xMinYMin meet">`, width, h, len(title))
 	fmt.Fprintf(&sb, `<title id="chart-title-%d">%s</title>`, len(title), esc(title))
-	barW := width - labelW - 70
+	barW := width - labelW - 110
 	for i, b := range bars {
 		y := top + rowH*float64(i)
 		w := math.Max(2, barW*b.Value/maxV)
@@ -43,7 +43,7 @@ func barChart(title string, bars []bar) template.HTML {
 			open, closeTag = fmt.Sprintf(`<a href="%s">`, esc(b.Href)), "</a>"
 		}
 		fmt.Fprintf(&sb, `%s<g class="bar"><text x="%.0f" y="%.1f" text-anchor="end" class="label">%s</text><rect x="%.0f" y="%.1f" width="%.1f" height="%.0f"><title>%s: %s</title></rect><text x="%.1f" y="%.1f" class="value">%s</text></g>%s`,
-			open, labelW-8, y+rowH*0.65, esc(truncate(b.Label, 30)), labelW, y+4, w, rowH-8, esc(b.Label), esc(b.Text), labelW+w+6, y+rowH*0.65, esc(b.Text), closeTag)
+			open, labelW-8, y+rowH*0.65, esc(truncate(b.Label, 24)), labelW, y+4, w, rowH-8, esc(b.Label), esc(b.Text), labelW+w+6, y+rowH*0.65, esc(b.Text), closeTag)
 	}
 	sb.WriteString(`</svg>`)
 	return template.HTML(sb.String())
@@ -119,8 +119,11 @@ func timeline(title string, lanes []lane) template.HTML {
 			if p.Hollow {
 				cls = "dot former"
 			}
-			fmt.Fprintf(&sb, `<a href="%s"><circle class="%s" cx="%.1f" cy="%.1f" r="6"><title>%s</title></circle></a>`,
-				esc(p.Href), cls, x(p.Date), y+25, esc(p.Title))
+			c := fmt.Sprintf(`<circle class="%s" cx="%.1f" cy="%.1f" r="6"><title>%s</title></circle>`, cls, x(p.Date), y+25, esc(p.Title))
+			if p.Href != "" {
+				c = `<a href="` + esc(p.Href) + `">` + c + `</a>`
+			}
+			sb.WriteString(c)
 		}
 	}
 	sb.WriteString(`</svg>`)
