@@ -91,7 +91,7 @@ func (g *Graph) Goals(f GoalFilter) []Goal {
 		if f.Year != "" && x.Year != f.Year {
 			continue
 		}
-		if place != "" && fold(x.Place) != place && fold(x.Province63) != place && fold(x.Province34) != place {
+		if place != "" && x.places[0] != place && x.places[1] != place && x.places[2] != place {
 			continue
 		}
 		out = append(out, x)

@@ -114,6 +114,8 @@ type Goal struct {
 	Province63 string     `json:"province_63"`
 	Province34 string     `json:"province_34"`
 	Article    ArticleRef `json:"article"`
+
+	places [3]string // folded Place, Province63, Province34
 }
 
 // Graph is the resolved view of a set of articles. It is immutable once

@@ -30,6 +30,7 @@ func (b *builder) targets(docs []Doc) {
 			if scope := clean(t.Scope); scope != "" {
 				p := b.places.locate(scope)
 				g.Place, g.Province63, g.Province34 = p.Name, p.Province63, p.Province34
+				g.places = [3]string{b.fold(p.Name), b.fold(p.Province63), b.fold(p.Province34)}
 			}
 			b.g.goals = append(b.g.goals, g)
 			gr := families[fam]

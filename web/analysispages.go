@@ -27,9 +27,14 @@ type targetsPage struct {
 	Goals    []resolve.Goal
 	Total    int
 	Chart    template.HTML
+	ChartCut bool // the chart shows only the first maxBars goals
 	CSV      string
 	Sorts    []sortLink
 }
+
+// maxBars bounds the bars of the goal comparison chart; narrow the
+// filters to see others.
+const maxBars = 60
 
 type sortLink struct {
 	Label  string
@@ -77,6 +82,10 @@ func (s *server) handleTargetsPage(w http.ResponseWriter, r *http.Request) {
 	for _, x := range page.Goals {
 		if x.Number == nil {
 			continue
+		}
+		if len(bars) == maxBars {
+			page.ChartCut = true
+			break
 		}
 		label := cmp.Or(x.Place, "(không rõ nơi)")
 		if x.Year != "" {
