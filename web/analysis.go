@@ -27,6 +27,7 @@ func (s *server) analysisRoutes(mux *http.ServeMux) {
 	mux.HandleFunc("GET /api/openapi.json", s.handleOpenAPI)
 	mux.HandleFunc("GET /api/schemas/{name}", s.handleSchema)
 	mux.HandleFunc("GET /targets", s.handleTargetsPage)
+	mux.HandleFunc("GET /roles", s.handleRolesPage)
 	mux.HandleFunc("GET /decisions", s.handleDecisionsPage)
 	mux.HandleFunc("GET /decisions/{symbol...}", s.handleDecisionPage)
 }

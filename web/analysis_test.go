@@ -202,6 +202,7 @@ func TestAnalysisPages(t *testing.T) {
 		{"/decisions/749/Q%C4%90-TTg", []string{`<svg class="chart timeline"`, "Ngày ban hành", `href="/articles/b000000000000002"`, "Chương trình 749"}},
 		{"/entities/person/Ng%C6%B0%E1%BB%9Di%20V%E1%BA%AFng%20M%E1%BA%B7t", nil},
 		{"/entities/person/%C4%90%C3%A0o%20Minh%20Khoa", []string{`<svg class="chart timeline"`, "Giám đốc Sở Khoa học và Công nghệ Cần Thơ", `class="dot former"`, `<svg class="chart columns"`}},
+		{"/roles?q=Gi%C3%A1m+%C4%91%E1%BB%91c+S%E1%BB%9F+TT%26TT", []string{`<svg class="chart timeline"`, `href="/entities/person/person-dao-minh-khoa"`, "Đào Minh Khoa — Giám đốc Sở Thông tin và Truyền thông Cần Thơ"}},
 		{"/entities/organization/B%E1%BB%99%20TT%26TT", []string{"<h1>Bộ Thông tin và Truyền thông</h1>", "Bộ TT&amp;TT"}},
 	} {
 		rec := f.get(tc.url)

@@ -305,3 +305,46 @@ func familyLabel(id string) string {
 	}
 	return id
 }
+
+type rolesPage struct {
+	layout
+	Query    string
+	Holders  []resolve.Holding
+	Timeline template.HTML
+}
+
+// handleRolesPage answers "who held this role when": every holder of a
+// role on one timeline.
+func (s *server) handleRolesPage(w http.ResponseWriter, r *http.Request) {
+	q, err := textParam(r.URL.Query(), "q")
+	if err != nil {
+		s.pageError(w, r, http.StatusBadRequest, "Tham số không hợp lệ", err.Error(), nil)
+		return
+	}
+	g := s.graph(w, r, true)
+	if g == nil {
+		return
+	}
+	page := rolesPage{layout: layout{Title: "Ai giữ chức vụ"}, Query: q}
+	if q != "" {
+		page.Holders = g.Holders(q)
+		var lanes []lane
+		for _, h := range page.Holders {
+			l := lane{Label: h.Person + " — " + h.Role.Role, First: h.FirstSeen, Last: h.LastSeen}
+			for _, id := range h.Articles {
+				if a, ok := g.Article(id); ok && a.Date != "" {
+					l.Points = append(l.Points, point{Date: a.Date, Href: "/articles/" + id, Title: a.Date + " · " + a.Title,
+						Hollow: slices.Contains(h.Former, id)})
+				}
+			}
+			lanes = append(lanes, l)
+			if len(lanes) == maxBars {
+				break
+			}
+		}
+		if len(lanes) > 0 {
+			page.Timeline = timeline("Những người giữ chức vụ "+q+" theo thời gian", lanes)
+		}
+	}
+	s.render(w, r, http.StatusOK, "roles", page)
+}

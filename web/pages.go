@@ -26,7 +26,7 @@ type pages struct {
 	byName map[string]*template.Template
 }
 
-var pageNames = []string{"home", "search", "article", "entity", "error", "targets", "decisions", "decision", "resolved"}
+var pageNames = []string{"home", "search", "article", "entity", "error", "targets", "decisions", "decision", "resolved", "roles"}
 
 func loadPages() (*pages, error) {
 	base, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html")
