@@ -53,10 +53,6 @@ func (g *Graph) IDsOf(a article.Article) EntityIDs {
 	for i, l := range e.Locations {
 		if x, ok := g.Lookup(TypeLocation, l.Name); ok {
 			ids.Locations[i] = x.ID
-		} else if p := LocatePlace(l.Name); p.Known {
-			if x, ok := g.Lookup(TypeLocation, p.Name); ok {
-				ids.Locations[i] = x.ID
-			}
 		}
 	}
 	return ids

@@ -49,9 +49,21 @@ func (g *Graph) Lookup(typ, name string) (*Entity, bool) {
 	if id, ok := m[fold(clean(name))]; ok {
 		return g.byID[id], true
 	}
-	if typ == TypeDecision {
+	switch typ {
+	case TypeDecision:
 		if id, ok := m[symbolKey(name)]; ok {
 			return g.byID[id], true
+		}
+	case TypeOrganization:
+		// A written form no article used, with abbreviations expanded.
+		if id, ok := m[fold(keyOrEmpty(name))]; ok {
+			return g.byID[id], true
+		}
+	case TypeLocation:
+		if p := LocatePlace(name); p.Known {
+			if id, ok := m[fold(p.Name)]; ok {
+				return g.byID[id], true
+			}
 		}
 	}
 	return nil, false

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"context"
 	"reflect"
 	"slices"
 	"testing"
@@ -254,5 +255,30 @@ func TestParseNumber(t *testing.T) {
 	}
 	if parseNumber("một nửa") != nil {
 		t.Error("a value without digits should give nil")
+	}
+}
+
+func TestResolverKeepsCurrent(t *testing.T) {
+	ctx := context.Background()
+	arts := fixture()
+	r := NewResolver()
+	r.Load(arts[:1])
+	g1, _ := r.Graph(ctx)
+	if g2, _ := r.Graph(ctx); g2 != g1 {
+		t.Error("graph rebuilt without a change")
+	}
+	r.Add(arts[1])
+	g, _ := r.Graph(ctx)
+	if e, _ := g.Lookup(TypeOrganization, "Bộ TT&TT"); e == nil || e.Count != 2 {
+		t.Fatalf("added article not resolved: %+v", e)
+	}
+	// A new version replaces the old one; Load never overwrites a newer Add.
+	changed := arts[1]
+	changed.Entities.Organizations = nil
+	r.Add(changed)
+	r.Load(arts[1:2])
+	g, _ = r.Graph(ctx)
+	if e, _ := g.Lookup(TypeOrganization, "Bộ TT&TT"); e == nil || e.Count != 1 {
+		t.Errorf("replaced article still counted: %+v", e)
 	}
 }
