@@ -65,6 +65,7 @@ func (b *builder) targets(docs []Doc) {
 func compareGoals(x, y Goal) int {
 	return cmp.Or(
 		strings.Compare(x.Family, y.Family),
+		strings.Compare(x.places[0], y.places[0]), // folded: Đà Nẵng before Việt Nam
 		strings.Compare(x.Place, y.Place),
 		strings.Compare(x.Year, y.Year),
 		strings.Compare(x.Article.Date, y.Article.Date),

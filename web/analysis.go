@@ -107,7 +107,7 @@ func goals(g *resolve.Graph, q targetQuery) []resolve.Goal {
 	}
 	switch q.Sort {
 	case "place":
-		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(a.Place, b.Place) })
+		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(resolve.Fold(a.Place), resolve.Fold(b.Place)) })
 	case "year":
 		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(a.Year, b.Year) })
 	case "value":
