@@ -6,9 +6,10 @@ import (
 )
 
 // symbolKey is the comparison form of a decision symbol: folded, spaces
-// dropped ("749/QĐ-TTg" and "749/QĐ-TTg " and "749/qđ-ttg" agree).
+// dropped, "/" and "-" alike ("749/QĐ-TTg", "749/qđ-ttg" and
+// "57-NQ/TW", "57-NQ-TW" agree).
 func symbolKey(s string) string {
-	return strings.ReplaceAll(fold(s), " ", "")
+	return strings.NewReplacer(" ", "", "/", "-").Replace(fold(s))
 }
 
 // decisionGroup gathers the citations of one decision.

@@ -61,14 +61,14 @@ var familyRules = []familyRule{
 	{"e-commerce", [][]string{{"thuong mai dien tu"}}, nil},
 	{"labour-productivity", [][]string{{"nang suat lao dong"}}, nil},
 	{"cashless-payments", [][]string{{"khong dung tien mat"}}, nil},
-	{"smartphones-accounts", [][]string{{"dien thoai thong minh", "smartphone", "tai khoan thanh toan"}}, nil},
+	{"smartphones-accounts", [][]string{{"dien thoai thong minh", "smartphone", "tai khoan thanh toan", "tai khoan giao dich"}}, nil},
 	{"digital-identity", [][]string{{"dinh danh", "chu ky so", "danh tinh so", "can cuoc", "vneid"}}, nil},
 	{"online-processing", [][]string{{"ho so"}, {"truc tuyen", "qua dich vu cong"}}, []string{"so hoa"}},
 	{"online-public-services", [][]string{{"dich vu cong", "thu tuc hanh chinh"}, {"truc tuyen", "toan trinh", "muc do 4"}}, nil},
-	{"digitised-records", [][]string{{"so hoa"}}, nil},
+	{"digitised-records", [][]string{{"so hoa", "ket qua giai quyet"}}, nil},
 	{"paperless-government", [][]string{{"moi truong mang", "khong giay", "van ban dien tu", "ho so cong viec"}}, nil},
-	{"connectivity", [][]string{{"cap quang", "bang rong", "phu song", "4g", "5g", "co song"}}, nil},
-	{"enterprises", [][]string{{"doanh nghiep"}}, nil},
+	{"connectivity", [][]string{{"cap quang", "bang rong", "bang thong rong", "phu song", "4g", "5g", "co song"}}, nil},
+	{"enterprises", [][]string{{"doanh nghiep", "nen tang so"}}, nil},
 	{"research", [][]string{{"nghien cuu", "khoa hoc", "r&d", "doi moi sang tao"}}, nil},
 	{"rankings", [][]string{{"nhom", "top", "xep hang", "chi so", "dti", "egdi", "gii"}}, nil},
 	{"data", [][]string{{"co so du lieu", "du lieu mo", "du lieu"}}, nil},
@@ -77,7 +77,12 @@ var familyRules = []familyRule{
 // FamilyOf classifies a goal's metric wording into a metric family;
 // anything unrecognised is FamilyOther.
 func FamilyOf(metric string) string {
+	// The written words and, after them, the same with abbreviations
+	// expanded ("KTS" → kinh tế số).
 	f := fold(metric)
+	if k := fold(keyOrEmpty(metric)); k != "" && k != f {
+		f += " | " + k
+	}
 	if f == "" {
 		return FamilyOther
 	}

@@ -127,7 +127,7 @@ func TestPlacesMapToProvinces(t *testing.T) {
 
 func TestDecisionsKeyedBySymbol(t *testing.T) {
 	g := build(fixture())
-	for _, q := range []string{"749/QĐ-TTg", "749/qd-ttg", "749", "decision-749-qd-ttg"} {
+	for _, q := range []string{"749/QĐ-TTg", "749/qd-ttg", "749-QĐ-TTg", "749", "decision-749-qd-ttg"} {
 		e, ok := g.Lookup(TypeDecision, q)
 		if !ok {
 			t.Errorf("Lookup(%q) found nothing", q)
@@ -210,17 +210,22 @@ func TestGoalsFamiliesKeepOther(t *testing.T) {
 
 func TestFamilyOf(t *testing.T) {
 	for metric, want := range map[string]string{
-		"kinh tế số chiếm GRDP của tỉnh":                      "digital-economy-share",
-		"tỷ trọng kinh tế số trong từng ngành, lĩnh vực":      "digital-economy-sector",
-		"thương mại điện tử chiếm tổng mức bán lẻ":            "e-commerce",
-		"dịch vụ công trực tuyến toàn trình":                  "online-public-services",
-		"hồ sơ thủ tục hành chính được xử lý trực tuyến":      "online-processing",
-		"hộ gia đình có cáp quang":                            "connectivity",
-		"người trưởng thành có tài khoản thanh toán":          "smartphones-accounts",
-		"người có tài khoản định danh điện tử mức 2":          "digital-identity",
-		"giao dịch thanh toán không dùng tiền mặt":            "cashless-payments",
-		"nhân lực kinh tế số chiếm lực lượng lao động":        "digital-skills",
-		"hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng": "paperless-government",
+		"kinh tế số chiếm GRDP của tỉnh":                         "digital-economy-share",
+		"tỷ trọng kinh tế số trong từng ngành, lĩnh vực":         "digital-economy-sector",
+		"thương mại điện tử chiếm tổng mức bán lẻ":               "e-commerce",
+		"dịch vụ công trực tuyến toàn trình":                     "online-public-services",
+		"hồ sơ thủ tục hành chính được xử lý trực tuyến":         "online-processing",
+		"hộ gia đình có cáp quang":                               "connectivity",
+		"người trưởng thành có tài khoản thanh toán":             "smartphones-accounts",
+		"người có tài khoản định danh điện tử mức 2":             "digital-identity",
+		"giao dịch thanh toán không dùng tiền mặt":               "cashless-payments",
+		"nhân lực kinh tế số chiếm lực lượng lao động":           "digital-skills",
+		"hồ sơ công việc cấp tỉnh xử lý trên môi trường mạng":    "paperless-government",
+		"Tỷ trọng KTS GDP":                                       "digital-economy-share",
+		"dân số có tài khoản giao dịch thanh toán tại ngân hàng": "smartphones-accounts",
+		"hạ tầng băng thông rộng phủ hộ gia đình":                "connectivity",
+		"kết quả giải quyết thủ tục hành chính":                  "digitised-records",
+		"bệnh viện kết nối khám chữa bệnh từ xa":                 FamilyOther,
 		"": FamilyOther,
 	} {
 		if got := FamilyOf(metric); got != want {
