@@ -227,3 +227,26 @@ func TestAnalysisPages(t *testing.T) {
 		t.Errorf("decision entity page: %d → %s", rec.Code, rec.Header().Get("Location"))
 	}
 }
+
+func TestHomonymsPageSaysSo(t *testing.T) {
+	arts := []article.Article{
+		{ID: "c000000000000001", Title: "Hà Nội", Published: ict("2022-03-01T08:00:00+07:00"),
+			Entities: article.Entities{People: []article.Person{{Name: "Lê Văn An", Roles: []string{"Chủ tịch UBND TP Hà Nội"}}}}},
+		{ID: "c000000000000002", Title: "Đà Nẵng", Published: ict("2022-04-01T08:00:00+07:00"),
+			Entities: article.Entities{People: []article.Person{{Name: "Lê Văn An", Roles: []string{"Giám đốc Sở TT&TT Đà Nẵng"}}}}},
+		// Still in Hà Nội after the Đà Nẵng article: two people.
+		{ID: "c000000000000003", Title: "Hà Nội", Published: ict("2022-09-01T08:00:00+07:00"),
+			Entities: article.Entities{People: []article.Person{{Name: "Lê Văn An", Roles: []string{"Chủ tịch UBND TP Hà Nội"}}}}},
+	}
+	r := resolve.NewResolver()
+	r.Load(arts)
+	h, err := New(Config{Index: &fakeIndex{arts: arts}, Store: &fakeStore{arts: arts, dir: t.TempDir()}, Resolver: r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, arts: arts, h: h}
+	page := f.get("/entities/person/person-le-van-an-ha-noi").Body.String()
+	if !strings.Contains(page, `role="note"`) || !strings.Contains(page, `href="/entities/person/person-le-van-an-da-nang"`) || !strings.Contains(page, "cùng thời gian") {
+		t.Errorf("the page of one Lê Văn An does not point at the other:\n%s", page)
+	}
+}
