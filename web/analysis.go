@@ -181,11 +181,16 @@ func (s *server) handleDecisions(w http.ResponseWriter, r *http.Request) {
 		s.failQuery(w, r, err, "")
 		return
 	}
+	size, err := intParam(r.URL.Query(), "size", 1000, 1, 100000)
+	if err != nil {
+		s.failQuery(w, r, err, "")
+		return
+	}
 	g := s.graph(w, r, false)
 	if g == nil {
 		return
 	}
-	list := g.Entities(resolve.TypeDecision, q, 0)
+	list := g.Entities(resolve.TypeDecision, q, size)
 	if list == nil {
 		list = []*resolve.Entity{}
 	}

@@ -118,9 +118,13 @@ func cloneValues(v url.Values) url.Values {
 	return out
 }
 
+// maxListed bounds the rows of a list page; the CSV and API have them all.
+const maxListed = 500
+
 type decisionsPage struct {
 	layout
 	Decisions []*resolve.Entity
+	More      int // decisions matching beyond those listed
 	Chart     template.HTML
 	Months    []monthCount
 	Sort      string
@@ -152,6 +156,10 @@ func (s *server) handleDecisionsPage(w http.ResponseWriter, r *http.Request) {
 	for _, d := range page.Decisions {
 		dates = append(dates, decisionDate(d))
 	}
+	if len(page.Decisions) > maxListed {
+		page.More = len(page.Decisions) - maxListed
+		page.Decisions = page.Decisions[:maxListed]
+	}
 	page.Months = monthly(dates, nil)
 	page.Chart = columnChart("Số văn bản theo tháng ban hành (hoặc tháng được nhắc lần đầu)", page.Months)
 	for _, so := range []struct{ key, label string }{{"", "Nhiều bài nhất"}, {"date", "Mới nhất"}, {"symbol", "Số hiệu"}} {
@@ -180,6 +188,7 @@ type decisionPage struct {
 	layout
 	Entity   *resolve.Entity
 	Articles []resolve.ArticleRef
+	More     int // citing articles beyond those listed
 	Timeline template.HTML
 	Search   string
 }
@@ -195,7 +204,8 @@ func (s *server) handleDecisionPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, http.StatusNotFound, "Không tìm thấy", "Văn bản "+sym+" không có trong các bài viết đã thu thập.", nil)
 		return
 	}
-	page := decisionPage{layout: layout{Title: e.Name}, Entity: e, Articles: refs(g, e.Articles)}
+	page := decisionPage{layout: layout{Title: e.Name}, Entity: e, Articles: refs(g, firstN(e.Articles, maxListed))}
+	page.More = len(e.Articles) - len(page.Articles)
 	page.Search = searchURL(nil, "decision", cmp.Or(e.Decision.Symbol, e.Decision.Number))
 	var lanes []lane
 	if e.Decision.Date != "" {
@@ -218,6 +228,7 @@ type resolvedPage struct {
 	Entity   *resolve.Entity
 	Homonyms []*resolve.Entity
 	Articles []resolve.ArticleRef
+	More     int // articles beyond those listed
 	Timeline template.HTML
 	Mentions template.HTML
 	Months   []monthCount
@@ -242,7 +253,8 @@ func (s *server) resolvedEntityPage(w http.ResponseWriter, r *http.Request, typ,
 		http.Redirect(w, r, decisionURL(e), http.StatusFound)
 		return true
 	}
-	page := resolvedPage{layout: layout{Title: e.Name}, Entity: e, Articles: refs(g, e.Articles)}
+	page := resolvedPage{layout: layout{Title: e.Name}, Entity: e, Articles: refs(g, firstN(e.Articles, maxListed))}
+	page.More = len(e.Articles) - len(page.Articles)
 	for _, id := range e.Homonyms {
 		if h, ok := g.Entity(id); ok {
 			page.Homonyms = append(page.Homonyms, h)
@@ -272,8 +284,10 @@ func (s *server) resolvedEntityPage(w http.ResponseWriter, r *http.Request, typ,
 		page.Timeline = timeline("Các chức vụ của "+e.Name+" theo thời gian", lanes)
 	}
 	var dates []string
-	for _, a := range page.Articles {
-		dates = append(dates, a.Date)
+	for _, id := range e.Articles {
+		if a, ok := g.Article(id); ok {
+			dates = append(dates, a.Date)
+		}
 	}
 	page.Months = monthly(dates, nil)
 	page.Mentions = columnChart("Số bài viết nhắc đến "+e.Name+" theo tháng", page.Months)
@@ -347,4 +361,11 @@ func (s *server) handleRolesPage(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.render(w, r, http.StatusOK, "roles", page)
+}
+
+func firstN(ids []string, n int) []string {
+	if len(ids) > n {
+		return ids[:n]
+	}
+	return ids
 }
