@@ -96,7 +96,8 @@ type GoalFilter struct {
 func (g *Graph) Goals(f GoalFilter) []Goal {
 	place := fold(f.Place)
 	var out []Goal
-	for _, x := range g.goals {
+	for i := range g.goals {
+		x := &g.goals[i]
 		if f.Family != "" && x.Family != f.Family {
 			continue
 		}
@@ -106,7 +107,7 @@ func (g *Graph) Goals(f GoalFilter) []Goal {
 		if place != "" && x.places[0] != place && x.places[1] != place && x.places[2] != place {
 			continue
 		}
-		out = append(out, x)
+		out = append(out, *x)
 	}
 	return out
 }
@@ -160,4 +161,23 @@ func (g *Graph) SourceName(s string) (string, bool) {
 
 func hostKey(h string) string {
 	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(h)), "www.")
+}
+
+// GoalCounts returns how many goals each family holds and the years goals
+// are set for, in order; computed once per build.
+func (g *Graph) GoalCounts() (perFamily map[string]int, years []string) {
+	g.statsOnce.Do(func() {
+		g.familyCounts = map[string]int{}
+		seen := map[string]bool{}
+		for i := range g.goals {
+			x := &g.goals[i]
+			g.familyCounts[x.Family]++
+			if x.Year != "" && !seen[x.Year] {
+				seen[x.Year] = true
+				g.years = append(g.years, x.Year)
+			}
+		}
+		slices.Sort(g.years)
+	})
+	return g.familyCounts, g.years
 }

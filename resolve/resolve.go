@@ -13,6 +13,7 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -121,14 +122,17 @@ type Goal struct {
 // Graph is the resolved view of a set of articles. It is immutable once
 // built and safe for concurrent reads.
 type Graph struct {
-	byType      map[string][]*Entity // sorted by count, then name
-	byID        map[string]*Entity
-	goals       []Goal
-	docs        map[string]ArticleRef
-	alias       map[string]map[string]string // type → folded name or alias → ID
-	persons     map[string]string            // "articleID\x00person name" → person ID
-	hosts       map[string]string            // host → outlet name
-	sourceNames map[string]string            // lower-cased outlet name → as written
+	byType       map[string][]*Entity // sorted by count, then name
+	byID         map[string]*Entity
+	goals        []Goal
+	docs         map[string]ArticleRef
+	alias        map[string]map[string]string // type → folded name or alias → ID
+	persons      map[string]string            // "articleID\x00person name" → person ID
+	hosts        map[string]string            // host → outlet name
+	statsOnce    sync.Once
+	familyCounts map[string]int
+	years        []string
+	sourceNames  map[string]string // lower-cased outlet name → as written
 	// Took is how long Build ran.
 	Took time.Duration
 }

@@ -96,8 +96,9 @@ func parseTargetQuery(v url.Values) (targetQuery, error) {
 	return q, nil
 }
 
-// goals returns the goals q selects, in its order.
-func goals(g *resolve.Graph, q targetQuery) []resolve.Goal {
+// goals returns the goals q selects, in its order, at most q.Size, and
+// how many match in all.
+func goals(g *resolve.Graph, q targetQuery) ([]resolve.Goal, int) {
 	out := g.Goals(q.GoalFilter)
 	num := func(x resolve.Goal) float64 {
 		if x.Number == nil {
@@ -117,13 +118,14 @@ func goals(g *resolve.Graph, q targetQuery) []resolve.Goal {
 	case "date":
 		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(b.Article.Date, a.Article.Date) })
 	}
+	total := len(out)
 	if len(out) > q.Size {
 		out = out[:q.Size]
 	}
 	if out == nil {
 		out = []resolve.Goal{}
 	}
-	return out
+	return out, total
 }
 
 type targetsResponse struct {
@@ -142,8 +144,8 @@ func (s *server) handleTargets(w http.ResponseWriter, r *http.Request) {
 	if g == nil {
 		return
 	}
-	all := g.Goals(q.GoalFilter)
-	s.writeJSON(w, r, http.StatusOK, targetsResponse{Total: len(all), Families: resolve.Families, Targets: goals(g, q)})
+	list, total := goals(g, q)
+	s.writeJSON(w, r, http.StatusOK, targetsResponse{Total: total, Families: resolve.Families, Targets: list})
 }
 
 type rolesResponse struct {

@@ -58,26 +58,15 @@ func (s *server) handleTargetsPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page := targetsPage{layout: layout{Title: "So sánh chỉ tiêu"}, Query: q}
-	counts := map[string]int{}
-	years := map[string]bool{}
-	for _, x := range g.Goals(resolve.GoalFilter{}) {
-		counts[x.Family]++
-		if x.Year != "" {
-			years[x.Year] = true
-		}
-	}
+	counts, years := g.GoalCounts()
+	page.Years = years
 	for _, f := range resolve.Families {
 		page.Families = append(page.Families, familyOption{Family: f, Count: counts[f.ID], Selected: f.ID == q.Family})
 		if f.ID == q.Family {
 			page.Family = f
 		}
 	}
-	for y := range years {
-		page.Years = append(page.Years, y)
-	}
-	slices.Sort(page.Years)
-	page.Goals = goals(g, q)
-	page.Total = len(g.Goals(q.GoalFilter))
+	page.Goals, page.Total = goals(g, q)
 	var bars []bar
 	for _, x := range page.Goals {
 		if x.Number == nil {

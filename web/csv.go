@@ -34,7 +34,8 @@ func (s *server) handleTargetsCSV(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	var rows [][]string
-	for _, x := range goals(g, q) {
+	list, _ := goals(g, q)
+	for _, x := range list {
 		num := ""
 		if x.Number != nil {
 			num = strconv.FormatFloat(*x.Number, 'f', -1, 64)
