@@ -15,9 +15,13 @@ type Article struct {
 	ID           string `json:"id"`
 	URL          string `json:"url"`
 	CanonicalURL string `json:"canonical_url"`
-	// Source is the site's host name without "www." ("vnexpress.net").
+	// Source is the outlet's name ("VnExpress", "Tuổi Trẻ") from the
+	// source profile or the page's og:site_name; the host when neither
+	// gives one.
 	Source string `json:"source"`
-	Title  string `json:"title"`
+	// Host is the site's host name without "www." ("vnexpress.net").
+	Host  string `json:"host"`
+	Title string `json:"title"`
 	// Sapo is the lead paragraph.
 	Sapo string `json:"sapo"`
 	// Body holds the paragraphs separated by blank lines.

@@ -102,7 +102,13 @@ func parseDocument(doc *goquery.Document, base *url.URL, override *Rule) page {
 	meta := readMeta(doc)
 	a := &p.article
 	a.URL = base.String()
-	a.Source = hostKey(base.Hostname())
+	a.Host = hostKey(base.Hostname())
+	// The outlet's name: the page's og:site_name, else the host. A source
+	// profile's site_name overrides it (see handleHTML).
+	a.Source = a.Host
+	if name := cleanText(meta["og:site_name"]); name != "" {
+		a.Source = name
+	}
 
 	// Canonical URL.
 	canon := ""

@@ -173,3 +173,20 @@ func TestNoDateInventedFromRunningText(t *testing.T) {
 		t.Errorf("published = %v from %q, want none", a.Published, a.PublishedFrom)
 	}
 }
+
+func TestParseArticleSourceName(t *testing.T) {
+	for _, tc := range []struct{ head, source string }{
+		{`<meta property="og:site_name" content="Báo Sông Hồng">`, "Báo Sông Hồng"},
+		{`<meta property="og:site_name" content="  ">`, "bao.example.vn"},
+		{``, "bao.example.vn"},
+	} {
+		page := `<html><head><meta property="og:type" content="article">` + tc.head + `</head><body><h1>Chuyển đổi số</h1><article><p>Nội dung bài viết về chuyển đổi số.</p></article></body></html>`
+		a, err := ParseArticle(strings.NewReader(page), "https://www.bao.example.vn/a-1.html", "text/html; charset=utf-8")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.Source != tc.source || a.Host != "bao.example.vn" {
+			t.Errorf("%s: source %q host %q, want %q and bao.example.vn", tc.head, a.Source, a.Host, tc.source)
+		}
+	}
+}

@@ -135,10 +135,14 @@ func (r *run) handleHTML(j job, final *url.URL, resp *colly.Response) {
 		return
 	}
 	var rule *Rule
-	if src := r.allowed[allowKey(final.Host)]; src != nil {
+	src := r.allowed[allowKey(final.Host)]
+	if src != nil {
 		rule = src.Rule
 	}
 	p := parseDocument(doc, final, rule)
+	if src != nil && src.SiteName != "" {
+		p.article.Source = src.SiteName
+	}
 	for _, f := range p.feeds {
 		r.enqueue(job{url: f})
 	}

@@ -14,6 +14,9 @@ import (
 // to it, how fast to go and optional extraction rules.
 type Source struct {
 	Name string `json:"name"`
+	// SiteName is the outlet's name as readers know it ("VnExpress"),
+	// stored as each article's source; "" uses the page's og:site_name.
+	SiteName string `json:"site_name,omitempty"`
 	// Hosts the crawl may visit ("vnexpress.net" also allows "www.vnexpress.net").
 	Hosts []string `json:"hosts"`
 	// Start lists site roots and category pages.

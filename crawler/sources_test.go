@@ -80,7 +80,7 @@ func TestPoliteCrawl(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	host := strings.TrimPrefix(srv.URL, "http://")
-	src := Source{Name: "thu", Hosts: []string{host}, Start: []string{srv.URL + "/so-hoa/"}, DelayMS: 100, Parallelism: 1,
+	src := Source{Name: "thu", SiteName: "Báo Thử", Hosts: []string{host}, Start: []string{srv.URL + "/so-hoa/"}, DelayMS: 100, Parallelism: 1,
 		Rule: &Rule{Title: "h1.tieu-de", Body: "div.noi-dung"}}
 	c, err := New(Config{Sources: []Source{src}, UserAgent: "dxnews-test/1", Retries: -1})
 	if err != nil {
@@ -99,6 +99,9 @@ func TestPoliteCrawl(t *testing.T) {
 	}
 	if len(got) != 2 || got[0].Body != "Nội dung về chuyển đổi số." {
 		t.Fatalf("articles = %+v", got)
+	}
+	if got[0].Source != "Báo Thử" || got[0].Host != hostKey(strings.Split(host, ":")[0]) {
+		t.Errorf("source %q host %q: want the profile's site name and the host", got[0].Source, got[0].Host)
 	}
 	mu.Lock()
 	defer mu.Unlock()

@@ -39,6 +39,7 @@ func (s *server) handleArticles(w http.ResponseWriter, r *http.Request) {
 		s.failQuery(w, r, err, "")
 		return
 	}
+	q.Source = s.sourceFilter(r.Context(), q.Source)
 	res, err := s.index.Search(r.Context(), q)
 	if err != nil {
 		s.failQuery(w, r, err, "search failed")
@@ -57,6 +58,7 @@ func (s *server) prepareResults(res index.Results) index.Results {
 		res.Articles[i] = s.withAudio(res.Articles[i])
 	}
 	f := &res.Facets
+	s.sourceNames(f.Sources)
 	for _, p := range []*[]index.FacetCount{&f.People, &f.Organizations, &f.Decisions, &f.Sources} {
 		if *p == nil {
 			*p = []index.FacetCount{}
@@ -102,6 +104,10 @@ func (s *server) handleEntities(w http.ResponseWriter, r *http.Request) {
 	size, err := intParam(v, "size", index.DefaultSize, 1, index.MaxSize)
 	if err != nil {
 		s.failQuery(w, r, err, "")
+		return
+	}
+	if s.resolver != nil {
+		s.resolvedEntities(w, r, typ, q, size)
 		return
 	}
 	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: q, Size: size})

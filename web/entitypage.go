@@ -52,6 +52,9 @@ func (s *server) handleEntityPage(w http.ResponseWriter, r *http.Request) {
 		s.pageError(w, r, http.StatusNotFound, "Không tìm thấy", "Tên không hợp lệ.", err)
 		return
 	}
+	if s.resolver != nil && s.resolvedEntityPage(w, r, typ, name) {
+		return
+	}
 	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: name, Size: index.MaxSize})
 	if err != nil {
 		s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Không tra cứu được thực thể.", err)

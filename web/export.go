@@ -49,8 +49,9 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
+	g := s.exportGraph(r)
 	for _, a := range arts {
-		if err := enc.Encode(s.withAudio(a)); err != nil {
+		if err := enc.Encode(exportRecord(g, s.withAudio(a))); err != nil {
 			s.logFailure(r, http.StatusInternalServerError, "export interrupted", err)
 			return
 		}

@@ -26,7 +26,7 @@ type pages struct {
 	byName map[string]*template.Template
 }
 
-var pageNames = []string{"home", "search", "article", "entity", "error"}
+var pageNames = []string{"home", "search", "article", "entity", "error", "targets", "decisions", "decision", "resolved", "roles"}
 
 func loadPages() (*pages, error) {
 	base, err := template.New("layout.html").Funcs(templateFuncs).ParseFS(templateFS, "templates/layout.html")
@@ -125,6 +125,11 @@ var templateFuncs = template.FuncMap{
 	"targetName":   index.TargetName,
 	"voiceLabels":  voiceLabels,
 	"list":         func(a []article.Article, q string) articleList { return articleList{a, q} },
+	"decisionURL":  decisionURL,
+	"inc":          func(i int) int { return i + 1 },
+	"trimCSV":      func(s string) string { _, q, _ := strings.Cut(s, "?"); return q },
+	"familyLabel":  familyLabel,
+	"entityIDURL":  func(typ, id string) string { return "/entities/" + typ + "/" + url.PathEscape(id) },
 }
 
 // formatDate shows a time as Vietnamese readers write it, in Vietnam time.

@@ -75,6 +75,7 @@ func (s *server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	q, err := parseQuery(v)
 	var res index.Results
 	if err == nil {
+		q.Source = s.sourceFilter(r.Context(), q.Source)
 		res, err = s.index.Search(r.Context(), q)
 	}
 	if pe := (*index.ParamError)(nil); errors.As(err, &pe) {

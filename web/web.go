@@ -12,6 +12,7 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/resolve"
 )
 
 // Searcher is the part of index.Indexer the web layer reads from.
@@ -39,6 +40,10 @@ type Config struct {
 	Store Store
 	// Logger receives one record per failed request; nil discards.
 	Logger *slog.Logger
+	// Resolver gives the entities resolved across articles (IDs, aliases,
+	// dated roles, goals, decisions). nil: entities come from the index
+	// alone and the analysis pages answer 503.
+	Resolver Resolver
 	// BaseURL is the public origin used for absolute URLs in feeds
 	// ("https://dxnews.example"); "" derives it from the request.
 	BaseURL string
@@ -51,13 +56,19 @@ type Config struct {
 	FeedEmail string
 }
 
+// Resolver is the part of resolve.Resolver the web layer reads from.
+type Resolver interface {
+	Graph(ctx context.Context) (*resolve.Graph, error)
+}
+
 type server struct {
-	index   Searcher
-	store   Store
-	log     *slog.Logger
-	baseURL string
-	metrics *metrics
-	pages   *pages
+	resolver Resolver
+	index    Searcher
+	store    Store
+	log      *slog.Logger
+	baseURL  string
+	metrics  *metrics
+	pages    *pages
 
 	feeds     *feedIndex
 	feedCache feedCache
@@ -97,12 +108,13 @@ func newServer(cfg Config) (*server, error) {
 		return nil, err
 	}
 	s := &server{
-		index:   cfg.Index,
-		store:   cfg.Store,
-		log:     log,
-		baseURL: cfg.BaseURL,
-		metrics: m,
-		pages:   pg,
+		resolver: cfg.Resolver,
+		index:    cfg.Index,
+		store:    cfg.Store,
+		log:      log,
+		baseURL:  cfg.BaseURL,
+		metrics:  m,
+		pages:    pg,
 
 		feeds:     newFeedIndex(cfg.Store),
 		feedEmail: cfg.FeedEmail,
@@ -118,6 +130,7 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /api/audio/{id}/{file}", s.handleAudio)
 	mux.HandleFunc("GET /api/chapters/{id}/{file}", s.handleChapters)
 	mux.HandleFunc("GET /api/export", s.handleExport)
+	s.analysisRoutes(mux)
 	mux.HandleFunc("/api/", s.handleAPINotFound)
 	mux.HandleFunc("GET /feeds/{file}", s.handleFeed)
 	mux.HandleFunc("GET /healthz", s.handleHealth)

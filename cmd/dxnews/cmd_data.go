@@ -13,6 +13,7 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/resolve"
 	"dxnews/store"
 )
 
@@ -118,6 +119,17 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	fmt.Fprintf(e.stderr, "\nreindexed %d articles\n", len(arts))
+	// Entities are resolved afresh from the stored articles, never kept
+	// from an earlier run.
+	start := time.Now()
+	d.resolver = resolve.NewResolver()
+	d.resolver.Load(arts)
+	g, err := d.resolver.Graph(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "resolved %d entities and %d goals across %d articles in %s\n",
+		g.Size(), len(g.Goals(resolve.GoalFilter{})), g.Len(), time.Since(start).Round(time.Millisecond))
 	return nil
 }
 

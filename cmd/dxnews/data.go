@@ -8,6 +8,7 @@ import (
 
 	"dxnews/index"
 	"dxnews/index/bleve"
+	"dxnews/resolve"
 	"dxnews/store"
 )
 
@@ -15,6 +16,9 @@ import (
 type data struct {
 	store *store.Store
 	index index.Indexer
+	// resolver keeps the entities resolved across articles; loadResolved
+	// fills it from the store, the pipeline adds to it.
+	resolver *resolve.Resolver
 }
 
 // openData opens (creating when needed) the data folder dir.
@@ -35,7 +39,7 @@ func openData(e *env, dir string) (*data, error) {
 		st.Close()
 		return nil, fmt.Errorf("opening the search index: %w", err)
 	}
-	return &data{store: st, index: idx}, nil
+	return &data{store: st, index: idx, resolver: resolve.NewResolver()}, nil
 }
 
 // parseAndOpen parses args with fs, then opens the data folder its -data

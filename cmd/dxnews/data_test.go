@@ -72,7 +72,7 @@ func TestSearchExportReindexStatus(t *testing.T) {
 	if err := os.RemoveAll(filepath.Join(dir, "index")); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, nil, "reindex", "-data", dir); code != 0 || !strings.Contains(stderr, "reindexed 2 articles") {
+	if code, _, stderr := run(t, nil, "reindex", "-data", dir); code != 0 || !strings.Contains(stderr, "reindexed 2 articles") || !strings.Contains(stderr, "across 2 articles") {
 		t.Fatalf("reindex: exit %d, %s", code, stderr)
 	}
 	code, out, _ = run(t, nil, "status", "-data", dir)

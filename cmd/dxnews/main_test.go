@@ -183,7 +183,10 @@ func TestDemoEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer d.Close()
-	h, err := web.New(web.Config{Index: d.index, Store: d.store})
+	if _, _, err := d.loadResolved(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h, err := web.New(web.Config{Index: d.index, Store: d.store, Resolver: d.resolver})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -232,8 +235,10 @@ func TestDemoEndToEnd(t *testing.T) {
 
 	var ents struct {
 		Entities []struct {
-			Name  string   `json:"name"`
-			Roles []string `json:"roles"`
+			Name  string `json:"name"`
+			Roles []struct {
+				Role string `json:"role"`
+			} `json:"roles"`
 		} `json:"entities"`
 	}
 	getJSON(t, srv.URL+"/api/entities?type=person&q="+url.QueryEscape("Phan Văn Mãi"), &ents)
@@ -244,6 +249,8 @@ func TestDemoEndToEnd(t *testing.T) {
 	if !found {
 		t.Fatalf("/api/entities did not return Phan Văn Mãi: %+v", ents.Entities)
 	}
+
+	checkResolvedDemo(t, srv.URL)
 
 	// A second run over the same data folder stores nothing new and
 	// synthesises nothing: every chunk comes from the cache.

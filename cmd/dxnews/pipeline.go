@@ -87,6 +87,7 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	if err := p.index(ctx, a); err != nil {
 		return err
 	}
+	p.data.resolver.Add(a)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if changed {

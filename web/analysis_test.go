@@ -1,0 +1,252 @@
+package web
+
+import (
+	"encoding/csv"
+	"encoding/json"
+	"net/http"
+	"strings"
+	"testing"
+
+	"dxnews/article"
+	"dxnews/resolve"
+)
+
+// analysisArticles are written for these tests: one official through a
+// departmental merger, goals of two provinces, a decision cited by symbol
+// and by bare number.
+func analysisArticles() []article.Article {
+	return []article.Article{
+		{
+			ID: "b000000000000001", URL: "https://tin.example.vn/a1.html", Source: "Tin Mẫu", Host: "tin.example.vn",
+			Title: "Sở TT&TT Cần Thơ nhận nhiệm vụ mới", Published: ict("2022-03-10T08:00:00+07:00"),
+			Body: "Ông Đào Minh Khoa, Giám đốc Sở Thông tin và Truyền thông (TT&TT) Cần Thơ, trình Quyết định 749/QĐ-TTg.",
+			Entities: article.Entities{
+				People:        []article.Person{{Name: "Đào Minh Khoa", Roles: []string{"Giám đốc Sở Thông tin và Truyền thông (TT&TT) Cần Thơ"}}},
+				Organizations: []article.Organization{{Name: "Bộ Thông tin và Truyền thông (TT&TT)"}},
+				Locations:     []article.Location{{Name: "Cần Thơ"}},
+				Decisions:     []article.Decision{{Kind: "Quyết định", Number: "749", Symbol: "749/QĐ-TTg", Issuer: "Thủ tướng Chính phủ", Date: "2020-06-03", Subject: "Chương trình Chuyển đổi số quốc gia"}},
+				Targets:       []article.Target{{Value: "20%", Metric: "kinh tế số chiếm GRDP", Year: "2025", Scope: "Cần Thơ"}},
+			},
+		},
+		{
+			ID: "b000000000000002", URL: "https://tin.example.vn/a2.html", Source: "Tin Mẫu", Host: "tin.example.vn",
+			Title: "Sóc Trăng đặt chỉ tiêu kinh tế số", Published: ict("2023-06-01T08:00:00+07:00"),
+			Body: "Sóc Trăng phấn đấu kinh tế số chiếm 15% GRDP vào năm 2025 theo Chương trình 749.",
+			Entities: article.Entities{
+				Organizations: []article.Organization{{Name: "Bộ TT&TT"}},
+				Locations:     []article.Location{{Name: "Sóc Trăng"}},
+				Decisions:     []article.Decision{{Kind: "Chương trình", Number: "749"}},
+				Targets: []article.Target{
+					{Value: "15%", Metric: "kinh tế số chiếm GRDP", Year: "2025", Scope: "Sóc Trăng"},
+					{Value: "7", Metric: "điều chưa phân loại", Year: "2025", Scope: "Sóc Trăng"},
+				},
+			},
+		},
+		{
+			ID: "b000000000000003", URL: "https://bao.example.vn/a3.html", Source: "Báo Thử", Host: "bao.example.vn",
+			Title: "Sở KH&CN Cần Thơ sau hợp nhất", Published: ict("2025-10-02T08:00:00+07:00"),
+			Body: "Ông Đào Minh Khoa, Giám đốc Sở Khoa học và Công nghệ (KH&CN) Cần Thơ, từng giữ chức Giám đốc Sở Thông tin và Truyền thông Cần Thơ.",
+			Entities: article.Entities{
+				People: []article.Person{{Name: "Đào Minh Khoa", Roles: []string{
+					"Giám đốc Sở Khoa học và Công nghệ (KH&CN) Cần Thơ", "Giám đốc Sở Thông tin và Truyền thông Cần Thơ"}}},
+				Organizations: []article.Organization{{Name: "Bộ Thông tin và Truyền thông"}},
+			},
+		},
+	}
+}
+
+func newAnalysisFixture(t testing.TB) *fixture {
+	t.Helper()
+	arts := analysisArticles()
+	for i := range arts {
+		arts[i].Normalize()
+	}
+	r := resolve.NewResolver()
+	r.Load(arts)
+	f := &fixture{t: t, arts: arts, index: &fakeIndex{arts: arts}, store: &fakeStore{arts: arts, dir: t.TempDir()}}
+	h, err := New(Config{Index: f.index, Store: f.store, Resolver: r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.h = h
+	return f
+}
+
+func TestEntitiesAreResolved(t *testing.T) {
+	f := newAnalysisFixture(t)
+	var got struct {
+		Entities []resolve.Entity `json:"entities"`
+	}
+	rec := f.get("/api/entities?type=organization&q=thong+tin")
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Entities) != 1 {
+		t.Fatalf("%d organisations, want Bộ Thông tin và Truyền thông once: %s", len(got.Entities), rec.Body)
+	}
+	e := got.Entities[0]
+	if e.Name != "Bộ Thông tin và Truyền thông" || e.Count != 3 || len(e.Aliases) != 2 || e.ID != "organization-bo-thong-tin-truyen-thong" {
+		t.Errorf("got %+v", e)
+	}
+
+	rec = f.get("/api/entities?type=person&q=dao+minh+khoa")
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || len(got.Entities) != 1 {
+		t.Fatalf("%s", rec.Body)
+	}
+	roles := got.Entities[0].Roles
+	if len(roles) != 2 || !strings.Contains(roles[0].Role, "Thông tin và Truyền thông") || roles[0].FirstSeen != "2022-03-10" ||
+		!strings.Contains(roles[1].Role, "Khoa học và Công nghệ") || roles[1].FirstSeen != "2025-10-02" {
+		t.Errorf("roles not in date order: %+v", roles)
+	}
+}
+
+func TestTargetsAPI(t *testing.T) {
+	f := newAnalysisFixture(t)
+	var got targetsResponse
+	rec := f.get("/api/targets?family=digital-economy-share&sort=-value")
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if got.Total != 2 || len(got.Targets) != 2 || got.Targets[0].Place != "Cần Thơ" || got.Targets[1].Place != "Sóc Trăng" {
+		t.Fatalf("got %+v", got)
+	}
+	// Filters combine: Sóc Trăng is part of Cần Thơ in the 34-province map.
+	rec = f.get("/api/targets?family=digital-economy-share&place=C%E1%BA%A7n+Th%C6%A1&year=2025")
+	json.Unmarshal(rec.Body.Bytes(), &got)
+	if got.Total != 2 {
+		t.Errorf("place filter on the 34-province map: %d goals, want 2", got.Total)
+	}
+	rec = f.get("/api/targets?family=other")
+	json.Unmarshal(rec.Body.Bytes(), &got)
+	if got.Total != 1 || got.Targets[0].Metric != "điều chưa phân loại" {
+		t.Errorf("unrecognised goal not kept as other: %+v", got.Targets)
+	}
+	for _, bad := range []string{"family=x", "year=25", "sort=up", "size=0"} {
+		rec := f.get("/api/targets?" + bad)
+		param, _, _ := strings.Cut(bad, "=")
+		if rec.Code != http.StatusBadRequest || !strings.Contains(rec.Body.String(), param) {
+			t.Errorf("%s: %d %s, want a 400 naming %s", bad, rec.Code, rec.Body, param)
+		}
+	}
+}
+
+func TestCSVDownloads(t *testing.T) {
+	f := newAnalysisFixture(t)
+	for _, tc := range []struct {
+		url, header string
+		rows        int
+		contains    string
+	}{
+		{"/api/targets.csv?family=digital-economy-share", "family,place,province_63,province_34", 2, "Sóc Trăng"},
+		{"/api/people.csv", "person_id,person,role", 2, "Giám đốc Sở Khoa học và Công nghệ Cần Thơ"},
+		{"/api/decisions.csv", "id,kind,symbol", 1, "749/QĐ-TTg"},
+	} {
+		rec := f.get(tc.url)
+		body := rec.Body.String()
+		if rec.Code != 200 || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/csv") {
+			t.Errorf("%s: %d %s", tc.url, rec.Code, rec.Header().Get("Content-Type"))
+			continue
+		}
+		if !strings.HasPrefix(body, "\uFEFF"+tc.header) {
+			t.Errorf("%s: does not start with a BOM and the header: %.60q", tc.url, body)
+		}
+		recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(body, "\uFEFF"))).ReadAll()
+		if err != nil || len(recs)-1 != tc.rows || !strings.Contains(body, tc.contains) {
+			t.Errorf("%s: %d rows (want %d), err %v:\n%s", tc.url, len(recs)-1, tc.rows, err, body)
+		}
+	}
+}
+
+func TestRolesAndDecisionAPI(t *testing.T) {
+	f := newAnalysisFixture(t)
+	var roles rolesResponse
+	json.Unmarshal(f.get("/api/roles?q=Gi%C3%A1m+%C4%91%E1%BB%91c+S%E1%BB%9F+TT%26TT+C%E1%BA%A7n+Th%C6%A1").Body.Bytes(), &roles)
+	if len(roles.Holders) != 1 || roles.Holders[0].Person != "Đào Minh Khoa" || roles.Holders[0].FirstSeen != "2022-03-10" {
+		t.Errorf("holders of Giám đốc Sở TT&TT Cần Thơ: %+v", roles.Holders)
+	}
+	for _, u := range []string{"/api/decisions/749/Q%C4%90-TTg", "/api/decisions/749", "/api/decisions/decision-749-qd-ttg"} {
+		var d decisionResponse
+		rec := f.get(u)
+		if err := json.Unmarshal(rec.Body.Bytes(), &d); err != nil || d.Decision == nil {
+			t.Errorf("%s: %d %s", u, rec.Code, rec.Body)
+			continue
+		}
+		if d.Decision.Decision.Symbol != "749/QĐ-TTg" || len(d.Articles) != 2 || d.Articles[0].ID != "b000000000000002" {
+			t.Errorf("%s: %+v", u, d)
+		}
+	}
+}
+
+func TestSourceFilterTakesHostOrName(t *testing.T) {
+	f := newAnalysisFixture(t)
+	for _, src := range []string{"Báo Thử", "bao.example.vn"} {
+		var res struct {
+			Total int `json:"total"`
+		}
+		json.Unmarshal(f.get("/api/articles?source="+strings.ReplaceAll(src, " ", "+")).Body.Bytes(), &res)
+		if res.Total != 1 {
+			t.Errorf("source=%s: %d articles, want 1", src, res.Total)
+		}
+	}
+}
+
+func TestAnalysisPages(t *testing.T) {
+	f := newAnalysisFixture(t)
+	for _, tc := range []struct {
+		url  string
+		want []string
+	}{
+		{"/targets", []string{`<svg class="chart bars"`, "<title", "Cần Thơ · 2025", `href="/articles/b000000000000001"`, `id="goal-table"`, "/api/targets.csv?"}},
+		{"/targets?family=other", []string{"điều chưa phân loại"}},
+		{"/decisions", []string{`<svg class="chart columns"`, `href="/decisions/749/Q%C4%90-TTg"`, "2020-06"}},
+		{"/decisions/749/Q%C4%90-TTg", []string{`<svg class="chart timeline"`, "Ngày ban hành", `href="/articles/b000000000000002"`, "Chương trình 749"}},
+		{"/entities/person/Ng%C6%B0%E1%BB%9Di%20V%E1%BA%AFng%20M%E1%BA%B7t", nil},
+		{"/entities/person/%C4%90%C3%A0o%20Minh%20Khoa", []string{`<svg class="chart timeline"`, "Giám đốc Sở Khoa học và Công nghệ Cần Thơ", `class="dot former"`, `<svg class="chart columns"`}},
+		{"/roles?q=Gi%C3%A1m+%C4%91%E1%BB%91c+S%E1%BB%9F+TT%26TT", []string{`<svg class="chart timeline"`, `href="/entities/person/person-dao-minh-khoa"`, "Đào Minh Khoa — Giám đốc Sở Thông tin và Truyền thông Cần Thơ"}},
+		{"/entities/organization/B%E1%BB%99%20TT%26TT", []string{"<h1>Bộ Thông tin và Truyền thông</h1>", "Bộ TT&amp;TT"}},
+	} {
+		rec := f.get(tc.url)
+		if tc.want == nil {
+			if rec.Code != http.StatusNotFound {
+				t.Errorf("%s: %d, want 404", tc.url, rec.Code)
+			}
+			continue
+		}
+		if rec.Code != 200 {
+			t.Errorf("%s: %d", tc.url, rec.Code)
+			continue
+		}
+		for _, w := range tc.want {
+			if !strings.Contains(rec.Body.String(), w) {
+				t.Errorf("%s: no %q", tc.url, w)
+			}
+		}
+	}
+	// Decisions found under /entities go to their registry page.
+	if rec := f.get("/entities/decision/749"); rec.Code != http.StatusFound || rec.Header().Get("Location") != "/decisions/749/Q%C4%90-TTg" {
+		t.Errorf("decision entity page: %d → %s", rec.Code, rec.Header().Get("Location"))
+	}
+}
+
+func TestHomonymsPageSaysSo(t *testing.T) {
+	arts := []article.Article{
+		{ID: "c000000000000001", Title: "Hà Nội", Published: ict("2022-03-01T08:00:00+07:00"),
+			Entities: article.Entities{People: []article.Person{{Name: "Lê Văn An", Roles: []string{"Chủ tịch UBND TP Hà Nội"}}}}},
+		{ID: "c000000000000002", Title: "Đà Nẵng", Published: ict("2022-04-01T08:00:00+07:00"),
+			Entities: article.Entities{People: []article.Person{{Name: "Lê Văn An", Roles: []string{"Giám đốc Sở TT&TT Đà Nẵng"}}}}},
+		// Still in Hà Nội after the Đà Nẵng article: two people.
+		{ID: "c000000000000003", Title: "Hà Nội", Published: ict("2022-09-01T08:00:00+07:00"),
+			Entities: article.Entities{People: []article.Person{{Name: "Lê Văn An", Roles: []string{"Chủ tịch UBND TP Hà Nội"}}}}},
+	}
+	r := resolve.NewResolver()
+	r.Load(arts)
+	h, err := New(Config{Index: &fakeIndex{arts: arts}, Store: &fakeStore{arts: arts, dir: t.TempDir()}, Resolver: r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, arts: arts, h: h}
+	page := f.get("/entities/person/person-le-van-an-ha-noi").Body.String()
+	if !strings.Contains(page, `role="note"`) || !strings.Contains(page, `href="/entities/person/person-le-van-an-da-nang"`) || !strings.Contains(page, "cùng thời gian") {
+		t.Errorf("the page of one Lê Văn An does not point at the other:\n%s", page)
+	}
+}

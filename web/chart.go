@@ -1,0 +1,232 @@
+package web
+
+import (
+	"fmt"
+	"html/template"
+	"math"
+	"strings"
+	"time"
+)
+
+// Charts are drawn on the server as inline SVG: readable without
+// JavaScript, scaled to the screen through viewBox, each with a <title>
+// and a table beside it as the text alternative.
+
+// bar is one bar of a horizontal bar chart.
+type bar struct {
+	Label string
+	Value float64
+	Text  string // the value as shown
+	Href  string
+}
+
+// barChart draws horizontal bars, one per row, labels on the left.
+func barChart(title string, bars []bar) template.HTML {
+	const width, labelW, rowH, top = 640.0, 250.0, 32.0, 8.0
+	maxV := 0.0
+	for _, b := range bars {
+		maxV = math.Max(maxV, b.Value)
+	}
+	if maxV == 0 {
+		maxV = 1
+	}
+	h := top*2 + rowH*float64(len(bars))
+	var sb strings.Builder
+	fmt.Fprintf(&sb, `<svg class="chart bars" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="chart-title-%d" preserveAspectRatio="xMinYMin meet">`, width, h, len(title))
+	fmt.Fprintf(&sb, `<title id="chart-title-%d">%s</title>`, len(title), esc(title))
+	barW := width - labelW - 110
+	for i, b := range bars {
+		y := top + rowH*float64(i)
+		w := math.Max(2, barW*b.Value/maxV)
+		open, closeTag := "", ""
+		if b.Href != "" {
+			open, closeTag = fmt.Sprintf(`<a href="%s">`, esc(b.Href)), "</a>"
+		}
+		fmt.Fprintf(&sb, `%s<g class="bar"><text x="%.0f" y="%.1f" text-anchor="end" class="label">%s</text><rect x="%.0f" y="%.1f" width="%.1f" height="%.0f"><title>%s: %s</title></rect><text x="%.1f" y="%.1f" class="value">%s</text></g>%s`,
+			open, labelW-8, y+rowH*0.65, esc(truncate(b.Label, 24)), labelW, y+4, w, rowH-8, esc(b.Label), esc(b.Text), labelW+w+6, y+rowH*0.65, esc(b.Text), closeTag)
+	}
+	sb.WriteString(`</svg>`)
+	return template.HTML(sb.String())
+}
+
+// lane is one row of a timeline: a span with dated points on it.
+type lane struct {
+	Label       string
+	First, Last string // YYYY-MM-DD
+	Points      []point
+}
+
+type point struct {
+	Date   string
+	Href   string
+	Title  string
+	Hollow bool // a mention that does not date the span (a former role)
+}
+
+// timeline draws lanes on one time axis with year ticks.
+func timeline(title string, lanes []lane) template.HTML {
+	const width, left, right, laneH, top = 640.0, 8.0, 8.0, 44.0, 22.0
+	lo, hi := "", ""
+	for _, l := range lanes {
+		for _, d := range append([]string{l.First, l.Last}, pointDates(l.Points)...) {
+			if d == "" {
+				continue
+			}
+			if lo == "" || d < lo {
+				lo = d
+			}
+			if d > hi {
+				hi = d
+			}
+		}
+	}
+	t0, ok0 := parseDay(lo)
+	t1, ok1 := parseDay(hi)
+	if !ok0 || !ok1 {
+		return ""
+	}
+	t0 = time.Date(t0.Year(), 1, 1, 0, 0, 0, 0, time.UTC)
+	t1 = time.Date(t1.Year()+1, 1, 1, 0, 0, 0, 0, time.UTC)
+	span := t1.Sub(t0).Hours()
+	x := func(d string) float64 {
+		t, ok := parseDay(d)
+		if !ok {
+			return left
+		}
+		return left + (width-left-right)*t.Sub(t0).Hours()/span
+	}
+	h := top + laneH*float64(len(lanes)) + 6
+	var sb strings.Builder
+	fmt.Fprintf(&sb, `<svg class="chart timeline" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="tl-title" preserveAspectRatio="xMinYMin meet">`, width, h)
+	fmt.Fprintf(&sb, `<title id="tl-title">%s</title>`, esc(title))
+	for y := t0.Year(); y <= t1.Year(); y++ {
+		d := fmt.Sprintf("%d-01-01", y)
+		fmt.Fprintf(&sb, `<line class="tick" x1="%.1f" y1="14" x2="%.1f" y2="%.0f"/>`, x(d), x(d), h)
+		if y < t1.Year() {
+			fmt.Fprintf(&sb, `<text class="year" x="%.1f" y="11">%d</text>`, x(d)+2, y)
+		}
+	}
+	for i, l := range lanes {
+		y := top + laneH*float64(i)
+		fmt.Fprintf(&sb, `<text class="label" x="%.0f" y="%.1f">%s</text>`, left, y+12, esc(truncate(l.Label, 80)))
+		if l.First != "" {
+			x0, x1 := x(l.First), x(l.Last)
+			fmt.Fprintf(&sb, `<rect class="span" x="%.1f" y="%.1f" width="%.1f" height="10" rx="3"><title>%s: %s – %s</title></rect>`,
+				x0, y+20, math.Max(6, x1-x0), esc(l.Label), l.First, l.Last)
+		}
+		for _, p := range l.Points {
+			cls := "dot"
+			if p.Hollow {
+				cls = "dot former"
+			}
+			c := fmt.Sprintf(`<circle class="%s" cx="%.1f" cy="%.1f" r="6"><title>%s</title></circle>`, cls, x(p.Date), y+25, esc(p.Title))
+			if p.Href != "" {
+				c = `<a href="` + esc(p.Href) + `">` + c + `</a>`
+			}
+			sb.WriteString(c)
+		}
+	}
+	sb.WriteString(`</svg>`)
+	return template.HTML(sb.String())
+}
+
+func pointDates(ps []point) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Date
+	}
+	return out
+}
+
+// monthCount is how many things fell in one month ("2022-03").
+type monthCount struct {
+	Month string
+	Count int
+	Href  string
+}
+
+// monthly counts dates per month, every month from the first to the last
+// present, so gaps show as gaps.
+func monthly(dates []string, href func(month string) string) []monthCount {
+	counts := map[string]int{}
+	lo, hi := "", ""
+	for _, d := range dates {
+		if len(d) < 7 {
+			continue
+		}
+		m := d[:7]
+		counts[m]++
+		if lo == "" || m < lo {
+			lo = m
+		}
+		if m > hi {
+			hi = m
+		}
+	}
+	if lo == "" {
+		return nil
+	}
+	var out []monthCount
+	t, _ := time.Parse("2006-01", lo)
+	end, _ := time.Parse("2006-01", hi)
+	for ; !t.After(end); t = t.AddDate(0, 1, 0) {
+		m := t.Format("2006-01")
+		mc := monthCount{Month: m, Count: counts[m]}
+		if href != nil && mc.Count > 0 {
+			mc.Href = href(m)
+		}
+		out = append(out, mc)
+	}
+	return out
+}
+
+// columnChart draws one column per month with year labels.
+func columnChart(title string, months []monthCount) template.HTML {
+	if len(months) == 0 {
+		return ""
+	}
+	const width, height, bottom, top = 640.0, 140.0, 18.0, 14.0
+	maxC := 1
+	for _, m := range months {
+		maxC = max(maxC, m.Count)
+	}
+	colW := width / float64(len(months))
+	var sb strings.Builder
+	fmt.Fprintf(&sb, `<svg class="chart columns" viewBox="0 0 %.0f %.0f" role="img" aria-labelledby="col-title" preserveAspectRatio="xMinYMin meet">`, width, height)
+	fmt.Fprintf(&sb, `<title id="col-title">%s</title>`, esc(title))
+	fmt.Fprintf(&sb, `<text class="value" x="2" y="10">tối đa %d</text>`, maxC)
+	for i, m := range months {
+		x := colW * float64(i)
+		if strings.HasSuffix(m.Month, "-01") || i == 0 {
+			fmt.Fprintf(&sb, `<line class="tick" x1="%.1f" y1="%.0f" x2="%.1f" y2="%.0f"/><text class="year" x="%.1f" y="%.0f">%s</text>`,
+				x, top, x, height-bottom+4, x+2, height-4, m.Month[:4])
+		}
+		if m.Count == 0 {
+			continue
+		}
+		h := (height - bottom - top) * float64(m.Count) / float64(maxC)
+		rect := fmt.Sprintf(`<rect class="col" x="%.1f" y="%.1f" width="%.1f" height="%.1f"><title>%s: %d</title></rect>`,
+			x+colW*0.1, height-bottom-h, math.Max(1, colW*0.8), h, m.Month, m.Count)
+		if m.Href != "" {
+			rect = fmt.Sprintf(`<a href="%s">%s</a>`, esc(m.Href), rect)
+		}
+		sb.WriteString(rect)
+	}
+	sb.WriteString(`</svg>`)
+	return template.HTML(sb.String())
+}
+
+func parseDay(s string) (time.Time, bool) {
+	t, err := time.Parse("2006-01-02", s)
+	return t, err == nil
+}
+
+func esc(s string) string { return template.HTMLEscapeString(s) }
+
+func truncate(s string, n int) string {
+	r := []rune(s)
+	if len(r) <= n {
+		return s
+	}
+	return string(r[:n-1]) + "…"
+}
