@@ -5,7 +5,7 @@ BIN     := bin/dxnews
 RUN_DEBS  := espeak-ng lame
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: all build demo test bench lint deps-run deps-test clean
+.PHONY: all build demo test bench fuzz lint deps-run deps-test clean
 
 all: build
 
@@ -35,6 +35,21 @@ demo: build
 
 test: deps-test lint
 	$(GO) test -race -count=1 ./...
+
+# fuzz runs every fuzz target for FUZZTIME, one after the other (seed
+# corpora in each package's testdata/fuzz; findings are written there too).
+FUZZTIME ?= 2m
+FUZZ_TARGETS := \
+	crawler:FuzzParseArticle crawler:FuzzParseVisibleDate crawler:FuzzParseMachineDate \
+	crawler:FuzzNormalizeURL crawler:FuzzSitemap crawler:FuzzFeed crawler:FuzzRobots \
+	tts/normalize:FuzzText extract:FuzzEntities web:FuzzParams store:FuzzChangeLog
+
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "fuzz $$name in ./$$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) ./$$pkg; \
+	done
 
 lint:
 	$(GO) vet ./...

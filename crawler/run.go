@@ -241,9 +241,7 @@ func (r *run) prepareHosts() {
 		r.robotsData[host] = robots
 		r.mu.Unlock()
 		if robots != nil {
-			if g := robots.FindGroup(r.c.cfg.UserAgent); g != nil && g.CrawlDelay > delay {
-				delay = min(g.CrawlDelay, 30*time.Second)
-			}
+			delay = crawlDelay(robots, r.c.cfg.UserAgent, delay)
 			// Sitemaps named in robots.txt are crawled for configured sources
 			// and for seeds that are a site root.
 			if src != nil || r.rootSeed(host) {
@@ -264,6 +262,22 @@ func (r *run) prepareHosts() {
 	if r.c.polite {
 		r.col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: 2, Delay: time.Second})
 	}
+}
+
+// maxCrawlDelay caps the Crawl-delay a robots.txt can ask for.
+const maxCrawlDelay = 30 * time.Second
+
+// crawlDelay is the delay between requests to a host: def, or the robots.txt
+// Crawl-delay for agent when longer, capped at maxCrawlDelay. Values the
+// parser overflowed to negative are ignored.
+func crawlDelay(robots *robotstxt.RobotsData, agent string, def time.Duration) time.Duration {
+	if robots == nil {
+		return def
+	}
+	if g := robots.FindGroup(agent); g != nil && g.CrawlDelay > def {
+		return min(g.CrawlDelay, maxCrawlDelay)
+	}
+	return def
 }
 
 func (r *run) rootSeed(host string) bool {
