@@ -83,6 +83,11 @@ type Stats struct {
 	// duplicate, near-duplicate, too-large, off-site.
 	Skipped map[string]int
 	Elapsed time.Duration
+	// StateRepaired says what was found damaged in the crawl state and how
+	// it was repaired; "" when the state was sound. Articles the repaired
+	// state no longer knows are emitted again unless RebuildState records
+	// them first.
+	StateRepaired string
 }
 
 // Crawler crawls the configured sources. Create it with New.

@@ -175,7 +175,7 @@ func (r *run) markDone(u, skip string) {
 	if old, ok := r.st.get(u); ok && old.Kind == "done" && old.Skip == skip && !old.Article {
 		return
 	}
-	r.st.append(record{Kind: "done", URL: u, Skip: skip}, false)
+	r.st.append(record{Kind: "done", URL: u, Skip: skip})
 }
 
 // markCopy records an article page that duplicates another one. Its
@@ -185,7 +185,7 @@ func (r *run) markCopy(rec record, reason string) error {
 	if old, ok := r.st.get(rec.URL); ok && old.Kind == "done" && old.Skip == reason && old.ETag == rec.ETag && old.LastModified == rec.LastModified {
 		return nil
 	}
-	return r.st.append(rec, false)
+	return r.st.append(rec)
 }
 
 // handleArticle dedups, scores and emits one parsed article, then records it.
@@ -203,16 +203,14 @@ func (r *run) handleArticle(a article.Article, rec record) error {
 	r.mu.Lock()
 	r.stats.Articles++
 	r.st.mu.Lock()
-	prevID, haveID := r.st.ids[a.ID]
-	hashOwner := r.st.hashes[a.ContentHash]
-	near := r.st.sims.near(rec.Sim, a.ID)
+	prevID, haveID, hashOwner, near := r.st.lookupLocked(a.ID, a.ContentHash, rec.Sim)
 	outcome := ""
 	switch {
-	case haveID && prevID.url != rec.URL:
+	case haveID && prevID.URL != rec.URL:
 		// Another address of an article already stored (AMP, print, a
 		// link with different parameters): the canonical URL says so.
 		outcome = "duplicate"
-	case haveID && prevID.hash == a.ContentHash:
+	case haveID && prevID.Hash == a.ContentHash:
 		outcome = "unchanged"
 	case hashOwner != "" && hashOwner != a.ID:
 		outcome = "duplicate"
@@ -225,9 +223,7 @@ func (r *run) handleArticle(a article.Article, rec record) error {
 	}
 	if outcome == "emit" || outcome == "off-topic" {
 		// Claim the ID, hash and SimHash before the slow part.
-		claim := rec
-		claim.Kind, claim.Article = "done", true
-		r.st.apply(&claim)
+		r.st.claimLocked(rec)
 	}
 	switch outcome {
 	case "unchanged":
@@ -246,18 +242,18 @@ func (r *run) handleArticle(a article.Article, rec record) error {
 		old, _ := r.st.get(rec.URL)
 		if old.ETag != rec.ETag || old.LastModified != rec.LastModified {
 			rec.Kept = old.Kept
-			return r.st.append(rec, false)
+			return r.st.append(rec)
 		}
 		return nil
 	case "duplicate", "near-duplicate":
 		return r.markCopy(rec, outcome)
 	case "off-topic":
-		return r.st.append(rec, false)
+		return r.st.append(rec)
 	}
 	if err := r.emit(r.ctx, a); err != nil {
 		return fmt.Errorf("crawler: emit %s: %w", a.URL, err)
 	}
 	rec.Kept = true
 	r.count(func(s *Stats) { s.Kept++ })
-	return r.st.append(rec, true)
+	return r.st.append(rec)
 }

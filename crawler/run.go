@@ -69,6 +69,13 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		robotsData: map[string]*robotstxt.RobotsData{},
 		stats:      Stats{Skipped: map[string]int{}},
 	}
+	if st.repaired != "" {
+		r.stats.StateRepaired = st.repaired
+		c.logger.Warn("crawl state repaired", slog.String("repair", st.repaired))
+		if w := c.cfg.Progress; w != nil {
+			fmt.Fprintf(w, "%s\n", st.repaired)
+		}
+	}
 	r.wake = sync.NewCond(&r.mu)
 	r.parent = ctx
 	r.ctx, r.cancel = context.WithCancelCause(ctx)
