@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"sort"
 	"strings"
@@ -62,6 +64,12 @@ type Config struct {
 	Progress io.Writer
 	// ProgressEvery is the interval between progress lines; 0 = 2s.
 	ProgressEvery time.Duration
+
+	// lookup and dial replace the resolver and the dialer in tests, so
+	// test host names can stand for any address without a connection
+	// leaving loopback.
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
 }
 
 // DefaultUserAgent identifies the crawler to sites.

@@ -142,7 +142,7 @@ func (t *transport) roundTrip(req *http.Request) (*http.Response, error) {
 func (t *transport) shouldRetry(resp *http.Response, err error, attempt int) (time.Duration, bool) {
 	back := t.backoff << uint(attempt)
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, ErrBlockedAddress) {
 			return 0, false
 		}
 		return back, true

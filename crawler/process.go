@@ -108,6 +108,16 @@ func (r *run) fail(j job, err error) {
 		r.markDone(j.url, "too-large")
 		r.c.logger.Warn("page skipped", slog.String("url", j.url), slog.String("reason", err.Error()))
 		return
+	case errors.Is(err, ErrBlockedAddress):
+		r.skip("blocked-address")
+		r.markDone(j.url, "blocked-address")
+		r.c.logger.Warn("address refused", slog.String("url", j.url), slog.String("reason", err.Error()))
+		if j.seed {
+			r.mu.Lock()
+			r.seedErrs = append(r.seedErrs, j.url+": "+err.Error())
+			r.mu.Unlock()
+		}
+		return
 	case errors.Is(err, errOffSite):
 		r.skip("off-site")
 		r.markDone(j.url, "off-site")

@@ -89,8 +89,10 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 			r.allowed[h] = nil
 		}
 	}
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	base.DialContext = newGuard(ctx, c.seedHosts(), c.cfg.lookup, c.cfg.dial).DialContext
 	tr := &transport{
-		base:          http.DefaultTransport.(*http.Transport).Clone(),
+		base:          base,
 		timeout:       c.cfg.Timeout,
 		retries:       c.cfg.Retries,
 		backoff:       c.cfg.Backoff,
