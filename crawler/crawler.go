@@ -70,6 +70,8 @@ type Config struct {
 	// leaving loopback.
 	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
 	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
+	// now replaces the clock of host backoffs in tests.
+	now func() time.Time
 }
 
 // DefaultUserAgent identifies the crawler to sites.
@@ -91,6 +93,9 @@ type Stats struct {
 	// duplicate, near-duplicate, too-large, off-site.
 	Skipped map[string]int
 	Elapsed time.Duration
+	// HostsDown lists the hosts left alone for failing, each with the end
+	// of its backoff; their URLs wait for a later run.
+	HostsDown map[string]time.Time
 	// StateRepaired says what was found damaged in the crawl state and how
 	// it was repaired; "" when the state was sound. Articles the repaired
 	// state no longer knows are emitted again unless RebuildState records

@@ -21,6 +21,12 @@ func (r *run) process(j job) {
 	if r.ctx.Err() != nil {
 		return
 	}
+	if until, down := r.health.down(hostOf(j.url)); down {
+		// Left pending for the first run after the backoff.
+		r.skip("host-down")
+		r.c.logger.Debug("host down", slog.String("url", j.url), slog.Time("until", until))
+		return
+	}
 	prev, known := r.st.get(j.url)
 	var hdr http.Header
 	if known && prev.Kind == "done" && prev.Article {
@@ -72,20 +78,34 @@ func (r *run) process(j job) {
 			r.fail(j, fmt.Errorf("%s: %w", kind, err))
 			return
 		}
+		if len(maps) > 0 && j.depth+1 > maxSitemapDepth {
+			r.count(func(s *Stats) { s.Skipped["sitemap-depth"] += len(maps) })
+			maps = nil
+		}
+		if n := len(maps) + len(pages); n > maxDocLinks {
+			r.count(func(s *Stats) { s.Skipped["sitemap-entries"] += n - maxDocLinks })
+			maps = maps[:min(len(maps), maxDocLinks)]
+			pages = pages[:maxDocLinks-len(maps)]
+		}
 		for _, l := range maps {
-			r.enqueue(job{url: l.url})
+			r.enqueue(job{url: l.url, depth: j.depth + 1})
 		}
 		for _, l := range pages {
-			r.enqueue(job{url: l.url, lastmod: l.lastmod, feedItem: true})
+			r.enqueue(job{url: l.url, lastmod: l.lastmod, feedItem: true, depth: j.depth + 1})
 		}
 		r.markDone(j.url, "")
 	case "html":
 		r.handleHTML(j, final, resp)
 	case "text":
 		// A plain-text sitemap: one URL per line.
-		for _, line := range strings.Split(string(resp.Body), "\n") {
+		n := 0
+		for line := range strings.SplitSeq(string(resp.Body), "\n") {
 			if u := normalizeURL(final, strings.TrimSpace(line)); u != "" && strings.HasPrefix(strings.TrimSpace(line), "http") {
-				r.enqueue(job{url: u, feedItem: true})
+				if n++; n > maxDocLinks {
+					r.skip("sitemap-entries")
+					continue
+				}
+				r.enqueue(job{url: u, feedItem: true, depth: j.depth + 1})
 			}
 		}
 		r.markDone(j.url, "")

@@ -24,7 +24,18 @@ type job struct {
 	lastmod  time.Time
 	seed     bool
 	feedItem bool
+	// depth counts the sitemap indexes and feeds that led here.
+	depth int
 }
+
+// Bounds on what one sitemap or feed can add: the sitemap protocol's
+// 50,000 URLs per file, and sitemap indexes nested at most maxSitemapDepth
+// deep (the protocol allows one level; some sites use two). Bytes are
+// bounded by Config.MaxBodyBytes, time by Config.Timeout.
+const maxSitemapDepth = 3
+
+// maxDocLinks is a variable for tests.
+var maxDocLinks = 50_000
 
 // run is the state of one Crawler.Run.
 type run struct {
@@ -53,6 +64,7 @@ type run struct {
 	// robotsData holds each prepared host's robots.txt rules.
 	robotsData map[string]*robotstxt.RobotsData
 	seedErrs   []string
+	health     *health
 	wake       *sync.Cond
 	stopped    bool
 }
@@ -100,6 +112,8 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		maxBody:       c.cfg.MaxBodyBytes,
 		logger:        c.logger,
 	}
+	r.health = newHealth(st, c.cfg.now)
+	tr.onHost = r.health.result
 	tr.base.(*http.Transport).MaxIdleConnsPerHost = c.cfg.Parallelism
 	col := colly.NewCollector(
 		colly.UserAgent(c.cfg.UserAgent),
@@ -196,6 +210,9 @@ func (r *run) crawl() (Stats, error) {
 	}
 	seedErrs := append([]string(nil), r.seedErrs...)
 	r.mu.Unlock()
+	if down := r.health.downHosts(); len(down) > 0 {
+		stats.HostsDown = down
+	}
 	stats.Elapsed = time.Since(r.start)
 	if w := r.c.cfg.Progress; w != nil {
 		fmt.Fprintf(w, "crawl done in %s: %s\n", stats.Elapsed.Round(time.Millisecond), stats.summary())
@@ -245,7 +262,10 @@ func (r *run) prepareHosts() {
 		if src != nil && src.Parallelism > 0 {
 			par = src.Parallelism
 		}
-		robots := r.robots(hosts[host] + "://" + host + "/robots.txt")
+		var robots *robotstxt.RobotsData
+		if _, down := r.health.down(allowKey(host)); !down {
+			robots = r.robots(hosts[host] + "://" + host + "/robots.txt")
+		}
 		r.mu.Lock()
 		r.robotsData[host] = robots
 		r.mu.Unlock()

@@ -60,8 +60,9 @@ var (
 	bucketIDs     = []byte("ids")     // article ID → idEntry (JSON)
 	bucketHashes  = []byte("hashes")  // content hash → article ID
 	bucketSims    = []byte("sims")    // band, band value, SimHash, ID → nothing
+	bucketHosts   = []byte("hosts")   // host → hostRecord (JSON), while failing
 	bucketMeta    = []byte("meta")    // "version" → stateVersion
-	allBuckets    = [][]byte{bucketURLs, bucketPending, bucketIDs, bucketHashes, bucketSims, bucketMeta}
+	allBuckets    = [][]byte{bucketURLs, bucketPending, bucketIDs, bucketHashes, bucketSims, bucketHosts, bucketMeta}
 	stateVersion  = []byte("1")
 )
 
