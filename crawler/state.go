@@ -142,8 +142,9 @@ const (
 // stateLockTimeout is how long opening waits for another process's lock.
 var stateLockTimeout = 5 * time.Second
 
-// errStateLocked is returned when another process holds the state.
-var errStateLocked = errors.New("crawler: crawl state is in use by another process")
+// ErrStateLocked is returned when another process (a running crawl) holds
+// the state.
+var ErrStateLocked = errors.New("crawler: crawl state is in use by another process")
 
 func openState(dir string) (*state, error) {
 	s := &state{mem: newOverlay(), claims: newOverlay()}
@@ -195,7 +196,7 @@ func openDB(path string) (db *bolt.DB, problem string, err error) {
 	}()
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
-		return nil, "", fmt.Errorf("%w: %s", errStateLocked, path)
+		return nil, "", fmt.Errorf("%w: %s", ErrStateLocked, path)
 	case err != nil:
 		if _, serr := os.Stat(path); serr != nil {
 			return nil, "", fmt.Errorf("crawler: open state: %w", err)

@@ -248,8 +248,8 @@ func TestStateLockedByAnotherOpen(t *testing.T) {
 	dir := t.TempDir()
 	s := mustOpenState(t, dir)
 	defer s.close()
-	if _, err := openState(dir); !errors.Is(err, errStateLocked) {
-		t.Fatalf("second open: %v, want errStateLocked", err)
+	if _, err := openState(dir); !errors.Is(err, ErrStateLocked) {
+		t.Fatalf("second open: %v, want ErrStateLocked", err)
 	}
 }
 
