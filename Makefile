@@ -5,7 +5,7 @@ BIN     := bin/dxnews
 RUN_DEBS  := espeak-ng lame
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: all build demo test crash soak bench lint deps-run deps-test clean
+.PHONY: all build demo test crash soak bench fuzz lint deps-run deps-test clean
 
 # SOAK is how long make soak runs dxnews run against a loopback site.
 SOAK ?= 1h
@@ -48,6 +48,20 @@ crash: deps-run
 # article every 5 s, and prints RSS, goroutines, open files and latency.
 soak: deps-run
 	$(GO) test -count=1 -v -timeout 0 -run TestSoak ./cmd/dxnews/ -soak=$(SOAK)
+# fuzz runs every fuzz target for FUZZTIME, one after the other (seed
+# corpora in each package's testdata/fuzz; findings are written there too).
+FUZZTIME ?= 2m
+FUZZ_TARGETS := \
+	crawler:FuzzParseArticle crawler:FuzzParseVisibleDate crawler:FuzzParseMachineDate \
+	crawler:FuzzNormalizeURL crawler:FuzzSitemap crawler:FuzzFeed crawler:FuzzRobots \
+	tts/normalize:FuzzText extract:FuzzEntities web:FuzzParams store:FuzzChangeLog
+
+fuzz:
+	@set -e; for t in $(FUZZ_TARGETS); do \
+		pkg=$${t%%:*}; name=$${t#*:}; \
+		echo "fuzz $$name in ./$$pkg for $(FUZZTIME)"; \
+		$(GO) test -run '^$$' -fuzz "^$$name\$$" -fuzztime $(FUZZTIME) ./$$pkg; \
+	done
 
 lint:
 	$(GO) vet ./...

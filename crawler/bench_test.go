@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -108,11 +109,57 @@ func cpuTime() time.Duration {
 // BenchmarkCrawl5000 crawls a 5,000-page local site with politeness off,
 // parsing every page and storing state on disk; it reports pages per second
 // and the peak heap in use.
-func BenchmarkCrawl5000(b *testing.B) {
+func BenchmarkCrawl5000(b *testing.B) { benchCrawl(b, 0) }
+
+// BenchmarkCrawlKnown20k and BenchmarkCrawlKnown200k crawl the same site
+// with a state that already knows 20,000 or 200,000 other article URLs (as
+// after months of crawling), to show how memory grows with history.
+func BenchmarkCrawlKnown20k(b *testing.B)  { benchCrawl(b, 20_000) }
+func BenchmarkCrawlKnown200k(b *testing.B) { benchCrawl(b, 200_000) }
+
+// seedState records known article URLs in the state under dir, as earlier
+// runs would have.
+func seedState(b *testing.B, dir string, known int) {
+	b.Helper()
+	st, err := openState(dir)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range known {
+		u := fmt.Sprintf("https://bao-cu.example.vn/chuyen-muc-%d/bai-viet-lich-su-so-%d.html", i%50, 1000000+i)
+		if err := st.append(record{Kind: "seen", URL: u}); err != nil {
+			b.Fatal(err)
+		}
+		rec := record{Kind: "done", URL: u, Article: true, Kept: i%2 == 0,
+			ID: fmt.Sprintf("%016x", rng.Uint64()), Hash: fmt.Sprintf("%016x%016x", rng.Uint64(), rng.Uint64()), Sim: rng.Uint64(),
+			ETag: fmt.Sprintf(`W/"%x"`, rng.Uint64()), LastModified: "Wed, 01 May 2024 01:00:00 GMT",
+			Fetched: time.Date(2024, 5, 1, 1, 0, 0, 0, time.UTC)}
+		if err := st.append(rec); err != nil {
+			b.Fatal(err)
+		}
+	}
+	if err := st.close(); err != nil {
+		b.Fatal(err)
+	}
+}
+
+func benchCrawl(b *testing.B, known int) {
 	const pages = 5000
 	srv := benchSite(pages)
 	defer srv.Close()
 	for b.Loop() {
+		b.StopTimer()
+		dir := b.TempDir()
+		if known > 0 {
+			seedState(b, dir, known)
+		}
+		// Two collections and a return to the OS, so that nothing of the
+		// seeding (pools keep objects for one more cycle) counts.
+		runtime.GC()
+		runtime.GC()
+		debug.FreeOSMemory()
+		b.StartTimer()
 		var peak atomic.Uint64
 		stop := make(chan struct{})
 		go func() {
@@ -129,7 +176,7 @@ func BenchmarkCrawl5000(b *testing.B) {
 				}
 			}
 		}()
-		cfg := testConfig(srv.URL+"/sitemap-index.xml", b.TempDir())
+		cfg := testConfig(srv.URL+"/sitemap-index.xml", dir)
 		cfg.Parallelism = 8
 		cfg.Timeout = 10 * time.Second
 		cfg.MaxBodyBytes = 0

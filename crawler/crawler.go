@@ -13,7 +13,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
 	"net/url"
 	"sort"
 	"strings"
@@ -66,6 +68,14 @@ type Config struct {
 	// outcome, for metrics. It runs on the fetching goroutines: it must be
 	// quick and safe for concurrent use.
 	OnPage func(PageEvent)
+
+	// lookup and dial replace the resolver and the dialer in tests, so
+	// test host names can stand for any address without a connection
+	// leaving loopback.
+	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
+	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
+	// now replaces the clock of host backoffs in tests.
+	now func() time.Time
 }
 
 // DefaultUserAgent identifies the crawler to sites.
@@ -87,6 +97,14 @@ type Stats struct {
 	// duplicate, near-duplicate, too-large, off-site.
 	Skipped map[string]int
 	Elapsed time.Duration
+	// HostsDown lists the hosts left alone for failing, each with the end
+	// of its backoff; their URLs wait for a later run.
+	HostsDown map[string]time.Time
+	// StateRepaired says what was found damaged in the crawl state and how
+	// it was repaired; "" when the state was sound. Articles the repaired
+	// state no longer knows are emitted again unless RebuildState records
+	// them first.
+	StateRepaired string
 }
 
 // Crawler crawls the configured sources. Create it with New.

@@ -156,7 +156,7 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 	}
 	site.mu.Unlock()
 	if after := readState(t, dir); after != before {
-		t.Errorf("second run changed the state file:\nbefore %d bytes\nafter  %d bytes\nadded: %s", len(before), len(after), after[len(before):])
+		t.Errorf("second run changed the state:\nbefore:\n%s\nafter:\n%s", before, after)
 	}
 }
 

@@ -39,6 +39,10 @@ type transport struct {
 	maxBody       int64
 	logger        *slog.Logger
 	onRetry       func()
+	// onHost receives the outcome of each request that reached (or tried
+	// to reach) a host: false when the host did not answer or answered
+	// 5xx/429 after retries.
+	onHost func(host string, ok bool)
 
 	mu     sync.Mutex
 	robots map[string]*cachedResponse
@@ -63,10 +67,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return c.response(req), nil
 		}
 		if cerr != nil {
+			t.report(req, nil, cerr)
 			return nil, cerr
 		}
 	}
 	resp, err := t.roundTrip(req)
+	t.report(req, resp, err)
 	if err != nil && isRobots && req.Context().Err() == nil {
 		t.mu.Lock()
 		if t.robotsErr == nil {
@@ -91,6 +97,12 @@ func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	t.robots[req.URL.Host] = c
 	t.mu.Unlock()
 	return c.response(req), nil
+}
+
+func (t *transport) report(req *http.Request, resp *http.Response, err error) {
+	if t.onHost != nil && (err != nil || resp != nil) {
+		t.onHost(allowKey(req.URL.Host), !hostFailure(req, resp, err))
+	}
 }
 
 func (c *cachedResponse) response(req *http.Request) *http.Response {
@@ -142,7 +154,7 @@ func (t *transport) roundTrip(req *http.Request) (*http.Response, error) {
 func (t *transport) shouldRetry(resp *http.Response, err error, attempt int) (time.Duration, bool) {
 	back := t.backoff << uint(attempt)
 	if err != nil {
-		if errors.Is(err, context.Canceled) {
+		if errors.Is(err, context.Canceled) || errors.Is(err, ErrBlockedAddress) {
 			return 0, false
 		}
 		return back, true

@@ -39,9 +39,7 @@ func (r *run) enqueue(j job) {
 	}
 	r.wake.Signal()
 	r.mu.Unlock()
-	if _, known := r.st.get(j.url); !known {
-		r.st.append(record{Kind: "seen", URL: j.url}, false)
-	}
+	r.st.append(record{Kind: "seen", URL: j.url})
 }
 
 // next blocks until a job is available or the crawl is over.

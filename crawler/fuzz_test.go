@@ -1,10 +1,13 @@
 package crawler
 
 import (
+	"net/url"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
+	"github.com/temoto/robotstxt"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -37,6 +40,115 @@ func FuzzParseVisibleDate(f *testing.F) {
 		}
 		if d.Year() < 1997 || d.Format("-07:00") != "+07:00" {
 			t.Fatalf("parseVisibleDate(%q) = %v", s, d)
+		}
+	})
+}
+
+// FuzzParseMachineDate checks that machine dates found are plausible and in
+// +07:00.
+func FuzzParseMachineDate(f *testing.F) {
+	for _, s := range []string{"2024-05-01T08:00:00+07:00", "2024-05-01", "1714525200", "1714525200000", "Wed, 01 May 2024 01:00:00 GMT", "2024/05/01 08:00", "0000-00-00T00:00:00Z", "9999999999999"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, ok := parseMachineDate(s)
+		if !ok {
+			return
+		}
+		if d.Year() < 1997 || d.Format("-07:00") != "+07:00" {
+			t.Fatalf("parseMachineDate(%q) = %v", s, d)
+		}
+	})
+}
+
+// FuzzNormalizeURL checks that a normalised URL is an http(s) address that
+// normalises to itself.
+func FuzzNormalizeURL(f *testing.F) {
+	base, _ := url.Parse("https://bao.example.vn/tin/")
+	for _, s := range []string{"/a-123456.html?utm_source=x&id=2#top", "HTTP://WWW.Example.VN:80/", "javascript:alert(1)", "//cdn.example.vn/x", "../../a", "https://[::1]:443/a", "http://a.vn/%zz", "mailto:a@b.vn"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, ref string) {
+		u := normalizeURL(base, ref)
+		if u == "" {
+			return
+		}
+		if !strings.HasPrefix(u, "http://") && !strings.HasPrefix(u, "https://") {
+			t.Fatalf("normalizeURL(%q) = %q: not http(s)", ref, u)
+		}
+		if again := normalizeURL(nil, u); again != u {
+			t.Fatalf("normalizeURL(%q) = %q, which normalises to %q", ref, u, again)
+		}
+	})
+}
+
+// FuzzSitemap checks that any sitemap or sitemap index yields only
+// normalised http(s) links.
+func FuzzSitemap(f *testing.F) {
+	f.Add(`<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>https://bao.example.vn/a-123456.html</loc><lastmod>2024-05-01T08:00:00+07:00</lastmod></url></urlset>`)
+	f.Add(`<sitemapindex><sitemap><loc>/sitemap-1.xml</loc></sitemap><sitemap><loc>javascript:x</loc></sitemap></sitemapindex>`)
+	f.Add(`<?xml version="1.0" encoding="windows-1258"?><urlset><url><loc>  https://bao.example.vn/b  </loc><lastmod>99</lastmod></url>`)
+	f.Add("https://bao.example.vn/a-1.html\nhttps://bao.example.vn/b\n")
+	f.Fuzz(func(t *testing.T, body string) {
+		checkXMLLinks(t, "application/xml", body)
+	})
+}
+
+// FuzzFeed checks that any RSS or Atom feed yields only normalised http(s)
+// links.
+func FuzzFeed(f *testing.F) {
+	f.Add(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Tin</title><item><title>Chuyển đổi số</title><link>https://bao.example.vn/a-123456.html</link><guid>x</guid><pubDate>Wed, 01 May 2024 08:00:00 +0700</pubDate></item></channel></rss>`)
+	f.Add(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="alternate" href="/b-654321.html"/><updated>2024-05-01T08:00:00Z</updated></entry><entry><link rel="self" href="x"/></entry></feed>`)
+	f.Add(`<rdf:RDF><item><link>http://bao.example.vn/c</link></item></rdf:RDF>`)
+	f.Add(`<rss><channel><item><guid>https://bao.example.vn/d</guid></item><item><link><![CDATA[ /e ]]></link></item>`)
+	f.Fuzz(func(t *testing.T, body string) {
+		checkXMLLinks(t, "application/rss+xml", body)
+	})
+}
+
+func checkXMLLinks(t *testing.T, contentType, body string) {
+	t.Helper()
+	base, _ := url.Parse("https://bao.example.vn/sitemap.xml")
+	kind := docKind(contentType, []byte(body))
+	switch kind {
+	case "sitemap", "sitemapindex", "rss", "atom":
+	default:
+		return
+	}
+	pages, maps, err := xmlLinks(kind, base, []byte(body))
+	if err != nil {
+		return
+	}
+	for _, l := range append(pages, maps...) {
+		if normalizeURL(nil, l.url) != l.url {
+			t.Fatalf("%s link %q is not normalised", kind, l.url)
+		}
+		if !l.lastmod.IsZero() && l.lastmod.Format("-07:00") != "+07:00" {
+			t.Fatalf("%s lastmod %v not in +07:00", kind, l.lastmod)
+		}
+	}
+}
+
+// FuzzRobots checks that any robots.txt is read without panicking and that
+// the rules it yields can be queried.
+func FuzzRobots(f *testing.F) {
+	f.Add("User-agent: *\nDisallow: /private/\nCrawl-delay: 2\nSitemap: https://bao.example.vn/sitemap.xml\n", "/private/a")
+	f.Add("User-agent: dxnews\nAllow: /$\nDisallow: /*?\n\nUser-agent: *\nDisallow: /\n", "/?a=1")
+	f.Add("\xef\xbb\xbfUSER-AGENT:*\r\nDISALLOW:\r\ncrawl-delay: 1e308\r\n", "/")
+	f.Add("Sitemap: not a url\nUser-agent\nDisallow: /[\n", "/%zz")
+	f.Fuzz(func(t *testing.T, txt, path string) {
+		data, err := robotstxt.FromStatusAndBytes(200, []byte(txt))
+		if err != nil {
+			return
+		}
+		data.TestAgent(path, DefaultUserAgent)
+		if d := crawlDelay(data, DefaultUserAgent, time.Second); d < time.Second || d > maxCrawlDelay {
+			t.Fatalf("crawl delay %v outside 1s..%v", d, maxCrawlDelay)
+		}
+		for _, sm := range data.Sitemaps {
+			if u := normalizeURL(nil, sm); u != "" && !strings.HasPrefix(u, "http") {
+				t.Fatalf("sitemap %q normalised to %q", sm, u)
+			}
 		}
 	})
 }

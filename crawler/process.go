@@ -21,6 +21,12 @@ func (r *run) process(j job) {
 	if r.ctx.Err() != nil {
 		return
 	}
+	if until, down := r.health.down(hostOf(j.url)); down {
+		// Left pending for the first run after the backoff.
+		r.skip("host-down")
+		r.c.logger.Debug("host down", slog.String("url", j.url), slog.Time("until", until))
+		return
+	}
 	prev, known := r.st.get(j.url)
 	var hdr http.Header
 	if known && prev.Kind == "done" && prev.Article {
@@ -73,20 +79,34 @@ func (r *run) process(j job) {
 			r.fail(j, fmt.Errorf("%s: %w", kind, err))
 			return
 		}
+		if len(maps) > 0 && j.depth+1 > maxSitemapDepth {
+			r.count(func(s *Stats) { s.Skipped["sitemap-depth"] += len(maps) })
+			maps = nil
+		}
+		if n := len(maps) + len(pages); n > maxDocLinks {
+			r.count(func(s *Stats) { s.Skipped["sitemap-entries"] += n - maxDocLinks })
+			maps = maps[:min(len(maps), maxDocLinks)]
+			pages = pages[:maxDocLinks-len(maps)]
+		}
 		for _, l := range maps {
-			r.enqueue(job{url: l.url})
+			r.enqueue(job{url: l.url, depth: j.depth + 1})
 		}
 		for _, l := range pages {
-			r.enqueue(job{url: l.url, lastmod: l.lastmod, feedItem: true})
+			r.enqueue(job{url: l.url, lastmod: l.lastmod, feedItem: true, depth: j.depth + 1})
 		}
 		r.markDone(j.url, "")
 	case "html":
 		r.handleHTML(j, final, resp)
 	case "text":
 		// A plain-text sitemap: one URL per line.
-		for _, line := range strings.Split(string(resp.Body), "\n") {
+		n := 0
+		for line := range strings.SplitSeq(string(resp.Body), "\n") {
 			if u := normalizeURL(final, strings.TrimSpace(line)); u != "" && strings.HasPrefix(strings.TrimSpace(line), "http") {
-				r.enqueue(job{url: u, feedItem: true})
+				if n++; n > maxDocLinks {
+					r.skip("sitemap-entries")
+					continue
+				}
+				r.enqueue(job{url: u, feedItem: true, depth: j.depth + 1})
 			}
 		}
 		r.markDone(j.url, "")
@@ -108,6 +128,16 @@ func (r *run) fail(j job, err error) {
 		r.skip("too-large")
 		r.markDone(j.url, "too-large")
 		r.c.logger.Warn("page skipped", slog.String("url", j.url), slog.String("reason", err.Error()))
+		return
+	case errors.Is(err, ErrBlockedAddress):
+		r.skip("blocked-address")
+		r.markDone(j.url, "blocked-address")
+		r.c.logger.Warn("address refused", slog.String("url", j.url), slog.String("reason", err.Error()))
+		if j.seed {
+			r.mu.Lock()
+			r.seedErrs = append(r.seedErrs, j.url+": "+err.Error())
+			r.mu.Unlock()
+		}
 		return
 	case errors.Is(err, errOffSite):
 		r.skip("off-site")
@@ -180,7 +210,7 @@ func (r *run) markDone(u, skip string) {
 	if old, ok := r.st.get(u); ok && old.Kind == "done" && old.Skip == skip && !old.Article {
 		return
 	}
-	r.st.append(record{Kind: "done", URL: u, Skip: skip}, false)
+	r.st.append(record{Kind: "done", URL: u, Skip: skip})
 }
 
 // markCopy records an article page that duplicates another one. Its
@@ -190,7 +220,7 @@ func (r *run) markCopy(rec record, reason string) error {
 	if old, ok := r.st.get(rec.URL); ok && old.Kind == "done" && old.Skip == reason && old.ETag == rec.ETag && old.LastModified == rec.LastModified {
 		return nil
 	}
-	return r.st.append(rec, false)
+	return r.st.append(rec)
 }
 
 // handleArticle dedups, scores and emits one parsed article, then records it.
@@ -208,16 +238,14 @@ func (r *run) handleArticle(a article.Article, rec record) error {
 	r.mu.Lock()
 	r.stats.Articles++
 	r.st.mu.Lock()
-	prevID, haveID := r.st.ids[a.ID]
-	hashOwner := r.st.hashes[a.ContentHash]
-	near := r.st.sims.near(rec.Sim, a.ID)
+	prevID, haveID, hashOwner, near := r.st.lookupLocked(a.ID, a.ContentHash, rec.Sim)
 	outcome := ""
 	switch {
-	case haveID && prevID.url != rec.URL:
+	case haveID && prevID.URL != rec.URL:
 		// Another address of an article already stored (AMP, print, a
 		// link with different parameters): the canonical URL says so.
 		outcome = "duplicate"
-	case haveID && prevID.hash == a.ContentHash:
+	case haveID && prevID.Hash == a.ContentHash:
 		outcome = "unchanged"
 	case hashOwner != "" && hashOwner != a.ID:
 		outcome = "duplicate"
@@ -230,9 +258,7 @@ func (r *run) handleArticle(a article.Article, rec record) error {
 	}
 	if outcome == "emit" || outcome == "off-topic" {
 		// Claim the ID, hash and SimHash before the slow part.
-		claim := rec
-		claim.Kind, claim.Article = "done", true
-		r.st.apply(&claim)
+		r.st.claimLocked(rec)
 	}
 	switch outcome {
 	case "unchanged":
@@ -251,18 +277,18 @@ func (r *run) handleArticle(a article.Article, rec record) error {
 		old, _ := r.st.get(rec.URL)
 		if old.ETag != rec.ETag || old.LastModified != rec.LastModified {
 			rec.Kept = old.Kept
-			return r.st.append(rec, false)
+			return r.st.append(rec)
 		}
 		return nil
 	case "duplicate", "near-duplicate":
 		return r.markCopy(rec, outcome)
 	case "off-topic":
-		return r.st.append(rec, false)
+		return r.st.append(rec)
 	}
 	if err := r.emit(r.ctx, a); err != nil {
 		return fmt.Errorf("crawler: emit %s: %w", a.URL, err)
 	}
 	rec.Kept = true
 	r.count(func(s *Stats) { s.Kept++ })
-	return r.st.append(rec, true)
+	return r.st.append(rec)
 }

@@ -24,7 +24,18 @@ type job struct {
 	lastmod  time.Time
 	seed     bool
 	feedItem bool
+	// depth counts the sitemap indexes and feeds that led here.
+	depth int
 }
+
+// Bounds on what one sitemap or feed can add: the sitemap protocol's
+// 50,000 URLs per file, and sitemap indexes nested at most maxSitemapDepth
+// deep (the protocol allows one level; some sites use two). Bytes are
+// bounded by Config.MaxBodyBytes, time by Config.Timeout.
+const maxSitemapDepth = 3
+
+// maxDocLinks is a variable for tests.
+var maxDocLinks = 50_000
 
 // run is the state of one Crawler.Run.
 type run struct {
@@ -53,6 +64,7 @@ type run struct {
 	// robotsData holds each prepared host's robots.txt rules.
 	robotsData map[string]*robotstxt.RobotsData
 	seedErrs   []string
+	health     *health
 	wake       *sync.Cond
 	stopped    bool
 }
@@ -69,6 +81,13 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		robotsData: map[string]*robotstxt.RobotsData{},
 		stats:      Stats{Skipped: map[string]int{}},
 	}
+	if st.repaired != "" {
+		r.stats.StateRepaired = st.repaired
+		c.logger.Warn("crawl state repaired", slog.String("repair", st.repaired))
+		if w := c.cfg.Progress; w != nil {
+			fmt.Fprintf(w, "%s\n", st.repaired)
+		}
+	}
 	r.wake = sync.NewCond(&r.mu)
 	r.parent = ctx
 	r.ctx, r.cancel = context.WithCancelCause(ctx)
@@ -82,8 +101,10 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 			r.allowed[h] = nil
 		}
 	}
+	base := http.DefaultTransport.(*http.Transport).Clone()
+	base.DialContext = newGuard(ctx, c.seedHosts(), c.cfg.lookup, c.cfg.dial).DialContext
 	tr := &transport{
-		base:          http.DefaultTransport.(*http.Transport).Clone(),
+		base:          base,
 		timeout:       c.cfg.Timeout,
 		retries:       c.cfg.Retries,
 		backoff:       c.cfg.Backoff,
@@ -91,6 +112,8 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		maxBody:       c.cfg.MaxBodyBytes,
 		logger:        c.logger,
 	}
+	r.health = newHealth(st, c.cfg.now)
+	tr.onHost = r.health.result
 	tr.base.(*http.Transport).MaxIdleConnsPerHost = c.cfg.Parallelism
 	col := colly.NewCollector(
 		colly.UserAgent(c.cfg.UserAgent),
@@ -187,6 +210,9 @@ func (r *run) crawl() (Stats, error) {
 	}
 	seedErrs := append([]string(nil), r.seedErrs...)
 	r.mu.Unlock()
+	if down := r.health.downHosts(); len(down) > 0 {
+		stats.HostsDown = down
+	}
 	stats.Elapsed = time.Since(r.start)
 	if w := r.c.cfg.Progress; w != nil {
 		fmt.Fprintf(w, "crawl done in %s: %s\n", stats.Elapsed.Round(time.Millisecond), stats.summary())
@@ -236,14 +262,15 @@ func (r *run) prepareHosts() {
 		if src != nil && src.Parallelism > 0 {
 			par = src.Parallelism
 		}
-		robots := r.robots(hosts[host] + "://" + host + "/robots.txt")
+		var robots *robotstxt.RobotsData
+		if _, down := r.health.down(allowKey(host)); !down {
+			robots = r.robots(hosts[host] + "://" + host + "/robots.txt")
+		}
 		r.mu.Lock()
 		r.robotsData[host] = robots
 		r.mu.Unlock()
 		if robots != nil {
-			if g := robots.FindGroup(r.c.cfg.UserAgent); g != nil && g.CrawlDelay > delay {
-				delay = min(g.CrawlDelay, 30*time.Second)
-			}
+			delay = crawlDelay(robots, r.c.cfg.UserAgent, delay)
 			// Sitemaps named in robots.txt are crawled for configured sources
 			// and for seeds that are a site root.
 			if src != nil || r.rootSeed(host) {
@@ -264,6 +291,22 @@ func (r *run) prepareHosts() {
 	if r.c.polite {
 		r.col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: 2, Delay: time.Second})
 	}
+}
+
+// maxCrawlDelay caps the Crawl-delay a robots.txt can ask for.
+const maxCrawlDelay = 30 * time.Second
+
+// crawlDelay is the delay between requests to a host: def, or the robots.txt
+// Crawl-delay for agent when longer, capped at maxCrawlDelay. Values the
+// parser overflowed to negative are ignored.
+func crawlDelay(robots *robotstxt.RobotsData, agent string, def time.Duration) time.Duration {
+	if robots == nil {
+		return def
+	}
+	if g := robots.FindGroup(agent); g != nil && g.CrawlDelay > def {
+		return min(g.CrawlDelay, maxCrawlDelay)
+	}
+	return def
 }
 
 func (r *run) rootSeed(host string) bool {

@@ -1,79 +1,331 @@
 package crawler
 
 import (
+	"context"
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"testing"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
 )
 
-func readState(t testing.TB, dir string) string {
+func mustOpenState(t testing.TB, dir string) *state {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join(dir, stateFile))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(b)
-}
-
-func TestStateDropsTornLastLine(t *testing.T) {
-	dir := t.TempDir()
 	s, err := openState(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s.append(record{Kind: "seen", URL: "http://a.vn/1"}, false)
-	s.append(record{Kind: "done", URL: "http://a.vn/2", Article: true, ID: "x", Hash: "h"}, true)
-	s.close()
-	f, _ := os.OpenFile(filepath.Join(dir, stateFile), os.O_APPEND|os.O_WRONLY, 0)
-	f.WriteString(`{"k":"done","u":"http://a.vn/1","a":tr`)
-	f.Close()
-
-	s2, err := openState(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if p := s2.pending(); len(p) != 1 || p[0] != "http://a.vn/1" {
-		t.Fatalf("pending = %v, want the seen URL", p)
-	}
-	if s2.ids["x"].hash != "h" {
-		t.Fatalf("ids = %v", s2.ids)
-	}
-	s2.append(record{Kind: "done", URL: "http://a.vn/1"}, true)
-	s2.close()
-	s3, err := openState(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s3.close()
-	if p := s3.pending(); len(p) != 0 {
-		t.Fatalf("pending after done = %v (torn line not repaired?)", p)
-	}
+	return s
 }
 
-func TestStateCompactsLongLog(t *testing.T) {
-	dir := t.TempDir()
-	s, err := openState(dir)
-	if err != nil {
-		t.Fatal(err)
+// fillState records a known set of URLs: a.vn/1 seen, a.vn/2 an article,
+// a.vn/3 a page, and n more articles.
+func fillState(t testing.TB, s *state, n int) {
+	t.Helper()
+	recs := []record{
+		{Kind: "seen", URL: "http://a.vn/1"},
+		{Kind: "seen", URL: "http://a.vn/2"},
+		{Kind: "done", URL: "http://a.vn/2", Article: true, ID: "x", Hash: "h", Sim: 0xF0F0_0000_FFFF_1234, ETag: `"e"`, Kept: true},
+		{Kind: "done", URL: "http://a.vn/3"},
+		{Kind: "seen", URL: "http://a.vn/2"}, // already done: stays done
 	}
-	for i := range 3000 {
-		s.append(record{Kind: "seen", URL: "http://a.vn/x"}, false)
-		if i%1000 == 0 {
-			s.append(record{Kind: "done", URL: "http://a.vn/x", Article: true, ID: "id", Hash: "h"}, false)
+	for i := range n {
+		u := "http://a.vn/many/" + strings.Repeat("x", i%7) + string(rune('a'+i%26)) + "/" + time.Duration(i).String()
+		recs = append(recs, record{Kind: "done", URL: u, Article: true, ID: "id" + time.Duration(i).String(), Hash: "hash" + time.Duration(i).String(), Sim: uint64(i+1) * 0x9E3779B97F4A7C15})
+	}
+	for _, r := range recs {
+		if err := s.append(r); err != nil {
+			t.Fatal(err)
 		}
 	}
+}
+
+// checkFilled asserts what fillState recorded.
+func checkFilled(t testing.TB, s *state) {
+	t.Helper()
+	if p := s.pending(); !slices.Equal(p, []string{"http://a.vn/1"}) {
+		t.Fatalf("pending = %v, want the seen URL", p)
+	}
+	if r, ok := s.get("http://a.vn/2"); !ok || r.Kind != "done" || r.ETag != `"e"` || !r.Kept {
+		t.Fatalf("get a.vn/2 = %+v, %v", r, ok)
+	}
+	s.mu.Lock()
+	prev, have, owner, near := s.lookupLocked("x", "h", 0xF0F0_0000_FFFF_1234)
+	_, _, _, near2 := s.lookupLocked("y", "other", 0xF0F0_0000_FFFF_1234^0b101)
+	_, have3, owner3, near3 := s.lookupLocked("z", "nohash", 0x0F0F_FFFF_0000_EDCB)
+	s.mu.Unlock()
+	if !have || prev.URL != "http://a.vn/2" || prev.Hash != "h" || owner != "x" || near != "" {
+		t.Fatalf("lookup x = %+v %v %q %q", prev, have, owner, near)
+	}
+	if near2 != "x" {
+		t.Fatalf("near-duplicate of x 2 bits away not found: %q", near2)
+	}
+	if have3 || owner3 != "" || near3 != "" {
+		t.Fatalf("lookup of an unknown article = %v %q %q", have3, owner3, near3)
+	}
+}
+
+func TestStateSurvivesReopen(t *testing.T) {
+	for _, mem := range []bool{true, false} {
+		dir := ""
+		if !mem {
+			dir = t.TempDir()
+		}
+		s := mustOpenState(t, dir)
+		fillState(t, s, 100)
+		checkFilled(t, s) // from the write buffer
+		if mem {
+			s.close()
+			continue
+		}
+		if err := s.flush(); err != nil {
+			t.Fatal(err)
+		}
+		checkFilled(t, s) // from the database
+		if err := s.close(); err != nil {
+			t.Fatal(err)
+		}
+		s2 := mustOpenState(t, dir)
+		checkFilled(t, s2)
+		if s2.repaired != "" {
+			t.Fatalf("clean state reported repaired: %s", s2.repaired)
+		}
+		s2.append(record{Kind: "done", URL: "http://a.vn/1"})
+		s2.close()
+		s3 := mustOpenState(t, dir)
+		if p := s3.pending(); len(p) != 0 {
+			t.Fatalf("pending after done = %v", p)
+		}
+		s3.close()
+	}
+}
+
+// A claim taken while an article is emitted is never written: a run killed
+// before the article is recorded must fetch and emit it again.
+func TestStateClaimsAreNotWritten(t *testing.T) {
+	dir := t.TempDir()
+	s := mustOpenState(t, dir)
+	s.mu.Lock()
+	s.claimLocked(record{URL: "http://a.vn/c", ID: "c", Hash: "hc", Sim: 42})
+	_, have, owner, _ := s.lookupLocked("c", "hc", 42)
+	s.mu.Unlock()
+	if !have || owner != "c" {
+		t.Fatalf("claim not seen by lookups: %v %q", have, owner)
+	}
+	s.append(record{Kind: "seen", URL: "http://a.vn/c"})
 	s.close()
-	before := len(readState(t, dir))
-	s2, err := openState(dir)
+	s2 := mustOpenState(t, dir)
+	defer s2.close()
+	s2.mu.Lock()
+	_, have, owner, _ = s2.lookupLocked("c", "hc", 42)
+	s2.mu.Unlock()
+	if have || owner != "" {
+		t.Fatalf("claim written to disk: %v %q", have, owner)
+	}
+	if p := s2.pending(); !slices.Equal(p, []string{"http://a.vn/c"}) {
+		t.Fatalf("pending = %v", p)
+	}
+}
+
+// The JSON-lines log of earlier versions is imported, torn last line and
+// all, and then removed.
+func TestStateImportsLegacyLog(t *testing.T) {
+	dir := t.TempDir()
+	log := `{"k":"seen","u":"http://a.vn/1"}
+{"k":"seen","u":"http://a.vn/2"}
+{"k":"done","u":"http://a.vn/2","etag":"\"e\"","a":true,"id":"x","h":"h","sim":17361376567808168500,"kept":true}
+{"k":"done","u":"http://a.vn/3"}
+not json
+{"k":"done","u":"http://a.vn/1","a":tr`
+	if err := os.WriteFile(filepath.Join(dir, legacyStateFile), []byte(log), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s := mustOpenState(t, dir)
+	checkFilled(t, s)
+	s.close()
+	if _, err := os.Stat(filepath.Join(dir, legacyStateFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("old log still there: %v", err)
+	}
+	s2 := mustOpenState(t, dir)
+	defer s2.close()
+	checkFilled(t, s2)
+}
+
+// A damaged state file is detected, moved aside and replaced by a new state
+// holding whatever could still be read; opening never fails on the content
+// of the file and never panics.
+func TestStateRepairsDamage(t *testing.T) {
+	build := func(t *testing.T) (string, []byte) {
+		dir := t.TempDir()
+		s := mustOpenState(t, dir)
+		fillState(t, s, 1000)
+		// A last transaction of its own, so that the one before holds
+		// everything fillState recorded.
+		if err := s.flush(); err != nil {
+			t.Fatal(err)
+		}
+		s.append(record{Kind: "done", URL: "http://a.vn/last"})
+		if err := s.close(); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(dir, stateFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return dir, b
+	}
+	for _, tc := range []struct {
+		name   string
+		damage func(b []byte) []byte
+		// intact: bbolt falls back on its other meta page, which holds the
+		// transaction before: no repair is needed.
+		intact bool
+	}{
+		{"garbage", func(b []byte) []byte { return []byte(strings.Repeat("not a database\n", 100)) }, false},
+		{"empty", func(b []byte) []byte { return nil }, false},
+		{"truncated", func(b []byte) []byte { return b[:len(b)/3] }, false},
+		{"meta pages zeroed", func(b []byte) []byte { clear(b[:8192]); return b }, false},
+		{"first meta page zeroed", func(b []byte) []byte { clear(b[:4096]); return b }, true},
+		{"second meta page zeroed", func(b []byte) []byte { clear(b[4096:8192]); return b }, true},
+		{"pages overwritten", func(b []byte) []byte {
+			for i := 3 * 4096; i+4096 <= len(b); i += 3 * 4096 {
+				copy(b[i:], strings.Repeat("\xff\x00garbage", 512))
+			}
+			return b
+		}, false},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			dir, b := build(t)
+			path := filepath.Join(dir, stateFile)
+			if err := os.WriteFile(path, tc.damage(b), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			s, err := openState(dir)
+			if err != nil {
+				t.Fatalf("open damaged state: %v", err)
+			}
+			if tc.intact {
+				if s.repaired != "" {
+					t.Fatalf("repaired a state bbolt recovers by itself: %s", s.repaired)
+				}
+				checkFilled(t, s)
+				s.close()
+				return
+			}
+			if s.repaired == "" || !strings.Contains(s.repaired, damagedSuffix) {
+				t.Fatalf("damage not reported: %q", s.repaired)
+			}
+			t.Log(s.repaired)
+			if _, err := os.Stat(path + damagedSuffix); err != nil {
+				t.Fatalf("damaged copy not kept: %v", err)
+			}
+			// The new state works and persists.
+			s.append(record{Kind: "done", URL: "http://a.vn/new", Article: true, ID: "n", Hash: "hn"})
+			if err := s.close(); err != nil {
+				t.Fatal(err)
+			}
+			s2 := mustOpenState(t, dir)
+			defer s2.close()
+			if s2.repaired != "" {
+				t.Fatalf("repaired state reported damaged again: %s", s2.repaired)
+			}
+			if r, ok := s2.get("http://a.vn/new"); !ok || r.ID != "n" {
+				t.Fatalf("record written after repair lost: %+v", r)
+			}
+		})
+	}
+}
+
+func TestStateLockedByAnotherOpen(t *testing.T) {
+	old := stateLockTimeout
+	stateLockTimeout = 50 * time.Millisecond
+	defer func() { stateLockTimeout = old }()
+	dir := t.TempDir()
+	s := mustOpenState(t, dir)
+	defer s.close()
+	if _, err := openState(dir); !errors.Is(err, ErrStateLocked) {
+		t.Fatalf("second open: %v, want ErrStateLocked", err)
+	}
+}
+
+// readState dumps the state under dir, bucket by bucket, in key order.
+func readState(t testing.TB, dir string) string {
+	t.Helper()
+	db, err := bolt.Open(filepath.Join(dir, stateFile), 0o444, &bolt.Options{ReadOnly: true, Timeout: time.Second})
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s2.close()
-	after := len(readState(t, dir))
-	if after >= before/100 {
-		t.Fatalf("state not compacted: %d bytes → %d", before, after)
+	defer db.Close()
+	var b strings.Builder
+	db.View(func(tx *bolt.Tx) error {
+		return tx.ForEach(func(name []byte, bk *bolt.Bucket) error {
+			return bk.ForEach(func(k, v []byte) error {
+				fmt.Fprintf(&b, "%s %q %s\n", name, k, v)
+				return nil
+			})
+		})
+	})
+	return b.String()
+}
+
+// A crawl over a damaged state reports the repair and completes; the state
+// rebuilt from the stored articles makes the next run emit nothing again.
+func TestDamagedStateIsRepairedAndRebuilt(t *testing.T) {
+	site := newTestSite(t)
+	dir := t.TempDir()
+	cfg := testConfig(site.URL+"/", dir)
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
 	}
-	if r, ok := s2.get("http://a.vn/x"); !ok || r.Kind != "done" || s2.ids["id"].hash != "h" {
-		t.Fatalf("compaction lost the record: %+v", r)
+	var first collected
+	if _, err := c.Run(context.Background(), first.emit); err != nil {
+		t.Fatal(err)
+	}
+	if len(first.all) < 5 {
+		t.Fatalf("first run emitted %d articles", len(first.all))
+	}
+	damage := func() {
+		if err := os.WriteFile(filepath.Join(dir, stateFile), []byte(strings.Repeat("\x00garbage", 2000)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	// Damaged and not rebuilt: the run repairs, says so, and emits the
+	// articles again (emit is idempotent).
+	damage()
+	var second collected
+	stats, err := c.Run(context.Background(), second.emit)
+	if err != nil {
+		t.Fatalf("run over a damaged state: %v", err)
+	}
+	if !strings.Contains(stats.StateRepaired, "cannot be opened") || len(second.all) != len(first.all) {
+		t.Fatalf("repair %q, emitted %d of %d", stats.StateRepaired, len(second.all), len(first.all))
+	}
+
+	// Damaged and rebuilt from the stored articles: nothing is emitted.
+	damage()
+	info, err := RebuildState(dir, slices.Values(first.all))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if info.Repaired == "" || info.Articles != len(first.all) {
+		t.Fatalf("rebuild: %+v, want %d articles and the repair named", info, len(first.all))
+	}
+	var third collected
+	stats, err = c.Run(context.Background(), third.emit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(third.all) != 0 || stats.StateRepaired != "" || stats.Unchanged < len(first.all) {
+		t.Fatalf("after rebuild: emitted %v, stats %+v", third.paths(), stats)
+	}
+	if info, err := InspectState(dir); err != nil || info.Articles < len(first.all) || info.Repaired != "" {
+		t.Fatalf("inspect: %+v, %v", info, err)
 	}
 }

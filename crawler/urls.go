@@ -36,6 +36,9 @@ func normalizeURL(base *url.URL, ref string) string {
 	if (u.Scheme == "http" && strings.HasSuffix(u.Host, ":80")) || (u.Scheme == "https" && strings.HasSuffix(u.Host, ":443")) {
 		u.Host = u.Host[:strings.LastIndexByte(u.Host, ':')]
 	}
+	if u.Hostname() == "" {
+		return "" // "http://:80" has a port but no host
+	}
 	u.Fragment = ""
 	u.RawFragment = ""
 	u.User = nil
