@@ -53,6 +53,7 @@ type Index struct {
 	mu     sync.RWMutex // held for writing only by Close
 	closed bool
 	idx    blevesearch.Index
+	ents   entityTable
 }
 
 var _ index.Indexer = (*Index)(nil)

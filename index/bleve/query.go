@@ -8,33 +8,28 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// textFields are the fields free text is matched against, with the boost a
-// match in each earns.
-var textFields = []struct {
-	name  string
-	boost float64
-}{
-	{fieldTitle, 3},
-	{fieldSapo, 1.5},
-	{fieldBody, 1},
-	{fieldNames, 1.5},
-}
-
 // Boosts of the optional clauses that order text matches.
 const (
-	boostExact  = 2 // a word spelt with the same diacritics as in the query
-	boostPhrase = 2 // the whole query as a phrase in the title or lead
+	boostTitle  = 3 // a word of the query in the title
+	boostSapo   = 1 // a word of the query in the lead
+	boostExact  = 2 // a word spelt with the same diacritics as in the query, in the title or lead
+	boostPhrase = 4 // the whole query as a phrase in the title or lead
 )
 
-// textQuery matches articles holding every word of text, folded, in any of
-// the text fields; words spelt exactly as in text and the text as a phrase
-// in the title or lead raise the score. exact analyses text without folding.
-func textQuery(text string, exact analysis.Analyzer) query.Query {
+// textQuery matches articles holding every word of text, folded, somewhere
+// in fieldText; the optional clauses that order them look only at the
+// short title and lead: words of the query there, words spelt exactly as in
+// text there, and text as a phrase there. So a query costs one pass over
+// the postings of its words in fieldText, and scoring never reads the
+// long postings of common words with their diacritics. exact analyses text
+// without folding. extra are further required clauses (filters); they do
+// not score.
+func textQuery(text string, exact analysis.Analyzer, extra []query.Query) query.Query {
 	tokens := exact.Analyze([]byte(text))
 	if len(tokens) == 0 {
 		return blevesearch.NewMatchNoneQuery()
 	}
-	must := blevesearch.NewConjunctionQuery()
+	var must []query.Query
 	var should []query.Query
 	seen := map[string]bool{}
 	for _, tok := range tokens {
@@ -44,12 +39,13 @@ func textQuery(text string, exact analysis.Analyzer) query.Query {
 		}
 		seen[word] = true
 		folded := index.Fold(word)
-		must.AddQuery(anyField(folded, 1))
+		must = append(must, term(fieldText, folded))
+		should = append(should, boosted(term(fieldTitle, folded), boostTitle), boosted(term(fieldSapo, folded), boostSapo))
 		if folded != word {
-			should = append(should, anyField(word, boostExact))
+			should = append(should, boosted(term(fieldTitle, word), boostExact), boosted(term(fieldSapo, word), boostExact))
 		}
 	}
-	if len(tokens) > 1 {
+	if len(seen) > 1 {
 		for _, f := range []string{fieldTitle, fieldSapo} {
 			p := blevesearch.NewMatchPhraseQuery(text)
 			p.SetField(f)
@@ -58,24 +54,20 @@ func textQuery(text string, exact analysis.Analyzer) query.Query {
 			should = append(should, p)
 		}
 	}
-	if len(should) == 0 {
-		return must
+	for _, f := range extra {
+		must = append(must, boosted(f, 0))
 	}
 	b := blevesearch.NewBooleanQuery()
-	b.AddMust(must)
+	b.AddMust(blevesearch.NewConjunctionQuery(must...))
 	b.AddShould(should...)
+	b.SetMinShould(0)
 	return b
 }
 
-// anyField matches term in any text field.
-func anyField(term string, boost float64) query.Query {
-	d := blevesearch.NewDisjunctionQuery()
-	for _, f := range textFields {
-		t := blevesearch.NewTermQuery(term)
-		t.SetField(f.name)
-		t.SetBoost(f.boost)
-		d.AddQuery(t)
+// boosted sets q's boost and returns it.
+func boosted(q query.Query, boost float64) query.Query {
+	if b, ok := q.(query.BoostableQuery); ok {
+		b.SetBoost(boost)
 	}
-	d.SetBoost(boost)
-	return d
+	return q
 }

@@ -17,19 +17,22 @@ import (
 // FacetSize is how many values each facet of Search reports.
 const FacetSize = 20
 
-// facets maps each facet in index.Facets to the field it counts.
+// facets maps each facet name of index.Query to the field it counts and
+// where its counts go in index.Facets.
 var facets = []struct {
-	field string
-	get   func(*index.Facets) *[]index.FacetCount
+	name, field string
+	get         func(*index.Facets) *[]index.FacetCount
 }{
-	{nameField(index.TypePerson), func(f *index.Facets) *[]index.FacetCount { return &f.People }},
-	{nameField(index.TypeOrganization), func(f *index.Facets) *[]index.FacetCount { return &f.Organizations }},
-	{nameField(index.TypeDecision), func(f *index.Facets) *[]index.FacetCount { return &f.Decisions }},
-	{fieldSource, func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
+	{index.FacetPeople, nameField(index.TypePerson), func(f *index.Facets) *[]index.FacetCount { return &f.People }},
+	{index.FacetOrganizations, nameField(index.TypeOrganization), func(f *index.Facets) *[]index.FacetCount { return &f.Organizations }},
+	{index.FacetDecisions, nameField(index.TypeDecision), func(f *index.Facets) *[]index.FacetCount { return &f.Decisions }},
+	{index.FacetSources, fieldSource, func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
 }
 
 // Search returns one page of the articles matching q, best first (newest
-// first when q has no text), with facets over all matches.
+// first when q has no text), with the facets q asks for over all matches.
+// Filters are required clauses that do not score; a query without text
+// does not score at all.
 func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error) {
 	res := index.Results{Articles: []article.Article{}, Facets: emptyFacets()}
 	q, err := q.Normalize()
@@ -43,14 +46,17 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 
 	exact := i.idx.Mapping().AnalyzerNamed(ExactAnalyzer)
 	req := blevesearch.NewSearchRequestOptions(buildQuery(q, exact), q.Size, q.Offset(), false)
-	req.Fields = []string{fieldJSON}
+	req.Fields = []string{fieldSummary}
 	if q.Text == "" {
+		req.Score = blevesearch.ScoreNone
 		req.SortByCustom(search.SortOrder{newestFirst(), byID()})
 	} else {
 		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newestFirst(), byID()})
 	}
 	for _, f := range facets {
-		req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
+		if q.WantsFacet(f.name) {
+			req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
+		}
 	}
 	sr, err := i.search(ctx, req)
 	if err != nil {
@@ -58,7 +64,7 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	res.Total = int(sr.Total)
 	for _, hit := range sr.Hits {
-		raw, _ := hit.Fields[fieldJSON].(string)
+		raw, _ := hit.Fields[fieldSummary].(string)
 		a, err := decode(hit.ID, []byte(raw))
 		if err != nil {
 			return res, err
@@ -66,7 +72,9 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		res.Articles = append(res.Articles, a)
 	}
 	for _, f := range facets {
-		*f.get(&res.Facets) = facetCounts(sr.Facets[f.field])
+		if fr, ok := sr.Facets[f.field]; ok {
+			*f.get(&res.Facets) = facetCounts(fr)
+		}
 	}
 	return res, nil
 }
@@ -88,19 +96,19 @@ func byID() *search.SortDocID { return &search.SortDocID{} }
 
 // buildQuery turns a normalised index.Query into a Bleve query: the text
 // must match (all words, folded) and the filters must hold without scoring.
+// Every clause is required, so Bleve walks the postings of the most
+// selective one and skips ahead in the others.
 func buildQuery(q index.Query, exact analysis.Analyzer) query.Query {
-	var must query.Query = blevesearch.NewMatchAllQuery()
-	if q.Text != "" {
-		must = textQuery(q.Text, exact)
-	}
 	filters := filterQueries(q)
-	if len(filters) == 0 {
-		return must
+	switch {
+	case q.Text != "":
+		return textQuery(q.Text, exact, filters)
+	case len(filters) == 0:
+		return blevesearch.NewMatchAllQuery()
+	case len(filters) == 1:
+		return filters[0]
 	}
-	b := blevesearch.NewBooleanQuery()
-	b.AddMust(must)
-	b.AddFilter(blevesearch.NewConjunctionQuery(filters...))
-	return b
+	return blevesearch.NewConjunctionQuery(filters...)
 }
 
 func filterQueries(q index.Query) []query.Query {

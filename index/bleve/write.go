@@ -52,8 +52,13 @@ func (i *Index) writeBatch(ctx context.Context, docs []article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// The entity table changes with the index, under its lock, so entity
+	// look-ups never see one without the other.
+	i.ents.mu.Lock()
+	defer i.ents.mu.Unlock()
 	if err := i.idx.Batch(b); err != nil {
 		return fmt.Errorf("bleve: write batch: %w", err)
 	}
+	i.ents.apply(docs)
 	return nil
 }
