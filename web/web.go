@@ -14,7 +14,8 @@ import (
 	"dxnews/index"
 )
 
-// Searcher is the part of index.Indexer the web layer reads from.
+// Searcher is the part of index.Indexer the web layer reads from. An index
+// that also implements Versioned lets the server cache responses.
 type Searcher interface {
 	Search(ctx context.Context, q index.Query) (index.Results, error)
 	Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error)
@@ -51,6 +52,7 @@ type server struct {
 	baseURL string
 	metrics *metrics
 	pages   *pages
+	cache   *responseCache
 }
 
 // New returns the HTTP handler serving the whole dxnews site and API.
@@ -76,15 +78,16 @@ func New(cfg Config) (http.Handler, error) {
 		baseURL: cfg.BaseURL,
 		metrics: newMetrics(),
 		pages:   pg,
+		cache:   newResponseCache(),
 	}
 	return s.routes(), nil
 }
 
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/articles", s.handleArticles)
-	mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
-	mux.HandleFunc("GET /api/entities", s.handleEntities)
+	mux.HandleFunc("GET /api/articles", s.cached(s.handleArticles))
+	mux.HandleFunc("GET /api/articles/{id}", s.cached(s.handleArticle))
+	mux.HandleFunc("GET /api/entities", s.cached(s.handleEntities))
 	mux.HandleFunc("GET /api/audio/{id}/{file}", s.handleAudio)
 	mux.HandleFunc("GET /api/export", s.handleExport)
 	mux.HandleFunc("/api/", s.handleAPINotFound)
@@ -92,10 +95,10 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.handleMetrics)
 
-	mux.HandleFunc("GET /{$}", s.handleHome)
-	mux.HandleFunc("GET /search", s.handleSearch)
-	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
-	mux.HandleFunc("GET /entities/{type}/{name...}", s.handleEntityPage)
+	mux.HandleFunc("GET /{$}", s.cached(s.handleHome))
+	mux.HandleFunc("GET /search", s.cached(s.handleSearch))
+	mux.HandleFunc("GET /articles/{id}", s.cached(s.handleArticlePage))
+	mux.HandleFunc("GET /entities/{type}/{name...}", s.cached(s.handleEntityPage))
 	mux.Handle("GET /static/", staticHandler())
 	mux.HandleFunc("/", s.handlePageNotFound)
 	return s.instrument(mux)

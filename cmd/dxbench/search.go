@@ -10,9 +10,11 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 
 	"dxnews/article"
@@ -30,8 +32,15 @@ func runSearchBench(ctx context.Context, args []string, stdout, stderr io.Writer
 	queries := fl.Int("queries", 200, "queries of each kind per size")
 	dir := fl.String("dir", "", "directory for the indexes (default: a temporary directory, removed at the end)")
 	seed := fl.Uint64("seed", 1, "generator seed")
+	only := fl.String("only", "", "comma-separated measures to run (default: all)")
+	reuse := fl.Bool("reuse", false, "query the index already in -dir instead of building it")
+	profile := fl.String("cpuprofile", "", "write a CPU profile of the queries to this file")
 	if err := fl.Parse(args); err != nil {
 		return err
+	}
+	opts := benchOptions{reuse: *reuse, profile: *profile}
+	if *only != "" {
+		opts.only = strings.Split(*only, ",")
 	}
 	ns, err := parseSizes(*sizes)
 	if err != nil {
@@ -45,9 +54,9 @@ func runSearchBench(ctx context.Context, args []string, stdout, stderr io.Writer
 		defer os.RemoveAll(root)
 	}
 	fmt.Fprintf(stdout, "# dxbench search: %d queries of each kind; GOMAXPROCS=%d; latencies in ms\n", *queries, runtime.GOMAXPROCS(0))
-	fmt.Fprintf(stdout, "%-8s %-22s %8s %8s %8s %10s\n", "docs", "measure", "p50", "p95", "p99", "hits(avg)")
+	fmt.Fprintf(stdout, "%-8s %-22s %8s %8s %8s %10s %10s\n", "docs", "measure", "p50", "p95", "p99", "cpu-ms/q", "hits(avg)")
 	for _, n := range ns {
-		if err := benchSize(ctx, stdout, stderr, filepath.Join(root, strconv.Itoa(n)), n, *queries, *seed); err != nil {
+		if err := benchSize(ctx, stdout, filepath.Join(root, strconv.Itoa(n)), n, *queries, *seed, opts); err != nil {
 			return err
 		}
 	}
@@ -87,29 +96,51 @@ func indexArchive(ctx context.Context, ix index.Indexer, n int, seed uint64, eac
 	return nil
 }
 
-func benchSize(ctx context.Context, stdout, stderr io.Writer, dir string, n, queries int, seed uint64) error {
-	if err := os.RemoveAll(dir); err != nil {
-		return err
+// benchOptions are the optional settings of dxbench search.
+type benchOptions struct {
+	only    []string
+	reuse   bool
+	profile string
+}
+
+func benchSize(ctx context.Context, stdout io.Writer, dir string, n, queries int, seed uint64, opts benchOptions) error {
+	if !opts.reuse {
+		if err := os.RemoveAll(dir); err != nil {
+			return err
+		}
+		ix, err := bleve.Open(dir, nil)
+		if err != nil {
+			return err
+		}
+		start, cpu0 := time.Now(), cpuTime()
+		if err := indexArchive(ctx, ix, n, seed, nil); err != nil {
+			ix.Close()
+			return err
+		}
+		if err := ix.Close(); err != nil {
+			return err
+		}
+		elapsed, cpu := time.Since(start), cpuTime()-cpu0
+		fmt.Fprintf(stdout, "%-8d %-22s %8.0f docs/s, %.0f docs/cpu-s, %.0f MB on disk\n", n, "index",
+			float64(n)/elapsed.Seconds(), float64(n)/cpu.Seconds(), float64(dirSize(dir))/1e6)
 	}
+	// Reopen, so merging left from indexing does not run during queries.
 	ix, err := bleve.Open(dir, nil)
 	if err != nil {
 		return err
 	}
-	start := time.Now()
-	if err := indexArchive(ctx, ix, n, seed, nil); err != nil {
-		ix.Close()
-		return err
-	}
-	elapsed := time.Since(start)
-	if err := ix.Close(); err != nil {
-		return err
-	}
-	fmt.Fprintf(stdout, "%-8d %-22s %8.0f docs/s, %.0f MB on disk\n", n, "index", float64(n)/elapsed.Seconds(), float64(dirSize(dir))/1e6)
-	// Reopen, so merging left from indexing does not run during queries.
-	if ix, err = bleve.Open(dir, nil); err != nil {
-		return err
-	}
 	defer ix.Close()
+	if opts.profile != "" {
+		f, err := os.Create(opts.profile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		defer pprof.StopCPUProfile()
+	}
 
 	r := rand.New(rand.NewPCG(seed, 99))
 	people := max(n/4, 100)
@@ -143,8 +174,12 @@ func benchSize(ctx context.Context, stdout, stderr io.Writer, dir string, n, que
 		{"get", func() any { return "get" }},
 	}
 	for _, k := range kinds {
+		if opts.only != nil && !slices.Contains(opts.only, k.name) {
+			continue
+		}
 		lat := make([]time.Duration, 0, queries)
 		hits := 0
+		cpu0 := cpuTime()
 		for range queries {
 			q := k.q()
 			t0 := time.Now()
@@ -171,9 +206,10 @@ func benchSize(ctx context.Context, stdout, stderr io.Writer, dir string, n, que
 			}
 			lat = append(lat, time.Since(t0))
 		}
+		cpu := cpuTime() - cpu0
 		slices.Sort(lat)
-		fmt.Fprintf(stdout, "%-8d %-22s %8.2f %8.2f %8.2f %10d\n", n, k.name,
-			ms(pct(lat, 50)), ms(pct(lat, 95)), ms(pct(lat, 99)), hits/queries)
+		fmt.Fprintf(stdout, "%-8d %-22s %8.2f %8.2f %8.2f %10.2f %10d\n", n, k.name,
+			ms(pct(lat, 50)), ms(pct(lat, 95)), ms(pct(lat, 99)), ms(cpu)/float64(queries), hits/queries)
 	}
 	return nil
 }
@@ -199,4 +235,14 @@ func dirSize(dir string) int64 {
 		return nil
 	})
 	return n
+}
+
+// cpuTime is the CPU time the process has used, user and system: steadier
+// than wall time on a shared machine.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

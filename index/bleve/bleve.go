@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -54,7 +55,13 @@ type Index struct {
 	closed bool
 	idx    blevesearch.Index
 	ents   entityTable
+	// version counts the batches written since Open.
+	version atomic.Uint64
 }
+
+// Version returns a number that changes whenever articles are indexed, so
+// callers can cache results until it does.
+func (i *Index) Version() uint64 { return i.version.Load() }
 
 var _ index.Indexer = (*Index)(nil)
 

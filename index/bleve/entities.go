@@ -42,8 +42,9 @@ func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Enti
 type entityTable struct {
 	mu    sync.RWMutex
 	built bool
-	types map[string]map[string]*entityAgg // type, then name
-	docs  map[string]docEntities           // by article ID
+	types   map[string]map[string]*entityAgg // type, then name
+	sources map[string]int                   // articles per source (normSource)
+	docs    map[string]docEntities           // by article ID
 }
 
 // entityAgg is one entity: the articles naming it and the roles stated.
@@ -56,13 +57,14 @@ type entityAgg struct {
 
 // docEntities is what one article adds to the table.
 type docEntities struct {
+	source    string
 	published int64
 	names     [][]string // per index.EntityTypes
 	roles     [][2]string
 }
 
 func entitiesOf(a article.Article) docEntities {
-	d := docEntities{published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
+	d := docEntities{source: normSource(a.Source), published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
 	if !a.Published.IsZero() {
 		d.published = a.Published.UnixNano()
 	}
@@ -94,6 +96,9 @@ func (t *entityTable) apply(docs []article.Article) {
 
 func (t *entityTable) add(id string, d docEntities) {
 	t.docs[id] = d
+	if d.source != "" {
+		t.sources[d.source]++
+	}
 	for k, typ := range index.EntityTypes {
 		m := t.types[typ]
 		for _, n := range d.names[k] {
@@ -121,6 +126,9 @@ func (t *entityTable) remove(id string) {
 		return
 	}
 	delete(t.docs, id)
+	if t.sources[d.source]--; t.sources[d.source] <= 0 {
+		delete(t.sources, d.source)
+	}
 	for _, r := range d.roles {
 		if e := t.types[index.TypePerson][r[0]]; e != nil {
 			if e.roles[r[1]]--; e.roles[r[1]] <= 0 {
@@ -159,6 +167,7 @@ func (t *entityTable) ensure(ctx context.Context, i *Index) error {
 		t.types[typ] = map[string]*entityAgg{}
 	}
 	t.docs = map[string]docEntities{}
+	t.sources = map[string]int{}
 	// Page through every article by ID, reading the stored summaries.
 	const page = 2000
 	var after []string
@@ -219,6 +228,45 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 		out = append(out, ent)
 	}
 	return out
+}
+
+// facets returns the facets q asks for over every article, from the
+// counts kept in the table.
+func (t *entityTable) facets(q index.Query) index.Facets {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	top := func(counts map[string]int) []index.FacetCount {
+		out := make([]index.FacetCount, 0, len(counts))
+		for name, n := range counts {
+			out = append(out, index.FacetCount{Name: name, Count: n})
+		}
+		slices.SortFunc(out, func(a, b index.FacetCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name)) })
+		return out[:min(len(out), FacetSize)]
+	}
+	entities := func(typ string) map[string]int {
+		counts := make(map[string]int, len(t.types[typ]))
+		for name, e := range t.types[typ] {
+			counts[name] = len(e.articles)
+		}
+		return counts
+	}
+	f := emptyFacets()
+	for _, fc := range facets {
+		if !q.WantsFacet(fc.name) {
+			continue
+		}
+		switch fc.name {
+		case index.FacetSources:
+			*fc.get(&f) = top(t.sources)
+		case index.FacetPeople:
+			*fc.get(&f) = top(entities(index.TypePerson))
+		case index.FacetOrganizations:
+			*fc.get(&f) = top(entities(index.TypeOrganization))
+		case index.FacetDecisions:
+			*fc.get(&f) = top(entities(index.TypeDecision))
+		}
+	}
+	return f
 }
 
 // newestFirstIDs orders article IDs newest first, undated last, then by ID.

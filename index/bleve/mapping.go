@@ -21,6 +21,7 @@ const schemaVersion = "dxnews-3"
 
 // Field names in the Bleve documents.
 const (
+	fieldID        = "id" // the article ID as a keyword with doc values, for sorting
 	fieldTitle     = "title"
 	fieldSapo      = "sapo"
 	fieldText      = "text" // title, sapo, body and the names of people, organisations, decisions and places
@@ -83,6 +84,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	doc := mapping.NewDocumentStaticMapping()
 	add := func(name string, f *mapping.FieldMapping) { doc.AddFieldMappingsAt(name, f) }
+	add(fieldID, kw(false, true))
 	add(fieldTitle, text(DualAnalyzer, true))
 	add(fieldSapo, text(DualAnalyzer, true))
 	add(fieldText, text(DualAnalyzer, false))
@@ -114,6 +116,7 @@ func document(a article.Article) (map[string]interface{}, error) {
 	}
 	nfc := norm.NFC.String
 	d := map[string]interface{}{
+		fieldID:      a.ID,
 		fieldTitle:   nfc(a.Title),
 		fieldSapo:    nfc(a.Sapo),
 		fieldSource:  normSource(a.Source),

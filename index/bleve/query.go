@@ -8,66 +8,65 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// Boosts of the optional clauses that order text matches.
-const (
-	boostTitle  = 3 // a word of the query in the title
-	boostSapo   = 1 // a word of the query in the lead
-	boostExact  = 2 // a word spelt with the same diacritics as in the query, in the title or lead
-	boostPhrase = 4 // the whole query as a phrase in the title or lead
-)
-
-// textQuery matches articles holding every word of text, folded, somewhere
-// in fieldText; the optional clauses that order them look only at the
-// short title and lead: words of the query there, words spelt exactly as in
-// text there, and text as a phrase there. So a query costs one pass over
-// the postings of its words in fieldText, and scoring never reads the
-// long postings of common words with their diacritics. exact analyses text
-// without folding. extra are further required clauses (filters); they do
-// not score.
-func textQuery(text string, exact analysis.Analyzer, extra []query.Query) query.Query {
-	tokens := exact.Analyze([]byte(text))
-	if len(tokens) == 0 {
-		return blevesearch.NewMatchNoneQuery()
-	}
-	var must []query.Query
-	var should []query.Query
+// textTiers returns the queries that rank matches of text, best first; an
+// article belongs to the first tier it matches, and each tier lists its
+// articles newest first:
+//
+//  1. every word in the title spelt as in text (only when text has
+//     diacritics, so "bàn" ranks above "bán");
+//  2. every word in the title, folded;
+//  3. every word in the lead, folded;
+//  4. every word anywhere: title, lead, body or entity names (all matches).
+//
+// Every tier is a conjunction of terms, so a tier costs one intersection of
+// postings and no scoring; the page is filled from the first tiers and the
+// long postings of common words in the body are only intersected, never
+// scored. exact analyses text without folding; no words gives nil.
+func textTiers(text string, exact analysis.Analyzer) []query.Query {
+	var words, folded []string
 	seen := map[string]bool{}
-	for _, tok := range tokens {
-		word := string(tok.Term)
-		if seen[word] {
+	accents := false
+	for _, tok := range exact.Analyze([]byte(text)) {
+		w := string(tok.Term)
+		if seen[w] {
 			continue
 		}
-		seen[word] = true
-		folded := index.Fold(word)
-		must = append(must, term(fieldText, folded))
-		should = append(should, boosted(term(fieldTitle, folded), boostTitle), boosted(term(fieldSapo, folded), boostSapo))
-		if folded != word {
-			should = append(should, boosted(term(fieldTitle, word), boostExact), boosted(term(fieldSapo, word), boostExact))
+		seen[w] = true
+		f := index.Fold(w)
+		accents = accents || f != w
+		words = append(words, w)
+		if !seen["\x00"+f] {
+			seen["\x00"+f] = true
+			folded = append(folded, f)
 		}
 	}
-	if len(seen) > 1 {
-		for _, f := range []string{fieldTitle, fieldSapo} {
-			p := blevesearch.NewMatchPhraseQuery(text)
-			p.SetField(f)
-			p.Analyzer = FoldAnalyzer
-			p.SetBoost(boostPhrase)
-			should = append(should, p)
+	if len(words) == 0 {
+		return nil
+	}
+	all := func(field string, terms []string) query.Query {
+		qs := make([]query.Query, len(terms))
+		for k, t := range terms {
+			qs[k] = term(field, t)
 		}
+		if len(qs) == 1 {
+			return qs[0]
+		}
+		return blevesearch.NewConjunctionQuery(qs...)
 	}
-	for _, f := range extra {
-		must = append(must, boosted(f, 0))
+	var tiers []query.Query
+	if accents {
+		tiers = append(tiers, all(fieldTitle, words))
 	}
-	b := blevesearch.NewBooleanQuery()
-	b.AddMust(blevesearch.NewConjunctionQuery(must...))
-	b.AddShould(should...)
-	b.SetMinShould(0)
-	return b
+	return append(tiers, all(fieldTitle, folded), all(fieldSapo, folded), all(fieldText, folded))
 }
 
-// boosted sets q's boost and returns it.
-func boosted(q query.Query, boost float64) query.Query {
-	if b, ok := q.(query.BoostableQuery); ok {
-		b.SetBoost(boost)
+// inTier restricts the articles matching filters to tier k of tiers: those
+// matching tiers[k] and no earlier tier.
+func inTier(tiers []query.Query, k int, filters []query.Query) query.Query {
+	b := blevesearch.NewBooleanQuery()
+	b.AddMust(blevesearch.NewConjunctionQuery(append([]query.Query{tiers[k]}, filters...)...))
+	if k > 0 {
+		b.AddMustNot(tiers[:k]...)
 	}
-	return q
+	return b
 }

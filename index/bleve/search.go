@@ -9,7 +9,6 @@ import (
 	"dxnews/index"
 
 	blevesearch "github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -29,10 +28,10 @@ var facets = []struct {
 	{index.FacetSources, fieldSource, func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
 }
 
-// Search returns one page of the articles matching q, best first (newest
-// first when q has no text), with the facets q asks for over all matches.
-// Filters are required clauses that do not score; a query without text
-// does not score at all.
+// Search returns one page of the articles matching q, best first (see
+// textTiers; newest first when q has no text), with the facets q asks for
+// over all matches. Filters are required clauses; nothing is scored, so a
+// query costs intersections of postings and a sort by date of its matches.
 func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error) {
 	res := index.Results{Articles: []article.Article{}, Facets: emptyFacets()}
 	q, err := q.Normalize()
@@ -44,18 +43,40 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	defer i.mu.RUnlock()
 
-	exact := i.idx.Mapping().AnalyzerNamed(ExactAnalyzer)
-	req := blevesearch.NewSearchRequestOptions(buildQuery(q, exact), q.Size, q.Offset(), false)
-	req.Fields = []string{fieldSummary}
-	if q.Text == "" {
-		req.Score = blevesearch.ScoreNone
-		req.SortByCustom(search.SortOrder{newestFirst(), byID()})
-	} else {
-		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newestFirst(), byID()})
+	filters := filterQueries(q)
+	var tiers []query.Query
+	if q.Text != "" {
+		if tiers = textTiers(q.Text, i.idx.Mapping().AnalyzerNamed(ExactAnalyzer)); tiers == nil {
+			return res, nil
+		}
 	}
-	for _, f := range facets {
-		if q.WantsFacet(f.name) {
-			req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
+	// One request counts every match, with the facets asked for; without
+	// text it also gives the page. With text, each tier in turn then gives
+	// its part of the page.
+	all := filters
+	if tiers != nil {
+		all = append([]query.Query{tiers[len(tiers)-1]}, filters...)
+	}
+	var req *blevesearch.SearchRequest
+	if tiers == nil {
+		req = request(conjunction(all), q.Size, q.Offset())
+		req.Fields = []string{fieldSummary}
+	} else {
+		// Counting needs no order: no sort values are read.
+		req = blevesearch.NewSearchRequestOptions(conjunction(all), 0, 0, false)
+		req.Score = blevesearch.ScoreNone
+	}
+	if tiers == nil && len(filters) == 0 && len(q.Facets) > 0 {
+		// Facets over every article come from the entity table's counts.
+		if err := i.ents.ensure(ctx, i); err != nil {
+			return res, err
+		}
+		res.Facets = i.ents.facets(q)
+	} else {
+		for _, f := range facets {
+			if q.WantsFacet(f.name) {
+				req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
+			}
 		}
 	}
 	sr, err := i.search(ctx, req)
@@ -63,7 +84,28 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		return res, err
 	}
 	res.Total = int(sr.Total)
-	for _, hit := range sr.Hits {
+	hits := sr.Hits
+	for _, f := range facets {
+		if fr, ok := sr.Facets[f.field]; ok {
+			*f.get(&res.Facets) = facetCounts(fr)
+		}
+	}
+	need, skip := q.Size, q.Offset()
+	for k := range tiers {
+		if need == 0 || skip >= res.Total {
+			break
+		}
+		req := request(inTier(tiers, k, filters), need, skip)
+		req.Fields = []string{fieldSummary}
+		sr, err := i.search(ctx, req)
+		if err != nil {
+			return res, err
+		}
+		hits = append(hits, sr.Hits...)
+		need -= len(sr.Hits)
+		skip = max(0, skip-int(sr.Total))
+	}
+	for _, hit := range hits {
 		raw, _ := hit.Fields[fieldSummary].(string)
 		a, err := decode(hit.ID, []byte(raw))
 		if err != nil {
@@ -71,12 +113,27 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		}
 		res.Articles = append(res.Articles, a)
 	}
-	for _, f := range facets {
-		if fr, ok := sr.Facets[f.field]; ok {
-			*f.get(&res.Facets) = facetCounts(fr)
-		}
-	}
 	return res, nil
+}
+
+// request asks for size matches of q after the first from, newest first,
+// without scoring.
+func request(q query.Query, size, from int) *blevesearch.SearchRequest {
+	req := blevesearch.NewSearchRequestOptions(q, size, from, false)
+	req.Score = blevesearch.ScoreNone
+	req.SortByCustom(search.SortOrder{newestFirst(), byID()})
+	return req
+}
+
+// conjunction requires every query of qs; none matches everything.
+func conjunction(qs []query.Query) query.Query {
+	switch len(qs) {
+	case 0:
+		return blevesearch.NewMatchAllQuery()
+	case 1:
+		return qs[0]
+	}
+	return blevesearch.NewConjunctionQuery(qs...)
 }
 
 func emptyFacets() index.Facets {
@@ -92,23 +149,10 @@ func newestFirst() *search.SortField {
 	return &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
 }
 
-func byID() *search.SortDocID { return &search.SortDocID{} }
-
-// buildQuery turns a normalised index.Query into a Bleve query: the text
-// must match (all words, folded) and the filters must hold without scoring.
-// Every clause is required, so Bleve walks the postings of the most
-// selective one and skips ahead in the others.
-func buildQuery(q index.Query, exact analysis.Analyzer) query.Query {
-	filters := filterQueries(q)
-	switch {
-	case q.Text != "":
-		return textQuery(q.Text, exact, filters)
-	case len(filters) == 0:
-		return blevesearch.NewMatchAllQuery()
-	case len(filters) == 1:
-		return filters[0]
-	}
-	return blevesearch.NewConjunctionQuery(filters...)
+// byID orders by article ID, read from doc values: sorting by _id would
+// read every match's stored ID.
+func byID() *search.SortField {
+	return &search.SortField{Field: fieldID, Type: search.SortFieldAsString}
 }
 
 func filterQueries(q index.Query) []query.Query {

@@ -60,5 +60,6 @@ func (i *Index) writeBatch(ctx context.Context, docs []article.Article) error {
 		return fmt.Errorf("bleve: write batch: %w", err)
 	}
 	i.ents.apply(docs)
+	i.version.Add(1)
 	return nil
 }
