@@ -40,8 +40,8 @@ func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Enti
 
 // entityTable aggregates the entity names of every indexed article.
 type entityTable struct {
-	mu    sync.RWMutex
-	built bool
+	mu      sync.RWMutex
+	built   bool
 	types   map[string]map[string]*entityAgg // type, then name
 	sources map[string]int                   // articles per source (normSource)
 	docs    map[string]docEntities           // by article ID
@@ -240,7 +240,9 @@ func (t *entityTable) facets(q index.Query) index.Facets {
 		for name, n := range counts {
 			out = append(out, index.FacetCount{Name: name, Count: n})
 		}
-		slices.SortFunc(out, func(a, b index.FacetCount) int { return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name)) })
+		slices.SortFunc(out, func(a, b index.FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+		})
 		return out[:min(len(out), FacetSize)]
 	}
 	entities := func(typ string) map[string]int {

@@ -27,11 +27,16 @@ const (
 	fieldText      = "text" // title, sapo, body and the names of people, organisations, decisions and places
 	fieldSource    = "source"
 	fieldPublished = "published"
+	fieldNewest    = "published_key" // publication time in UTC as sortKeyLayout, a keyword with doc values, for sorting
 	fieldSection   = "section"
 	fieldTags      = "tags"
 	fieldSummary   = "summary" // index.Summary of the article as JSON, stored only
 	fieldJSON      = "json"    // the whole article, stored only
 )
+
+// sortKeyLayout writes publication times so that their byte order is their
+// time order (the years Bleve accepts all have four digits).
+const sortKeyLayout = "20060102150405.000000000"
 
 // nameField is the keyword field holding the names of one entity type as
 // written (see index.EntityNames); facets count its values.
@@ -90,6 +95,7 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fieldText, text(DualAnalyzer, false))
 	add(fieldSource, kw(false, true))
 	add(fieldPublished, published)
+	add(fieldNewest, kw(false, true))
 	add(fieldSection, kw(false, false))
 	add(fieldTags, kw(false, false))
 	add(fieldSummary, stored())
@@ -132,6 +138,7 @@ func document(a article.Article) (map[string]interface{}, error) {
 	all.WriteString("\n")
 	if p := a.Published; !p.IsZero() && !p.Before(query.MinRFC3339CompatibleTime) && !p.After(query.MaxRFC3339CompatibleTime) {
 		d[fieldPublished] = a.Published
+		d[fieldNewest] = a.Published.UTC().Format(sortKeyLayout)
 	}
 	if s := strings.TrimSpace(a.Section); s != "" {
 		d[fieldSection] = index.FoldKey(s)

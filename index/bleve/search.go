@@ -121,7 +121,7 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 func request(q query.Query, size, from int) *blevesearch.SearchRequest {
 	req := blevesearch.NewSearchRequestOptions(q, size, from, false)
 	req.Score = blevesearch.ScoreNone
-	req.SortByCustom(search.SortOrder{newestFirst(), byID()})
+	req.SortByCustom(search.SortOrder{newestFirst()})
 	return req
 }
 
@@ -145,8 +145,11 @@ func emptyFacets() index.Facets {
 	}
 }
 
+// newestFirst orders by publication time, undated last. It reads one
+// short doc value per match; articles published at the same instant keep
+// the index's order, stable for a given index.
 func newestFirst() *search.SortField {
-	return &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
+	return &search.SortField{Field: fieldNewest, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
 }
 
 // byID orders by article ID, read from doc values: sorting by _id would
