@@ -11,7 +11,8 @@
 //	    starts BIN serve on a loopback port over DIR and measures rps and
 //	    p50/p99 of search, entities, article pages and audio Range requests
 //	    at each concurrency, with a plain Go file server on the same audio
-//	    bytes as the baseline, and the server's peak memory.
+//	    bytes as the baseline (dxbench fileserver, in its own process), and
+//	    the server's peak memory.
 //
 // Figures depend on the machine and its load; compare ratios taken in the
 // same run.
@@ -39,6 +40,8 @@ func main() {
 		err = runGen(ctx, os.Args[2:], os.Stdout, os.Stderr)
 	case "load":
 		err = runLoad(ctx, os.Args[2:], os.Stdout, os.Stderr)
+	case "fileserver":
+		err = runFileServer(ctx, os.Args[2:], os.Stderr)
 	default:
 		fmt.Fprintf(os.Stderr, "dxbench: unknown command %q (want search, gen or load)\n", os.Args[1])
 		os.Exit(2)
