@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -291,5 +292,21 @@ func TestNewRequiresDependencies(t *testing.T) {
 	}
 	if _, err := New(Config{Index: &fakeIndex{}}); err == nil || !strings.Contains(err.Error(), "Store") {
 		t.Errorf("missing store: %v", err)
+	}
+}
+
+func TestClientGoneIsNoServerError(t *testing.T) {
+	f := newFixture(t)
+	f.index.err = context.Canceled
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rec := httptest.NewRecorder()
+	f.h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/articles?q=x", nil).WithContext(ctx))
+	if rec.Code != statusClientClosed {
+		t.Fatalf("status %d, want %d", rec.Code, statusClientClosed)
+	}
+	// A cancelled search while the client is still there is a server error.
+	if rec := f.get("/api/articles?q=x"); rec.Code != http.StatusInternalServerError {
+		t.Fatalf("status %d, want 500", rec.Code)
 	}
 }

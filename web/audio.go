@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path"
+	"path/filepath"
 	"strings"
 
 	"dxnews/article"
@@ -19,14 +20,33 @@ func audioURL(id, voice string) string {
 	return "/api/audio/" + id + "/" + voice + ".mp3"
 }
 
-// audioFile returns the size of the MP3 of article id in voice, and whether
-// it exists. id and voice must already be validated.
-func (s *server) audioFile(id, voice string) (int64, bool) {
-	st, err := os.Stat(s.store.AudioPath(id, voice))
-	if err != nil || !st.Mode().IsRegular() {
-		return 0, false
+// audioFiles returns the sizes of the MP3s of article id on disk, by voice,
+// reading its audio folder once. id must already be validated.
+func (s *server) audioFiles(id string) map[string]int64 {
+	p := s.store.AudioPath(id, allVoices[0].ID)
+	if p == "" {
+		return nil
 	}
-	return st.Size(), true
+	entries, err := os.ReadDir(filepath.Dir(p))
+	if err != nil {
+		return nil
+	}
+	var sizes map[string]int64
+	for _, e := range entries {
+		voice, ok := strings.CutSuffix(e.Name(), ".mp3")
+		if !ok || !e.Type().IsRegular() || s.store.AudioPath(id, voice) != filepath.Join(filepath.Dir(p), e.Name()) {
+			continue
+		}
+		info, err := e.Info()
+		if err != nil {
+			continue
+		}
+		if sizes == nil {
+			sizes = map[string]int64{}
+		}
+		sizes[voice] = info.Size()
+	}
+	return sizes
 }
 
 // withAudio normalises a and sets its audio variants to the readings that
@@ -38,15 +58,16 @@ func (s *server) withAudio(a article.Article) article.Article {
 	for _, au := range a.Audio {
 		listed[au.Voice] = au
 	}
+	var onDisk map[string]int64
+	if validID.MatchString(a.ID) {
+		onDisk = s.audioFiles(a.ID)
+	}
 	out := []article.Audio{}
 	for _, v := range allVoices {
 		au, ok := listed[v.ID]
-		size, onDisk := int64(0), false
-		if validID.MatchString(a.ID) {
-			size, onDisk = s.audioFile(a.ID, v.ID)
-		}
+		size, found := onDisk[v.ID]
 		switch {
-		case onDisk:
+		case found:
 			au.Voice = v.ID
 			au.URL = audioURL(a.ID, v.ID)
 			au.Bytes = size

@@ -80,7 +80,20 @@ func New(cfg Config) (http.Handler, error) {
 		pages:   pg,
 		cache:   newResponseCache(),
 	}
+	if w, ok := cfg.Index.(warmer); ok {
+		go func() {
+			if err := w.Warm(context.Background()); err != nil {
+				log.Warn("web: warming the index", "error", err)
+			}
+		}()
+	}
 	return s.routes(), nil
+}
+
+// warmer is implemented by indexes that prepare for queries ahead of the
+// first one; New starts it in the background.
+type warmer interface {
+	Warm(ctx context.Context) error
 }
 
 func (s *server) routes() http.Handler {

@@ -38,6 +38,16 @@ func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Enti
 	return i.ents.lookup(q), nil
 }
 
+// Warm builds the entity table now, so the first entity look-up or
+// archive-wide facet does not wait for it. Servers call it at start.
+func (i *Index) Warm(ctx context.Context) error {
+	if err := i.acquire(ctx); err != nil {
+		return err
+	}
+	defer i.mu.RUnlock()
+	return i.ents.ensure(ctx, i)
+}
+
 // entityTable aggregates the entity names of every indexed article.
 type entityTable struct {
 	mu      sync.RWMutex
