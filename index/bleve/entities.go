@@ -54,6 +54,7 @@ type entityTable struct {
 	built   bool
 	types   map[string]map[string]*entityAgg // type, then name
 	sources map[string]int                   // articles per source (normSource)
+	strs    map[string]string                // sources and roles, each held once
 	docs    map[string]docEntities           // by article ID
 }
 
@@ -104,30 +105,45 @@ func (t *entityTable) apply(docs []article.Article) {
 	}
 }
 
+// add records one article. The names it keeps are the entities' own
+// strings, so each name is held once however many articles carry it.
 func (t *entityTable) add(id string, d docEntities) {
-	t.docs[id] = d
 	if d.source != "" {
+		d.source = t.intern(d.source)
 		t.sources[d.source]++
 	}
 	for k, typ := range index.EntityTypes {
 		m := t.types[typ]
-		for _, n := range d.names[k] {
+		for j, n := range d.names[k] {
 			e := m[n]
 			if e == nil {
 				e = &entityAgg{name: n, key: index.FoldKey(n), articles: map[string]int64{}}
 				m[n] = e
 			}
+			d.names[k][j] = e.name
 			e.articles[id] = d.published
 		}
 	}
-	for _, r := range d.roles {
+	for j, r := range d.roles {
 		if e := t.types[index.TypePerson][r[0]]; e != nil {
 			if e.roles == nil {
 				e.roles = map[string]int{}
 			}
-			e.roles[r[1]]++
+			role := t.intern(r[1])
+			e.roles[role]++
+			d.roles[j] = [2]string{e.name, role}
 		}
 	}
+	t.docs[id] = d
+}
+
+// intern returns the table's copy of s, keeping one.
+func (t *entityTable) intern(s string) string {
+	if v, ok := t.strs[s]; ok {
+		return v
+	}
+	t.strs[s] = s
+	return s
 }
 
 func (t *entityTable) remove(id string) {
@@ -178,6 +194,7 @@ func (t *entityTable) ensure(ctx context.Context, i *Index) error {
 	}
 	t.docs = map[string]docEntities{}
 	t.sources = map[string]int{}
+	t.strs = map[string]string{}
 	// Page through every article by ID, reading the stored summaries.
 	const page = 2000
 	var after []string
