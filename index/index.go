@@ -70,7 +70,16 @@ type Results struct {
 	Total    int               `json:"total"`
 	Articles []article.Article `json:"articles"`
 	Facets   Facets            `json:"facets"`
+	// FacetsOver is, when the facets were counted over fewer matches than
+	// Total, how many: a query matching more than FacetScope articles may
+	// have its facets counted over a sample of at least FacetScope of them
+	// (the Bleve backend takes the matches among the newest FacetScope
+	// articles). Zero means the facets count every match.
+	FacetsOver int `json:"facets_over,omitempty"`
 }
+
+// FacetScope is the number of matches up to which facets are always exact.
+const FacetScope = 20000
 
 // Facets counts entity values over all matching articles.
 type Facets struct {

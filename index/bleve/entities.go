@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -55,7 +56,14 @@ type entityTable struct {
 	types   map[string]map[string]*entityAgg // type, then name
 	sources map[string]int                   // articles per source (normSource)
 	strs    map[string]string                // sources and roles, each held once
-	docs    map[string]docEntities           // by article ID
+	changes uint64                           // counts calls of add and remove
+	// The last answer of newest, kept until the table changes. Written
+	// under the read lock, so guarded by boundaryMu.
+	boundaryMu sync.Mutex
+	boundary   int64
+	boundaryAt uint64
+	boundaryN  int
+	docs       map[string]docEntities // by article ID
 }
 
 // entityAgg is one entity: the articles naming it and the roles stated.
@@ -108,6 +116,7 @@ func (t *entityTable) apply(docs []article.Article) {
 // add records one article. The names it keeps are the entities' own
 // strings, so each name is held once however many articles carry it.
 func (t *entityTable) add(id string, d docEntities) {
+	t.changes++
 	if d.source != "" {
 		d.source = t.intern(d.source)
 		t.sources[d.source]++
@@ -151,6 +160,7 @@ func (t *entityTable) remove(id string) {
 	if !ok {
 		return
 	}
+	t.changes++
 	delete(t.docs, id)
 	if t.sources[d.source]--; t.sources[d.source] <= 0 {
 		delete(t.sources, d.source)
@@ -255,6 +265,32 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 		out = append(out, ent)
 	}
 	return out
+}
+
+// newest returns the publication time of the n-th newest article, or the
+// zero time when the index holds n articles or fewer (or n of them are
+// undated).
+func (t *entityTable) newest(n int) time.Time {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	if len(t.docs) <= n {
+		return time.Time{}
+	}
+	t.boundaryMu.Lock()
+	defer t.boundaryMu.Unlock()
+	if t.boundaryAt != t.changes || t.boundaryN != n {
+		times := make([]int64, 0, len(t.docs))
+		for _, d := range t.docs {
+			times = append(times, d.published)
+		}
+		slices.SortFunc(times, func(a, b int64) int { return cmp.Compare(b, a) })
+		t.boundary = times[n-1]
+		t.boundaryAt, t.boundaryN = t.changes, n
+	}
+	if t.boundary == math.MinInt64 {
+		return time.Time{}
+	}
+	return time.Unix(0, t.boundary)
 }
 
 // facets returns the facets q asks for over every article, from the

@@ -2,6 +2,7 @@ package bleve
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"time"
 
@@ -15,6 +16,9 @@ import (
 
 // FacetSize is how many values each facet of Search reports.
 const FacetSize = 20
+
+// facetScope is index.FacetScope; tests lower it.
+var facetScope = index.FacetScope
 
 // facets maps each facet name of index.Query to the field it counts and
 // where its counts go in index.Facets.
@@ -66,17 +70,20 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		req = blevesearch.NewSearchRequestOptions(conjunction(all), 0, 0, false)
 		req.Score = blevesearch.ScoreNone
 	}
-	if tiers == nil && len(filters) == 0 && len(q.Facets) > 0 {
-		// Facets over every article come from the entity table's counts.
+	// Facets: over every article they come from the entity table's counts;
+	// otherwise Bleve counts them over the matches, or, when those are more
+	// than index.FacetScope, over the matches among the newest FacetScope
+	// articles, so their cost stays bounded.
+	var boundary time.Time
+	tableFacets := tiers == nil && len(filters) == 0 && len(q.Facets) > 0
+	if len(q.Facets) > 0 {
 		if err := i.ents.ensure(ctx, i); err != nil {
 			return res, err
 		}
-		res.Facets = i.ents.facets(q)
-	} else {
-		for _, f := range facets {
-			if q.WantsFacet(f.name) {
-				req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
-			}
+		if tableFacets {
+			res.Facets = i.ents.facets(q)
+		} else if boundary = i.ents.newest(facetScope); boundary.IsZero() {
+			addFacets(req, q)
 		}
 	}
 	sr, err := i.search(ctx, req)
@@ -85,6 +92,23 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	res.Total = int(sr.Total)
 	hits := sr.Hits
+	if !boundary.IsZero() {
+		fq := conjunction(all)
+		if res.Total > facetScope {
+			fq = conjunction(append(slices.Clone(all), dateRange(boundary, time.Time{})))
+		}
+		freq := blevesearch.NewSearchRequestOptions(fq, 0, 0, false)
+		freq.Score = blevesearch.ScoreNone
+		addFacets(freq, q)
+		fr, err := i.search(ctx, freq)
+		if err != nil {
+			return res, err
+		}
+		if int(fr.Total) < res.Total {
+			res.FacetsOver = int(fr.Total)
+		}
+		sr.Facets = fr.Facets
+	}
 	for _, f := range facets {
 		if fr, ok := sr.Facets[f.field]; ok {
 			*f.get(&res.Facets) = facetCounts(fr)
@@ -114,6 +138,15 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		res.Articles = append(res.Articles, a)
 	}
 	return res, nil
+}
+
+// addFacets asks req for the facets q names.
+func addFacets(req *blevesearch.SearchRequest, q index.Query) {
+	for _, f := range facets {
+		if q.WantsFacet(f.name) {
+			req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
+		}
+	}
 }
 
 // request asks for size matches of q after the first from, newest first,
@@ -173,13 +206,20 @@ func filterQueries(q index.Query) []query.Query {
 	if s := normSource(q.Source); s != "" {
 		fs = append(fs, term(fieldSource, s))
 	}
-	if from, to := dateBounds(q.From, q.To); !from.IsZero() || !to.IsZero() {
-		yes := true
-		dr := blevesearch.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
-		dr.SetField(fieldPublished)
-		fs = append(fs, dr)
+	if !q.From.IsZero() || !q.To.IsZero() {
+		fs = append(fs, dateRange(q.From, q.To))
 	}
 	return fs
+}
+
+// dateRange matches articles published from from to to, inclusive; a zero
+// bound is open.
+func dateRange(from, to time.Time) query.Query {
+	from, to = dateBounds(from, to)
+	yes := true
+	dr := blevesearch.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
+	dr.SetField(fieldPublished)
+	return dr
 }
 
 // dateBounds moves the bounds of a date range into the years Bleve can

@@ -2,6 +2,7 @@ package bleve
 
 import (
 	"context"
+	"maps"
 	"slices"
 	"testing"
 	"time"
@@ -137,4 +138,61 @@ func TestVersionChangesOnIndex(t *testing.T) {
 	if ix.Version() == v {
 		t.Fatal("Version did not change after Index")
 	}
+}
+
+// Beyond facetScope matches, facets are counted over the matches among the
+// newest facetScope articles, and Results says over how many.
+func TestFacetsBeyondScope(t *testing.T) {
+	defer func(n int) { facetScope = n }(facetScope)
+	facetScope = 100
+	var docs []article.Article
+	for i := range 300 {
+		docs = append(docs, indextest.Archive(300, i, 5))
+	}
+	ix := openFilled(t, docs)
+	ctx := context.Background()
+	newest := slices.Clone(docs)
+	slices.SortFunc(newest, func(a, b article.Article) int { return b.Published.Compare(a.Published) })
+	newest = newest[:facetScope]
+	count := func(arts []article.Article, pred func(article.Article) bool) map[string]int {
+		n := map[string]int{}
+		for _, a := range arts {
+			if pred(a) {
+				n[normSource(a.Source)]++
+			}
+		}
+		return n
+	}
+	check := func(what string, q index.Query, want map[string]int, over int) {
+		t.Helper()
+		q.Facets = []string{index.FacetSources}
+		res, err := ix.Search(ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := map[string]int{}
+		for _, c := range res.Facets.Sources {
+			got[c.Name] = c.Count
+		}
+		if !maps.Equal(got, want) || res.FacetsOver != over {
+			t.Errorf("%s: sources %v over %d, want %v over %d (total %d)", what, got, res.FacetsOver, want, over, res.Total)
+		}
+	}
+	// A text every article matches: counted over the newest 100.
+	all := func(article.Article) bool { return true }
+	check("text", index.Query{Text: "UBND"}, count(newest, all), facetScope)
+	// A filter matching fewer than the scope: exact.
+	src := normSource(docs[0].Source)
+	var few index.Query
+	for _, d := range []int{1, 2, 3, 4} {
+		few = index.Query{Source: src, From: indextest.ArchiveEnd.AddDate(-d, 0, 0)}
+		if res, _ := ix.Search(ctx, few); res.Total <= facetScope {
+			break
+		}
+	}
+	fewRes, err := ix.Search(ctx, few)
+	if err != nil || fewRes.Total > facetScope || fewRes.Total == 0 {
+		t.Fatalf("no selective query: %d, %v", fewRes.Total, err)
+	}
+	check("selective", few, map[string]int{src: fewRes.Total}, 0)
 }
