@@ -57,13 +57,12 @@ type entityTable struct {
 	sources map[string]int                   // articles per source (normSource)
 	strs    map[string]string                // sources and roles, each held once
 	changes uint64                           // counts calls of add and remove
-	// The last answer of newest, kept until the table changes. Written
-	// under the read lock, so guarded by boundaryMu.
-	boundaryMu sync.Mutex
-	boundary   int64
-	boundaryAt uint64
-	boundaryN  int
-	docs       map[string]docEntities // by article ID
+	// Publication times, newest first, for newest; kept until the table
+	// changes. Written under the read lock, so guarded by timesMu.
+	timesMu sync.Mutex
+	times   []int64
+	timesAt uint64
+	docs    map[string]docEntities // by article ID
 }
 
 // entityAgg is one entity: the articles naming it and the roles stated.
@@ -268,29 +267,35 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 }
 
 // newest returns the publication time of the n-th newest article, or the
-// zero time when the index holds n articles or fewer (or n of them are
-// undated).
+// zero time when the index holds n articles or fewer (or the n-th is
+// undated) or the table is not built.
 func (t *entityTable) newest(n int) time.Time {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	if len(t.docs) <= n {
+	if !t.built || len(t.docs) <= n || n < 1 {
 		return time.Time{}
 	}
-	t.boundaryMu.Lock()
-	defer t.boundaryMu.Unlock()
-	if t.boundaryAt != t.changes || t.boundaryN != n {
-		times := make([]int64, 0, len(t.docs))
+	t.timesMu.Lock()
+	defer t.timesMu.Unlock()
+	if t.timesAt != t.changes || t.times == nil {
+		t.times = t.times[:0]
 		for _, d := range t.docs {
-			times = append(times, d.published)
+			t.times = append(t.times, d.published)
 		}
-		slices.SortFunc(times, func(a, b int64) int { return cmp.Compare(b, a) })
-		t.boundary = times[n-1]
-		t.boundaryAt, t.boundaryN = t.changes, n
+		slices.SortFunc(t.times, func(a, b int64) int { return cmp.Compare(b, a) })
+		t.timesAt = t.changes
 	}
-	if t.boundary == math.MinInt64 {
-		return time.Time{}
+	if at := t.times[n-1]; at != math.MinInt64 {
+		return time.Unix(0, at)
 	}
-	return time.Unix(0, t.boundary)
+	return time.Time{}
+}
+
+// size returns how many articles the table holds, 0 when it is not built.
+func (t *entityTable) size() int {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return len(t.docs)
 }
 
 // facets returns the facets q asks for over every article, from the

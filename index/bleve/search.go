@@ -2,6 +2,7 @@ package bleve
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"sort"
 	"time"
@@ -61,8 +62,11 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	if tiers != nil {
 		all = append([]query.Query{tiers[len(tiers)-1]}, filters...)
 	}
+	// Without text, and unless newest-first paging can look at the newest
+	// articles only (see newestPage), the count comes with the page.
+	windowed := tiers == nil && i.ents.size() > windowMin
 	var req *blevesearch.SearchRequest
-	if tiers == nil {
+	if tiers == nil && !windowed {
 		req = request(conjunction(all), q.Size, q.Offset())
 		req.Fields = []string{fieldSummary}
 	} else {
@@ -86,8 +90,15 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 			addFacets(req, q)
 		}
 	}
-	sr, err := i.search(ctx, req)
-	if err != nil {
+	var sr *blevesearch.SearchResult
+	if windowed && len(all) == 0 {
+		// Every article matches: the count is the index's.
+		n, err := i.idx.DocCount()
+		if err != nil {
+			return res, fmt.Errorf("bleve: count: %w", err)
+		}
+		sr = &blevesearch.SearchResult{Total: n}
+	} else if sr, err = i.search(ctx, req); err != nil {
 		return res, err
 	}
 	res.Total = int(sr.Total)
@@ -114,20 +125,25 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 			*f.get(&res.Facets) = facetCounts(fr)
 		}
 	}
+	if windowed {
+		if hits, _, err = i.newestPage(ctx, conjunction(all), res.Total, q.Size, q.Offset()); err != nil {
+			return res, err
+		}
+	}
 	need, skip := q.Size, q.Offset()
 	for k := range tiers {
 		if need == 0 || skip >= res.Total {
 			break
 		}
-		req := request(inTier(tiers, k, filters), need, skip)
-		req.Fields = []string{fieldSummary}
-		sr, err := i.search(ctx, req)
+		page, n, err := i.newestPage(ctx, inTier(tiers, k, filters), res.Total, need, skip)
 		if err != nil {
 			return res, err
 		}
-		hits = append(hits, sr.Hits...)
-		need -= len(sr.Hits)
-		skip = max(0, skip-int(sr.Total))
+		hits = append(hits, page...)
+		need -= len(page)
+		if need > 0 {
+			skip = max(0, skip-n)
+		}
 	}
 	for _, hit := range hits {
 		raw, _ := hit.Fields[fieldSummary].(string)
@@ -138,6 +154,42 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		res.Articles = append(res.Articles, a)
 	}
 	return res, nil
+}
+
+// windowMin is the number of matches above which newestPage first looks
+// among the newest articles only; tests change it.
+var windowMin = 2000
+
+// newestPage returns size matches of q after the first skip, newest first,
+// and how many articles q matches. total is the number of matches of a
+// query q is part of, all when q is all. When that is large, it first looks
+// only among the newest articles, as many as should hold four times the
+// matches needed; when they fall short it reads every match. A page found
+// in that window leaves the count unknown (-1): callers only need it to
+// carry on into the next tier, which a full page does not.
+func (i *Index) newestPage(ctx context.Context, q query.Query, total, size, skip int) (search.DocumentMatchCollection, int, error) {
+	want := skip + size
+	if n := i.ents.size(); total > windowMin && total > 4*want && n > 0 {
+		w := max(int(int64(n)*int64(4*want)/int64(total)), 1000)
+		if from := i.ents.newest(w); !from.IsZero() {
+			req := request(conjunction([]query.Query{q, dateRange(from, time.Time{})}), size, skip)
+			req.Fields = []string{fieldSummary}
+			sr, err := i.search(ctx, req)
+			if err != nil {
+				return nil, 0, err
+			}
+			if int(sr.Total) >= want {
+				return sr.Hits, -1, nil
+			}
+		}
+	}
+	req := request(q, size, skip)
+	req.Fields = []string{fieldSummary}
+	sr, err := i.search(ctx, req)
+	if err != nil {
+		return nil, 0, err
+	}
+	return sr.Hits, int(sr.Total), nil
 }
 
 // addFacets asks req for the facets q names.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"maps"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -195,4 +196,48 @@ func TestFacetsBeyondScope(t *testing.T) {
 		t.Fatalf("no selective query: %d, %v", fewRes.Total, err)
 	}
 	check("selective", few, map[string]int{src: fewRes.Total}, 0)
+}
+
+// Paging newest first through a window of the newest articles gives the
+// same pages as reading every match.
+func TestWindowedPagesMatchFull(t *testing.T) {
+	defer func(n int) { windowMin = n }(windowMin)
+	var docs []article.Article
+	for i := range 1500 {
+		docs = append(docs, indextest.Archive(1500, i, 9))
+	}
+	ix := openFilled(t, docs)
+	ctx := context.Background()
+	if err := ix.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	queries := []index.Query{
+		{}, {Page: 7, Size: 10}, {Source: normSource(docs[0].Source), Page: 3},
+		{Text: "chuyển đổi số"}, {Text: "chuyen doi so", Page: 30, Size: 10}, {Text: "du lieu", Page: 2},
+		{Text: "UBND", From: indextest.ArchiveStart.AddDate(2, 0, 0), Page: 4, Size: 5},
+	}
+	run := func() [][]string {
+		var out [][]string
+		for _, q := range queries {
+			res, err := ix.Search(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			ids := []string{strconv.Itoa(res.Total)}
+			for _, a := range res.Articles {
+				ids = append(ids, a.ID)
+			}
+			out = append(out, ids)
+		}
+		return out
+	}
+	windowMin = 1 << 30
+	full := run()
+	windowMin = 50
+	windowed := run()
+	for k := range queries {
+		if !slices.Equal(full[k], windowed[k]) || len(full[k]) < 2 {
+			t.Errorf("%+v: windowed %v, full %v", queries[k], windowed[k], full[k])
+		}
+	}
 }
