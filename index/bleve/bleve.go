@@ -55,6 +55,8 @@ type Index struct {
 	closed bool
 	idx    blevesearch.Index
 	ents   entityTable
+	// writeMu orders batch writes with their entity table updates.
+	writeMu sync.Mutex
 	// version counts the batches written since Open.
 	version atomic.Uint64
 }

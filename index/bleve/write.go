@@ -52,14 +52,19 @@ func (i *Index) writeBatch(ctx context.Context, docs []article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	// The entity table changes with the index, under its lock, so entity
-	// look-ups never see one without the other.
-	i.ents.mu.Lock()
-	defer i.ents.mu.Unlock()
+	// Writers take turns, so the table applies batches in the order the
+	// index did; readers never wait for a batch.
+	i.writeMu.Lock()
+	defer i.writeMu.Unlock()
 	if err := i.idx.Batch(b); err != nil {
 		return fmt.Errorf("bleve: write batch: %w", err)
 	}
+	// The entity table follows. Replacing an article's entry is idempotent,
+	// so a table being built from the index meanwhile ends up right
+	// whichever version of the article it read.
+	i.ents.mu.Lock()
 	i.ents.apply(docs)
+	i.ents.mu.Unlock()
 	i.version.Add(1)
 	return nil
 }
