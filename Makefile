@@ -5,7 +5,7 @@ BIN     := bin/dxnews
 RUN_DEBS  := espeak-ng lame
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: all build demo test crash soak bench fuzz lint deps-run deps-test clean
+.PHONY: all build demo test crash soak bench bench-search loadtest fuzz lint deps-run deps-test clean
 
 # SOAK is how long make soak runs dxnews run against a loopback site.
 SOAK ?= 1h
@@ -69,6 +69,29 @@ lint:
 
 bench: deps-run
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# Search at scale: synthetic archives of each size, indexed on disk, then
+# p50/p95/p99 of each kind of query. 100k takes minutes; not part of test.
+BENCH_SIZES ?= 10000,30000,100000
+bench-search:
+	$(GO) build -o bin/dxbench ./cmd/dxbench
+	./bin/dxbench search -n $(BENCH_SIZES)
+
+# Serving under load on loopback: rps and p50/p99 at concurrency 1, 16 and
+# 64. Without LOADTEST_N the data is the demo pipeline's (real MP3s); with
+# LOADTEST_N=100000 a synthetic archive of that size.
+LOADTEST_DIR ?= bin/loadtest-data
+LOADTEST_N   ?=
+LOADTEST_D   ?= 5s
+loadtest: build
+	$(GO) build -o bin/dxbench ./cmd/dxbench
+	rm -rf $(LOADTEST_DIR)
+	@if [ -n "$(LOADTEST_N)" ]; then \
+		./bin/dxbench gen -n $(LOADTEST_N) -data $(LOADTEST_DIR); \
+	else \
+		./$(BIN) demo -serve=false -data $(LOADTEST_DIR) >/dev/null; \
+	fi
+	./bin/dxbench load -server ./$(BIN) -data $(LOADTEST_DIR) -d $(LOADTEST_D)
 
 clean:
 	rm -rf bin dxnews-data

@@ -5,6 +5,7 @@ package index
 import (
 	"context"
 	"errors"
+	"slices"
 	"time"
 
 	"dxnews/article"
@@ -26,6 +27,33 @@ type Query struct {
 	From, To time.Time
 	Page     int // 1-based; 0 means 1
 	Size     int // 0 means DefaultSize
+	// Facets names the facets to count over all matches, from FacetNames
+	// ("people", "organizations", "decisions", "sources"). Facets not asked
+	// for come back as empty lists: counting them costs a pass over every
+	// match, so callers ask only for what they show.
+	Facets []string
+}
+
+// Facet names accepted in Query.Facets.
+const (
+	FacetPeople        = "people"
+	FacetOrganizations = "organizations"
+	FacetDecisions     = "decisions"
+	FacetSources       = "sources"
+)
+
+// FacetNames lists the values Query.Facets accepts, in the order Results
+// reports them.
+var FacetNames = []string{FacetPeople, FacetOrganizations, FacetDecisions, FacetSources}
+
+// WantsFacet reports whether q asks for the facet name.
+func (q Query) WantsFacet(name string) bool {
+	for _, f := range q.Facets {
+		if f == name {
+			return true
+		}
+	}
+	return false
 }
 
 // DefaultSize and MaxSize bound a page of results.
@@ -34,13 +62,24 @@ const (
 	MaxSize     = 100
 )
 
-// Results is one page of matching articles, best first, with facets over all
-// matches.
+// Results is one page of matching articles, best first, with the facets the
+// query asked for counted over all matches. Each article is its Summary:
+// what a result list shows, without the body or entity mentions; Get returns
+// the whole article.
 type Results struct {
 	Total    int               `json:"total"`
 	Articles []article.Article `json:"articles"`
 	Facets   Facets            `json:"facets"`
+	// FacetsOver is, when the facets were counted over fewer matches than
+	// Total, how many: a query matching more than FacetScope articles may
+	// have its facets counted over a sample of at least FacetScope of them
+	// (the Bleve backend takes the matches among the newest FacetScope
+	// articles). Zero means the facets count every match.
+	FacetsOver int `json:"facets_over,omitempty"`
 }
+
+// FacetScope is the number of matches up to which facets are always exact.
+const FacetScope = 20000
 
 // Facets counts entity values over all matching articles.
 type Facets struct {
@@ -54,6 +93,37 @@ type Facets struct {
 type FacetCount struct {
 	Name  string `json:"name"`
 	Count int    `json:"count"`
+}
+
+// Summary returns what Search gives for an article: a copy of a without its
+// body and without the mentions of its entities, normalised. Backends may
+// store only this for each hit, so results cost no more to read than what a
+// result page shows.
+func Summary(a article.Article) article.Article {
+	a.Body = ""
+	e := &a.Entities
+	e.People = slices.Clone(e.People)
+	for i := range e.People {
+		e.People[i].Mentions = nil
+	}
+	e.Decisions = slices.Clone(e.Decisions)
+	for i := range e.Decisions {
+		e.Decisions[i].Mentions = nil
+	}
+	e.Targets = slices.Clone(e.Targets)
+	for i := range e.Targets {
+		e.Targets[i].Mentions = nil
+	}
+	e.Organizations = slices.Clone(e.Organizations)
+	for i := range e.Organizations {
+		e.Organizations[i].Mentions = nil
+	}
+	e.Locations = slices.Clone(e.Locations)
+	for i := range e.Locations {
+		e.Locations[i].Mentions = nil
+	}
+	a.Normalize()
+	return a
 }
 
 // Entity types accepted by EntityQuery.Type.

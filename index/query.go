@@ -2,6 +2,7 @@ package index
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -23,11 +24,12 @@ func (e *ParamError) Error() string {
 }
 
 // Normalize returns q ready for a backend: text NFC-normalised and trimmed,
-// Page 0 as 1, Size 0 as DefaultSize, Size above MaxSize lowered to MaxSize.
+// Page 0 as 1, Size 0 as DefaultSize, Size above MaxSize lowered to MaxSize,
+// facet names lower-cased without blanks or repeats.
 // The date range is inclusive; a To at exactly midnight stands for the whole
 // of that day, so a date-only "to=2022-12-31" includes articles published that
 // day. A negative page or size, a page beyond MaxWindow or a To before From is
-// a *ParamError.
+// a *ParamError, and so is a facet name not in FacetNames.
 func (q Query) Normalize() (Query, error) {
 	for _, f := range []*string{&q.Text, &q.Person, &q.Org, &q.Decision, &q.Location, &q.Source} {
 		*f = strings.TrimSpace(norm.NFC.String(*f))
@@ -58,6 +60,18 @@ func (q Query) Normalize() (Query, error) {
 	if !q.From.IsZero() && !q.To.IsZero() && q.To.Before(q.From) {
 		return q, &ParamError{"to", "is before from"}
 	}
+	var facets []string
+	for _, f := range q.Facets {
+		f = strings.ToLower(strings.TrimSpace(f))
+		switch {
+		case f == "" || slices.Contains(facets, f):
+		case !slices.Contains(FacetNames, f):
+			return q, &ParamError{"facets", fmt.Sprintf("%q is not one of %s", f, strings.Join(FacetNames, ", "))}
+		default:
+			facets = append(facets, f)
+		}
+	}
+	q.Facets = facets
 	return q, nil
 }
 

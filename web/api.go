@@ -21,12 +21,22 @@ const badIDReason = "not a hexadecimal article id"
 // *index.ParamError is the client's fault (400 naming the parameter),
 // anything else a 500 described by msg.
 func (s *server) failQuery(w http.ResponseWriter, r *http.Request, err error, msg string) {
+	if r.Context().Err() != nil && errors.Is(err, r.Context().Err()) {
+		// The client went away: nobody reads the answer, and it is no
+		// server error.
+		w.WriteHeader(statusClientClosed)
+		return
+	}
 	if pe := (*index.ParamError)(nil); errors.As(err, &pe) {
 		s.fail(w, r, http.StatusBadRequest, badParam(pe), nil)
 		return
 	}
 	s.fail(w, r, http.StatusInternalServerError, msg, err)
 }
+
+// statusClientClosed is recorded for requests whose client left before the
+// answer was ready (nginx's 499).
+const statusClientClosed = 499
 
 // badRequest answers a 400 naming the bad parameter.
 func (s *server) badRequest(w http.ResponseWriter, r *http.Request, param, reason string) {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -9,6 +10,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -69,15 +71,22 @@ func TestArticlesGolden(t *testing.T) {
 
 func TestArticlesShape(t *testing.T) {
 	f := newFixture(t)
-	res := decode[index.Results](t, f.get("/api/articles?q=%C4%91%C3%B4%20th%E1%BB%8B&page=1&size=10").Body.Bytes())
+	res := decode[index.Results](t, f.get("/api/articles?q=%C4%91%C3%B4%20th%E1%BB%8B&page=1&size=10&facets=people").Body.Bytes())
 	if res.Total != 1 || len(res.Articles) != 1 || res.Articles[0].ID != f.arts[1].ID {
 		t.Fatalf("q=đô thị: %+v", res)
 	}
 	if got := res.Articles[0].Audio; len(got) != 1 || got[0].Voice != "south-male" || got[0].URL != audioURL(f.arts[1].ID, "south-male") || got[0].Bytes != 1000 {
 		t.Fatalf("audio variants = %+v", got)
 	}
-	if len(res.Facets.People) != 1 || res.Facets.People[0].Name != "Phan Văn Mãi" {
-		t.Fatalf("facets = %+v", res.Facets)
+	if len(res.Facets.People) != 1 || res.Facets.People[0].Name != "Phan Văn Mãi" || len(res.Facets.Sources) != 0 {
+		t.Fatalf("facets = %+v, want people only", res.Facets)
+	}
+	if res.Articles[0].Body != "" {
+		t.Errorf("a search result carries the body")
+	}
+	// Facets are counted only when asked for.
+	if res := decode[index.Results](t, f.get("/api/articles?q=%C4%91%C3%B4%20th%E1%BB%8B").Body.Bytes()); len(res.Facets.People) != 0 {
+		t.Errorf("facets without facets=: %+v", res.Facets)
 	}
 	// Empty results still carry arrays.
 	body := f.get("/api/articles?q=kh%C3%B4ng%20c%C3%B3%20g%C3%AC").Body.String()
@@ -101,7 +110,11 @@ func TestArticlesPassesFilters(t *testing.T) {
 	}
 	from, to := q.From, q.To
 	q.From, q.To = time.Time{}, time.Time{}
-	if q != want {
+	if q.Facets != nil {
+		t.Errorf("facets = %q, want none asked", q.Facets)
+	}
+	q.Facets = nil
+	if !reflect.DeepEqual(q, want) {
 		t.Fatalf("query = %+v, want %+v", q, want)
 	}
 	if got := from.Format(time.RFC3339); got != "2024-03-12T00:00:00+07:00" {
@@ -138,6 +151,7 @@ func TestBadParameters(t *testing.T) {
 		{"/api/articles?page=101&size=100", "page"}, // beyond the index's paging window
 		{"/api/articles?page=10001", "page"},
 		{"/api/articles?q=" + strings.Repeat("a", 400), "q"},
+		{"/api/articles?facets=people,authors", "facets"},
 		{"/api/articles?person=%ff", "person"},
 		{"/api/entities", "type"},
 		{"/api/entities?type=animal", "type"},
@@ -285,5 +299,21 @@ func TestNewRequiresDependencies(t *testing.T) {
 	}
 	if _, err := New(Config{Index: &fakeIndex{}}); err == nil || !strings.Contains(err.Error(), "Store") {
 		t.Errorf("missing store: %v", err)
+	}
+}
+
+func TestClientGoneIsNoServerError(t *testing.T) {
+	f := newFixture(t)
+	f.index.err = context.Canceled
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	rec := httptest.NewRecorder()
+	f.h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/articles?q=x", nil).WithContext(ctx))
+	if rec.Code != statusClientClosed {
+		t.Fatalf("status %d, want %d", rec.Code, statusClientClosed)
+	}
+	// A cancelled search while the client is still there is a server error.
+	if rec := f.get("/api/articles?q=x"); rec.Code != http.StatusInternalServerError {
+		t.Fatalf("status %d, want 500", rec.Code)
 	}
 }

@@ -50,10 +50,13 @@ func (f *fakeIndex) Search(ctx context.Context, q index.Query) (index.Results, e
 		}
 	}
 	slices.SortStableFunc(hits, func(a, b article.Article) int { return b.Published.Compare(a.Published) })
-	res := index.Results{Total: len(hits), Facets: facets(hits)}
+	res := index.Results{Total: len(hits), Facets: facets(hits, q)}
 	page, size := max(q.Page, 1), cmp.Or(q.Size, index.DefaultSize)
 	lo := min((page-1)*size, len(hits))
-	res.Articles = slices.Clone(hits[lo:min(lo+size, len(hits))])
+	res.Articles = []article.Article{}
+	for _, a := range hits[lo:min(lo+size, len(hits))] {
+		res.Articles = append(res.Articles, index.Summary(a))
+	}
 	return res, nil
 }
 
@@ -92,8 +95,12 @@ func matches(a article.Article, q index.Query) bool {
 	return has(q.Person, people) && has(q.Org, orgs) && has(index.FoldKey(q.Decision), decs) && has(q.Location, locs)
 }
 
-func facets(hits []article.Article) index.Facets {
-	count := func(names func(article.Article) []string) []index.FacetCount {
+// facets counts the facets q asks for over hits; the others are empty.
+func facets(hits []article.Article, q index.Query) index.Facets {
+	count := func(facet string, names func(article.Article) []string) []index.FacetCount {
+		if !q.WantsFacet(facet) {
+			return []index.FacetCount{}
+		}
 		n := map[string]int{}
 		for _, a := range hits {
 			for _, name := range names(a) {
@@ -108,10 +115,10 @@ func facets(hits []article.Article) index.Facets {
 		return out
 	}
 	return index.Facets{
-		People:        count(func(a article.Article) []string { return names(a, index.TypePerson) }),
-		Organizations: count(func(a article.Article) []string { return names(a, index.TypeOrganization) }),
-		Decisions:     count(func(a article.Article) []string { return names(a, index.TypeDecision) }),
-		Sources:       count(func(a article.Article) []string { return []string{a.Source} }),
+		People:        count(index.FacetPeople, func(a article.Article) []string { return names(a, index.TypePerson) }),
+		Organizations: count(index.FacetOrganizations, func(a article.Article) []string { return names(a, index.TypeOrganization) }),
+		Decisions:     count(index.FacetDecisions, func(a article.Article) []string { return names(a, index.TypeDecision) }),
+		Sources:       count(index.FacetSources, func(a article.Article) []string { return []string{a.Source} }),
 	}
 }
 

@@ -119,14 +119,13 @@ func (w *statusRecorder) Write(b []byte) (int, error) {
 	return w.ResponseWriter.Write(b)
 }
 
+// ReadFrom lets io.Copy, and so http.ServeContent, hand files to the
+// underlying writer, which sends them with sendfile.
 func (w *statusRecorder) ReadFrom(r io.Reader) (int64, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
 	}
-	if rf, ok := w.ResponseWriter.(io.ReaderFrom); ok {
-		return rf.ReadFrom(r)
-	}
-	return io.Copy(struct{ io.Writer }{w.ResponseWriter}, r)
+	return readFrom(w.ResponseWriter, r)
 }
 
 func (w *statusRecorder) Flush() {
@@ -137,6 +136,14 @@ func (w *statusRecorder) Flush() {
 }
 
 func (w *statusRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+// readFrom copies r to w, through w's own ReadFrom when it has one.
+func readFrom(w http.ResponseWriter, r io.Reader) (int64, error) {
+	if rf, ok := w.(io.ReaderFrom); ok {
+		return rf.ReadFrom(r)
+	}
+	return io.Copy(struct{ io.Writer }{w}, r)
+}
 
 // instrument records metrics for every request, recovers from panics with a
 // 500, and makes standard-library error responses under /api/ JSON.

@@ -67,7 +67,7 @@ func dateParam(v url.Values, name string) (time.Time, error) {
 }
 
 // parseQuery reads the search parameters shared by /api/articles and
-// /search. Dates are midnight in Vietnam; index.Query takes a midnight "to"
+// /search; "facets" is a comma-separated list of index.FacetNames. Dates are midnight in Vietnam; index.Query takes a midnight "to"
 // as the whole day. Bounds the index checks itself (paging window, "to"
 // before "from") come back from Search as *index.ParamError.
 func parseQuery(v url.Values) (index.Query, error) {
@@ -95,6 +95,9 @@ func parseQuery(v url.Values) (index.Query, error) {
 	}
 	if q.Size, err = intParam(v, "size", index.DefaultSize, 1, index.MaxSize); err != nil {
 		return index.Query{}, err
+	}
+	if f := strings.TrimSpace(v.Get("facets")); f != "" {
+		q.Facets = strings.Split(f, ",")
 	}
 	return q, nil
 }

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -91,6 +92,14 @@ func (j *jsonErrors) Write(b []byte) (int, error) {
 		return len(b), nil
 	}
 	return j.ResponseWriter.Write(b)
+}
+
+// ReadFrom keeps sendfile for files served through the wrapper.
+func (j *jsonErrors) ReadFrom(r io.Reader) (int64, error) {
+	if j.replaced {
+		return io.Copy(io.Discard, r)
+	}
+	return readFrom(j.ResponseWriter, r)
 }
 
 func (j *jsonErrors) Unwrap() http.ResponseWriter { return j.ResponseWriter }

@@ -57,7 +57,7 @@ type searchPage struct {
 }
 
 func (s *server) handleHome(w http.ResponseWriter, r *http.Request) {
-	res, err := s.index.Search(r.Context(), index.Query{Size: 10})
+	res, err := s.index.Search(r.Context(), index.Query{Size: 10, Facets: index.FacetNames})
 	if err != nil {
 		s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Không đọc được danh sách bài viết.", err)
 		return
@@ -76,6 +76,7 @@ func (s *server) handleSearch(w http.ResponseWriter, r *http.Request) {
 	var res index.Results
 	if err == nil {
 		q.Source = s.sourceFilter(r.Context(), q.Source)
+		q.Facets = index.FacetNames // the page shows them all
 		res, err = s.index.Search(r.Context(), q)
 	}
 	if pe := (*index.ParamError)(nil); errors.As(err, &pe) {

@@ -15,7 +15,8 @@ import (
 	"dxnews/resolve"
 )
 
-// Searcher is the part of index.Indexer the web layer reads from.
+// Searcher is the part of index.Indexer the web layer reads from. An index
+// that also implements Versioned lets the server cache responses.
 type Searcher interface {
 	Search(ctx context.Context, q index.Query) (index.Results, error)
 	Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error)
@@ -69,6 +70,7 @@ type server struct {
 	baseURL  string
 	metrics  *metrics
 	pages    *pages
+	cache    *responseCache
 
 	feeds     *feedIndex
 	feedCache feedCache
@@ -116,17 +118,32 @@ func newServer(cfg Config) (*server, error) {
 		metrics:  m,
 		pages:    pg,
 
+		cache: newResponseCache(),
+
 		feeds:     newFeedIndex(cfg.Store),
 		feedEmail: cfg.FeedEmail,
+	}
+	if w, ok := cfg.Index.(warmer); ok {
+		go func() {
+			if err := w.Warm(context.Background()); err != nil {
+				log.Warn("web: warming the index", "error", err)
+			}
+		}()
 	}
 	return s, nil
 }
 
+// warmer is implemented by indexes that prepare for queries ahead of the
+// first one; New starts it in the background.
+type warmer interface {
+	Warm(ctx context.Context) error
+}
+
 func (s *server) routes() http.Handler {
 	mux := http.NewServeMux()
-	mux.HandleFunc("GET /api/articles", s.handleArticles)
-	mux.HandleFunc("GET /api/articles/{id}", s.handleArticle)
-	mux.HandleFunc("GET /api/entities", s.handleEntities)
+	mux.HandleFunc("GET /api/articles", s.cached(s.handleArticles))
+	mux.HandleFunc("GET /api/articles/{id}", s.cached(s.handleArticle))
+	mux.HandleFunc("GET /api/entities", s.cached(s.handleEntities))
 	mux.HandleFunc("GET /api/audio/{id}/{file}", s.handleAudio)
 	mux.HandleFunc("GET /api/chapters/{id}/{file}", s.handleChapters)
 	mux.HandleFunc("GET /api/export", s.handleExport)
@@ -136,10 +153,10 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /healthz", s.handleHealth)
 	mux.HandleFunc("GET /metrics", s.handleMetrics)
 
-	mux.HandleFunc("GET /{$}", s.handleHome)
-	mux.HandleFunc("GET /search", s.handleSearch)
-	mux.HandleFunc("GET /articles/{id}", s.handleArticlePage)
-	mux.HandleFunc("GET /entities/{type}/{name...}", s.handleEntityPage)
+	mux.HandleFunc("GET /{$}", s.cached(s.handleHome))
+	mux.HandleFunc("GET /search", s.cached(s.handleSearch))
+	mux.HandleFunc("GET /articles/{id}", s.cached(s.handleArticlePage))
+	mux.HandleFunc("GET /entities/{type}/{name...}", s.cached(s.handleEntityPage))
 	mux.Handle("GET /static/", staticHandler())
 	mux.HandleFunc("/", s.handlePageNotFound)
 	return s.instrument(mux)

@@ -27,6 +27,7 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"sync/atomic"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -53,7 +54,16 @@ type Index struct {
 	mu     sync.RWMutex // held for writing only by Close
 	closed bool
 	idx    blevesearch.Index
+	ents   entityTable
+	// writeMu orders batch writes with their entity table updates.
+	writeMu sync.Mutex
+	// version counts the batches written since Open.
+	version atomic.Uint64
 }
+
+// Version returns a number that changes whenever articles are indexed, so
+// callers can cache results until it does.
+func (i *Index) Version() uint64 { return i.version.Load() }
 
 var _ index.Indexer = (*Index)(nil)
 

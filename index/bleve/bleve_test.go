@@ -131,8 +131,11 @@ func TestDocumentFields(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d[fieldJSON] == "" || d[fieldBody] == "" {
-			t.Fatalf("%s: document lacks text or json", a.ID)
+		if d[fieldJSON] == "" || d[fieldSummary] == "" || !strings.Contains(d[fieldText].(string), a.Body) {
+			t.Fatalf("%s: document lacks text, summary or json", a.ID)
+		}
+		if sum := d[fieldSummary].(string); a.Body != "" && strings.Contains(sum, a.Body) {
+			t.Errorf("%s: summary holds the body", a.ID)
 		}
 		_, dated := d[fieldPublished]
 		if dated == a.Published.IsZero() {

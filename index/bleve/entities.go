@@ -1,36 +1,29 @@
 package bleve
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"math"
-	"regexp"
-	"sort"
+	"slices"
 	"strings"
+	"sync"
+	"time"
 
+	"dxnews/article"
 	"dxnews/index"
 
 	blevesearch "github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
-	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// roleSep joins a person's name and one of their roles in fieldRoles.
-const roleSep = "\x1f"
-
-// maxPattern is the longest folded Q looked up with a pattern over the name
-// keys; longer ones are only matched in Go.
-const maxPattern = 80
-
-// allTerms asks a facet for every value.
-const allTerms = math.MaxInt32
-
-// Entities aggregates the entities of one type across all articles: how
-// many articles name each one, in which roles (people) and which articles,
-// newest first. Entities are ordered by article count, then name.
+// Entities returns the entities of one type across all articles: how many
+// articles name each one, in which roles (people) and which articles, newest
+// first. Entities are ordered by article count, then name.
 //
-// Counts and roles come from facets over the articles that may hold a
-// matching name; the article IDs from one search per entity returned.
+// They come from an entity table kept beside the open index: built from the
+// stored article summaries on the first call, then kept up to date by Index,
+// so a look-up costs the number of entities of the type, not of articles.
 func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error) {
 	q, err := q.Normalize()
 	if err != nil {
@@ -40,83 +33,328 @@ func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Enti
 		return nil, err
 	}
 	defer i.mu.RUnlock()
-
-	want := index.FoldKey(q.Q)
-	var candidates query.Query
-	if want == "" || len(want) > maxPattern {
-		t := blevesearch.NewTermQuery(q.Type)
-		t.SetField(fieldTypes)
-		candidates = t
-	} else {
-		r := blevesearch.NewRegexpQuery(".*" + regexp.QuoteMeta(want) + ".*")
-		r.SetField(keyField(q.Type))
-		candidates = r
-	}
-	req := blevesearch.NewSearchRequestOptions(candidates, 0, 0, false)
-	req.AddFacet("names", blevesearch.NewFacetRequest(nameField(q.Type), allTerms))
-	if q.Type == index.TypePerson {
-		req.AddFacet("roles", blevesearch.NewFacetRequest(fieldRoles, allTerms))
-	}
-	sr, err := i.search(ctx, req)
-	if err != nil {
+	if err := i.ents.ensure(ctx, i); err != nil {
 		return nil, err
 	}
-
-	var out []index.Entity
-	for _, t := range terms(sr.Facets["names"]) {
-		if want != "" && !strings.Contains(index.FoldKey(t.Term), want) {
-			continue
-		}
-		out = append(out, index.Entity{Type: q.Type, Name: t.Term, Count: t.Count, Roles: []string{}, Articles: []string{}})
-	}
-	sort.Slice(out, func(a, b int) bool {
-		if out[a].Count != out[b].Count {
-			return out[a].Count > out[b].Count
-		}
-		return out[a].Name < out[b].Name
-	})
-	if len(out) > q.Size {
-		out = out[:q.Size]
-	}
-
-	roles := map[string][]string{}
-	for _, t := range terms(sr.Facets["roles"]) {
-		if name, role, ok := strings.Cut(t.Term, roleSep); ok {
-			roles[name] = append(roles[name], role)
-		}
-	}
-	for k := range out {
-		e := &out[k]
-		if r := roles[e.Name]; r != nil {
-			sort.Strings(r)
-			e.Roles = r
-		}
-		if e.Articles, err = i.articlesNaming(ctx, q.Type, e.Name, e.Count); err != nil {
-			return nil, err
-		}
-	}
-	if out == nil {
-		out = []index.Entity{}
-	}
-	return out, nil
+	return i.ents.lookup(q), nil
 }
 
-// articlesNaming returns the IDs of the articles naming an entity, newest
-// first.
-func (i *Index) articlesNaming(ctx context.Context, typ, name string, count int) ([]string, error) {
-	t := blevesearch.NewTermQuery(name)
-	t.SetField(nameField(typ))
-	req := blevesearch.NewSearchRequestOptions(t, count, 0, false)
-	req.SortByCustom(search.SortOrder{newestFirst(), byID()})
-	sr, err := i.search(ctx, req)
-	if err != nil {
-		return nil, err
+// Warm builds the entity table now, so the first entity look-up or
+// archive-wide facet does not wait for it. Servers call it at start.
+func (i *Index) Warm(ctx context.Context) error {
+	if err := i.acquire(ctx); err != nil {
+		return err
 	}
-	ids := make([]string, 0, len(sr.Hits))
-	for _, h := range sr.Hits {
-		ids = append(ids, h.ID)
+	defer i.mu.RUnlock()
+	return i.ents.ensure(ctx, i)
+}
+
+// entityTable aggregates the entity names of every indexed article.
+type entityTable struct {
+	mu      sync.RWMutex
+	built   bool
+	types   map[string]map[string]*entityAgg // type, then name
+	sources map[string]int                   // articles per source (normSource)
+	strs    map[string]string                // sources and roles, each held once
+	changes uint64                           // counts calls of add and remove
+	// Publication times, newest first, for newest; kept until the table
+	// changes. Written under the read lock, so guarded by timesMu.
+	timesMu sync.Mutex
+	times   []int64
+	timesAt uint64
+	docs    map[string]docEntities // by article ID
+}
+
+// entityAgg is one entity: the articles naming it and the roles stated.
+type entityAgg struct {
+	name     string
+	key      string           // index.FoldKey(name)
+	articles map[string]int64 // article ID → publication time (unix ns; undated: math.MinInt64)
+	roles    map[string]int   // role → articles stating it
+}
+
+// docEntities is what one article adds to the table.
+type docEntities struct {
+	source    string
+	published int64
+	names     [][]string // per index.EntityTypes
+	roles     [][2]string
+}
+
+func entitiesOf(a article.Article) docEntities {
+	d := docEntities{source: normSource(a.Source), published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
+	if !a.Published.IsZero() {
+		d.published = a.Published.UnixNano()
 	}
-	return ids, nil
+	for k, typ := range index.EntityTypes {
+		d.names[k] = index.EntityNames(a.Entities, typ)
+	}
+	for _, p := range a.Entities.People {
+		name := clean(p.Name)
+		for _, r := range p.Roles {
+			if r = clean(r); name != "" && r != "" && !slices.Contains(d.roles, [2]string{name, r}) {
+				d.roles = append(d.roles, [2]string{name, r})
+			}
+		}
+	}
+	return d
+}
+
+// apply records the articles just written, replacing what earlier versions
+// of them added. The caller holds t.mu for writing.
+func (t *entityTable) apply(docs []article.Article) {
+	if !t.built {
+		return
+	}
+	for _, a := range docs {
+		t.remove(a.ID)
+		t.add(a.ID, entitiesOf(a))
+	}
+}
+
+// add records one article. The names it keeps are the entities' own
+// strings, so each name is held once however many articles carry it.
+func (t *entityTable) add(id string, d docEntities) {
+	t.changes++
+	if d.source != "" {
+		d.source = t.intern(d.source)
+		t.sources[d.source]++
+	}
+	for k, typ := range index.EntityTypes {
+		m := t.types[typ]
+		for j, n := range d.names[k] {
+			e := m[n]
+			if e == nil {
+				e = &entityAgg{name: n, key: index.FoldKey(n), articles: map[string]int64{}}
+				m[n] = e
+			}
+			d.names[k][j] = e.name
+			e.articles[id] = d.published
+		}
+	}
+	for j, r := range d.roles {
+		if e := t.types[index.TypePerson][r[0]]; e != nil {
+			if e.roles == nil {
+				e.roles = map[string]int{}
+			}
+			role := t.intern(r[1])
+			e.roles[role]++
+			d.roles[j] = [2]string{e.name, role}
+		}
+	}
+	t.docs[id] = d
+}
+
+// intern returns the table's copy of s, keeping one.
+func (t *entityTable) intern(s string) string {
+	if v, ok := t.strs[s]; ok {
+		return v
+	}
+	t.strs[s] = s
+	return s
+}
+
+func (t *entityTable) remove(id string) {
+	d, ok := t.docs[id]
+	if !ok {
+		return
+	}
+	t.changes++
+	delete(t.docs, id)
+	if t.sources[d.source]--; t.sources[d.source] <= 0 {
+		delete(t.sources, d.source)
+	}
+	for _, r := range d.roles {
+		if e := t.types[index.TypePerson][r[0]]; e != nil {
+			if e.roles[r[1]]--; e.roles[r[1]] <= 0 {
+				delete(e.roles, r[1])
+			}
+		}
+	}
+	for k, typ := range index.EntityTypes {
+		m := t.types[typ]
+		for _, n := range d.names[k] {
+			if e := m[n]; e != nil {
+				delete(e.articles, id)
+				if len(e.articles) == 0 {
+					delete(m, n)
+				}
+			}
+		}
+	}
+}
+
+// ensure builds the table from the index unless it is built already.
+func (t *entityTable) ensure(ctx context.Context, i *Index) error {
+	t.mu.RLock()
+	built := t.built
+	t.mu.RUnlock()
+	if built {
+		return nil
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.built {
+		return nil
+	}
+	t.types = map[string]map[string]*entityAgg{}
+	for _, typ := range index.EntityTypes {
+		t.types[typ] = map[string]*entityAgg{}
+	}
+	t.docs = map[string]docEntities{}
+	t.sources = map[string]int{}
+	t.strs = map[string]string{}
+	// Page through every article by ID, reading the stored summaries.
+	const page = 2000
+	var after []string
+	for {
+		req := blevesearch.NewSearchRequestOptions(blevesearch.NewMatchAllQuery(), page, 0, false)
+		req.Score = blevesearch.ScoreNone
+		req.SortByCustom(search.SortOrder{byID()})
+		req.Fields = []string{fieldSummary}
+		if after != nil {
+			req.SearchAfter = after
+		}
+		sr, err := i.search(ctx, req)
+		if err != nil {
+			return err
+		}
+		for _, hit := range sr.Hits {
+			raw, _ := hit.Fields[fieldSummary].(string)
+			a, err := decode(hit.ID, []byte(raw))
+			if err != nil {
+				return err
+			}
+			t.add(hit.ID, entitiesOf(a))
+		}
+		if len(sr.Hits) < page {
+			break
+		}
+		after = []string{sr.Hits[len(sr.Hits)-1].ID}
+	}
+	t.built = true
+	i.logger.Debug("entity table built", "articles", len(t.docs))
+	return nil
+}
+
+// lookup answers a normalised entity query from the table.
+func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	want := index.FoldKey(q.Q)
+	var found []*entityAgg
+	for _, e := range t.types[q.Type] {
+		if want == "" || strings.Contains(e.key, want) {
+			found = append(found, e)
+		}
+	}
+	slices.SortFunc(found, func(a, b *entityAgg) int {
+		return cmp.Or(cmp.Compare(len(b.articles), len(a.articles)), cmp.Compare(a.name, b.name))
+	})
+	found = found[:min(len(found), q.Size)]
+	out := make([]index.Entity, 0, len(found))
+	for _, e := range found {
+		ent := index.Entity{Type: q.Type, Name: e.name, Count: len(e.articles), Roles: []string{}, Articles: newestFirstIDs(e.articles)}
+		if q.Type == index.TypePerson {
+			for r := range e.roles {
+				ent.Roles = append(ent.Roles, r)
+			}
+			slices.Sort(ent.Roles)
+		}
+		out = append(out, ent)
+	}
+	return out
+}
+
+// newest returns the publication time of the n-th newest article, or the
+// zero time when the index holds n articles or fewer (or the n-th is
+// undated) or the table is not built.
+func (t *entityTable) newest(n int) time.Time {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	if !t.built || len(t.docs) <= n || n < 1 {
+		return time.Time{}
+	}
+	t.timesMu.Lock()
+	defer t.timesMu.Unlock()
+	if t.timesAt != t.changes || t.times == nil {
+		t.times = t.times[:0]
+		for _, d := range t.docs {
+			t.times = append(t.times, d.published)
+		}
+		slices.SortFunc(t.times, func(a, b int64) int { return cmp.Compare(b, a) })
+		t.timesAt = t.changes
+	}
+	if at := t.times[n-1]; at != math.MinInt64 {
+		return time.Unix(0, at)
+	}
+	return time.Time{}
+}
+
+// size returns how many articles the table holds, 0 when it is not built.
+func (t *entityTable) size() int {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return len(t.docs)
+}
+
+// facets returns the facets q asks for over every article, from the
+// counts kept in the table.
+func (t *entityTable) facets(q index.Query) index.Facets {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	top := func(counts map[string]int) []index.FacetCount {
+		out := make([]index.FacetCount, 0, len(counts))
+		for name, n := range counts {
+			out = append(out, index.FacetCount{Name: name, Count: n})
+		}
+		slices.SortFunc(out, func(a, b index.FacetCount) int {
+			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+		})
+		return out[:min(len(out), FacetSize)]
+	}
+	entities := func(typ string) map[string]int {
+		counts := make(map[string]int, len(t.types[typ]))
+		for name, e := range t.types[typ] {
+			counts[name] = len(e.articles)
+		}
+		return counts
+	}
+	f := emptyFacets()
+	for _, fc := range facets {
+		if !q.WantsFacet(fc.name) {
+			continue
+		}
+		switch fc.name {
+		case index.FacetSources:
+			*fc.get(&f) = top(t.sources)
+		case index.FacetPeople:
+			*fc.get(&f) = top(entities(index.TypePerson))
+		case index.FacetOrganizations:
+			*fc.get(&f) = top(entities(index.TypeOrganization))
+		case index.FacetDecisions:
+			*fc.get(&f) = top(entities(index.TypeDecision))
+		}
+	}
+	return f
+}
+
+// newestFirstIDs orders article IDs newest first, undated last, then by ID.
+func newestFirstIDs(articles map[string]int64) []string {
+	type ref struct {
+		id string
+		at int64
+	}
+	refs := make([]ref, 0, len(articles))
+	for id, at := range articles {
+		refs = append(refs, ref{id, at})
+	}
+	slices.SortFunc(refs, func(a, b ref) int { return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(a.id, b.id)) })
+	ids := make([]string, len(refs))
+	for k, r := range refs {
+		ids[k] = r.id
+	}
+	return ids
 }
 
 // search runs req, returning ctx's error when ctx ends first.

@@ -31,7 +31,7 @@ func Example() {
 		panic(err)
 	}
 
-	res, err := ix.Search(ctx, index.Query{Text: "chu ky so", Person: "Do Thi Hang"})
+	res, err := ix.Search(ctx, index.Query{Text: "chu ky so", Person: "Do Thi Hang", Facets: []string{index.FacetPeople}})
 	if err != nil {
 		panic(err)
 	}

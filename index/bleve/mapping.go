@@ -17,22 +17,26 @@ import (
 
 // schemaVersion changes whenever the mapping or the document shape changes;
 // an on-disk index with another version has to be rebuilt.
-const schemaVersion = "dxnews-2"
+const schemaVersion = "dxnews-3"
 
 // Field names in the Bleve documents.
 const (
+	fieldID        = "id" // the article ID as a keyword with doc values, for sorting
 	fieldTitle     = "title"
 	fieldSapo      = "sapo"
-	fieldBody      = "body"
-	fieldNames     = "names" // names of people, organisations, decisions and places
+	fieldText      = "text" // title, sapo, body and the names of people, organisations, decisions and places
 	fieldSource    = "source"
 	fieldPublished = "published"
+	fieldNewest    = "published_key" // publication time in UTC as sortKeyLayout, a keyword with doc values, for sorting
 	fieldSection   = "section"
 	fieldTags      = "tags"
-	fieldTypes     = "types"        // entity types the article mentions
-	fieldRoles     = "person_roles" // name, roleSep and role for each role of each person
-	fieldJSON      = "json"         // the whole article, stored only
+	fieldSummary   = "summary" // index.Summary of the article as JSON, stored only
+	fieldJSON      = "json"    // the whole article, stored only
 )
+
+// sortKeyLayout writes publication times so that their byte order is their
+// time order (the years Bleve accepts all have four digits).
+const sortKeyLayout = "20060102150405.000000000"
 
 // nameField is the keyword field holding the names of one entity type as
 // written (see index.EntityNames); facets count its values.
@@ -85,16 +89,16 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 
 	doc := mapping.NewDocumentStaticMapping()
 	add := func(name string, f *mapping.FieldMapping) { doc.AddFieldMappingsAt(name, f) }
+	add(fieldID, kw(false, true))
 	add(fieldTitle, text(DualAnalyzer, true))
 	add(fieldSapo, text(DualAnalyzer, true))
-	add(fieldBody, text(DualAnalyzer, false))
-	add(fieldNames, text(DualAnalyzer, false))
+	add(fieldText, text(DualAnalyzer, false))
 	add(fieldSource, kw(false, true))
 	add(fieldPublished, published)
+	add(fieldNewest, kw(false, true))
 	add(fieldSection, kw(false, false))
 	add(fieldTags, kw(false, false))
-	add(fieldTypes, kw(false, false))
-	add(fieldRoles, kw(false, true))
+	add(fieldSummary, stored())
 	add(fieldJSON, stored())
 	for _, typ := range index.EntityTypes {
 		add(nameField(typ), kw(false, true))
@@ -105,24 +109,36 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 }
 
 // document turns an article into the field map Bleve indexes. The article
-// is stored whole as JSON so searches return it unchanged.
+// is stored whole as JSON for Get, and its summary for Search.
 func document(a article.Article) (map[string]interface{}, error) {
 	a.Normalize()
 	raw, err := json.Marshal(a)
 	if err != nil {
 		return nil, fmt.Errorf("bleve: encode article %s: %w", a.ID, err)
 	}
+	sum, err := json.Marshal(index.Summary(a))
+	if err != nil {
+		return nil, fmt.Errorf("bleve: encode article %s: %w", a.ID, err)
+	}
 	nfc := norm.NFC.String
 	d := map[string]interface{}{
-		fieldTitle:  nfc(a.Title),
-		fieldSapo:   nfc(a.Sapo),
-		fieldBody:   nfc(a.Body),
-		fieldSource: normSource(a.Source),
-		fieldJSON:   string(raw),
+		fieldID:      a.ID,
+		fieldTitle:   nfc(a.Title),
+		fieldSapo:    nfc(a.Sapo),
+		fieldSource:  normSource(a.Source),
+		fieldSummary: string(sum),
+		fieldJSON:    string(raw),
 	}
-	var nameText strings.Builder
+	var all strings.Builder
+	all.WriteString(nfc(a.Title))
+	all.WriteString("\n")
+	all.WriteString(nfc(a.Sapo))
+	all.WriteString("\n")
+	all.WriteString(nfc(a.Body))
+	all.WriteString("\n")
 	if p := a.Published; !p.IsZero() && !p.Before(query.MinRFC3339CompatibleTime) && !p.After(query.MaxRFC3339CompatibleTime) {
 		d[fieldPublished] = a.Published
+		d[fieldNewest] = a.Published.UTC().Format(sortKeyLayout)
 	}
 	if s := strings.TrimSpace(a.Section); s != "" {
 		d[fieldSection] = index.FoldKey(s)
@@ -137,20 +153,18 @@ func document(a article.Article) (map[string]interface{}, error) {
 		d[fieldTags] = tags
 	}
 
-	var types []string
 	for _, typ := range index.EntityTypes {
 		names := index.EntityNames(a.Entities, typ)
 		if len(names) == 0 {
 			continue
 		}
-		types = append(types, typ)
 		d[nameField(typ)] = names
 		var keys []string
 		for _, n := range names {
 			keys = append(keys, index.FoldKey(n))
 			if typ != index.TypeTarget {
-				nameText.WriteString(n)
-				nameText.WriteString("\n")
+				all.WriteString(n)
+				all.WriteString("\n")
 			}
 		}
 		if typ == index.TypeDecision {
@@ -160,22 +174,7 @@ func document(a article.Article) (map[string]interface{}, error) {
 		}
 		d[keyField(typ)] = keys
 	}
-	if len(types) > 0 {
-		d[fieldTypes] = types
-	}
-	var roles []string
-	for _, p := range a.Entities.People {
-		name := clean(p.Name)
-		for _, r := range p.Roles {
-			if r = clean(r); name != "" && r != "" {
-				roles = appendUnique(roles, name+roleSep+r)
-			}
-		}
-	}
-	if len(roles) > 0 {
-		d[fieldRoles] = roles
-	}
-	d[fieldNames] = nameText.String()
+	d[fieldText] = all.String()
 	return d, nil
 }
 

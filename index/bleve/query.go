@@ -8,74 +8,65 @@ import (
 	"github.com/blevesearch/bleve/v2/search/query"
 )
 
-// textFields are the fields free text is matched against, with the boost a
-// match in each earns.
-var textFields = []struct {
-	name  string
-	boost float64
-}{
-	{fieldTitle, 3},
-	{fieldSapo, 1.5},
-	{fieldBody, 1},
-	{fieldNames, 1.5},
-}
-
-// Boosts of the optional clauses that order text matches.
-const (
-	boostExact  = 2 // a word spelt with the same diacritics as in the query
-	boostPhrase = 2 // the whole query as a phrase in the title or lead
-)
-
-// textQuery matches articles holding every word of text, folded, in any of
-// the text fields; words spelt exactly as in text and the text as a phrase
-// in the title or lead raise the score. exact analyses text without folding.
-func textQuery(text string, exact analysis.Analyzer) query.Query {
-	tokens := exact.Analyze([]byte(text))
-	if len(tokens) == 0 {
-		return blevesearch.NewMatchNoneQuery()
-	}
-	must := blevesearch.NewConjunctionQuery()
-	var should []query.Query
+// textTiers returns the queries that rank matches of text, best first; an
+// article belongs to the first tier it matches, and each tier lists its
+// articles newest first:
+//
+//  1. every word in the title spelt as in text (only when text has
+//     diacritics, so "bàn" ranks above "bán");
+//  2. every word in the title, folded;
+//  3. every word in the lead, folded;
+//  4. every word anywhere: title, lead, body or entity names (all matches).
+//
+// Every tier is a conjunction of terms, so a tier costs one intersection of
+// postings and no scoring; the page is filled from the first tiers and the
+// long postings of common words in the body are only intersected, never
+// scored. exact analyses text without folding; no words gives nil.
+func textTiers(text string, exact analysis.Analyzer) []query.Query {
+	var words, folded []string
 	seen := map[string]bool{}
-	for _, tok := range tokens {
-		word := string(tok.Term)
-		if seen[word] {
+	accents := false
+	for _, tok := range exact.Analyze([]byte(text)) {
+		w := string(tok.Term)
+		if seen[w] {
 			continue
 		}
-		seen[word] = true
-		folded := index.Fold(word)
-		must.AddQuery(anyField(folded, 1))
-		if folded != word {
-			should = append(should, anyField(word, boostExact))
+		seen[w] = true
+		f := index.Fold(w)
+		accents = accents || f != w
+		words = append(words, w)
+		if !seen["\x00"+f] {
+			seen["\x00"+f] = true
+			folded = append(folded, f)
 		}
 	}
-	if len(tokens) > 1 {
-		for _, f := range []string{fieldTitle, fieldSapo} {
-			p := blevesearch.NewMatchPhraseQuery(text)
-			p.SetField(f)
-			p.Analyzer = FoldAnalyzer
-			p.SetBoost(boostPhrase)
-			should = append(should, p)
+	if len(words) == 0 {
+		return nil
+	}
+	all := func(field string, terms []string) query.Query {
+		qs := make([]query.Query, len(terms))
+		for k, t := range terms {
+			qs[k] = term(field, t)
 		}
+		if len(qs) == 1 {
+			return qs[0]
+		}
+		return blevesearch.NewConjunctionQuery(qs...)
 	}
-	if len(should) == 0 {
-		return must
+	var tiers []query.Query
+	if accents {
+		tiers = append(tiers, all(fieldTitle, words))
 	}
-	b := blevesearch.NewBooleanQuery()
-	b.AddMust(must)
-	b.AddShould(should...)
-	return b
+	return append(tiers, all(fieldTitle, folded), all(fieldSapo, folded), all(fieldText, folded))
 }
 
-// anyField matches term in any text field.
-func anyField(term string, boost float64) query.Query {
-	d := blevesearch.NewDisjunctionQuery()
-	for _, f := range textFields {
-		t := blevesearch.NewTermQuery(term)
-		t.SetField(f.name)
-		t.SetBoost(f.boost)
-		d.AddQuery(t)
+// inTier restricts the articles matching filters to tier k of tiers: those
+// matching tiers[k] and no earlier tier.
+func inTier(tiers []query.Query, k int, filters []query.Query) query.Query {
+	b := blevesearch.NewBooleanQuery()
+	b.AddMust(blevesearch.NewConjunctionQuery(append([]query.Query{tiers[k]}, filters...)...))
+	if k > 0 {
+		b.AddMustNot(tiers[:k]...)
 	}
-	d.SetBoost(boost)
-	return d
+	return b
 }

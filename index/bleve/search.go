@@ -2,6 +2,8 @@ package bleve
 
 import (
 	"context"
+	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -9,7 +11,6 @@ import (
 	"dxnews/index"
 
 	blevesearch "github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -17,19 +18,25 @@ import (
 // FacetSize is how many values each facet of Search reports.
 const FacetSize = 20
 
-// facets maps each facet in index.Facets to the field it counts.
+// facetScope is index.FacetScope; tests lower it.
+var facetScope = index.FacetScope
+
+// facets maps each facet name of index.Query to the field it counts and
+// where its counts go in index.Facets.
 var facets = []struct {
-	field string
-	get   func(*index.Facets) *[]index.FacetCount
+	name, field string
+	get         func(*index.Facets) *[]index.FacetCount
 }{
-	{nameField(index.TypePerson), func(f *index.Facets) *[]index.FacetCount { return &f.People }},
-	{nameField(index.TypeOrganization), func(f *index.Facets) *[]index.FacetCount { return &f.Organizations }},
-	{nameField(index.TypeDecision), func(f *index.Facets) *[]index.FacetCount { return &f.Decisions }},
-	{fieldSource, func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
+	{index.FacetPeople, nameField(index.TypePerson), func(f *index.Facets) *[]index.FacetCount { return &f.People }},
+	{index.FacetOrganizations, nameField(index.TypeOrganization), func(f *index.Facets) *[]index.FacetCount { return &f.Organizations }},
+	{index.FacetDecisions, nameField(index.TypeDecision), func(f *index.Facets) *[]index.FacetCount { return &f.Decisions }},
+	{index.FacetSources, fieldSource, func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
 }
 
-// Search returns one page of the articles matching q, best first (newest
-// first when q has no text), with facets over all matches.
+// Search returns one page of the articles matching q, best first (see
+// textTiers; newest first when q has no text), with the facets q asks for
+// over all matches. Filters are required clauses; nothing is scored, so a
+// query costs intersections of postings and a sort by date of its matches.
 func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error) {
 	res := index.Results{Articles: []article.Article{}, Facets: emptyFacets()}
 	q, err := q.Normalize()
@@ -41,34 +48,177 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	defer i.mu.RUnlock()
 
-	exact := i.idx.Mapping().AnalyzerNamed(ExactAnalyzer)
-	req := blevesearch.NewSearchRequestOptions(buildQuery(q, exact), q.Size, q.Offset(), false)
-	req.Fields = []string{fieldJSON}
-	if q.Text == "" {
-		req.SortByCustom(search.SortOrder{newestFirst(), byID()})
+	filters := filterQueries(q)
+	var tiers []query.Query
+	if q.Text != "" {
+		if tiers = textTiers(q.Text, i.idx.Mapping().AnalyzerNamed(ExactAnalyzer)); tiers == nil {
+			return res, nil
+		}
+	}
+	// One request counts every match, with the facets asked for; without
+	// text it also gives the page. With text, each tier in turn then gives
+	// its part of the page.
+	all := filters
+	if tiers != nil {
+		all = append([]query.Query{tiers[len(tiers)-1]}, filters...)
+	}
+	// Without text, and unless newest-first paging can look at the newest
+	// articles only (see newestPage), the count comes with the page.
+	windowed := tiers == nil && i.ents.size() > windowMin
+	var req *blevesearch.SearchRequest
+	if tiers == nil && !windowed {
+		req = request(conjunction(all), q.Size, q.Offset())
+		req.Fields = []string{fieldSummary}
 	} else {
-		req.SortByCustom(search.SortOrder{&search.SortScore{Desc: true}, newestFirst(), byID()})
+		// Counting needs no order: no sort values are read.
+		req = blevesearch.NewSearchRequestOptions(conjunction(all), 0, 0, false)
+		req.Score = blevesearch.ScoreNone
 	}
-	for _, f := range facets {
-		req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
+	// Facets: over every article they come from the entity table's counts;
+	// otherwise Bleve counts them over the matches, or, when those are more
+	// than index.FacetScope, over the matches among the newest FacetScope
+	// articles, so their cost stays bounded.
+	var boundary time.Time
+	tableFacets := tiers == nil && len(filters) == 0 && len(q.Facets) > 0
+	if len(q.Facets) > 0 {
+		if err := i.ents.ensure(ctx, i); err != nil {
+			return res, err
+		}
+		if tableFacets {
+			res.Facets = i.ents.facets(q)
+		} else if boundary = i.ents.newest(facetScope); boundary.IsZero() {
+			addFacets(req, q)
+		}
 	}
-	sr, err := i.search(ctx, req)
-	if err != nil {
+	var sr *blevesearch.SearchResult
+	if windowed && len(all) == 0 {
+		// Every article matches: the count is the index's.
+		n, err := i.idx.DocCount()
+		if err != nil {
+			return res, fmt.Errorf("bleve: count: %w", err)
+		}
+		sr = &blevesearch.SearchResult{Total: n}
+	} else if sr, err = i.search(ctx, req); err != nil {
 		return res, err
 	}
 	res.Total = int(sr.Total)
-	for _, hit := range sr.Hits {
-		raw, _ := hit.Fields[fieldJSON].(string)
+	hits := sr.Hits
+	if !boundary.IsZero() {
+		fq := conjunction(all)
+		if res.Total > facetScope {
+			fq = conjunction(append(slices.Clone(all), dateRange(boundary, time.Time{})))
+		}
+		freq := blevesearch.NewSearchRequestOptions(fq, 0, 0, false)
+		freq.Score = blevesearch.ScoreNone
+		addFacets(freq, q)
+		fr, err := i.search(ctx, freq)
+		if err != nil {
+			return res, err
+		}
+		if int(fr.Total) < res.Total {
+			res.FacetsOver = int(fr.Total)
+		}
+		sr.Facets = fr.Facets
+	}
+	for _, f := range facets {
+		if fr, ok := sr.Facets[f.field]; ok {
+			*f.get(&res.Facets) = facetCounts(fr)
+		}
+	}
+	if windowed {
+		if hits, _, err = i.newestPage(ctx, conjunction(all), res.Total, q.Size, q.Offset()); err != nil {
+			return res, err
+		}
+	}
+	need, skip := q.Size, q.Offset()
+	for k := range tiers {
+		if need == 0 || skip >= res.Total {
+			break
+		}
+		page, n, err := i.newestPage(ctx, inTier(tiers, k, filters), res.Total, need, skip)
+		if err != nil {
+			return res, err
+		}
+		hits = append(hits, page...)
+		need -= len(page)
+		if need > 0 {
+			skip = max(0, skip-n)
+		}
+	}
+	for _, hit := range hits {
+		raw, _ := hit.Fields[fieldSummary].(string)
 		a, err := decode(hit.ID, []byte(raw))
 		if err != nil {
 			return res, err
 		}
 		res.Articles = append(res.Articles, a)
 	}
-	for _, f := range facets {
-		*f.get(&res.Facets) = facetCounts(sr.Facets[f.field])
-	}
 	return res, nil
+}
+
+// windowMin is the number of matches above which newestPage first looks
+// among the newest articles only; tests change it.
+var windowMin = 2000
+
+// newestPage returns size matches of q after the first skip, newest first,
+// and how many articles q matches. total is the number of matches of a
+// query q is part of, all when q is all. When that is large, it first looks
+// only among the newest articles, as many as should hold four times the
+// matches needed; when they fall short it reads every match. A page found
+// in that window leaves the count unknown (-1): callers only need it to
+// carry on into the next tier, which a full page does not.
+func (i *Index) newestPage(ctx context.Context, q query.Query, total, size, skip int) (search.DocumentMatchCollection, int, error) {
+	want := skip + size
+	if n := i.ents.size(); total > windowMin && total > 4*want && n > 0 {
+		w := max(int(int64(n)*int64(4*want)/int64(total)), 1000)
+		if from := i.ents.newest(w); !from.IsZero() {
+			req := request(conjunction([]query.Query{q, dateRange(from, time.Time{})}), size, skip)
+			req.Fields = []string{fieldSummary}
+			sr, err := i.search(ctx, req)
+			if err != nil {
+				return nil, 0, err
+			}
+			if int(sr.Total) >= want {
+				return sr.Hits, -1, nil
+			}
+		}
+	}
+	req := request(q, size, skip)
+	req.Fields = []string{fieldSummary}
+	sr, err := i.search(ctx, req)
+	if err != nil {
+		return nil, 0, err
+	}
+	return sr.Hits, int(sr.Total), nil
+}
+
+// addFacets asks req for the facets q names.
+func addFacets(req *blevesearch.SearchRequest, q index.Query) {
+	for _, f := range facets {
+		if q.WantsFacet(f.name) {
+			req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
+		}
+	}
+}
+
+// request asks for size matches of q after the first from, newest first,
+// without scoring.
+func request(q query.Query, size, from int) *blevesearch.SearchRequest {
+	req := blevesearch.NewSearchRequestOptions(q, size, from, false)
+	req.Score = blevesearch.ScoreNone
+	req.SortByCustom(search.SortOrder{newestFirst()})
+	return req
+}
+
+// conjunction requires every query of qs; none matches everything.
+func conjunction(qs []query.Query) query.Query {
+	switch len(qs) {
+	case 0:
+		return blevesearch.NewMatchAllQuery()
+	case 1:
+		return qs[0]
+	}
+	return blevesearch.NewConjunctionQuery(qs...)
 }
 
 func emptyFacets() index.Facets {
@@ -80,27 +230,17 @@ func emptyFacets() index.Facets {
 	}
 }
 
+// newestFirst orders by publication time, undated last. It reads one
+// short doc value per match; articles published at the same instant keep
+// the index's order, stable for a given index.
 func newestFirst() *search.SortField {
-	return &search.SortField{Field: fieldPublished, Desc: true, Type: search.SortFieldAsDate, Missing: search.SortFieldMissingLast}
+	return &search.SortField{Field: fieldNewest, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
 }
 
-func byID() *search.SortDocID { return &search.SortDocID{} }
-
-// buildQuery turns a normalised index.Query into a Bleve query: the text
-// must match (all words, folded) and the filters must hold without scoring.
-func buildQuery(q index.Query, exact analysis.Analyzer) query.Query {
-	var must query.Query = blevesearch.NewMatchAllQuery()
-	if q.Text != "" {
-		must = textQuery(q.Text, exact)
-	}
-	filters := filterQueries(q)
-	if len(filters) == 0 {
-		return must
-	}
-	b := blevesearch.NewBooleanQuery()
-	b.AddMust(must)
-	b.AddFilter(blevesearch.NewConjunctionQuery(filters...))
-	return b
+// byID orders by article ID, read from doc values: sorting by _id would
+// read every match's stored ID.
+func byID() *search.SortField {
+	return &search.SortField{Field: fieldID, Type: search.SortFieldAsString}
 }
 
 func filterQueries(q index.Query) []query.Query {
@@ -118,13 +258,20 @@ func filterQueries(q index.Query) []query.Query {
 	if s := normSource(q.Source); s != "" {
 		fs = append(fs, term(fieldSource, s))
 	}
-	if from, to := dateBounds(q.From, q.To); !from.IsZero() || !to.IsZero() {
-		yes := true
-		dr := blevesearch.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
-		dr.SetField(fieldPublished)
-		fs = append(fs, dr)
+	if !q.From.IsZero() || !q.To.IsZero() {
+		fs = append(fs, dateRange(q.From, q.To))
 	}
 	return fs
+}
+
+// dateRange matches articles published from from to to, inclusive; a zero
+// bound is open.
+func dateRange(from, to time.Time) query.Query {
+	from, to = dateBounds(from, to)
+	yes := true
+	dr := blevesearch.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
+	dr.SetField(fieldPublished)
+	return dr
 }
 
 // dateBounds moves the bounds of a date range into the years Bleve can

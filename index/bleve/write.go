@@ -52,8 +52,19 @@ func (i *Index) writeBatch(ctx context.Context, docs []article.Article) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	// Writers take turns, so the table applies batches in the order the
+	// index did; readers never wait for a batch.
+	i.writeMu.Lock()
+	defer i.writeMu.Unlock()
 	if err := i.idx.Batch(b); err != nil {
 		return fmt.Errorf("bleve: write batch: %w", err)
 	}
+	// The entity table follows. Replacing an article's entry is idempotent,
+	// so a table being built from the index meanwhile ends up right
+	// whichever version of the article it read.
+	i.ents.mu.Lock()
+	i.ents.apply(docs)
+	i.ents.mu.Unlock()
+	i.version.Add(1)
 	return nil
 }

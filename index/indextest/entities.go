@@ -138,7 +138,7 @@ func testReindex(t *testing.T, ix index.Indexer) {
 	if len(es) != 1 || es[0].Count != 2 || !slices.Equal(es[0].Articles, []string{idHCMC, idDaNang}) {
 		t.Fatalf("after re-indexing, Phan Văn Mãi = %+v, want 2 articles", es)
 	}
-	if res := search(t, ix, index.Query{}); res.Facets.People[0].Count != 2 {
+	if res := search(t, ix, index.Query{Facets: []string{index.FacetPeople}}); res.Facets.People[0].Count != 2 {
 		t.Fatalf("after re-indexing, people facet = %v", res.Facets.People)
 	}
 

@@ -164,10 +164,11 @@ func testText(t *testing.T, ix index.Indexer) {
 			t.Errorf("Search(%q).Total = %d, want %d", tc.text, res.Total, len(tc.want))
 		}
 	}
-	// Search returns whole articles, entities and audio included.
+	// Search returns each article's summary: everything but the body and
+	// the mentions, entities with their roles and audio included.
 	res := search(t, ix, index.Query{Text: "Quyet dinh 944"})
-	if len(res.Articles) != 1 || !sameJSON(t, res.Articles[0], fixture(t, idHCMC)) {
-		t.Fatalf("Search(Quyet dinh 944) = %+v, want the whole article %s", res.Articles, idHCMC)
+	if len(res.Articles) != 1 || !sameJSON(t, res.Articles[0], index.Summary(fixture(t, idHCMC))) {
+		t.Fatalf("Search(Quyet dinh 944) = %+v, want the summary of %s", res.Articles, idHCMC)
 	}
 }
 
@@ -227,7 +228,8 @@ func testFilters(t *testing.T, ix index.Indexer) {
 }
 
 func testFacets(t *testing.T, ix index.Indexer) {
-	res := search(t, ix, index.Query{Size: 1})
+	all := index.FacetNames
+	res := search(t, ix, index.Query{Size: 1, Facets: all})
 	if res.Total != len(Fixtures()) || len(res.Articles) != 1 {
 		t.Fatalf("Search(all, size 1): total %d, %d articles", res.Total, len(res.Articles))
 	}
@@ -240,7 +242,7 @@ func testFacets(t *testing.T, ix index.Indexer) {
 	}
 	checkFacets(t, "all", res.Facets, want)
 
-	res = search(t, ix, index.Query{Text: "chuyen doi so", Size: 1})
+	res = search(t, ix, index.Query{Text: "chuyen doi so", Size: 1, Facets: all})
 	if res.Total != 3 {
 		t.Fatalf("Search(chuyen doi so).Total = %d, want 3", res.Total)
 	}
@@ -251,6 +253,15 @@ func testFacets(t *testing.T, ix index.Indexer) {
 		Sources:       []index.FacetCount{{Name: "vnexpress.net", Count: 2}, {Name: "tuoitre.vn", Count: 1}},
 	}
 	checkFacets(t, "chuyen doi so", res.Facets, want)
+
+	// Only the facets asked for are counted; the others are empty lists.
+	res = search(t, ix, index.Query{Text: "chuyen doi so", Facets: []string{" Sources ", index.FacetPeople, "people"}})
+	checkFacets(t, "people and sources", res.Facets, index.Facets{
+		People: want.People, Organizations: []index.FacetCount{}, Decisions: []index.FacetCount{}, Sources: want.Sources,
+	})
+	checkFacets(t, "none asked", search(t, ix, index.Query{Text: "chuyen doi so"}).Facets, index.Facets{
+		People: []index.FacetCount{}, Organizations: []index.FacetCount{}, Decisions: []index.FacetCount{}, Sources: []index.FacetCount{},
+	})
 }
 
 func checkFacets(t *testing.T, what string, got, want index.Facets) {
@@ -300,6 +311,7 @@ func testValidation(t *testing.T, ix index.Indexer) {
 		{index.Query{Page: -2}, "page"},
 		{index.Query{Page: index.MaxWindow, Size: index.MaxSize}, "page"},
 		{index.Query{From: at(2023, 1, 2, 0), To: at(2023, 1, 1, 0)}, "to"},
+		{index.Query{Facets: []string{"people", "authors"}}, "facets"},
 	} {
 		_, err := ix.Search(context.Background(), tc.q)
 		var pe *index.ParamError

@@ -1,0 +1,411 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// rangeBytes is the size of each audio Range request, as a player asks.
+const rangeBytes = 64 << 10
+
+// runLoad measures a dxnews server under concurrent load on loopback.
+func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fl := flag.NewFlagSet("dxbench load", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	server := fl.String("server", "bin/dxnews", "dxnews binary to start with serve")
+	data := fl.String("data", "", "data folder the server serves")
+	addr := fl.String("addr", "127.0.0.1:18089", "loopback address for the server")
+	target := fl.String("url", "", "measure this running server instead of starting one (loopback only)")
+	levels := fl.String("c", "1,16,64", "comma-separated concurrency levels")
+	dur := fl.Duration("d", 5*time.Second, "duration of each measurement")
+	only := fl.String("only", "", "comma-separated scenarios to run (default: all)")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	var cs []int
+	for _, f := range strings.Split(*levels, ",") {
+		c, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil || c < 1 || c > 1024 {
+			return fmt.Errorf("-c: %q is not a concurrency between 1 and 1024", f)
+		}
+		cs = append(cs, c)
+	}
+	if *dur <= 0 || *dur > 10*time.Minute {
+		return fmt.Errorf("-d: %s is not between 0 and 10m", *dur)
+	}
+
+	base := strings.TrimRight(*target, "/")
+	var srv *exec.Cmd
+	if base == "" {
+		if *data == "" {
+			return errors.New("-data or -url is required")
+		}
+		if err := loopback(*addr); err != nil {
+			return err
+		}
+		srv = exec.CommandContext(ctx, *server, "serve", "-data", *data, "-addr", *addr)
+		srv.Stderr = stderr
+		srv.Env = append(os.Environ(), "DXNEWS_LOG_LEVEL=warn")
+		if err := srv.Start(); err != nil {
+			return fmt.Errorf("starting %s: %w", *server, err)
+		}
+		defer func() {
+			srv.Process.Signal(os.Interrupt)
+			done := make(chan struct{})
+			go func() { srv.Wait(); close(done) }()
+			select {
+			case <-done:
+			case <-time.After(10 * time.Second):
+				srv.Process.Kill()
+				<-done
+			}
+		}()
+		base = "http://" + *addr
+	} else {
+		u, err := url.Parse(base)
+		if err != nil {
+			return fmt.Errorf("-url: %w", err)
+		}
+		if err := loopback(u.Host); err != nil {
+			return err
+		}
+	}
+	client := &http.Client{
+		Timeout:   30 * time.Second,
+		Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, DisableCompression: true},
+	}
+	if err := waitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
+		return err
+	}
+	plan, err := discover(ctx, client, base)
+	if err != nil {
+		return err
+	}
+
+	// The baseline: a plain Go file server, in its own process, serving a
+	// copy of the same MP3.
+	var plain string
+	if plan.audio != "" {
+		dir, err := os.MkdirTemp("", "dxbench-audio-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		if err := download(ctx, client, base+plan.audio, filepath.Join(dir, "a.mp3")); err != nil {
+			return err
+		}
+		self, err := os.Executable()
+		if err != nil {
+			return err
+		}
+		fsAddr, err := freeLoopback()
+		if err != nil {
+			return err
+		}
+		fsrv := exec.CommandContext(ctx, self, "fileserver", "-dir", dir, "-addr", fsAddr)
+		fsrv.Stderr = stderr
+		if err := fsrv.Start(); err != nil {
+			return err
+		}
+		defer func() { fsrv.Process.Kill(); fsrv.Wait() }()
+		if err := waitHealthy(ctx, client, "http://"+fsAddr+"/a.mp3", 30*time.Second); err != nil {
+			return err
+		}
+		plain = "http://" + fsAddr + "/a.mp3"
+	}
+
+	scenarios := []scenario{
+		{name: "search", urls: plan.searches},
+		{name: "search-uncached", urls: plan.searches, unique: true},
+		{name: "entities", urls: plan.entities},
+		{name: "article-page", urls: plan.pages},
+	}
+	if plan.audio != "" {
+		scenarios = append(scenarios,
+			scenario{name: "audio-range", urls: []string{plan.audio}, ranged: plan.audioSize},
+			scenario{name: "audio-plain-fileserver", urls: []string{plain}, ranged: plan.audioSize, absolute: true})
+	}
+	fmt.Fprintf(stdout, "# dxbench load: %s, %s per measurement; latencies in ms\n", base, *dur)
+	fmt.Fprintf(stdout, "%-24s %5s %10s %8s %8s %8s %8s\n", "scenario", "c", "rps", "p50", "p99", "errors", "requests")
+	for _, sc := range scenarios {
+		if *only != "" && !slices.Contains(strings.Split(*only, ","), sc.name) {
+			continue
+		}
+		for _, c := range cs {
+			r := sc.run(ctx, client, base, c, *dur)
+			fmt.Fprintf(stdout, "%-24s %5d %10.0f %8.2f %8.2f %8d %8d\n", sc.name, c, r.rps, ms(r.p50), ms(r.p99), r.errors, r.n)
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+		}
+	}
+	if srv != nil {
+		if mem, err := procMemory(srv.Process.Pid); err == nil {
+			fmt.Fprintf(stdout, "server memory: peak RSS %s, RSS %s (anonymous %s, file-backed %s)\n",
+				mem["VmHWM"], mem["VmRSS"], mem["RssAnon"], mem["RssFile"])
+		}
+	}
+	return nil
+}
+
+// loopback refuses addresses off this machine: load tests stay local.
+func loopback(hostport string) error {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		return fmt.Errorf("address %q: %w", hostport, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("address %q is not on loopback", hostport)
+	}
+	return nil
+}
+
+func freeLoopback() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+func waitHealthy(ctx context.Context, client *http.Client, u string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		resp, err := client.Do(req)
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s not ready after %s: %v", u, limit, err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// plan holds the requests to make, found by asking the server.
+type plan struct {
+	searches, entities, pages []string
+	audio                     string
+	audioSize                 int64
+}
+
+func discover(ctx context.Context, client *http.Client, base string) (plan, error) {
+	var p plan
+	var list struct {
+		Articles []struct {
+			ID    string `json:"id"`
+			Audio []struct {
+				URL   string `json:"url"`
+				Bytes int64  `json:"bytes"`
+			} `json:"audio"`
+		} `json:"articles"`
+	}
+	if err := getJSON(ctx, client, base+"/api/articles?size=100", &list); err != nil {
+		return p, err
+	}
+	for _, a := range list.Articles {
+		p.pages = append(p.pages, "/articles/"+a.ID)
+		for _, au := range a.Audio {
+			if p.audio == "" && strings.HasPrefix(au.URL, "/") && au.Bytes > 2*rangeBytes {
+				p.audio, p.audioSize = au.URL, au.Bytes
+			}
+		}
+	}
+	if len(p.pages) == 0 {
+		return p, errors.New("the server lists no articles")
+	}
+	p.pages = p.pages[:min(len(p.pages), 40)]
+	var ents struct {
+		Entities []struct {
+			Name string `json:"name"`
+		} `json:"entities"`
+	}
+	if err := getJSON(ctx, client, base+"/api/entities?type=person&size=20", &ents); err != nil {
+		return p, err
+	}
+	texts := []string{"chuyen doi so", "chuyển đổi số", "chinh quyen so", "đô thị thông minh", "kinh te so", "dich vu cong truc tuyen", "du lieu", "ha tang"}
+	for _, t := range texts {
+		p.searches = append(p.searches, "/api/articles?q="+url.QueryEscape(t))
+	}
+	for k, e := range ents.Entities {
+		p.searches = append(p.searches, "/api/articles?person="+url.QueryEscape(e.Name))
+		p.entities = append(p.entities, "/api/entities?type=person&q="+url.QueryEscape(lastWords(e.Name, 2)))
+		if k%2 == 0 {
+			p.searches = append(p.searches, "/api/articles?q="+url.QueryEscape(texts[k%len(texts)])+"&person="+url.QueryEscape(e.Name))
+		}
+	}
+	p.searches = append(p.searches, "/api/articles?from=2024-01-01&to=2024-12-31", "/api/articles?q=chuyen+doi+so&facets=people,organizations,decisions,sources")
+	p.entities = append(p.entities, "/api/entities?type=person", "/api/entities?type=organization", "/api/entities?type=decision&q=quyet+dinh")
+	return p, nil
+}
+
+func lastWords(s string, n int) string {
+	f := strings.Fields(s)
+	return strings.Join(f[max(0, len(f)-n):], " ")
+}
+
+func getJSON(ctx context.Context, client *http.Client, u string, v any) error {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+func download(ctx context.Context, client *http.Client, u, to string) error {
+	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	f, err := os.Create(to)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(f, resp.Body); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+// scenario is one kind of request, made in turn over its URLs.
+type scenario struct {
+	name     string
+	urls     []string
+	unique   bool  // add a parameter unique to each request, so no cache answers
+	ranged   int64 // the file's size: ask for rangeBytes at a random offset
+	absolute bool  // urls are complete
+}
+
+type result struct {
+	rps      float64
+	p50, p99 time.Duration
+	errors   int64
+	n        int
+}
+
+func (sc scenario) run(ctx context.Context, client *http.Client, base string, c int, d time.Duration) result {
+	var next, errs atomic.Int64
+	lats := make([][]time.Duration, c)
+	ctx, cancel := context.WithTimeout(ctx, d)
+	defer cancel()
+	start := time.Now()
+	var wg sync.WaitGroup
+	for w := range c {
+		wg.Go(func() {
+			r := rand.New(rand.NewPCG(uint64(w), 1))
+			buf := bufio.NewReaderSize(nil, 32<<10)
+			for ctx.Err() == nil {
+				k := next.Add(1)
+				u := sc.urls[int(k)%len(sc.urls)]
+				if !sc.absolute {
+					u = base + u
+				}
+				if sc.unique {
+					u += "&nocache=" + strconv.FormatInt(k, 10)
+				}
+				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+				want := http.StatusOK
+				if sc.ranged > 0 {
+					off := r.Int64N(sc.ranged - rangeBytes)
+					req.Header.Set("Range", fmt.Sprintf("bytes=%d-%d", off, off+rangeBytes-1))
+					want = http.StatusPartialContent
+				}
+				t0 := time.Now()
+				resp, err := client.Do(req)
+				if err == nil {
+					buf.Reset(resp.Body)
+					_, err = io.Copy(io.Discard, buf)
+					resp.Body.Close()
+				}
+				if ctx.Err() != nil {
+					break // cut off by the end of the measurement
+				}
+				lats[w] = append(lats[w], time.Since(t0))
+				if err != nil || resp.StatusCode != want {
+					errs.Add(1)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	elapsed := time.Since(start)
+	all := slices.Concat(lats...)
+	slices.Sort(all)
+	return result{rps: float64(len(all)) / elapsed.Seconds(), p50: pct(all, 50), p99: pct(all, 99), errors: errs.Load(), n: len(all)}
+}
+
+// procMemory reads the memory lines of /proc/PID/status.
+func procMemory(pid int) (map[string]string, error) {
+	b, err := os.ReadFile(path.Join("/proc", strconv.Itoa(pid), "status"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && (strings.HasPrefix(k, "Vm") || strings.HasPrefix(k, "Rss")) {
+			out[k] = strings.Join(strings.Fields(v), " ")
+		}
+	}
+	return out, nil
+}
+
+// runFileServer serves a folder with net/http's file server: the baseline
+// audio is measured against.
+func runFileServer(ctx context.Context, args []string, stderr io.Writer) error {
+	fl := flag.NewFlagSet("dxbench fileserver", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dir := fl.String("dir", ".", "folder to serve")
+	addr := fl.String("addr", "127.0.0.1:0", "loopback address")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if err := loopback(*addr); err != nil {
+		return err
+	}
+	srv := &http.Server{Addr: *addr, Handler: http.FileServer(http.Dir(*dir)), ReadHeaderTimeout: 10 * time.Second}
+	go func() { <-ctx.Done(); srv.Close() }()
+	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
