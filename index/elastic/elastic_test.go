@@ -353,3 +353,39 @@ func TestGeneration(t *testing.T) {
 		}
 	}
 }
+
+func TestRebuildSwapsAliasesAtomically(t *testing.T) {
+	f := newFake(t, script(ready, []step{
+		{"GET /_alias/dxnews-articles", "alias-articles"},
+		{"GET /_alias/dxnews-entities", "alias-entities"},
+		{"PUT /dxnews-articles-v2", "create-articles-v2"},
+		{"PUT /dxnews-entities-v2", "create-entities-v2"},
+		{"POST /dxnews-articles-v2/_bulk", "bulk-two-created-v2"},
+		{"POST /dxnews-entities-v2/_bulk", "bulk-one-entity-v2"},
+		{"POST /_aliases", "aliases-ack"},
+		{"DELETE /dxnews-articles-v1,dxnews-entities-v1", "delete-ack"},
+	})...)
+	i := f.openReady(t)
+	got, err := i.Rebuild(context.Background(), []article.Article{fixtureArticle(t, "f-cuoi-nam"), fixtureArticle(t, "f-khong-ngay")})
+	if err != nil || got != "dxnews-articles-v2" {
+		t.Fatalf("Rebuild = %q, %v", got, err)
+	}
+	f.done()
+	f.checkGolden("rebuild")
+}
+
+func TestRebuildFailureKeepsTheOldGeneration(t *testing.T) {
+	f := newFake(t, script(ready, []step{
+		{"GET /_alias/dxnews-articles", "alias-articles"},
+		{"GET /_alias/dxnews-entities", "alias-entities"},
+		{"PUT /dxnews-articles-v2", "create-articles-v2"},
+		{"PUT /dxnews-entities-v2", "create-entities-v2"},
+		{"POST /dxnews-articles-v2/_bulk", "unauthorized"},
+		{"DELETE /dxnews-articles-v2,dxnews-entities-v2", "delete-ack"},
+	})...)
+	i := f.openReady(t)
+	if _, err := i.Rebuild(context.Background(), []article.Article{fixtureArticle(t, "f-cuoi-nam")}); err == nil {
+		t.Fatal("Rebuild succeeded with the bulk refused")
+	}
+	f.done()
+}

@@ -214,4 +214,3 @@ func entitiesTemplate(n names) map[string]any {
 func createBody(alias string) map[string]any {
 	return map[string]any{"aliases": map[string]any{alias: map[string]any{"is_write_index": true}}}
 }
-

@@ -220,3 +220,5 @@ func (i *Index) Index(ctx context.Context, docs ...article.Article) error {
 	}
 	return nil
 }
+
+func sortOps(ops []op) { sort.Slice(ops, func(a, b int) bool { return ops[a].id < ops[b].id }) }
