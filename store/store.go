@@ -46,6 +46,8 @@ type Store struct {
 	mu  sync.Mutex
 	seq int64
 	log *os.File
+	// readOnly stores opened with OpenReadOnly refuse Put.
+	readOnly bool
 }
 
 // Open opens (creating when needed) the store in dir.
@@ -127,6 +129,9 @@ func (s *Store) Put(ctx context.Context, a article.Article) (bool, error) {
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.readOnly {
+		return false, errors.New("store: opened read-only (another dxnews process writes this data folder)")
+	}
 	if s.log == nil {
 		return false, errors.New("store: closed")
 	}
