@@ -37,12 +37,14 @@ type crawlOptions struct {
 
 // crawlResult summarises one pass of the pipeline.
 type crawlResult struct {
-	stats    crawler.Stats
-	indexed  int
-	audio    int
-	failed   int
-	failures []failure
-	elapsed  time.Duration
+	stats   crawler.Stats
+	indexed int
+	// indexPending counts stored articles waiting for the index.
+	indexPending int
+	audio        int
+	failed       int
+	failures     []failure
+	elapsed      time.Duration
 }
 
 // crawlOnce crawls, extracts, stores, indexes and (optionally) speaks.
@@ -90,10 +92,11 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		p.speaker, p.voices = sp, voices
 	}
 	stats, err := c.Run(ctx, p.add)
+	p.flushIndex(ctx)
 	if err == nil {
 		err = p.speakAll(ctx)
 	}
-	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, elapsed: time.Since(start)}
+	res := crawlResult{stats: stats, indexed: p.indexed, indexPending: p.indexPending, audio: p.audio, failed: p.failed, failures: p.failures, elapsed: time.Since(start)}
 	if werr := writeLastRun(o.dir, res, err); werr != nil {
 		e.logger.Warn("could not record the run for status", "err", werr)
 	}
@@ -137,6 +140,9 @@ func (r crawlResult) summary() string {
 	if r.failed > 0 {
 		s += fmt.Sprintf(" (%d failed)", r.failed)
 	}
+	if r.indexPending > 0 {
+		s += fmt.Sprintf(", waiting for the index %d", r.indexPending)
+	}
 	if r.stats.Errors > 0 {
 		s += fmt.Sprintf(", fetch errors %d", r.stats.Errors)
 	}
@@ -160,7 +166,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return usagef("unexpected argument %q (seeds go after -seed)", fs.Arg(0))
 	}
 	o.dir, o.seeds = *dir, sd
-	d, err := openData(e, o.dir)
+	d, err := openData(ctx, e, o.dir, modeCrawl)
 	if err != nil {
 		return err
 	}
@@ -179,7 +185,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	dir := dataFlag(e, fs)
 	serve := fs.Bool("serve", true, "serve the UI after the pipeline; false exits with a summary")
 	backend := fs.String("backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
-	d, err := parseAndOpen(e, fs, args, dir)
+	d, err := parseAndOpen(ctx, e, fs, args, dir, modeCrawl)
 	if err != nil {
 		return err
 	}
@@ -231,7 +237,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to listen on (env DXNEWS_ADDR)")
 	dir := dataFlag(e, fs)
 	fs.String("config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG); serve reads only its data folder today")
-	d, err := parseAndOpen(e, fs, args, dir)
+	d, err := parseAndOpen(ctx, e, fs, args, dir, modeOwn)
 	if err != nil {
 		return err
 	}
@@ -251,6 +257,15 @@ func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(e.stderr, "serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	// search, status and export in other processes read through this one
+	// while it holds the Bleve index.
+	if d.backend == "bleve" {
+		if remove, err := announceServer(d.store.Dir(), ln.Addr().String()); err != nil {
+			e.logger.Warn("could not record the server address in the data folder", "err", err)
+		} else {
+			defer remove()
+		}
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -285,7 +300,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		*interval = iv
 	}
 	o.dir, o.speak = *dir, true
-	d, err := openData(e, o.dir)
+	d, err := openData(ctx, e, o.dir, modeCrawl)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -12,6 +13,7 @@ import (
 
 	"dxnews/article"
 	"dxnews/extract"
+	"dxnews/store"
 	"dxnews/tts"
 )
 
@@ -33,12 +35,15 @@ type pipeline struct {
 	indexed int
 	audio   int
 	failed  int
+	// indexPending counts stored articles the index has not taken yet.
+	indexPending int
 	// failures lists the speech that failed, for status.
 	failures []failure
 }
 
-// add extracts the entities of a, stores it and indexes it.
-func (p *pipeline) add(ctx context.Context, a article.Article) error {
+// prepare NFC-normalises a and extracts its entities, keeping the audio
+// already made for it.
+func (p *pipeline) prepare(ctx context.Context, a article.Article) (article.Article, error) {
 	a.Title = norm.NFC.String(a.Title)
 	a.Sapo = norm.NFC.String(a.Sapo)
 	a.Body = norm.NFC.String(a.Body)
@@ -49,14 +54,29 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	}
 	if old, err := p.data.store.Get(ctx, a.ID); err == nil {
 		a.Audio = old.Audio // keep audio already made; speak refreshes it
+	} else if !errors.Is(err, store.ErrNotFound) {
+		return a, err
 	}
 	a.Normalize()
+	return a, nil
+}
+
+// add extracts the entities of a and stores it. The index follows the
+// store: a changed article is indexed at once (Bleve) or with the next
+// batch (Elasticsearch); an index failure is logged and the article waits
+// in the store's change log for the next catch-up.
+func (p *pipeline) add(ctx context.Context, a article.Article) error {
+	a, err := p.prepare(ctx, a)
+	if err != nil {
+		return err
+	}
 	changed, err := p.data.store.Put(ctx, a)
 	if err != nil {
 		return err
 	}
-	if err := p.data.index.Index(ctx, a); err != nil {
-		return fmt.Errorf("indexing %s: %w", a.URL, err)
+	n := 0
+	if changed {
+		n = p.data.sync.stored(ctx)
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -64,8 +84,24 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	if changed {
 		p.stored++
 	}
-	p.indexed++
+	p.indexed += n
 	return nil
+}
+
+// flushIndex sends every stored change still waiting to the index. A
+// failure is logged and counted in the summary; the changes stay pending.
+func (p *pipeline) flushIndex(ctx context.Context) {
+	n, err := p.data.sync.catchUp(ctx)
+	p.mu.Lock()
+	p.indexed += n
+	p.mu.Unlock()
+	if err != nil && ctx.Err() == nil {
+		lag, _, _ := p.data.sync.lag(ctx)
+		p.mu.Lock()
+		p.indexPending = lag
+		p.mu.Unlock()
+		p.logger.Warn("index behind the store; the articles are kept and indexed on the next run", "waiting", lag, "err", oneLine(err.Error()))
+	}
 }
 
 // speakAll reads every kept article aloud in every voice, two at a time,
@@ -135,11 +171,9 @@ feed:
 		if _, err := p.data.store.Put(ctx, a); err != nil {
 			return err
 		}
-		if err := p.data.index.Index(ctx, a); err != nil {
-			return fmt.Errorf("indexing %s: %w", a.URL, err)
-		}
 		p.kept[i] = a
 	}
+	p.flushIndex(ctx)
 	return nil
 }
 

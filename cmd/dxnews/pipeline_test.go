@@ -40,7 +40,7 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 	dir := t.TempDir()
 	var stderr bytes.Buffer
 	e := newEnv("test", nil, &bytes.Buffer{}, &stderr, func(string) string { return "" })
-	d, err := openData(e, dir)
+	d, err := openData(context.Background(), e, dir, modeOwn)
 	if err != nil {
 		t.Fatal(err)
 	}
