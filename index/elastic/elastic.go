@@ -79,6 +79,7 @@ type Config struct {
 // concurrent use.
 type Index struct {
 	es      *elasticsearch.Client
+	probe   *elasticsearch.Client // es without retries, for the first contact
 	n       names
 	cfg     Config
 	logger  *slog.Logger
@@ -131,7 +132,7 @@ func New(cfg Config) (*Index, error) {
 	if logger == nil {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
-	es, err := elasticsearch.NewClient(elasticsearch.Config{
+	esCfg := elasticsearch.Config{
 		Addresses:     cfg.Addresses,
 		Username:      cfg.Username,
 		Password:      cfg.Password,
@@ -141,7 +142,15 @@ func New(cfg Config) (*Index, error) {
 		RetryOnStatus: []int{http.StatusTooManyRequests, http.StatusBadGateway, http.StatusServiceUnavailable, http.StatusGatewayTimeout},
 		MaxRetries:    cfg.MaxRetries,
 		RetryBackoff:  cfg.Backoff,
-	})
+	}
+	es, err := elasticsearch.NewClient(esCfg)
+	if err != nil {
+		return nil, fmt.Errorf("elastic: %w", err)
+	}
+	// The first contact is not retried: a wrong address or an absent
+	// cluster is reported at once, in one line.
+	esCfg.DisableRetry = true
+	probe, err := elasticsearch.NewClient(esCfg)
 	if err != nil {
 		return nil, fmt.Errorf("elastic: %w", err)
 	}
@@ -149,7 +158,7 @@ func New(cfg Config) (*Index, error) {
 	if u, err := url.Parse(display); err == nil {
 		display = u.Redacted()
 	}
-	return &Index{es: es, n: names{cfg.Prefix}, cfg: cfg, logger: logger.With("backend", "elastic"), display: display}, nil
+	return &Index{es: es, probe: probe, n: names{cfg.Prefix}, cfg: cfg, logger: logger.With("backend", "elastic"), display: display}, nil
 }
 
 func defaultBackoff(n int) time.Duration {
@@ -200,7 +209,7 @@ type info struct {
 
 func (i *Index) setup(ctx context.Context) error {
 	var in info
-	if err := i.do(ctx, esapi.InfoRequest{}, &in); err != nil {
+	if err := i.doWith(ctx, i.probe, esapi.InfoRequest{}, &in); err != nil {
 		return i.startError(err)
 	}
 	if major, _, _ := strings.Cut(in.Version.Number, "."); len(major) == 1 && major < "8" {
@@ -418,9 +427,13 @@ func isType(err error, typ string) bool {
 // ErrUnavailable when the cluster could not be reached, and are ctx's error
 // when ctx ended.
 func (i *Index) do(ctx context.Context, req esapi.Request, out any) error {
+	return i.doWith(ctx, i.es, req, out)
+}
+
+func (i *Index) doWith(ctx context.Context, es *elasticsearch.Client, req esapi.Request, out any) error {
 	rctx, cancel := context.WithTimeout(ctx, i.cfg.Timeout)
 	defer cancel()
-	res, err := req.Do(rctx, i.es)
+	res, err := req.Do(rctx, es)
 	if err != nil {
 		if ctx.Err() != nil {
 			return ctx.Err()
