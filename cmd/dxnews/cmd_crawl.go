@@ -33,6 +33,8 @@ type crawlOptions struct {
 	speak    bool
 	backend  string
 	impolite bool
+	// shard restricts the crawl to the sources whose host hashes to it.
+	shard shard
 }
 
 // crawlResult summarises one pass of the pipeline.
@@ -67,8 +69,19 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		}
 		cfg.Sources = srcs
 	}
-	if len(cfg.Seeds) == 0 && len(cfg.Sources) == 0 {
+	builtIn := len(cfg.Seeds) == 0 && len(cfg.Sources) == 0
+	if builtIn {
 		cfg.Sources = crawler.DefaultSources()
+	}
+	if o.shard.n > 1 {
+		all := len(cfg.Sources) + len(cfg.Seeds)
+		cfg.Sources, cfg.Seeds = o.shard.sources(cfg.Sources), o.shard.seeds(cfg.Seeds)
+		fmt.Fprintf(e.stderr, "shard %s: %d of %d sources\n", o.shard, len(cfg.Sources)+len(cfg.Seeds), all)
+		if len(cfg.Sources)+len(cfg.Seeds) == 0 {
+			return crawlResult{}, fmt.Errorf("shard %s holds none of the %d sources", o.shard, all)
+		}
+	}
+	if builtIn {
 		names := make([]string, 0, len(cfg.Sources))
 		for _, s := range cfg.Sources {
 			names = append(names, s.Name)
@@ -288,9 +301,15 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to serve on (env DXNEWS_ADDR)")
 	interval := fs.Duration("interval", 0, "time between crawls (env DXNEWS_CRAWL_INTERVAL, default 1h)")
 	fs.StringVar(&o.backend, "backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
+	shardFlag := fs.String("shard", "", "crawl only the sources whose host hashes to shard i of n (i/n, e.g. 2/3)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	sh, err := parseShard(*shardFlag)
+	if err != nil {
+		return err
+	}
+	o.shard = sh
 	if *interval == 0 {
 		v := e.or("DXNEWS_CRAWL_INTERVAL", "1h")
 		iv, err := time.ParseDuration(v)
