@@ -98,7 +98,7 @@ func (d *data) openBleve(ctx context.Context, e *env, dir string, mode openMode)
 	if mode == modeRead {
 		return nil
 	}
-	d.sync = newIndexSync(d.store, idx, dir, "bleve", 1, e.logger)
+	d.sync = newIndexSync(d.store, idx, dir, func() string { return "bleve" }, 1, e.logger)
 	// A new or emptied index replays the whole store.
 	if n, err := idx.Count(ctx); err == nil && n == 0 {
 		d.sync.restart()
@@ -125,7 +125,7 @@ func (d *data) openElastic(ctx context.Context, e *env, mode openMode) error {
 	}
 	d.index = ix
 	if mode != modeRead {
-		d.sync = newIndexSync(d.store, ix, d.store.Dir(), ix.Target(), esBatch, e.logger)
+		d.sync = newIndexSync(d.store, ix, d.store.Dir(), ix.Target, esBatch, e.logger)
 	}
 	return nil
 }

@@ -43,8 +43,10 @@ type indexState struct {
 type indexSync struct {
 	store  *store.Store
 	index  index.Indexer
-	path   string
-	target string // e.g. "bleve" or "elastic http://host:9200 dxnews"
+	path string
+	// target names the index the state is kept for: "bleve", or the
+	// cluster and index generation; "" while the cluster is unknown.
+	target func() string
 	batch  int    // stored changes that trigger a catch-up during a crawl
 	logger *slog.Logger
 
@@ -53,7 +55,7 @@ type indexSync struct {
 	downUntil time.Time // no automatic catch-up before this
 }
 
-func newIndexSync(st *store.Store, ix index.Indexer, dir, target string, batch int, logger *slog.Logger) *indexSync {
+func newIndexSync(st *store.Store, ix index.Indexer, dir string, target func() string, batch int, logger *slog.Logger) *indexSync {
 	return &indexSync{store: st, index: ix, path: filepath.Join(dir, indexStateFile), target: target, batch: max(batch, 1), logger: logger}
 }
 
@@ -78,7 +80,7 @@ func (x *indexSync) load() (*indexState, error) {
 	if err != nil {
 		return nil, err
 	}
-	if s := states[x.target]; s != nil {
+	if s := states[x.target()]; s != nil {
 		return s, nil
 	}
 	return &indexState{}, nil
@@ -94,7 +96,7 @@ func (x *indexSync) save(st *indexState) error {
 	if st.Retry == nil {
 		st.Retry = []string{}
 	}
-	states[x.target] = st
+	states[x.target()] = st
 	b, err := json.MarshalIndent(states, "", "  ")
 	if err != nil {
 		return err
@@ -131,6 +133,16 @@ func (x *indexSync) stored(ctx context.Context) int {
 func (x *indexSync) catchUp(ctx context.Context) (int, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	// A cluster that was down at start is set up first, so the progress
+	// is recorded against the index generation it really writes to.
+	if c, ok := x.index.(interface{ Check(context.Context) error }); ok {
+		if err := c.Check(ctx); err != nil {
+			if ctx.Err() == nil {
+				x.downUntil = time.Now().Add(syncQuiet)
+			}
+			return 0, err
+		}
+	}
 	st, err := x.load()
 	if err != nil {
 		return 0, err
@@ -201,7 +213,7 @@ func (x *indexSync) catchUp(ctx context.Context) (int, error) {
 // lag returns how many stored articles the index has not applied yet and
 // the last recorded index error.
 func (x *indexSync) lag(ctx context.Context) (int, string, error) {
-	return indexLag(ctx, x.store, x.path, x.target)
+	return indexLag(ctx, x.store, x.path, x.target())
 }
 
 func indexLag(ctx context.Context, st *store.Store, path, target string) (int, string, error) {

@@ -88,7 +88,7 @@ func faultyData(t *testing.T, batch int) (*data, *faultyIndex, *bytes.Buffer) {
 	var logs bytes.Buffer
 	e := newEnv("test", nil, &bytes.Buffer{}, &logs, func(string) string { return "" })
 	d := &data{store: st, index: fi, backend: "elastic"}
-	d.sync = newIndexSync(st, fi, dir, "elastic test", batch, e.logger)
+	d.sync = newIndexSync(st, fi, dir, func() string { return "elastic test" }, batch, e.logger)
 	t.Cleanup(func() { d.Close() })
 	return d, fi, &logs
 }

@@ -88,6 +88,7 @@ type Index struct {
 	mu     sync.Mutex
 	ready  bool // templates, indices and aliases are in place
 	closed bool
+	gen    int // generation of the articles index the alias pointed to at setup
 	// entityMu serialises the rebuilding of entity documents in this
 	// process, so two overlapping writes cannot store a stale one last.
 	entityMu sync.Mutex
@@ -236,6 +237,9 @@ func (i *Index) setup(ctx context.Context) error {
 		cur, err := i.aliasTarget(ctx, a.alias)
 		if err != nil {
 			return err
+		}
+		if a.alias == i.n.articlesAlias() {
+			i.gen = max(generation(cur), 1)
 		}
 		if cur != "" {
 			continue
@@ -391,9 +395,18 @@ func (i *Index) ClusterHealth(ctx context.Context) (string, error) {
 	return h.Status, err
 }
 
-// Target names the cluster and index prefix, to tell apart the places an
-// index can live (a replay cursor is kept per target).
-func (i *Index) Target() string { return "elastic " + i.display + " " + i.n.prefix }
+// Target names the cluster and the articles index generation, to tell
+// apart the places an index can live: a replay cursor is kept per target,
+// so after a rebuild elsewhere a process replays its whole store into the
+// new generation. It is "" until Check has succeeded.
+func (i *Index) Target() string {
+	i.mu.Lock()
+	defer i.mu.Unlock()
+	if !i.ready {
+		return ""
+	}
+	return "elastic " + i.display + " " + i.n.articlesIndex(i.gen)
+}
 
 // ResponseError is an error answer from Elasticsearch.
 type ResponseError struct {

@@ -56,6 +56,9 @@ func (i *Index) Rebuild(ctx context.Context, arts []article.Article) (string, er
 		i.dropIndices(newA, newE)
 		return "", fmt.Errorf("elastic: move aliases to %s: %w", newA, err)
 	}
+	i.mu.Lock()
+	i.gen = next
+	i.mu.Unlock()
 	var old []string
 	for _, c := range []string{curA, curE} {
 		if c != "" {
