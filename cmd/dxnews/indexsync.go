@@ -41,13 +41,13 @@ type indexState struct {
 // the source of truth: when the index is down or refuses articles, nothing
 // is lost, and the next catch-up sends exactly what is missing.
 type indexSync struct {
-	store  *store.Store
-	index  index.Indexer
-	path string
+	store *store.Store
+	index index.Indexer
+	path  string
 	// target names the index the state is kept for: "bleve", or the
 	// cluster and index generation; "" while the cluster is unknown.
 	target func() string
-	batch  int    // stored changes that trigger a catch-up during a crawl
+	batch  int // stored changes that trigger a catch-up during a crawl
 	logger *slog.Logger
 
 	mu        sync.Mutex
