@@ -54,6 +54,8 @@ type Store struct {
 	// append that fails part-way is cut back to it.
 	logSize   int64
 	ledgerNew bool
+	// readOnly stores opened with OpenReadOnly refuse Put.
+	readOnly bool
 }
 
 // Open opens (creating when needed) the store in dir.
@@ -183,6 +185,9 @@ func (s *Store) Put(ctx context.Context, a article.Article, owed ...string) (boo
 	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	if s.readOnly {
+		return false, errors.New("store: opened read-only (another dxnews process writes this data folder)")
+	}
 	if s.log == nil {
 		return false, errors.New("store: closed")
 	}

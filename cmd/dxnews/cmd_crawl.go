@@ -33,17 +33,21 @@ type crawlOptions struct {
 	speak    bool
 	backend  string
 	impolite bool
+	// shard restricts the crawl to the sources whose host hashes to it.
+	shard shard
 }
 
 // crawlResult summarises one pass of the pipeline.
 type crawlResult struct {
-	stats    crawler.Stats
-	indexed  int
-	audio    int
-	failed   int
-	failures []failure
-	paused   *speechPause
-	elapsed  time.Duration
+	stats   crawler.Stats
+	indexed int
+	// indexPending counts stored articles waiting for the index.
+	indexPending int
+	audio        int
+	failed       int
+	failures     []failure
+	paused       *speechPause
+	elapsed      time.Duration
 }
 
 // crawlOnce crawls, extracts, stores, indexes and (optionally) speaks.
@@ -67,8 +71,19 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		}
 		cfg.Sources = srcs
 	}
-	if len(cfg.Seeds) == 0 && len(cfg.Sources) == 0 {
+	builtIn := len(cfg.Seeds) == 0 && len(cfg.Sources) == 0
+	if builtIn {
 		cfg.Sources = crawler.DefaultSources()
+	}
+	if o.shard.n > 1 {
+		all := len(cfg.Sources) + len(cfg.Seeds)
+		cfg.Sources, cfg.Seeds = o.shard.sources(cfg.Sources), o.shard.seeds(cfg.Seeds)
+		fmt.Fprintf(e.stderr, "shard %s: %d of %d sources\n", o.shard, len(cfg.Sources)+len(cfg.Seeds), all)
+		if len(cfg.Sources)+len(cfg.Seeds) == 0 {
+			return crawlResult{}, fmt.Errorf("shard %s holds none of the %d sources", o.shard, all)
+		}
+	}
+	if builtIn {
 		names := make([]string, 0, len(cfg.Sources))
 		for _, s := range cfg.Sources {
 			names = append(names, s.Name)
@@ -119,7 +134,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		markIndexDamaged(o.dir, "the disk filled up while it was in use")
 		err = fmt.Errorf("no space left on the disk holding the data folder %s; nothing half-written is kept, and the next run after space returns completes the work (%w)", o.dir, err)
 	}
-	res := crawlResult{stats: stats, indexed: p.indexed, audio: p.audio, failed: p.failed, failures: p.failures, paused: p.paused, elapsed: time.Since(start)}
+	res := crawlResult{stats: stats, indexed: p.indexed, indexPending: p.indexPending, audio: p.audio, failed: p.failed, failures: p.failures, paused: p.paused, elapsed: time.Since(start)}
 	if werr := writeLastRun(o.dir, res, err); werr != nil {
 		e.logger.Warn("could not record the run for status", "err", werr)
 	}
@@ -163,6 +178,9 @@ func (r crawlResult) summary() string {
 	if r.failed > 0 {
 		s += fmt.Sprintf(" (%d failed)", r.failed)
 	}
+	if r.indexPending > 0 {
+		s += fmt.Sprintf(", waiting for the index %d", r.indexPending)
+	}
 	if r.stats.Errors > 0 {
 		s += fmt.Sprintf(", fetch errors %d", r.stats.Errors)
 	}
@@ -189,7 +207,7 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return usagef("unexpected argument %q (seeds go after -seed)", fs.Arg(0))
 	}
 	o.dir, o.seeds = *dir, sd
-	d, err := openData(e, o.dir)
+	d, err := openData(ctx, e, o.dir, modeCrawl)
 	if err != nil {
 		return err
 	}
@@ -214,7 +232,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	dir := dataFlag(e, fs)
 	serve := fs.Bool("serve", true, "serve the UI after the pipeline; false exits with a summary")
 	backend := fs.String("backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
-	d, err := parseAndOpen(e, fs, args, dir)
+	d, err := parseAndOpen(ctx, e, fs, args, dir, modeCrawl)
 	if err != nil {
 		return err
 	}
@@ -266,7 +284,7 @@ func runServe(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to listen on (env DXNEWS_ADDR)")
 	dir := dataFlag(e, fs)
 	fs.String("config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG); serve reads only its data folder today")
-	d, err := parseAndOpen(e, fs, args, dir)
+	d, err := parseAndOpen(ctx, e, fs, args, dir, modeOwn)
 	if err != nil {
 		return err
 	}
@@ -300,6 +318,15 @@ func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
 	}
 	srv := &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}
 	fmt.Fprintf(e.stderr, "serving on http://%s/ (Ctrl-C to stop)\n", ln.Addr())
+	// search, status and export in other processes read through this one
+	// while it holds the Bleve index.
+	if d.backend == "bleve" {
+		if remove, err := announceServer(d.store.Dir(), ln.Addr().String()); err != nil {
+			e.logger.Warn("could not record the server address in the data folder", "err", err)
+		} else {
+			defer remove()
+		}
+	}
 	errc := make(chan error, 1)
 	go func() { errc <- srv.Serve(ln) }()
 	select {
@@ -322,9 +349,15 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to serve on (env DXNEWS_ADDR)")
 	interval := fs.Duration("interval", 0, "time between crawls (env DXNEWS_CRAWL_INTERVAL, default 1h)")
 	fs.StringVar(&o.backend, "backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
+	shardFlag := fs.String("shard", "", "crawl only the sources whose host hashes to shard i of n (i/n, e.g. 2/3)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
+	sh, err := parseShard(*shardFlag)
+	if err != nil {
+		return err
+	}
+	o.shard = sh
 	if *interval == 0 {
 		v := e.or("DXNEWS_CRAWL_INTERVAL", "1h")
 		iv, err := time.ParseDuration(v)
@@ -334,7 +367,7 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		*interval = iv
 	}
 	o.dir, o.speak = *dir, true
-	d, err := openData(e, o.dir)
+	d, err := openData(ctx, e, o.dir, modeCrawl)
 	if err != nil {
 		return err
 	}

@@ -20,6 +20,7 @@ import (
 func dataFlag(e *env, f interface {
 	String(name, value, usage string) *string
 }) *string {
+	e.backend = f.String("index", e.or("DXNEWS_INDEX", "bleve"), "search index: "+indexBackends+" (env DXNEWS_INDEX)")
 	return f.String("data", e.or("DXNEWS_DATA", "./dxnews-data"), "data folder (env DXNEWS_DATA)")
 }
 
@@ -31,7 +32,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	org := fs.String("org", "", "only articles naming this organisation")
 	size := fs.Int("n", 10, "number of results")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
-	d, err := parseAndOpen(e, fs, args, dir)
+	d, err := parseAndOpen(ctx, e, fs, args, dir, modeRead)
 	if err != nil {
 		return err
 	}
@@ -77,12 +78,12 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if *limit <= 0 {
 		return usagef("-limit must be positive, got %d", *limit)
 	}
-	d, err := openData(e, *dir)
+	st, err := openStore(*dir, modeRead, e.indexBackend())
 	if err != nil {
 		return err
 	}
-	defer d.Close()
-	arts, next, err := d.store.Since(ctx, *since, *limit)
+	defer st.Close()
+	arts, next, err := st.Since(ctx, *since, *limit)
 	if err != nil {
 		return err
 	}
@@ -100,7 +101,7 @@ func runExport(ctx context.Context, e *env, args []string) error {
 func runReindex(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dir := dataFlag(e, fs)
-	d, err := parseAndOpen(e, fs, args, dir)
+	d, err := parseAndOpen(ctx, e, fs, args, dir, modeOwn)
 	if err != nil {
 		return err
 	}
@@ -111,14 +112,38 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 	}
 	p := &pipeline{data: d, logger: e.logger}
 	for i, a := range arts {
-		if err := p.add(ctx, a); err != nil {
+		arts[i] = p.prepare(a)
+		if _, err := d.store.Put(ctx, arts[i]); err != nil {
 			return err
 		}
 		if (i+1)%50 == 0 || i+1 == len(arts) {
-			fmt.Fprintf(e.stderr, "\rreindex: %d/%d", i+1, len(arts))
+			fmt.Fprintf(e.stderr, "\rextract: %d/%d", i+1, len(arts))
 		}
 	}
-	fmt.Fprintf(e.stderr, "\nreindexed %d articles\n", len(arts))
+	if len(arts) > 0 {
+		fmt.Fprintln(e.stderr)
+	}
+	// Elasticsearch builds the next index generation and swaps the alias;
+	// Bleve replaces the documents in place.
+	if r, ok := d.index.(interface {
+		Rebuild(context.Context, []article.Article) (string, error)
+	}); ok {
+		name, err := r.Rebuild(ctx, arts)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stderr, "built %s and moved the alias to it\n", name)
+	} else {
+		for start := 0; start < len(arts); start += syncChunk {
+			if err := d.index.Index(ctx, arts[start:min(start+syncChunk, len(arts))]...); err != nil {
+				return err
+			}
+		}
+	}
+	if err := d.sync.markCurrent(ctx); err != nil {
+		return err
+	}
+	fmt.Fprintf(e.stderr, "reindexed %d articles\n", len(arts))
 	// Entities are resolved afresh from the stored articles, never kept
 	// from an earlier run.
 	start := time.Now()
@@ -136,12 +161,14 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 func runStatus(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	dir := dataFlag(e, fs)
-	d, err := parseAndOpen(e, fs, args, dir)
+	d, err := parseAndOpen(ctx, e, fs, args, dir, modeRead)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	if err := repairArticles(ctx, d); err != nil {
+	if d.store.ReadOnly() {
+		fmt.Fprintln(e.stdout, "repairs      none attempted: another dxnews process holds this data folder")
+	} else if err := repairArticles(ctx, d); err != nil {
 		return err
 	}
 	arts, err := d.store.All(ctx)
@@ -152,13 +179,17 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if indexed < len(arts) {
+	if indexed < len(arts) && !d.store.ReadOnly() {
 		if err := indexMissing(ctx, e, d, arts, indexed); err != nil {
 			return err
 		}
 		if indexed, err = d.index.Count(ctx); err != nil {
 			return err
 		}
+	}
+	lag, lagErr, err := indexLag(ctx, d.store, filepath.Join(*dir, indexStateFile), d.target())
+	if err != nil {
+		return err
 	}
 	var withEntities, audioFiles int
 	perVoice := map[string]int{}
@@ -174,7 +205,11 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stdout, "data folder  %s\n", *dir)
 	fmt.Fprintf(e.stdout, "stored       %d articles\n", len(arts))
 	fmt.Fprintf(e.stdout, "extracted    %d with people, decisions or targets\n", withEntities)
-	fmt.Fprintf(e.stdout, "indexed      %d\n", indexed)
+	fmt.Fprintf(e.stdout, "indexed      %d (%s)\n", indexed, d.describeIndex(ctx))
+	fmt.Fprintf(e.stdout, "index lag    %d articles waiting\n", lag)
+	if lag > 0 && lagErr != "" {
+		fmt.Fprintf(e.stdout, "  last index error: %s\n", lagErr)
+	}
 	fmt.Fprintf(e.stdout, "audio        %d files\n", audioFiles)
 	for _, v := range article.AllVoices() {
 		if n := perVoice[v.ID]; n > 0 || containsVoice(article.Voices, v.ID) {

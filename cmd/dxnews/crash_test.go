@@ -217,12 +217,12 @@ func compareFolders(t *testing.T, want, got string, voices []string) {
 	t.Helper()
 	ctx := context.Background()
 	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	dw, err := openData(e, want)
+	dw, err := openData(context.Background(), e, want, modeOwn)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer dw.Close()
-	dg, err := openData(e, got)
+	dg, err := openData(context.Background(), e, got, modeOwn)
 	if err != nil {
 		t.Fatalf("the killed folder does not open: %v", err)
 	}

@@ -2,53 +2,188 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
+	"time"
 
 	"dxnews/index"
 	"dxnews/index/bleve"
+	"dxnews/index/elastic"
 	"dxnews/resolve"
 	"dxnews/store"
 )
 
-// data is an opened data folder: the article store and the search index.
+// data is an opened data folder: the article store and the search index,
+// with the record of how far the index has caught up with the store.
 type data struct {
 	store *store.Store
 	index index.Indexer
 	// resolver keeps the entities resolved across articles; loadResolved
 	// fills it from the store, the pipeline adds to it.
 	resolver *resolve.Resolver
+	// sync replays stored changes into the index; nil when the index is
+	// read through another process.
+	sync *indexSync
+	// backend is "bleve" or "elastic"; remote is the URL of the running
+	// dxnews that answers for a Bleve index it holds, or "".
+	backend, remote string
 }
 
-// openData opens (creating when needed) the data folder dir.
-func openData(e *env, dir string) (*data, error) {
-	st, err := store.Open(dir)
+// openMode says what a command does with the data folder.
+type openMode int
+
+const (
+	// modeRead only reads (search, status): the store is opened read-only
+	// and a Bleve index held by a running serve or run is read through it.
+	modeRead openMode = iota
+	// modeOwn serves or rebuilds: every part must be available at start.
+	modeOwn
+	// modeCrawl gathers articles: an unreachable cluster is reported and
+	// the articles are stored, to be indexed when it is back.
+	modeCrawl
+)
+
+// backends lists the values of -index.
+const indexBackends = "bleve or elastic"
+
+// openData opens (creating when needed) the data folder dir with the index
+// backend chosen by -index or DXNEWS_INDEX.
+func openData(ctx context.Context, e *env, dir string, mode openMode) (*data, error) {
+	backend := e.indexBackend()
+	if backend != "bleve" && backend != "elastic" {
+		return nil, usagef("-index must be %s, got %q", indexBackends, backend)
+	}
+	st, err := openStore(dir, mode, backend)
 	if err != nil {
 		return nil, err
 	}
+	d := &data{store: st, backend: backend, resolver: resolve.NewResolver()}
+	switch backend {
+	case "elastic":
+		err = d.openElastic(ctx, e, mode)
+	default:
+		err = d.openBleve(ctx, e, dir, mode)
+	}
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// openStore opens the store read-only for readers of an existing folder,
+// so they never touch a change log another process appends to.
+// A reader of a Bleve folder whose index no other process holds opens it
+// for writing like any other command, so that it repairs what it finds.
+func openStore(dir string, mode openMode, backend string) (*store.Store, error) {
+	if mode == modeRead && (backend == "elastic" || heldByAnother(filepath.Join(dir, "index", "root.bolt"))) {
+		if _, err := os.Stat(filepath.Join(dir, "articles")); err == nil {
+			return store.OpenReadOnly(dir)
+		}
+	}
+	return store.Open(dir)
+}
+
+func (d *data) openBleve(ctx context.Context, e *env, dir string, mode openMode) error {
 	idx, err := bleve.Open(filepath.Join(dir, "index"), e.logger.With("component", "index"))
 	if err == nil && indexMarkedDamaged(dir) != nil {
 		idx.Close()
 		err = indexMarkedDamaged(dir)
 	}
-	if err != nil {
-		idx, err = rebuildIndex(context.Background(), e, st, dir, err)
+	if err != nil && mode == modeRead {
+		if r, ok := findServer(ctx, dir); ok {
+			d.index, d.remote = r, r.base
+			e.logger.Debug("index held by a running dxnews; reading through it", "url", r.base)
+			return nil
+		}
 	}
 	if err != nil {
-		st.Close()
-		return nil, fmt.Errorf("opening the search index: %w", err)
+		// A damaged index is rebuilt from the store, unless another
+		// process holds it.
+		idx, err = rebuildIndex(ctx, e, d.store, dir, err)
 	}
-	return &data{store: st, index: idx, resolver: resolve.NewResolver()}, nil
+	if err != nil {
+		return fmt.Errorf("opening the search index: %w", err)
+	}
+	d.index = idx
+	if mode == modeRead {
+		return nil
+	}
+	d.sync = newIndexSync(d.store, idx, dir, func() string { return "bleve" }, 1, e.logger)
+	// A new or emptied index replays the whole store.
+	if n, err := idx.Count(ctx); err == nil && n == 0 {
+		d.sync.restart()
+	}
+	return nil
+}
+
+func (d *data) openElastic(ctx context.Context, e *env, mode openMode) error {
+	cfg, err := esConfig(e)
+	if err != nil {
+		return err
+	}
+	ix, err := elastic.New(cfg)
+	if err != nil {
+		return err
+	}
+	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	if err := ix.Check(cctx); err != nil {
+		if mode != modeCrawl || !errors.Is(err, elastic.ErrUnavailable) {
+			return err
+		}
+		e.logger.Warn("search index unavailable: articles are stored and indexed when it is back", "err", oneLine(err.Error()))
+	}
+	d.index = ix
+	if mode != modeRead {
+		d.sync = newIndexSync(d.store, ix, d.store.Dir(), ix.Target, esBatch, e.logger)
+	}
+	return nil
+}
+
+// esBatch is how many stored articles wait before they are sent to
+// Elasticsearch in one bulk request during a crawl; the rest go at its end.
+const esBatch = 200
+
+// esConfig reads the DXNEWS_ES_* variables.
+func esConfig(e *env) (elastic.Config, error) {
+	urls := e.getenv("DXNEWS_ES_URL")
+	if strings.TrimSpace(urls) == "" {
+		return elastic.Config{}, errors.New("DXNEWS_ES_URL is not set: -index elastic needs the cluster's address, e.g. http://127.0.0.1:9200")
+	}
+	cfg := elastic.Config{
+		Username: e.getenv("DXNEWS_ES_USERNAME"),
+		Password: e.getenv("DXNEWS_ES_PASSWORD"),
+		APIKey:   e.getenv("DXNEWS_ES_API_KEY"),
+		Prefix:   e.or("DXNEWS_ES_INDEX_PREFIX", "dxnews"),
+		Logger:   e.logger.With("component", "index"),
+	}
+	for _, u := range strings.Split(urls, ",") {
+		if u = strings.TrimSpace(u); u != "" {
+			cfg.Addresses = append(cfg.Addresses, u)
+		}
+	}
+	if p := e.getenv("DXNEWS_ES_CA_CERT"); p != "" {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return cfg, fmt.Errorf("DXNEWS_ES_CA_CERT: %w", err)
+		}
+		cfg.CACert = b
+	}
+	return cfg, nil
 }
 
 // parseAndOpen parses args with fs, then opens the data folder its -data
 // flag (dir) names.
-func parseAndOpen(e *env, fs *flag.FlagSet, args []string, dir *string) (*data, error) {
+func parseAndOpen(ctx context.Context, e *env, fs *flag.FlagSet, args []string, dir *string, mode openMode) (*data, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
-	return openData(e, *dir)
+	return openData(ctx, e, *dir, mode)
 }
 
 func (d *data) Close() error {
@@ -57,4 +192,29 @@ func (d *data) Close() error {
 		err = err2
 	}
 	return err
+}
+
+// target names where the index lives, as the replay state records it.
+func (d *data) target() string {
+	if ix, ok := d.index.(*elastic.Index); ok {
+		return ix.Target()
+	}
+	return "bleve"
+}
+
+// describeIndex says which index status reads, and for Elasticsearch the
+// cluster's health.
+func (d *data) describeIndex(ctx context.Context) string {
+	if d.remote != "" {
+		return "bleve, read through the running dxnews at " + d.remote
+	}
+	ix, ok := d.index.(*elastic.Index)
+	if !ok {
+		return "bleve"
+	}
+	h, err := ix.Health(ctx)
+	if err != nil {
+		return ix.Target() + ", cluster unavailable: " + oneLine(err.Error())
+	}
+	return fmt.Sprintf("%s, cluster %s %s, %d nodes", ix.Target(), h.Cluster, h.Status, h.Nodes)
 }

@@ -17,7 +17,7 @@ func seedData(t *testing.T) (string, []article.Article) {
 	t.Helper()
 	dir := t.TempDir()
 	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(e, dir)
+	d, err := openData(context.Background(), e, dir, modeOwn)
 	if err != nil {
 		t.Fatal(err)
 	}

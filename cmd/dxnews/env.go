@@ -22,6 +22,16 @@ type env struct {
 	tty bool
 	// metrics is the process's metrics registry, served by /metrics.
 	metrics *pipelineMetrics
+	// backend is the -index flag, once dataFlag has defined it.
+	backend *string
+}
+
+// indexBackend returns the index backend: -index, DXNEWS_INDEX, or bleve.
+func (e *env) indexBackend() string {
+	if e.backend != nil {
+		return strings.ToLower(strings.TrimSpace(*e.backend))
+	}
+	return strings.ToLower(e.or("DXNEWS_INDEX", "bleve"))
 }
 
 // envVars lists the DXNEWS_* variables dxnews reads, with what they set.
@@ -43,6 +53,13 @@ var envVars = map[string]string{
 	"DXNEWS_OPENAI_TTS_KEY":    "OpenAI-compatible API key",
 	"DXNEWS_OPENAI_TTS_MODEL":  "OpenAI-compatible model name",
 	"DXNEWS_CRAWL_INTERVAL":    "time between crawls for run (default 1h)",
+	"DXNEWS_INDEX":             "search index backend: bleve (default) or elastic",
+	"DXNEWS_ES_URL":            "Elasticsearch node URLs, comma-separated",
+	"DXNEWS_ES_USERNAME":       "Elasticsearch user (with DXNEWS_ES_PASSWORD)",
+	"DXNEWS_ES_PASSWORD":       "Elasticsearch password",
+	"DXNEWS_ES_API_KEY":        "Elasticsearch API key (base64 id:key), instead of a user",
+	"DXNEWS_ES_CA_CERT":        "PEM file of the CA that signed the cluster's certificate",
+	"DXNEWS_ES_INDEX_PREFIX":   "prefix of the Elasticsearch indices, aliases and templates (default dxnews)",
 	"DXNEWS_ESPEAK_VOICES":     "espeak voice map, e.g. north-female=vi+f4",
 	"DXNEWS_ESPEAK_SPEED":      "espeak-ng words per minute",
 	"DXNEWS_ESPEAK_MAX_CHUNK":  "espeak chunk limit in characters",

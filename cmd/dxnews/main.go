@@ -31,10 +31,10 @@ var commands = []command{
 	{"eval", "-articles DIR -gold DIR", "score extraction against annotation files", runEval},
 	{"normalize", "[-voice VOICE] FILE|-", "print the text the speech backend will be given", runNormalize},
 	{"speak", "-voice VOICE [-backend NAME] [-o OUT.mp3] FILE|-", "read a text aloud into an MP3", runSpeak},
-	{"search", "[-data DIR] [-person NAME] [-decision NUMBER] [-org NAME] [-json] [QUERY]", "search the indexed articles", runSearch},
+	{"search", "[-data DIR] [-index bleve|elastic] [-person NAME] [-decision NUMBER] [-org NAME] [-json] [QUERY]", "search the indexed articles", runSearch},
 	{"export", "[-data DIR] [-since CURSOR] [-limit N]", "write articles changed since a cursor as NDJSON", runExport},
 	{"serve", "[-addr ADDR] [-data DIR] [-config FILE]", "serve the web UI and the JSON API", runServe},
-	{"run", "[-config FILE] [-once]", "crawl on a schedule, extract, index, speak and serve", runRun},
+	{"run", "[-config FILE] [-once] [-shard i/n]", "crawl on a schedule, extract, index, speak and serve", runRun},
 	{"reindex", "[-data DIR]", "rebuild the search index from stored articles", runReindex},
 	{"status", "[-data DIR]", "show articles per stage, failures and disk use", runStatus},
 }

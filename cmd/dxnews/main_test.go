@@ -178,7 +178,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	}
 
 	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(e, dir)
+	d, err := openData(context.Background(), e, dir, modeOwn)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -53,7 +53,7 @@ func TestMetricsScrape(t *testing.T) {
 	// Crawl workers log and print progress at once: stderr must take
 	// concurrent writes, as Main's does.
 	e := newEnv("test", nil, &bytes.Buffer{}, io.Discard, func(string) string { return "" })
-	d, err := openData(e, dir)
+	d, err := openData(context.Background(), e, dir, modeOwn)
 	if err != nil {
 		t.Fatal(err)
 	}

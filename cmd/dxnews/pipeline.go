@@ -44,6 +44,8 @@ type pipeline struct {
 	indexed int
 	audio   int
 	failed  int
+	// indexPending counts stored articles the index has not taken yet.
+	indexPending int
 	// failures lists the speech that failed, for status.
 	failures []failure
 	// paused is set when the speech backend is taking a break (see
@@ -54,8 +56,8 @@ type pipeline struct {
 	metrics *pipelineMetrics
 }
 
-// add extracts the entities of a, stores it and indexes it.
-func (p *pipeline) add(ctx context.Context, a article.Article) error {
+// prepare NFC-normalises a and extracts its entities.
+func (p *pipeline) prepare(a article.Article) article.Article {
 	a.Title = norm.NFC.String(a.Title)
 	a.Sapo = norm.NFC.String(a.Sapo)
 	a.Body = norm.NFC.String(a.Body)
@@ -67,13 +69,22 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	if len(a.Authors) == 0 {
 		a.Authors = authors
 	}
+	a.Normalize()
+	return a
+}
+
+// add extracts the entities of a and stores it with the speech it is owed.
+// The index follows the store: a changed article is indexed at once (Bleve)
+// or with the next batch (Elasticsearch); an index failure is logged and the
+// article waits in the store's change log for the next catch-up.
+func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	old, err := p.data.store.Get(ctx, a.ID)
 	haveOld := err == nil
 	if haveOld {
 		a.Audio = old.Audio // keep audio already made; speech refreshes it
 	}
-	a.Normalize()
-	owed := []string{store.StageIndex}
+	a = p.prepare(a)
+	var owed []string
 	for _, v := range p.voices {
 		if !haveOld || old.Text() != a.Text() || !hasVoice(old.Audio, v) {
 			owed = append(owed, store.StageSpeech(v))
@@ -84,8 +95,11 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 		return err
 	}
 	p.logger.Debug("stored", "article", a.ID, "changed", changed)
-	if err := p.index(ctx, a); err != nil {
-		return err
+	n := 0
+	if changed {
+		if n, err = p.syncStored(ctx); err != nil {
+			return err
+		}
 	}
 	p.data.resolver.Add(a)
 	p.mu.Lock()
@@ -93,59 +107,54 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 	if changed {
 		p.stored++
 	}
-	p.indexed++
+	p.indexed += n
 	return nil
 }
 
-// index indexes a and clears the indexing it was owed. A panic inside the
-// index (Bleve has been seen to panic on a segment left behind by a full
-// disk) marks the index damaged, to be rebuilt when dxnews next opens it,
-// and stops the run with an error instead of a crash.
-func (p *pipeline) index(ctx context.Context, a article.Article) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			markIndexDamaged(p.data.store.Dir(), fmt.Sprint(r))
-			err = fmt.Errorf("the search index failed while indexing %s (%v); it is rebuilt from the stored articles when dxnews next starts", a.URL, r)
-		}
-	}()
-	if err := p.data.index.Index(ctx, a); err != nil {
-		return fmt.Errorf("indexing %s: %w", a.URL, err)
-	}
-	p.logger.Debug("indexed", "article", a.ID)
-	return p.data.store.Done(a.ID, store.StageIndex)
+// syncStored tells the index of one stored change; it indexes when a batch
+// is due. A panic inside the index (Bleve has been seen to panic on a
+// segment left behind by a full disk) marks the index damaged, to be rebuilt
+// from the store when dxnews next opens it, and stops the run with an error
+// instead of a crash.
+func (p *pipeline) syncStored(ctx context.Context) (n int, err error) {
+	defer p.recoverIndex(&err)
+	return p.data.sync.stored(ctx), nil
 }
 
-// catchUp indexes every stored article still owed indexing.
-func (p *pipeline) catchUp(ctx context.Context) error {
-	ids, err := p.data.store.Owed(store.StageIndex)
-	if err != nil {
-		return err
+func (p *pipeline) recoverIndex(err *error) {
+	if r := recover(); r != nil {
+		markIndexDamaged(p.data.store.Dir(), fmt.Sprint(r))
+		*err = fmt.Errorf("the search index failed (%v); it is rebuilt from the stored articles when dxnews next starts", r)
 	}
-	for _, id := range ids {
-		a, err := p.data.store.Get(ctx, id)
-		if errors.Is(err, store.ErrNotFound) {
-			if err := p.data.store.Done(id, store.StageIndex); err != nil {
-				return err
-			}
-			continue
-		}
-		if err != nil {
-			return err
-		}
-		if err := p.index(ctx, a); err != nil {
-			return err
-		}
+}
+
+// catchUp sends every stored change still waiting to the index. An index
+// that is down or refuses articles is logged and counted in the summary;
+// the changes stay in the store's change log for the next run.
+func (p *pipeline) catchUp(ctx context.Context) (err error) {
+	defer p.recoverIndex(&err)
+	n, err := p.data.sync.catchUp(ctx)
+	p.mu.Lock()
+	p.indexed += n
+	p.mu.Unlock()
+	if err != nil && ctx.Err() == nil {
+		lag, _, _ := p.data.sync.lag(ctx)
 		p.mu.Lock()
-		p.indexed++
+		p.indexPending = lag
 		p.mu.Unlock()
+		p.logger.Warn("index behind the store; the articles are kept and indexed on the next run", "waiting", lag, "err", oneLine(err.Error()))
+		return nil
 	}
-	return nil
+	p.mu.Lock()
+	p.indexPending = 0
+	p.mu.Unlock()
+	return ctx.Err()
 }
 
 // speakOwed reads aloud every stored article still owed speech in one of the
-// voices, two articles at a time, then stores and re-indexes each article
-// with its audio. A failed voice is logged, counted and stays owed; the
-// other voices and articles go on.
+// voices, two articles at a time, then stores each article with its audio
+// for the index to follow. A failed voice is logged, counted and stays owed;
+// the other voices and articles go on.
 func (p *pipeline) speakOwed(ctx context.Context) error {
 	if p.speaker == nil {
 		return nil
@@ -299,12 +308,16 @@ func (p *pipeline) speakArticle(ctx context.Context, id string, voices []string,
 		return 0, nil
 	}
 	a.Audio = mergeAudio(a.Audio, fresh)
-	if _, err := p.data.store.Put(ctx, a, store.StageIndex); err != nil {
+	if _, err := p.data.store.Put(ctx, a); err != nil {
 		return 0, err
 	}
-	if err := p.index(ctx, a); err != nil {
+	n, err := p.syncStored(ctx)
+	if err != nil {
 		return 0, err
 	}
+	p.mu.Lock()
+	p.indexed += n
+	p.mu.Unlock()
 	for _, au := range fresh {
 		if err := p.data.store.Done(id, store.StageSpeech(au.Voice)); err != nil {
 			return 0, err

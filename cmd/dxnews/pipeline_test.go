@@ -45,7 +45,7 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 	dir := t.TempDir()
 	var stderr bytes.Buffer
 	e := newEnv("test", nil, &bytes.Buffer{}, &stderr, func(string) string { return "" })
-	d, err := openData(e, dir)
+	d, err := openData(context.Background(), e, dir, modeOwn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -231,7 +231,7 @@ func TestOwedAtUpgrade(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(e, dir)
+	d, err := openData(context.Background(), e, dir, modeOwn)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -249,7 +249,7 @@ func TestOwedAtUpgrade(t *testing.T) {
 	if err := os.RemoveAll(filepath.Join(dir, "pending")); err != nil {
 		t.Fatal(err)
 	}
-	d, err = openData(e, dir)
+	d, err = openData(context.Background(), e, dir, modeOwn)
 	if err != nil {
 		t.Fatal(err)
 	}

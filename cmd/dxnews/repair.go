@@ -42,47 +42,32 @@ func repairArticles(ctx context.Context, d *data) error {
 	return nil
 }
 
-// indexMissing indexes the stored articles the index lacks, which only a
-// damaged or replaced index can cause: each stored article is indexed
-// before the store's ledger lets go of it.
+// indexMissing indexes the stored articles the index lacks beyond those
+// still waiting in the store's change log, which only a damaged or replaced
+// index can cause.
 func indexMissing(ctx context.Context, e *env, d *data, arts []article.Article, indexed int) error {
-	owedIDs, err := d.store.Owed(store.StageIndex)
-	if err != nil {
-		return err
-	}
-	owed := map[string]bool{}
-	for _, id := range owedIDs {
-		owed[id] = true
-	}
 	var missing []article.Article
-	unexpected := 0
 	for _, a := range arts {
-		if !owed[a.ID] {
-			unexpected++ // counted back below when present
-		}
 		_, err := d.index.Get(ctx, a.ID)
 		switch {
 		case errors.Is(err, index.ErrNotFound):
 			missing = append(missing, a)
 		case err != nil:
 			return err
-		case !owed[a.ID]:
-			unexpected--
 		}
 	}
 	if len(missing) == 0 {
 		return nil
 	}
+	waiting := 0
+	if d.sync != nil {
+		waiting, _, _ = d.sync.lag(ctx)
+	}
 	if err := d.index.Index(ctx, missing...); err != nil {
 		return fmt.Errorf("indexing the articles the index lacked: %w", err)
 	}
-	for _, a := range missing {
-		if err := d.store.Done(a.ID, store.StageIndex); err != nil {
-			return err
-		}
-	}
-	if unexpected > 0 {
-		d.store.NoteRepair(fmt.Sprintf("the search index held %d articles of %d stored; %d were missing without being owed", indexed, len(arts), unexpected),
+	if len(missing) > waiting {
+		d.store.NoteRepair(fmt.Sprintf("the search index held %d articles of %d stored; %d were missing", indexed, len(arts), len(missing)),
 			"indexed the missing articles from the store")
 	}
 	return nil
@@ -98,6 +83,7 @@ func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, open
 	if heldByAnother(filepath.Join(idxDir, "root.bolt")) {
 		return nil, openErr
 	}
+	markIndexDamaged(dir, oneLine(openErr.Error()))
 	// The broken index is removed, not kept: after a full disk there may
 	// be no room for two.
 	if err := os.RemoveAll(idxDir); err != nil {
@@ -107,14 +93,9 @@ func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, open
 	if err != nil {
 		return nil, err
 	}
+	// The damaged mark stays until the rebuild is done, so a rebuild cut
+	// short starts again when dxnews next opens the folder.
 	arts, err := st.All(ctx)
-	if err == nil {
-		ids := make([]string, len(arts))
-		for i, a := range arts {
-			ids[i] = a.ID
-		}
-		err = st.OweMany(store.StageIndex, ids)
-	}
 	if err != nil {
 		idx.Close()
 		return nil, err
@@ -125,12 +106,6 @@ func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, open
 		if err := idx.Index(ctx, batch...); err != nil {
 			idx.Close()
 			return nil, fmt.Errorf("rebuilding the search index: %w", err)
-		}
-		for _, a := range batch {
-			if err := st.Done(a.ID, store.StageIndex); err != nil {
-				idx.Close()
-				return nil, err
-			}
 		}
 	}
 	st.NoteRepair("the search index could not be used: "+oneLine(openErr.Error()),

@@ -1,0 +1,269 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"dxnews/article"
+	"dxnews/index"
+	"dxnews/store"
+)
+
+// indexStateFile records, per index target, how far the index has applied
+// the store's change log.
+const indexStateFile = "index-state.json"
+
+// syncChunk is how many stored changes go to the index in one call.
+const syncChunk = 500
+
+// syncQuiet is how long a crawl leaves a failing index alone before it
+// tries again; the end of a crawl always tries.
+const syncQuiet = 30 * time.Second
+
+// indexState is the replay position of one index: every change of the
+// store's log up to Cursor is indexed, except the articles in Retry, which
+// the index refused and which are sent again first.
+type indexState struct {
+	Cursor  string    `json:"cursor"`
+	Retry   []string  `json:"retry"`
+	Updated time.Time `json:"updated"`
+	Error   string    `json:"error,omitempty"`
+}
+
+// indexSync replays the store's change log into the index. The store is
+// the source of truth: when the index is down or refuses articles, nothing
+// is lost, and the next catch-up sends exactly what is missing.
+type indexSync struct {
+	store *store.Store
+	index index.Indexer
+	path  string
+	// target names the index the state is kept for: "bleve", or the
+	// cluster and index generation; "" while the cluster is unknown.
+	target func() string
+	batch  int // stored changes that trigger a catch-up during a crawl
+	logger *slog.Logger
+
+	mu        sync.Mutex
+	pending   int       // stored since the last catch-up
+	downUntil time.Time // no automatic catch-up before this
+}
+
+func newIndexSync(st *store.Store, ix index.Indexer, dir string, target func() string, batch int, logger *slog.Logger) *indexSync {
+	return &indexSync{store: st, index: ix, path: filepath.Join(dir, indexStateFile), target: target, batch: max(batch, 1), logger: logger}
+}
+
+// readStates reads the state of every target from the file at path.
+func readStates(path string) (map[string]*indexState, error) {
+	states := map[string]*indexState{}
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return states, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := json.Unmarshal(b, &states); err != nil {
+		return nil, fmt.Errorf("%s is corrupt: %w", path, err)
+	}
+	return states, nil
+}
+
+func (x *indexSync) load() (*indexState, error) {
+	states, err := readStates(x.path)
+	if err != nil {
+		return nil, err
+	}
+	if s := states[x.target()]; s != nil {
+		return s, nil
+	}
+	return &indexState{}, nil
+}
+
+// save writes st atomically, keeping the other targets' states.
+func (x *indexSync) save(st *indexState) error {
+	states, err := readStates(x.path)
+	if err != nil {
+		states = map[string]*indexState{}
+	}
+	st.Updated = time.Now().UTC()
+	if st.Retry == nil {
+		st.Retry = []string{}
+	}
+	states[x.target()] = st
+	b, err := json.MarshalIndent(states, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := x.path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		return fmt.Errorf("recording index progress: %w", err)
+	}
+	return os.Rename(tmp, x.path)
+}
+
+// stored notes one stored change and catches up when a batch is due. It
+// returns how many articles were indexed; an index failure is logged, not
+// returned, since the change is kept for the next catch-up.
+func (x *indexSync) stored(ctx context.Context) int {
+	x.mu.Lock()
+	x.pending++
+	due := x.pending >= x.batch && time.Now().After(x.downUntil)
+	x.mu.Unlock()
+	if !due {
+		return 0
+	}
+	n, err := x.catchUp(ctx)
+	if err != nil && ctx.Err() == nil {
+		x.logger.Warn("index behind the store; will retry", "err", oneLine(err.Error()))
+	}
+	return n
+}
+
+// catchUp sends every stored change the index has not applied, oldest
+// first, and records the progress after each chunk. It returns how many
+// articles were indexed. After a partial failure the refused articles are
+// recorded for the next call and an *index.PartialError is returned.
+func (x *indexSync) catchUp(ctx context.Context) (int, error) {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	// A cluster that was down at start is set up first, so the progress
+	// is recorded against the index generation it really writes to.
+	if c, ok := x.index.(interface{ Check(context.Context) error }); ok {
+		if err := c.Check(ctx); err != nil {
+			if ctx.Err() == nil {
+				x.downUntil = time.Now().Add(syncQuiet)
+			}
+			return 0, err
+		}
+	}
+	st, err := x.load()
+	if err != nil {
+		return 0, err
+	}
+	total := 0
+	for {
+		var arts []article.Article
+		seen := map[string]bool{}
+		for _, id := range st.Retry {
+			a, err := x.store.Get(ctx, id)
+			if errors.Is(err, store.ErrNotFound) {
+				continue
+			}
+			if err != nil {
+				return total, err
+			}
+			arts = append(arts, a)
+			seen[id] = true
+		}
+		more, next, err := x.store.Since(ctx, st.Cursor, syncChunk)
+		if err != nil {
+			return total, err
+		}
+		for _, a := range more {
+			if !seen[a.ID] {
+				arts = append(arts, a)
+			}
+		}
+		if len(arts) == 0 {
+			if next != st.Cursor || len(st.Retry) > 0 {
+				st.Cursor, st.Retry = next, nil
+				if err := x.save(st); err != nil {
+					return total, err
+				}
+			}
+			break
+		}
+		err = x.index.Index(ctx, arts...)
+		var pe *index.PartialError
+		switch {
+		case err == nil:
+			st.Cursor, st.Retry, st.Error = next, nil, ""
+			total += len(arts)
+		case errors.As(err, &pe):
+			st.Cursor, st.Retry, st.Error = next, pe.Failed, oneLine(err.Error())
+			total += len(arts) - len(pe.Failed)
+		default:
+			if ctx.Err() == nil {
+				st.Error = oneLine(err.Error())
+				_ = x.save(st)
+				x.downUntil = time.Now().Add(syncQuiet)
+			}
+			return total, err
+		}
+		if serr := x.save(st); serr != nil {
+			return total, serr
+		}
+		if err != nil {
+			x.downUntil = time.Now().Add(syncQuiet)
+			return total, err
+		}
+	}
+	x.pending = 0
+	x.downUntil = time.Time{}
+	return total, nil
+}
+
+// lag returns how many stored articles the index has not applied yet and
+// the last recorded index error.
+func (x *indexSync) lag(ctx context.Context) (int, string, error) {
+	return indexLag(ctx, x.store, x.path, x.target())
+}
+
+func indexLag(ctx context.Context, st *store.Store, path, target string) (int, string, error) {
+	states, err := readStates(path)
+	if err != nil {
+		return 0, "", err
+	}
+	s := states[target]
+	if s == nil {
+		s = &indexState{}
+	}
+	ids, _, err := st.Changed(ctx, s.Cursor)
+	if err != nil {
+		return 0, "", err
+	}
+	n := len(ids)
+	pending := map[string]bool{}
+	for _, id := range ids {
+		pending[id] = true
+	}
+	for _, id := range s.Retry {
+		if !pending[id] {
+			n++
+		}
+	}
+	return n, s.Error, nil
+}
+
+// markCurrent records that the index holds every stored change, after a
+// rebuild from the whole store.
+func (x *indexSync) markCurrent(ctx context.Context) error {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	_, head, err := x.store.Changed(ctx, "")
+	if err != nil {
+		return err
+	}
+	return x.save(&indexState{Cursor: head})
+}
+
+// restart makes the next catch-up replay the whole store.
+func (x *indexSync) restart() {
+	x.mu.Lock()
+	defer x.mu.Unlock()
+	st, err := x.load()
+	if err != nil || st.Cursor == "" {
+		return
+	}
+	x.logger.Info("the index is empty: replaying every stored article")
+	if err := x.save(&indexState{}); err != nil {
+		x.logger.Warn("could not reset the index progress", "err", err)
+	}
+}
