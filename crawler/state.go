@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"sync"
+	"syscall"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
@@ -197,6 +198,8 @@ func openDB(path string) (db *bolt.DB, problem string, err error) {
 	switch {
 	case errors.Is(err, bolt.ErrTimeout):
 		return nil, "", fmt.Errorf("%w: %s", ErrStateLocked, path)
+	case errors.Is(err, syscall.ENOSPC):
+		return nil, "", fmt.Errorf("crawler: open state: %w", err)
 	case err != nil:
 		if _, serr := os.Stat(path); serr != nil {
 			return nil, "", fmt.Errorf("crawler: open state: %w", err)
@@ -284,7 +287,9 @@ func (s *state) repair(path string, old *bolt.DB, problem string) (*bolt.DB, err
 		return nil, err
 	}
 	if problem2 != "" {
-		db.Close()
+		if db != nil {
+			db.Close()
+		}
 		return nil, fmt.Errorf("crawler: new state %s: %s", path, problem2)
 	}
 	n := salvage(aside, db)

@@ -80,7 +80,7 @@ func openData(ctx context.Context, e *env, dir string, mode openMode) (*data, er
 // A reader of a Bleve folder whose index no other process holds opens it
 // for writing like any other command, so that it repairs what it finds.
 func openStore(dir string, mode openMode, backend string) (*store.Store, error) {
-	if mode == modeRead && (backend == "elastic" || heldByAnother(filepath.Join(dir, "index", "root.bolt"))) {
+	if mode == modeRead && (backend == "elastic" || heldByAnother(filepath.Join(dir, "index", "store", "root.bolt"))) {
 		if _, err := os.Stat(filepath.Join(dir, "articles")); err == nil {
 			return store.OpenReadOnly(dir)
 		}
