@@ -49,7 +49,18 @@ func DecodeMP3(b []byte) (PCM, error) {
 	if err != nil {
 		return PCM{}, fmt.Errorf("tts: decoding mp3: %w", err)
 	}
-	raw, err := io.ReadAll(d)
+	var raw []byte
+	if n := d.Length(); n > 0 {
+		raw = make([]byte, n)
+		var got int
+		got, err = io.ReadFull(d, raw)
+		raw = raw[:got]
+		if errors.Is(err, io.ErrUnexpectedEOF) {
+			err = nil
+		}
+	} else {
+		raw, err = io.ReadAll(d)
+	}
 	if err != nil {
 		return PCM{}, fmt.Errorf("tts: decoding mp3: %w", err)
 	}

@@ -51,9 +51,13 @@ const (
 	initialHeadroom = 1.0 // dB
 	checkMargin     = 0.3 // dB
 	// loudnessSlack is how far from the target the encoded result may land
-	// before the aim is corrected (an encoder's low-pass filter removes
-	// some of what K-weighting counts).
-	loudnessSlack   = 0.2 // LU
+	// before the aim is corrected: lame at 64 kbit/s drops high-frequency
+	// detail that K-weighting counts, about 0.5 LU on espeak's voices.
+	loudnessSlack = 0.4 // LU
+	// firstAim is the correction tried before any reading in a voice has
+	// shown the encoder's real one: halfway to what espeak needs, so both
+	// espeak and services that lose less land within the slack at once.
+	firstAim        = 0.25 // LU
 	publishAttempts = 4
 )
 
@@ -132,12 +136,12 @@ func shiftTimings(t []Timing, delay, total time.Duration) {
 }
 
 // encoderOffset returns how far above the target the last reading in voice
-// had to aim for the encoded result to land on it (0 at first).
+// had to aim for the encoded result to land on it (firstAim at first).
 func (s *Speaker) encoderOffset(voice string) float64 {
 	if v, ok := s.offsets.Load(voice); ok {
 		return v.(float64)
 	}
-	return 0
+	return firstAim
 }
 
 func (s *Speaker) setEncoderOffset(voice string, off float64) {
