@@ -33,6 +33,19 @@ func joinPCM(parts []PCM) (PCM, []time.Duration, error) {
 	return out, durs, nil
 }
 
+// alignSpan is how many seconds of the encoded audio are decoded to find
+// the encoder's delay.
+const alignSpan = 6
+
+// decode decodes encoded audio to check it: with the encoder's own decoder
+// when it has one (lame's is much faster), else with go-mp3.
+func (s *Speaker) decode(ctx context.Context, mp3 []byte) (PCM, error) {
+	if d, ok := s.encoder().(Decoder); ok {
+		return d.Decode(ctx, mp3)
+	}
+	return DecodeMP3(mp3)
+}
+
 // published is the encoded, normalised audio and what was measured on it.
 type published struct {
 	mp3      []byte // audio frames: no tags, no info frame
@@ -86,7 +99,7 @@ func (s *Speaker) publish(ctx context.Context, p PCM, voice string) (published, 
 		if err != nil {
 			return published{}, fmt.Errorf("encoded audio: %w", err)
 		}
-		dec, err := DecodeMP3(frames)
+		dec, err := s.decode(ctx, frames)
 		if err != nil {
 			return published{}, fmt.Errorf("encoded audio: %w", err)
 		}
@@ -94,12 +107,22 @@ func (s *Speaker) publish(ctx context.Context, p PCM, voice string) (published, 
 			return published{}, fmt.Errorf("encoder changed the sample rate from %d to %d Hz", p.Rate, dec.Rate)
 		}
 		m := loudness.Measure(dec.Samples, dec.Rate)
+		duration, err := MP3Duration(frames)
+		if err != nil {
+			return published{}, fmt.Errorf("encoded audio: %w", err)
+		}
+		// The delay as players see it, who decode every sample as go-mp3
+		// does: align the first seconds.
+		head, err := decodeMP3(frames, alignSpan*p.Rate)
+		if err != nil {
+			return published{}, fmt.Errorf("encoded audio: %w", err)
+		}
 		s.logger().Debug("tts loudness", slog.Int("attempt", attempt), slog.Float64("aim_lufs", aim), slog.Float64("ceiling_dbtp", ceiling),
 			slog.Float64("before_lufs", res.Before.Integrated), slog.Float64("gain_db", res.GainDB), slog.Float64("limited_db", res.LimitedDB),
 			slog.Float64("lufs", m.Integrated), slog.Float64("true_peak_dbtp", m.TruePeak))
 		pub = published{
-			mp3: frames, duration: dec.Duration(), measured: m, gainDB: res.GainDB,
-			delay: time.Duration(int64(alignment(samples, dec.Samples, dec.Rate/5)) * int64(time.Second) / int64(dec.Rate)),
+			mp3: frames, duration: duration, measured: m, gainDB: res.GainDB,
+			delay: time.Duration(int64(alignment(samples, head.Samples, p.Rate/5)) * int64(time.Second) / int64(p.Rate)),
 		}
 		over := m.TruePeak - (target.TruePeak - checkMargin)
 		off := target.Integrated - m.Integrated

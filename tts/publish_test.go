@@ -78,11 +78,13 @@ func TestSpeakNormalisesLoudness(t *testing.T) {
 			if m.TruePeak > PodcastLoudness.TruePeak-checkMargin+0.01 {
 				t.Errorf("true peak %.2f dBTP, want ≤ %.2f", m.TruePeak, PodcastLoudness.TruePeak-checkMargin)
 			}
-			if got.Loudness != m {
+			// The Speaker measured lame's decoding; go-mp3's differs by
+			// rounding only.
+			if math.Abs(got.Loudness.Integrated-m.Integrated) > 0.02 || math.Abs(got.Loudness.TruePeak-m.TruePeak) > 0.02 {
 				t.Errorf("Speech.Loudness = %+v, measured %+v", got.Loudness, m)
 			}
 			a := got.Audio("/x.mp3")
-			if a.LoudnessLUFS != math.Round(m.Integrated*100)/100 || a.TruePeakDBTP != math.Round(m.TruePeak*100)/100 {
+			if math.Abs(a.LoudnessLUFS-m.Integrated) > 0.02 || math.Abs(a.TruePeakDBTP-m.TruePeak) > 0.02 {
 				t.Errorf("audio record %+v does not carry the measurement %+v", a, m)
 			}
 			if d, _ := MP3Duration(got.MP3); d.Milliseconds() != got.DurationMS {
