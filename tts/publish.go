@@ -67,10 +67,11 @@ const (
 	// before the aim is corrected: lame at 64 kbit/s drops high-frequency
 	// detail that K-weighting counts, about 0.5 LU on espeak's voices.
 	loudnessSlack = 0.4 // LU
-	// firstAim is the correction tried before any reading in a voice has
-	// shown the encoder's real one: halfway to what espeak needs, so both
-	// espeak and services that lose less land within the slack at once.
-	firstAim        = 0.25 // LU
+	// firstAim is the correction tried first: what espeak's voices lose
+	// through lame, so most readings take one encode. It is a constant, not
+	// learnt from earlier readings, so the same input always gives the
+	// same MP3 whatever was read before.
+	firstAim        = 0.45 // LU
 	publishAttempts = 4
 )
 
@@ -80,13 +81,11 @@ const (
 // if it moved the loudness off the target, the aim is moved by the
 // difference; then the original audio is normalised and encoded again
 // (never the encoded audio, so there is only ever one lossy generation).
-func (s *Speaker) publish(ctx context.Context, p PCM, voice string) (published, error) {
+func (s *Speaker) publish(ctx context.Context, p PCM) (published, error) {
 	target := s.loudness()
 	enc := s.encoder()
 	ceiling := target.TruePeak - initialHeadroom
-	// Start from the correction the encoder needed last time for this
-	// voice, so most readings take one encode.
-	aim := target.Integrated + s.encoderOffset(voice)
+	aim := target.Integrated + firstAim
 	sig := loudness.Analyze(p.Samples, p.Rate)
 	var pub published
 	for attempt := 0; attempt < publishAttempts; attempt++ {
@@ -126,9 +125,6 @@ func (s *Speaker) publish(ctx context.Context, p PCM, voice string) (published, 
 		}
 		over := m.TruePeak - (target.TruePeak - checkMargin)
 		off := target.Integrated - m.Integrated
-		if !math.IsInf(m.Integrated, 0) {
-			s.setEncoderOffset(voice, aim-target.Integrated+off)
-		}
 		if math.IsInf(m.Integrated, 0) || (over <= 0 && math.Abs(off) <= loudnessSlack) {
 			break
 		}
@@ -156,17 +152,4 @@ func shiftTimings(t []Timing, delay, total time.Duration) {
 	}
 	t[0].StartMS = 0
 	t[len(t)-1].EndMS = total.Milliseconds()
-}
-
-// encoderOffset returns how far above the target the last reading in voice
-// had to aim for the encoded result to land on it (firstAim at first).
-func (s *Speaker) encoderOffset(voice string) float64 {
-	if v, ok := s.offsets.Load(voice); ok {
-		return v.(float64)
-	}
-	return firstAim
-}
-
-func (s *Speaker) setEncoderOffset(voice string, off float64) {
-	s.offsets.Store(voice, max(-3, min(3, off)))
 }
