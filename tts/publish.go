@@ -33,6 +33,19 @@ func joinPCM(parts []PCM) (PCM, []time.Duration, error) {
 	return out, durs, nil
 }
 
+// alignSpan is how many seconds of the encoded audio are decoded to find
+// the encoder's delay.
+const alignSpan = 6
+
+// decode decodes encoded audio to check it: with the encoder's own decoder
+// when it has one (lame's is much faster), else with go-mp3.
+func (s *Speaker) decode(ctx context.Context, mp3 []byte) (PCM, error) {
+	if d, ok := s.encoder().(Decoder); ok {
+		return d.Decode(ctx, mp3)
+	}
+	return DecodeMP3(mp3)
+}
+
 // published is the encoded, normalised audio and what was measured on it.
 type published struct {
 	mp3      []byte // audio frames: no tags, no info frame
@@ -51,9 +64,14 @@ const (
 	initialHeadroom = 1.0 // dB
 	checkMargin     = 0.3 // dB
 	// loudnessSlack is how far from the target the encoded result may land
-	// before the aim is corrected (an encoder's low-pass filter removes
-	// some of what K-weighting counts).
-	loudnessSlack   = 0.2 // LU
+	// before the aim is corrected: lame at 64 kbit/s drops high-frequency
+	// detail that K-weighting counts, about 0.5 LU on espeak's voices.
+	loudnessSlack = 0.4 // LU
+	// firstAim is the correction tried first: what espeak's voices lose
+	// through lame, so most readings take one encode. It is a constant, not
+	// learnt from earlier readings, so the same input always gives the
+	// same MP3 whatever was read before.
+	firstAim        = 0.45 // LU
 	publishAttempts = 4
 )
 
@@ -63,13 +81,11 @@ const (
 // if it moved the loudness off the target, the aim is moved by the
 // difference; then the original audio is normalised and encoded again
 // (never the encoded audio, so there is only ever one lossy generation).
-func (s *Speaker) publish(ctx context.Context, p PCM, voice string) (published, error) {
+func (s *Speaker) publish(ctx context.Context, p PCM) (published, error) {
 	target := s.loudness()
 	enc := s.encoder()
 	ceiling := target.TruePeak - initialHeadroom
-	// Start from the correction the encoder needed last time for this
-	// voice, so most readings take one encode.
-	aim := target.Integrated + s.encoderOffset(voice)
+	aim := target.Integrated + firstAim
 	sig := loudness.Analyze(p.Samples, p.Rate)
 	var pub published
 	for attempt := 0; attempt < publishAttempts; attempt++ {
@@ -82,7 +98,7 @@ func (s *Speaker) publish(ctx context.Context, p PCM, voice string) (published, 
 		if err != nil {
 			return published{}, fmt.Errorf("encoded audio: %w", err)
 		}
-		dec, err := DecodeMP3(frames)
+		dec, err := s.decode(ctx, frames)
 		if err != nil {
 			return published{}, fmt.Errorf("encoded audio: %w", err)
 		}
@@ -90,18 +106,25 @@ func (s *Speaker) publish(ctx context.Context, p PCM, voice string) (published, 
 			return published{}, fmt.Errorf("encoder changed the sample rate from %d to %d Hz", p.Rate, dec.Rate)
 		}
 		m := loudness.Measure(dec.Samples, dec.Rate)
+		duration, err := MP3Duration(frames)
+		if err != nil {
+			return published{}, fmt.Errorf("encoded audio: %w", err)
+		}
+		// The delay as players see it, who decode every sample as go-mp3
+		// does: align the first seconds.
+		head, err := decodeMP3(frames, alignSpan*p.Rate)
+		if err != nil {
+			return published{}, fmt.Errorf("encoded audio: %w", err)
+		}
 		s.logger().Debug("tts loudness", slog.Int("attempt", attempt), slog.Float64("aim_lufs", aim), slog.Float64("ceiling_dbtp", ceiling),
 			slog.Float64("before_lufs", res.Before.Integrated), slog.Float64("gain_db", res.GainDB), slog.Float64("limited_db", res.LimitedDB),
 			slog.Float64("lufs", m.Integrated), slog.Float64("true_peak_dbtp", m.TruePeak))
 		pub = published{
-			mp3: frames, duration: dec.Duration(), measured: m, gainDB: res.GainDB,
-			delay: time.Duration(int64(alignment(samples, dec.Samples, dec.Rate/5)) * int64(time.Second) / int64(dec.Rate)),
+			mp3: frames, duration: duration, measured: m, gainDB: res.GainDB,
+			delay: time.Duration(int64(alignment(samples, head.Samples, p.Rate/5)) * int64(time.Second) / int64(p.Rate)),
 		}
 		over := m.TruePeak - (target.TruePeak - checkMargin)
 		off := target.Integrated - m.Integrated
-		if !math.IsInf(m.Integrated, 0) {
-			s.setEncoderOffset(voice, aim-target.Integrated+off)
-		}
 		if math.IsInf(m.Integrated, 0) || (over <= 0 && math.Abs(off) <= loudnessSlack) {
 			break
 		}
@@ -129,17 +152,4 @@ func shiftTimings(t []Timing, delay, total time.Duration) {
 	}
 	t[0].StartMS = 0
 	t[len(t)-1].EndMS = total.Milliseconds()
-}
-
-// encoderOffset returns how far above the target the last reading in voice
-// had to aim for the encoded result to land on it (0 at first).
-func (s *Speaker) encoderOffset(voice string) float64 {
-	if v, ok := s.offsets.Load(voice); ok {
-		return v.(float64)
-	}
-	return 0
-}
-
-func (s *Speaker) setEncoderOffset(voice string, off float64) {
-	s.offsets.Store(voice, max(-3, min(3, off)))
 }

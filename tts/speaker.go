@@ -51,9 +51,6 @@ type Speaker struct {
 	// Loudness is the target every published MP3 meets; the zero value
 	// means [PodcastLoudness].
 	Loudness Loudness
-
-	// offsets remembers, per voice, the loudness the encoder took away.
-	offsets sync.Map
 }
 
 // Loudness is a published loudness target.
@@ -231,7 +228,7 @@ func (s *Speaker) Speak(ctx context.Context, text string, voice string) (Speech,
 	if err != nil {
 		return Speech{}, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
 	}
-	pub, err := s.publish(ctx, joined, voice)
+	pub, err := s.publish(ctx, joined)
 	if err != nil {
 		return Speech{}, fmt.Errorf("tts: %s voice %s: %w", name, voice, err)
 	}

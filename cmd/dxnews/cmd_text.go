@@ -177,7 +177,14 @@ func runSpeak(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	speech, err := sp.Speak(ctx, norm.NFC.String(raw), *voiceID)
+	// The first line is the title, as for extract: the MP3 is tagged and
+	// has chapters like a published reading.
+	title, body, _ := strings.Cut(strings.TrimSpace(norm.NFC.String(raw)), "\n")
+	a := article.Article{Title: strings.TrimSpace(title), Body: strings.TrimSpace(body), Source: "dxnews"}
+	speech, err := sp.Speak(ctx, a.Text(), *voiceID)
+	if err == nil {
+		speech, err = speech.ForArticle(a)
+	}
 	if err != nil {
 		return err
 	}

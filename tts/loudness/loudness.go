@@ -70,7 +70,7 @@ func Integrated(samples []float32, rate int) float64 {
 	if rate <= 0 {
 		return math.Inf(-1)
 	}
-	return gated(kWeight(samples, rate), nil, 1, rate)
+	return gated(kWeight(samples, rate), rate)
 }
 
 // kWeight returns samples through the K-weighting filter.
@@ -91,12 +91,8 @@ func kWeight(samples []float32, rate int) []float32 {
 	return out
 }
 
-// gated returns the gated loudness of K-weighted samples k, each scaled
-// by gain and, when env is not nil, by env[i]. Since K-weighting is linear
-// and a limiter's envelope moves slowly against it, this is how loud the
-// scaled signal is without filtering it again.
-func gated(k, env []float32, gain float64, rate int) float64 {
-	// Squares summed per 100 ms step; a block is four steps.
+// gated returns the gated loudness of K-weighted samples k.
+func gated(k []float32, rate int) float64 {
 	step := rate / 10
 	if step == 0 || len(k) < 4*step {
 		return math.Inf(-1)
@@ -104,21 +100,19 @@ func gated(k, env []float32, gain float64, rate int) float64 {
 	steps := make([]float64, 0, len(k)/step)
 	for s := 0; s+step <= len(k); s += step {
 		acc := 0.0
-		if env == nil {
-			for _, z := range k[s : s+step] {
-				acc += float64(z) * float64(z)
-			}
-		} else {
-			e := env[s : s+step]
-			for i, z := range k[s : s+step] {
-				v := float64(z) * float64(e[i])
-				acc += v * v
-			}
+		for _, z := range k[s : s+step] {
+			acc += float64(z) * float64(z)
 		}
-		steps = append(steps, acc*gain*gain)
+		steps = append(steps, acc)
 	}
+	return gatedSteps(steps, step)
+}
+
+// gatedSteps returns the gated loudness from the K-weighted energy of each
+// 100 ms step of step samples; a 400 ms block is four steps.
+func gatedSteps(steps []float64, step int) float64 {
 	blockLen := float64(4 * step)
-	blocks := make([]float64, 0, len(steps)) // mean square of each block
+	var blocks []float64 // mean square of each block
 	for i := 0; i+4 <= len(steps); i++ {
 		blocks = append(blocks, (steps[i]+steps[i+1]+steps[i+2]+steps[i+3])/blockLen)
 	}

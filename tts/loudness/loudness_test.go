@@ -182,3 +182,20 @@ func BenchmarkMeasure(b *testing.B) {
 		Measure(x, rate)
 	}
 }
+
+// The pruned true peak reads exactly what full oversampling reads.
+func TestTruePeakPruningIsExact(t *testing.T) {
+	for _, x := range [][]float32{
+		speechLike(22050, 5),
+		sine(float64(48000)/4, -6, 48000, 0.5, math.Pi/4),
+		append(make([]float32, 1000), 0.5, -0.5, 0.5, -0.5),
+	} {
+		full := 0.0
+		for _, p := range peaks(x) {
+			full = max(full, float64(p))
+		}
+		if got := TruePeak(x); math.Abs(got-DB(full)) > 1e-4 { // peaks keeps float32
+			t.Errorf("pruned true peak %.6f dBTP, full %.6f", got, DB(full))
+		}
+	}
+}
