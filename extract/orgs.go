@@ -27,6 +27,10 @@ var orgStopPhrases = newPhraseSet("yêu cầu", "đề nghị", "đề xuất", 
 	"ghi nhận", "tăng cường", "khắc phục", "chấp thuận", "lấy ý kiến", "phản ánh", "tiếp tục", "đưa ra", "đặt",
 	"bố trí", "phân bổ")
 
+// Verbs that follow a party committee ending a name rather than continue
+// the name.
+var afterCommittee = newPhraseSet("lãnh đạo", "thực hiện", "quán triệt", "ban hành", "chỉ đạo", "quyết định", "giao")
+
 // Verbs that follow a name rather than continue it.
 var compoundStop = newPhraseSet("xây dựng", "duy trì", "bị", "nâng", "điều hành", "cấp", "mua", "bán", "cắt", "siết",
 	"nới", "giữ", "điều chỉnh", "dự báo", "ước tính", "cảnh báo", "lên", "xuống")
@@ -274,6 +278,9 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			}
 			return k
 		case "và":
+			if k-2 >= start && d.partyCommittee(k-2, 2) {
+				return k // "Ban Thường vụ Tỉnh ủy | và Thường trực Tỉnh ủy"
+			}
 			if inList && !d.capOrAbbr(k+1) && !d.isPunct(k+1) && !d.stopsOrg(k+1) {
 				inList = false
 				k++
@@ -308,6 +315,9 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		}
 		if t.is(fNum) || d.stopsOrg(k) || key == "về" && !descriptive {
 			break
+		}
+		if k-2 >= start && d.partyCommittee(k-2, 2) && d.startsAt(k, afterCommittee) > 0 {
+			break // "Ban Thường vụ Tỉnh ủy | lãnh đạo, chỉ đạo"
 		}
 		if !descriptive {
 			// Lower-case syllables of a capitalised compound: "Thông tin",
@@ -379,7 +389,7 @@ func (d *doc) verbPair(k int) bool {
 // topic list of a descriptive name: "Ban Chỉ đạo phát triển khoa học,
 // công nghệ, đổi mới sáng tạo và chuyển đổi số".
 func (d *doc) lowerList(k int) bool {
-	for j := k + 1; j < len(d.toks) && j < k+16; j++ {
+	for j := k + 1; j < len(d.toks) && j < k+24; j++ {
 		if d.toks[j].is(fNL) || d.toks[j].is(fNum) || d.isPunct(j) && !d.punct(j, ",") {
 			return false
 		}
@@ -430,6 +440,9 @@ func (d *doc) findOrgs() []orgSpan {
 	out := make([]orgSpan, 0, len(d.toks)/32+4)
 	for i := 0; i < len(d.toks); {
 		o := d.orgAt(i)
+		if o.end == 0 && d.theParty(i) {
+			o = orgSpan{start: i, end: i + 1, headEnd: i + 1}
+		}
 		if o.end == 0 {
 			if t := d.titledOrg(i); t.end > 0 {
 				out = append(out, t)
@@ -452,6 +465,16 @@ func (d *doc) findOrgs() []orgSpan {
 		}
 	}
 	return out
+}
+
+// theParty reports whether "Đảng" at i names the Party on its own, as the
+// owner of policies: "các nghị quyết của Đảng, Quốc hội", "của Đảng và
+// Chính phủ"; not "Đảng bộ", "Đảng ủy", "khối Đảng".
+func (d *doc) theParty(i int) bool {
+	if d.word(i) != "Đảng" || d.isAny(i+1, "bộ", "ủy", "uỷ", "viên", "đoàn", "cộng", "ta") {
+		return false
+	}
+	return d.is(i-1, "của") || d.is(i-1, "và") && d.is(i-2, "của")
 }
 
 // titledOrg returns the organisation a title at i names when no gazetteer
