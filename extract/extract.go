@@ -383,21 +383,37 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		}
 	}
 	for _, a := range list {
-		if a.gone || len(a.key) > 4 || len(a.key) > 1 && !isAcronym(a.name) {
+		last := a.key[len(a.key)-1]
+		committee := len(a.key) > 3 && (a.key[0] == "ban" && a.key[1] == "chỉ" || a.key[0] == "tổ" && a.key[1] == "công" || a.key[0] == "hội" && a.key[1] == "đồng") &&
+			(last == "tỉnh" || last == "phố" || last == "huyện")
+		if a.gone || !committee && (len(a.key) > 4 || len(a.key) > 1 && !isAcronym(a.name)) {
 			continue
 		}
+		// "Ban chỉ đạo chuyển đổi số tỉnh", pointing back with "tỉnh",
+		// is "Ban chỉ đạo thực hiện chương trình chuyển đổi số tỉnh Thái
+		// Nguyên" when that is the only name holding all its words.
 		rare := byWord[a.key[0]]
 		for _, k := range a.key[1:] {
 			if len(byWord[k]) < len(rare) {
 				rare = byWord[k]
 			}
 		}
+		var into *agg
 		for _, b := range rare {
 			if b != a && !b.gone && len(b.key) > len(a.key) && containsAll(b.key, a.key) {
-				b.ms = append(b.ms, a.ms...)
-				a.gone = true
-				break
+				if into != nil && committee {
+					into = nil // two committees could be meant
+					break
+				}
+				into = b
+				if !committee {
+					break
+				}
 			}
+		}
+		if into != nil {
+			into.ms = append(into.ms, a.ms...)
+			a.gone = true
 		}
 	}
 	out := make([]article.Organization, 0, len(list))
