@@ -89,6 +89,9 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 		if capital && !d.isAny(j, "số", "sô") && (j >= len(d.toks) || !d.toks[j].is(fNum)) {
 			// A named document: "Luật Chuyển đổi số số 148/2025/QH15".
 			for k := j; k < len(d.toks) && k < j+10 && !d.isPunct(k) && !d.toks[k].is(fNL); k++ {
+				if _, kn := d.kindAt(k); kn > 0 && d.toks[k].is(fCap) {
+					break // "Kế hoạch triển khai Quyết định số 131/QĐ-TTg": the number is the other's
+				}
 				if d.isAny(k, "số", "sô") && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && strings.ContainsAny(d.word(k+1), "/-") && hasLetter(d.word(k+1)) {
 					j = k
 					break
