@@ -205,10 +205,18 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 	index := map[string]int{}
 	lastDecisionEnd := -1
 	var orgKeys [][]string // match keys of orgs, filled on first need
+	oi := 0 // first organisation that may hold the next document
 	for i := 0; i < len(d.toks); i++ {
 		ref, ok := d.decisionAt(i)
 		if !ok {
 			continue
+		}
+		for oi < len(orgs) && orgs[oi].end <= ref.start {
+			oi++
+		}
+		if d.committeeHolds(orgs, oi, ref.start, ref.end) {
+			i = ref.end - 1
+			continue // "Ban Chỉ đạo … chuyển đổi số và Đề án 06": part of a name
 		}
 		key := ref.kind + "|" + strings.TrimLeft(ref.number, "0")
 		m := article.Mention{Start: int(d.toks[ref.start].start), End: int(d.toks[ref.end-1].end)}
@@ -523,6 +531,18 @@ func (d *doc) clauseAfter(k int) bool {
 			return false
 		}
 		if d.startsAt(j, clauseVerbs) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// committeeHolds reports whether the name of a committee among orgs[from:]
+// (in text order) holds the tokens [s, e) after its start.
+func (d *doc) committeeHolds(orgs []orgSpan, from, s, e int) bool {
+	for k := from; k < len(orgs) && k < from+3; k++ {
+		o := orgs[k]
+		if o.start < s && o.end >= e && o.committee != 0 {
 			return true
 		}
 	}
