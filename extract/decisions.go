@@ -96,6 +96,10 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 					j = k
 					break
 				}
+				if d.isAny(k, "số", "sô") && k <= j+2 && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && d.lowerRun(j, k) {
+					j = k // "Chương trình hành động số 38"
+					break
+				}
 			}
 		}
 		if d.isAny(j, "số", "sô") {
@@ -547,4 +551,14 @@ func (d *doc) committeeHolds(orgs []orgSpan, from, s, e int) bool {
 		}
 	}
 	return false
+}
+
+// lowerRun reports whether the tokens [s, e) are lower-case words.
+func (d *doc) lowerRun(s, e int) bool {
+	for k := s; k < e; k++ {
+		if d.toks[k].flags&(fCap|fUpper|fPunct|fNum) != 0 {
+			return false
+		}
+	}
+	return true
 }
