@@ -209,7 +209,7 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 	index := map[string]int{}
 	lastDecisionEnd := -1
 	var orgKeys [][]string // match keys of orgs, filled on first need
-	oi := 0 // first organisation that may hold the next document
+	oi := 0                // first organisation that may hold the next document
 	for i := 0; i < len(d.toks); i++ {
 		ref, ok := d.decisionAt(i)
 		if !ok {
