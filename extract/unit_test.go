@@ -409,3 +409,31 @@ func TestOneOrganisationPerAlias(t *testing.T) {
 		}
 	}
 }
+
+func TestFormerRolesAndPluralTitleLists(t *testing.T) {
+	e := Entities("Tin\n\nÔng Lê Văn Phong nguyên Chủ tịch UBND tỉnh Bình Thuận giữ chức vụ Trưởng ban. " +
+		"Các Phó Chủ tịch Hội đồng, gồm ông Trần Văn Dũng, Phó Chủ tịch UBND tỉnh; ông Nguyễn Văn Tùng, Giám đốc Công an tỉnh.")
+	roles := map[string][]string{}
+	for _, p := range e.People {
+		roles[p.Name] = p.Roles
+	}
+	has := func(name, role string) bool {
+		for _, r := range roles[name] {
+			if r == role {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range [][2]string{
+		{"Lê Văn Phong", "nguyên Chủ tịch UBND tỉnh Bình Thuận"},
+		{"Trần Văn Dũng", "Phó Chủ tịch Hội đồng"},
+		{"Trần Văn Dũng", "Phó Chủ tịch UBND tỉnh"},
+		{"Nguyễn Văn Tùng", "Phó Chủ tịch Hội đồng"},
+		{"Nguyễn Văn Tùng", "Giám đốc Công an tỉnh"},
+	} {
+		if !has(c[0], c[1]) {
+			t.Errorf("%s: roles %q, want %q among them", c[0], roles[c[0]], c[1])
+		}
+	}
+}
