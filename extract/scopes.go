@@ -95,9 +95,8 @@ type targetWalk struct {
 
 // findTargets returns the goals to reach stated in the text and, when
 // explain is set, the evidence for each.
-func (d *doc) findTargets(skip []bool, place string, explain bool) ([]article.Target, []Evidence) {
-	w := &targetWalk{d: d, skip: skip, place: place, explain: explain, lastLine: -100}
-	w.lines = d.buildOutline(nil).lines
+func (d *doc) findTargets(lines []oline, skip []bool, place string, explain bool) ([]article.Target, []Evidence) {
+	w := &targetWalk{d: d, lines: lines, skip: skip, place: place, explain: explain, lastLine: -100}
 	w.stack = append(w.stack, d.planHorizon(w.lines))
 	w.leadEnd = d.leadEnd(w.lines)
 	for li, l := range w.lines {
@@ -234,7 +233,10 @@ func (w *targetWalk) sentence(li int, l oline, s, e int) {
 		start, lim = inner, d.closingBracket(inner, e)
 		cue = scope{kind: scopeSentence, mod: goal, modS: inner, modE: inner + max(d.startsAt(inner, goalCues), 1)}
 	}
-	sy, syTok := d.sentenceYear(b, e, outer)
+	sy, syTok := "", -1
+	if start >= 0 || outer >= 0 {
+		sy, syTok = d.sentenceYear(b, e, outer)
+	}
 	if start >= 0 && l.kind != lineHeading {
 		w.values(l, b, e, start, lim, cue, sy, syTok)
 	}
