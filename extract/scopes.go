@@ -672,7 +672,7 @@ func (d *doc) goalValue(v, b, e, start int) (string, int, bool) {
 		return "", 0, false
 	}
 	w := d.word(v)
-	if d.isDash(v+1) && d.toks[v+2].is(fNum) && strings.HasSuffix(d.word(v+2), "%") && v+2 < e && !yearPair(w, d.word(v+2)) {
+	if v+2 < e && d.isDash(v+1) && d.toks[v+2].is(fNum) && strings.HasSuffix(d.word(v+2), "%") && !yearPair(w, d.word(v+2)) {
 		return d.span(v, v+3), v + 3, true // "45–50%"
 	}
 	if d.isDash(v-1) && d.toks[max(v-2, 0)].is(fNum) && v-2 >= b && strings.HasSuffix(w, "%") {
