@@ -91,12 +91,15 @@ type targetWalk struct {
 	// the sentence read last
 	prevS, prevE int
 	leadEnd      int // byte offset where the title and the lead paragraph end
+	nLead        int // targets first stated in the title or the lead
+	// the first place named in the sentence starting at placeOf
+	placeOf, placeS, placeE int
 }
 
 // findTargets returns the goals to reach stated in the text and, when
 // explain is set, the evidence for each.
 func (d *doc) findTargets(lines []oline, skip []bool, place string, explain bool) ([]article.Target, []Evidence) {
-	w := &targetWalk{d: d, lines: lines, skip: skip, place: place, explain: explain, lastLine: -100}
+	w := &targetWalk{d: d, lines: lines, skip: skip, place: place, explain: explain, lastLine: -100, placeOf: -1}
 	w.stack = append(w.stack, d.planHorizon(w.lines))
 	w.leadEnd = d.leadEnd(w.lines)
 	for li, l := range w.lines {
@@ -368,7 +371,7 @@ func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string,
 			metric = w.out[len(w.out)-1].Metric // "đến năm 2030, tỷ lệ này đạt 90%"
 		}
 		m := article.Mention{Start: int(d.toks[from].start), End: int(d.toks[to-1].end)}
-		if at := sameTarget(w.out, value, year, metric); at >= 0 && w.out[at].Mentions[0].Start < w.leadEnd {
+		if at := sameTarget(w.out[:w.nLead], value, year, metric); at >= 0 {
 			// The body restating a goal of the title or the lead.
 			enrich(&w.out[at], qual, metric)
 			w.out[at].Mentions = append(w.out[at].Mentions, m)
@@ -376,14 +379,37 @@ func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string,
 			continue
 		}
 		w.out = append(w.out, article.Target{
-			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: d.scopeIn(b, v, w.place),
+			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: w.scopeIn(b, e, v),
 			Mentions: []article.Mention{m},
 		})
+		if m.Start < w.leadEnd {
+			w.nLead = len(w.out)
+		}
 		if w.explain {
 			w.ev = append(w.ev, w.evidence(value, year, cue, ys))
 		}
 		v = ve - 1
 	}
+}
+
+// scopeIn names the place a target at v in the sentence [b, e) applies
+// to: the first place named in the sentence before the value, else the
+// text's main place. The sentence is searched once.
+func (w *targetWalk) scopeIn(b, e, v int) string {
+	d := w.d
+	if w.placeOf != b {
+		w.placeOf, w.placeS, w.placeE = b, -1, -1
+		for k := b; k < e; k++ {
+			if _, n := d.placeAt(k); n > 0 && !d.inName(k) {
+				w.placeS, w.placeE = k, k+n
+				break
+			}
+		}
+	}
+	if w.placeS >= 0 && w.placeS < v {
+		return d.span(w.placeS, w.placeE)
+	}
+	return w.place
 }
 
 // valueYear finds the year of the value [v, ve): nearest it in its own
@@ -479,12 +505,23 @@ func (w *targetWalk) evidence(value, year string, cue scope, yearFrom Span) Evid
 // first one inside them, each -1 when there is none.
 func (d *doc) outerCue(s, e int) (outer, inner int) {
 	outer, inner = -1, -1
+	depth, at := 0, s // bracket depth before token at
 	for k := s; k < e; {
 		c := d.clauseOfYearCue(d.firstCue(k, e), k)
 		if c < 0 {
 			break
 		}
-		if !d.inBrackets(c, s) {
+		if c < at {
+			depth, at = 0, s // the cue moved back: count again
+		}
+		for ; at < c; at++ {
+			if d.punct(at, "(") {
+				depth++
+			} else if d.punct(at, ")") && depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 {
 			return c, inner
 		}
 		if inner < 0 {
