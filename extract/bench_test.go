@@ -112,6 +112,7 @@ func BenchmarkEntitiesLongRuns(b *testing.B) {
 		{"items", "Tin\n\nCác chỉ tiêu như sau:\n" + strings.Repeat("- 90% hồ sơ được xử lý trực tuyến.\n", 20000)},
 		{"cues", "Tin\n\n" + strings.Repeat("mục tiêu phấn đấu đến năm 2030 ", 20000)},
 		{"organisations", "Tin\n\n" + strings.Repeat("Sở Tài chính tỉnh Lạng Sơn, Sở TT&TT, UBND tỉnh, ", 20000)},
+		{"decisions", "Tin\n\n" + strings.Repeat("Quyết định số 12/QĐ-UBND của UBND tỉnh, ", 20000)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
 			b.SetBytes(int64(len(c.text)))

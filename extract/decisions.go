@@ -209,6 +209,7 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 	index := map[string]int{}
 	lastDecisionEnd := -1
 	var orgKeys [][]string // match keys of orgs, filled on first need
+	resolved := map[string]string{}
 	oi := 0                // first organisation that may hold the next document
 	for i := 0; i < len(d.toks); i++ {
 		ref, ok := d.decisionAt(i)
@@ -260,7 +261,13 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 				dec.Issuer = d.councilIssuer(dec.Issuer, mainPlace, orgs)
 			}
 		}
-		dec.Issuer = d.resolveIssuer(dec.Issuer, mainPlace, orgs, &orgKeys)
+		if r, ok := resolved[dec.Issuer]; ok {
+			dec.Issuer = r
+		} else {
+			r = d.resolveIssuer(dec.Issuer, mainPlace, orgs, &orgKeys)
+			resolved[dec.Issuer] = r // one answer per issuer and text
+			dec.Issuer = r
+		}
 		dec.Subject = d.subjectAt(k)
 		lastDecisionEnd = ref.end
 		if at, seen := index[key]; seen {
