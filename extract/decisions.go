@@ -210,7 +210,7 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 	lastDecisionEnd := -1
 	var orgKeys [][]string // match keys of orgs, filled on first need
 	resolved := map[string]string{}
-	oi := 0                // first organisation that may hold the next document
+	oi := 0 // first organisation that may hold the next document
 	for i := 0; i < len(d.toks); i++ {
 		ref, ok := d.decisionAt(i)
 		if !ok {
