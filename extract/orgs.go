@@ -313,8 +313,11 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		if t.is(fNum) && d.is(k-1, "số") && k-1 > start && !strings.ContainsAny(d.word(k), "/-%.,") && len(d.word(k)) <= 2 {
 			return k + 1 // "Trung tâm dữ liệu quốc gia số 1"
 		}
-		if t.is(fNum) || d.stopsOrg(k) || key == "về" && !descriptive {
+		if t.is(fNum) || key == "về" && !descriptive {
 			break
+		}
+		if d.stopsOrg(k) && !(descriptive && k-headEnd <= 2 && d.seq(k, "điều phối") && !d.isPunct(k+2) && !d.capOrAbbr(k+2)) {
+			break // "Hội đồng điều phối phát triển …" names what it does
 		}
 		if k-2 >= start && d.partyCommittee(k-2, 2) && d.startsAt(k, afterCommittee) > 0 {
 			break // "Ban Thường vụ Tỉnh ủy | lãnh đạo, chỉ đạo"
@@ -381,9 +384,13 @@ func (d *doc) branchEnd(k int) int {
 // verbPair reports whether the comma at k joins the two activities of a
 // centre's name: "Trung tâm Giám sát, điều hành đô thị thông minh".
 func (d *doc) verbPair(k int) bool {
-	return d.seq(k-2, "giám sát") && d.seq(k+1, "điều hành") || d.seq(k-2, "nghiên cứu") && d.seq(k+1, "phát triển") ||
-		d.seq(k-2, "quản lý") && d.seq(k+1, "vận hành") || d.seq(k-2, "tiếp nhận") && d.seq(k+1, "trả kết")
+	return d.endsAt(k-1, pairedVerbs) == 2 && d.startsAt(k+1, pairedVerbs) == 2 || d.seq(k-2, "tiếp nhận") && d.seq(k+1, "trả kết")
 }
+
+// Verbs a descriptive name pairs with a comma: "Trung tâm Giám sát, điều
+// hành …", "Tổ công tác … xây dựng, triển khai …".
+var pairedVerbs = newPhraseSet("giám sát", "điều hành", "nghiên cứu", "phát triển", "quản lý", "vận hành", "xây dựng",
+	"triển khai", "khai thác", "ứng dụng")
 
 // lowerList reports whether the comma at k continues the lower-case
 // topic list of a descriptive name: "Ban Chỉ đạo phát triển khoa học,
