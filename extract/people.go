@@ -87,12 +87,12 @@ func (f *peopleFinder) compose(r roleSpan) roleRef {
 		}
 		rank := 0
 		if o.end > o.headEnd {
-			rank += 8 // a bare "Ban Chỉ đạo" refers back to a named one
+			rank += 2 // a bare "Ban Chỉ đạo" refers back to a named one
 		}
 		if d.sameSentence(o.start, r.start) {
-			rank += 4
+			rank += 8 // … unless the sentence names the committee as written
 		} else if d.sameParagraph(o.start, r.start) {
-			rank += 2
+			rank += 4
 		}
 		if rank >= bestRank {
 			best, bestRank = o, rank
