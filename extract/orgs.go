@@ -247,6 +247,11 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 					k += kn // "Viện Chiến lược …": the kind word is part of the name
 					continue
 				}
+				if descriptive && d.isAny(k-1, "hiện", "khai") && k+kn < len(d.toks) && d.toks[k+kn].is(fNum) && len(d.word(k+kn)) <= 3 &&
+					!strings.ContainsAny(d.word(k+kn), "/-.,%") && d.placePrefixAt(k+kn+1) > 0 {
+					k += kn + 1 // "Tổ công tác triển khai Đề án 06 tỉnh …"
+					continue
+				}
 				if !descriptive || !d.isAny(k-1, "hiện", "khai") || k+kn >= len(d.toks) || d.toks[k+kn].is(fNum) || d.isAny(k+kn, "số") {
 					break
 				}
@@ -316,7 +321,7 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		if t.is(fNum) || key == "về" && !descriptive {
 			break
 		}
-		if d.stopsOrg(k) && !(descriptive && k-headEnd <= 2 && d.seq(k, "điều phối") && !d.isPunct(k+2) && !d.capOrAbbr(k+2)) {
+		if d.stopsOrg(k) && !(descriptive && k-headEnd <= 2 && d.namesTask(k)) {
 			break // "Hội đồng điều phối phát triển …" names what it does
 		}
 		if k-2 >= start && d.partyCommittee(k-2, 2) && d.startsAt(k, afterCommittee) > 0 {
@@ -385,6 +390,19 @@ func (d *doc) branchEnd(k int) int {
 // centre's name: "Trung tâm Giám sát, điều hành đô thị thông minh".
 func (d *doc) verbPair(k int) bool {
 	return d.endsAt(k-1, pairedVerbs) == 2 && d.startsAt(k+1, pairedVerbs) == 2 || d.seq(k-2, "tiếp nhận") && d.seq(k+1, "trả kết")
+}
+
+// namesTask reports whether the verb at k, early in a committee's name,
+// says what the committee is for: "Hội đồng điều phối phát triển …",
+// "Tổ công tác triển khai Đề án 06", "Ban chỉ đạo thực hiện Chương trình …".
+func (d *doc) namesTask(k int) bool {
+	switch {
+	case d.seq(k, "điều phối"):
+		return !d.isPunct(k+2) && !d.capOrAbbr(k+2)
+	case d.seq(k, "triển khai") || d.seq(k, "thực hiện"):
+		return isDecisionKind(d, k+2) && d.capOrAbbr(k+2)
+	}
+	return false
 }
 
 // Verbs a descriptive name pairs with a comma: "Trung tâm Giám sát, điều
