@@ -406,8 +406,8 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 	}
 	for _, a := range list {
 		ok, committee := short(a)
-		if !ok {
-			continue
+		if !ok || len(a.key) == 1 && a.key[0] == "đảng" {
+			continue // the Party is not the "Đảng" of "Đảng bộ tỉnh"
 		}
 		// "Ban chỉ đạo chuyển đổi số tỉnh", pointing back with "tỉnh",
 		// is "Ban chỉ đạo thực hiện chương trình chuyển đổi số tỉnh Thái

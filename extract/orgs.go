@@ -27,6 +27,21 @@ var orgStopPhrases = newPhraseSet("yêu cầu", "đề nghị", "đề xuất", 
 	"ghi nhận", "tăng cường", "khắc phục", "chấp thuận", "lấy ý kiến", "phản ánh", "tiếp tục", "đưa ra", "đặt",
 	"bố trí", "phân bổ")
 
+// committeeBefore reports whether a party committee ends right before k,
+// or before the place that ends right before k, after start.
+func (d *doc) committeeBefore(k, start int) bool {
+	for j := k - 2; j >= start-2 && j >= max(k-5, 0); j-- {
+		if d.partyCommittee(j, 2) {
+			if j+2 == k {
+				return true
+			}
+			_, pn := d.placeAt(j + 2)
+			return pn > 0 && j+2+pn == k
+		}
+	}
+	return false
+}
+
 // Verbs that follow a party committee ending a name rather than continue
 // the name.
 var afterCommittee = newPhraseSet("lãnh đạo", "thực hiện", "quán triệt", "ban hành", "chỉ đạo", "quyết định", "giao")
@@ -324,8 +339,8 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		if d.stopsOrg(k) && !(descriptive && k-headEnd <= 2 && d.namesTask(k)) {
 			break // "Hội đồng điều phối phát triển …" names what it does
 		}
-		if k-2 >= start && d.partyCommittee(k-2, 2) && d.startsAt(k, afterCommittee) > 0 {
-			break // "Ban Thường vụ Tỉnh ủy | lãnh đạo, chỉ đạo"
+		if d.startsAt(k, afterCommittee) > 0 && d.committeeBefore(k, start) {
+			break // "Ban Thường vụ Tỉnh ủy (Quảng Bình) | lãnh đạo, chỉ đạo"
 		}
 		if !descriptive {
 			// Lower-case syllables of a capitalised compound: "Thông tin",

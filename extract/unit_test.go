@@ -437,3 +437,21 @@ func TestFormerRolesAndPluralTitleLists(t *testing.T) {
 		}
 	}
 }
+
+func TestCommitteeNamesEndWhereTheyShould(t *testing.T) {
+	cases := map[string][]string{
+		"Tin\n\nBan Thường vụ Tỉnh ủy và Thường trực Tỉnh ủy Quảng Bình lãnh đạo, chỉ đạo triển khai.": {"Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Quảng Bình"},
+		"Tin\n\nHà Nội thành lập Hội đồng điều phối phát triển đô thị thông minh Thành phố Hà Nội.":    {"Hội đồng điều phối phát triển đô thị thông minh Thành phố Hà Nội"},
+		"Tin\n\nHội nghị do Tổ công tác triển khai Đề án 06 tỉnh Bắc Giang tổ chức.":                   {"Tổ công tác triển khai Đề án 06 tỉnh Bắc Giang"},
+		"Tin\n\nCác chủ trương, chính sách của Đảng và Chính phủ; Ban Chấp hành Đảng bộ tỉnh họp.":     {"Đảng", "Chính phủ", "Ban Chấp hành Đảng bộ tỉnh"},
+	}
+	for text, want := range cases {
+		var got []string
+		for _, o := range Entities(text).Organizations {
+			got = append(got, o.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: organisations %q, want %q", text, got, want)
+		}
+	}
+}
