@@ -362,6 +362,9 @@ func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string,
 		qual, qs := d.qualifierBefore(v)
 		metric, ms, me := d.metric(v, ve, qs, b, e)
 		year, ys := w.valueYear(l, v, ve, b, e, sy, syTok)
+		if (ys.Kind == "clause" || ys.Kind == "item") && w.beforeHorizon(year, ys, b, v, sy, syTok) {
+			continue // "(năm 2025 đạt 80%)" in a plan for 2026: the baseline
+		}
 		from, to := v, ve
 		if ms >= 0 && ms < from {
 			from = ms
@@ -459,6 +462,49 @@ func (w *targetWalk) valueYear(l oline, v, ve, b, e int, sy string, syTok int) (
 		return sc.year, Span{Kind: scopeNames[sc.kind]}
 	}
 	return "", Span{}
+}
+
+// beforeHorizon reports whether a value's own year (from ys) comes before
+// the period its sentence or scope sets, when that period has a start: a
+// plan "năm 2026" or "giai đoạn 2026–2030", not "đến năm 2030" whose
+// milestones may come earlier. A year after "đến" or "tới" is a goal's.
+func (w *targetWalk) beforeHorizon(year string, ys Span, b, v int, sy string, syTok int) bool {
+	d := w.d
+	if strings.Contains(ys.Text, "đến") || strings.Contains(ys.Text, "tới") {
+		return false
+	}
+	k := -1
+	if sy != "" && (d.leadYear(syTok, b) || d.colonBetween(syTok, v)) {
+		k = syTok
+	} else if i := w.innermostYear(); i >= 0 {
+		k = w.stack[i].yearTok
+	}
+	start := d.periodStart(k)
+	return start != "" && year < start
+}
+
+// periodStart returns the first year of the period stated at token k
+// ("năm 2026" → 2026, "giai đoạn 2026–2030" → 2026), or "" when the year
+// is a deadline ("đến năm 2030") or there is none.
+func (d *doc) periodStart(k int) string {
+	if k < 0 || d.yearAt(k) == "" {
+		return ""
+	}
+	j := k - 1
+	if d.is(j, "năm") {
+		j--
+	}
+	if d.isAny(j, "đến", "tới", "hết") || d.isAny(j-1, "đến", "tới") && d.is(j, "hết") {
+		return ""
+	}
+	w := d.word(k)
+	if a, _, ok := strings.Cut(w, "-"); ok && yearValue(a) > 0 {
+		return a
+	}
+	if yearValue(w) > 0 {
+		return w
+	}
+	return ""
 }
 
 // yearSpan is span over the words that state the year at token k:
