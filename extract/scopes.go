@@ -72,7 +72,7 @@ type Evidence struct {
 }
 
 // Continuation words carry a goal sentence on to the next one.
-var continuations = newPhraseSet("cụ thể", "trong đó", "theo đó", "cụ thể là", "bao gồm")
+var continuations = newPhraseSet("cụ thể", "trong đó", "theo đó", "cụ thể là", "bao gồm", "bên cạnh đó", "đồng thời")
 
 // Documents whose horizon dates the goals an article lists from them.
 var planNouns = newPhraseSet("kế hoạch", "chương trình", "đề án", "chiến lược", "quy hoạch", "nghị quyết")

@@ -59,7 +59,7 @@ func (d *doc) firstCue(s, e int) int {
 		}
 		if d.is(k, "sẽ") {
 			for j := k + 1; j < e && j <= k+3; j++ {
-				if d.isAny(j, "đạt", "có", "chiếm", "tăng", "giảm", "phủ", "hoàn") {
+				if d.isAny(j, "đạt", "có", "chiếm", "tăng", "giảm", "phủ", "hoàn") || d.seq(j, "đào tạo") || d.seq(j, "thu hút") || d.seq(j, "nâng lên") {
 					return k
 				}
 			}
