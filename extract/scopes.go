@@ -152,7 +152,8 @@ func (w *targetWalk) openLine(li int, l oline) {
 		if l.kind == lineHeading {
 			sc := scope{kind: scopeHeading, level: l.level, from: l.s, to: l.e, line: li, modS: -1, yearTok: -1}
 			if c := d.firstCue(l.body, l.e); c >= 0 {
-				sc.mod, sc.modS, sc.modE = goal, c, c+max(d.startsAt(c, goalCues), 1)
+				sc.mod = goal
+				sc.modS, sc.modE = d.cueWords(c, l.e)
 			}
 			sc.year, sc.yearTok = d.firstYear(l.body, l.e)
 			w.push(sc)
@@ -231,10 +232,12 @@ func (w *targetWalk) sentence(li int, l oline, s, e int) {
 		if start < 0 {
 			start = outer
 		}
-		cue = scope{kind: scopeSentence, mod: goal, modS: outer, modE: outer + max(d.startsAt(outer, goalCues), 1)}
+		cs, ce := d.cueWords(outer, e)
+		cue = scope{kind: scopeSentence, mod: goal, modS: cs, modE: ce}
 	} else if inner >= 0 && start < 0 {
 		start, lim = inner, d.closingBracket(inner, e)
-		cue = scope{kind: scopeSentence, mod: goal, modS: inner, modE: inner + max(d.startsAt(inner, goalCues), 1)}
+		cs, ce := d.cueWords(inner, e)
+		cue = scope{kind: scopeSentence, mod: goal, modS: cs, modE: ce}
 	}
 	sy, syTok := "", -1
 	if start >= 0 || outer >= 0 {
@@ -268,7 +271,7 @@ func (w *targetWalk) sentence(li int, l oline, s, e int) {
 		if w.top().kind == scopeSentence {
 			w.popWhile(func(sc scope) bool { return sc.kind == scopeSentence })
 		}
-		sc := scope{kind: scopeSentence, mod: goal, modS: outer, modE: cue.modE, from: b, to: e, line: li, year: sy, yearTok: syTok}
+		sc := scope{kind: scopeSentence, mod: goal, modS: cue.modS, modE: cue.modE, from: b, to: e, line: li, year: sy, yearTok: syTok}
 		w.push(sc)
 		if d.headingColon(outer) && !last {
 			// "Mục tiêu cụ thể: …" heads the rest of its line.
@@ -576,6 +579,26 @@ func (d *doc) outerCue(s, e int) (outer, inner int) {
 		k = d.closingBracket(c, e)
 	}
 	return outer, inner
+}
+
+// cueWords returns the words of the goal cue found at c, which may be the
+// start of the clause a trailing "đến năm 2030" governs: the cue itself
+// ("phấn đấu", "đến năm 2030"), for evidence.
+func (d *doc) cueWords(c, e int) (int, int) {
+	k := d.firstCue(c, e)
+	if k < 0 {
+		k = c
+	}
+	if n := d.startsAt(k, goalCues); n > 0 {
+		if y := k + n; (d.seq(k, "đến năm") || d.seq(k, "tới năm")) && yearValue(d.word(y)) > 0 {
+			return k, y + 1
+		}
+		return k, k + n
+	}
+	if d.is(k, "đến") && k+1 < len(d.toks) && yearValue(d.word(k+1)) > 0 {
+		return k, k + 2
+	}
+	return k, k + 1
 }
 
 // closingBracket returns the token after the bracket that holds k closes,
