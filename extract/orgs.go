@@ -137,6 +137,9 @@ func (d *doc) orgAt(i int) orgSpan {
 	if !d.capOrAbbr(i) || d.startsAt(i, notOrg) > 0 {
 		return orgSpan{}
 	}
+	if pl := d.endsAt(i-1, placePrefixes); pl > 0 && !d.capOrAbbr(i-pl) && !d.is(i-pl, "tỉnh") {
+		return orgSpan{} // "phường Hội An" is a place, not a Hội
+	}
 	if _, an := agencies.match(d, i); an > 0 {
 		// A known company with the place of its branch: "VNPT Phú Thọ".
 		if _, pn := d.placeAt(i + an); pn > 0 && !d.capOrAbbr(i+an+pn) {

@@ -455,3 +455,13 @@ func TestCommitteeNamesEndWhereTheyShould(t *testing.T) {
 		}
 	}
 }
+
+func TestAPlaceAfterItsPrefixIsNoOrganisation(t *testing.T) {
+	e := Entities("Tin\n\nTrung tâm mở rộng kết nối camera tới phường Hội An và phường Tam Kỳ.")
+	if len(e.Organizations) != 0 {
+		t.Errorf("organisations %+v", e.Organizations)
+	}
+	if len(e.Locations) != 2 || e.Locations[0].Name != "phường Hội An" {
+		t.Errorf("locations %+v", e.Locations)
+	}
+}
