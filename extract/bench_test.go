@@ -100,3 +100,27 @@ func BenchmarkEntitiesLarge(b *testing.B) {
 	}
 	reportCPUThroughput(b, len(text), start)
 }
+
+// BenchmarkEntitiesLongRuns extracts texts made of one shape repeated
+// into a very long sentence, list or line, where a rule that looks back to
+// the start of its sentence or list would turn quadratic: MB/s must stay
+// of the order of the other benchmarks.
+func BenchmarkEntitiesLongRuns(b *testing.B) {
+	for _, c := range []struct{ name, text string }{
+		{"semicolons", "Tin\n\nMục tiêu đến năm 2030: " + strings.Repeat("80% hộ dân có cáp quang; ", 20000)},
+		{"brackets", "Tin\n\nPhấn đấu " + strings.Repeat("(đến năm 2030 đạt 20%) ", 20000)},
+		{"items", "Tin\n\nCác chỉ tiêu như sau:\n" + strings.Repeat("- 90% hồ sơ được xử lý trực tuyến.\n", 20000)},
+		{"cues", "Tin\n\n" + strings.Repeat("mục tiêu phấn đấu đến năm 2030 ", 20000)},
+		{"organisations", "Tin\n\n" + strings.Repeat("Sở Tài chính tỉnh Lạng Sơn, Sở TT&TT, UBND tỉnh, ", 20000)},
+		{"decisions", "Tin\n\n" + strings.Repeat("Quyết định số 12/QĐ-UBND của UBND tỉnh, ", 20000)},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			b.SetBytes(int64(len(c.text)))
+			start := cpuSeconds()
+			for b.Loop() {
+				Entities(c.text)
+			}
+			reportCPUThroughput(b, len(c.text), start)
+		})
+	}
+}

@@ -89,8 +89,15 @@ func (d *doc) decisionAt(i int) (decisionRef, bool) {
 		if capital && !d.isAny(j, "số", "sô") && (j >= len(d.toks) || !d.toks[j].is(fNum)) {
 			// A named document: "Luật Chuyển đổi số số 148/2025/QH15".
 			for k := j; k < len(d.toks) && k < j+10 && !d.isPunct(k) && !d.toks[k].is(fNL); k++ {
+				if _, kn := d.kindAt(k); kn > 0 && d.toks[k].is(fCap) {
+					break // "Kế hoạch triển khai Quyết định số 131/QĐ-TTg": the number is the other's
+				}
 				if d.isAny(k, "số", "sô") && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && strings.ContainsAny(d.word(k+1), "/-") && hasLetter(d.word(k+1)) {
 					j = k
+					break
+				}
+				if d.isAny(k, "số", "sô") && k <= j+2 && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && d.lowerRun(j, k) {
+					j = k // "Chương trình hành động số 38"
 					break
 				}
 			}
@@ -202,10 +209,19 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 	index := map[string]int{}
 	lastDecisionEnd := -1
 	var orgKeys [][]string // match keys of orgs, filled on first need
+	resolved := map[string]string{}
+	oi := 0 // first organisation that may hold the next document
 	for i := 0; i < len(d.toks); i++ {
 		ref, ok := d.decisionAt(i)
 		if !ok {
 			continue
+		}
+		for oi < len(orgs) && orgs[oi].end <= ref.start {
+			oi++
+		}
+		if d.committeeHolds(orgs, oi, ref.start, ref.end) {
+			i = ref.end - 1
+			continue // "Ban Chỉ đạo … chuyển đổi số và Đề án 06": part of a name
 		}
 		key := ref.kind + "|" + strings.TrimLeft(ref.number, "0")
 		m := article.Mention{Start: int(d.toks[ref.start].start), End: int(d.toks[ref.end-1].end)}
@@ -245,7 +261,13 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 				dec.Issuer = d.councilIssuer(dec.Issuer, mainPlace, orgs)
 			}
 		}
-		dec.Issuer = d.resolveIssuer(dec.Issuer, mainPlace, orgs, &orgKeys)
+		if r, ok := resolved[dec.Issuer]; ok {
+			dec.Issuer = r
+		} else {
+			r = d.resolveIssuer(dec.Issuer, mainPlace, orgs, &orgKeys)
+			resolved[dec.Issuer] = r // one answer per issuer and text
+			dec.Issuer = r
+		}
 		dec.Subject = d.subjectAt(k)
 		lastDecisionEnd = ref.end
 		if at, seen := index[key]; seen {
@@ -524,4 +546,26 @@ func (d *doc) clauseAfter(k int) bool {
 		}
 	}
 	return false
+}
+
+// committeeHolds reports whether the name of a committee among orgs[from:]
+// (in text order) holds the tokens [s, e) after its start.
+func (d *doc) committeeHolds(orgs []orgSpan, from, s, e int) bool {
+	for k := from; k < len(orgs) && k < from+3; k++ {
+		o := orgs[k]
+		if o.start < s && o.end >= e && o.committee != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// lowerRun reports whether the tokens [s, e) are lower-case words.
+func (d *doc) lowerRun(s, e int) bool {
+	for k := s; k < e; k++ {
+		if d.toks[k].flags&(fCap|fUpper|fPunct|fNum) != 0 {
+			return false
+		}
+	}
+	return true
 }

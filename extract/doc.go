@@ -28,6 +28,7 @@ type scratch struct {
 	memo         []tokMemo
 	skip, inName []bool
 	arena        []string
+	lines        []oline
 }
 
 func newDocWith(text string, toks []token, sc *scratch) *doc {

@@ -175,10 +175,10 @@ func (r *Report) score(name string, g goldFile, e article.Entities) {
 	// Decisions: kind and number.
 	var gd, pd []string
 	for _, d := range g.Decisions {
-		gd = append(gd, fold(d.Kind)+" "+strings.TrimLeft(d.Number, "0"))
+		gd = append(gd, kindKey(d.Kind)+" "+strings.TrimLeft(d.Number, "0"))
 	}
 	for _, d := range e.Decisions {
-		pd = append(pd, fold(d.Kind)+" "+strings.TrimLeft(d.Number, "0"))
+		pd = append(pd, kindKey(d.Kind)+" "+strings.TrimLeft(d.Number, "0"))
 	}
 	r.scoreExact(name, "decisions", gd, pd)
 
@@ -396,4 +396,11 @@ func targetKey(v string) string {
 		}
 	}
 	return v
+}
+
+// kindKey is the form a decision kind is compared in: folded, and reduced
+// to the kind of the contract it is a sort of ("Chương trình hành động" is
+// a Chương trình).
+func kindKey(k string) string {
+	return strings.TrimSuffix(fold(k), " hành động")
 }

@@ -18,7 +18,7 @@ func ExampleEntities() {
 		fmt.Println(t.Qualifier, t.Value, t.Year, "|", t.Metric)
 	}
 	// Output:
-	// Lò Văn Sáng [Trưởng ban Ban Chỉ đạo chuyển đổi số tỉnh Chủ tịch UBND tỉnh]
+	// Lò Văn Sáng [Trưởng ban Ban Chỉ đạo Chủ tịch UBND tỉnh]
 	// Quyết định 215 215/QĐ-UBND | UBND tỉnh Hà Giang | 2024-03-05 | thành lập Ban Chỉ đạo chuyển đổi số tỉnh
 	// ít nhất 90% 2025 | hồ sơ được xử lý trực tuyến
 }

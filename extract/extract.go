@@ -91,7 +91,8 @@ func entities(text string, explain bool) (article.Entities, []string, []Evidence
 	people, inName := d.findPeople(orgs, skip, sc.inName)
 	d.names = inName
 	locs, mainPlace, province := d.findLocations(skip, inName)
-	targets, evidence := d.findTargets(skip, mainPlace, explain)
+	sc.lines = d.buildOutline(sc.lines)
+	targets, evidence := d.findTargets(sc.lines, skip, mainPlace, explain)
 	e := article.Entities{
 		People:        people,
 		Decisions:     d.findDecisions(province, orgs),
@@ -284,13 +285,20 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 	amb := ambiguousPrefixes(keys, joined)
 	ambiguous := func(x int) bool { return amb[joined[x]] }
 	var list []*agg
-	byKey := map[string][]*agg{}    // current key → the entries that have it
-	byPrefix := map[string][]*agg{} // proper prefix → the entries whose key extends it
+	// The entry with each current key, and the first-created entry whose
+	// key extends each proper prefix (keys only ever grow, so an entry
+	// stays valid for every prefix it was filed under).
+	byKey := make(map[string]*agg, len(orgs))
+	byPrefix := make(map[string]*agg, 2*len(orgs))
 	index := func(a *agg, from int) {
-		byKey[a.joined] = append(byKey[a.joined], a)
+		if b := byKey[a.joined]; b == nil || b.joined != a.joined || a.idx < b.idx {
+			byKey[a.joined] = a
+		}
 		for n := max(from, 1); n < len(a.key); n++ {
 			p := a.joined[:prefixLen(a.key, n)]
-			byPrefix[p] = append(byPrefix[p], a)
+			if b := byPrefix[p]; b == nil || a.idx < b.idx {
+				byPrefix[p] = a
+			}
 		}
 	}
 	for x, o := range orgs {
@@ -311,22 +319,16 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 				best, extend = a.idx, ext
 			}
 		}
-		for _, a := range byKey[j] {
-			if a.joined == j {
-				consider(a, false)
-			}
+		if a := byKey[j]; a != nil && a.joined == j {
+			consider(a, false)
 		}
-		if !ambiguous(x) {
-			for _, a := range byPrefix[j] {
-				consider(a, false)
-			}
+		if a := byPrefix[j]; a != nil && !ambiguous(x) {
+			consider(a, false)
 		}
 		for n := len(key) - 1; n >= 1; n-- {
 			p := j[:prefixLen(key, n)]
-			for _, a := range byKey[p] {
-				if a.joined == p && !ambiguous(a.from) {
-					consider(a, true)
-				}
+			if a := byKey[p]; a != nil && a.joined == p && !ambiguous(a.from) {
+				consider(a, true)
 			}
 		}
 		if best < 0 {
@@ -348,13 +350,15 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		a.ms = append(a.ms, m)
 	}
 	// "Sở TT&TT tỉnh Thái Nguyên" and "Sở TT&TT Thái Nguyên" are one.
-	byPlain := map[string]*agg{}
+	var byPlain map[string]*agg
 	for _, a := range list {
-		k := withoutUnitWords(a.key)
-		if len(k) == len(a.key) {
+		if !hasUnitWord(a.key) {
 			continue
 		}
-		pk := strings.Join(k, keySep)
+		if byPlain == nil {
+			byPlain = map[string]*agg{}
+		}
+		pk := strings.Join(withoutUnitWords(a.key), keySep)
 		if b, ok := byPlain[pk]; ok {
 			b.ms = append(b.ms, a.ms...)
 			a.gone = true
@@ -363,7 +367,7 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 		byPlain[pk] = a
 	}
 	for _, a := range list {
-		if a.gone || len(withoutUnitWords(a.key)) != len(a.key) {
+		if byPlain == nil || a.gone || hasUnitWord(a.key) {
 			continue
 		}
 		if b, ok := byPlain[a.joined]; ok && b != a && !b.gone {
@@ -374,30 +378,62 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 	}
 	// An acronym that a longer name spells out in brackets or after a dash
 	// ("Hiệp hội … (VINASA)") is that organisation.
-	byWord := map[string][]*agg{}
+	short := func(a *agg) (ok, committee bool) {
+		last := a.key[len(a.key)-1]
+		committee = len(a.key) > 3 && (a.key[0] == "ban" && a.key[1] == "chỉ" || a.key[0] == "tổ" && a.key[1] == "công" || a.key[0] == "hội" && a.key[1] == "đồng") &&
+			(last == "tỉnh" || last == "phố" || last == "huyện")
+		return !a.gone && (committee || len(a.key) <= 4 && (len(a.key) <= 1 || isAcronym(a.name))), committee
+	}
+	var byWord map[string][]*agg // only the words of the short names
 	for _, a := range list {
-		for i, k := range a.key {
-			if !slices.Contains(a.key[:i], k) {
-				byWord[k] = append(byWord[k], a)
+		if ok, _ := short(a); ok {
+			if byWord == nil {
+				byWord = map[string][]*agg{}
+			}
+			for _, k := range a.key {
+				byWord[k] = nil
+			}
+		}
+	}
+	if byWord != nil {
+		for _, a := range list {
+			for i, k := range a.key {
+				if ws, ok := byWord[k]; ok && !slices.Contains(a.key[:i], k) {
+					byWord[k] = append(ws, a)
+				}
 			}
 		}
 	}
 	for _, a := range list {
-		if a.gone || len(a.key) > 4 || len(a.key) > 1 && !isAcronym(a.name) {
-			continue
+		ok, committee := short(a)
+		if !ok || len(a.key) == 1 && a.key[0] == "đảng" {
+			continue // the Party is not the "Đảng" of "Đảng bộ tỉnh"
 		}
+		// "Ban chỉ đạo chuyển đổi số tỉnh", pointing back with "tỉnh",
+		// is "Ban chỉ đạo thực hiện chương trình chuyển đổi số tỉnh Thái
+		// Nguyên" when that is the only name holding all its words.
 		rare := byWord[a.key[0]]
 		for _, k := range a.key[1:] {
 			if len(byWord[k]) < len(rare) {
 				rare = byWord[k]
 			}
 		}
+		var into *agg
 		for _, b := range rare {
 			if b != a && !b.gone && len(b.key) > len(a.key) && containsAll(b.key, a.key) {
-				b.ms = append(b.ms, a.ms...)
-				a.gone = true
-				break
+				if into != nil && committee {
+					into = nil // two committees could be meant
+					break
+				}
+				into = b
+				if !committee {
+					break
+				}
 			}
+		}
+		if into != nil {
+			into.ms = append(into.ms, a.ms...)
+			a.gone = true
 		}
 	}
 	out := make([]article.Organization, 0, len(list))
@@ -464,6 +500,16 @@ func (d *doc) primeMinisterOffice(s, e int) bool {
 		return false
 	}
 	return d.nameLen(e) == 0 && d.nameLen(e+d.honorificAt(e)) == 0
+}
+
+// hasUnitWord reports whether withoutUnitWords would drop a word of k.
+func hasUnitWord(k []string) bool {
+	for i := 1; i < len(k)-1; i++ {
+		if k[i] == "tỉnh" || k[i] == "thành" && k[i+1] == "phố" && i < len(k)-2 {
+			return true
+		}
+	}
+	return false
 }
 
 // withoutUnitWords drops "tỉnh" and "thành phố" from the inside of a key,

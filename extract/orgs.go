@@ -27,6 +27,25 @@ var orgStopPhrases = newPhraseSet("yêu cầu", "đề nghị", "đề xuất", 
 	"ghi nhận", "tăng cường", "khắc phục", "chấp thuận", "lấy ý kiến", "phản ánh", "tiếp tục", "đưa ra", "đặt",
 	"bố trí", "phân bổ")
 
+// committeeBefore reports whether a party committee ends right before k,
+// or before the place that ends right before k, after start.
+func (d *doc) committeeBefore(k, start int) bool {
+	for j := k - 2; j >= start-2 && j >= max(k-5, 0); j-- {
+		if d.partyCommittee(j, 2) {
+			if j+2 == k {
+				return true
+			}
+			_, pn := d.placeAt(j + 2)
+			return pn > 0 && j+2+pn == k
+		}
+	}
+	return false
+}
+
+// Verbs that follow a party committee ending a name rather than continue
+// the name.
+var afterCommittee = newPhraseSet("lãnh đạo", "thực hiện", "quán triệt", "ban hành", "chỉ đạo", "quyết định", "giao")
+
 // Verbs that follow a name rather than continue it.
 var compoundStop = newPhraseSet("xây dựng", "duy trì", "bị", "nâng", "điều hành", "cấp", "mua", "bán", "cắt", "siết",
 	"nới", "giữ", "điều chỉnh", "dự báo", "ước tính", "cảnh báo", "lên", "xuống")
@@ -117,6 +136,9 @@ var notOrg = newPhraseSet("cục diện", "cục bộ", "sở dĩ", "sở hữu"
 func (d *doc) orgAt(i int) orgSpan {
 	if !d.capOrAbbr(i) || d.startsAt(i, notOrg) > 0 {
 		return orgSpan{}
+	}
+	if pl := d.endsAt(i-1, placePrefixes); pl > 0 && !d.capOrAbbr(i-pl) && !d.is(i-pl, "tỉnh") {
+		return orgSpan{} // "phường Hội An" is a place, not a Hội
 	}
 	if _, an := agencies.match(d, i); an > 0 {
 		// A known company with the place of its branch: "VNPT Phú Thọ".
@@ -243,6 +265,11 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 					k += kn // "Viện Chiến lược …": the kind word is part of the name
 					continue
 				}
+				if descriptive && d.isAny(k-1, "hiện", "khai") && k+kn < len(d.toks) && d.toks[k+kn].is(fNum) && len(d.word(k+kn)) <= 3 &&
+					!strings.ContainsAny(d.word(k+kn), "/-.,%") && d.placePrefixAt(k+kn+1) > 0 {
+					k += kn + 1 // "Tổ công tác triển khai Đề án 06 tỉnh …"
+					continue
+				}
 				if !descriptive || !d.isAny(k-1, "hiện", "khai") || k+kn >= len(d.toks) || d.toks[k+kn].is(fNum) || d.isAny(k+kn, "số") {
 					break
 				}
@@ -274,6 +301,9 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 			}
 			return k
 		case "và":
+			if k-2 >= start && d.partyCommittee(k-2, 2) {
+				return k // "Ban Thường vụ Tỉnh ủy | và Thường trực Tỉnh ủy"
+			}
 			if inList && !d.capOrAbbr(k+1) && !d.isPunct(k+1) && !d.stopsOrg(k+1) {
 				inList = false
 				k++
@@ -306,8 +336,14 @@ func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
 		if t.is(fNum) && d.is(k-1, "số") && k-1 > start && !strings.ContainsAny(d.word(k), "/-%.,") && len(d.word(k)) <= 2 {
 			return k + 1 // "Trung tâm dữ liệu quốc gia số 1"
 		}
-		if t.is(fNum) || d.stopsOrg(k) || key == "về" && !descriptive {
+		if t.is(fNum) || key == "về" && !descriptive {
 			break
+		}
+		if d.stopsOrg(k) && !(descriptive && k-headEnd <= 2 && d.namesTask(k)) {
+			break // "Hội đồng điều phối phát triển …" names what it does
+		}
+		if d.startsAt(k, afterCommittee) > 0 && d.committeeBefore(k, start) {
+			break // "Ban Thường vụ Tỉnh ủy (Quảng Bình) | lãnh đạo, chỉ đạo"
 		}
 		if !descriptive {
 			// Lower-case syllables of a capitalised compound: "Thông tin",
@@ -371,15 +407,32 @@ func (d *doc) branchEnd(k int) int {
 // verbPair reports whether the comma at k joins the two activities of a
 // centre's name: "Trung tâm Giám sát, điều hành đô thị thông minh".
 func (d *doc) verbPair(k int) bool {
-	return d.seq(k-2, "giám sát") && d.seq(k+1, "điều hành") || d.seq(k-2, "nghiên cứu") && d.seq(k+1, "phát triển") ||
-		d.seq(k-2, "quản lý") && d.seq(k+1, "vận hành") || d.seq(k-2, "tiếp nhận") && d.seq(k+1, "trả kết")
+	return d.endsAt(k-1, pairedVerbs) == 2 && d.startsAt(k+1, pairedVerbs) == 2 || d.seq(k-2, "tiếp nhận") && d.seq(k+1, "trả kết")
 }
+
+// namesTask reports whether the verb at k, early in a committee's name,
+// says what the committee is for: "Hội đồng điều phối phát triển …",
+// "Tổ công tác triển khai Đề án 06", "Ban chỉ đạo thực hiện Chương trình …".
+func (d *doc) namesTask(k int) bool {
+	switch {
+	case d.seq(k, "điều phối"):
+		return !d.isPunct(k+2) && !d.capOrAbbr(k+2)
+	case d.seq(k, "triển khai") || d.seq(k, "thực hiện"):
+		return isDecisionKind(d, k+2) && d.capOrAbbr(k+2)
+	}
+	return false
+}
+
+// Verbs a descriptive name pairs with a comma: "Trung tâm Giám sát, điều
+// hành …", "Tổ công tác … xây dựng, triển khai …".
+var pairedVerbs = newPhraseSet("giám sát", "điều hành", "nghiên cứu", "phát triển", "quản lý", "vận hành", "xây dựng",
+	"triển khai", "khai thác", "ứng dụng")
 
 // lowerList reports whether the comma at k continues the lower-case
 // topic list of a descriptive name: "Ban Chỉ đạo phát triển khoa học,
 // công nghệ, đổi mới sáng tạo và chuyển đổi số".
 func (d *doc) lowerList(k int) bool {
-	for j := k + 1; j < len(d.toks) && j < k+16; j++ {
+	for j := k + 1; j < len(d.toks) && j < k+24; j++ {
 		if d.toks[j].is(fNL) || d.toks[j].is(fNum) || d.isPunct(j) && !d.punct(j, ",") {
 			return false
 		}
@@ -430,6 +483,9 @@ func (d *doc) findOrgs() []orgSpan {
 	out := make([]orgSpan, 0, len(d.toks)/32+4)
 	for i := 0; i < len(d.toks); {
 		o := d.orgAt(i)
+		if o.end == 0 && d.theParty(i) {
+			o = orgSpan{start: i, end: i + 1, headEnd: i + 1}
+		}
 		if o.end == 0 {
 			if t := d.titledOrg(i); t.end > 0 {
 				out = append(out, t)
@@ -452,6 +508,16 @@ func (d *doc) findOrgs() []orgSpan {
 		}
 	}
 	return out
+}
+
+// theParty reports whether "Đảng" at i names the Party on its own, as the
+// owner of policies: "các nghị quyết của Đảng, Quốc hội", "của Đảng và
+// Chính phủ"; not "Đảng bộ", "Đảng ủy", "khối Đảng".
+func (d *doc) theParty(i int) bool {
+	if d.word(i) != "Đảng" || d.isAny(i+1, "bộ", "ủy", "uỷ", "viên", "đoàn", "cộng", "ta") {
+		return false
+	}
+	return d.is(i-1, "của") || d.is(i-1, "và") && d.is(i-2, "của")
 }
 
 // titledOrg returns the organisation a title at i names when no gazetteer

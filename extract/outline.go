@@ -33,12 +33,9 @@ type oline struct {
 	para   bool // a blank line comes before it
 }
 
-type outline struct {
-	lines []oline
-}
-
-// buildOutline splits the tokens into lines and classifies each.
-func (d *doc) buildOutline(dst []oline) outline {
+// buildOutline splits the tokens into lines and classifies each,
+// appending to dst[:0].
+func (d *doc) buildOutline(dst []oline) []oline {
 	lines := dst[:0]
 	for s := 0; s < len(d.toks); {
 		e := s + 1
@@ -74,7 +71,7 @@ func (d *doc) buildOutline(dst []oline) outline {
 		lines = append(lines, l)
 		s = e
 	}
-	return outline{lines: lines}
+	return lines
 }
 
 // lineMarker reads the item marker at the start of the line [s, e) and
@@ -161,15 +158,6 @@ func (d *doc) isHeading(l oline) bool {
 	}
 	// "Mục tiêu cụ thể", "Chỉ tiêu đến năm 2030": a short goal line.
 	return n <= 6 && d.startsAt(l.body, goalCues) > 0 && d.is(l.body, "mục") || n <= 6 && d.is(l.body, "chỉ") && d.is(l.body+1, "tiêu")
-}
-
-// lineOf returns the index of the line holding token k, starting the
-// search at line from.
-func (o *outline) lineOf(k, from int) int {
-	for from < len(o.lines)-1 && o.lines[from].e <= k {
-		from++
-	}
-	return from
 }
 
 // clauseAt returns the clause around token v inside the sentence [s, e):

@@ -87,12 +87,12 @@ func (f *peopleFinder) compose(r roleSpan) roleRef {
 		}
 		rank := 0
 		if o.end > o.headEnd {
-			rank += 8 // a bare "Ban Chỉ đạo" refers back to a named one
+			rank += 2 // a bare "Ban Chỉ đạo" refers back to a named one
 		}
 		if d.sameSentence(o.start, r.start) {
-			rank += 4
+			rank += 8 // … unless the sentence names the committee as written
 		} else if d.sameParagraph(o.start, r.start) {
-			rank += 2
+			rank += 4
 		}
 		if rank >= bestRank {
 			best, bestRank = o, rank
@@ -117,6 +117,7 @@ func (f *peopleFinder) compose(r roleSpan) roleRef {
 func (f *peopleFinder) scan() {
 	d := f.d
 	var split []roleSpan
+	splitPlural := false // split covers a list of names across ";"
 	var pending []roleSpan
 	pendingAt, plural := -1, false
 	var group []int
@@ -131,7 +132,10 @@ func (f *peopleFinder) scan() {
 			continue
 		}
 		if d.punct(i, ";") || d.punct(i, "(") || d.punct(i, ")") {
-			split, group = nil, nil
+			if !d.punct(i, ";") || !splitPlural {
+				split = nil
+			}
+			group = nil
 			i++
 			continue
 		}
@@ -189,8 +193,12 @@ func (f *peopleFinder) scan() {
 			if d.seq(g, "còn lại") {
 				g += 2
 			}
+			plural := d.isAny(i-1, "các", "hai", "ba", "những")
+			if plural && d.punct(g, ",") && d.isAny(g+1, "gồm", "là") {
+				g++ // "Các Phó Chủ tịch Hội đồng, gồm ông A, …; ông B, …"
+			}
 			if d.isAny(g, "là", "gồm") || d.punct(g, ":") {
-				split = chain
+				split, splitPlural = chain, plural
 				group = nil
 				i = g + 1
 				if d.is(i, "có") {
@@ -214,6 +222,13 @@ func (f *peopleFinder) scan() {
 func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 	d := f.d
 	k0 := k
+	if d.isAny(k, "nguyên", "cựu") {
+		// "ông Lê Văn A nguyên Chủ tịch UBND tỉnh giữ chức vụ …".
+		if r, ok := d.titleAt(k, true); ok && r.end > k+1 {
+			f.addRole(p, r)
+			k = r.end
+		}
+	}
 	for d.punct(k, ",") || d.isDash(k) || d.is(k, "kiêm") && k > 0 {
 		r, ok := d.titleAt(k+1, true)
 		if !ok || r.end <= k+1 {
@@ -305,6 +320,9 @@ func (d *doc) dedupeRoles(roles []roleRef) []string {
 		for j := range roles {
 			if i == j {
 				continue
+			}
+			if d.isAny(r.s, "nguyên", "cựu") != d.isAny(roles[j].s, "nguyên", "cựu") {
+				continue // a former role and a present one are two
 			}
 			if subsetOf(keys[i], keys[j]) && (len(keys[j]) > len(keys[i]) || len(keys[j]) == len(keys[i]) && j < i) {
 				drop = true

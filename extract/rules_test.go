@@ -166,6 +166,8 @@ func TestGoalShapes(t *testing.T) {
 			[]tg{{"80%", "2025"}, {"100%", "2025"}}},
 		{"achieved beside goal", "Tin\n\nNăm 2023, tỷ lệ này đạt 61,5%; mục tiêu năm 2026 là 80%. Theo đánh giá, năm 2024 toàn tỉnh đã có 70% hồ sơ trực tuyến.",
 			[]tg{{"80%", "2026"}}},
+		{"baseline beside a goal", "Kế hoạch chuyển đổi số năm 2026\n\nCác chỉ tiêu gồm:\n- 95% hồ sơ cấp tỉnh xử lý trên môi trường mạng (năm 2025 đạt 80%);\n- Tỷ lệ thanh toán số đạt 60%.\n\nMục tiêu đến năm 2030:\n- Năm 2027: 50% xã có IOC;\n- Năm 2030: 100% xã có IOC.",
+			[]tg{{"95%", "2026"}, {"60%", "2026"}, {"50%", "2027"}, {"100%", "2030"}}},
 		{"values as written", "Tin\n\nChỉ tiêu đến năm 2030:\n+ Doanh thu công nghệ số đạt 310 nghìn tỷ đồng.\n+ 45–50% dân số dùng chữ ký số.\n+ Tất cả xã có điểm phục vụ bưu chính.\n+ Chỉ số DTI thuộc nhóm 15 tỉnh dẫn đầu.\n+ Chỉ số dữ liệu mở đạt tối thiếu 0,8.",
 			[]tg{{"310 nghìn tỷ đồng", "2030"}, {"45–50%", "2030"}, {"Tất cả", "2030"}, {"nhóm 15", "2030"}, {"0,8", "2030"}}},
 	}

@@ -72,7 +72,7 @@ type Evidence struct {
 }
 
 // Continuation words carry a goal sentence on to the next one.
-var continuations = newPhraseSet("cụ thể", "trong đó", "theo đó", "cụ thể là", "bao gồm")
+var continuations = newPhraseSet("cụ thể", "trong đó", "theo đó", "cụ thể là", "bao gồm", "bên cạnh đó", "đồng thời")
 
 // Documents whose horizon dates the goals an article lists from them.
 var planNouns = newPhraseSet("kế hoạch", "chương trình", "đề án", "chiến lược", "quy hoạch", "nghị quyết")
@@ -91,13 +91,15 @@ type targetWalk struct {
 	// the sentence read last
 	prevS, prevE int
 	leadEnd      int // byte offset where the title and the lead paragraph end
+	nLead        int // targets first stated in the title or the lead
+	// the first place named in the sentence starting at placeOf
+	placeOf, placeS, placeE int
 }
 
 // findTargets returns the goals to reach stated in the text and, when
 // explain is set, the evidence for each.
-func (d *doc) findTargets(skip []bool, place string, explain bool) ([]article.Target, []Evidence) {
-	w := &targetWalk{d: d, skip: skip, place: place, explain: explain, lastLine: -100}
-	w.lines = d.buildOutline(nil).lines
+func (d *doc) findTargets(lines []oline, skip []bool, place string, explain bool) ([]article.Target, []Evidence) {
+	w := &targetWalk{d: d, lines: lines, skip: skip, place: place, explain: explain, lastLine: -100, placeOf: -1}
 	w.stack = append(w.stack, d.planHorizon(w.lines))
 	w.leadEnd = d.leadEnd(w.lines)
 	for li, l := range w.lines {
@@ -150,7 +152,8 @@ func (w *targetWalk) openLine(li int, l oline) {
 		if l.kind == lineHeading {
 			sc := scope{kind: scopeHeading, level: l.level, from: l.s, to: l.e, line: li, modS: -1, yearTok: -1}
 			if c := d.firstCue(l.body, l.e); c >= 0 {
-				sc.mod, sc.modS, sc.modE = goal, c, c+max(d.startsAt(c, goalCues), 1)
+				sc.mod = goal
+				sc.modS, sc.modE = d.cueWords(c, l.e)
 			}
 			sc.year, sc.yearTok = d.firstYear(l.body, l.e)
 			w.push(sc)
@@ -229,12 +232,17 @@ func (w *targetWalk) sentence(li int, l oline, s, e int) {
 		if start < 0 {
 			start = outer
 		}
-		cue = scope{kind: scopeSentence, mod: goal, modS: outer, modE: outer + max(d.startsAt(outer, goalCues), 1)}
+		cs, ce := d.cueWords(outer, e)
+		cue = scope{kind: scopeSentence, mod: goal, modS: cs, modE: ce}
 	} else if inner >= 0 && start < 0 {
 		start, lim = inner, d.closingBracket(inner, e)
-		cue = scope{kind: scopeSentence, mod: goal, modS: inner, modE: inner + max(d.startsAt(inner, goalCues), 1)}
+		cs, ce := d.cueWords(inner, e)
+		cue = scope{kind: scopeSentence, mod: goal, modS: cs, modE: ce}
 	}
-	sy, syTok := d.sentenceYear(b, e, outer)
+	sy, syTok := "", -1
+	if start >= 0 || outer >= 0 {
+		sy, syTok = d.sentenceYear(b, e, outer)
+	}
 	if start >= 0 && l.kind != lineHeading {
 		w.values(l, b, e, start, lim, cue, sy, syTok)
 	}
@@ -263,7 +271,7 @@ func (w *targetWalk) sentence(li int, l oline, s, e int) {
 		if w.top().kind == scopeSentence {
 			w.popWhile(func(sc scope) bool { return sc.kind == scopeSentence })
 		}
-		sc := scope{kind: scopeSentence, mod: goal, modS: outer, modE: cue.modE, from: b, to: e, line: li, year: sy, yearTok: syTok}
+		sc := scope{kind: scopeSentence, mod: goal, modS: cue.modS, modE: cue.modE, from: b, to: e, line: li, year: sy, yearTok: syTok}
 		w.push(sc)
 		if d.headingColon(outer) && !last {
 			// "Mục tiêu cụ thể: …" heads the rest of its line.
@@ -357,6 +365,9 @@ func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string,
 		qual, qs := d.qualifierBefore(v)
 		metric, ms, me := d.metric(v, ve, qs, b, e)
 		year, ys := w.valueYear(l, v, ve, b, e, sy, syTok)
+		if (ys.Kind == "clause" || ys.Kind == "item") && w.beforeHorizon(year, ys, b, v, sy, syTok) {
+			continue // "(năm 2025 đạt 80%)" in a plan for 2026: the baseline
+		}
 		from, to := v, ve
 		if ms >= 0 && ms < from {
 			from = ms
@@ -366,7 +377,7 @@ func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string,
 			metric = w.out[len(w.out)-1].Metric // "đến năm 2030, tỷ lệ này đạt 90%"
 		}
 		m := article.Mention{Start: int(d.toks[from].start), End: int(d.toks[to-1].end)}
-		if at := sameTarget(w.out, value, year, metric); at >= 0 && w.out[at].Mentions[0].Start < w.leadEnd {
+		if at := sameTarget(w.out[:w.nLead], value, year, metric); at >= 0 {
 			// The body restating a goal of the title or the lead.
 			enrich(&w.out[at], qual, metric)
 			w.out[at].Mentions = append(w.out[at].Mentions, m)
@@ -374,14 +385,37 @@ func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string,
 			continue
 		}
 		w.out = append(w.out, article.Target{
-			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: d.scopeIn(b, v, w.place),
+			Value: value, Qualifier: qual, Metric: metric, Year: year, Scope: w.scopeIn(b, e, v),
 			Mentions: []article.Mention{m},
 		})
+		if m.Start < w.leadEnd {
+			w.nLead = len(w.out)
+		}
 		if w.explain {
 			w.ev = append(w.ev, w.evidence(value, year, cue, ys))
 		}
 		v = ve - 1
 	}
+}
+
+// scopeIn names the place a target at v in the sentence [b, e) applies
+// to: the first place named in the sentence before the value, else the
+// text's main place. The sentence is searched once.
+func (w *targetWalk) scopeIn(b, e, v int) string {
+	d := w.d
+	if w.placeOf != b {
+		w.placeOf, w.placeS, w.placeE = b, -1, -1
+		for k := b; k < e; k++ {
+			if _, n := d.placeAt(k); n > 0 && !d.inName(k) {
+				w.placeS, w.placeE = k, k+n
+				break
+			}
+		}
+	}
+	if w.placeS >= 0 && w.placeS < v {
+		return d.span(w.placeS, w.placeE)
+	}
+	return w.place
 }
 
 // valueYear finds the year of the value [v, ve): nearest it in its own
@@ -433,6 +467,49 @@ func (w *targetWalk) valueYear(l oline, v, ve, b, e int, sy string, syTok int) (
 	return "", Span{}
 }
 
+// beforeHorizon reports whether a value's own year (from ys) comes before
+// the period its sentence or scope sets, when that period has a start: a
+// plan "năm 2026" or "giai đoạn 2026–2030", not "đến năm 2030" whose
+// milestones may come earlier. A year after "đến" or "tới" is a goal's.
+func (w *targetWalk) beforeHorizon(year string, ys Span, b, v int, sy string, syTok int) bool {
+	d := w.d
+	if strings.Contains(ys.Text, "đến") || strings.Contains(ys.Text, "tới") {
+		return false
+	}
+	k := -1
+	if sy != "" && (d.leadYear(syTok, b) || d.colonBetween(syTok, v)) {
+		k = syTok
+	} else if i := w.innermostYear(); i >= 0 {
+		k = w.stack[i].yearTok
+	}
+	start := d.periodStart(k)
+	return start != "" && year < start
+}
+
+// periodStart returns the first year of the period stated at token k
+// ("năm 2026" → 2026, "giai đoạn 2026–2030" → 2026), or "" when the year
+// is a deadline ("đến năm 2030") or there is none.
+func (d *doc) periodStart(k int) string {
+	if k < 0 || d.yearAt(k) == "" {
+		return ""
+	}
+	j := k - 1
+	if d.is(j, "năm") {
+		j--
+	}
+	if d.isAny(j, "đến", "tới", "hết") || d.isAny(j-1, "đến", "tới") && d.is(j, "hết") {
+		return ""
+	}
+	w := d.word(k)
+	if a, _, ok := strings.Cut(w, "-"); ok && yearValue(a) > 0 {
+		return a
+	}
+	if yearValue(w) > 0 {
+		return w
+	}
+	return ""
+}
+
 // yearSpan is span over the words that state the year at token k:
 // "2026–2028" rather than its first year.
 func (w *targetWalk) yearSpan(kind string, k int) Span {
@@ -477,12 +554,23 @@ func (w *targetWalk) evidence(value, year string, cue scope, yearFrom Span) Evid
 // first one inside them, each -1 when there is none.
 func (d *doc) outerCue(s, e int) (outer, inner int) {
 	outer, inner = -1, -1
+	depth, at := 0, s // bracket depth before token at
 	for k := s; k < e; {
 		c := d.clauseOfYearCue(d.firstCue(k, e), k)
 		if c < 0 {
 			break
 		}
-		if !d.inBrackets(c, s) {
+		if c < at {
+			depth, at = 0, s // the cue moved back: count again
+		}
+		for ; at < c; at++ {
+			if d.punct(at, "(") {
+				depth++
+			} else if d.punct(at, ")") && depth > 0 {
+				depth--
+			}
+		}
+		if depth == 0 {
 			return c, inner
 		}
 		if inner < 0 {
@@ -491,6 +579,26 @@ func (d *doc) outerCue(s, e int) (outer, inner int) {
 		k = d.closingBracket(c, e)
 	}
 	return outer, inner
+}
+
+// cueWords returns the words of the goal cue found at c, which may be the
+// start of the clause a trailing "đến năm 2030" governs: the cue itself
+// ("phấn đấu", "đến năm 2030"), for evidence.
+func (d *doc) cueWords(c, e int) (int, int) {
+	k := d.firstCue(c, e)
+	if k < 0 {
+		k = c
+	}
+	if n := d.startsAt(k, goalCues); n > 0 {
+		if y := k + n; (d.seq(k, "đến năm") || d.seq(k, "tới năm")) && yearValue(d.word(y)) > 0 {
+			return k, y + 1
+		}
+		return k, k + n
+	}
+	if d.is(k, "đến") && k+1 < len(d.toks) && yearValue(d.word(k+1)) > 0 {
+		return k, k + 2
+	}
+	return k, k + 1
 }
 
 // closingBracket returns the token after the bracket that holds k closes,
@@ -670,7 +778,7 @@ func (d *doc) goalValue(v, b, e, start int) (string, int, bool) {
 		return "", 0, false
 	}
 	w := d.word(v)
-	if d.isDash(v+1) && d.toks[v+2].is(fNum) && strings.HasSuffix(d.word(v+2), "%") && v+2 < e && !yearPair(w, d.word(v+2)) {
+	if v+2 < e && d.isDash(v+1) && d.toks[v+2].is(fNum) && strings.HasSuffix(d.word(v+2), "%") && !yearPair(w, d.word(v+2)) {
 		return d.span(v, v+3), v + 3, true // "45–50%"
 	}
 	if d.isDash(v-1) && d.toks[max(v-2, 0)].is(fNum) && v-2 >= b && strings.HasSuffix(w, "%") {

@@ -59,7 +59,7 @@ func (d *doc) firstCue(s, e int) int {
 		}
 		if d.is(k, "sẽ") {
 			for j := k + 1; j < e && j <= k+3; j++ {
-				if d.isAny(j, "đạt", "có", "chiếm", "tăng", "giảm", "phủ", "hoàn") {
+				if d.isAny(j, "đạt", "có", "chiếm", "tăng", "giảm", "phủ", "hoàn") || d.seq(j, "đào tạo") || d.seq(j, "thu hút") || d.seq(j, "nâng lên") {
 					return k
 				}
 			}
@@ -312,6 +312,9 @@ func (d *doc) shareSubject(ms, b, s int) int {
 // yearAt returns the year stated at token k as a target year: "năm 2025",
 // "đến 2030", "giai đoạn 2022-2025" (the end), or "".
 func (d *doc) yearAt(k int) string {
+	if k < 0 || k >= len(d.toks) || !d.toks[k].is(fNum) && !d.isAny(k-1, "quý", "tháng") {
+		return ""
+	}
 	w := d.word(k)
 	if i := strings.LastIndexByte(w, '/'); i > 0 && d.isAny(k-1, "quý", "tháng") && yearValue(w[i+1:]) > 0 {
 		return w[i+1:] // "quý IV/2026", "tháng 6/2027"

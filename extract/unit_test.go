@@ -409,3 +409,59 @@ func TestOneOrganisationPerAlias(t *testing.T) {
 		}
 	}
 }
+
+func TestFormerRolesAndPluralTitleLists(t *testing.T) {
+	e := Entities("Tin\n\nÔng Lê Văn Phong nguyên Chủ tịch UBND tỉnh Bình Thuận giữ chức vụ Trưởng ban. " +
+		"Các Phó Chủ tịch Hội đồng, gồm ông Trần Văn Dũng, Phó Chủ tịch UBND tỉnh; ông Nguyễn Văn Tùng, Giám đốc Công an tỉnh.")
+	roles := map[string][]string{}
+	for _, p := range e.People {
+		roles[p.Name] = p.Roles
+	}
+	has := func(name, role string) bool {
+		for _, r := range roles[name] {
+			if r == role {
+				return true
+			}
+		}
+		return false
+	}
+	for _, c := range [][2]string{
+		{"Lê Văn Phong", "nguyên Chủ tịch UBND tỉnh Bình Thuận"},
+		{"Trần Văn Dũng", "Phó Chủ tịch Hội đồng"},
+		{"Trần Văn Dũng", "Phó Chủ tịch UBND tỉnh"},
+		{"Nguyễn Văn Tùng", "Phó Chủ tịch Hội đồng"},
+		{"Nguyễn Văn Tùng", "Giám đốc Công an tỉnh"},
+	} {
+		if !has(c[0], c[1]) {
+			t.Errorf("%s: roles %q, want %q among them", c[0], roles[c[0]], c[1])
+		}
+	}
+}
+
+func TestCommitteeNamesEndWhereTheyShould(t *testing.T) {
+	cases := map[string][]string{
+		"Tin\n\nBan Thường vụ Tỉnh ủy và Thường trực Tỉnh ủy Quảng Bình lãnh đạo, chỉ đạo triển khai.": {"Ban Thường vụ Tỉnh ủy", "Tỉnh ủy Quảng Bình"},
+		"Tin\n\nHà Nội thành lập Hội đồng điều phối phát triển đô thị thông minh Thành phố Hà Nội.":    {"Hội đồng điều phối phát triển đô thị thông minh Thành phố Hà Nội"},
+		"Tin\n\nHội nghị do Tổ công tác triển khai Đề án 06 tỉnh Bắc Giang tổ chức.":                   {"Tổ công tác triển khai Đề án 06 tỉnh Bắc Giang"},
+		"Tin\n\nCác chủ trương, chính sách của Đảng và Chính phủ; Ban Chấp hành Đảng bộ tỉnh họp.":     {"Đảng", "Chính phủ", "Ban Chấp hành Đảng bộ tỉnh"},
+	}
+	for text, want := range cases {
+		var got []string
+		for _, o := range Entities(text).Organizations {
+			got = append(got, o.Name)
+		}
+		if strings.Join(got, "|") != strings.Join(want, "|") {
+			t.Errorf("%q: organisations %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestAPlaceAfterItsPrefixIsNoOrganisation(t *testing.T) {
+	e := Entities("Tin\n\nTrung tâm mở rộng kết nối camera tới phường Hội An và phường Tam Kỳ.")
+	if len(e.Organizations) != 0 {
+		t.Errorf("organisations %+v", e.Organizations)
+	}
+	if len(e.Locations) != 2 || e.Locations[0].Name != "phường Hội An" {
+		t.Errorf("locations %+v", e.Locations)
+	}
+}
