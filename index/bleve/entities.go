@@ -62,7 +62,10 @@ type entityTable struct {
 	timesMu sync.Mutex
 	times   []int64
 	timesAt uint64
-	docs    map[string]docEntities // by article ID
+	// Facets over every article, kept likewise (also under timesMu).
+	allFacets *index.Facets
+	facetsAt  uint64
+	docs      map[string]docEntities // by article ID
 }
 
 // entityAgg is one entity: the articles naming it and the roles stated.
@@ -303,37 +306,54 @@ func (t *entityTable) size() int {
 func (t *entityTable) facets(q index.Query) index.Facets {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	top := func(counts map[string]int) []index.FacetCount {
-		out := make([]index.FacetCount, 0, len(counts))
-		for name, n := range counts {
-			out = append(out, index.FacetCount{Name: name, Count: n})
+	t.timesMu.Lock()
+	defer t.timesMu.Unlock()
+	if t.facetsAt != t.changes || t.allFacets == nil {
+		// Top values by count with a bounded heap-free pass: keep the
+		// FacetSize best seen so far, sorted.
+		top := func(add func(yield func(string, int))) []index.FacetCount {
+			var out []index.FacetCount
+			less := func(a, b index.FacetCount) int {
+				return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+			}
+			add(func(name string, n int) {
+				c := index.FacetCount{Name: name, Count: n}
+				if len(out) == FacetSize && less(c, out[len(out)-1]) >= 0 {
+					return
+				}
+				k, _ := slices.BinarySearchFunc(out, c, less)
+				out = slices.Insert(out, k, c)
+				if len(out) > FacetSize {
+					out = out[:FacetSize]
+				}
+			})
+			if out == nil {
+				out = []index.FacetCount{}
+			}
+			return out
 		}
-		slices.SortFunc(out, func(a, b index.FacetCount) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+		entities := func(typ string) func(func(string, int)) {
+			return func(yield func(string, int)) {
+				for name, e := range t.types[typ] {
+					yield(name, len(e.articles))
+				}
+			}
+		}
+		all := emptyFacets()
+		all.People = top(entities(index.TypePerson))
+		all.Organizations = top(entities(index.TypeOrganization))
+		all.Decisions = top(entities(index.TypeDecision))
+		all.Sources = top(func(yield func(string, int)) {
+			for name, n := range t.sources {
+				yield(name, n)
+			}
 		})
-		return out[:min(len(out), FacetSize)]
-	}
-	entities := func(typ string) map[string]int {
-		counts := make(map[string]int, len(t.types[typ]))
-		for name, e := range t.types[typ] {
-			counts[name] = len(e.articles)
-		}
-		return counts
+		t.allFacets, t.facetsAt = &all, t.changes
 	}
 	f := emptyFacets()
 	for _, fc := range facets {
-		if !q.WantsFacet(fc.name) {
-			continue
-		}
-		switch fc.name {
-		case index.FacetSources:
-			*fc.get(&f) = top(t.sources)
-		case index.FacetPeople:
-			*fc.get(&f) = top(entities(index.TypePerson))
-		case index.FacetOrganizations:
-			*fc.get(&f) = top(entities(index.TypeOrganization))
-		case index.FacetDecisions:
-			*fc.get(&f) = top(entities(index.TypeDecision))
+		if q.WantsFacet(fc.name) {
+			*fc.get(&f) = slices.Clone(*fc.get(t.allFacets))
 		}
 	}
 	return f
