@@ -74,6 +74,9 @@ type entityAgg struct {
 	key      string           // index.FoldKey(name)
 	articles map[string]int64 // article ID → publication time (unix ns; undated: math.MinInt64)
 	roles    map[string]int   // role → articles stating it
+	// newest is articles' IDs newest first, nil until asked for and after
+	// every change; filled under the read lock, so guarded by timesMu.
+	newest []string
 }
 
 // docEntities is what one article adds to the table.
@@ -133,6 +136,7 @@ func (t *entityTable) add(id string, d docEntities) {
 			}
 			d.names[k][j] = e.name
 			e.articles[id] = d.published
+			e.newest = nil
 		}
 	}
 	for j, r := range d.roles {
@@ -179,6 +183,7 @@ func (t *entityTable) remove(id string) {
 		for _, n := range d.names[k] {
 			if e := m[n]; e != nil {
 				delete(e.articles, id)
+				e.newest = nil
 				if len(e.articles) == 0 {
 					delete(m, n)
 				}
@@ -257,7 +262,13 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 	found = found[:min(len(found), q.Size)]
 	out := make([]index.Entity, 0, len(found))
 	for _, e := range found {
-		ent := index.Entity{Type: q.Type, Name: e.name, Count: len(e.articles), Roles: []string{}, Articles: newestFirstIDs(e.articles)}
+		t.timesMu.Lock()
+		if e.newest == nil {
+			e.newest = newestFirstIDs(e.articles)
+		}
+		ids := slices.Clone(e.newest)
+		t.timesMu.Unlock()
+		ent := index.Entity{Type: q.Type, Name: e.name, Count: len(e.articles), Roles: []string{}, Articles: ids}
 		if q.Type == index.TypePerson {
 			for r := range e.roles {
 				ent.Roles = append(ent.Roles, r)
