@@ -15,6 +15,7 @@ import (
 
 	blevesearch "github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Entities returns the entities of one type across all articles: how many
@@ -51,8 +52,10 @@ func (i *Index) Warm(ctx context.Context) error {
 
 // entityTable aggregates the entity names of every indexed article.
 type entityTable struct {
+	buildMu sync.Mutex // held by the one build at a time
 	mu      sync.RWMutex
 	built   bool
+	pending []article.Article                // written while a build runs
 	types   map[string]map[string]*entityAgg // type, then name
 	sources map[string]int                   // articles per source (normSource)
 	strs    map[string]string                // sources and roles, each held once
@@ -110,6 +113,9 @@ func entitiesOf(a article.Article) docEntities {
 // of them added. The caller holds t.mu for writing.
 func (t *entityTable) apply(docs []article.Article) {
 	if !t.built {
+		if t.pending != nil {
+			t.pending = append(t.pending, docs...)
+		}
 		return
 	}
 	for _, a := range docs {
@@ -192,57 +198,104 @@ func (t *entityTable) remove(id string) {
 	}
 }
 
-// ensure builds the table from the index unless it is built already.
+// ensure builds the table from the index unless it is built already. The
+// build reads one snapshot of the index without holding the table's lock,
+// so searches go on meanwhile; batches written during it are kept aside
+// and applied once it is done (replacing an entry is idempotent).
 func (t *entityTable) ensure(ctx context.Context, i *Index) error {
-	t.mu.RLock()
-	built := t.built
-	t.mu.RUnlock()
-	if built {
+	if t.isBuilt() {
+		return nil
+	}
+	t.buildMu.Lock()
+	defer t.buildMu.Unlock()
+	if t.isBuilt() {
 		return nil
 	}
 	t.mu.Lock()
+	t.pending = []article.Article{}
+	t.mu.Unlock()
+	fresh, err := scanEntities(ctx, i)
+	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.built {
-		return nil
+	pending := t.pending
+	t.pending = nil
+	if err != nil {
+		return err
 	}
-	t.types = map[string]map[string]*entityAgg{}
-	for _, typ := range index.EntityTypes {
-		t.types[typ] = map[string]*entityAgg{}
-	}
-	t.docs = map[string]docEntities{}
-	t.sources = map[string]int{}
-	t.strs = map[string]string{}
-	// Page through every article by ID, reading the stored summaries.
-	const page = 2000
-	var after []string
-	for {
-		req := blevesearch.NewSearchRequestOptions(blevesearch.NewMatchAllQuery(), page, 0, false)
-		req.Score = blevesearch.ScoreNone
-		req.SortByCustom(search.SortOrder{byID()})
-		req.Fields = []string{fieldSummary}
-		if after != nil {
-			req.SearchAfter = after
-		}
-		sr, err := i.search(ctx, req)
-		if err != nil {
-			return err
-		}
-		for _, hit := range sr.Hits {
-			raw, _ := hit.Fields[fieldSummary].(string)
-			a, err := decode(hit.ID, []byte(raw))
-			if err != nil {
-				return err
-			}
-			t.add(hit.ID, entitiesOf(a))
-		}
-		if len(sr.Hits) < page {
-			break
-		}
-		after = []string{sr.Hits[len(sr.Hits)-1].ID}
-	}
+	t.types, t.sources, t.strs, t.docs = fresh.types, fresh.sources, fresh.strs, fresh.docs
+	t.changes++
 	t.built = true
-	i.logger.Debug("entity table built", "articles", len(t.docs))
+	t.apply(pending)
+	i.logger.Debug("entity table built", "articles", len(t.docs), "written meanwhile", len(pending))
 	return nil
+}
+
+func (t *entityTable) isBuilt() bool {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return t.built
+}
+
+// scanEntities reads every article summary of one snapshot of the index
+// into a new table.
+func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
+	fresh := &entityTable{
+		types:   map[string]map[string]*entityAgg{},
+		docs:    map[string]docEntities{},
+		sources: map[string]int{},
+		strs:    map[string]string{},
+	}
+	for _, typ := range index.EntityTypes {
+		fresh.types[typ] = map[string]*entityAgg{}
+	}
+	adv, err := i.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	defer r.Close()
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	defer all.Close()
+	for n := 0; ; n++ {
+		if n%1000 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		iid, err := all.Next()
+		if err != nil {
+			return nil, fmt.Errorf("bleve: entity table: %w", err)
+		}
+		if iid == nil {
+			return fresh, nil
+		}
+		id, err := r.ExternalID(iid)
+		if err != nil {
+			return nil, fmt.Errorf("bleve: entity table: %w", err)
+		}
+		doc, err := r.Document(id)
+		if err != nil || doc == nil {
+			continue // deleted since the reader opened
+		}
+		var raw []byte
+		doc.VisitFields(func(f bleveindex.Field) {
+			if f.Name() == fieldSummary {
+				raw = f.Value()
+			}
+		})
+		if raw == nil {
+			continue
+		}
+		a, err := decode(id, raw)
+		if err != nil {
+			return nil, err
+		}
+		fresh.add(id, entitiesOf(a))
+	}
 }
 
 // lookup answers a normalised entity query from the table.
