@@ -96,7 +96,9 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := waitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
 		return err
 	}
-	plan, err := discover(ctx, client, base)
+	// The first entity look-up may wait for the server to build its entity
+	// table: minutes at 100,000 articles on a busy machine.
+	plan, err := discover(ctx, &http.Client{Timeout: 10 * time.Minute}, base)
 	if err != nil {
 		return err
 	}
