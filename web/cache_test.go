@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -158,5 +159,13 @@ func TestResponseCacheBounds(t *testing.T) {
 	}
 	if c.get("30", 1, now) != nil || c.order.Len() != 0 {
 		t.Error("a new version did not empty the cache")
+	}
+}
+
+func TestHexIDMatchesValidID(t *testing.T) {
+	for _, s := range []string{"", "0", "abc123", "ABC", "g1", "4c9cdee8ec142c50", strings.Repeat("a", 64), strings.Repeat("a", 65), "a-b", "é"} {
+		if hexID(s) != validID.MatchString(s) {
+			t.Errorf("hexID(%q) = %v, validID says %v", s, hexID(s), validID.MatchString(s))
+		}
 	}
 }

@@ -3,15 +3,20 @@
 //
 // Title, lead, body and entity names are analysed once into both forms of
 // each word, "chuyển" and "chuyen" at the same position, so a query matches
-// with or without diacritics while words spelt exactly as typed, and the
-// query as a phrase in the title or lead, raise the score. Every word of the
-// query must occur somewhere in the article.
+// with or without diacritics. Every word of the query must occur somewhere
+// in the article; matches are ranked in tiers (all words in the title as
+// typed, in the title, in the lead, anywhere) and newest first within a
+// tier, so no query scores its matches: it intersects postings and sorts by
+// one short doc value, and pages of many matches look only at the newest
+// articles first.
 //
-// Entity names are also kept as keywords: as written, for facets and entity
-// lists, and folded (index.FoldKey), for filters. The article itself is
-// stored as JSON, so Search and Get return it whole. Nothing is kept beside
-// the Bleve index: re-indexing an article replaces its document, and counts
-// are always those of the documents present.
+// Entity names are also kept as keywords: as written, for facets, and
+// folded (index.FoldKey), for filters. Each document stores the article's
+// summary (index.Summary) as JSON for Search and the whole article for Get.
+// Beside the Bleve index, an entity table built from the summaries on first
+// use (or Warm) and kept up to date by Index answers Entities and
+// archive-wide facets; it is rebuilt on every Open, so the index stays the
+// only thing on disk.
 //
 // An on-disk index is locked by the process that opens it; a second process
 // gives up after a short wait with an error.

@@ -15,6 +15,7 @@ import (
 
 	blevesearch "github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/search"
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // Entities returns the entities of one type across all articles: how many
@@ -51,8 +52,10 @@ func (i *Index) Warm(ctx context.Context) error {
 
 // entityTable aggregates the entity names of every indexed article.
 type entityTable struct {
+	buildMu sync.Mutex // held by the one build at a time
 	mu      sync.RWMutex
 	built   bool
+	pending []article.Article                // written while a build runs
 	types   map[string]map[string]*entityAgg // type, then name
 	sources map[string]int                   // articles per source (normSource)
 	strs    map[string]string                // sources and roles, each held once
@@ -62,7 +65,10 @@ type entityTable struct {
 	timesMu sync.Mutex
 	times   []int64
 	timesAt uint64
-	docs    map[string]docEntities // by article ID
+	// Facets over every article, kept likewise (also under timesMu).
+	allFacets *index.Facets
+	facetsAt  uint64
+	docs      map[string]docEntities // by article ID
 }
 
 // entityAgg is one entity: the articles naming it and the roles stated.
@@ -71,6 +77,9 @@ type entityAgg struct {
 	key      string           // index.FoldKey(name)
 	articles map[string]int64 // article ID → publication time (unix ns; undated: math.MinInt64)
 	roles    map[string]int   // role → articles stating it
+	// newest is articles' IDs newest first, nil until asked for and after
+	// every change; filled under the read lock, so guarded by timesMu.
+	newest []string
 }
 
 // docEntities is what one article adds to the table.
@@ -104,6 +113,9 @@ func entitiesOf(a article.Article) docEntities {
 // of them added. The caller holds t.mu for writing.
 func (t *entityTable) apply(docs []article.Article) {
 	if !t.built {
+		if t.pending != nil {
+			t.pending = append(t.pending, docs...)
+		}
 		return
 	}
 	for _, a := range docs {
@@ -130,6 +142,7 @@ func (t *entityTable) add(id string, d docEntities) {
 			}
 			d.names[k][j] = e.name
 			e.articles[id] = d.published
+			e.newest = nil
 		}
 	}
 	for j, r := range d.roles {
@@ -176,6 +189,7 @@ func (t *entityTable) remove(id string) {
 		for _, n := range d.names[k] {
 			if e := m[n]; e != nil {
 				delete(e.articles, id)
+				e.newest = nil
 				if len(e.articles) == 0 {
 					delete(m, n)
 				}
@@ -184,57 +198,104 @@ func (t *entityTable) remove(id string) {
 	}
 }
 
-// ensure builds the table from the index unless it is built already.
+// ensure builds the table from the index unless it is built already. The
+// build reads one snapshot of the index without holding the table's lock,
+// so searches go on meanwhile; batches written during it are kept aside
+// and applied once it is done (replacing an entry is idempotent).
 func (t *entityTable) ensure(ctx context.Context, i *Index) error {
-	t.mu.RLock()
-	built := t.built
-	t.mu.RUnlock()
-	if built {
+	if t.isBuilt() {
+		return nil
+	}
+	t.buildMu.Lock()
+	defer t.buildMu.Unlock()
+	if t.isBuilt() {
 		return nil
 	}
 	t.mu.Lock()
+	t.pending = []article.Article{}
+	t.mu.Unlock()
+	fresh, err := scanEntities(ctx, i)
+	t.mu.Lock()
 	defer t.mu.Unlock()
-	if t.built {
-		return nil
+	pending := t.pending
+	t.pending = nil
+	if err != nil {
+		return err
 	}
-	t.types = map[string]map[string]*entityAgg{}
-	for _, typ := range index.EntityTypes {
-		t.types[typ] = map[string]*entityAgg{}
-	}
-	t.docs = map[string]docEntities{}
-	t.sources = map[string]int{}
-	t.strs = map[string]string{}
-	// Page through every article by ID, reading the stored summaries.
-	const page = 2000
-	var after []string
-	for {
-		req := blevesearch.NewSearchRequestOptions(blevesearch.NewMatchAllQuery(), page, 0, false)
-		req.Score = blevesearch.ScoreNone
-		req.SortByCustom(search.SortOrder{byID()})
-		req.Fields = []string{fieldSummary}
-		if after != nil {
-			req.SearchAfter = after
-		}
-		sr, err := i.search(ctx, req)
-		if err != nil {
-			return err
-		}
-		for _, hit := range sr.Hits {
-			raw, _ := hit.Fields[fieldSummary].(string)
-			a, err := decode(hit.ID, []byte(raw))
-			if err != nil {
-				return err
-			}
-			t.add(hit.ID, entitiesOf(a))
-		}
-		if len(sr.Hits) < page {
-			break
-		}
-		after = []string{sr.Hits[len(sr.Hits)-1].ID}
-	}
+	t.types, t.sources, t.strs, t.docs = fresh.types, fresh.sources, fresh.strs, fresh.docs
+	t.changes++
 	t.built = true
-	i.logger.Debug("entity table built", "articles", len(t.docs))
+	t.apply(pending)
+	i.logger.Debug("entity table built", "articles", len(t.docs), "written meanwhile", len(pending))
 	return nil
+}
+
+func (t *entityTable) isBuilt() bool {
+	t.mu.RLock()
+	defer t.mu.RUnlock()
+	return t.built
+}
+
+// scanEntities reads every article summary of one snapshot of the index
+// into a new table.
+func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
+	fresh := &entityTable{
+		types:   map[string]map[string]*entityAgg{},
+		docs:    map[string]docEntities{},
+		sources: map[string]int{},
+		strs:    map[string]string{},
+	}
+	for _, typ := range index.EntityTypes {
+		fresh.types[typ] = map[string]*entityAgg{}
+	}
+	adv, err := i.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	defer r.Close()
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	defer all.Close()
+	for n := 0; ; n++ {
+		if n%1000 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		iid, err := all.Next()
+		if err != nil {
+			return nil, fmt.Errorf("bleve: entity table: %w", err)
+		}
+		if iid == nil {
+			return fresh, nil
+		}
+		id, err := r.ExternalID(iid)
+		if err != nil {
+			return nil, fmt.Errorf("bleve: entity table: %w", err)
+		}
+		doc, err := r.Document(id)
+		if err != nil || doc == nil {
+			continue // deleted since the reader opened
+		}
+		var raw []byte
+		doc.VisitFields(func(f bleveindex.Field) {
+			if f.Name() == fieldSummary {
+				raw = f.Value()
+			}
+		})
+		if raw == nil {
+			continue
+		}
+		a, err := decode(id, raw)
+		if err != nil {
+			return nil, err
+		}
+		fresh.add(id, entitiesOf(a))
+	}
 }
 
 // lookup answers a normalised entity query from the table.
@@ -254,7 +315,13 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 	found = found[:min(len(found), q.Size)]
 	out := make([]index.Entity, 0, len(found))
 	for _, e := range found {
-		ent := index.Entity{Type: q.Type, Name: e.name, Count: len(e.articles), Roles: []string{}, Articles: newestFirstIDs(e.articles)}
+		t.timesMu.Lock()
+		if e.newest == nil {
+			e.newest = newestFirstIDs(e.articles)
+		}
+		ids := slices.Clone(e.newest)
+		t.timesMu.Unlock()
+		ent := index.Entity{Type: q.Type, Name: e.name, Count: len(e.articles), Roles: []string{}, Articles: ids}
 		if q.Type == index.TypePerson {
 			for r := range e.roles {
 				ent.Roles = append(ent.Roles, r)
@@ -303,37 +370,54 @@ func (t *entityTable) size() int {
 func (t *entityTable) facets(q index.Query) index.Facets {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	top := func(counts map[string]int) []index.FacetCount {
-		out := make([]index.FacetCount, 0, len(counts))
-		for name, n := range counts {
-			out = append(out, index.FacetCount{Name: name, Count: n})
+	t.timesMu.Lock()
+	defer t.timesMu.Unlock()
+	if t.facetsAt != t.changes || t.allFacets == nil {
+		// Top values by count with a bounded heap-free pass: keep the
+		// FacetSize best seen so far, sorted.
+		top := func(add func(yield func(string, int))) []index.FacetCount {
+			var out []index.FacetCount
+			less := func(a, b index.FacetCount) int {
+				return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+			}
+			add(func(name string, n int) {
+				c := index.FacetCount{Name: name, Count: n}
+				if len(out) == FacetSize && less(c, out[len(out)-1]) >= 0 {
+					return
+				}
+				k, _ := slices.BinarySearchFunc(out, c, less)
+				out = slices.Insert(out, k, c)
+				if len(out) > FacetSize {
+					out = out[:FacetSize]
+				}
+			})
+			if out == nil {
+				out = []index.FacetCount{}
+			}
+			return out
 		}
-		slices.SortFunc(out, func(a, b index.FacetCount) int {
-			return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Name, b.Name))
+		entities := func(typ string) func(func(string, int)) {
+			return func(yield func(string, int)) {
+				for name, e := range t.types[typ] {
+					yield(name, len(e.articles))
+				}
+			}
+		}
+		all := emptyFacets()
+		all.People = top(entities(index.TypePerson))
+		all.Organizations = top(entities(index.TypeOrganization))
+		all.Decisions = top(entities(index.TypeDecision))
+		all.Sources = top(func(yield func(string, int)) {
+			for name, n := range t.sources {
+				yield(name, n)
+			}
 		})
-		return out[:min(len(out), FacetSize)]
-	}
-	entities := func(typ string) map[string]int {
-		counts := make(map[string]int, len(t.types[typ]))
-		for name, e := range t.types[typ] {
-			counts[name] = len(e.articles)
-		}
-		return counts
+		t.allFacets, t.facetsAt = &all, t.changes
 	}
 	f := emptyFacets()
 	for _, fc := range facets {
-		if !q.WantsFacet(fc.name) {
-			continue
-		}
-		switch fc.name {
-		case index.FacetSources:
-			*fc.get(&f) = top(t.sources)
-		case index.FacetPeople:
-			*fc.get(&f) = top(entities(index.TypePerson))
-		case index.FacetOrganizations:
-			*fc.get(&f) = top(entities(index.TypeOrganization))
-		case index.FacetDecisions:
-			*fc.get(&f) = top(entities(index.TypeDecision))
+		if q.WantsFacet(fc.name) {
+			*fc.get(&f) = slices.Clone(*fc.get(t.allFacets))
 		}
 	}
 	return f

@@ -241,3 +241,42 @@ func TestWindowedPagesMatchFull(t *testing.T) {
 		}
 	}
 }
+
+// Articles written while the entity table is being built are in it once
+// the build is done.
+func TestTableBuiltWhileIndexing(t *testing.T) {
+	var docs []article.Article
+	for i := range 1600 {
+		docs = append(docs, indextest.Archive(1600, i, 11))
+	}
+	ix := openFilled(t, docs[:1000])
+	ctx := context.Background()
+	done := make(chan error, 1)
+	go func() { done <- ix.Index(ctx, docs[1000:]...) }()
+	if err := ix.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]int{}
+	for _, a := range docs {
+		for _, n := range index.EntityNames(a.Entities, index.TypeOrganization) {
+			want[n]++
+		}
+	}
+	es, err := ix.Entities(ctx, index.EntityQuery{Type: index.TypeOrganization, Size: index.MaxSize})
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]int{}
+	for _, e := range es {
+		got[e.Name] = e.Count
+		if len(e.Articles) != e.Count {
+			t.Errorf("%s: %d articles listed, count %d", e.Name, len(e.Articles), e.Count)
+		}
+	}
+	if !maps.Equal(got, want) {
+		t.Errorf("organisations = %v, want %v", got, want)
+	}
+}
