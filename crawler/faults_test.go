@@ -242,7 +242,13 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 		p := r.URL.Path
 		switch {
 		case p == "/robots.txt":
-			fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %s/idx-0.xml\nSitemap: %s/lon.xml\nSitemap: %s/vo-tan.xml\nSitemap: %s/rss-vo-tan.xml\nSitemap: %s/nhieu.xml\n", base, base, base, base, base)
+			fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %s/idx-0.xml\nSitemap: %s/lon.xml\nSitemap: %s/vo-tan.xml\nSitemap: %s/rss-vo-tan.xml\nSitemap: %s/nhieu.xml\nSitemap: %s/rss-0.xml\n", base, base, base, base, base, base)
+		case strings.HasPrefix(p, "/rss-") && p != "/rss-vo-tan.xml":
+			// Each feed's item is the next feed, for ever.
+			var k int
+			fmt.Sscanf(p, "/rss-%d.xml", &k)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>i</title><link>%s/rss-%d.xml</link></item></channel></rss>`, base, k+1)
 		case strings.HasPrefix(p, "/idx-"):
 			// Each index names the next one, for ever.
 			var k int
@@ -295,8 +301,17 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 			t.Errorf("index %d fetched %d times, want 1", k, hits[fmt.Sprintf("/idx-%d.xml", k)])
 		}
 	}
-	if n := hits[fmt.Sprintf("/idx-%d.xml", maxSitemapDepth+1)]; n != 0 || stats.Skipped["sitemap-depth"] != 1 {
-		t.Errorf("index beyond depth %d fetched %d times, sitemap-depth %d", maxSitemapDepth, n, stats.Skipped["sitemap-depth"])
+	// The chain of feeds stops one step further: a feed's items are
+	// pages, which may be feeds, so the feed beyond the depth is fetched
+	// and not followed.
+	for k := 0; k <= maxSitemapDepth+1; k++ {
+		if hits[fmt.Sprintf("/rss-%d.xml", k)] != 1 {
+			t.Errorf("feed %d fetched %d times, want 1", k, hits[fmt.Sprintf("/rss-%d.xml", k)])
+		}
+	}
+	n, m := hits[fmt.Sprintf("/idx-%d.xml", maxSitemapDepth+1)], hits[fmt.Sprintf("/rss-%d.xml", maxSitemapDepth+2)]
+	if n != 0 || m != 0 || stats.Skipped["sitemap-depth"] != 2 {
+		t.Errorf("beyond depth %d: index fetched %d times, feed %d times, sitemap-depth %d (want 0, 0, 2)", maxSitemapDepth, n, m, stats.Skipped["sitemap-depth"])
 	}
 	pages := 0
 	for p := range hits {

@@ -79,6 +79,13 @@ func (r *run) process(j job) {
 			r.fail(j, fmt.Errorf("%s: %w", kind, err))
 			return
 		}
+		if j.depth > maxSitemapDepth {
+			// A feed or sitemap reached through a chain of them deeper
+			// than any sitemap index may nest: an endless chain.
+			r.count(func(s *Stats) { s.Skipped["sitemap-depth"] += len(maps) + len(pages) })
+			r.markDone(j.url, "")
+			return
+		}
 		if len(maps) > 0 && j.depth+1 > maxSitemapDepth {
 			r.count(func(s *Stats) { s.Skipped["sitemap-depth"] += len(maps) })
 			maps = nil
