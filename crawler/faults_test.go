@@ -331,3 +331,67 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 		}
 	}
 }
+
+// A sitemap its index dates no later than our last reading is not fetched
+// again; one whose date moves is.
+func TestUnchangedSitemapsAreSkipped(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	newDate := "2020-02-01"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		nd := newDate
+		mu.Unlock()
+		base := "http://" + r.Host
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %s/index.xml\n", base)
+		case "/index.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><sitemapindex><sitemap><loc>%s/sm-2020-01.xml</loc><lastmod>2020-01-31</lastmod></sitemap><sitemap><loc>%s/sm-moi.xml</loc><lastmod>%s</lastmod></sitemap><sitemap><loc>%s/sm-khong-ngay.xml</loc></sitemap></sitemapindex>`, base, base, nd, base)
+		case "/sm-2020-01.xml", "/sm-moi.xml", "/sm-khong-ngay.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><urlset></urlset>`)
+		case "/":
+			fmt.Fprint(w, `<html><body>Trang chủ</body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	dir := t.TempDir()
+	c, err := New(testConfig(srv.URL+"/", dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func() Stats {
+		t.Helper()
+		stats, err := c.Run(context.Background(), func(context.Context, article.Article) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stats
+	}
+	run()
+	before := readState(t, dir)
+	stats := run()
+	after := readState(t, dir)
+	mu.Lock()
+	if hits["/sm-2020-01.xml"] != 1 || hits["/sm-moi.xml"] != 1 || hits["/sm-khong-ngay.xml"] != 2 || stats.Skipped["unchanged-sitemap"] != 2 {
+		t.Errorf("second run: hits %v, skipped %v; dated sitemaps must be read once, the undated one each run", hits, stats.Skipped)
+	}
+	if before != after {
+		t.Errorf("second run changed the state:\n%s\n%s", before, after)
+	}
+	newDate = time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
+	mu.Unlock()
+	run()
+	mu.Lock()
+	defer mu.Unlock()
+	if hits["/sm-moi.xml"] != 2 || hits["/sm-2020-01.xml"] != 1 {
+		t.Errorf("after a new lastmod: hits %v", hits)
+	}
+}
