@@ -48,6 +48,7 @@ crash: deps-run
 # article every 5 s, and prints RSS, goroutines, open files and latency.
 soak: deps-run
 	$(GO) test -count=1 -v -timeout 0 -run TestSoak ./cmd/dxnews/ -soak=$(SOAK)
+
 # fuzz runs every fuzz target for FUZZTIME, one after the other (seed
 # corpora in each package's testdata/fuzz; findings are written there too).
 FUZZTIME ?= 2m

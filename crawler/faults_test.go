@@ -242,7 +242,13 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 		p := r.URL.Path
 		switch {
 		case p == "/robots.txt":
-			fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %s/idx-0.xml\nSitemap: %s/lon.xml\nSitemap: %s/vo-tan.xml\nSitemap: %s/rss-vo-tan.xml\nSitemap: %s/nhieu.xml\n", base, base, base, base, base)
+			fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %s/idx-0.xml\nSitemap: %s/lon.xml\nSitemap: %s/vo-tan.xml\nSitemap: %s/rss-vo-tan.xml\nSitemap: %s/nhieu.xml\nSitemap: %s/rss-0.xml\n", base, base, base, base, base, base)
+		case strings.HasPrefix(p, "/rss-") && p != "/rss-vo-tan.xml":
+			// Each feed's item is the next feed, for ever.
+			var k int
+			fmt.Sscanf(p, "/rss-%d.xml", &k)
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title><item><title>i</title><link>%s/rss-%d.xml</link></item></channel></rss>`, base, k+1)
 		case strings.HasPrefix(p, "/idx-"):
 			// Each index names the next one, for ever.
 			var k int
@@ -295,8 +301,17 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 			t.Errorf("index %d fetched %d times, want 1", k, hits[fmt.Sprintf("/idx-%d.xml", k)])
 		}
 	}
-	if n := hits[fmt.Sprintf("/idx-%d.xml", maxSitemapDepth+1)]; n != 0 || stats.Skipped["sitemap-depth"] != 1 {
-		t.Errorf("index beyond depth %d fetched %d times, sitemap-depth %d", maxSitemapDepth, n, stats.Skipped["sitemap-depth"])
+	// The chain of feeds stops one step further: a feed's items are
+	// pages, which may be feeds, so the feed beyond the depth is fetched
+	// and not followed.
+	for k := 0; k <= maxSitemapDepth+1; k++ {
+		if hits[fmt.Sprintf("/rss-%d.xml", k)] != 1 {
+			t.Errorf("feed %d fetched %d times, want 1", k, hits[fmt.Sprintf("/rss-%d.xml", k)])
+		}
+	}
+	n, m := hits[fmt.Sprintf("/idx-%d.xml", maxSitemapDepth+1)], hits[fmt.Sprintf("/rss-%d.xml", maxSitemapDepth+2)]
+	if n != 0 || m != 0 || stats.Skipped["sitemap-depth"] != 2 {
+		t.Errorf("beyond depth %d: index fetched %d times, feed %d times, sitemap-depth %d (want 0, 0, 2)", maxSitemapDepth, n, m, stats.Skipped["sitemap-depth"])
 	}
 	pages := 0
 	for p := range hits {
@@ -314,5 +329,69 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 		if strings.HasPrefix(p, "/v/") {
 			t.Errorf("entry of an endless document fetched: %s", p)
 		}
+	}
+}
+
+// A sitemap its index dates no later than our last reading is not fetched
+// again; one whose date moves is.
+func TestUnchangedSitemapsAreSkipped(t *testing.T) {
+	var mu sync.Mutex
+	hits := map[string]int{}
+	newDate := "2020-02-01"
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		nd := newDate
+		mu.Unlock()
+		base := "http://" + r.Host
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %s/index.xml\n", base)
+		case "/index.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprintf(w, `<?xml version="1.0"?><sitemapindex><sitemap><loc>%s/sm-2020-01.xml</loc><lastmod>2020-01-31</lastmod></sitemap><sitemap><loc>%s/sm-moi.xml</loc><lastmod>%s</lastmod></sitemap><sitemap><loc>%s/sm-khong-ngay.xml</loc></sitemap></sitemapindex>`, base, base, nd, base)
+		case "/sm-2020-01.xml", "/sm-moi.xml", "/sm-khong-ngay.xml":
+			w.Header().Set("Content-Type", "application/xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><urlset></urlset>`)
+		case "/":
+			fmt.Fprint(w, `<html><body>Trang chủ</body></html>`)
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+	dir := t.TempDir()
+	c, err := New(testConfig(srv.URL+"/", dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func() Stats {
+		t.Helper()
+		stats, err := c.Run(context.Background(), func(context.Context, article.Article) error { return nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return stats
+	}
+	run()
+	before := readState(t, dir)
+	stats := run()
+	after := readState(t, dir)
+	mu.Lock()
+	if hits["/sm-2020-01.xml"] != 1 || hits["/sm-moi.xml"] != 1 || hits["/sm-khong-ngay.xml"] != 2 || stats.Skipped["unchanged-sitemap"] != 2 {
+		t.Errorf("second run: hits %v, skipped %v; dated sitemaps must be read once, the undated one each run", hits, stats.Skipped)
+	}
+	if before != after {
+		t.Errorf("second run changed the state:\n%s\n%s", before, after)
+	}
+	newDate = time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
+	mu.Unlock()
+	run()
+	mu.Lock()
+	defer mu.Unlock()
+	if hits["/sm-moi.xml"] != 2 || hits["/sm-2020-01.xml"] != 1 {
+		t.Errorf("after a new lastmod: hits %v", hits)
 	}
 }

@@ -26,6 +26,16 @@ func (r *run) enqueue(j job) {
 	if _, ok := r.allowed[hostOf(j.url)]; !ok {
 		return
 	}
+	// An article a sitemap dates no later than our copy needs no request,
+	// and no place on the frontier: a sitemap listing years of history
+	// costs this run no memory for what has not changed. (A URL listed
+	// twice is counted unchanged twice.)
+	if !j.lastmod.IsZero() && !j.seed {
+		if prev, ok := r.st.get(j.url); ok && prev.Kind == "done" && prev.Article && !prev.Fetched.IsZero() && !j.lastmod.After(prev.Fetched) {
+			r.count(func(s *Stats) { s.Unchanged++ })
+			return
+		}
+	}
 	r.mu.Lock()
 	if r.seen[j.url] {
 		r.mu.Unlock()

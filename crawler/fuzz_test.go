@@ -101,8 +101,10 @@ func FuzzFeed(f *testing.F) {
 	f.Add(`<feed xmlns="http://www.w3.org/2005/Atom"><entry><link rel="alternate" href="/b-654321.html"/><updated>2024-05-01T08:00:00Z</updated></entry><entry><link rel="self" href="x"/></entry></feed>`)
 	f.Add(`<rdf:RDF><item><link>http://bao.example.vn/c</link></item></rdf:RDF>`)
 	f.Add(`<rss><channel><item><guid>https://bao.example.vn/d</guid></item><item><link><![CDATA[ /e ]]></link></item>`)
+	f.Add(`{"version":"https://jsonfeed.org/version/1.1","title":"Tin","items":[{"id":"1","url":"https://bao.example.vn/a-123456.html","date_modified":"2024-05-01T08:00:00+07:00"},{"id":"https://bao.example.vn/b"}]}`)
 	f.Fuzz(func(t *testing.T, body string) {
 		checkXMLLinks(t, "application/rss+xml", body)
+		checkXMLLinks(t, "application/feed+json", body)
 	})
 }
 
@@ -111,7 +113,7 @@ func checkXMLLinks(t *testing.T, contentType, body string) {
 	base, _ := url.Parse("https://bao.example.vn/sitemap.xml")
 	kind := docKind(contentType, []byte(body))
 	switch kind {
-	case "sitemap", "sitemapindex", "rss", "atom":
+	case "sitemap", "sitemapindex", "rss", "atom", "jsonfeed":
 	default:
 		return
 	}

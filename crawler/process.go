@@ -28,6 +28,12 @@ func (r *run) process(j job) {
 		return
 	}
 	prev, known := r.st.get(j.url)
+	// A sitemap its index dates no later than our last reading of it has
+	// nothing new (monthly archives of past years).
+	if known && prev.Kind == "done" && !prev.Article && !prev.Fetched.IsZero() && !j.lastmod.IsZero() && !j.lastmod.After(prev.Fetched) {
+		r.skip("unchanged-sitemap")
+		return
+	}
 	var hdr http.Header
 	if known && prev.Kind == "done" && prev.Article {
 		// An article whose sitemap lastmod is not newer than our copy needs
@@ -79,6 +85,13 @@ func (r *run) process(j job) {
 			r.fail(j, fmt.Errorf("%s: %w", kind, err))
 			return
 		}
+		if j.depth > maxSitemapDepth {
+			// A feed or sitemap reached through a chain of them deeper
+			// than any sitemap index may nest: an endless chain.
+			r.count(func(s *Stats) { s.Skipped["sitemap-depth"] += len(maps) + len(pages) })
+			r.markDone(j.url, "")
+			return
+		}
 		if len(maps) > 0 && j.depth+1 > maxSitemapDepth {
 			r.count(func(s *Stats) { s.Skipped["sitemap-depth"] += len(maps) })
 			maps = nil
@@ -89,12 +102,20 @@ func (r *run) process(j job) {
 			pages = pages[:maxDocLinks-len(maps)]
 		}
 		for _, l := range maps {
-			r.enqueue(job{url: l.url, depth: j.depth + 1})
+			r.enqueue(job{url: l.url, lastmod: l.lastmod, depth: j.depth + 1})
 		}
 		for _, l := range pages {
 			r.enqueue(job{url: l.url, lastmod: l.lastmod, feedItem: true, depth: j.depth + 1})
 		}
-		r.markDone(j.url, "")
+		if !j.lastmod.IsZero() {
+			// Dated by its index: remember when it was read, so the next
+			// run skips it while that date does not change.
+			if err := r.st.append(record{Kind: "done", URL: j.url, Fetched: time.Now().UTC()}); err != nil {
+				r.cancel(err)
+			}
+		} else {
+			r.markDone(j.url, "")
+		}
 	case "html":
 		r.handleHTML(j, final, resp)
 	case "text":

@@ -55,7 +55,13 @@ func normalizeURL(base *url.URL, ref string) string {
 		}
 		u.RawQuery = q.Encode()
 	}
-	return u.String()
+	out := u.String()
+	// A reference resolved against a base is not checked by net/url:
+	// "//::" becomes "https://::/", which does not parse.
+	if _, err := url.Parse(out); err != nil {
+		return ""
+	}
+	return out
 }
 
 // hostKey is the host name without port and without a leading "www.".
