@@ -80,7 +80,7 @@ func indexMissing(ctx context.Context, e *env, d *data, arts []article.Article, 
 // a rebuild cut short is finished by the next crawl.
 func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, openErr error) (*bleve.Index, error) {
 	idxDir := filepath.Join(dir, "index")
-	if heldByAnother(filepath.Join(idxDir, "root.bolt")) {
+	if heldByAnother(filepath.Join(idxDir, "store", "root.bolt")) {
 		return nil, openErr
 	}
 	markIndexDamaged(dir, oneLine(openErr.Error()))
