@@ -277,7 +277,9 @@ func TestCrawlGoesOnWhenTheClusterIsDownAtStart(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	p.flushIndex(ctx)
+	if err := p.catchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
 	checkStoreHoldsAll(t, d, arts)
 	if p.indexPending != 3 {
 		t.Fatalf("waiting for the index: %d, want 3", p.indexPending)
