@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"net"
 	"slices"
 	"sort"
 	"strings"
@@ -240,5 +241,47 @@ func TestBulkWithHalfRejectedReplaysOnlyThose(t *testing.T) {
 	checkStoreHoldsAll(t, d, append(arts, late))
 	if n, _ := d.index.Count(ctx); n != 7 {
 		t.Fatalf("index holds %d, want 7", n)
+	}
+}
+
+// TestCrawlGoesOnWhenTheClusterIsDownAtStart opens a data folder for a
+// crawl with Elasticsearch unreachable: the articles are stored and wait,
+// where serve would refuse to start.
+func TestCrawlGoesOnWhenTheClusterIsDownAtStart(t *testing.T) {
+	ctx := context.Background()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	closed := "http://" + ln.Addr().String()
+	ln.Close()
+	env := map[string]string{"DXNEWS_INDEX": "elastic", "DXNEWS_ES_URL": closed}
+	var logs bytes.Buffer
+	e := newEnv("crawl", nil, &bytes.Buffer{}, &logs, func(k string) string { return env[k] })
+	dir := t.TempDir()
+	if _, err := openData(ctx, e, dir, modeOwn); err == nil || !strings.Contains(err.Error(), "cannot reach the cluster") {
+		t.Fatalf("serve with the cluster down: %v", err)
+	}
+	d, err := openData(ctx, e, dir, modeCrawl)
+	if err != nil {
+		t.Fatalf("crawl with the cluster down: %v", err)
+	}
+	defer d.Close()
+	if !strings.Contains(logs.String(), "articles are stored and indexed when it is back") {
+		t.Errorf("no warning: %s", logs.String())
+	}
+	p := &pipeline{data: d, logger: e.logger}
+	arts := sampleArticles(3, 0)
+	for _, a := range arts {
+		if err := p.add(ctx, a); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := p.catchUp(ctx); err != nil {
+		t.Fatal(err)
+	}
+	checkStoreHoldsAll(t, d, arts)
+	if p.indexPending != 3 {
+		t.Fatalf("waiting for the index: %d, want 3", p.indexPending)
 	}
 }

@@ -206,6 +206,7 @@ func TestSearchSendsQueryDSLAndReadsFacets(t *testing.T) {
 	res, err := i.Search(context.Background(), index.Query{
 		Text: "chuyển đổi số", Person: "Phan Van Mai", Source: "www.VnExpress.net",
 		From: time.Date(2022, 1, 1, 0, 0, 0, 0, ict), To: time.Date(2022, 12, 31, 0, 0, 0, 0, ict), Size: 2,
+		Facets: index.FacetNames,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -216,8 +217,9 @@ func TestSearchSendsQueryDSLAndReadsFacets(t *testing.T) {
 		t.Fatalf("results = %d %+v", res.Total, res.Articles)
 	}
 	a := res.Articles[0]
-	if a.Published.Format(time.RFC3339) != "2022-03-10T09:00:00+07:00" || len(a.Entities.People) != 1 || len(a.Audio) != 1 {
-		t.Errorf("article not decoded whole: %+v", a)
+	if a.Published.Format(time.RFC3339) != "2022-03-10T09:00:00+07:00" || len(a.Entities.People) != 1 || len(a.Audio) != 1 ||
+		a.Body != "" || len(a.Entities.People[0].Mentions) != 0 {
+		t.Errorf("article not decoded as its summary: %+v", a)
 	}
 	want := index.Facets{
 		People:        []index.FacetCount{{Name: "Phan Văn Mãi", Count: 1}},

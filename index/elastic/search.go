@@ -31,10 +31,18 @@ var facets = []struct {
 	agg, field string
 	get        func(*index.Facets) *[]index.FacetCount
 }{
-	{"people", "facet." + index.TypePerson, func(f *index.Facets) *[]index.FacetCount { return &f.People }},
-	{"organizations", "facet." + index.TypeOrganization, func(f *index.Facets) *[]index.FacetCount { return &f.Organizations }},
-	{"decisions", "facet." + index.TypeDecision, func(f *index.Facets) *[]index.FacetCount { return &f.Decisions }},
-	{"sources", "source_key", func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
+	{index.FacetPeople, "facet." + index.TypePerson, func(f *index.Facets) *[]index.FacetCount { return &f.People }},
+	{index.FacetOrganizations, "facet." + index.TypeOrganization, func(f *index.Facets) *[]index.FacetCount { return &f.Organizations }},
+	{index.FacetDecisions, "facet." + index.TypeDecision, func(f *index.Facets) *[]index.FacetCount { return &f.Decisions }},
+	{index.FacetSources, "source_key", func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
+}
+
+// summaryExcludes are the parts of _source a result list does not show
+// (see index.Summary), left on the cluster.
+var summaryExcludes = []string{
+	"body", "names", "keys", "facet", "entity_ids", "source_key",
+	"entities.people.mentions", "entities.decisions.mentions", "entities.targets.mentions",
+	"entities.organizations.mentions", "entities.locations.mentions",
 }
 
 // searchResponse is the part of a search answer dxnews reads.
@@ -57,7 +65,8 @@ type searchResponse struct {
 }
 
 // Search returns one page of the articles matching q, best first (newest
-// first when q has no text), with facets over all matches.
+// first when q has no text), as summaries (index.Summary), with the facets
+// q asks for counted over all matches.
 func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error) {
 	res := index.Results{Articles: []article.Article{}, Facets: emptyFacets()}
 	q, err := q.Normalize()
@@ -77,9 +86,12 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		if err != nil {
 			return res, err
 		}
-		res.Articles = append(res.Articles, a)
+		res.Articles = append(res.Articles, index.Summary(a))
 	}
 	for _, f := range facets {
+		if !q.WantsFacet(f.agg) {
+			continue
+		}
 		out := []index.FacetCount{}
 		for _, b := range sr.Aggregations[f.agg].Buckets {
 			out = append(out, index.FacetCount{Name: b.Key, Count: b.DocCount})
@@ -110,19 +122,26 @@ func searchBody(q index.Query) map[string]any {
 	}
 	aggs := map[string]any{}
 	for _, f := range facets {
+		if !q.WantsFacet(f.agg) {
+			continue
+		}
 		aggs[f.agg] = map[string]any{"terms": map[string]any{
 			"field": f.field, "size": FacetSize,
 			"order": []any{map[string]any{"_count": "desc"}, map[string]any{"_key": "asc"}},
 		}}
 	}
-	return map[string]any{
+	body := map[string]any{
 		"query":            map[string]any{"bool": b},
 		"from":             q.Offset(),
 		"size":             q.Size,
 		"track_total_hits": true,
 		"sort":             sort,
-		"aggs":             aggs,
+		"_source":          map[string]any{"excludes": summaryExcludes},
 	}
+	if len(aggs) > 0 {
+		body["aggs"] = aggs
+	}
+	return body
 }
 
 // textQuery needs every word of text, folded, in some text field
