@@ -229,11 +229,11 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	}
 	sort.Strings(stages)
 	for _, st := range stages {
-		what := st
+		what, who := st, "the next crawl or run"
 		if v := store.SpeechVoice(st); v != "" {
-			what = "speech in " + v
+			what, who = "speech in "+v, "the next run or crawl -speak"
 		}
-		fmt.Fprintf(e.stdout, "owed         %s: %d articles (the next crawl or run does it)\n", what, owed[st])
+		fmt.Fprintf(e.stdout, "owed         %s: %d articles (%s does it)\n", what, owed[st], who)
 	}
 	if ps, ok := readPause(*dir); ok {
 		if time.Now().Before(ps.Until) {
