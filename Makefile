@@ -40,7 +40,7 @@ test: deps-test lint
 	$(GO) test -race -count=1 ./...
 
 # crash SIGKILLs the real binary at 24 or more random moments over crawl,
-# extraction, indexing, speech and audio assembly (make test does 10).
+# extraction, indexing, speech and audio assembly (make test does 6).
 crash: deps-run
 	$(GO) test -count=1 -v -run TestCrashAnywhere ./cmd/dxnews/ -crash.kills=24
 
