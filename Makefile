@@ -42,7 +42,7 @@ test: deps-test lint
 # crash SIGKILLs the real binary at 24 or more random moments over crawl,
 # extraction, indexing, speech and audio assembly (make test does 6).
 crash: deps-run
-	$(GO) test -count=1 -v -run TestCrashAnywhere ./cmd/dxnews/ -crash.kills=24
+	$(GO) test -count=1 -v -timeout 30m -run TestCrashAnywhere ./cmd/dxnews/ -crash.kills=24
 
 # soak runs dxnews run, speech on, against a loopback site publishing an
 # article every 5 s, and prints RSS, goroutines, open files and latency.
