@@ -107,9 +107,13 @@ func stageOf(stderr string) string {
 	return "start-up"
 }
 
-// killTriggers are debug records after which a run can be killed, so that
-// kills land in every stage and not mostly in the longest.
-var killTriggers = []string{`msg="host ready"`, "msg=extracting", "msg=stored", "msg=speaking", `msg="tts chunk synthesised"`, `msg="speech assembled"`}
+// Debug records after which a run can be killed, so that kills land in every
+// stage and not mostly in the longest: the crawl's come first in a phase,
+// the only run that has new pages, speech's in the runs after.
+var (
+	crawlTriggers  = []string{`msg="host ready"`, "msg=extracting", "msg=stored"}
+	speechTriggers = []string{"msg=speaking", `msg="tts chunk synthesised"`, `msg="speech assembled"`}
+)
 
 // TestCrashAnywhere runs the real binary (run -once, speech on) over a local
 // site that publishes new and changed articles, SIGKILLs it at random
@@ -164,13 +168,19 @@ func TestCrashAnywhere(t *testing.T) {
 			var stderr lockedBuffer
 			cmd := exec.Command(bin, args(killed)...)
 			cmd.Env, cmd.Stderr = env, &stderr
-			// Half the kills come at a random time, half a random moment
-			// after a random stage's n-th record.
+			// The first run of a phase is killed a random moment after a
+			// crawl stage's n-th record; of the later runs, half at a random
+			// time, half just after a speech stage's record.
 			var timer *time.Timer
 			fired := false
-			if attempt < 8 && rng.IntN(2) == 0 {
-				trigger, skip := killTriggers[triggered%len(killTriggers)], rng.IntN(2)
-				triggered++
+			if attempt == 0 || attempt < 8 && rng.IntN(2) == 0 {
+				trigger := speechTriggers[triggered%len(speechTriggers)]
+				if attempt == 0 {
+					trigger = crawlTriggers[phase%len(crawlTriggers)]
+				} else {
+					triggered++
+				}
+				skip := rng.IntN(2)
 				after := time.Duration(rng.IntN(1000)) * time.Microsecond
 				stderr.onLine = func(l string) {
 					if fired || !strings.Contains(l, trigger) {
