@@ -15,6 +15,7 @@ import (
 
 	"dxnews/crawler"
 	"dxnews/demosite"
+	"dxnews/tts"
 	"dxnews/web"
 )
 
@@ -387,6 +388,19 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- serveHTTP(ctx, e, d, *addr) }()
+	// Speech has its own loop, so that a slow or paused backend never
+	// holds back the next crawl: the crawl records the speech it owes, the
+	// loop does it.
+	sp, err := newSpeaker(e, o.backend, o.dir)
+	if err != nil {
+		return err
+	}
+	speakKick := make(chan struct{}, 1)
+	speechDone := make(chan struct{})
+	sctx, stopSpeech := context.WithCancel(ctx)
+	go func() { defer close(speechDone); speakLoop(sctx, e, d, sp, *interval, speakKick) }()
+	defer func() { stopSpeech(); <-speechDone }()
+	o.speak = false
 	kick := make(chan struct{}, 1)
 	if hooks != nil {
 		// Deliveries stop before the data folder closes.
@@ -402,9 +416,11 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		} else if err == nil {
 			fmt.Fprintln(e.stderr, "run: "+res.summary())
 		}
-		select {
-		case kick <- struct{}{}:
-		default:
+		for _, k := range []chan struct{}{kick, speakKick} {
+			select {
+			case k <- struct{}{}:
+			default:
+			}
 		}
 		select {
 		case <-time.After(*interval):
@@ -412,6 +428,43 @@ func runRun(ctx context.Context, e *env, args []string) error {
 			return err
 		case <-ctx.Done():
 			return <-errc
+		}
+	}
+}
+
+// speakLoop speaks the speech owed whenever kicked (after each crawl) and at
+// least every interval, until ctx ends.
+func speakLoop(ctx context.Context, e *env, d *data, sp *tts.Speaker, interval time.Duration, kick <-chan struct{}) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-kick:
+		case <-time.After(interval):
+		}
+		start := time.Now()
+		voices, err := voicesFromEnv(e)
+		if err != nil {
+			e.logger.Error("speech failed", "err", err)
+			continue
+		}
+		p := &pipeline{data: d, voices: voices, speaker: sp, logger: e.logger, progress: e.stderr, tty: e.tty, metrics: e.metrics}
+		err = p.speakOwed(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if isStoreFull(err) {
+			markIndexDamaged(d.store.Dir(), "the disk filled up while it was in use")
+		}
+		if err != nil {
+			e.logger.Error("speech failed", "err", err)
+		}
+		if p.audio+p.failed > 0 || p.paused != nil {
+			msg := fmt.Sprintf("run: speech: audio files %d (%d failed), time %s", p.audio, p.failed, time.Since(start).Round(10*time.Millisecond))
+			if p.paused != nil {
+				msg += ", " + p.paused.String()
+			}
+			fmt.Fprintln(e.stderr, msg)
 		}
 	}
 }

@@ -78,12 +78,16 @@ func (p *pipeline) prepare(a article.Article) article.Article {
 // or with the next batch (Elasticsearch); an index failure is logged and the
 // article waits in the store's change log for the next catch-up.
 func (p *pipeline) add(ctx context.Context, a article.Article) error {
+	a = p.prepare(a)
+	// A new version and the audio of an older one are stored one at a
+	// time (run speaks while it crawls).
+	articleMu.Lock()
+	defer articleMu.Unlock()
 	old, err := p.data.store.Get(ctx, a.ID)
 	haveOld := err == nil
 	if haveOld {
 		a.Audio = old.Audio // keep audio already made; speech refreshes it
 	}
-	a = p.prepare(a)
 	var owed []string
 	for _, v := range p.voices {
 		if !haveOld || old.Text() != a.Text() || !hasVoice(old.Audio, v) {
@@ -307,6 +311,15 @@ func (p *pipeline) speakArticle(ctx context.Context, id string, voices []string,
 	if len(fresh) == 0 {
 		return 0, nil
 	}
+	articleMu.Lock()
+	defer articleMu.Unlock()
+	// A newer version stored while this one was read owes its own speech:
+	// this audio is not stored for it.
+	cur, err := p.data.store.Get(ctx, id)
+	if err != nil || cur.Text() != a.Text() {
+		return 0, nil
+	}
+	a = cur
 	a.Audio = mergeAudio(a.Audio, fresh)
 	if _, err := p.data.store.Put(ctx, a); err != nil {
 		return 0, err
@@ -349,6 +362,11 @@ func (p *pipeline) owedAtUpgrade(ctx context.Context) error {
 	}
 	return p.data.store.LedgerComplete()
 }
+
+// articleMu makes reading, changing and storing one article a single step
+// between the crawl's pipeline and the speech's, which run concurrently in
+// dxnews run.
+var articleMu sync.Mutex
 
 // storeError marks a failure to store speech, which stops the run, from a
 // failure to make it, which is counted and retried by a later run.
