@@ -179,3 +179,22 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 		t.Errorf("status on an emptied index (exit %d):\n%s", code, stdout)
 	}
 }
+
+// TestIndexInUseIsNeverRebuilt checks that an index another process (or
+// this one) holds is seen as held, so it is never taken for damage.
+func TestIndexInUseIsNeverRebuilt(t *testing.T) {
+	dir := t.TempDir()
+	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	d, err := openData(context.Background(), e, dir, modeOwn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	held := filepath.Join(dir, "index", "store", "root.bolt")
+	if !heldByAnother(held) {
+		t.Fatalf("%s is open and not seen as held", held)
+	}
+	d.Close()
+	if heldByAnother(held) {
+		t.Fatalf("%s is closed and seen as held", held)
+	}
+}

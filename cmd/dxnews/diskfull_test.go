@@ -1,8 +1,10 @@
 package main
 
 import (
+	"bytes"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -26,7 +28,26 @@ func TestDiskFullCrawl(t *testing.T) {
 		site.put(n, 0)
 	}
 	cfg := site.config(t)
-	env := map[string]string{"DXNEWS_VOICES": "north-female"}
+	// The real binary runs each crawl, so that a panic in any stage is
+	// this test's failure with its message, not the end of the test process.
+	bin := buildBinary(t)
+	run := func(t *testing.T, _ map[string]string, args ...string) (int, string, string) {
+		t.Helper()
+		cmd := exec.Command(bin, args...)
+		cmd.Env = childEnv("DXNEWS_VOICES=north-female")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		err := cmd.Run()
+		code := 0
+		if err != nil {
+			code = -1
+			if ee, ok := err.(*exec.ExitError); ok {
+				code = ee.ExitCode()
+			}
+		}
+		return code, "", stderr.String()
+	}
+	env := map[string]string{}
 	clean := t.TempDir()
 	if code, _, stderr := run(t, env, "crawl", "-speak", "-config", cfg, "-data", clean); code != 0 {
 		t.Fatalf("clean crawl: exit %d: %s", code, stderr)
@@ -55,6 +76,9 @@ func TestDiskFullCrawl(t *testing.T) {
 			t.Logf("free %d KiB: the crawl fitted", free>>10)
 		} else {
 			if code != 1 || !strings.Contains(last, dir) || !strings.Contains(last, "no space left") {
+				if i := strings.Index(stderr, "panic: "); i >= 0 {
+					t.Fatalf("free %d KiB: the crawl panicked:\n%s", free>>10, stderr[i:min(len(stderr), i+1500)])
+				}
 				t.Fatalf("free %d KiB: exit %d, last line %q", free>>10, code, last)
 			}
 			t.Logf("free %d KiB: %s", free>>10, last)

@@ -80,7 +80,10 @@ func indexMissing(ctx context.Context, e *env, d *data, arts []article.Article, 
 // a rebuild cut short is finished by the next crawl.
 func rebuildIndex(ctx context.Context, e *env, st *store.Store, dir string, openErr error) (*bleve.Index, error) {
 	idxDir := filepath.Join(dir, "index")
-	if heldByAnother(filepath.Join(idxDir, "store", "root.bolt")) {
+	// Scorch keeps its root in store/root.bolt; bbolt's lock on it is what
+	// another process holds. A lock that timed out is never damage.
+	if heldByAnother(filepath.Join(idxDir, "store", "root.bolt")) || heldByAnother(filepath.Join(idxDir, "root.bolt")) ||
+		strings.HasSuffix(openErr.Error(), "timeout") {
 		return nil, openErr
 	}
 	markIndexDamaged(dir, oneLine(openErr.Error()))
