@@ -55,7 +55,7 @@ func TestDiskFullCrawl(t *testing.T) {
 	want := storedArticles(t, clean)
 
 	failedAt := map[string]bool{}
-	for _, free := range []int64{8 << 10, 64 << 10, 160 << 10} {
+	for _, free := range []int64{8 << 10, 64 << 10, 160 << 10, 320 << 10, 640 << 10} {
 		mnt := t.TempDir()
 		if err := syscall.Mount("tmpfs", mnt, "tmpfs", 0, "size=4m"); err != nil {
 			t.Skipf("cannot mount a tmpfs: %v", err)
