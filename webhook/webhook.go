@@ -203,7 +203,7 @@ func (s *Sender) deliverOne(ctx context.Context, hookURL string) error {
 			return fmt.Errorf("webhook %s: reading the change log: %w", redact(hookURL), err)
 		}
 		for _, a := range arts {
-			if st.Batch[a.ID] == a.ContentHash {
+			if st.acked(a) {
 				continue // delivered before a restart
 			}
 			if err := s.post(ctx, hookURL, a); err != nil {
