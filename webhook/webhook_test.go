@@ -262,3 +262,35 @@ func TestArticleWithoutHashIsDelivered(t *testing.T) {
 		t.Errorf("status %+v", stat)
 	}
 }
+
+func TestRecordShapesTheBody(t *testing.T) {
+	st, ids := newStore(t, 1)
+	var body []byte
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ = io.ReadAll(r.Body)
+		if !Verify(secret, body, r.Header.Get(SignatureHeader)) {
+			t.Error("bad signature")
+		}
+	}))
+	defer srv.Close()
+	s, err := New(Config{URLs: []string{srv.URL}, Secret: secret, StateDir: t.TempDir(), Source: st,
+		Record: func(a article.Article) any {
+			return struct {
+				article.Article
+				Extra string `json:"extra"`
+			}{a, "thêm"}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Deliver(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		ID    string `json:"id"`
+		Extra string `json:"extra"`
+	}
+	if err := json.Unmarshal(body, &got); err != nil || got.ID != ids[0] || got.Extra != "thêm" || !strings.HasSuffix(string(body), "}\n") {
+		t.Errorf("body %q (%v)", body, err)
+	}
+}
