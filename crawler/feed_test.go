@@ -1,9 +1,14 @@
 package crawler
 
 import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -131,5 +136,69 @@ func TestFeedsFoundInPages(t *testing.T) {
 	want := []string{"https://bao.example.vn/rss/chuyen-doi-so.rss", "https://bao.example.vn/atom.xml", "https://bao.example.vn/feed.json"}
 	if strings.Join(p.feeds, " ") != strings.Join(want, " ") {
 		t.Errorf("feeds %v, want %v", p.feeds, want)
+	}
+}
+
+// TestCrawlFollowsFeeds crawls a site whose articles are reachable only
+// through the JSON Feed and the Atom feed its home page announces; on the
+// second run the feeds' updated dates, older than our copies, spare the
+// article requests altogether.
+func TestCrawlFollowsFeeds(t *testing.T) {
+	a1, a2 := siteArticles[0], siteArticles[1]
+	a1.path, a2.path = "/tin/qua-json-feed-1001.html", "/tin/qua-atom-1002.html"
+	var mu sync.Mutex
+	hits := map[string]int{}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		mu.Lock()
+		hits[r.URL.Path]++
+		mu.Unlock()
+		switch r.URL.Path {
+		case "/":
+			fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Báo Thử</title>
+<link rel="alternate" type="application/feed+json" href="/feed.json">
+<link rel="alternate" type="application/atom+xml" href="/atom.xml"></head><body><p>Trang chủ</p></body></html>`)
+		case "/feed.json":
+			w.Header().Set("Content-Type", "application/feed+json")
+			fmt.Fprintf(w, `{"version": "https://jsonfeed.org/version/1.1", "title": "Báo Thử", "items": [
+{"id": "1001", "url": %q, "date_modified": "2024-03-12T09:00:00+07:00"}]}`, a1.path)
+		case "/atom.xml":
+			w.Header().Set("Content-Type", "application/atom+xml")
+			fmt.Fprintf(w, `<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Báo Thử</title>
+<entry><title>Đà Nẵng</title><link href=%q/><updated>2024-04-02T15:05:00+07:00</updated></entry></feed>`, a2.path)
+		case a1.path:
+			fmt.Fprint(w, renderArticle(a1))
+		case a2.path:
+			fmt.Fprint(w, renderArticle(a2))
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	site := httptest.NewServer(mux)
+	defer site.Close()
+	cfg := testConfig(site.URL+"/", t.TempDir())
+	for run := 1; run <= 2; run++ {
+		c, err := New(cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got collected
+		if _, err := c.Run(context.Background(), got.emit); err != nil {
+			t.Fatal(err)
+		}
+		paths := got.paths()
+		mu.Lock()
+		switch run {
+		case 1:
+			if len(got.all) != 2 || paths[a1.path] != 1 || paths[a2.path] != 1 {
+				t.Errorf("first run emitted %v, want both feed articles", paths)
+			}
+		case 2:
+			if len(got.all) != 0 || hits[a1.path] != 0 || hits[a2.path] != 0 {
+				t.Errorf("second run emitted %v and requested the articles %d and %d times, want none", paths, hits[a1.path], hits[a2.path])
+			}
+		}
+		hits = map[string]int{}
+		mu.Unlock()
 	}
 }

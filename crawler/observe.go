@@ -13,8 +13,8 @@ type PageEvent struct {
 	// Host is the page's host without "www." or port.
 	Host string
 	// Outcome is ok (2xx), not_modified (304), http_4xx, http_5xx, robots,
-	// too_large, off_site or error (network errors, timeouts, other
-	// statuses).
+	// too_large, off_site, blocked_address (an internal network the guard
+	// refuses) or error (network errors, timeouts, other statuses).
 	Outcome string
 	// Queued is the number of URLs waiting on the frontier.
 	Queued int
@@ -45,6 +45,8 @@ func (r *run) observe(pageURL string, resp *colly.Response, err error) {
 		ev.Outcome = "too_large"
 	case errors.Is(err, errOffSite):
 		ev.Outcome = "off_site"
+	case errors.Is(err, ErrBlockedAddress):
+		ev.Outcome = "blocked_address"
 	}
 	r.mu.Lock()
 	ev.Queued = len(r.queue) + len(r.later)

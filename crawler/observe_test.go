@@ -47,3 +47,27 @@ func TestOnPageReportsEveryRequest(t *testing.T) {
 	}
 	t.Logf("outcomes %v, stats %+v", outcomes, stats)
 }
+
+func TestOnPageReportsRefusedAddresses(t *testing.T) {
+	srv, _ := guardSite(t)
+	cfg, _ := guardConfig(t, "bao.example.vn", srv)
+	var mu sync.Mutex
+	outcomes := map[string]int{}
+	cfg.OnPage = func(ev PageEvent) {
+		mu.Lock()
+		outcomes[ev.Outcome]++
+		mu.Unlock()
+	}
+	c, err := New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got collected
+	stats, err := c.Run(context.Background(), got.emit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := stats.Skipped["blocked-address"]; n == 0 || outcomes["blocked_address"] != n {
+		t.Errorf("blocked_address outcomes %d, skipped %d (%v)", outcomes["blocked_address"], n, outcomes)
+	}
+}

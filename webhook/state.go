@@ -12,6 +12,8 @@ import (
 	"slices"
 	"sort"
 	"time"
+
+	"dxnews/article"
 )
 
 // state is one webhook's progress, kept in <StateDir>/<hash of URL>.json.
@@ -27,6 +29,12 @@ type state struct {
 	LastDelivery time.Time         `json:"last_delivery,omitzero"`
 	LastError    string            `json:"last_error,omitempty"`
 	LastErrorAt  time.Time         `json:"last_error_at,omitzero"`
+}
+
+// acked reports whether this version of a was delivered after the cursor.
+func (st *state) acked(a article.Article) bool {
+	h, ok := st.Batch[a.ID]
+	return ok && h == a.ContentHash
 }
 
 func statePath(dir, hookURL string) string {
@@ -147,7 +155,7 @@ func pending(ctx context.Context, src Source, st *state) (int, bool, error) {
 			return 0, false, fmt.Errorf("webhook %s: reading the change log: %w", redact(st.URL), err)
 		}
 		for _, a := range arts {
-			if st.Batch[a.ID] != a.ContentHash {
+			if !st.acked(a) {
 				n++
 			}
 		}

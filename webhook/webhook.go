@@ -76,6 +76,10 @@ type Config struct {
 	Batch int
 	// Logger receives one record per failed pass; nil discards.
 	Logger *slog.Logger
+	// Record, when set, turns an article into its export record (audio
+	// URLs, entity IDs…); nil sends the stored article, as `dxnews export`
+	// writes it.
+	Record func(article.Article) any
 	// OnAttempt, when set, is told the outcome of every POST: "ok",
 	// "http_error" or "error".
 	OnAttempt func(webhookURL, outcome string)
@@ -203,7 +207,7 @@ func (s *Sender) deliverOne(ctx context.Context, hookURL string) error {
 			return fmt.Errorf("webhook %s: reading the change log: %w", redact(hookURL), err)
 		}
 		for _, a := range arts {
-			if st.Batch[a.ID] == a.ContentHash {
+			if st.acked(a) {
 				continue // delivered before a restart
 			}
 			if err := s.post(ctx, hookURL, a); err != nil {
@@ -248,7 +252,11 @@ func (s *Sender) deliverOne(ctx context.Context, hookURL string) error {
 
 // post sends one event, trying up to Attempts times with backoff.
 func (s *Sender) post(ctx context.Context, hookURL string, a article.Article) error {
-	body, err := encode(a)
+	var rec any = a
+	if s.cfg.Record != nil {
+		rec = s.cfg.Record(a)
+	}
+	body, err := encode(a.ID, rec)
 	if err != nil {
 		return err
 	}
@@ -316,12 +324,12 @@ func (s *Sender) report(hookURL, outcome string) {
 }
 
 // encode is one line of the NDJSON export.
-func encode(a article.Article) ([]byte, error) {
+func encode(id string, rec any) ([]byte, error) {
 	var b strings.Builder
 	enc := json.NewEncoder(&b)
 	enc.SetEscapeHTML(false)
-	if err := enc.Encode(a); err != nil {
-		return nil, fmt.Errorf("webhook: encoding article %s: %w", a.ID, err)
+	if err := enc.Encode(rec); err != nil {
+		return nil, fmt.Errorf("webhook: encoding article %s: %w", id, err)
 	}
 	return []byte(b.String()), nil
 }

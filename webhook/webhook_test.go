@@ -239,3 +239,58 @@ func TestSignature(t *testing.T) {
 		t.Error("Verify accepts a wrong secret or body, or rejects the right one")
 	}
 }
+
+// TestArticleWithoutHashIsDelivered guards the skip of acknowledged events:
+// an article with no content hash must not look acknowledged.
+func TestArticleWithoutHashIsDelivered(t *testing.T) {
+	st, _ := newStore(t, 0)
+	u := "https://bao.example.vn/khong-hash.html"
+	if _, err := st.Put(context.Background(), article.Article{ID: article.IDFor(u), URL: u, CanonicalURL: u, Title: "Không có hash"}); err != nil {
+		t.Fatal(err)
+	}
+	rc := &receiver{t: t}
+	srv := httptest.NewServer(rc)
+	defer srv.Close()
+	dir := t.TempDir()
+	if err := newSender(t, st, dir, srv.URL).Deliver(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if len(rc.ids()) != 1 {
+		t.Errorf("delivered %v, want the article", rc.ids())
+	}
+	if stat, _ := ReadStatus(context.Background(), dir, []string{srv.URL}, st); len(stat) != 1 || stat[0].Lag != 0 {
+		t.Errorf("status %+v", stat)
+	}
+}
+
+func TestRecordShapesTheBody(t *testing.T) {
+	st, ids := newStore(t, 1)
+	var body []byte
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		body, _ = io.ReadAll(r.Body)
+		if !Verify(secret, body, r.Header.Get(SignatureHeader)) {
+			t.Error("bad signature")
+		}
+	}))
+	defer srv.Close()
+	s, err := New(Config{URLs: []string{srv.URL}, Secret: secret, StateDir: t.TempDir(), Source: st,
+		Record: func(a article.Article) any {
+			return struct {
+				article.Article
+				Extra string `json:"extra"`
+			}{a, "thêm"}
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.Deliver(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	var got struct {
+		ID    string `json:"id"`
+		Extra string `json:"extra"`
+	}
+	if err := json.Unmarshal(body, &got); err != nil || got.ID != ids[0] || got.Extra != "thêm" || !strings.HasSuffix(string(body), "}\n") {
+		t.Errorf("body %q (%v)", body, err)
+	}
+}

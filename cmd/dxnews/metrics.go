@@ -46,7 +46,7 @@ func newPipelineMetrics() *pipelineMetrics {
 		reg: web.NewRegistry(),
 		pages: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "dxnews_crawl_pages_total",
-			Help: "Pages requested by the crawler, by host and outcome (ok, not_modified, http_4xx, http_5xx, robots, too_large, off_site, error).",
+			Help: "Pages requested by the crawler, by host and outcome (ok, not_modified, http_4xx, http_5xx, robots, too_large, off_site, blocked_address, error).",
 		}, []string{"host", "outcome"}),
 		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "dxnews_crawl_articles_total",

@@ -50,9 +50,12 @@ func TestMetricsScrape(t *testing.T) {
 	}
 	ctx := context.Background()
 	dir := t.TempDir()
+	hook := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+	defer hook.Close()
+	vars := map[string]string{"DXNEWS_WEBHOOK_URL": hook.URL + "/in?key=x", "DXNEWS_WEBHOOK_SECRET": "s"}
 	// Crawl workers log and print progress at once: stderr must take
 	// concurrent writes, as Main's does.
-	e := newEnv("test", nil, &bytes.Buffer{}, io.Discard, func(string) string { return "" })
+	e := newEnv("test", nil, &bytes.Buffer{}, io.Discard, func(k string) string { return vars[k] })
 	d, err := openData(context.Background(), e, dir, modeOwn)
 	if err != nil {
 		t.Fatal(err)
@@ -80,6 +83,13 @@ func TestMetricsScrape(t *testing.T) {
 	}
 	// Every stored article is owed speech: the crawled ones and the one added.
 	if err := p.speakOwed(ctx); err != nil {
+		t.Fatal(err)
+	}
+	hooks, err := newWebhooks(e, d, dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := hooks.Deliver(ctx); err != nil {
 		t.Fatal(err)
 	}
 
@@ -120,6 +130,7 @@ func TestMetricsScrape(t *testing.T) {
 		{"dxnews_speech_requests_total", dto.MetricType_COUNTER, map[string]string{"backend": "fake", "voice": "north-female"}, func(m *dto.Metric) bool { return int(m.GetCounter().GetValue()) == res.stats.Kept+1 }},
 		{"dxnews_speech_failures_total", dto.MetricType_COUNTER, map[string]string{"backend": "fake", "voice": "south-male"}, func(m *dto.Metric) bool { return int(m.GetCounter().GetValue()) == res.stats.Kept+1 }},
 		{"dxnews_speech_audio_seconds_total", dto.MetricType_COUNTER, map[string]string{"backend": "fake", "voice": "north-female"}, func(m *dto.Metric) bool { return m.GetCounter().GetValue() > 0 }},
+		{"dxnews_webhook_requests_total", dto.MetricType_COUNTER, map[string]string{"webhook": hook.URL + "/in?…", "outcome": "ok"}, func(m *dto.Metric) bool { return int(m.GetCounter().GetValue()) == res.stats.Kept+1 }},
 		{"dxnews_queue_depth", dto.MetricType_GAUGE, map[string]string{"queue": "crawl"}, func(m *dto.Metric) bool { return m.GetGauge().GetValue() == 0 }},
 		{"dxnews_queue_depth", dto.MetricType_GAUGE, map[string]string{"queue": "speech"}, func(m *dto.Metric) bool { return m.GetGauge().GetValue() == 0 }},
 		{"dxnews_source_last_success_timestamp_seconds", dto.MetricType_GAUGE, map[string]string{"source": host}, func(m *dto.Metric) bool {
