@@ -9,8 +9,10 @@ import (
 // dropped, "/" and "-" alike ("749/QĐ-TTg", "749/qđ-ttg" and
 // "57-NQ/TW", "57-NQ-TW" agree).
 func symbolKey(s string) string {
-	return strings.NewReplacer(" ", "", "/", "-").Replace(fold(s))
+	return symbolSeps.Replace(fold(s))
 }
+
+var symbolSeps = strings.NewReplacer(" ", "", "/", "-")
 
 // decisionGroup gathers the citations of one decision.
 type decisionGroup struct {
