@@ -90,6 +90,9 @@ func (b *builder) decisions(docs []Doc) {
 		date := d.date()
 		for _, x := range d.Decisions {
 			m := decisionMention{clean(x.Kind), clean(x.Number), clean(x.Symbol), clean(x.Issuer), x.Date, clean(x.Subject)}
+			if m.Symbol == "" && m.Number == "" {
+				continue // nothing to know it by
+			}
 			if m.Symbol == "" {
 				bare = append(bare, struct {
 					x    decisionMention

@@ -250,3 +250,25 @@ func TestHomonymsPageSaysSo(t *testing.T) {
 		t.Errorf("the page of one Lê Văn An does not point at the other:\n%s", page)
 	}
 }
+
+func TestAnalysisOnNoArticles(t *testing.T) {
+	h, err := New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: t.TempDir()}, Resolver: resolve.NewResolver()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, h: h}
+	for _, u := range []string{"/targets", "/decisions", "/roles?q=x", "/api/targets", "/api/decisions", "/api/roles?q=x", "/api/entities?type=person", "/api/targets.csv"} {
+		if rec := f.get(u); rec.Code != 200 || strings.Contains(rec.Body.String(), "null") {
+			t.Errorf("%s: %d %.200s", u, rec.Code, rec.Body)
+		}
+	}
+	if rec := f.get("/decisions/749"); rec.Code != http.StatusNotFound {
+		t.Errorf("unknown decision: %d", rec.Code)
+	}
+	// Without a resolver the analysis endpoints say they cannot answer.
+	h, _ = New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: t.TempDir()}})
+	f = &fixture{t: t, h: h}
+	if rec := f.get("/api/targets"); rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"error"`) {
+		t.Errorf("no resolver: %d %s", rec.Code, rec.Body)
+	}
+}
