@@ -222,6 +222,10 @@ func TestAnalysisPages(t *testing.T) {
 			}
 		}
 	}
+	// A goal on an article page links to the comparison of its family.
+	if rec := f.get("/entities/target/20%25%20kinh%20t%E1%BA%BF%20s%E1%BB%91%20chi%E1%BA%BFm%20GRDP%20(2025)"); rec.Code != http.StatusFound || rec.Header().Get("Location") != "/targets?family=digital-economy-share" {
+		t.Errorf("target entity page: %d → %s", rec.Code, rec.Header().Get("Location"))
+	}
 	// Decisions found under /entities go to their registry page.
 	if rec := f.get("/entities/decision/749"); rec.Code != http.StatusFound || rec.Header().Get("Location") != "/decisions/749/Q%C4%90-TTg" {
 		t.Errorf("decision entity page: %d → %s", rec.Code, rec.Header().Get("Location"))
