@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"context"
+	"runtime"
 	"sync"
 	"time"
 
@@ -32,10 +33,7 @@ func NewResolver() *Resolver {
 
 // Add adds or replaces articles (by ID).
 func (r *Resolver) Add(arts ...article.Article) {
-	docs := make([]Doc, len(arts))
-	for i, a := range arts {
-		docs[i] = FromArticle(a)
-	}
+	docs := fromArticles(arts)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, d := range docs {
@@ -47,10 +45,7 @@ func (r *Resolver) Add(arts ...article.Article) {
 // Load adds stored articles read at start-up. An article already added
 // is kept: Add is always given the newer version.
 func (r *Resolver) Load(arts []article.Article) {
-	docs := make([]Doc, len(arts))
-	for i, a := range arts {
-		docs[i] = FromArticle(a)
-	}
+	docs := fromArticles(arts)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, d := range docs {
@@ -130,4 +125,22 @@ func (r *Resolver) Wait(ctx context.Context) error {
 	case <-ctx.Done():
 		return ctx.Err()
 	}
+}
+
+// fromArticles converts articles to Docs on every core.
+func fromArticles(arts []article.Article) []Doc {
+	docs := make([]Doc, len(arts))
+	workers := min(runtime.GOMAXPROCS(0), len(arts)/256+1)
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(arts); i += workers {
+				docs[i] = FromArticle(arts[i])
+			}
+		}()
+	}
+	wg.Wait()
+	return docs
 }
