@@ -9,8 +9,10 @@ import (
 // dropped, "/" and "-" alike ("749/QĐ-TTg", "749/qđ-ttg" and
 // "57-NQ/TW", "57-NQ-TW" agree).
 func symbolKey(s string) string {
-	return strings.NewReplacer(" ", "", "/", "-").Replace(fold(s))
+	return symbolSeps.Replace(fold(s))
 }
+
+var symbolSeps = strings.NewReplacer(" ", "", "/", "-")
 
 // decisionGroup gathers the citations of one decision.
 type decisionGroup struct {
@@ -88,6 +90,9 @@ func (b *builder) decisions(docs []Doc) {
 		date := d.date()
 		for _, x := range d.Decisions {
 			m := decisionMention{clean(x.Kind), clean(x.Number), clean(x.Symbol), clean(x.Issuer), x.Date, clean(x.Subject)}
+			if m.Symbol == "" && m.Number == "" {
+				continue // nothing to know it by
+			}
 			if m.Symbol == "" {
 				bare = append(bare, struct {
 					x    decisionMention

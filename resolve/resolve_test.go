@@ -287,3 +287,22 @@ func TestResolverKeepsCurrent(t *testing.T) {
 		t.Errorf("replaced article still counted: %+v", e)
 	}
 }
+
+func TestResolverRebuildsLargeCollectionsInBackground(t *testing.T) {
+	ctx := context.Background()
+	r := NewResolver()
+	r.Load(fixture()[:1])
+	old, _ := r.Graph(ctx)
+	old.Took = time.Hour // as if the collection were huge
+	r.Add(fixture()[1])
+	if g, _ := r.Graph(ctx); g != old {
+		t.Fatal("a slow rebuild should not keep the reader waiting")
+	}
+	if err := r.Wait(ctx); err != nil {
+		t.Fatal(err)
+	}
+	g, _ := r.Graph(ctx)
+	if g == old || g.Len() != 2 {
+		t.Fatalf("background rebuild not published: %d articles", g.Len())
+	}
+}

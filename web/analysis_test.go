@@ -222,6 +222,10 @@ func TestAnalysisPages(t *testing.T) {
 			}
 		}
 	}
+	// A goal on an article page links to the comparison of its family.
+	if rec := f.get("/entities/target/20%25%20kinh%20t%E1%BA%BF%20s%E1%BB%91%20chi%E1%BA%BFm%20GRDP%20(2025)"); rec.Code != http.StatusFound || rec.Header().Get("Location") != "/targets?family=digital-economy-share" {
+		t.Errorf("target entity page: %d → %s", rec.Code, rec.Header().Get("Location"))
+	}
 	// Decisions found under /entities go to their registry page.
 	if rec := f.get("/entities/decision/749"); rec.Code != http.StatusFound || rec.Header().Get("Location") != "/decisions/749/Q%C4%90-TTg" {
 		t.Errorf("decision entity page: %d → %s", rec.Code, rec.Header().Get("Location"))
@@ -248,5 +252,27 @@ func TestHomonymsPageSaysSo(t *testing.T) {
 	page := f.get("/entities/person/person-le-van-an-ha-noi").Body.String()
 	if !strings.Contains(page, `role="note"`) || !strings.Contains(page, `href="/entities/person/person-le-van-an-da-nang"`) || !strings.Contains(page, "cùng thời gian") {
 		t.Errorf("the page of one Lê Văn An does not point at the other:\n%s", page)
+	}
+}
+
+func TestAnalysisOnNoArticles(t *testing.T) {
+	h, err := New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: t.TempDir()}, Resolver: resolve.NewResolver()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f := &fixture{t: t, h: h}
+	for _, u := range []string{"/targets", "/decisions", "/roles?q=x", "/api/targets", "/api/decisions", "/api/roles?q=x", "/api/entities?type=person", "/api/targets.csv"} {
+		if rec := f.get(u); rec.Code != 200 || strings.Contains(rec.Body.String(), "null") {
+			t.Errorf("%s: %d %.200s", u, rec.Code, rec.Body)
+		}
+	}
+	if rec := f.get("/decisions/749"); rec.Code != http.StatusNotFound {
+		t.Errorf("unknown decision: %d", rec.Code)
+	}
+	// Without a resolver the analysis endpoints say they cannot answer.
+	h, _ = New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: t.TempDir()}})
+	f = &fixture{t: t, h: h}
+	if rec := f.get("/api/targets"); rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"error"`) {
+		t.Errorf("no resolver: %d %s", rec.Code, rec.Body)
 	}
 }

@@ -235,6 +235,15 @@ func (s *server) resolvedEntityPage(w http.ResponseWriter, r *http.Request, typ,
 		return true
 	}
 	e, ok := g.Lookup(typ, name)
+	if typ == resolve.TypeTarget {
+		// A goal is best seen beside the same goal elsewhere.
+		fam := resolve.FamilyOf(name)
+		if ok {
+			fam = e.Family
+		}
+		http.Redirect(w, r, "/targets?"+url.Values{"family": {fam}}.Encode(), http.StatusFound)
+		return true
+	}
 	if !ok {
 		return false
 	}

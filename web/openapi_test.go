@@ -111,6 +111,7 @@ func TestAPIResponsesMatchOpenAPI(t *testing.T) {
 		status    int
 	}{
 		{"/api/articles", "/api/articles?q=chuyen+doi+so", 200},
+		{"/api/articles", "/api/articles?q=chuyen+doi+so&facets=people,organizations,decisions,sources", 200},
 		{"/api/articles", "/api/articles?size=0", 400},
 		{"/api/articles/{id}", "/api/articles/" + id, 200},
 		{"/api/articles/{id}", "/api/articles/0000000000000000", 404},
