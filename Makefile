@@ -36,8 +36,11 @@ build: deps-run
 demo: build
 	./$(BIN) demo
 
+# The whole demo end to end runs without -race: under the race detector the
+# loudness analysis of its 56 readings alone takes minutes.
 test: deps-test lint
 	$(GO) test -race -count=1 ./...
+	$(GO) test -count=1 -run '^TestDemoEndToEnd$$' ./cmd/dxnews/
 
 # crash SIGKILLs the real binary at 24 or more random moments over crawl,
 # extraction, indexing, speech and audio assembly (make test does 6).
