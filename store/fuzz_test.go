@@ -20,6 +20,7 @@ func FuzzChangeLog(f *testing.F) {
 	f.Add("1\t0123456789abcdef\n2\t01234")
 	f.Add("1\t0123456789abcdef\n\x00\x00\x00\n3\t0123456789abcdee\n")
 	f.Add("2\t0123456789abcdef\n1\t0123456789abcdee\n")
+	f.Add("9223372036854775807\t0123456789abcdef\n")
 	f.Fuzz(func(t *testing.T, log string) {
 		dir := t.TempDir()
 		if err := os.MkdirAll(filepath.Join(dir, "articles"), 0o755); err != nil {

@@ -201,6 +201,9 @@ func (s *Store) Put(ctx context.Context, a article.Article, owed ...string) (boo
 	if err := s.owe(a.ID, owed); err != nil {
 		return false, err
 	}
+	if s.seq >= maxSeq {
+		return false, fmt.Errorf("store: the change log of %s has run out of sequence numbers", s.dir)
+	}
 	if err := s.appendLog(s.seq+1, a.ID); err != nil {
 		return false, err
 	}
@@ -391,6 +394,10 @@ type logEntry struct {
 // length up to its last complete line, and how many complete lines were
 // damaged (not "<seq>\t<id>" with seq above the line before's). A torn last
 // line, without its newline, is left out of the length.
+// maxSeq bounds change-log sequence numbers far above any real store's, so
+// that the next number never overflows; a larger one is a damaged line.
+const maxSeq = 1 << 53
+
 func (s *Store) readLog() ([]logEntry, int64, int, error) {
 	f, err := os.Open(s.logPath())
 	if errors.Is(err, os.ErrNotExist) {
@@ -412,7 +419,7 @@ func (s *Store) readLog() ([]logEntry, int64, int, error) {
 		valid += int64(len(line))
 		seqStr, id, ok := strings.Cut(strings.TrimSuffix(line, "\n"), "\t")
 		seq, perr := strconv.ParseInt(seqStr, 10, 64)
-		if !ok || perr != nil || !validID.MatchString(id) || seq <= 0 ||
+		if !ok || perr != nil || !validID.MatchString(id) || seq <= 0 || seq > maxSeq ||
 			len(entries) > 0 && seq <= entries[len(entries)-1].seq {
 			bad++
 			continue
