@@ -4,11 +4,8 @@ import (
 	"context"
 	"io/fs"
 	"path/filepath"
-	"sort"
 	"testing"
-	"time"
 
-	"dxnews/index"
 	"dxnews/index/indextest"
 )
 
@@ -77,44 +74,7 @@ func BenchmarkQuery(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer ix.Close()
-	person := docs[0].Entities.People[0].Name
-	for _, tc := range []struct {
-		name string
-		run  func() error
-	}{
-		{"text", func() error { _, err := ix.Search(ctx, index.Query{Text: "chuyen doi so"}); return err }},
-		{"text-exact", func() error { _, err := ix.Search(ctx, index.Query{Text: "chính quyền điện tử"}); return err }},
-		{"all-newest", func() error { _, err := ix.Search(ctx, index.Query{}); return err }},
-		{"person-filter", func() error { _, err := ix.Search(ctx, index.Query{Person: index.Fold(person)}); return err }},
-		{"text-dates", func() error {
-			_, err := ix.Search(ctx, index.Query{Text: "thanh pho", From: time.Date(2022, 1, 1, 0, 0, 0, 0, time.UTC), To: time.Date(2022, 12, 31, 0, 0, 0, 0, time.UTC)})
-			return err
-		}},
-		{"entities-person-q", func() error {
-			_, err := ix.Entities(ctx, index.EntityQuery{Type: index.TypePerson, Q: index.Fold(person)})
-			return err
-		}},
-		{"entities-person-all", func() error { _, err := ix.Entities(ctx, index.EntityQuery{Type: index.TypePerson}); return err }},
-		{"get", func() error { _, err := ix.Get(ctx, docs[7].ID); return err }},
-	} {
-		b.Run(tc.name, func(b *testing.B) {
-			var lat []time.Duration
-			cpu0 := cpuTime()
-			for b.Loop() {
-				t0 := time.Now()
-				if err := tc.run(); err != nil {
-					b.Fatal(err)
-				}
-				lat = append(lat, time.Since(t0))
-			}
-			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
-			b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
-			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds()), "p95-µs")
-			if cpu := cpuTime() - cpu0; cpu > 0 {
-				b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
-			}
-		})
-	}
+	indextest.BenchQueries(b, ix, docs, cpuTime)
 }
 
 // dirSize is the total size of the files under dir.

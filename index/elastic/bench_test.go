@@ -30,5 +30,5 @@ func BenchmarkQuery(b *testing.B) {
 	if err := ix.Index(context.Background(), docs...); err != nil {
 		b.Fatal(err)
 	}
-	indextest.BenchQueries(b, ix, docs)
+	indextest.BenchQueries(b, ix, docs, nil)
 }

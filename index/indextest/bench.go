@@ -16,7 +16,9 @@ const BenchDocs = 2000
 // BenchQueries reports the latency (p50 and p95 per query) of the typical
 // queries of the Bleve query benchmark against ix, which must hold docs
 // (Synthetic(BenchDocs, 500, 1)), so two backends compare with one command.
-func BenchQueries(b *testing.B, ix index.Indexer, docs []article.Article) {
+// cpuTime, when not nil, returns the process's CPU time, and each query also
+// reports the CPU it used per operation.
+func BenchQueries(b *testing.B, ix index.Indexer, docs []article.Article, cpuTime func() time.Duration) {
 	ctx := context.Background()
 	person := docs[0].Entities.People[0].Name
 	for _, tc := range []struct {
@@ -40,6 +42,10 @@ func BenchQueries(b *testing.B, ix index.Indexer, docs []article.Article) {
 	} {
 		b.Run(tc.name, func(b *testing.B) {
 			var lat []time.Duration
+			var cpu0 time.Duration
+			if cpuTime != nil {
+				cpu0 = cpuTime()
+			}
 			for b.Loop() {
 				t0 := time.Now()
 				if err := tc.run(); err != nil {
@@ -50,6 +56,11 @@ func BenchQueries(b *testing.B, ix index.Indexer, docs []article.Article) {
 			sort.Slice(lat, func(i, j int) bool { return lat[i] < lat[j] })
 			b.ReportMetric(float64(lat[len(lat)/2].Microseconds()), "p50-µs")
 			b.ReportMetric(float64(lat[len(lat)*95/100].Microseconds()), "p95-µs")
+			if cpuTime != nil {
+				if cpu := cpuTime() - cpu0; cpu > 0 {
+					b.ReportMetric(float64(cpu.Microseconds())/float64(b.N), "cpu-µs/op")
+				}
+			}
 		})
 	}
 }
