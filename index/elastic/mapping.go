@@ -93,8 +93,60 @@ func nested(props map[string]any) map[string]any {
 // keys, facet, source_key, entity_ids) sit beside it.
 func articlesTemplate(n names) map[string]any {
 	mentions := off()
+	return indexTemplate(n.prefix+"-articles-v*", map[string]any{
+		"id":             keyword(),
+		"url":            keyword(),
+		"canonical_url":  keyword(),
+		"source":         keyword(),
+		"host":           keyword(),
+		"source_key":     keyword(),
+		"title":          text(),
+		"sapo":           text(),
+		"body":           text(),
+		"names":          text(),
+		"authors":        keyword(),
+		"published":      map[string]any{"type": "date", "format": "strict_date_optional_time"},
+		"published_from": keyword(),
+		"section":        keyword(),
+		"tags":           keyword(),
+		"images":         map[string]any{"type": "keyword", "index": false, "doc_values": false},
+		"fetched":        map[string]any{"type": "date", "format": "strict_date_optional_time"},
+		"content_hash":   keyword(),
+		"relevance": map[string]any{"properties": map[string]any{
+			"score": map[string]any{"type": "float"},
+			"terms": keyword(),
+		}},
+		"entities": map[string]any{"properties": map[string]any{
+			"people": nested(map[string]any{"name": name(), "roles": name(), "mentions": mentions}),
+			"decisions": nested(map[string]any{
+				"kind": keyword(), "number": keyword(),
+				"symbol":  map[string]any{"type": "keyword", "normalizer": "dxnews_fold"},
+				"issuer":  name(),
+				"date":    map[string]any{"type": "date", "format": "strict_date", "ignore_malformed": true},
+				"subject": text(), "mentions": mentions,
+			}),
+			"targets": nested(map[string]any{
+				"value": keyword(), "qualifier": keyword(), "metric": text(),
+				"year": map[string]any{"type": "integer", "ignore_malformed": true}, "scope": name(), "mentions": mentions,
+			}),
+			"organizations": nested(map[string]any{"name": name(), "mentions": mentions}),
+			"locations":     nested(map[string]any{"name": name(), "mentions": mentions}),
+		}},
+		"audio": map[string]any{"properties": map[string]any{
+			"voice": keyword(), "url": map[string]any{"type": "keyword", "index": false},
+			"duration_ms": map[string]any{"type": "long"}, "bytes": map[string]any{"type": "long"}, "backend": keyword(),
+		}},
+		"keys":       typed(keyword),
+		"facet":      typed(keyword),
+		"entity_ids": keyword(),
+	})
+}
+
+// indexTemplate is a composable index template for the indices matching
+// pattern, with dxnews' analysis settings, strict mappings and properties.
+func indexTemplate(pattern string, properties map[string]any) map[string]any {
 	return map[string]any{
-		"index_patterns": []string{n.prefix + "-articles-v*"},
+		"index_patterns": []string{pattern},
 		"priority":       200,
 		"_meta":          map[string]any{"managed_by": "dxnews", "mapping_version": MappingVersion},
 		"template": map[string]any{
@@ -103,55 +155,9 @@ func articlesTemplate(n names) map[string]any {
 				"analysis":         analysis(),
 			},
 			"mappings": map[string]any{
-				"dynamic": "false",
-				"_meta":   map[string]any{"mapping_version": MappingVersion},
-				"properties": map[string]any{
-					"id":             keyword(),
-					"url":            keyword(),
-					"canonical_url":  keyword(),
-					"source":         keyword(),
-					"host":           keyword(),
-					"source_key":     keyword(),
-					"title":          text(),
-					"sapo":           text(),
-					"body":           text(),
-					"names":          text(),
-					"authors":        keyword(),
-					"published":      map[string]any{"type": "date", "format": "strict_date_optional_time"},
-					"published_from": keyword(),
-					"section":        keyword(),
-					"tags":           keyword(),
-					"images":         map[string]any{"type": "keyword", "index": false, "doc_values": false},
-					"fetched":        map[string]any{"type": "date", "format": "strict_date_optional_time"},
-					"content_hash":   keyword(),
-					"relevance": map[string]any{"properties": map[string]any{
-						"score": map[string]any{"type": "float"},
-						"terms": keyword(),
-					}},
-					"entities": map[string]any{"properties": map[string]any{
-						"people": nested(map[string]any{"name": name(), "roles": name(), "mentions": mentions}),
-						"decisions": nested(map[string]any{
-							"kind": keyword(), "number": keyword(),
-							"symbol":  map[string]any{"type": "keyword", "normalizer": "dxnews_fold"},
-							"issuer":  name(),
-							"date":    map[string]any{"type": "date", "format": "strict_date", "ignore_malformed": true},
-							"subject": text(), "mentions": mentions,
-						}),
-						"targets": nested(map[string]any{
-							"value": keyword(), "qualifier": keyword(), "metric": text(),
-							"year": map[string]any{"type": "integer", "ignore_malformed": true}, "scope": name(), "mentions": mentions,
-						}),
-						"organizations": nested(map[string]any{"name": name(), "mentions": mentions}),
-						"locations":     nested(map[string]any{"name": name(), "mentions": mentions}),
-					}},
-					"audio": map[string]any{"properties": map[string]any{
-						"voice": keyword(), "url": map[string]any{"type": "keyword", "index": false},
-						"duration_ms": map[string]any{"type": "long"}, "bytes": map[string]any{"type": "long"}, "backend": keyword(),
-					}},
-					"keys":       typed(keyword),
-					"facet":      typed(keyword),
-					"entity_ids": keyword(),
-				},
+				"dynamic":    "false",
+				"_meta":      map[string]any{"mapping_version": MappingVersion},
+				"properties": properties,
 			},
 		},
 	}
@@ -169,44 +175,29 @@ func typed(f func() map[string]any) map[string]any {
 // entitiesTemplate is the template of the <prefix>-entities-v* indices:
 // one document per person, organisation, decision, target and place.
 func entitiesTemplate(n names) map[string]any {
-	return map[string]any{
-		"index_patterns": []string{n.prefix + "-entities-v*"},
-		"priority":       200,
-		"_meta":          map[string]any{"managed_by": "dxnews", "mapping_version": MappingVersion},
-		"template": map[string]any{
-			"settings": map[string]any{
-				"number_of_shards": 1,
-				"analysis":         analysis(),
-			},
-			"mappings": map[string]any{
-				"dynamic": "false",
-				"_meta":   map[string]any{"mapping_version": MappingVersion},
-				"properties": map[string]any{
-					"id":         keyword(),
-					"type":       keyword(),
-					"name":       name(),
-					"key":        keyword(),
-					"aliases":    keyword(),
-					"count":      map[string]any{"type": "integer"},
-					"articles":   keyword(),
-					"first_seen": map[string]any{"type": "date", "format": "strict_date"},
-					"last_seen":  map[string]any{"type": "date", "format": "strict_date"},
-					"role_names": keyword(),
-					"roles": nested(map[string]any{
-						"role":       name(),
-						"first_seen": map[string]any{"type": "date", "format": "strict_date"},
-						"last_seen":  map[string]any{"type": "date", "format": "strict_date"},
-						"articles":   keyword(),
-					}),
-					"kind": keyword(), "number": keyword(), "symbol": keyword(), "issuer": keyword(),
-					"date":  map[string]any{"type": "date", "format": "strict_date", "ignore_malformed": true},
-					"value": keyword(), "metric": keyword(),
-					"year":  map[string]any{"type": "integer", "ignore_malformed": true},
-					"scope": keyword(),
-				},
-			},
-		},
-	}
+	return indexTemplate(n.prefix+"-entities-v*", map[string]any{
+		"id":         keyword(),
+		"type":       keyword(),
+		"name":       name(),
+		"key":        keyword(),
+		"aliases":    keyword(),
+		"count":      map[string]any{"type": "integer"},
+		"articles":   keyword(),
+		"first_seen": map[string]any{"type": "date", "format": "strict_date"},
+		"last_seen":  map[string]any{"type": "date", "format": "strict_date"},
+		"role_names": keyword(),
+		"roles": nested(map[string]any{
+			"role":       name(),
+			"first_seen": map[string]any{"type": "date", "format": "strict_date"},
+			"last_seen":  map[string]any{"type": "date", "format": "strict_date"},
+			"articles":   keyword(),
+		}),
+		"kind": keyword(), "number": keyword(), "symbol": keyword(), "issuer": keyword(),
+		"date":  map[string]any{"type": "date", "format": "strict_date", "ignore_malformed": true},
+		"value": keyword(), "metric": keyword(),
+		"year":  map[string]any{"type": "integer", "ignore_malformed": true},
+		"scope": keyword(),
+	})
 }
 
 // createBody is the body that creates generation v of an index with its
