@@ -51,6 +51,10 @@ func (i *Index) Warm(ctx context.Context) error {
 }
 
 // entityTable aggregates the entity names of every indexed article.
+//
+// Articles are held in numbered slots, so that each entity lists its
+// articles as small integers rather than as copies of their IDs: at
+// 100,000 articles the table is a few tens of megabytes.
 type entityTable struct {
 	buildMu sync.Mutex // held by the one build at a time
 	mu      sync.RWMutex
@@ -59,6 +63,9 @@ type entityTable struct {
 	types   map[string]map[string]*entityAgg // type, then name
 	sources map[string]int                   // articles per source (normSource)
 	strs    map[string]string                // sources and roles, each held once
+	slot    map[string]uint32                // article ID → its slot
+	slots   []docSlot                        // by slot number; a free slot has id ""
+	free    []uint32                         // slots to reuse
 	changes uint64                           // counts calls of add and remove
 	// Publication times, newest first, for newest; kept until the table
 	// changes. Written under the read lock, so guarded by timesMu.
@@ -68,21 +75,36 @@ type entityTable struct {
 	// Facets over every article, kept likewise (also under timesMu).
 	allFacets *index.Facets
 	facetsAt  uint64
-	docs      map[string]docEntities // by article ID
 }
 
-// entityAgg is one entity: the articles naming it and the roles stated.
+// entityAgg is one entity: the slots of the articles naming it and the
+// roles stated.
 type entityAgg struct {
 	name     string
-	key      string           // index.FoldKey(name)
-	articles map[string]int64 // article ID → publication time (unix ns; undated: math.MinInt64)
-	roles    map[string]int   // role → articles stating it
-	// newest is articles' IDs newest first, nil until asked for and after
-	// every change; filled under the read lock, so guarded by timesMu.
-	newest []string
+	key      string              // index.FoldKey(name)
+	articles map[uint32]struct{} // slots
+	roles    map[string]int      // role → articles stating it
+	// newest is the articles' slots newest first, nil until asked for and
+	// after every change; filled under the read lock, so guarded by timesMu.
+	newest []uint32
 }
 
-// docEntities is what one article adds to the table.
+// docSlot is what one article adds to the table.
+type docSlot struct {
+	id        string
+	source    string
+	published int64 // unix ns; undated: math.MinInt64
+	ents      []*entityAgg
+	roles     []roleRef
+}
+
+// roleRef is one role a person holds in one article.
+type roleRef struct {
+	person *entityAgg
+	role   string
+}
+
+// docEntities is what one article names, before it joins the table.
 type docEntities struct {
 	source    string
 	published int64
@@ -128,34 +150,45 @@ func (t *entityTable) apply(docs []article.Article) {
 // strings, so each name is held once however many articles carry it.
 func (t *entityTable) add(id string, d docEntities) {
 	t.changes++
+	var s uint32
+	if n := len(t.free); n > 0 {
+		s, t.free = t.free[n-1], t.free[:n-1]
+	} else {
+		s = uint32(len(t.slots))
+		t.slots = append(t.slots, docSlot{})
+	}
+	t.slot[id] = s
+	doc := docSlot{id: id, published: d.published}
 	if d.source != "" {
-		d.source = t.intern(d.source)
-		t.sources[d.source]++
+		doc.source = t.intern(d.source)
+		t.sources[doc.source]++
 	}
 	for k, typ := range index.EntityTypes {
 		m := t.types[typ]
-		for j, n := range d.names[k] {
+		for _, n := range d.names[k] {
 			e := m[n]
 			if e == nil {
-				e = &entityAgg{name: n, key: index.FoldKey(n), articles: map[string]int64{}}
+				e = &entityAgg{name: n, key: index.FoldKey(n), articles: map[uint32]struct{}{}}
 				m[n] = e
 			}
-			d.names[k][j] = e.name
-			e.articles[id] = d.published
+			e.articles[s] = struct{}{}
 			e.newest = nil
+			doc.ents = append(doc.ents, e)
 		}
 	}
-	for j, r := range d.roles {
+	for _, r := range d.roles {
 		if e := t.types[index.TypePerson][r[0]]; e != nil {
 			if e.roles == nil {
 				e.roles = map[string]int{}
 			}
 			role := t.intern(r[1])
 			e.roles[role]++
-			d.roles[j] = [2]string{e.name, role}
+			doc.roles = append(doc.roles, roleRef{e, role})
 		}
 	}
-	t.docs[id] = d
+	doc.ents = slices.Clip(doc.ents)
+	doc.roles = slices.Clip(doc.roles)
+	t.slots[s] = doc
 }
 
 // intern returns the table's copy of s, keeping one.
@@ -168,31 +201,33 @@ func (t *entityTable) intern(s string) string {
 }
 
 func (t *entityTable) remove(id string) {
-	d, ok := t.docs[id]
+	s, ok := t.slot[id]
 	if !ok {
 		return
 	}
 	t.changes++
-	delete(t.docs, id)
-	if t.sources[d.source]--; t.sources[d.source] <= 0 {
-		delete(t.sources, d.source)
-	}
-	for _, r := range d.roles {
-		if e := t.types[index.TypePerson][r[0]]; e != nil {
-			if e.roles[r[1]]--; e.roles[r[1]] <= 0 {
-				delete(e.roles, r[1])
-			}
+	d := t.slots[s]
+	delete(t.slot, id)
+	t.slots[s] = docSlot{}
+	t.free = append(t.free, s)
+	if d.source != "" {
+		if t.sources[d.source]--; t.sources[d.source] <= 0 {
+			delete(t.sources, d.source)
 		}
 	}
-	for k, typ := range index.EntityTypes {
-		m := t.types[typ]
-		for _, n := range d.names[k] {
-			if e := m[n]; e != nil {
-				delete(e.articles, id)
-				e.newest = nil
-				if len(e.articles) == 0 {
-					delete(m, n)
-				}
+	for _, r := range d.roles {
+		if r.person.roles[r.role]--; r.person.roles[r.role] <= 0 {
+			delete(r.person.roles, r.role)
+		}
+	}
+	for _, e := range d.ents {
+		delete(e.articles, s)
+		e.newest = nil
+	}
+	for _, m := range t.types {
+		for _, e := range d.ents {
+			if len(e.articles) == 0 && m[e.name] == e {
+				delete(m, e.name)
 			}
 		}
 	}
@@ -222,11 +257,12 @@ func (t *entityTable) ensure(ctx context.Context, i *Index) error {
 	if err != nil {
 		return err
 	}
-	t.types, t.sources, t.strs, t.docs = fresh.types, fresh.sources, fresh.strs, fresh.docs
+	t.types, t.sources, t.strs = fresh.types, fresh.sources, fresh.strs
+	t.slot, t.slots, t.free = fresh.slot, fresh.slots, fresh.free
 	t.changes++
 	t.built = true
 	t.apply(pending)
-	i.logger.Debug("entity table built", "articles", len(t.docs), "written meanwhile", len(pending))
+	i.logger.Debug("entity table built", "articles", len(t.slot), "written meanwhile", len(pending))
 	return nil
 }
 
@@ -241,7 +277,7 @@ func (t *entityTable) isBuilt() bool {
 func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 	fresh := &entityTable{
 		types:   map[string]map[string]*entityAgg{},
-		docs:    map[string]docEntities{},
+		slot:    map[string]uint32{},
 		sources: map[string]int{},
 		strs:    map[string]string{},
 	}
@@ -317,9 +353,12 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 	for _, e := range found {
 		t.timesMu.Lock()
 		if e.newest == nil {
-			e.newest = newestFirstIDs(e.articles)
+			e.newest = t.newestFirst(e.articles)
 		}
-		ids := slices.Clone(e.newest)
+		ids := make([]string, len(e.newest))
+		for k, s := range e.newest {
+			ids[k] = t.slots[s].id
+		}
 		t.timesMu.Unlock()
 		ent := index.Entity{Type: q.Type, Name: e.name, Count: len(e.articles), Roles: []string{}, Articles: ids}
 		if q.Type == index.TypePerson {
@@ -339,15 +378,17 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 func (t *entityTable) newest(n int) time.Time {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	if !t.built || len(t.docs) <= n || n < 1 {
+	if !t.built || len(t.slot) <= n || n < 1 {
 		return time.Time{}
 	}
 	t.timesMu.Lock()
 	defer t.timesMu.Unlock()
 	if t.timesAt != t.changes || t.times == nil {
 		t.times = t.times[:0]
-		for _, d := range t.docs {
-			t.times = append(t.times, d.published)
+		for _, d := range t.slots {
+			if d.id != "" {
+				t.times = append(t.times, d.published)
+			}
 		}
 		slices.SortFunc(t.times, func(a, b int64) int { return cmp.Compare(b, a) })
 		t.timesAt = t.changes
@@ -362,7 +403,7 @@ func (t *entityTable) newest(n int) time.Time {
 func (t *entityTable) size() int {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
-	return len(t.docs)
+	return len(t.slot)
 }
 
 // facets returns the facets q asks for over every article, from the
@@ -423,22 +464,18 @@ func (t *entityTable) facets(q index.Query) index.Facets {
 	return f
 }
 
-// newestFirstIDs orders article IDs newest first, undated last, then by ID.
-func newestFirstIDs(articles map[string]int64) []string {
-	type ref struct {
-		id string
-		at int64
+// newestFirst orders the slots of articles newest first, undated last,
+// then by article ID.
+func (t *entityTable) newestFirst(articles map[uint32]struct{}) []uint32 {
+	out := make([]uint32, 0, len(articles))
+	for s := range articles {
+		out = append(out, s)
 	}
-	refs := make([]ref, 0, len(articles))
-	for id, at := range articles {
-		refs = append(refs, ref{id, at})
-	}
-	slices.SortFunc(refs, func(a, b ref) int { return cmp.Or(cmp.Compare(b.at, a.at), cmp.Compare(a.id, b.id)) })
-	ids := make([]string, len(refs))
-	for k, r := range refs {
-		ids[k] = r.id
-	}
-	return ids
+	slices.SortFunc(out, func(a, b uint32) int {
+		da, db := &t.slots[a], &t.slots[b]
+		return cmp.Or(cmp.Compare(db.published, da.published), cmp.Compare(da.id, db.id))
+	})
+	return out
 }
 
 // search runs req, returning ctx's error when ctx ends first.
