@@ -4,8 +4,10 @@ import (
 	"context"
 	"io/fs"
 	"path/filepath"
+	"runtime"
 	"testing"
 
+	"dxnews/index"
 	"dxnews/index/indextest"
 )
 
@@ -94,4 +96,31 @@ func dirSize(b *testing.B, dir string) int64 {
 		b.Fatal(err)
 	}
 	return n
+}
+
+// BenchmarkEntityTable100k reports the live heap of the entity table over
+// 100,000 synthetic articles, and the cost of a look-up of every person.
+func BenchmarkEntityTable100k(b *testing.B) {
+	const n = 100_000
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	docs := make([]docEntities, n)
+	ids := make([]string, n)
+	for i := range n {
+		a := indextest.Archive(n, i, 1)
+		ids[i], docs[i] = a.ID, entitiesOf(a)
+	}
+	t := newEntityTable()
+	for i := range n {
+		t.add(ids[i], docs[i])
+	}
+	docs, ids = nil, nil
+	runtime.GC()
+	runtime.ReadMemStats(&after)
+	for b.Loop() {
+		t.lookup(index.EntityQuery{Type: index.TypePerson, Size: 20})
+	}
+	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "table-MB")
+	b.ReportMetric(float64(len(t.types[index.TypePerson])), "people")
 }

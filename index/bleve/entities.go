@@ -272,18 +272,25 @@ func (t *entityTable) isBuilt() bool {
 	return t.built
 }
 
-// scanEntities reads every article summary of one snapshot of the index
-// into a new table.
-func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
-	fresh := &entityTable{
+// newEntityTable returns an empty, built table.
+func newEntityTable() *entityTable {
+	t := &entityTable{
+		built:   true,
 		types:   map[string]map[string]*entityAgg{},
 		slot:    map[string]uint32{},
 		sources: map[string]int{},
 		strs:    map[string]string{},
 	}
 	for _, typ := range index.EntityTypes {
-		fresh.types[typ] = map[string]*entityAgg{}
+		t.types[typ] = map[string]*entityAgg{}
 	}
+	return t
+}
+
+// scanEntities reads every article summary of one snapshot of the index
+// into a new table.
+func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
+	fresh := newEntityTable()
 	adv, err := i.idx.Advanced()
 	if err != nil {
 		return nil, fmt.Errorf("bleve: entity table: %w", err)
@@ -339,16 +346,25 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 	t.mu.RLock()
 	defer t.mu.RUnlock()
 	want := index.FoldKey(q.Q)
-	var found []*entityAgg
-	for _, e := range t.types[q.Type] {
-		if want == "" || strings.Contains(e.key, want) {
-			found = append(found, e)
-		}
-	}
-	slices.SortFunc(found, func(a, b *entityAgg) int {
+	// The q.Size first by article count, then name, kept sorted in one
+	// pass: most entities are rejected by one comparison with the last.
+	less := func(a, b *entityAgg) int {
 		return cmp.Or(cmp.Compare(len(b.articles), len(a.articles)), cmp.Compare(a.name, b.name))
-	})
-	found = found[:min(len(found), q.Size)]
+	}
+	found := make([]*entityAgg, 0, min(q.Size, len(t.types[q.Type])))
+	for _, e := range t.types[q.Type] {
+		if want != "" && !strings.Contains(e.key, want) {
+			continue
+		}
+		if len(found) == q.Size && less(e, found[len(found)-1]) >= 0 {
+			continue
+		}
+		k, _ := slices.BinarySearchFunc(found, e, less)
+		if len(found) == q.Size {
+			found = found[:len(found)-1]
+		}
+		found = slices.Insert(found, k, e)
+	}
 	out := make([]index.Entity, 0, len(found))
 	for _, e := range found {
 		t.timesMu.Lock()
