@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
@@ -64,7 +65,18 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		audio[k] = byte(r.Uint32())
 	}
 	start := time.Now()
-	if err := indexArchive(ctx, ix, *n, *seed, nil); err != nil {
+	// Every article goes to the store too, as a crawl would put it, so a
+	// server over this folder holds what a real archive holds (the
+	// resolved entities are built from the store).
+	stored := func(docs []article.Article) error {
+		for _, a := range docs {
+			if _, err := st.Put(ctx, a); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	if err := indexArchive(ctx, ix, *n, *seed, stored); err != nil {
 		ix.Close()
 		return err
 	}
@@ -86,6 +98,10 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 			return err
 		}
 	}
+	if err := stored(withAudio); err != nil {
+		ix.Close()
+		return err
+	}
 	if err := ix.Index(ctx, withAudio...); err != nil {
 		ix.Close()
 		return err
@@ -93,7 +109,26 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err := ix.Close(); err != nil {
 		return err
 	}
+	if err := markIndexed(ctx, st, *dir); err != nil {
+		return err
+	}
 	fmt.Fprintf(stdout, "%d articles indexed in %s (%.0f docs/s), %d with audio, into %s\n",
 		*n, time.Since(start).Round(time.Millisecond), float64(*n)/time.Since(start).Seconds(), len(withAudio), *dir)
 	return nil
+}
+
+// markIndexed records, as dxnews does after a catch-up, that the Bleve
+// index holds every change of the store's log, so a server over the
+// folder does not index the archive a second time.
+func markIndexed(ctx context.Context, st *store.Store, dir string) error {
+	_, head, err := st.Changed(ctx, "")
+	if err != nil {
+		return err
+	}
+	state := map[string]any{"bleve": map[string]any{"cursor": head, "retry": []string{}, "updated": time.Now().UTC()}}
+	b, err := json.MarshalIndent(state, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "index-state.json"), b, 0o644)
 }

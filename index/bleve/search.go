@@ -80,14 +80,18 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	// articles, so their cost stays bounded.
 	var boundary time.Time
 	tableFacets := tiers == nil && len(filters) == 0 && len(q.Facets) > 0
+	// Until the table is built (Warm builds it; Entities too), Bleve
+	// counts them over every match rather than making the search wait.
 	if len(q.Facets) > 0 {
-		if err := i.ents.ensure(ctx, i); err != nil {
-			return res, err
-		}
-		if tableFacets {
-			res.Facets = i.ents.facets(q)
-		} else if boundary = i.ents.newest(facetScope); boundary.IsZero() {
+		switch {
+		case !i.ents.isBuilt():
 			addFacets(req, q)
+		case tableFacets:
+			res.Facets = i.ents.facets(q)
+		default:
+			if boundary = i.ents.newest(facetScope); boundary.IsZero() {
+				addFacets(req, q)
+			}
 		}
 	}
 	var sr *blevesearch.SearchResult

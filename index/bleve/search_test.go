@@ -96,6 +96,18 @@ func TestArchiveFacetsMatchBleve(t *testing.T) {
 	}
 	ix := openFilled(t, docs)
 	ctx := context.Background()
+	// Before the entity table is built, the search does not wait for it:
+	// Bleve counts the facets.
+	unbuilt, err := ix.Search(ctx, index.Query{Facets: index.FacetNames})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ix.ents.isBuilt() {
+		t.Fatal("a search waited for the entity table to be built")
+	}
+	if err := ix.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
 	fromTable, err := ix.Search(ctx, index.Query{Facets: index.FacetNames})
 	if err != nil {
 		t.Fatal(err)
@@ -105,8 +117,8 @@ func TestArchiveFacetsMatchBleve(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if fromTable.Total != 400 || fromBleve.Total != 400 {
-		t.Fatalf("totals %d and %d, want 400", fromTable.Total, fromBleve.Total)
+	if fromTable.Total != 400 || fromBleve.Total != 400 || unbuilt.Total != 400 {
+		t.Fatalf("totals %d, %d and %d, want 400", fromTable.Total, fromBleve.Total, unbuilt.Total)
 	}
 	for _, f := range []struct {
 		name      string
@@ -116,6 +128,8 @@ func TestArchiveFacetsMatchBleve(t *testing.T) {
 		{"organizations", fromTable.Facets.Organizations, fromBleve.Facets.Organizations},
 		{"decisions", fromTable.Facets.Decisions, fromBleve.Facets.Decisions},
 		{"sources", fromTable.Facets.Sources, fromBleve.Facets.Sources},
+		{"people before the table", fromTable.Facets.People, unbuilt.Facets.People},
+		{"sources before the table", fromTable.Facets.Sources, unbuilt.Facets.Sources},
 	} {
 		if len(f.tab) == 0 || len(f.tab) != len(f.blev) {
 			t.Errorf("%s: table %v, bleve %v", f.name, f.tab, f.blev)
@@ -152,6 +166,9 @@ func TestFacetsBeyondScope(t *testing.T) {
 	}
 	ix := openFilled(t, docs)
 	ctx := context.Background()
+	if err := ix.Warm(ctx); err != nil {
+		t.Fatal(err)
+	}
 	newest := slices.Clone(docs)
 	slices.SortFunc(newest, func(a, b article.Article) int { return b.Published.Compare(a.Published) })
 	newest = newest[:facetScope]
