@@ -38,6 +38,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	levels := fl.String("c", "1,16,64", "comma-separated concurrency levels")
 	dur := fl.Duration("d", 5*time.Second, "duration of each measurement")
 	only := fl.String("only", "", "comma-separated scenarios to run (default: all)")
+	memlimit := fl.String("memlimit", "", "run the server in a memory cgroup with this limit, e.g. 300M (root needed); GOMEMLIMIT is set to 3/4 of it unless set")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
@@ -55,6 +56,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 
 	base := strings.TrimRight(*target, "/")
 	var srv *exec.Cmd
+	var cg *memCgroup
 	if base == "" {
 		if *data == "" {
 			return errors.New("-data or -url is required")
@@ -65,8 +67,28 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		srv = exec.CommandContext(ctx, *server, "serve", "-data", *data, "-addr", *addr)
 		srv.Stderr = stderr
 		srv.Env = append(os.Environ(), "DXNEWS_LOG_LEVEL=warn")
+		if *memlimit != "" {
+			limit, err := parseBytes(*memlimit)
+			if err != nil {
+				return fmt.Errorf("-memlimit: %w", err)
+			}
+			if cg, err = newMemCgroup(limit); err != nil {
+				return err
+			}
+			defer cg.remove() // after the server has stopped (deferred below)
+			if os.Getenv("GOMEMLIMIT") == "" {
+				srv.Env = append(srv.Env, fmt.Sprintf("GOMEMLIMIT=%d", limit/4*3))
+			}
+		}
 		if err := srv.Start(); err != nil {
 			return fmt.Errorf("starting %s: %w", *server, err)
+		}
+		if cg != nil {
+			if err := cg.add(srv.Process.Pid); err != nil {
+				srv.Process.Kill()
+				srv.Wait()
+				return fmt.Errorf("-memlimit: %w", err)
+			}
 		}
 		defer func() {
 			srv.Process.Signal(os.Interrupt)
@@ -187,6 +209,11 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if mem, err := procMemory(srv.Process.Pid); err == nil {
 			fmt.Fprintf(stdout, "server memory: peak RSS %s, RSS %s (anonymous %s, file-backed %s)\n",
 				mem["VmHWM"], mem["VmRSS"], mem["RssAnon"], mem["RssFile"])
+		} else {
+			fmt.Fprintf(stdout, "server memory: the server is gone (%v)\n", err)
+		}
+		if cg != nil {
+			fmt.Fprintln(stdout, "server memory:", cg.report())
 		}
 	}
 	return nil
