@@ -87,6 +87,9 @@ bench-search:
 LOADTEST_DIR ?= bin/loadtest-data
 LOADTEST_N   ?=
 LOADTEST_D   ?= 5s
+# LOADTEST_MEMLIMIT=300M runs the server in a memory cgroup of that size
+# (root needed) and reports its peak charge and any OOM kill.
+LOADTEST_MEMLIMIT ?=
 loadtest: build
 	$(GO) build -o bin/dxbench ./cmd/dxbench
 	rm -rf $(LOADTEST_DIR)
@@ -95,7 +98,7 @@ loadtest: build
 	else \
 		./$(BIN) demo -serve=false -data $(LOADTEST_DIR) >/dev/null; \
 	fi
-	./bin/dxbench load -server ./$(BIN) -data $(LOADTEST_DIR) -d $(LOADTEST_D)
+	./bin/dxbench load -server ./$(BIN) -data $(LOADTEST_DIR) -d $(LOADTEST_D) $(if $(LOADTEST_MEMLIMIT),-memlimit $(LOADTEST_MEMLIMIT))
 
 clean:
 	rm -rf bin dxnews-data
