@@ -44,9 +44,11 @@ type Config struct {
 	Threshold float64
 	// Terms replaces the relevance vocabulary; nil = Terms.
 	Terms []Term
-	// Polite turns per-host delays on (nil = on). Off is for tests and
-	// benchmarks against local servers; robots.txt is obeyed either way.
-	Polite *bool
+	// Impolite turns per-host delays off and lets every host take
+	// Parallelism requests at once; the zero value is polite. It is for
+	// tests and benchmarks against local servers; robots.txt is obeyed
+	// either way.
+	Impolite bool
 	// Parallelism is the number of concurrent fetches; 0 = 8.
 	Parallelism int
 	// Retries is how often a failed GET is retried; 0 = 3, negative = none.
@@ -112,14 +114,13 @@ type Crawler struct {
 	cfg     Config
 	seeds   []string
 	sources []Source
-	polite  bool
 	logger  *slog.Logger
 }
 
 // New validates cfg and returns a crawler. A malformed seed URL is an error
 // that names it.
 func New(cfg Config) (*Crawler, error) {
-	c := &Crawler{cfg: cfg, sources: cfg.Sources, polite: cfg.Polite == nil || *cfg.Polite}
+	c := &Crawler{cfg: cfg, sources: cfg.Sources}
 	for _, s := range cfg.Seeds {
 		u, err := parseSeed(s)
 		if err != nil {

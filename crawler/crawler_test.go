@@ -18,14 +18,12 @@ import (
 	"dxnews/article"
 )
 
-func off() *bool { f := false; return &f }
-
 // testConfig is a fast, impolite configuration for the test site.
 func testConfig(seed, stateDir string) Config {
 	return Config{
 		Seeds:         []string{seed},
 		StateDir:      stateDir,
-		Polite:        off(),
+		Impolite:      true,
 		Timeout:       300 * time.Millisecond,
 		Retries:       2,
 		Backoff:       10 * time.Millisecond,

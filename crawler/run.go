@@ -58,7 +58,6 @@ type run struct {
 	queue    []job
 	later    []job
 	inflight int
-	requests int
 	// dispatched counts jobs handed to workers, bounded by MaxPages.
 	dispatched int
 	// robotsData holds each prepared host's robots.txt rules.
@@ -81,11 +80,11 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		robotsData: map[string]*robotstxt.RobotsData{},
 		stats:      Stats{Skipped: map[string]int{}},
 	}
-	if st.repaired != "" {
-		r.stats.StateRepaired = st.repaired
-		c.logger.Warn("crawl state repaired", slog.String("repair", st.repaired))
+	if rep := st.repaired(); rep != "" {
+		r.stats.StateRepaired = rep
+		c.logger.Warn("crawl state repaired", slog.String("repair", rep))
 		if w := c.cfg.Progress; w != nil {
-			fmt.Fprintf(w, "%s\n", st.repaired)
+			fmt.Fprintf(w, "%s\n", rep)
 		}
 	}
 	r.wake = sync.NewCond(&r.mu)
@@ -281,14 +280,14 @@ func (r *run) prepareHosts() {
 				}
 			}
 		}
-		if !r.c.polite {
+		if r.c.cfg.Impolite {
 			delay = 0
 			par = r.c.cfg.Parallelism
 		}
 		r.col.Limit(&colly.LimitRule{DomainGlob: host, Parallelism: par, Delay: delay})
 		r.c.logger.Debug("host ready", slog.String("host", host), slog.Duration("delay", delay), slog.Int("parallelism", par))
 	}
-	if r.c.polite {
+	if !r.c.cfg.Impolite {
 		r.col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: 2, Delay: time.Second})
 	}
 }

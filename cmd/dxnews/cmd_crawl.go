@@ -61,9 +61,7 @@ func crawlOnce(ctx context.Context, e *env, d *data, o crawlOptions) (crawlResul
 		Logger:   e.logger,
 		Progress: e.stderr,
 		OnPage:   e.metrics.onPage,
-	}
-	if o.impolite {
-		cfg.Polite = new(bool)
+		Impolite: o.impolite,
 	}
 	if o.config != "" {
 		srcs, err := crawler.LoadConfig(o.config)
