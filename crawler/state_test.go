@@ -282,14 +282,7 @@ func TestDamagedStateIsRepairedAndRebuilt(t *testing.T) {
 	site := newTestSite(t)
 	dir := t.TempDir()
 	cfg := testConfig(site.URL+"/", dir)
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var first collected
-	if _, err := c.Run(context.Background(), first.emit); err != nil {
-		t.Fatal(err)
-	}
+	_, first := mustCrawl(t, cfg)
 	if len(first.all) < 5 {
 		t.Fatalf("first run emitted %d articles", len(first.all))
 	}
@@ -302,11 +295,7 @@ func TestDamagedStateIsRepairedAndRebuilt(t *testing.T) {
 	// Damaged and not rebuilt: the run repairs, says so, and emits the
 	// articles again (emit is idempotent).
 	damage()
-	var second collected
-	stats, err := c.Run(context.Background(), second.emit)
-	if err != nil {
-		t.Fatalf("run over a damaged state: %v", err)
-	}
+	stats, second := mustCrawl(t, cfg)
 	if !strings.Contains(stats.StateRepaired, "cannot be opened") || len(second.all) != len(first.all) {
 		t.Fatalf("repair %q, emitted %d of %d", stats.StateRepaired, len(second.all), len(first.all))
 	}
@@ -320,11 +309,7 @@ func TestDamagedStateIsRepairedAndRebuilt(t *testing.T) {
 	if info.Repaired == "" || info.Articles != len(first.all) {
 		t.Fatalf("rebuild: %+v, want %d articles and the repair named", info, len(first.all))
 	}
-	var third collected
-	stats, err = c.Run(context.Background(), third.emit)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stats, third := mustCrawl(t, cfg)
 	if len(third.all) != 0 || stats.StateRepaired != "" || stats.Unchanged < len(first.all) {
 		t.Fatalf("after rebuild: emitted %v, stats %+v", third.paths(), stats)
 	}
