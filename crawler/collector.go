@@ -23,6 +23,7 @@ func (r *run) newCollector(ctx context.Context) {
 		backoff:       c.cfg.Backoff,
 		maxRetryAfter: c.cfg.MaxRetryAfter,
 		maxBody:       c.cfg.MaxBodyBytes,
+		maxDoc:        c.cfg.MaxDocBytes,
 		logger:        c.logger,
 	}
 	tr.onHost = r.health.result

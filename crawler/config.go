@@ -42,8 +42,15 @@ type Config struct {
 	Backoff time.Duration
 	// MaxRetryAfter caps the wait a 429/503 Retry-After can ask; 0 = 2m.
 	MaxRetryAfter time.Duration
-	// MaxBodyBytes caps a response; larger pages are skipped. 0 = 8 MiB.
+	// MaxBodyBytes caps a response; larger pages are skipped (too-large).
+	// 0 = 8 MiB.
 	MaxBodyBytes int64
+	// MaxDocBytes caps a sitemap or feed, whose first KiB says what it is
+	// (XML sitemap or index, RSS, Atom, JSON Feed, plain-text sitemap): they
+	// may be much larger than any page. A larger one is skipped
+	// (too-large) and logged. 0 = 50 MiB, the sitemap protocol's limit for
+	// one file; never less than MaxBodyBytes.
+	MaxDocBytes int64
 	// Logger receives per-page failures; nil = none.
 	Logger *slog.Logger
 	// Progress receives progress lines while crawling and a summary at the

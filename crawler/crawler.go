@@ -76,6 +76,10 @@ func New(cfg Config) (*Crawler, error) {
 	if c.cfg.MaxBodyBytes <= 0 {
 		c.cfg.MaxBodyBytes = 8 << 20
 	}
+	if c.cfg.MaxDocBytes <= 0 {
+		c.cfg.MaxDocBytes = 50 << 20
+	}
+	c.cfg.MaxDocBytes = max(c.cfg.MaxDocBytes, c.cfg.MaxBodyBytes)
 	if c.cfg.ProgressEvery <= 0 {
 		c.cfg.ProgressEvery = 2 * time.Second
 	}

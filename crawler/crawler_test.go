@@ -28,6 +28,7 @@ func testConfig(seed, stateDir string) Config {
 		Backoff:       10 * time.Millisecond,
 		MaxRetryAfter: 2 * time.Second,
 		MaxBodyBytes:  64 << 10,
+		MaxDocBytes:   256 << 10,
 		Parallelism:   4,
 	}
 }

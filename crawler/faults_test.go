@@ -333,3 +333,52 @@ func TestUnchangedSitemapsAreSkipped(t *testing.T) {
 		t.Errorf("after a new lastmod: hits %v", hits)
 	}
 }
+
+// A sitemap or feed larger than the page cap is read in full up to its own
+// cap, whether its length is declared or streamed; a page that large, and
+// a sitemap over the sitemap cap, are skipped as too large.
+func TestLargeSitemapsAndFeedsAreRead(t *testing.T) {
+	cfg := testConfig("", t.TempDir())
+	pad := strings.Repeat(" ", int(cfg.MaxBodyBytes)*2) // over the page cap, under the sitemap cap
+	huge := strings.Repeat(" ", int(cfg.MaxDocBytes))   // over the sitemap cap
+	a1, a2, a3 := siteArticles[0], siteArticles[1], siteArticles[2]
+	srv := newHitServer(t, func(w http.ResponseWriter, r *http.Request) {
+		base := "http://" + r.Host
+		xml := func(body string) {
+			w.Header().Set("Content-Type", "application/xml")
+			w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+			fmt.Fprint(w, body)
+		}
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %s/lon.xml\nSitemap: %s/rss-lon.xml\nSitemap: %s/qua-lon.xml\n", base, base, base)
+		case "/lon.xml": // declared length, entry after the padding
+			xml(`<?xml version="1.0"?><urlset>` + pad + `<url><loc>` + base + a1.path + `</loc></url></urlset>`)
+		case "/rss-lon.xml": // streamed, no length
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>`+pad+`<item><title>i</title><link>`+base+a2.path+`</link></item></channel></rss>`)
+		case "/qua-lon.xml":
+			xml(`<?xml version="1.0"?><urlset>` + huge + `<url><loc>` + base + a3.path + `</loc></url></urlset>`)
+		case "/":
+			fmt.Fprint(w, `<html><head><meta property="og:type" content="website"></head><body><a href="/trang-lon.html">lớn</a></body></html>`)
+		case "/trang-lon.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><body>`+pad+`</body></html>`)
+		case a1.path, a2.path, a3.path:
+			fmt.Fprint(w, renderArticle(map[string]testArticle{a1.path: a1, a2.path: a2, a3.path: a3}[r.URL.Path]))
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	cfg.Seeds = []string{srv.URL + "/"}
+	stats, got := mustCrawl(t, cfg)
+	if p := got.paths(); len(got.all) != 2 || p[a1.path] != 1 || p[a2.path] != 1 {
+		t.Errorf("emitted %v, want the entries of the large sitemap and feed", p)
+	}
+	if hits := srv.counts(false); hits[a3.path] != 0 || hits["/trang-lon.html"] != 1 {
+		t.Errorf("hits %v: the entry of the sitemap over its cap must not be fetched", hits)
+	}
+	if stats.Skipped["too-large"] != 2 {
+		t.Errorf("too-large = %d, want the large page and the sitemap over its cap (%v)", stats.Skipped["too-large"], stats.Skipped)
+	}
+}

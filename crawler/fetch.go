@@ -30,9 +30,11 @@ type transport struct {
 	retries       int
 	backoff       time.Duration
 	maxRetryAfter time.Duration
-	maxBody       int64
-	logger        *slog.Logger
-	onRetry       func()
+	// maxBody caps a page, maxDoc a sitemap or feed (see cappedBody).
+	maxBody int64
+	maxDoc  int64
+	logger  *slog.Logger
+	onRetry func()
 	// onHost receives the outcome of each request that reached (or tried
 	// to reach) a host: false when the host did not answer or answered
 	// 5xx/429 after retries.

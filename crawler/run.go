@@ -32,7 +32,7 @@ type job struct {
 // Bounds on what one sitemap or feed can add: the sitemap protocol's
 // 50,000 URLs per file, and sitemap indexes nested at most maxSitemapDepth
 // deep (the protocol allows one level; some sites use two). Bytes are
-// bounded by Config.MaxBodyBytes, time by Config.Timeout.
+// bounded by Config.MaxDocBytes, time by Config.Timeout.
 const maxSitemapDepth = 3
 
 // maxDocLinks is a variable for tests.
