@@ -306,15 +306,32 @@ func TestDamagedStateIsRepairedAndRebuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Repaired == "" || info.Articles != len(first.all) {
+	if info.Repaired == "" || info.Articles != len(first.all) || info.Rebuilt != len(first.all) {
 		t.Fatalf("rebuild: %+v, want %d articles and the repair named", info, len(first.all))
+	}
+	// The report names what was damaged, what repaired it and what the
+	// rebuild recorded.
+	rep := info.Repair
+	if rep == nil || !strings.HasPrefix(rep.Problem, "cannot be opened") || rep.File != filepath.Join(dir, stateFile) || rep.DamagedCopy != rep.File+damagedSuffix {
+		t.Fatalf("repair %+v", rep)
+	}
+	for _, want := range []string{"crawl state damaged: cannot be opened", "damaged copy kept in " + rep.DamagedCopy, fmt.Sprintf("rebuilt: %d stored articles", len(first.all))} {
+		if !strings.Contains(info.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, info)
+		}
 	}
 	stats, third := mustCrawl(t, cfg)
 	if len(third.all) != 0 || stats.StateRepaired != "" || stats.Unchanged < len(first.all) {
 		t.Fatalf("after rebuild: emitted %v, stats %+v", third.paths(), stats)
 	}
-	if info, err := InspectState(dir); err != nil || info.Articles < len(first.all) || info.Repaired != "" {
+	if info, err := InspectState(dir); err != nil || info.Articles < len(first.all) || info.Repaired != "" || info.Repair != nil || strings.Contains(info.String(), "damaged") {
 		t.Fatalf("inspect: %+v, %v", info, err)
+	}
+	// Inspecting a damaged state repairs it and says so.
+	damage()
+	info, err = InspectState(dir)
+	if err != nil || info.Repair == nil || info.Rebuilt != 0 || !strings.Contains(info.String(), "repaired: replaced by a new state") {
+		t.Fatalf("inspect of a damaged state: %v\n%s", err, info)
 	}
 }
 
