@@ -2,13 +2,14 @@ package crawler
 
 import (
 	"bytes"
-	"dxnews/article"
 	"fmt"
 	"net/url"
 	"time"
 
 	"github.com/PuerkitoBio/goquery"
 	"github.com/gocolly/colly/v2"
+
+	"dxnews/article"
 )
 
 // handleHTML parses a page, follows its links and handles its article.
