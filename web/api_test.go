@@ -240,11 +240,12 @@ func TestArticle(t *testing.T) {
 	// The stored records are the truth, read without looking at the disk:
 	// a served reading's URL is built in one place, an unknown voice is
 	// dropped, a reading hosted elsewhere keeps its URL.
-	f.index.arts[2].Audio = []article.Audio{
+	f.arts[2].Audio = []article.Audio{
 		{Voice: "north-male", URL: "/api/audio/x/north-male.mp3"},
 		{Voice: "robot", URL: "/api/audio/x/robot.mp3"},
 		{Voice: "south-male", URL: "https://cdn.example/a.mp3"},
 	}
+	f.reindex()
 	got := decode[article.Article](t, f.get("/api/articles/"+f.arts[2].ID).Body.Bytes()).Audio
 	if len(got) != 2 || got[0].URL != audioURL(f.arts[2].ID, "north-male") || got[1].URL != "https://cdn.example/a.mp3" {
 		t.Errorf("audio records served as %+v", got)
@@ -294,10 +295,10 @@ func TestSearchFailureIs500JSON(t *testing.T) {
 }
 
 func TestNewRequiresDependencies(t *testing.T) {
-	if _, err := New(Config{Store: &fakeStore{}}); err == nil || !strings.Contains(err.Error(), "Index") {
+	if _, err := New(Config{Store: &memStore{}}); err == nil || !strings.Contains(err.Error(), "Index") {
 		t.Errorf("missing index: %v", err)
 	}
-	if _, err := New(Config{Index: &fakeIndex{}}); err == nil || !strings.Contains(err.Error(), "Store") {
+	if _, err := New(Config{Index: newTestIndex(t)}); err == nil || !strings.Contains(err.Error(), "Store") {
 		t.Errorf("missing store: %v", err)
 	}
 }

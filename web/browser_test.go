@@ -93,6 +93,7 @@ func TestBrowserArticlePlayer(t *testing.T) {
 			f.arts[0].Audio[i].Chapters = []article.Chapter{{StartMS: 0, EndMS: 2400, Title: "Tiêu đề"}, {StartMS: 2400, EndMS: 5100, Title: "Mục tiêu đến năm 2025"}}
 		}
 	}
+	f.reindex()
 	a := f.arts[0]
 	mp3 := silentMP3(t, 6)
 	if mp3 != nil {

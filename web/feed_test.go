@@ -59,6 +59,7 @@ func (p parsedFeed) link(rel string) string {
 func TestFeed(t *testing.T) {
 	f := newFixture(t)
 	f.addAudio(f.arts[1].ID, "north-female")
+	f.reindex()
 	rec := f.get("/feeds/north-female.xml")
 	if rec.Code != http.StatusOK {
 		t.Fatalf("status %d: %s", rec.Code, rec.Body)
@@ -134,6 +135,7 @@ func (n node) attr(name string) string {
 func TestFeedRequiredTags(t *testing.T) {
 	f := newFixture(t)
 	f.arts[0].Audio[0].Chapters = []article.Chapter{{StartMS: 0, EndMS: 2400, Title: f.arts[0].Title}, {StartMS: 2400, EndMS: 5100, Title: "Mở đầu"}}
+	f.reindex()
 	rec := f.get("/feeds/north-female.xml")
 	var rss node
 	if err := xml.Unmarshal(rec.Body.Bytes(), &rss); err != nil {

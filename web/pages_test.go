@@ -97,7 +97,8 @@ func TestPagesEscapeInput(t *testing.T) {
 		}
 	}
 	// Stored text is escaped too.
-	f.index.arts[1].Title = `Tiêu đề <img src=x onerror=alert(2)>`
+	f.arts[1].Title = `Tiêu đề <img src=x onerror=alert(2)>`
+	f.reindex()
 	body := f.page("/articles/"+f.arts[1].ID, http.StatusOK)
 	if strings.Contains(body, "<img src=x") || !strings.Contains(body, "&lt;img src=x onerror=alert(2)&gt;") {
 		t.Error("article title not escaped")
