@@ -14,13 +14,15 @@ import (
 // allVoices lists every voice audio may exist in, in UI order.
 var allVoices = article.AllVoices()
 
-// audioURL is the API path of an article's MP3 in a voice.
-func audioURL(id, voice string) string { return article.AudioURL(id, voice) }
+// timingsURL is where the sentence timings of the reading served at
+// mp3URL are: beside it, with the .json extension.
+func timingsURL(mp3URL string) string { return strings.TrimSuffix(mp3URL, ".mp3") + ".json" }
 
-// withAudio normalises a and orders its audio records by voice. The stored
-// records are the one source of truth: nothing is looked up on disk. A
-// record served by this API gets its URL from [article.AudioURL]; one
-// hosted elsewhere under an absolute URL keeps it; records of unknown
+// withAudio normalises a and orders its audio records by voice. It is the
+// one place the audio URLs the API, pages and feeds show are set, and the
+// stored records are their one source of truth: nothing is looked up on
+// disk. A record served by this API gets its URL from [article.AudioURL];
+// one hosted elsewhere under an absolute URL keeps it; records of unknown
 // voices are dropped.
 func (s *server) withAudio(a article.Article) article.Article {
 	a.Normalize()
@@ -38,7 +40,7 @@ func (s *server) withAudio(a article.Article) article.Article {
 			if !validID.MatchString(a.ID) {
 				continue
 			}
-			au.URL = audioURL(a.ID, v.ID)
+			au.URL = article.AudioURL(a.ID, v.ID)
 		}
 		out = append(out, au)
 	}

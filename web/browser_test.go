@@ -133,7 +133,7 @@ func TestBrowserArticlePlayer(t *testing.T) {
 	src := evaluate[string](t, ctx, `document.getElementById("audio").getAttribute("src")`)
 	pressed := evaluate[string](t, ctx, `document.querySelector('button.voice[data-voice="north-male"]').getAttribute("aria-pressed")`)
 	sentences := evaluate[int](t, ctx, `document.querySelectorAll("#transcript li").length`)
-	if src != audioURL(a.ID, "north-male") || pressed != "true" || sentences != 2 {
+	if src != article.AudioURL(a.ID, "north-male") || pressed != "true" || sentences != 2 {
 		t.Fatalf("after choosing a voice: src %q, aria-pressed %q, %d sentences", src, pressed, sentences)
 	}
 	// Its chapters are listed; no other voice's are.

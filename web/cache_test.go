@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"dxnews/article"
 	"dxnews/index"
 )
 
@@ -38,7 +39,7 @@ func (r *readerFromRecorder) ReadFrom(src io.Reader) (int64, error) {
 func TestAudioReachesReadFrom(t *testing.T) {
 	f := newFixture(t)
 	for _, rng := range []string{"", "bytes=100-199"} {
-		req := httptest.NewRequest(http.MethodGet, audioURL(f.arts[0].ID, "north-male"), nil)
+		req := httptest.NewRequest(http.MethodGet, article.AudioURL(f.arts[0].ID, "north-male"), nil)
 		if rng != "" {
 			req.Header.Set("Range", rng)
 		}

@@ -83,7 +83,7 @@ func TestFeed(t *testing.T) {
 		t.Fatalf("order: %q, %q", items[0].Title, items[1].Title)
 	}
 	it := items[0]
-	if it.Enclosure.URL != "https://dx.example"+audioURL(f.arts[0].ID, "north-female") ||
+	if it.Enclosure.URL != "https://dx.example"+article.AudioURL(f.arts[0].ID, "north-female") ||
 		it.Enclosure.Length != 1000 || it.Enclosure.Type != "audio/mpeg" {
 		t.Fatalf("enclosure = %+v", it.Enclosure)
 	}
@@ -285,7 +285,7 @@ func TestFeedOriginFromRequest(t *testing.T) {
 	if len(feed.Channel.Items) != 2 {
 		t.Fatalf("%d items", len(feed.Channel.Items))
 	}
-	if got := feed.Channel.Items[1].Enclosure.URL; got != "https://example.com"+audioURL(f.arts[1].ID, "south-male") {
+	if got := feed.Channel.Items[1].Enclosure.URL; got != "https://example.com"+article.AudioURL(f.arts[1].ID, "south-male") {
 		t.Fatalf("enclosure URL %q", got)
 	}
 	if !strings.Contains(rec.Body.String(), "<itunes:email>podcast@example.com</itunes:email>") {

@@ -120,7 +120,8 @@ func TestArticlePage(t *testing.T) {
 		`href="/entities/location/%C4%90%C3%A0%20N%E1%BA%B5ng"`,
 	)
 	for _, v := range article.Voices {
-		wantAll(t, body, `data-voice="`+v.ID+`" aria-pressed="false">`+v.Label+`</button>`)
+		mp3 := article.AudioURL(a.ID, v.ID)
+		wantAll(t, body, `data-voice="`+v.ID+`" data-mp3="`+mp3+`" data-timings="`+strings.TrimSuffix(mp3, ".mp3")+`.json" aria-pressed="false">`+v.Label+`</button>`)
 	}
 
 	// Only the voices with audio are offered.
