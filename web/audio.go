@@ -118,3 +118,12 @@ func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Cache-Control", "public, max-age=3600")
 	http.ServeContent(w, r, file, st.ModTime(), f)
 }
+
+func findAudio(a article.Article, voice string) (article.Audio, bool) {
+	for _, au := range a.Audio {
+		if au.Voice == voice {
+			return au, true
+		}
+	}
+	return article.Audio{}, false
+}
