@@ -2,12 +2,10 @@ package web
 
 import (
 	"encoding/json"
-	"errors"
 	"net/http"
 	"strings"
 
 	"dxnews/article"
-	"dxnews/index"
 )
 
 // chaptersURL is the API path of the Podcasting 2.0 chapters of a reading.
@@ -44,13 +42,8 @@ func (s *server) handleChapters(w http.ResponseWriter, r *http.Request) {
 		s.badRequest(w, r, "voice", err.Error())
 		return
 	}
-	a, err := s.index.Get(r.Context(), id)
-	if errors.Is(err, index.ErrNotFound) {
-		s.fail(w, r, http.StatusNotFound, "no article "+id, nil)
-		return
-	}
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, "cannot read article", err)
+	a, ok := s.indexedArticle(w, r, id, "no article "+id)
+	if !ok {
 		return
 	}
 	au, ok := findAudio(a, voice)

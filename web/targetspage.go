@@ -4,8 +4,6 @@ import (
 	"cmp"
 	"html/template"
 	"net/http"
-	"net/url"
-	"slices"
 	"strings"
 
 	"dxnews/resolve"
@@ -82,40 +80,6 @@ func goalBars(list []resolve.Goal) (bars []bar, cut bool) {
 		bars = append(bars, bar{Label: label, Value: *x.Number, Text: strings.TrimSpace(x.Qualifier + " " + x.Value), Href: "/articles/" + x.Article.ID})
 	}
 	return bars, false
-}
-
-type sortLink struct {
-	Label  string
-	URL    string
-	Active bool
-}
-
-// sortOption is an order a list page offers: the sort parameter's value
-// ("" for the default) and its label.
-type sortOption struct{ key, label string }
-
-// sortLinks links path with v's parameters in each of the orders, the
-// current one marked active.
-func sortLinks(path string, v url.Values, current string, orders []sortOption) []sortLink {
-	var out []sortLink
-	for _, so := range orders {
-		u := cloneValues(v)
-		if so.key == "" {
-			u.Del("sort")
-		} else {
-			u.Set("sort", so.key)
-		}
-		out = append(out, sortLink{Label: so.label, URL: path + "?" + u.Encode(), Active: current == so.key})
-	}
-	return out
-}
-
-func cloneValues(v url.Values) url.Values {
-	out := url.Values{}
-	for k, vs := range v {
-		out[k] = slices.Clone(vs)
-	}
-	return out
 }
 
 func familyLabel(id string) string {
