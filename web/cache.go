@@ -18,8 +18,9 @@ type Versioned interface {
 }
 
 // Limits of the response cache. cacheTTL bounds how long an entry lives
-// even when the index does not change, since audio files on disk (listed
-// in responses) can appear between index changes.
+// even when the index does not change, since not all a response shows
+// follows the index's version: the resolved entities (/api/entities and
+// entity pages) are rebuilt in the background after the index changes.
 const (
 	cacheEntries = 1024
 	cacheBytes   = 32 << 20

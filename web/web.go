@@ -28,7 +28,9 @@ type Store interface {
 	// and the cursor to pass next time.
 	Since(ctx context.Context, cursor string, limit int) (arts []article.Article, next string, err error)
 	// AudioPath returns where the MP3 of an article in a voice lives on disk;
-	// its sentence timings sit beside it with the .json extension.
+	// its sentence timings sit beside it with the .json extension. Only the
+	// audio endpoint asks: pages, feeds and the API list readings from the
+	// articles' audio records.
 	AudioPath(id, voice string) string
 }
 
