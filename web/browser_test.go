@@ -23,6 +23,9 @@ const chromiumPath = "/usr/bin/chromium"
 // test when Chromium is not installed.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("headless browser test: skipped under -short")
+	}
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Skipf("headless browser test needs %s (apt-get install -y chromium): %v", chromiumPath, err)
 	}
