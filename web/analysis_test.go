@@ -63,7 +63,7 @@ func newAnalysisFixture(t testing.TB) *fixture {
 	}
 	r := resolve.NewResolver()
 	r.Load(arts)
-	f := &fixture{t: t, arts: arts, index: &fakeIndex{arts: arts}, store: &fakeStore{arts: arts, dir: t.TempDir()}}
+	f := &fixture{t: t, arts: arts, index: newTestIndex(t, arts...), store: &memStore{arts: arts, dir: t.TempDir()}}
 	h, err := New(Config{Index: f.index, Store: f.store, Resolver: r})
 	if err != nil {
 		t.Fatal(err)
@@ -244,7 +244,7 @@ func TestHomonymsPageSaysSo(t *testing.T) {
 	}
 	r := resolve.NewResolver()
 	r.Load(arts)
-	h, err := New(Config{Index: &fakeIndex{arts: arts}, Store: &fakeStore{arts: arts, dir: t.TempDir()}, Resolver: r})
+	h, err := New(Config{Index: newTestIndex(t, arts...), Store: &memStore{arts: arts, dir: t.TempDir()}, Resolver: r})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +256,7 @@ func TestHomonymsPageSaysSo(t *testing.T) {
 }
 
 func TestAnalysisOnNoArticles(t *testing.T) {
-	h, err := New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: t.TempDir()}, Resolver: resolve.NewResolver()})
+	h, err := New(Config{Index: newTestIndex(t), Store: &memStore{dir: t.TempDir()}, Resolver: resolve.NewResolver()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,7 +270,7 @@ func TestAnalysisOnNoArticles(t *testing.T) {
 		t.Errorf("unknown decision: %d", rec.Code)
 	}
 	// Without a resolver the analysis endpoints say they cannot answer.
-	h, _ = New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: t.TempDir()}})
+	h, _ = New(Config{Index: newTestIndex(t), Store: &memStore{dir: t.TempDir()}})
 	f = &fixture{t: t, h: h}
 	if rec := f.get("/api/targets"); rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"error"`) {
 		t.Errorf("no resolver: %d %s", rec.Code, rec.Body)

@@ -5,6 +5,9 @@ import (
 	"net/http"
 	"strings"
 	"unicode"
+
+	"dxnews/article"
+	"dxnews/resolve"
 )
 
 // Export page sizes.
@@ -56,4 +59,31 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+}
+
+// exportGraph returns the resolved entities for the export, nil when
+// there are none (the records then carry no entity_ids).
+func (s *server) exportGraph(r *http.Request) *resolve.Graph {
+	if s.resolver == nil {
+		return nil
+	}
+	g, err := s.resolver.Graph(r.Context())
+	if err != nil {
+		s.logFailure(r, http.StatusOK, "export without entity ids", err)
+		return nil
+	}
+	return g
+}
+
+// exportRecord is an article as the NDJSON export writes it: the article
+// record with the resolved IDs of its entities.
+func exportRecord(g *resolve.Graph, a article.Article) any {
+	if g == nil {
+		return a
+	}
+	ids := g.IDsOf(a)
+	return struct {
+		article.Article
+		EntityIDs *resolve.EntityIDs `json:"entity_ids"`
+	}{a, &ids}
 }

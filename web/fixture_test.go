@@ -17,175 +17,77 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/index/bleve"
 )
 
-// fakeIndex is an in-memory Searcher over a handful of articles. It filters
-// the way the contract describes (case-insensitive, without diacritic
-// folding) and remembers the last query it was given.
-type fakeIndex struct {
-	arts []article.Article
+// testIndex is the real Bleve index, in memory, behind the Searcher the
+// server reads: it remembers the last query it was given and fails every
+// search with err when that is set. It does not pass on the index's
+// Version, so responses are cached only where a test asks for it.
+type testIndex struct {
+	ix *bleve.Index
 
 	mu   sync.Mutex
 	last index.Query
 	err  error
 }
 
-var _ Searcher = (*fakeIndex)(nil)
+var _ Searcher = (*testIndex)(nil)
 
-func (f *fakeIndex) Search(ctx context.Context, q index.Query) (index.Results, error) {
-	f.mu.Lock()
-	f.last = q
-	err := f.err
-	f.mu.Unlock()
+// newTestIndex opens an in-memory Bleve index holding arts, closed when t
+// ends.
+func newTestIndex(t testing.TB, arts ...article.Article) *testIndex {
+	t.Helper()
+	ix, err := bleve.Open("", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = ix.Close() })
+	x := &testIndex{ix: ix}
+	x.put(t, arts...)
+	return x
+}
+
+// put indexes arts, replacing the articles of the same IDs.
+func (x *testIndex) put(t testing.TB, arts ...article.Article) {
+	t.Helper()
+	if err := x.ix.Index(context.Background(), arts...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func (x *testIndex) Search(ctx context.Context, q index.Query) (index.Results, error) {
+	x.mu.Lock()
+	x.last = q
+	err := x.err
+	x.mu.Unlock()
 	if err != nil {
 		return index.Results{}, err
 	}
-	if q, err = q.Normalize(); err != nil {
-		return index.Results{}, err
-	}
-	var hits []article.Article
-	for _, a := range f.arts {
-		if matches(a, q) {
-			hits = append(hits, a)
-		}
-	}
-	slices.SortStableFunc(hits, func(a, b article.Article) int { return b.Published.Compare(a.Published) })
-	res := index.Results{Total: len(hits), Facets: facets(hits, q)}
-	page, size := max(q.Page, 1), cmp.Or(q.Size, index.DefaultSize)
-	lo := min((page-1)*size, len(hits))
-	res.Articles = []article.Article{}
-	for _, a := range hits[lo:min(lo+size, len(hits))] {
-		res.Articles = append(res.Articles, index.Summary(a))
-	}
-	return res, nil
+	return x.ix.Search(ctx, q)
 }
 
-// contains matches with or without case and diacritics, as indexes must.
-func contains(s, sub string) bool {
-	return strings.Contains(index.Fold(s), index.Fold(sub))
+func (x *testIndex) Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error) {
+	return x.ix.Entities(ctx, q)
 }
 
-func matches(a article.Article, q index.Query) bool {
-	if q.Text != "" && !contains(a.Text(), q.Text) {
-		return false
-	}
-	if q.Source != "" && a.Source != q.Source {
-		return false
-	}
-	if !q.From.IsZero() && a.Published.Before(q.From) || !q.To.IsZero() && a.Published.After(q.To) {
-		return false
-	}
-	has := func(want string, names []string) bool {
-		return want == "" || slices.ContainsFunc(names, func(n string) bool { return strings.EqualFold(n, want) })
-	}
-	e := a.Entities
-	var people, orgs, decs, locs []string
-	for _, p := range e.People {
-		people = append(people, p.Name)
-	}
-	for _, o := range e.Organizations {
-		orgs = append(orgs, o.Name)
-	}
-	for _, d := range e.Decisions {
-		decs = append(decs, index.DecisionKeys(d)...)
-	}
-	for _, l := range e.Locations {
-		locs = append(locs, l.Name)
-	}
-	return has(q.Person, people) && has(q.Org, orgs) && has(index.FoldKey(q.Decision), decs) && has(q.Location, locs)
+func (x *testIndex) Get(ctx context.Context, id string) (article.Article, error) {
+	return x.ix.Get(ctx, id)
 }
 
-// facets counts the facets q asks for over hits; the others are empty.
-func facets(hits []article.Article, q index.Query) index.Facets {
-	count := func(facet string, names func(article.Article) []string) []index.FacetCount {
-		if !q.WantsFacet(facet) {
-			return []index.FacetCount{}
-		}
-		n := map[string]int{}
-		for _, a := range hits {
-			for _, name := range names(a) {
-				n[name]++
-			}
-		}
-		out := []index.FacetCount{}
-		for k, v := range n {
-			out = append(out, index.FacetCount{Name: k, Count: v})
-		}
-		slices.SortFunc(out, func(a, b index.FacetCount) int { return cmp.Or(b.Count-a.Count, cmp.Compare(a.Name, b.Name)) })
-		return out
-	}
-	return index.Facets{
-		People:        count(index.FacetPeople, func(a article.Article) []string { return names(a, index.TypePerson) }),
-		Organizations: count(index.FacetOrganizations, func(a article.Article) []string { return names(a, index.TypeOrganization) }),
-		Decisions:     count(index.FacetDecisions, func(a article.Article) []string { return names(a, index.TypeDecision) }),
-		Sources:       count(index.FacetSources, func(a article.Article) []string { return []string{a.Source} }),
-	}
-}
+func (x *testIndex) Count(ctx context.Context) (int, error) { return x.ix.Count(ctx) }
 
-// names lists the entity names of one type in an article.
-func names(a article.Article, typ string) []string { return index.EntityNames(a.Entities, typ) }
-
-func (f *fakeIndex) Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error) {
-	byName := map[string]*index.Entity{}
-	var order []string
-	for _, a := range f.arts {
-		for _, n := range names(a, q.Type) {
-			if q.Q != "" && !contains(n, q.Q) {
-				continue
-			}
-			e := byName[n]
-			if e == nil {
-				e = &index.Entity{Type: q.Type, Name: n, Roles: []string{}}
-				byName[n] = e
-				order = append(order, n)
-			}
-			e.Count++
-			e.Articles = append(e.Articles, a.ID)
-			if q.Type == index.TypePerson {
-				for _, p := range a.Entities.People {
-					if p.Name == n {
-						for _, role := range p.Roles {
-							if !slices.Contains(e.Roles, role) {
-								e.Roles = append(e.Roles, role)
-							}
-						}
-					}
-				}
-			}
-		}
-	}
-	out := []index.Entity{}
-	for _, n := range order {
-		out = append(out, *byName[n])
-	}
-	if q.Size > 0 && len(out) > q.Size {
-		out = out[:q.Size]
-	}
-	return out, nil
-}
-
-func (f *fakeIndex) Get(ctx context.Context, id string) (article.Article, error) {
-	for _, a := range f.arts {
-		if a.ID == id {
-			return a, nil
-		}
-	}
-	return article.Article{}, fmt.Errorf("fake: %w", index.ErrNotFound)
-}
-
-func (f *fakeIndex) Count(ctx context.Context) (int, error) { return len(f.arts), nil }
-
-// fakeStore serves articles in ID order with the position as the cursor,
+// memStore serves articles in ID order with the position as the cursor,
 // and keeps audio under dir/audio/<id>/<voice>.mp3.
-type fakeStore struct {
+type memStore struct {
 	arts []article.Article
 	dir  string
 	err  error // returned by every Since call when set
 }
 
-var _ Store = (*fakeStore)(nil)
+var _ Store = (*memStore)(nil)
 
-func (s *fakeStore) Since(ctx context.Context, cursor string, limit int) ([]article.Article, string, error) {
+func (s *memStore) Since(ctx context.Context, cursor string, limit int) ([]article.Article, string, error) {
 	if s.err != nil {
 		return nil, "", s.err
 	}
@@ -204,7 +106,7 @@ func (s *fakeStore) Since(ctx context.Context, cursor string, limit int) ([]arti
 	return sorted[pos:end], strconv.Itoa(end), nil
 }
 
-func (s *fakeStore) AudioPath(id, voice string) string {
+func (s *memStore) AudioPath(id, voice string) string {
 	return filepath.Join(s.dir, "audio", id, voice+".mp3")
 }
 
@@ -287,27 +189,29 @@ func fixtureArticles() []article.Article {
 	return arts
 }
 
-// fixture wires the handler to fakes over the fixture articles. The first
+// fixture wires the handler to the real index and a store over the fixture
+// articles. The first
 // article has readings in the four main voices, the second only in
 // south-male, the third none.
 type fixture struct {
 	t     testing.TB
 	arts  []article.Article
-	index *fakeIndex
-	store *fakeStore
+	index *testIndex
+	store *memStore
 	h     http.Handler
 }
 
 func newFixture(t testing.TB) *fixture {
 	t.Helper()
 	arts := fixtureArticles()
-	f := &fixture{t: t, arts: arts, index: &fakeIndex{arts: arts}, store: &fakeStore{arts: arts, dir: t.TempDir()}}
+	f := &fixture{t: t, arts: arts, store: &memStore{arts: arts, dir: t.TempDir()}}
 	for _, v := range article.Voices {
 		f.addAudio(arts[0].ID, v.ID)
 	}
 	f.addAudio(arts[1].ID, "south-male")
 	// The first reading's record carries its duration.
 	f.arts[0].Audio[0].DurationMS = 5100
+	f.index = newTestIndex(t, f.arts...)
 	h, err := New(Config{Index: f.index, Store: f.store, BaseURL: "https://dx.example"})
 	if err != nil {
 		t.Fatal(err)
@@ -317,8 +221,8 @@ func newFixture(t testing.TB) *fixture {
 }
 
 // addAudio stores a reading: the MP3 and timings on disk and the audio
-// record in the article (shared by the fake index and store), which is
-// what pages and feeds read.
+// record in the article (shared with the store), which is what pages and
+// feeds read. Once the index is open, call reindex to pass the record on.
 func (f *fixture) addAudio(id, voice string) {
 	for i := range f.arts {
 		if f.arts[i].ID == id {
@@ -337,6 +241,12 @@ func (f *fixture) addAudio(id, voice string) {
 	if err := os.WriteFile(strings.TrimSuffix(p, ".mp3")+".json", []byte(fakeTimings), 0o644); err != nil {
 		f.t.Fatal(err)
 	}
+}
+
+// reindex passes changes made to f.arts on to the index.
+func (f *fixture) reindex() {
+	f.t.Helper()
+	f.index.put(f.t, f.arts...)
 }
 
 // get performs a GET with optional header pairs.
