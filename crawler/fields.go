@@ -1,17 +1,114 @@
 package crawler
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
-	"net/url"
 	"strings"
-	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
-
-	"dxnews/article"
 )
+
+// This file reads the page's identity and headline: source name, canonical
+// URL, title and sapo. Each field function tries the rule first, then the
+// fallbacks in order, and records in ps.from which one supplied it.
+
+// ruleFrom names a rule selector in provenance.
+func (ps *parsing) ruleFrom(sel string) string {
+	return "rule " + orNone(ps.profile) + " `" + sel + "`"
+}
+
+// source is the outlet's name: the page's og:site_name, else the host. A
+// source profile's site_name overrides it (see handleHTML).
+func (ps *parsing) source(host string) string {
+	if name := cleanText(ps.meta["og:site_name"]); name != "" {
+		ps.from["source"] = "meta og:site_name"
+		return name
+	}
+	ps.from["source"] = "host"
+	return host
+}
+
+// canonical is the page's canonical URL: <link rel=canonical>, else
+// og:url when it is on the page's own host (a short share link on another
+// host is not the article's address), else JSON-LD url, else the page URL.
+func (ps *parsing) canonical() string {
+	cands := []struct{ from, url string }{
+		{"link rel=canonical", ps.doc.Find(`link[rel=canonical]`).AttrOr("href", "")},
+		{"meta og:url", ps.meta["og:url"]},
+		{"json-ld url", ps.ld.URL},
+	}
+	for _, c := range cands {
+		u := normalizeURL(ps.base, c.url)
+		if u == "" || c.from == "meta og:url" && hostOf(u) != hostOf(ps.base.String()) {
+			continue
+		}
+		ps.from["canonical_url"] = c.from
+		return u
+	}
+	ps.from["canonical_url"] = "page URL"
+	return normalizeURL(nil, ps.base.String())
+}
+
+// title: the rule, JSON-LD headline, og:title, the <h1> the <title>
+// contains, then a heading the <title> contains.
+func (ps *parsing) title() string {
+	if t := firstText(ps.doc, ps.rule.Title); t != "" {
+		ps.from["title"] = ps.ruleFrom(ps.rule.Title)
+		return t
+	}
+	return ps.firstOf("title", []fieldSource{
+		{"json-ld headline", func() string { return cleanText(ps.ld.Headline) }},
+		{"meta og:title", func() string { return cleanText(ps.meta["og:title"]) }},
+		{"h1", func() string { return headline(ps.doc) }},
+		{"heading in <title>", func() string { return titleFromPage(ps.doc) }},
+	})
+}
+
+// fieldSource is one fallback for a text field.
+type fieldSource struct {
+	from string
+	get  func() string
+}
+
+// firstOf returns the first non-empty value of srcs and records which one
+// gave it as field's provenance.
+func (ps *parsing) firstOf(field string, srcs []fieldSource) string {
+	for _, s := range srcs {
+		if v := s.get(); v != "" {
+			ps.from[field] = s.from
+			return v
+		}
+	}
+	return ""
+}
+
+// sapo: the rule, JSON-LD description, og:description, meta description,
+// then an element whose class says lead. A VnExpress-style location stamp
+// is a dateline, not lead text; an outlet dateline is stripped.
+func (ps *parsing) sapo() string {
+	ps.doc.Find(".location-stamp").Remove()
+	if t := firstText(ps.doc, ps.rule.Sapo); t != "" {
+		ps.from["sapo"] = ps.ruleFrom(ps.rule.Sapo)
+		return stripOutletPrefix(t)
+	}
+	return stripOutletPrefix(ps.firstOf("sapo", []fieldSource{
+		{"json-ld description", func() string { return cleanText(ps.ld.Description) }},
+		{"meta og:description", func() string { return cleanText(ps.meta["og:description"]) }},
+		{"meta description", func() string { return cleanText(ps.meta["description"]) }},
+		{"lead-like class", func() string { return leadByClass(ps.doc) }},
+	}))
+}
+
+// leadByClass finds a lead-length text in an element whose class names a
+// lead (sapo, summary, chapeau, …).
+func leadByClass(doc *goquery.Document) string {
+	out := ""
+	doc.Find(`[class*=sapo], [class*=lead], [class*=summary], [class*=description], [class*=chapeau], [class*=tomtat]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if t := cleanText(s.Text()); len([]rune(t)) >= 20 && len([]rune(t)) <= 600 {
+			out = t
+		}
+		return out == ""
+	})
+	return out
+}
 
 func firstText(doc *goquery.Document, sel string) string {
 	if sel == "" {
@@ -78,73 +175,7 @@ func trimSiteName(t string) string {
 	return t
 }
 
-// firstGroup keeps author names from the first matching element group: a
-// rule's author selector can match both a name and its container.
-func firstGroup(names []string) []string {
-	out := names[:0:0]
-	for _, n := range names {
-		n = cleanText(n)
-		if n == "" {
-			continue
-		}
-		skip := false
-		for _, o := range out {
-			if strings.Contains(n, o) {
-				skip = true
-			}
-		}
-		if !skip && len([]rune(n)) <= 60 {
-			out = append(out, strings.TrimSuffix(strings.TrimPrefix(n, "Theo "), "."))
-		}
-	}
-	return out
-}
 
-func isHomeCrumb(s string) bool {
-	switch strings.ToLower(s) {
-	case "trang chủ", "home", "trang chu":
-		return true
-	}
-	return false
-}
 
-// isByline reports whether a paragraph is just a person's name: two to five
-// capitalised words without sentence punctuation.
-func isByline(p string) bool {
-	words := strings.Fields(p)
-	if len(words) < 2 || len(words) > 5 || len(p) > 60 || strings.ContainsAny(p, ".,:;!?\"“”") {
-		return false
-	}
-	for _, w := range words {
-		r := []rune(w)[0]
-		if !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
-}
 
-func absoluteImages(base *url.URL, in []string) []string {
-	var out []string
-	for _, s := range in {
-		s = strings.TrimSpace(s)
-		if s == "" || strings.HasPrefix(s, "data:") {
-			continue
-		}
-		if u, err := url.Parse(s); err == nil {
-			out = append(out, base.ResolveReference(u).String())
-		}
-	}
-	return uniqueNonEmpty(out)
-}
 
-// contentHash is the SHA-256 of the article's title, sapo and body.
-func contentHash(a *article.Article) string {
-	h := sha256.New()
-	io.WriteString(h, a.Title)
-	io.WriteString(h, "\n")
-	io.WriteString(h, a.Sapo)
-	io.WriteString(h, "\n")
-	io.WriteString(h, a.Body)
-	return hex.EncodeToString(h.Sum(nil))
-}

@@ -7,9 +7,29 @@ import (
 	"github.com/PuerkitoBio/goquery"
 )
 
-// published finds the publication time in order: the site rule, JSON-LD,
-// meta tags, <time datetime>, then dates shown in the page's text.
-func published(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]string) (time.Time, string) {
+// published finds the publication time and names its origin (published_from):
+// see pagePublished; then a full stamp in the URL beats a date guessed from
+// the page's text, and a bare date in the URL's path only fills a gap.
+func (ps *parsing) published() (time.Time, string) {
+	t, from, detail := pagePublished(ps.doc, ps.rule, ps.ld, ps.meta)
+	if from == "" || from == "text" {
+		if ut, withTime, ok := dateFromURL(ps.base.String()); ok && (withTime || from == "") {
+			t, from, detail = ut, "url", "date in URL"
+		}
+	}
+	if from == "rule" {
+		detail = ps.ruleFrom(ps.rule.Published)
+	}
+	if from != "" {
+		ps.from["published"] = detail
+	}
+	return t, from
+}
+
+// pagePublished finds the publication time in order: the site rule, JSON-LD,
+// meta tags, <time datetime>, then dates shown in the page's text. It
+// returns the time, its published_from value and a finer provenance.
+func pagePublished(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]string) (time.Time, string, string) {
 	if rule.Published != "" {
 		var t time.Time
 		ok := false
@@ -25,15 +45,15 @@ func published(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]s
 			return !ok
 		})
 		if ok {
-			return t, "rule"
+			return t, "rule", "rule"
 		}
 	}
 	if t, ok := parseMachineDate(ld.DatePublished); ok {
-		return t, "json-ld"
+		return t, "json-ld", "json-ld datePublished"
 	}
 	for _, k := range []string{"article:published_time", "datepublished", "pubdate", "publishdate", "its_publication", "dc.date.issued", "dc.date", "date", "og:published_time", "publish-date"} {
 		if t, ok := parseMachineDate(meta[k]); ok {
-			return t, "meta"
+			return t, "meta", "meta " + k
 		}
 	}
 	var t time.Time
@@ -46,7 +66,7 @@ func published(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]s
 		return !ok
 	})
 	if ok {
-		return t, "time"
+		return t, "time", "<time datetime>"
 	}
 	// Elements whose class or id speaks of a date, then the whole page.
 	doc.Find(`[class*=date], [class*=time], [id*=date], [id*=time], [class*=ngay], [class*=publish]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
@@ -56,16 +76,16 @@ func published(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]s
 		return !ok
 	})
 	if ok {
-		return t, "text"
+		return t, "text", "element with a date class"
 	}
 	// In running text only a date printed with a clock time counts: a bare
 	// date there is more often one the article talks about.
 	if m := stampRe.FindString(cleanText(doc.Find("body").Text())); m != "" {
 		if t, ok := parseVisibleDate(m); ok {
-			return t, "text"
+			return t, "text", "date and time in the page text"
 		}
 	}
-	return time.Time{}, ""
+	return time.Time{}, "", ""
 }
 
 // stampRe finds a date next to a clock time: "21/10/2022 08:45",

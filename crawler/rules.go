@@ -1,6 +1,10 @@
 package crawler
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
 
 // Rule holds the CSS selectors that pick an article's parts out of one site's
 // pages. Empty selectors fall back to the generic extractor (JSON-LD,
@@ -44,13 +48,25 @@ const genericRemove = "script, style, noscript, iframe, video, audio, object, em
 // and body selectors both match is parsed with that rule.
 var sniffable = []string{"dantri.com.vn", "nhandan.vn", "tuoitre.vn", "vietnamnet.vn", "vneconomy.vn", "vnexpress.net"}
 
-// ruleFor returns the rule for host (or its parent domain) and whether one
-// exists.
-func ruleFor(host string) (Rule, bool) {
+// sniffRule returns the rule of a sniffable site whose title and body
+// selectors both match in doc, its name and whether one does.
+func sniffRule(doc *goquery.Document) (Rule, string, bool) {
+	for _, site := range sniffable {
+		r := siteRules[site]
+		if doc.Find(r.Title).Length() > 0 && doc.Find(r.Body).Length() > 0 {
+			return r, site, true
+		}
+	}
+	return Rule{}, "", false
+}
+
+// ruleFor returns the rule for host (or its parent domain), its name and
+// whether one exists.
+func ruleFor(host string) (Rule, string, bool) {
 	h := hostKey(host)
 	for h != "" {
 		if r, ok := siteRules[h]; ok {
-			return r, true
+			return r, h, true
 		}
 		_, rest, ok := strings.Cut(h, ".")
 		if !ok || !strings.Contains(rest, ".") {
@@ -58,7 +74,7 @@ func ruleFor(host string) (Rule, bool) {
 		}
 		h = rest
 	}
-	return Rule{}, false
+	return Rule{}, "", false
 }
 
 // merge returns r with every empty selector taken from base.

@@ -50,7 +50,7 @@ func TestDefaultSourcesCoverShippedProfiles(t *testing.T) {
 		if !hosts[h] {
 			t.Errorf("no default source for %s", h)
 		}
-		if _, ok := ruleFor(h); !ok {
+		if _, _, ok := ruleFor(h); !ok {
 			t.Errorf("no site rule for %s", h)
 		}
 	}
