@@ -135,4 +135,3 @@ func isByline(p string) bool {
 	}
 	return true
 }
-

@@ -174,8 +174,3 @@ func trimSiteName(t string) string {
 	}
 	return t
 }
-
-
-
-
-
