@@ -6,29 +6,45 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/sites")
 
-// goldenPages maps each fixture (one per shipped site profile, plus the
-// generic fallback cases) to the URL it is parsed as.
-var goldenPages = []struct{ file, url string }{
-	{"baochinhphu-chinh-phu-so.html", "https://baochinhphu.vn/thu-tuong-chu-tri-phien-hop-ve-phat-trien-chinh-phu-so-102250415163000123.htm"},
-	{"dantri-do-thi-thong-minh.html", "https://dantri.com.vn/cong-nghe/hue-van-hanh-nen-tang-do-thi-thong-minh-moi-20250408101500123.htm"},
-	{"generic-jsonld.html", "https://tintinhnha.example.vn/y-te/thi-diem-benh-an-dien-tu-5501.html"},
-	{"generic-meta.html", "https://giaoduc.example.vn/truong-hoc-so-hoc-sinh-vung-cao-7702.html"},
-	{"generic-table.html", "http://huyen.example.gov.vn/tin-tuc.asp?id=815"},
-	{"ictnews-ha-tang-so.html", "https://ictnews.vietnamnet.vn/ha-tang-so-la-dieu-kien-tien-quyet-cua-chuyen-doi-so-2370002.html"},
-	{"mic-nen-tang-so.html", "https://mic.gov.vn/cong-bo-danh-sach-nen-tang-so-quoc-gia-197230315.htm"},
-	{"mst-ky-nang-so.html", "https://mst.gov.vn/bo-khoa-hoc-va-cong-nghe-phat-dong-chuong-trinh-ky-nang-so-197250512.htm"},
-	{"nhandan-chuyen-doi-so-nong-nghiep.html", "https://nhandan.vn/chuyen-doi-so-trong-nong-nghiep-post860001.html"},
-	{"thanhnien-kinh-te-so.html", "https://thanhnien.vn/kinh-te-so-dong-gop-gan-19-grdp-cua-tinh-binh-duong-185250210083000123.htm"},
-	{"tuoitre-dinh-danh-dien-tu.html", "https://tuoitre.vn/tp-hcm-6-trieu-nguoi-dan-da-kich-hoat-dinh-danh-dien-tu-20250506060200111.htm"},
-	{"vietnamnet-du-lieu-so.html", "https://vietnamnet.vn/du-lieu-so-phai-duoc-coi-la-tai-san-cua-co-quan-nha-nuoc-2365001.html"},
-	{"vneconomy-doanh-nghiep-so.html", "https://vneconomy.vn/doanh-nghiep-so-tang-nhanh-nhung-quy-mo-con-nho.htm"},
-	{"vnexpress-chinh-quyen-so.html", "https://vnexpress.net/bac-ninh-dat-muc-tieu-hoan-thanh-chinh-quyen-so-4860001.html"},
+// sitesDir holds one page per site profile, <profile>.html, more cases of
+// a profile as <profile>-<case>.html and pages of no profile as
+// generic-<case>.html; each starts with a comment giving the URL it is
+// parsed as, and has its expected article beside it in .golden.json.
+var sitesDir = filepath.Join("testdata", "sites")
+
+// goldenPage is one page of sitesDir.
+type goldenPage struct{ file, url string }
+
+// urlComment is the first line of every page of sitesDir.
+var urlComment = regexp.MustCompile(`^<!-- url: (\S+) -->`)
+
+// goldenPages lists the pages of sitesDir with their URLs.
+func goldenPages(t *testing.T) []goldenPage {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(sitesDir, "*.html"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pages in %s: %v", sitesDir, err)
+	}
+	var out []goldenPage
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := urlComment.FindSubmatch(raw)
+		if m == nil {
+			t.Fatalf("%s does not start with <!-- url: URL -->", f)
+		}
+		out = append(out, goldenPage{filepath.Base(f), string(m[1])})
+	}
+	return out
 }
 
 // goldenArticle is the part of an article a golden file pins down.
@@ -52,7 +68,7 @@ type goldenArticle struct {
 
 func parseGolden(t *testing.T, file, pageURL string) goldenArticle {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "golden", file))
+	raw, err := os.ReadFile(filepath.Join(sitesDir, file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +93,7 @@ func parseGolden(t *testing.T, file, pageURL string) goldenArticle {
 }
 
 func TestGolden(t *testing.T) {
-	for _, tc := range goldenPages {
+	for _, tc := range goldenPages(t) {
 		t.Run(tc.file, func(t *testing.T) {
 			got := parseGolden(t, tc.file, tc.url)
 			b, err := json.MarshalIndent(got, "", "  ")
@@ -85,7 +101,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			b = append(b, '\n')
-			path := filepath.Join("testdata", "golden", strings.TrimSuffix(tc.file, ".html")+".golden.json")
+			path := filepath.Join(sitesDir, strings.TrimSuffix(tc.file, ".html")+".golden.json")
 			if *update {
 				if err := os.WriteFile(path, b, 0o644); err != nil {
 					t.Fatal(err)
@@ -103,18 +119,29 @@ func TestGolden(t *testing.T) {
 	}
 }
 
-// TestGoldenCoversEveryProfile makes sure each built-in site rule has a
-// golden page.
-func TestGoldenCoversEveryProfile(t *testing.T) {
-	for host := range siteRules {
-		found := false
-		for _, tc := range goldenPages {
-			if sourceName(tc.url) == host {
-				found = true
-			}
+// TestEveryProfileHasAGoldenPage: each built-in site profile has its page,
+// parsed with its own rule, and lists hosts no other profile lists.
+func TestEveryProfileHasAGoldenPage(t *testing.T) {
+	owner := map[string]string{}
+	for _, s := range DefaultSources() {
+		if s.Rule == nil {
+			t.Errorf("profile %s has no rule", s.Name)
 		}
-		if !found {
-			t.Errorf("site rule %s has no golden page", host)
+		for _, h := range s.Hosts {
+			if o, dup := owner[hostKey(h)]; dup {
+				t.Errorf("host %s is in profiles %s and %s", h, o, s.Name)
+			}
+			owner[hostKey(h)] = s.Name
+		}
+		page := filepath.Join(sitesDir, s.Name+".html")
+		raw, err := os.ReadFile(page)
+		if err != nil {
+			t.Errorf("profile %s has no golden page: %v", s.Name, err)
+			continue
+		}
+		m := urlComment.FindSubmatch(raw)
+		if m == nil || owner[sourceName(string(m[1]))] != s.Name {
+			t.Errorf("%s is not parsed as a page of %s's hosts", page, s.Name)
 		}
 	}
 }
