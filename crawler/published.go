@@ -26,10 +26,17 @@ func (ps *parsing) published() (time.Time, string) {
 	return t, from
 }
 
-// pagePublished finds the publication time in order: the site rule, JSON-LD,
-// meta tags, <time datetime>, then dates shown in the page's text. It
-// returns the time, its published_from value and a finer provenance.
+// pagePublished finds the publication time in order: JSON-LD and the
+// article:published_time meta tag when they agree (then nothing else on the
+// page can override them), the site rule, JSON-LD, meta tags,
+// <time datetime>, then dates shown in the page's text. It returns the
+// time, its published_from value and a finer provenance.
 func pagePublished(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]string) (time.Time, string, string) {
+	if t, ok := parseMachineDate(ld.DatePublished); ok {
+		if m, ok := parseMachineDate(meta["article:published_time"]); ok && m.Equal(t) {
+			return t, "json-ld", "json-ld datePublished = meta article:published_time"
+		}
+	}
 	if rule.Published != "" {
 		var t time.Time
 		ok := false
