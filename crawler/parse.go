@@ -51,7 +51,8 @@ func ParseArticleWith(r io.Reader, pageURL, contentType string, rule *Rule) (art
 }
 
 // ExplainArticle is ParseArticleWith that also says which rule or fallback
-// supplied each field.
+// supplied each field. As in a crawl with the built-in profiles, the source
+// is the site_name of the profile listing the page's host, if any.
 func ExplainArticle(r io.Reader, pageURL, contentType string, rule *Rule) (article.Article, Provenance, error) {
 	base, err := url.Parse(pageURL)
 	if err != nil {
@@ -62,6 +63,10 @@ func ExplainArticle(r io.Reader, pageURL, contentType string, rule *Rule) (artic
 		return article.Article{}, nil, err
 	}
 	p := parseDocument(doc, base, rule)
+	if prof, ok := profileFor(base.Hostname()); ok && prof.SiteName != "" {
+		p.article.Source = prof.SiteName
+		p.from["source"] = "profile " + prof.Name + " site_name"
+	}
 	if p.article.Title == "" && p.article.Body == "" {
 		return p.article, p.from, ErrNotArticle
 	}

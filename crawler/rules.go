@@ -66,10 +66,19 @@ func sniffRule(doc *goquery.Document) (Rule, string, bool) {
 // ruleFor returns the rule of the profile that lists host (or its parent
 // domain), the profile's name and whether one does.
 func ruleFor(host string) (Rule, string, bool) {
+	if s, ok := profileFor(host); ok {
+		return *s.Rule, s.Name, true
+	}
+	return Rule{}, "", false
+}
+
+// profileFor returns the built-in profile that lists host or its parent
+// domain ("m.vnexpress.net" is read as "vnexpress.net").
+func profileFor(host string) (Source, bool) {
 	h := hostKey(host)
 	for h != "" {
 		if s, ok := profiles[h]; ok {
-			return *s.Rule, s.Name, true
+			return s, true
 		}
 		_, rest, ok := strings.Cut(h, ".")
 		if !ok || !strings.Contains(rest, ".") {
@@ -77,7 +86,7 @@ func ruleFor(host string) (Rule, string, bool) {
 		}
 		h = rest
 	}
-	return Rule{}, "", false
+	return Source{}, false
 }
 
 // merge returns r with every empty selector taken from base.
