@@ -145,3 +145,34 @@ func TestEveryProfileHasAGoldenPage(t *testing.T) {
 		}
 	}
 }
+
+// TestProfileRulesMatchTheirPage: one row per selector of each profile's
+// rule — each finds something on the profile's golden page, so a rule that
+// no longer matches the site's markup fails here before it fails silently
+// in a crawl. Remove is furniture a page may lack.
+func TestProfileRulesMatchTheirPage(t *testing.T) {
+	for _, s := range DefaultSources() {
+		raw, err := os.ReadFile(filepath.Join(sitesDir, s.Name+".html"))
+		if err != nil {
+			continue // TestEveryProfileHasAGoldenPage reports it
+		}
+		doc, err := readHTML(bytes.NewReader(raw), "text/html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := s.Rule
+		for _, sel := range []struct{ field, css string }{
+			{"title", r.Title}, {"sapo", r.Sapo}, {"body", r.Body}, {"published", r.Published},
+			{"authors", r.Authors}, {"section", r.Section}, {"tags", r.Tags},
+		} {
+			t.Run(s.Name+"/"+sel.field, func(t *testing.T) {
+				if sel.css == "" {
+					t.Skip("no selector: the fallback reads it")
+				}
+				if doc.Find(sel.css).Length() == 0 {
+					t.Errorf("%s matches nothing on %s.html", sel.css, s.Name)
+				}
+			})
+		}
+	}
+}
