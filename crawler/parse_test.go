@@ -195,3 +195,23 @@ func TestParseArticleSourceName(t *testing.T) {
 		}
 	}
 }
+
+// TestRuleDateLayout: a profile's date_layout reads what the usual reading
+// of Vietnamese dates cannot (English month names, a 12-hour clock), from
+// any word of the element's text on.
+func TestRuleDateLayout(t *testing.T) {
+	page := `<html><body><h1 class="tit">Province opens a digital public service centre</h1>
+<p class="when">Thursday, January 8, 2026 6:21 PM</p><div class="txt"><p>The centre helps residents file applications online.</p></div></body></html>`
+	rule := &Rule{Title: "h1.tit", Body: "div.txt", Published: "p.when", DateLayout: "January 2, 2006 3:04 PM"}
+	a, err := ParseArticleWith(strings.NewReader(page), "https://en.example.vn/centre-1.html", "text/html; charset=utf-8", rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Published.Format(time.RFC3339); got != "2026-01-08T18:21:00+07:00" || a.PublishedFrom != "rule" {
+		t.Errorf("published %s from %q, want 2026-01-08T18:21:00+07:00 from the rule", got, a.PublishedFrom)
+	}
+	rule.DateLayout = ""
+	if a, _ := ParseArticleWith(strings.NewReader(page), "https://en.example.vn/centre-1.html", "", rule); a.PublishedFrom == "rule" {
+		t.Errorf("without date_layout the rule read %v", a.Published)
+	}
+}

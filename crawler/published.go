@@ -37,23 +37,8 @@ func pagePublished(doc *goquery.Document, rule Rule, ld ldArticle, meta map[stri
 			return t, "json-ld", "json-ld datePublished = meta article:published_time"
 		}
 	}
-	if rule.Published != "" {
-		var t time.Time
-		ok := false
-		doc.Find(rule.Published).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-			for _, k := range []string{"datetime", "content", "data-time", "title"} {
-				if v, has := s.Attr(k); has {
-					if t, ok = parseMachineDate(v); ok {
-						return false
-					}
-				}
-			}
-			t, ok = parseVisibleDate(cleanText(s.Text()))
-			return !ok
-		})
-		if ok {
-			return t, "rule", "rule"
-		}
+	if t, ok := ruleDate(doc, rule); ok {
+		return t, "rule", "rule"
 	}
 	if t, ok := parseMachineDate(ld.DatePublished); ok {
 		return t, "json-ld", "json-ld datePublished"
@@ -93,6 +78,49 @@ func pagePublished(doc *goquery.Document, rule Rule, ld ldArticle, meta map[stri
 		}
 	}
 	return time.Time{}, "", ""
+}
+
+// ruleDate reads the first element the rule's published selector matches:
+// a datetime, content, data-time or title attribute, else its text read
+// with the rule's date_layout, else as pages show dates.
+func ruleDate(doc *goquery.Document, rule Rule) (time.Time, bool) {
+	if rule.Published == "" {
+		return time.Time{}, false
+	}
+	var t time.Time
+	ok := false
+	doc.Find(rule.Published).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		for _, k := range []string{"datetime", "content", "data-time", "title"} {
+			if v, has := s.Attr(k); has {
+				if t, ok = parseMachineDate(v); ok {
+					return false
+				}
+			}
+		}
+		text := cleanText(s.Text())
+		if t, ok = parseLayoutDate(rule.DateLayout, text); !ok {
+			t, ok = parseVisibleDate(text)
+		}
+		return !ok
+	})
+	return t, ok
+}
+
+// parseLayoutDate reads s, or s from its first digit or letter that starts
+// a match, with a Go time layout; times without a zone are Vietnam time.
+func parseLayoutDate(layout, s string) (time.Time, bool) {
+	if layout == "" {
+		return time.Time{}, false
+	}
+	for i := range s {
+		if i > 0 && s[i-1] != ' ' {
+			continue
+		}
+		if t, err := time.ParseInLocation(layout, s[i:], vnZone); err == nil {
+			return plausible(t.In(vnZone))
+		}
+	}
+	return time.Time{}, false
 }
 
 // stampRe finds a date next to a clock time: "21/10/2022 08:45",

@@ -17,9 +17,14 @@ type Rule struct {
 	Sapo      string `json:"sapo,omitempty"`
 	Body      string `json:"body,omitempty"`
 	Published string `json:"published,omitempty"`
-	Authors   string `json:"authors,omitempty"`
-	Section   string `json:"section,omitempty"`
-	Tags      string `json:"tags,omitempty"`
+	// DateLayout is the Go time layout of the published element's text
+	// when the usual reading of Vietnamese dates gets it wrong (an English
+	// edition's "January 8, 2026 6:21 PM"); it may match from any word of
+	// the text on, to its end. Local time is +07:00.
+	DateLayout string `json:"date_layout,omitempty"`
+	Authors    string `json:"authors,omitempty"`
+	Section    string `json:"section,omitempty"`
+	Tags       string `json:"tags,omitempty"`
 	// Remove lists page furniture inside the body to drop: share bars,
 	// related-news boxes, captions, player menus.
 	Remove string `json:"remove,omitempty"`
@@ -99,7 +104,7 @@ func (r Rule) merge(base Rule) Rule {
 	}
 	return Rule{
 		Title: pick(r.Title, base.Title), Sapo: pick(r.Sapo, base.Sapo), Body: pick(r.Body, base.Body),
-		Published: pick(r.Published, base.Published), Authors: pick(r.Authors, base.Authors),
+		Published: pick(r.Published, base.Published), DateLayout: pick(r.DateLayout, base.DateLayout), Authors: pick(r.Authors, base.Authors),
 		Section: pick(r.Section, base.Section), Tags: pick(r.Tags, base.Tags), Remove: pick(r.Remove, base.Remove),
 	}
 }
