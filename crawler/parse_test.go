@@ -1,57 +1,54 @@
 package crawler
 
 import (
-	"dxnews/article"
-
 	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"dxnews/article"
 )
 
-func TestParseVisibleDate(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"Thứ năm, 4/11/2021, 17:12 (GMT+7)", "2021-11-04T17:12:00+07:00"},
-		{"Thứ ba, 06/05/2025 - 06:02", "2025-05-06T06:02:00+07:00"},
-		{"06/05/2025 06:02 GMT+7", "2025-05-06T06:02:00+07:00"},
-		{"09:05 02/06/2025", "2025-06-02T09:05:00+07:00"},
-		{"Thứ Bảy, 22-03-2025, 09:15", "2025-03-22T09:15:00+07:00"},
-		{"15/03/2023 | 10:20", "2023-03-15T10:20:00+07:00"},
-		{"Cập nhật lúc 8h30 ngày 1.2.2024", "2024-02-01T08:30:00+07:00"},
-		{"12/05/2025 03:00 (GMT+0)", "2025-05-12T10:00:00+07:00"},
-		{"21/10/2022", "2022-10-21T00:00:00+07:00"},
-	} {
-		got, ok := parseVisibleDate(tc.in)
-		if !ok || got.Format(time.RFC3339) != tc.want {
-			t.Errorf("parseVisibleDate(%q) = %v, %v; want %s", tc.in, got, ok, tc.want)
-		}
-	}
-	for _, bad := range []string{"", "không có ngày", "31/02/2024 10:00", "01/01/1890", "01/01/2999 10:00"} {
-		if got, ok := parseVisibleDate(bad); ok {
-			t.Errorf("parseVisibleDate(%q) = %v, want no date", bad, got)
-		}
-	}
-}
-
-func TestParseMachineDate(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"2025-05-06T06:02:00+07:00", "2025-05-06T06:02:00+07:00"},
-		{"2025-05-05T23:02:00Z", "2025-05-06T06:02:00+07:00"},
-		{"2025-05-06T06:02:00", "2025-05-06T06:02:00+07:00"},
-		{"2025-05-06 06:02", "2025-05-06T06:02:00+07:00"},
-		{"1741923120", "2025-03-14T10:32:00+07:00"},
-		{"Tue, 06 May 2025 06:02:00 +0700", "2025-05-06T06:02:00+07:00"},
+// TestDateReaders: one row per form of date met on pages, for the reader of
+// visible dates and the reader of machine dates; want "" = no date.
+func TestDateReaders(t *testing.T) {
+	visible, machine := parseVisibleDate, parseMachineDate
+	for _, tc := range []struct {
+		read     func(string) (time.Time, bool)
+		in, want string
+	}{
+		{visible, "Thứ năm, 4/11/2021, 17:12 (GMT+7)", "2021-11-04T17:12:00+07:00"},
+		{visible, "Thứ ba, 06/05/2025 - 06:02", "2025-05-06T06:02:00+07:00"},
+		{visible, "06/05/2025 06:02 GMT+7", "2025-05-06T06:02:00+07:00"},
+		{visible, "09:05 02/06/2025", "2025-06-02T09:05:00+07:00"},
+		{visible, "Thứ Bảy, 22-03-2025, 09:15", "2025-03-22T09:15:00+07:00"},
+		{visible, "15/03/2023 | 10:20", "2023-03-15T10:20:00+07:00"},
+		{visible, "Cập nhật lúc 8h30 ngày 1.2.2024", "2024-02-01T08:30:00+07:00"},
+		{visible, "12/05/2025 03:00 (GMT+0)", "2025-05-12T10:00:00+07:00"},
+		{visible, "21/10/2022", "2022-10-21T00:00:00+07:00"},
+		{visible, "08/01/2026 - 18:21", "2026-01-08T18:21:00+07:00"},
+		{visible, "", ""},
+		{visible, "không có ngày", ""},
+		{visible, "31/02/2024 10:00", ""},
+		{visible, "01/01/1890", ""},
+		{visible, "01/01/2999 10:00", ""},
+		{machine, "2025-05-06T06:02:00+07:00", "2025-05-06T06:02:00+07:00"},
+		{machine, "2025-05-05T23:02:00Z", "2025-05-06T06:02:00+07:00"},
+		{machine, "2025-05-06T06:02:00", "2025-05-06T06:02:00+07:00"},
+		{machine, "2025-05-06 06:02", "2025-05-06T06:02:00+07:00"},
+		{machine, "1741923120", "2025-03-14T10:32:00+07:00"},
+		{machine, "Tue, 06 May 2025 06:02:00 +0700", "2025-05-06T06:02:00+07:00"},
 		// Offsets without a colon, as some outlets write them.
-		{"2026-01-08T18:21:00+0700", "2026-01-08T18:21:00+07:00"},
-		{"2026-01-08T18:21:00.123+0700", "2026-01-08T18:21:00+07:00"},
-		{"2026-01-08T18:21+0700", "2026-01-08T18:21:00+07:00"},
-		{"2026-01-08T11:21:00 +0000", "2026-01-08T18:21:00+07:00"},
+		{machine, "2026-01-08T18:21:00+0700", "2026-01-08T18:21:00+07:00"},
+		{machine, "2026-01-08T18:21:00.123+0700", "2026-01-08T18:21:00+07:00"},
+		{machine, "2026-01-08T18:21+0700", "2026-01-08T18:21:00+07:00"},
+		{machine, "2026-01-08T11:21:00 +0000", "2026-01-08T18:21:00+07:00"},
 	} {
-		got, ok := parseMachineDate(tc.in)
-		if !ok || got.Format(time.RFC3339) != tc.want {
-			t.Errorf("parseMachineDate(%q) = %v, %v; want %s", tc.in, got, ok, tc.want)
+		got, ok := tc.read(tc.in)
+		if tc.want == "" && ok || tc.want != "" && (!ok || got.Format(time.RFC3339) != tc.want) {
+			t.Errorf("%q read as %v, %v; want %q", tc.in, got, ok, tc.want)
 		}
 	}
 }
