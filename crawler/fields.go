@@ -1,6 +1,10 @@
 package crawler
 
-import "github.com/PuerkitoBio/goquery"
+import (
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+)
 
 // This file reads the page's identity and lead: source name, canonical URL
 // and sapo, and holds what every field function shares. Each field function
@@ -24,8 +28,9 @@ func (ps *parsing) source(host string) string {
 }
 
 // canonical is the page's canonical URL: <link rel=canonical>, else
-// og:url when it is on the page's own host (a short share link on another
-// host is not the article's address), else JSON-LD url, else the page URL.
+// og:url when it is on the page's site (a short share link on another
+// domain is not the article's address; the desktop host of a mobile page
+// is), else JSON-LD url, else the page URL.
 func (ps *parsing) canonical() string {
 	cands := []struct{ from, url string }{
 		{"link rel=canonical", ps.doc.Find(`link[rel=canonical]`).AttrOr("href", "")},
@@ -34,7 +39,7 @@ func (ps *parsing) canonical() string {
 	}
 	for _, c := range cands {
 		u := normalizeURL(ps.base, c.url)
-		if u == "" || c.from == "meta og:url" && hostOf(u) != hostOf(ps.base.String()) {
+		if u == "" || c.from == "meta og:url" && !sameSite(hostOf(u), hostOf(ps.base.String())) {
 			continue
 		}
 		ps.from["canonical_url"] = c.from
@@ -90,4 +95,10 @@ func leadByClass(doc *goquery.Document) string {
 		return out == ""
 	})
 	return out
+}
+
+// sameSite reports whether one host is the other or a subdomain of it
+// (m.vnexpress.net and vnexpress.net).
+func sameSite(a, b string) bool {
+	return a == b || strings.HasSuffix(a, "."+b) || strings.HasSuffix(b, "."+a)
 }

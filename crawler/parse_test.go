@@ -212,3 +212,23 @@ func TestRuleDateLayout(t *testing.T) {
 		t.Errorf("without date_layout the rule read %v", a.Published)
 	}
 }
+
+// TestCanonicalOgURL: og:url gives the canonical URL when it is on the
+// page's site, not when it is a share link on another domain.
+func TestCanonicalOgURL(t *testing.T) {
+	for _, tc := range []struct{ page, ogURL, want string }{
+		{"https://m.bao.example.vn/bai-1.html", "https://bao.example.vn/bai-1.html", "https://bao.example.vn/bai-1.html"},
+		{"https://bao.example.vn/bai-1.html", "https://bao.example.vn/bai-1.html?utm_source=fb", "https://bao.example.vn/bai-1.html"},
+		{"https://bao.example.vn/bai-1.html", "https://b.example/s/x1", "https://bao.example.vn/bai-1.html"},
+		{"https://bao.example.vn/bai-2.html", "https://example.vn/bai-2.html", "https://example.vn/bai-2.html"},
+	} {
+		page := `<html><head><meta property="og:url" content="` + tc.ogURL + `"></head><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>`
+		a, from, err := ExplainArticle(strings.NewReader(page), tc.page, "text/html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.CanonicalURL != tc.want {
+			t.Errorf("page %s, og:url %s: canonical %s (from %s), want %s", tc.page, tc.ogURL, a.CanonicalURL, from["canonical_url"], tc.want)
+		}
+	}
+}
