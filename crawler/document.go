@@ -29,10 +29,12 @@ type parsing struct {
 	// profile names the rule's site profile ("" for a rule from a config
 	// file), for provenance.
 	profile string
-	ld      ldArticle
-	hasLD   bool
-	meta    map[string]string
-	from    Provenance
+	// fromConfig holds the selectors a config file's rule set.
+	fromConfig map[string]bool
+	ld         ldArticle
+	hasLD      bool
+	meta       map[string]string
+	from       Provenance
 }
 
 // parseDocument extracts the article and the outgoing links of doc. It
@@ -73,6 +75,7 @@ func newParsing(doc *goquery.Document, base *url.URL, override *Rule) *parsing {
 		ps.from["profile"] = ps.profile + " (by host)"
 	}
 	if override != nil {
+		ps.fromConfig = override.selectors()
 		ps.rule = override.merge(ps.rule)
 		ps.hasRule = true
 		ps.from["profile"] = "config rule over " + orNone(ps.profile)

@@ -11,8 +11,12 @@ import (
 // tries the rule first, then the fallbacks in order, and records in ps.from
 // which one supplied it.
 
-// ruleFrom names a rule selector in provenance.
+// ruleFrom names a rule selector in provenance: the config file's when it
+// set it, else the profile's.
 func (ps *parsing) ruleFrom(sel string) string {
+	if ps.fromConfig[sel] {
+		return "rule config `" + sel + "`"
+	}
 	return "rule " + orNone(ps.profile) + " `" + sel + "`"
 }
 

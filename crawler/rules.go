@@ -94,6 +94,17 @@ func profileFor(host string) (Source, bool) {
 	return Source{}, false
 }
 
+// selectors returns the set of r's non-empty selectors.
+func (r Rule) selectors() map[string]bool {
+	out := map[string]bool{}
+	for _, s := range []string{r.Title, r.Sapo, r.Body, r.Published, r.Authors, r.Section, r.Tags} {
+		if s != "" {
+			out[s] = true
+		}
+	}
+	return out
+}
+
 // merge returns r with every empty selector taken from base.
 func (r Rule) merge(base Rule) Rule {
 	pick := func(a, b string) string {

@@ -117,6 +117,18 @@ func (s Source) validate() error {
 	return nil
 }
 
+// SourceFor returns the source among srcs whose hosts include host (with
+// optional port; the last one listing it, as a crawl picks), or nil.
+func SourceFor(srcs []Source, host string) *Source {
+	var out *Source
+	for i := range srcs {
+		if srcs[i].allows(host) {
+			out = &srcs[i]
+		}
+	}
+	return out
+}
+
 // allows reports whether host (with optional port) belongs to the source.
 func (s Source) allows(host string) bool {
 	h := allowKey(host)

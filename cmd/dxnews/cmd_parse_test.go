@@ -83,3 +83,39 @@ func TestParseCommandErrors(t *testing.T) {
 		}
 	}
 }
+
+// TestParseCommandConfig: a config file's source for the URL's host
+// overrides the built-in rule field by field and names the outlet.
+func TestParseCommandConfig(t *testing.T) {
+	dir := t.TempDir()
+	page := filepath.Join(dir, "trang.html")
+	html := strings.Replace(parsePage, `<h1 class="detail-title">`, `<h1 class="tieu-de-moi">`, 1)
+	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg := filepath.Join(dir, "sources.json")
+	conf := `{"sources": [{"name": "tuoitre-moi", "site_name": "Tuổi Trẻ Mới", "hosts": ["tuoitre.vn"], "start": ["https://tuoitre.vn/"], "rule": {"title": "h1.tieu-de-moi"}}]}`
+	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, nil, "parse", "-config", cfg, "-url", "https://tuoitre.vn/phuong-mo-quay-20260108182100111.htm", page)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	var a struct{ Source, Title, Sapo string }
+	if err := json.Unmarshal([]byte(stdout), &a); err != nil {
+		t.Fatal(err)
+	}
+	if a.Source != "Tuổi Trẻ Mới" || a.Title != "Phường mở quầy tự phục vụ thủ tục hành chính" || a.Sapo == "" {
+		t.Errorf("record %+v", a)
+	}
+	for _, want := range []string{"profile        config rule over tuoitre\n", "title          rule config `h1.tieu-de-moi`\n", "sapo           rule tuoitre `h2.detail-sapo`\n", "source         config source tuoitre-moi site_name\n"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	code, _, stderr = run(t, nil, "parse", "-config", filepath.Join(dir, "khong-co.json"), "-url", "https://tuoitre.vn/a.htm", page)
+	if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "khong-co.json") {
+		t.Errorf("missing config: exit %d, stderr %q", code, stderr)
+	}
+}
