@@ -26,8 +26,8 @@ type parsing struct {
 	base    *url.URL
 	rule    Rule
 	hasRule bool
-	// profile names the rule's site profile ("" for a rule from a config
-	// file), for provenance.
+	// profile names the built-in profile whose rule is used ("" for
+	// none), for provenance.
 	profile string
 	// fromConfig holds the selectors a config file's rule set.
 	fromConfig map[string]bool
