@@ -232,3 +232,26 @@ func TestCanonicalOgURL(t *testing.T) {
 		}
 	}
 }
+
+// TestAgreedPublishedTimeWins: when JSON-LD and the page's meta date agree,
+// no rule or text elsewhere on the page changes the time; when they
+// disagree, the rule's element decides.
+func TestAgreedPublishedTimeWins(t *testing.T) {
+	rule := &Rule{Title: "h1", Body: "div.txt", Published: "p.when"}
+	for _, tc := range []struct{ metaKey, metaTime, want, from string }{
+		{"article:published_time", "2026-01-08T18:21:00+0700", "2026-01-08T18:21:00+07:00", "json-ld"},
+		{"pubdate", "2026-01-08T11:21:00Z", "2026-01-08T18:21:00+07:00", "json-ld"},
+		{"article:published_time", "2026-01-07T09:00:00+07:00", "2026-01-10T09:15:00+07:00", "rule"},
+	} {
+		page := `<html><head><meta property="` + tc.metaKey + `" content="` + tc.metaTime + `">
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-01-08T18:21:00+07:00"}</script></head>
+<body><h1>Xã mở điểm hỗ trợ dịch vụ công</h1><p class="when">Cập nhật 10/01/2026 09:15</p><div class="txt"><p>Cán bộ xã hướng dẫn người dân.</p></div></body></html>`
+		a, err := ParseArticleWith(strings.NewReader(page), "https://bao.example.vn/xa-20260110091500.htm", "", rule)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Published.Format(time.RFC3339); got != tc.want || a.PublishedFrom != tc.from {
+			t.Errorf("meta %s=%s: published %s from %q, want %s from %q", tc.metaKey, tc.metaTime, got, a.PublishedFrom, tc.want, tc.from)
+		}
+	}
+}

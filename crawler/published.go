@@ -26,28 +26,44 @@ func (ps *parsing) published() (time.Time, string) {
 	return t, from
 }
 
-// pagePublished finds the publication time in order: JSON-LD and the
-// article:published_time meta tag when they agree (then nothing else on the
-// page can override them), the site rule, JSON-LD, meta tags,
-// <time datetime>, then dates shown in the page's text. It returns the
-// time, its published_from value and a finer provenance.
+// metaDateKeys are the meta tags that give a publication time, first
+// first.
+var metaDateKeys = []string{"article:published_time", "datepublished", "pubdate", "publishdate", "its_publication", "dc.date.issued", "dc.date", "date", "og:published_time", "publish-date"}
+
+// pagePublished finds the publication time in order: JSON-LD and the first
+// meta date when they agree (then nothing else on the page can override
+// them), the site rule, JSON-LD, meta tags, <time datetime>, then dates
+// shown in the page's text. It returns the time, its published_from value
+// and a finer provenance.
 func pagePublished(doc *goquery.Document, rule Rule, ld ldArticle, meta map[string]string) (time.Time, string, string) {
-	if t, ok := parseMachineDate(ld.DatePublished); ok {
-		if m, ok := parseMachineDate(meta["article:published_time"]); ok && m.Equal(t) {
-			return t, "json-ld", "json-ld datePublished = meta article:published_time"
+	ldTime, hasLD := parseMachineDate(ld.DatePublished)
+	var metaTime time.Time
+	metaKey := ""
+	for _, k := range metaDateKeys {
+		if t, ok := parseMachineDate(meta[k]); ok {
+			metaTime, metaKey = t, k
+			break
 		}
+	}
+	if hasLD && metaKey != "" && ldTime.Equal(metaTime) {
+		return ldTime, "json-ld", "json-ld datePublished = meta " + metaKey
 	}
 	if t, ok := ruleDate(doc, rule); ok {
 		return t, "rule", "rule"
 	}
-	if t, ok := parseMachineDate(ld.DatePublished); ok {
-		return t, "json-ld", "json-ld datePublished"
+	if hasLD {
+		return ldTime, "json-ld", "json-ld datePublished"
 	}
-	for _, k := range []string{"article:published_time", "datepublished", "pubdate", "publishdate", "its_publication", "dc.date.issued", "dc.date", "date", "og:published_time", "publish-date"} {
-		if t, ok := parseMachineDate(meta[k]); ok {
-			return t, "meta", "meta " + k
-		}
+	if metaKey != "" {
+		return metaTime, "meta", "meta " + metaKey
 	}
+	return pageTextDate(doc)
+}
+
+// pageTextDate finds a publication time in the page's body: <time
+// datetime>, elements whose class or id speaks of a date, then a date with a
+// clock time in the running text.
+func pageTextDate(doc *goquery.Document) (time.Time, string, string) {
 	var t time.Time
 	ok := false
 	doc.Find("time[datetime], [itemprop=datePublished]").EachWithBreak(func(_ int, s *goquery.Selection) bool {
