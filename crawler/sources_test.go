@@ -44,9 +44,12 @@ func TestDefaultSourcesCoverShippedProfiles(t *testing.T) {
 			t.Errorf("no site profile for %s", h)
 		}
 	}
-	// The two ministry sites are one profile.
-	if _, mic, _ := ruleFor("mic.gov.vn"); mic != "mst" {
-		t.Errorf("mic.gov.vn is read by profile %q, want mst", mic)
+	// The two ministry sites are one profile, and ICTNews is a part of
+	// VietNamNet.
+	for alias, profile := range map[string]string{"mic.gov.vn": "mst", "ictnews.vietnamnet.vn": "vietnamnet"} {
+		if _, got, _ := ruleFor(alias); got != profile {
+			t.Errorf("%s is read by profile %q, want %s", alias, got, profile)
+		}
 	}
 }
 
