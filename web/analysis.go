@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 
 	"dxnews/index"
@@ -72,6 +73,15 @@ func (s *server) graph(w http.ResponseWriter, r *http.Request, page bool) *resol
 		return nil
 	}
 	g, err := s.resolver.Graph(r.Context())
+	if errors.Is(err, ErrNotReady) {
+		w.Header().Set("Retry-After", "5")
+		if page {
+			s.pageError(w, r, http.StatusServiceUnavailable, "Đang khởi động", "Máy chủ đang đọc kho bài viết; thử lại sau ít giây.", nil)
+		} else {
+			s.fail(w, r, http.StatusServiceUnavailable, err.Error(), nil)
+		}
+		return nil
+	}
 	if err != nil {
 		if page {
 			s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Không hợp nhất được thực thể.", err)
@@ -104,11 +114,16 @@ func firstN(ids []string, n int) []string {
 	return ids
 }
 
-// resolvedEntities answers /api/entities from the resolved entities.
-func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q string, size int) {
-	g := s.graph(w, r, false)
-	if g == nil {
-		return
+// resolvedEntities answers /api/entities from the resolved entities. It
+// reports false, having written nothing, while they are still loading.
+func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q string, size int) bool {
+	g, err := s.resolver.Graph(r.Context())
+	if errors.Is(err, ErrNotReady) {
+		return false
+	}
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "cannot resolve entities", err)
+		return true
 	}
 	list := g.Entities(typ, q, size)
 	if list == nil {
@@ -117,6 +132,7 @@ func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q
 	s.writeJSON(w, r, http.StatusOK, struct {
 		Entities []*resolve.Entity `json:"entities"`
 	}{list})
+	return true
 }
 
 func paramErr(name, reason string) error { return &index.ParamError{Param: name, Reason: reason} }

@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -274,5 +276,39 @@ func TestAnalysisOnNoArticles(t *testing.T) {
 	f = &fixture{t: t, h: h}
 	if rec := f.get("/api/targets"); rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"error"`) {
 		t.Errorf("no resolver: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// warmingResolver is a resolver still reading the archive at start-up.
+type warmingResolver struct{}
+
+func (warmingResolver) Graph(ctx context.Context) (*resolve.Graph, error) {
+	return nil, fmt.Errorf("loading 3 of 10 pages: %w", ErrNotReady)
+}
+
+// While the resolved entities load, the server answers at once: entity
+// look-ups from the index, search as ever, and what needs the resolved
+// entities a 503 with Retry-After, never a wait or a 500.
+func TestServesWhileEntitiesLoad(t *testing.T) {
+	arts := analysisArticles()
+	f := &fixture{t: t, arts: arts, index: newTestIndex(t, arts...), store: &memStore{arts: arts, dir: t.TempDir()}}
+	h, err := New(Config{Index: f.index, Store: f.store, Resolver: warmingResolver{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.h = h
+	rec := f.get("/api/entities?type=organization")
+	var got entitiesResponse
+	if rec.Code != http.StatusOK || json.Unmarshal(rec.Body.Bytes(), &got) != nil || len(got.Entities) == 0 {
+		t.Errorf("/api/entities while loading: %d %s, want the index's entities", rec.Code, rec.Body)
+	}
+	if rec := f.get("/api/articles?q=chuyen+doi+so"); rec.Code != http.StatusOK {
+		t.Errorf("search while loading: %d", rec.Code)
+	}
+	for _, u := range []string{"/api/targets", "/api/roles?q=giam+doc", "/targets", "/decisions", "/api/export"} {
+		rec := f.get(u)
+		if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+			t.Errorf("%s while loading: %d, Retry-After %q; want 503 with Retry-After", u, rec.Code, rec.Header().Get("Retry-After"))
+		}
 	}
 }

@@ -125,8 +125,9 @@ func (s *server) handleEntities(w http.ResponseWriter, r *http.Request) {
 		s.failQuery(w, r, err, "")
 		return
 	}
-	if s.resolver != nil {
-		s.resolvedEntities(w, r, typ, q, size)
+	// Resolved entities when they are loaded; while the server is still
+	// reading the archive at start-up, the index's entity names.
+	if s.resolver != nil && s.resolvedEntities(w, r, typ, q, size) {
 		return
 	}
 	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: q, Size: size})

@@ -2,6 +2,7 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"unicode"
@@ -32,6 +33,13 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.failQuery(w, r, err, "")
 		return
 	}
+	// Records carry the resolved entity IDs: while they are loading, the
+	// client is told to come back rather than given records without them
+	// and a cursor past them.
+	g, ok := s.exportGraph(w, r)
+	if !ok {
+		return
+	}
 	arts, next, err := s.store.Since(r.Context(), since, limit)
 	if err != nil && since != "" && r.Context().Err() == nil {
 		// The store does not say why it failed; if it can read from the
@@ -52,7 +60,6 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	g := s.exportGraph(r)
 	for _, a := range arts {
 		if err := enc.Encode(exportRecord(g, s.withAudio(a))); err != nil {
 			s.logFailure(r, http.StatusInternalServerError, "export interrupted", err)
@@ -62,17 +69,23 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 }
 
 // exportGraph returns the resolved entities for the export, nil when
-// there are none (the records then carry no entity_ids).
-func (s *server) exportGraph(r *http.Request) *resolve.Graph {
+// there are none (the records then carry no entity_ids). It answers 503
+// and reports false while they are still loading.
+func (s *server) exportGraph(w http.ResponseWriter, r *http.Request) (*resolve.Graph, bool) {
 	if s.resolver == nil {
-		return nil
+		return nil, true
 	}
 	g, err := s.resolver.Graph(r.Context())
+	if errors.Is(err, ErrNotReady) {
+		w.Header().Set("Retry-After", "5")
+		s.fail(w, r, http.StatusServiceUnavailable, err.Error(), nil)
+		return nil, false
+	}
 	if err != nil {
 		s.logFailure(r, http.StatusOK, "export without entity ids", err)
-		return nil
+		return nil, true
 	}
-	return g
+	return g, true
 }
 
 // exportRecord is an article as the NDJSON export writes it: the article

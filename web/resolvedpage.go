@@ -26,9 +26,8 @@ type resolvedPage struct {
 // role timeline, mentions over time and the articles. It reports false
 // when the graph does not know the entity.
 func (s *server) resolvedEntityPage(w http.ResponseWriter, r *http.Request, typ, name string) bool {
-	g, err := s.resolver.Graph(r.Context())
-	if err != nil {
-		s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Không hợp nhất được thực thể.", err)
+	g := s.graph(w, r, true)
+	if g == nil {
 		return true
 	}
 	e, ok := g.Lookup(typ, name)

@@ -5,6 +5,7 @@ package web
 
 import (
 	"context"
+	"errors"
 	"log/slog"
 
 	"dxnews/article"
@@ -60,3 +61,8 @@ type Config struct {
 type Resolver interface {
 	Graph(ctx context.Context) (*resolve.Graph, error)
 }
+
+// ErrNotReady is what a Resolver returns (possibly wrapped) while it is
+// still reading the archive at start-up; the server answers 503 with
+// Retry-After, and the pages say so.
+var ErrNotReady = errors.New("resolved entities are still loading")
