@@ -115,9 +115,17 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, DisableCompression: true},
 	}
+	// A server reads the archive to resolve entities after it starts
+	// listening (minutes at 100,000 articles on a busy machine); until
+	// then what needs them answers 503. The measurement starts after.
+	start := time.Now()
 	if err := waitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
 		return err
 	}
+	if err := waitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "server ready in %s\n", time.Since(start).Round(100*time.Millisecond))
 	// The first entity look-up may wait for the server to build its entity
 	// table: minutes at 100,000 articles on a busy machine.
 	plan, err := discover(ctx, &http.Client{Timeout: 10 * time.Minute}, base)
