@@ -1,0 +1,108 @@
+package extract
+
+// tailWalk is orgTail's walk over the words after an organisation's head.
+type tailWalk struct {
+	d           *doc
+	k           int // the word being read
+	start       int // the first word after the head (and its number)
+	headEnd     int
+	descriptive bool // a head whose name describes a task ("Ban Chỉ đạo …")
+	lower       int  // lower-case words taken so far
+	inList      bool // inside a comma list of topics
+	limit       int  // lower-case words a descriptive name may hold
+}
+
+// tailMove is what a tail rule says of the word at the walk's position.
+type tailMove uint8
+
+const (
+	tailPass tailMove = iota // the rule does not apply: ask the next one
+	tailGo                   // the name goes on from the walk's new position
+	tailEnd                  // the name ends where the rule says
+)
+
+// tailRule is one named case of orgTail. It reads the word at w.k and
+// either passes, moves w.k on (tailGo), or ends the name at the returned
+// token (tailEnd).
+type tailRule struct {
+	name  string
+	apply func(w *tailWalk) (end int, move tailMove)
+}
+
+// orgTailRules are asked in order for each word after an organisation's
+// head; the first that does not pass decides. Each has a row in
+// TestOrgTailRules that fails without it.
+var orgTailRules []tailRule
+
+func init() {
+	orgTailRules = []tailRule{
+		{"line break ends", endAtLineBreak},
+		{"title ends", endAtTitle},
+		{"person's name ends", endAtPersonName},
+	}
+	orgTailRules = append(orgTailRules, punctTailRules...)
+	orgTailRules = append(orgTailRules, capitalTailRules...)
+	orgTailRules = append(orgTailRules, lowerTailRules...)
+}
+
+// orgTail extends an organisation name from token k.
+func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
+	w := tailWalk{d: d, k: k, start: k, headEnd: headEnd, descriptive: descriptive, limit: 10}
+	for w.k < len(d.toks) && w.k-w.start < 24 {
+		if end, ok := w.step(); ok {
+			return end
+		}
+	}
+	return w.k
+}
+
+// step asks the rules about the word at w.k. It reports the name's end
+// when a rule ends it; otherwise a rule has moved w.k on.
+func (w *tailWalk) step() (int, bool) {
+	for _, r := range orgTailRules {
+		switch end, move := r.apply(w); move {
+		case tailGo:
+			return 0, false
+		case tailEnd:
+			return end, true
+		}
+	}
+	return w.takeLower()
+}
+
+// goTo moves the walk to token k.
+func (w *tailWalk) goTo(k int) (int, tailMove) {
+	w.k = k
+	return 0, tailGo
+}
+
+// stop ends the name before the current word.
+func (w *tailWalk) stop() (int, tailMove) { return w.k, tailEnd }
+
+// takeLower takes the current lower-case word into the name.
+func (w *tailWalk) takeLower() (int, bool) {
+	w.lower++
+	w.k++
+	return 0, false
+}
+
+func endAtLineBreak(w *tailWalk) (int, tailMove) {
+	if w.d.toks[w.k].is(fNL) {
+		return w.stop()
+	}
+	return 0, tailPass
+}
+
+func endAtTitle(w *tailWalk) (int, tailMove) {
+	if tp, _ := w.d.title(w.k); tp >= 0 && w.k != w.headEnd {
+		return w.stop()
+	}
+	return 0, tailPass
+}
+
+func endAtPersonName(w *tailWalk) (int, tailMove) {
+	if w.d.nameStart(w.k) {
+		return w.stop()
+	}
+	return 0, tailPass
+}
