@@ -75,72 +75,90 @@ func cleanSymbol(s string) string {
 
 // decisionAt parses a numbered document reference at token i.
 func (d *doc) decisionAt(i int) (decisionRef, bool) {
-	p, n := d.kindAt(i)
-	j := i + n
-	var kind string
-	capital := false
-	if p >= 0 {
-		kind = decisionKinds.phrases[p].value
-		capital = d.toks[i].is(fCap) && decisionKinds.phrases[p].flags == ""
-		if decisionKinds.phrases[p].flags == "abbr" && d.word(i) != decisionKinds.phrases[p].text {
-			return decisionRef{}, false // "qđ" is not "QĐ"
-		}
-		numbered := false
-		if capital && !d.isAny(j, "số", "sô") && (j >= len(d.toks) || !d.toks[j].is(fNum)) {
-			// A named document: "Luật Chuyển đổi số số 148/2025/QH15".
-			for k := j; k < len(d.toks) && k < j+10 && !d.isPunct(k) && !d.toks[k].is(fNL); k++ {
-				if _, kn := d.kindAt(k); kn > 0 && d.toks[k].is(fCap) {
-					break // "Kế hoạch triển khai Quyết định số 131/QĐ-TTg": the number is the other's
-				}
-				if d.isAny(k, "số", "sô") && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && strings.ContainsAny(d.word(k+1), "/-") && hasLetter(d.word(k+1)) {
-					j = k
-					break
-				}
-				if d.isAny(k, "số", "sô") && k <= j+2 && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && d.lowerRun(j, k) {
-					j = k // "Chương trình hành động số 38"
-					break
-				}
-			}
-		}
-		if d.isAny(j, "số", "sô") {
-			j++
-			numbered = true
-			if d.punct(j, ":") {
-				j++
-			}
-		}
-		if j >= len(d.toks) || !d.toks[j].is(fNum) || d.toks[j].is(fNL) {
-			return decisionRef{}, false
-		}
-		w := d.word(j)
-		end := j + 1
-		if d.punct(j+1, "/") && d.capOrAbbr(j+2) {
-			w = w + "/" + d.word(j+2)
-			end = j + 3
-		}
-		num, codes := symbolParts(w)
-		if num == "" || strings.ContainsAny(w, "%,") {
-			return decisionRef{}, false
-		}
-		hasSym := len(codes) > 0 && hasLetter(w)
-		if !hasSym && !numbered {
-			if !capital || yearValue(num) > 0 || len(num) > 5 {
-				return decisionRef{}, false
-			}
-		}
-		if !hasSym && strings.ContainsAny(w, "/-.") {
-			return decisionRef{}, false
-		}
-		if !hasSym && !numbered && d.isAny(end, "năm", "tháng", "ngày", "nhiệm", "mục", "thành", "văn", "quyết", "kế", "người", "tỷ", "triệu", "nghìn", "ngàn") {
-			return decisionRef{}, false
-		}
-		sym := ""
-		if hasSym {
-			sym = cleanSymbol(w)
-		}
-		return decisionRef{kind: kind, number: num, symbol: sym, start: i, end: end}, true
+	if p, n := d.kindAt(i); p >= 0 {
+		return d.kindedDecisionAt(i, p, n)
 	}
-	// A bare symbol: "theo 749/QĐ-TTg".
+	return d.bareSymbolAt(i)
+}
+
+// kindedDecisionAt parses a reference starting with the n tokens of the
+// kind phrase p at i: "Quyết định số 749/QĐ-TTg", "Kế hoạch 215".
+func (d *doc) kindedDecisionAt(i, p, n int) (decisionRef, bool) {
+	j := i + n
+	ph := decisionKinds.phrases[p]
+	capital := d.toks[i].is(fCap) && ph.flags == ""
+	if ph.flags == "abbr" && d.word(i) != ph.text {
+		return decisionRef{}, false // "qđ" is not "QĐ"
+	}
+	if capital && !d.isAny(j, "số", "sô") && (j >= len(d.toks) || !d.toks[j].is(fNum)) {
+		j = d.namedDocumentNumber(j)
+	}
+	numbered := false
+	if d.isAny(j, "số", "sô") {
+		j++
+		numbered = true
+		if d.punct(j, ":") {
+			j++
+		}
+	}
+	if j >= len(d.toks) || !d.toks[j].is(fNum) || d.toks[j].is(fNL) {
+		return decisionRef{}, false
+	}
+	w := d.word(j)
+	end := j + 1
+	if d.punct(j+1, "/") && d.capOrAbbr(j+2) {
+		w = w + "/" + d.word(j+2)
+		end = j + 3
+	}
+	num, codes := symbolParts(w)
+	if num == "" || strings.ContainsAny(w, "%,") {
+		return decisionRef{}, false
+	}
+	hasSym := len(codes) > 0 && hasLetter(w)
+	if !hasSym && d.notDocumentNumber(w, num, end, numbered, capital) {
+		return decisionRef{}, false
+	}
+	sym := ""
+	if hasSym {
+		sym = cleanSymbol(w)
+	}
+	return decisionRef{kind: ph.value, number: num, symbol: sym, start: i, end: end}, true
+}
+
+// namedDocumentNumber returns where the number of a named document whose
+// name starts at j is ("Luật Chuyển đổi số số 148/2025/QH15": at the
+// second "số"), or j when no number follows within its name.
+func (d *doc) namedDocumentNumber(j int) int {
+	for k := j; k < len(d.toks) && k < j+10 && !d.isPunct(k) && !d.toks[k].is(fNL); k++ {
+		if _, kn := d.kindAt(k); kn > 0 && d.toks[k].is(fCap) {
+			return j // "Kế hoạch triển khai Quyết định số 131/QĐ-TTg": the number is the other's
+		}
+		if d.isAny(k, "số", "sô") && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && strings.ContainsAny(d.word(k+1), "/-") && hasLetter(d.word(k+1)) {
+			return k
+		}
+		if d.isAny(k, "số", "sô") && k <= j+2 && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && d.lowerRun(j, k) {
+			return k // "Chương trình hành động số 38"
+		}
+	}
+	return j
+}
+
+// notDocumentNumber reports whether w, a number without a symbol ending
+// at end, is not a document's number: without "số" it must follow a
+// capitalised kind, be short and not a year, and not count something
+// ("Kế hoạch 5 năm"); a bare number has no "/", "-" or ".".
+func (d *doc) notDocumentNumber(w, num string, end int, numbered, capital bool) bool {
+	if !numbered && (!capital || yearValue(num) > 0 || len(num) > 5) {
+		return true
+	}
+	if strings.ContainsAny(w, "/-.") {
+		return true
+	}
+	return !numbered && d.isAny(end, "năm", "tháng", "ngày", "nhiệm", "mục", "thành", "văn", "quyết", "kế", "người", "tỷ", "triệu", "nghìn", "ngàn")
+}
+
+// bareSymbolAt parses a symbol without a kind word: "theo 749/QĐ-TTg".
+func (d *doc) bareSymbolAt(i int) (decisionRef, bool) {
 	if i >= len(d.toks) || !d.toks[i].is(fNum) {
 		return decisionRef{}, false
 	}
@@ -202,98 +220,120 @@ func issuerFromSymbol(kind, sym string) string {
 
 var issueVerbs = []string{"ký ban hành", "ban hành", "ký", "ra", "phê duyệt", "có", "gửi"}
 
+// decisionFinder carries what findDecisions needs from one document to
+// the next.
+type decisionFinder struct {
+	d               *doc
+	mainPlace       string
+	orgs            []orgSpan
+	orgKeys         [][]string        // match keys of orgs, filled on first need
+	resolved        map[string]string // issuer as written → as resolved, one answer per text
+	lastDecisionEnd int
+}
+
 // findDecisions returns every numbered document, references to the same
 // kind and number merged.
 func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision {
+	f := decisionFinder{d: d, mainPlace: mainPlace, orgs: orgs, resolved: map[string]string{}, lastDecisionEnd: -1}
 	var out []article.Decision
 	index := map[string]int{}
-	lastDecisionEnd := -1
-	var orgKeys [][]string // match keys of orgs, filled on first need
-	resolved := map[string]string{}
 	oi := 0 // first organisation that may hold the next document
 	for i := 0; i < len(d.toks); i++ {
 		ref, ok := d.decisionAt(i)
 		if !ok {
 			continue
 		}
+		i = ref.end - 1
 		for oi < len(orgs) && orgs[oi].end <= ref.start {
 			oi++
 		}
 		if d.committeeHolds(orgs, oi, ref.start, ref.end) {
-			i = ref.end - 1
 			continue // "Ban Chỉ đạo … chuyển đổi số và Đề án 06": part of a name
 		}
+		dec := f.decision(ref)
 		key := ref.kind + "|" + strings.TrimLeft(ref.number, "0")
-		m := article.Mention{Start: int(d.toks[ref.start].start), End: int(d.toks[ref.end-1].end)}
-		dec := article.Decision{Kind: ref.kind, Number: ref.number, Symbol: ref.symbol}
-		k := ref.end
-		// Date and issuer after the number.
-		for step := 0; step < 3 && k < len(d.toks); step++ {
-			before := k
-			if d.punct(k, ",") {
-				k++
-			}
-			if iso, n := d.dateAt(k); n > 0 && dec.Date == "" {
-				dec.Date = iso
-				k += n
-				continue
-			}
-			if d.isAny(k, "của", "do") {
-				if e, issuer := d.issuerAt(k + 1); e > 0 {
-					dec.Issuer = issuer
-					k = e
-					continue
-				}
-			}
-			k = before // leave the comma to the subject reader
-			break
-		}
-		// Date and issuer before: "ngày 5-8-2022, UBND tỉnh ban hành Kế hoạch …".
-		if dec.Issuer == "" {
-			dec.Issuer = d.issuerBefore(ref.start, lastDecisionEnd)
-		}
-		if dec.Date == "" {
-			dec.Date = d.dateBefore(ref.start, lastDecisionEnd)
-		}
-		if dec.Issuer == "" && ref.symbol != "" {
-			dec.Issuer = issuerFromSymbol(ref.kind, ref.symbol)
-			if dec.Issuer == "UBND" || dec.Issuer == "HĐND" {
-				dec.Issuer = d.councilIssuer(dec.Issuer, mainPlace, orgs)
-			}
-		}
-		if r, ok := resolved[dec.Issuer]; ok {
-			dec.Issuer = r
-		} else {
-			r = d.resolveIssuer(dec.Issuer, mainPlace, orgs, &orgKeys)
-			resolved[dec.Issuer] = r // one answer per issuer and text
-			dec.Issuer = r
-		}
-		dec.Subject = d.subjectAt(k)
-		lastDecisionEnd = ref.end
 		if at, seen := index[key]; seen {
-			o := &out[at]
-			o.Mentions = append(o.Mentions, m)
-			if o.Symbol == "" {
-				o.Symbol = dec.Symbol
-			}
-			if o.Issuer == "" {
-				o.Issuer = dec.Issuer
-			}
-			if o.Date == "" {
-				o.Date = dec.Date
-			}
-			if o.Subject == "" {
-				o.Subject = dec.Subject
-			}
-			i = ref.end - 1
+			mergeDecision(&out[at], dec)
 			continue
 		}
-		dec.Mentions = []article.Mention{m}
 		index[key] = len(out)
 		out = append(out, dec)
-		i = ref.end - 1
 	}
 	return out
+}
+
+// decision reads the date, issuer and subject around the reference.
+func (f *decisionFinder) decision(ref decisionRef) article.Decision {
+	d := f.d
+	m := article.Mention{Start: int(d.toks[ref.start].start), End: int(d.toks[ref.end-1].end)}
+	dec := article.Decision{Kind: ref.kind, Number: ref.number, Symbol: ref.symbol, Mentions: []article.Mention{m}}
+	k := d.dateAndIssuerAfter(ref.end, &dec)
+	// Date and issuer before: "ngày 5-8-2022, UBND tỉnh ban hành Kế hoạch …".
+	if dec.Issuer == "" {
+		dec.Issuer = d.issuerBefore(ref.start, f.lastDecisionEnd)
+	}
+	if dec.Date == "" {
+		dec.Date = d.dateBefore(ref.start, f.lastDecisionEnd)
+	}
+	if dec.Issuer == "" && ref.symbol != "" {
+		dec.Issuer = issuerFromSymbol(ref.kind, ref.symbol)
+		if dec.Issuer == "UBND" || dec.Issuer == "HĐND" {
+			dec.Issuer = d.councilIssuer(dec.Issuer, f.mainPlace, f.orgs)
+		}
+	}
+	r, ok := f.resolved[dec.Issuer]
+	if !ok {
+		r = d.resolveIssuer(dec.Issuer, f.mainPlace, f.orgs, &f.orgKeys)
+		f.resolved[dec.Issuer] = r
+	}
+	dec.Issuer = r
+	dec.Subject = d.subjectAt(k)
+	f.lastDecisionEnd = ref.end
+	return dec
+}
+
+// dateAndIssuerAfter reads the date and "của"/"do" issuer after a
+// document's number ending at k into dec, and returns where its subject
+// may start.
+func (d *doc) dateAndIssuerAfter(k int, dec *article.Decision) int {
+	for step := 0; step < 3 && k < len(d.toks); step++ {
+		before := k
+		if d.punct(k, ",") {
+			k++
+		}
+		if iso, n := d.dateAt(k); n > 0 && dec.Date == "" {
+			dec.Date = iso
+			k += n
+			continue
+		}
+		if d.isAny(k, "của", "do") {
+			if e, issuer := d.issuerAt(k + 1); e > 0 {
+				dec.Issuer = issuer
+				k = e
+				continue
+			}
+		}
+		return before // leave the comma to the subject reader
+	}
+	return k
+}
+
+// mergeDecision adds another reference to the same document: its mention,
+// and what the first references left out.
+func mergeDecision(o *article.Decision, dec article.Decision) {
+	o.Mentions = append(o.Mentions, dec.Mentions...)
+	if o.Symbol == "" {
+		o.Symbol = dec.Symbol
+	}
+	if o.Issuer == "" {
+		o.Issuer = dec.Issuer
+	}
+	if o.Date == "" {
+		o.Date = dec.Date
+	}
+	if o.Subject == "" {
+		o.Subject = dec.Subject
+	}
 }
 
 // issuerAt reads an issuing organisation or office holder at token i.

@@ -114,107 +114,130 @@ func (f *peopleFinder) compose(r roleSpan) roleRef {
 	return ref
 }
 
+// peopleScan is what scan carries from one token to the next.
+type peopleScan struct {
+	// split are the roles a title chain gives the names after its "là",
+	// "gồm" or ":" in the same sentence; splitPlural when they cover a
+	// list of names across ";".
+	split       []roleSpan
+	splitPlural bool
+	// pending are the roles of a title chain right before the name at
+	// pendingAt; plural when the title is ("các Phó Chủ tịch").
+	pending   []roleSpan
+	pendingAt int
+	plural    bool
+	group     []int // the people of the current list ("ông A, bà B và …")
+}
+
+// scan finds the people of the text and their roles, in text order.
 func (f *peopleFinder) scan() {
 	d := f.d
-	var split []roleSpan
-	splitPlural := false // split covers a list of names across ";"
-	var pending []roleSpan
-	pendingAt, plural := -1, false
-	var group []int
+	s := peopleScan{pendingAt: -1}
 	sent := int32(-1)
 	for i := 0; i < len(d.toks); {
 		if d.toks[i].sent != sent {
 			sent = d.toks[i].sent
-			split, group = nil, nil
+			s.split, s.group = nil, nil
 		}
 		if f.skip[i] {
 			i++
 			continue
 		}
 		if d.punct(i, ";") || d.punct(i, "(") || d.punct(i, ")") {
-			if !d.punct(i, ";") || !splitPlural {
-				split = nil
+			if !d.punct(i, ";") || !s.splitPlural {
+				s.split = nil
 			}
-			group = nil
+			s.group = nil
 			i++
 			continue
 		}
 		if n := d.nameLen(i); n > 0 {
-			p := f.add(i, i+n)
-			if pendingAt == i {
-				for _, r := range pending {
-					f.addRole(p, r)
-				}
-			}
-			var carry []roleSpan
-			if pendingAt == i && plural {
-				carry = pending
-			}
-			pending, pendingAt, plural = nil, -1, false
-			for _, r := range split {
-				f.addRole(p, r)
-			}
-			var k int
-			k, group = f.after(p, i+n, group)
-			// "các Phó Chủ tịch Trần Văn B, Lê Văn C và Hồ Thị D": the
-			// plural title covers the whole list of names.
-			for carry != nil && (d.punct(k, ",") || d.is(k, "và")) {
-				at := k + 1 + d.honorificAt(k+1)
-				m := d.nameLen(at)
-				if m == 0 {
-					break
-				}
-				q := f.add(at, at+m)
-				for _, r := range carry {
-					f.addRole(q, r)
-				}
-				k, group = f.after(q, at+m, group)
-			}
-			i = k
+			i = f.scanName(&s, i, n)
 			continue
 		}
 		if p, e := f.shortName(i); p >= 0 {
-			for _, r := range split {
+			for _, r := range s.split {
 				f.addRole(p, r)
 			}
-			var k int
-			k, group = f.after(p, e, group)
-			i = k
+			i, s.group = f.after(p, e, s.group)
 			continue
 		}
 		if chain, e := d.titleChain(i); len(chain) > 0 {
-			if at := d.nameAfter(e); at >= 0 {
-				pending, pendingAt = chain, at
-				plural = d.isAny(i-1, "các", "hai", "ba", "bốn", "những") || i > 0 && d.toks[i-1].is(fNum)
-				i = at
-				continue
-			}
-			g := e
-			if d.seq(g, "còn lại") {
-				g += 2
-			}
-			plural := d.isAny(i-1, "các", "hai", "ba", "những")
-			if plural && d.punct(g, ",") && d.isAny(g+1, "gồm", "là") {
-				g++ // "Các Phó Chủ tịch Hội đồng, gồm ông A, …; ông B, …"
-			}
-			if d.isAny(g, "là", "gồm") || d.punct(g, ":") {
-				split, splitPlural = chain, plural
-				group = nil
-				i = g + 1
-				if d.is(i, "có") {
-					i++
-				}
-				continue
-			}
-			i = e
-			group = nil
+			i = f.scanTitles(&s, i, chain, e)
 			continue
 		}
 		if !d.punct(i, ",") && !d.isAny(i, "và", "ông", "bà", "đồng", "chí", "cùng") {
-			group = nil
+			s.group = nil
 		}
 		i++
 	}
+}
+
+// scanName adds the person named by the n tokens at i, with the roles
+// pending for it, and returns where scanning resumes.
+func (f *peopleFinder) scanName(s *peopleScan, i, n int) int {
+	d := f.d
+	p := f.add(i, i+n)
+	if s.pendingAt == i {
+		for _, r := range s.pending {
+			f.addRole(p, r)
+		}
+	}
+	var carry []roleSpan
+	if s.pendingAt == i && s.plural {
+		carry = s.pending
+	}
+	s.pending, s.pendingAt, s.plural = nil, -1, false
+	for _, r := range s.split {
+		f.addRole(p, r)
+	}
+	var k int
+	k, s.group = f.after(p, i+n, s.group)
+	// "các Phó Chủ tịch Trần Văn B, Lê Văn C và Hồ Thị D": the
+	// plural title covers the whole list of names.
+	for carry != nil && (d.punct(k, ",") || d.is(k, "và")) {
+		at := k + 1 + d.honorificAt(k+1)
+		m := d.nameLen(at)
+		if m == 0 {
+			break
+		}
+		q := f.add(at, at+m)
+		for _, r := range carry {
+			f.addRole(q, r)
+		}
+		k, s.group = f.after(q, at+m, s.group)
+	}
+	return k
+}
+
+// scanTitles reads the title chain [i, e): its roles wait for the name
+// right after it, or for the names after its "là", "gồm" or ":". It
+// returns where scanning resumes.
+func (f *peopleFinder) scanTitles(s *peopleScan, i int, chain []roleSpan, e int) int {
+	d := f.d
+	if at := d.nameAfter(e); at >= 0 {
+		s.pending, s.pendingAt = chain, at
+		s.plural = d.isAny(i-1, "các", "hai", "ba", "bốn", "những") || i > 0 && d.toks[i-1].is(fNum)
+		return at
+	}
+	g := e
+	if d.seq(g, "còn lại") {
+		g += 2
+	}
+	plural := d.isAny(i-1, "các", "hai", "ba", "những")
+	if plural && d.punct(g, ",") && d.isAny(g+1, "gồm", "là") {
+		g++ // "Các Phó Chủ tịch Hội đồng, gồm ông A, …; ông B, …"
+	}
+	s.group = nil
+	if !d.isAny(g, "là", "gồm") && !d.punct(g, ":") {
+		return e
+	}
+	s.split, s.splitPlural = chain, plural
+	i = g + 1
+	if d.is(i, "có") {
+		i++
+	}
+	return i
 }
 
 // after reads the appositions and copula roles that follow a person

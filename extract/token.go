@@ -32,7 +32,7 @@ func (t token) is(f uint8) bool { return t.flags&f != 0 }
 // joiners that belong to Vietnamese abbreviations and numbers: "TP.HCM",
 // "TT&TT", "749/QĐ-TTg", "0,75", "6.1.2022", "30-60%".
 func tokenize(dst []token, text string) []token {
-	var pending uint8
+	var pending uint8 // flags of the white space before the next token
 	newlines := 0
 	i := 0
 	for i < len(text) {
@@ -52,7 +52,6 @@ func tokenize(dst []token, text string) []token {
 			continue
 		}
 		newlines = 0
-		start := i
 		if !isLetterOrDigit(r) {
 			dst = append(dst, token{start: int32(i), end: int32(i + size), flags: pending | fPunct})
 			pending = 0
@@ -66,97 +65,12 @@ func tokenize(dst []token, text string) []token {
 		} else if isUpper(r) {
 			flags |= fCap
 		}
-		letters, uppers, digits := 0, 0, 0
-		prevDigit, prevUpper, prevLower := false, false, false
-		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				// ASCII fast path.
-				switch {
-				case 'a' <= c && c <= 'z':
-					letters++
-					prevLower, prevDigit, prevUpper = true, false, false
-					i++
-					continue
-				case '0' <= c && c <= '9':
-					digits++
-					prevLower, prevDigit, prevUpper = false, true, false
-					i++
-					continue
-				case 'A' <= c && c <= 'Z' && !(prevLower && letters >= 2 && digits == 0 && flags&fCap != 0):
-					letters++
-					uppers++
-					prevLower, prevDigit, prevUpper = false, false, true
-					i++
-					continue
-				}
-				r, size = rune(c), 1
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-			if isLetterOrDigit(r) || isMark(r) {
-				dig := isDigit(r)
-				mark := !dig && r >= 0x300 && isMark(r)
-				up := !dig && !mark && isUpper(r)
-				if prevLower && up && letters >= 2 && digits == 0 && flags&fCap != 0 && i+size < len(text) {
-					// Two title-case words glued together ("Hà NộiÔng"):
-					// Vietnamese syllables never turn upper case inside.
-					if next, _ := utf8.DecodeRuneInString(text[i+size:]); isLetterOrDigit(next) && !isDigit(next) && !isUpper(next) {
-						break
-					}
-				}
-				if dig {
-					digits++
-				}
-				prevLower = !dig && !mark && !up || mark && prevLower
-				prevDigit = dig
-				prevUpper = up
-				if !dig && !mark {
-					letters++
-					if prevUpper {
-						uppers++
-					}
-				}
-				i += size
-				continue
-			}
-			if i+size >= len(text) {
-				break
-			}
-			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			if !isLetterOrDigit(next) {
-				if r == '%' && prevDigit {
-					i += size
-				}
-				break
-			}
-			nextDigit := isDigit(next)
-			nextUpper := isUpper(next)
-			join := false
-			switch r {
-			case '.':
-				join = prevDigit && nextDigit || !prevDigit && !nextDigit && (prevUpper && letters <= 4 || nextUpper && letters <= 2 ||
-					!nextUpper && domainSuffix(text[i+size:]))
-			case ',':
-				join = prevDigit && nextDigit
-			case '&':
-				join = !prevDigit && !nextDigit
-			case '/':
-				join = prevDigit || nextDigit || prevUpper || nextUpper
-			case '-':
-				join = prevDigit || nextDigit || prevUpper && nextUpper || prevUpper && letters <= 4
-			}
-			if !join {
-				if r == '%' && prevDigit {
-					i += size
-				}
-				break
-			}
-			i += size
-		}
-		if letters >= 2 && letters == uppers {
+		end, upper := wordEnd(text, i, flags&fCap != 0)
+		if upper {
 			flags |= fUpper
 		}
-		dst = append(dst, token{start: int32(start), end: int32(i), flags: flags})
+		dst = append(dst, token{start: int32(i), end: int32(end), flags: flags})
+		i = end
 	}
 	return dst
 }
