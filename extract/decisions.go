@@ -171,12 +171,12 @@ func (d *doc) bareSymbolAt(i int) (decisionRef, bool) {
 		return decisionRef{}, false
 	}
 	for _, c := range codes {
-		if k, ok := kindCodes[string(appendFold(nil, c))]; ok {
+		if k, ok := kindCodes[string(appendWordKey(nil, c))]; ok {
 			return decisionRef{kind: k, number: num, symbol: cleanSymbol(w), start: i, end: i + 1}, true
 		}
 	}
 	// "1875/UBND-VX": an issuer followed by the drafting unit is a Công văn.
-	if _, ok := issuerCodes[string(appendFold(nil, codes[0]))]; ok {
+	if _, ok := issuerCodes[string(appendWordKey(nil, codes[0]))]; ok {
 		return decisionRef{kind: "Công văn", number: num, symbol: cleanSymbol(w), start: i, end: i + 1}, true
 	}
 	return decisionRef{}, false
@@ -195,7 +195,7 @@ func hasLetter(s string) bool {
 func issuerFromSymbol(kind, sym string) string {
 	_, codes := symbolParts(sym)
 	for k := len(codes) - 1; k >= 0; k-- {
-		c := string(appendFold(nil, codes[k]))
+		c := string(appendWordKey(nil, codes[k]))
 		if c == "tw" {
 			switch kind {
 			case "Nghị quyết", "Kết luận":
@@ -341,7 +341,7 @@ func (d *doc) issuerAt(i int) (int, string) {
 	if o := d.orgAt(i); o.end > 0 {
 		return o.end, d.span(o.start, o.end)
 	}
-	if r, ok := d.titleAt(i); ok {
+	if r, ok := d.titleAt(i, capitalOnly); ok {
 		return r.end, d.span(i, r.end)
 	}
 	return 0, ""
@@ -363,7 +363,7 @@ func (d *doc) issuerBefore(i, floor int) string {
 				if o := d.orgAt(s); o.end == j {
 					best = s
 				}
-				if r, ok := d.titleAt(s); ok && r.end == j {
+				if r, ok := d.titleAt(s, capitalOnly); ok && r.end == j {
 					best = s
 				}
 			}
@@ -455,7 +455,7 @@ func (d *doc) subjectAt(k int) string {
 // councilIssuer names the UBND (or HĐND) a symbol points to: the one the
 // text names, else the one of the article's main place.
 func (d *doc) councilIssuer(code, mainPlace string, orgs []orgSpan) string {
-	want := aliasWords[fold(code)]
+	want := aliasWords[phraseKey(code)]
 	for _, o := range orgs {
 		if o.end > o.headEnd && prefixOf(want, d.keysOf(nil, o.start, o.headEnd)) {
 			return d.span(o.start, o.end)
@@ -524,7 +524,7 @@ func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan, orgKeys *[]
 			continue
 		}
 		name := d.span(o.start, o.end)
-		if found != "" && fold(found) != fold(name) {
+		if found != "" && phraseKey(found) != phraseKey(name) {
 			return issuer // several: do not guess
 		}
 		found = name
@@ -541,7 +541,7 @@ func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan, orgKeys *[]
 			// + "TP.HCM" = "Sở Nội vụ TP.HCM".
 			words := strings.Fields(issuer)
 			n := 1
-			if len(words) > 2 && fold(words[len(words)-2]) == "thành" {
+			if len(words) > 2 && phraseKey(words[len(words)-2]) == "thành" {
 				n = 2
 			}
 			return strings.Join(words[:len(words)-n], " ") + " " + province

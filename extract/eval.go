@@ -135,14 +135,14 @@ func (r *Report) score(name string, g goldFile, e article.Entities) {
 	goldPeople := map[string]int{}
 	for i, p := range g.People {
 		if p.Byline {
-			bylines[fold(p.Name)] = true
+			bylines[phraseKey(p.Name)] = true
 			continue
 		}
-		goldPeople[fold(p.Name)] = i
+		goldPeople[phraseKey(p.Name)] = i
 	}
 	matched := map[string]bool{}
 	for _, p := range e.People {
-		k := fold(p.Name)
+		k := phraseKey(p.Name)
 		if bylines[k] {
 			continue
 		}
@@ -161,7 +161,7 @@ func (r *Report) score(name string, g goldFile, e article.Entities) {
 		r.scoreRoles(name, p.Name, g.People[gi].Roles, p.Roles)
 	}
 	for _, p := range g.People {
-		if p.Byline || matched[fold(p.Name)] {
+		if p.Byline || matched[phraseKey(p.Name)] {
 			continue
 		}
 		r.add("people", 0, 0, 1)
@@ -344,7 +344,7 @@ func orgMatch(gold, pred string) bool {
 func placeKey(s string) string {
 	s = stripNote(s)
 	if c, ok := CanonicalPlace(s); ok {
-		return fold(c)
+		return phraseKey(c)
 	}
 	return strings.Join(matchKey(s), " ")
 }
@@ -402,5 +402,5 @@ func targetKey(v string) string {
 // to the kind of the contract it is a sort of ("Chương trình hành động" is
 // a Chương trình).
 func kindKey(k string) string {
-	return strings.TrimSuffix(fold(k), " hành động")
+	return strings.TrimSuffix(phraseKey(k), " hành động")
 }

@@ -9,7 +9,7 @@ import (
 //go:embed data/*.txt
 var dataFS embed.FS
 
-// lexicon matches multi-word phrases against folded token keys, longest
+// lexicon matches multi-word phrases against token matching keys, longest
 // phrase first.
 type lexicon struct {
 	byFirst map[string][]int
@@ -18,7 +18,7 @@ type lexicon struct {
 }
 
 type phrase struct {
-	keys   []string // folded token keys
+	keys   []string // token matching keys
 	text   string   // as listed
 	value  string   // canonical form or payload
 	flags  string
@@ -36,7 +36,7 @@ func (l *lexicon) add(text, value, flags string) {
 	keys := make([]string, len(toks))
 	var caps uint32
 	for i, t := range toks {
-		keys[i] = string(appendFold(nil, text[t.start:t.end]))
+		keys[i] = string(appendWordKey(nil, text[t.start:t.end]))
 		if i < 32 && (t.is(fCap) || t.is(fUpper)) {
 			caps |= 1 << i
 		}
@@ -115,7 +115,7 @@ var (
 func init() {
 	eachLine("provinces63.txt", func(line string) {
 		parts := strings.Split(line, "|")
-		provinces[fold(parts[0])] = true
+		provinces[phraseKey(parts[0])] = true
 		for _, p := range parts {
 			places.add(p, parts[0], "p")
 		}
@@ -129,16 +129,16 @@ func init() {
 	eachLine("provinces34.txt", func(line string) {
 		parts := strings.Split(line, "|")
 		for _, p := range parts[1:] {
-			merged34[fold(p)] = parts[0]
+			merged34[phraseKey(p)] = parts[0]
 		}
-		if _, ok := places.byFirst[fold(strings.Fields(parts[0])[0])]; !ok {
+		if _, ok := places.byFirst[phraseKey(strings.Fields(parts[0])[0])]; !ok {
 			places.add(parts[0], parts[0], "p")
 		}
 	})
 	eachLine("surnames.txt", func(line string) {
 		for _, w := range strings.Fields(line) {
-			surnames[fold(w)] = true
-			markClass(fold(w), cSurname)
+			surnames[phraseKey(w)] = true
+			markClass(phraseKey(w), cSurname)
 		}
 	})
 	eachLine("titles.txt", func(line string) {
@@ -171,7 +171,7 @@ func ProvinceAfter2025(name string) (string, bool) {
 		return "", false
 	}
 	canon := places.phrases[p].value
-	if v, ok := merged34[fold(canon)]; ok {
+	if v, ok := merged34[phraseKey(canon)]; ok {
 		return v, true
 	}
 	return "", false

@@ -33,7 +33,7 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 				local = 0 // "thành phố Đà Nẵng" is the province-level city
 			}
 			if prov && local > 0 {
-				canon = fold(d.span(i-local, i)) + " " + canon // "phường Thái Bình" is not the province
+				canon = phraseKey(d.span(i-local, i)) + " " + canon // "phường Thái Bình" is not the province
 				prov = false
 			}
 			if prov {
@@ -45,9 +45,9 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 				}
 			}
 		} else if n = d.unlistedPlace(i); n > 0 {
-			canon = fold(d.span(i, i+n))
+			canon = phraseKey(d.span(i, i+n))
 		} else if n = d.listedPlace(i, listFrom); n > 0 {
-			canon = fold(d.span(i, i+n))
+			canon = phraseKey(d.span(i, i+n))
 			viaList = true
 		} else {
 			continue
@@ -64,7 +64,7 @@ func (d *doc) findLocations(skip, inName []bool) ([]article.Location, string, st
 		name := d.span(i-local, i+n)
 		if at, ok := index[canon]; ok {
 			out[at].Mentions = append(out[at].Mentions, m)
-			if isUpperText(out[at].Name) || local > 0 && fold(out[at].Name) == canon {
+			if isUpperText(out[at].Name) || local > 0 && phraseKey(out[at].Name) == canon {
 				out[at].Name = name
 			}
 		} else {
@@ -110,14 +110,14 @@ func soleProvince(canon, surface []string) string {
 	case 1:
 		return surface[0]
 	}
-	cur := merged34[fold(canon[0])]
+	cur := merged34[phraseKey(canon[0])]
 	for _, c := range canon {
-		if merged34[fold(c)] != cur {
+		if merged34[phraseKey(c)] != cur {
 			return ""
 		}
 	}
 	for i, c := range canon {
-		if fold(c) == fold(cur) {
+		if phraseKey(c) == phraseKey(cur) {
 			return surface[i]
 		}
 	}

@@ -9,22 +9,6 @@ type orgSpan struct {
 	committee  byte // 'b' for a Ban, 't' for a Tổ, 0 otherwise
 }
 
-func (d *doc) capWord(i int) bool {
-	if i < 0 || i >= len(d.toks) {
-		return false
-	}
-	t := d.toks[i]
-	return t.is(fCap) && !t.is(fUpper) && !t.is(fPunct) && !t.is(fNum)
-}
-
-func (d *doc) capOrAbbr(i int) bool {
-	if i < 0 || i >= len(d.toks) {
-		return false
-	}
-	t := d.toks[i]
-	return !t.is(fPunct) && (t.is(fCap) || t.is(fUpper))
-}
-
 // Common words that begin with an organisation head: "Cục diện", "Sở dĩ".
 var notOrg = newPhraseSet("cục diện", "cục bộ", "sở dĩ", "sở hữu", "sở thích", "trường hợp", "ban hành", "ban đầu",
 	"hội nghị", "hội thảo", "viện dẫn", "viện trợ", "đoàn kết", "ủy quyền", "ủy thác")

@@ -44,7 +44,7 @@ func (d *doc) findPeople(orgs []orgSpan, skip, inName []bool) ([]article.Person,
 func (f *peopleFinder) add(s, e int) int {
 	d := f.d
 	name := d.span(s, e)
-	d.buf = d.foldedSpan(d.buf[:0], s, e)
+	d.buf = d.keySpan(d.buf[:0], s, e)
 	at, ok := f.byKey[string(d.buf)]
 	if !ok {
 		at = len(f.people)
@@ -247,13 +247,13 @@ func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 	k0 := k
 	if d.isAny(k, "nguyên", "cựu") {
 		// "ông Lê Văn A nguyên Chủ tịch UBND tỉnh giữ chức vụ …".
-		if r, ok := d.titleAt(k, true); ok && r.end > k+1 {
+		if r, ok := d.titleAt(k, lowerCaseToo); ok && r.end > k+1 {
 			f.addRole(p, r)
 			k = r.end
 		}
 	}
 	for d.punct(k, ",") || d.isDash(k) || d.is(k, "kiêm") && k > 0 {
-		r, ok := d.titleAt(k+1, true)
+		r, ok := d.titleAt(k+1, lowerCaseToo)
 		if !ok || r.end <= k+1 {
 			break
 		}
@@ -309,7 +309,7 @@ func (f *peopleFinder) shortName(i int) (int, int) {
 	for e < len(d.toks) && e-i < 2 && d.capWord(e) && !d.toks[e].is(fNL) {
 		e++
 	}
-	d.buf = d.foldedSpan(append(d.buf[:0], ' '), i, e)
+	d.buf = d.keySpan(append(d.buf[:0], ' '), i, e)
 	short := d.buf
 	match := -1
 	for k, p := range f.people {

@@ -12,12 +12,20 @@ type roleSpan struct {
 	bare byte
 }
 
-// titleAt parses a title phrase at token i. Lower-case titles are accepted
-// only when lowerOK (after a name and a comma).
-func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
+// titleCase says whether titleAt takes a title written in lower case.
+type titleCase uint8
+
+const (
+	capitalOnly  titleCase = iota // "Phó Chủ tịch UBND tỉnh"
+	lowerCaseToo                  // also "phó chủ tịch UBND tỉnh", after a name and a comma
+)
+
+// titleAt parses a title phrase at token i; a lower-case title only with
+// lowerCaseToo.
+func (d *doc) titleAt(i int, tc titleCase) (roleSpan, bool) {
 	if d.isAny(i, "nguyên", "cựu") {
 		// "nguyên Cục phó Quản lý Dược": a former role, kept as written.
-		if r, ok := d.titleAt(i+1, true); ok {
+		if r, ok := d.titleAt(i+1, lowerCaseToo); ok {
 			r.start = i
 			return r, true
 		}
@@ -27,7 +35,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 	if p < 0 {
 		return roleSpan{}, false
 	}
-	if !d.capOrAbbr(i) && (len(lowerOK) == 0 || !lowerOK[0]) {
+	if !d.capOrAbbr(i) && tc != lowerCaseToo {
 		return roleSpan{}, false
 	}
 	j := i + n
@@ -98,7 +106,7 @@ func (d *doc) titleAt(i int, lowerOK ...bool) (roleSpan, bool) {
 // titleChain parses titles separated by commas or nothing:
 // "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh".
 func (d *doc) titleChain(i int) ([]roleSpan, int) {
-	r, ok := d.titleAt(i)
+	r, ok := d.titleAt(i, capitalOnly)
 	if !ok {
 		return nil, i
 	}
@@ -109,7 +117,7 @@ func (d *doc) titleChain(i int) ([]roleSpan, int) {
 		if d.punct(e, ",") || d.is(e, "kiêm") {
 			next = e + 1
 		}
-		r2, ok := d.titleAt(next)
+		r2, ok := d.titleAt(next, capitalOnly)
 		if !ok || r2.end <= next {
 			break
 		}
@@ -122,14 +130,14 @@ func (d *doc) titleChain(i int) ([]roleSpan, int) {
 // titleChainLower is titleChain that also accepts lower-case titles, for
 // roles in brackets after a name.
 func (d *doc) titleChainLower(i int) ([]roleSpan, int) {
-	r, ok := d.titleAt(i, true)
+	r, ok := d.titleAt(i, lowerCaseToo)
 	if !ok {
 		return nil, i
 	}
 	chain := []roleSpan{r}
 	e := r.end
 	for d.punct(e, ",") || d.is(e, "kiêm") {
-		r2, ok := d.titleAt(e+1, true)
+		r2, ok := d.titleAt(e+1, lowerCaseToo)
 		if !ok || r2.end <= e+1 {
 			break
 		}
@@ -178,7 +186,7 @@ func (d *doc) copulaRole(k int) (roleSpan, bool) {
 			} else if d.isAny(j, "một", "hai", "ba") {
 				j++
 			}
-			if r, ok := d.titleAt(j, true); ok {
+			if r, ok := d.titleAt(j, lowerCaseToo); ok {
 				return r, true
 			}
 			return roleSpan{}, false

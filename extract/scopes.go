@@ -373,7 +373,7 @@ func (w *targetWalk) values(l oline, b, e, start, lim int, cue scope, sy string,
 			from = ms
 		}
 		to = max(to, me)
-		if len(w.out) > 0 && (strings.HasSuffix(metric, " này") || strings.HasSuffix(metric, " trên")) && anaphoricMetric[fold(metric)] {
+		if len(w.out) > 0 && (strings.HasSuffix(metric, " này") || strings.HasSuffix(metric, " trên")) && anaphoricMetric[phraseKey(metric)] {
 			metric = w.out[len(w.out)-1].Metric // "đến năm 2030, tỷ lệ này đạt 90%"
 		}
 		m := article.Mention{Start: int(d.toks[from].start), End: int(d.toks[to-1].end)}

@@ -168,7 +168,7 @@ func (d *doc) qualifierBefore(v int) (string, int) {
 	if n == 0 {
 		return "", v
 	}
-	q := fold(d.span(end-n+1, end+1))
+	q := phraseKey(d.span(end-n+1, end+1))
 	if q == "tối thiếu" {
 		q = "tối thiểu"
 	}
@@ -352,9 +352,9 @@ func sameTarget(list []article.Target, value, year, metric string) int {
 			continue
 		}
 		if mk == nil {
-			mk = strings.Fields(fold(metric))
+			mk = strings.Fields(phraseKey(metric))
 		}
-		tk := strings.Fields(fold(t.Metric))
+		tk := strings.Fields(phraseKey(t.Metric))
 		if 2*sharedSyllables(mk, tk) >= min(len(mk), len(tk)) && len(mk) > 0 {
 			return i
 		}
@@ -371,7 +371,7 @@ func enrich(t *article.Target, qual, metric string) {
 	if t.Qualifier == "" {
 		t.Qualifier = qual
 	}
-	if len(metric) > len(t.Metric) && strings.Contains(fold(metric), fold(t.Metric)) {
+	if len(metric) > len(t.Metric) && strings.Contains(phraseKey(metric), phraseKey(t.Metric)) {
 		t.Metric = metric
 	}
 }

@@ -15,7 +15,7 @@ func (d *doc) titledOrg(i int) orgSpan {
 	} else if op, _ := d.orgHead(s); op >= 0 {
 		return orgSpan{}
 	}
-	r, ok := d.titleAt(i)
+	r, ok := d.titleAt(i, capitalOnly)
 	if !ok || r.placeOnly || r.bare != 0 || r.end <= r.titleEnd {
 		return orgSpan{}
 	}

@@ -21,7 +21,7 @@ const (
 // byte offsets so that scanning never copies the text.
 type token struct {
 	start, end int32 // byte range in the text
-	fs, fe     int32 // byte range of the folded key in doc.fold
+	fs, fe     int32 // byte range of the matching key in doc.keyText
 	sent       int32 // index of the first token of the sentence
 	flags      uint8
 }
