@@ -34,17 +34,3 @@ func (d *doc) itemAt(v, s, e int) (int, int) {
 	}
 	return a, b
 }
-
-// inBrackets reports whether token v sits inside round brackets that open
-// in [s, v).
-func (d *doc) inBrackets(v, s int) bool {
-	depth := 0
-	for k := s; k < v; k++ {
-		if d.punct(k, "(") {
-			depth++
-		} else if d.punct(k, ")") && depth > 0 {
-			depth--
-		}
-	}
-	return depth > 0
-}

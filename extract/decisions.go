@@ -10,8 +10,6 @@ import (
 type decisionRef struct {
 	kind, number, symbol string
 	start, end           int // token range of "Quyết định số 749/QĐ-TTg"
-	textIssuer           bool
-	dec                  article.Decision
 }
 
 // decisionFinder carries what findDecisions needs from one document to

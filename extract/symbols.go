@@ -26,9 +26,7 @@ func symbolParts(sym string) (num string, codes []string) {
 	}
 	num = sym[:i]
 	rest := sym[i:]
-	for _, c := range strings.FieldsFunc(rest, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
-		codes = append(codes, c)
-	}
+	codes = append(codes, strings.FieldsFunc(rest, func(r rune) bool { return r == '/' || r == '-' || r == '.' })...)
 	return num, codes
 }
 

@@ -37,14 +37,3 @@ func enrich(t *article.Target, qual, metric string) {
 		t.Metric = metric
 	}
 }
-
-// scopeIn names the place a target applies to: the first place named in
-// its sentence before the value, else the article's main place.
-func (d *doc) scopeIn(s, v int, fallback string) string {
-	for k := s; k < v; k++ {
-		if _, n := d.placeAt(k); n > 0 && !d.inName(k) {
-			return d.span(k, k+n)
-		}
-	}
-	return fallback
-}

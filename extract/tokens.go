@@ -28,12 +28,6 @@ func (d *doc) span(i, j int) string {
 	return d.text[d.toks[i].start:d.toks[j-1].end]
 }
 
-func (d *doc) mention(i, j int) mentionSpan {
-	return mentionSpan{int(d.toks[i].start), int(d.toks[j-1].end)}
-}
-
-type mentionSpan struct{ start, end int }
-
 // is reports whether token i has matching key k.
 func (d *doc) is(i int, k string) bool {
 	return i >= 0 && i < len(d.toks) && d.key(i) == k
