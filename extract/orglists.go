@@ -51,10 +51,7 @@ func (d *doc) commaList(k int) bool {
 	if !d.capWord(k+1) || d.nameStart(k+1) {
 		return false
 	}
-	if tp, _ := d.title(k + 1); tp >= 0 {
-		return false
-	}
-	if op, _ := d.orgHead(k + 1); op >= 0 {
+	if d.titleOrOrgHead(k + 1) {
 		return false
 	}
 	if pp, _ := d.placeAt(k + 1); pp >= 0 {

@@ -79,6 +79,15 @@ func (w *tailWalk) goTo(k int) (int, tailMove) {
 // stop ends the name before the current word.
 func (w *tailWalk) stop() (int, tailMove) { return w.k, tailEnd }
 
+// stopIf ends the name before the current word when cond holds, and
+// passes otherwise.
+func (w *tailWalk) stopIf(cond bool) (int, tailMove) {
+	if cond {
+		return w.stop()
+	}
+	return 0, tailPass
+}
+
 // takeLower takes the current lower-case word into the name.
 func (w *tailWalk) takeLower() (int, bool) {
 	w.lower++
@@ -87,22 +96,14 @@ func (w *tailWalk) takeLower() (int, bool) {
 }
 
 func endAtLineBreak(w *tailWalk) (int, tailMove) {
-	if w.d.toks[w.k].is(fNL) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.toks[w.k].is(fNL))
 }
 
 func endAtTitle(w *tailWalk) (int, tailMove) {
-	if tp, _ := w.d.title(w.k); tp >= 0 && w.k != w.headEnd {
-		return w.stop()
-	}
-	return 0, tailPass
+	tp, _ := w.d.title(w.k)
+	return w.stopIf(tp >= 0 && w.k != w.headEnd)
 }
 
 func endAtPersonName(w *tailWalk) (int, tailMove) {
-	if w.d.nameStart(w.k) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.nameStart(w.k))
 }

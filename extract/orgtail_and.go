@@ -4,10 +4,7 @@ package extract
 
 // "Ban Thường vụ Tỉnh ủy | và Thường trực Tỉnh ủy".
 func endAtAndAfterCommittee(w *tailWalk) (int, tailMove) {
-	if w.d.is(w.k, "và") && w.k-2 >= w.start && w.d.partyCommittee(w.k-2, 2) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.is(w.k, "và") && w.k-2 >= w.start && w.d.partyCommittee(w.k-2, 2))
 }
 
 // "… khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số": the last
@@ -45,23 +42,14 @@ func smallAndMediumJoins(w *tailWalk) (int, tailMove) {
 // neither a name, a title nor another organisation.
 func andJoinsCapital(w *tailWalk) (int, tailMove) {
 	d, k := w.d, w.k
-	if !d.is(k, "và") || !d.capOrAbbr(k+1) || d.nameStart(k+1) {
-		return 0, tailPass
-	}
-	if tp, _ := d.title(k + 1); tp >= 0 {
-		return 0, tailPass
-	}
-	if op, _ := d.orgHead(k + 1); op >= 0 {
+	if !d.is(k, "và") || !d.capOrAbbr(k+1) || d.nameStart(k+1) || d.titleOrOrgHead(k+1) {
 		return 0, tailPass
 	}
 	return w.goTo(k + 1)
 }
 
 func endAtAnd(w *tailWalk) (int, tailMove) {
-	if w.d.is(w.k, "và") {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.is(w.k, "và"))
 }
 
 // isTerm reports whether token k is "khóa" (a party or assembly term).
@@ -77,10 +65,7 @@ func termJoins(w *tailWalk) (int, tailMove) {
 }
 
 func endAtTerm(w *tailWalk) (int, tailMove) {
-	if w.d.isTerm(w.k) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.isTerm(w.k))
 }
 
 // romanNumerals are the term numbers of "khóa XI".

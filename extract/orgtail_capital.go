@@ -18,10 +18,7 @@ var capitalTailRules = []tailRule{
 // "Công ty Minh Phát | 5GX": a number written with capitals ends the name.
 // (A Roman numeral is a capitalised word, not a number: "khóa XI".)
 func endAtNumeral(w *tailWalk) (int, tailMove) {
-	if w.d.toks[w.k].is(fNum) && w.d.capOrAbbr(w.k) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.toks[w.k].is(fNum) && w.d.capOrAbbr(w.k))
 }
 
 // headAt returns the length of an organisation head at w.k, and whether
@@ -43,10 +40,8 @@ func (w *tailWalk) headAt() (n int, owned bool) {
 // "Sở Thông tin và Truyền thông | Sở Tài chính": another head starts
 // another organisation.
 func endAtOtherHead(w *tailWalk) (int, tailMove) {
-	if n, owned := w.headAt(); n > 0 && !owned {
-		return w.stop()
-	}
-	return 0, tailPass
+	n, owned := w.headAt()
+	return w.stopIf(n > 0 && !owned)
 }
 
 // "Văn phòng Ban Chỉ đạo", "Trung tâm … thuộc Sở …".
@@ -104,10 +99,7 @@ func programmeJoins(w *tailWalk) (int, tailMove) {
 
 // A numbered document ("Quyết định số 749") ends the name.
 func endAtDocument(w *tailWalk) (int, tailMove) {
-	if w.kindAt() > 0 {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.kindAt() > 0)
 }
 
 func capitalJoins(w *tailWalk) (int, tailMove) {

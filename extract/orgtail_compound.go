@@ -5,10 +5,7 @@ package extract
 
 // "Ngân hàng Nhà nước | điều chỉnh …".
 func endAtCompoundVerb(w *tailWalk) (int, tailMove) {
-	if !w.descriptive && w.d.startsAt(w.k, compoundStop) > 0 {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(!w.descriptive && w.d.startsAt(w.k, compoundStop) > 0)
 }
 
 // "Viện Chiến lược chuyển đổi số".
@@ -44,16 +41,10 @@ func endAtLongLowerRun(w *tailWalk) (int, tailMove) {
 
 // "VN Pharma nhập thuốc giả": a clause, not a name.
 func endAtClause(w *tailWalk) (int, tailMove) {
-	if !w.descriptive && w.lowerRun() == 0 && !w.d.lowerRunEnds(w.k) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(!w.descriptive && w.lowerRun() == 0 && !w.d.lowerRunEnds(w.k))
 }
 
 // A descriptive name holds a limited number of lower-case words.
 func endAtLowerLimit(w *tailWalk) (int, tailMove) {
-	if w.descriptive && w.lower >= w.limit {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.descriptive && w.lower >= w.limit)
 }

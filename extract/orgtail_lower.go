@@ -76,10 +76,7 @@ func ownerJoins(w *tailWalk) (int, tailMove) {
 }
 
 func endAtOf(w *tailWalk) (int, tailMove) {
-	if w.d.isAny(w.k, "của", "thuộc") {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.isAny(w.k, "của", "thuộc"))
 }
 
 // "Trung tâm dữ liệu quốc gia số 1".
@@ -92,18 +89,12 @@ func numberAfterSoCloses(w *tailWalk) (int, tailMove) {
 }
 
 func endAtNumber(w *tailWalk) (int, tailMove) {
-	if w.d.toks[w.k].is(fNum) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.toks[w.k].is(fNum))
 }
 
 // "Sở Y tế | về …": only a descriptive name goes on with "về".
 func endAtAbout(w *tailWalk) (int, tailMove) {
-	if !w.descriptive && w.d.is(w.k, "về") {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(!w.descriptive && w.d.is(w.k, "về"))
 }
 
 // A stop word or verb ends the name, except the verb early in a
@@ -119,8 +110,5 @@ func endAtStopWord(w *tailWalk) (int, tailMove) {
 
 // "Ban Thường vụ Tỉnh ủy (Quảng Bình) | lãnh đạo, chỉ đạo".
 func endAtCommitteeVerb(w *tailWalk) (int, tailMove) {
-	if w.d.startsAt(w.k, afterCommittee) > 0 && w.d.committeeBefore(w.k, w.start) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.startsAt(w.k, afterCommittee) > 0 && w.d.committeeBefore(w.k, w.start))
 }

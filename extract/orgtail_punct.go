@@ -70,21 +70,12 @@ func aliasInBrackets(w *tailWalk) (int, tailMove) {
 // words that start neither a name, a title nor another organisation.
 func dashJoinsCompound(w *tailWalk) (int, tailMove) {
 	d, k := w.d, w.k
-	if !d.hyphenOrEnDash(k) || k <= w.start || !d.capWord(k+1) || d.nameLen(k+1) != 0 || d.toks[k+1].is(fNL) {
-		return 0, tailPass
-	}
-	if tp, _ := d.title(k + 1); tp >= 0 {
-		return 0, tailPass
-	}
-	if op, _ := d.orgHead(k + 1); op >= 0 {
+	if !d.hyphenOrEnDash(k) || k <= w.start || !d.capWord(k+1) || d.nameLen(k+1) != 0 || d.toks[k+1].is(fNL) || d.titleOrOrgHead(k+1) {
 		return 0, tailPass
 	}
 	return w.goTo(k + 1)
 }
 
 func endAtPunct(w *tailWalk) (int, tailMove) {
-	if w.d.toks[w.k].is(fPunct) {
-		return w.stop()
-	}
-	return 0, tailPass
+	return w.stopIf(w.d.toks[w.k].is(fPunct))
 }

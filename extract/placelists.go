@@ -12,10 +12,7 @@ func (d *doc) listedPlace(i, from int) int {
 	}
 	n := 0
 	for n < 3 && d.capWord(i+n) && !d.toks[i+n].is(fNL) {
-		if p, _ := d.title(i + n); p >= 0 {
-			return 0
-		}
-		if p, _ := d.orgHead(i + n); p >= 0 {
+		if d.titleOrOrgHead(i + n) {
 			return 0
 		}
 		n++
@@ -78,10 +75,7 @@ func (d *doc) unlistedPlace(i int) int {
 	}
 	n := 0
 	for n < 3 && d.capWord(i+n) && !d.toks[i+n].is(fNL) {
-		if p, _ := d.title(i + n); p >= 0 {
-			break
-		}
-		if p, _ := d.orgHead(i + n); p >= 0 {
+		if d.titleOrOrgHead(i + n) {
 			break
 		}
 		if n > 0 && d.nameLen(i+n) > 2 {

@@ -107,6 +107,16 @@ func (d *doc) sameParagraph(i, j int) bool {
 	return true
 }
 
+// titleOrOrgHead reports whether a title or an organisation head starts
+// at token k.
+func (d *doc) titleOrOrgHead(k int) bool {
+	if p, _ := d.title(k); p >= 0 {
+		return true
+	}
+	p, _ := d.orgHead(k)
+	return p >= 0
+}
+
 // keySpan appends the matching keys of tokens [s, e), separated by spaces.
 func (d *doc) keySpan(dst []byte, s, e int) []byte {
 	for k := s; k < e; k++ {
