@@ -29,7 +29,7 @@ func (f *peopleFinder) after(p, k int, group []int) (int, []int) {
 	}
 	if d.punct(k, "(") {
 		// "Nguyễn Việt Hùng (nguyên Cục phó Quản lý Dược)".
-		if chain, e := d.titleChainLower(k + 1); len(chain) > 0 {
+		if chain, e := d.titleChain(k+1, lowerCaseToo); len(chain) > 0 {
 			closed := -1
 			for c := e; c < len(d.toks) && c <= e+8 && !d.toks[c].is(fNL); c++ {
 				if d.punct(c, ")") {

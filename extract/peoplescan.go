@@ -48,7 +48,7 @@ func (f *peopleFinder) scan() {
 			i, s.group = f.after(p, e, s.group)
 			continue
 		}
-		if chain, e := d.titleChain(i); len(chain) > 0 {
+		if chain, e := d.titleChain(i, capitalOnly); len(chain) > 0 {
 			i = f.scanTitles(&s, i, chain, e)
 			continue
 		}

@@ -2,21 +2,23 @@ package extract
 
 import "strings"
 
-// titleChain parses titles separated by commas or nothing:
-// "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh".
-func (d *doc) titleChain(i int) ([]roleSpan, int) {
-	r, ok := d.titleAt(i, capitalOnly)
+// titleChain parses titles separated by commas or "kiêm". Capitalised
+// titles may also follow each other with nothing between them, up to a
+// line break: "Phó Bí thư Tỉnh ủy, Chủ tịch UBND tỉnh". With lowerCaseToo
+// it reads the roles in brackets after a name.
+func (d *doc) titleChain(i int, tc titleCase) ([]roleSpan, int) {
+	r, ok := d.titleAt(i, tc)
 	if !ok {
 		return nil, i
 	}
 	chain := []roleSpan{r}
 	e := r.end
-	for e < len(d.toks) && !d.toks[e].is(fNL) {
-		next := e
-		if d.punct(e, ",") || d.is(e, "kiêm") {
-			next = e + 1
+	for {
+		next, ok := d.nextTitle(e, tc)
+		if !ok {
+			break
 		}
-		r2, ok := d.titleAt(next, capitalOnly)
+		r2, ok := d.titleAt(next, tc)
 		if !ok || r2.end <= next {
 			break
 		}
@@ -26,24 +28,13 @@ func (d *doc) titleChain(i int) ([]roleSpan, int) {
 	return chain, e
 }
 
-// titleChainLower is titleChain that also accepts lower-case titles, for
-// roles in brackets after a name.
-func (d *doc) titleChainLower(i int) ([]roleSpan, int) {
-	r, ok := d.titleAt(i, lowerCaseToo)
-	if !ok {
-		return nil, i
+// nextTitle returns where the next title of a chain ending at e may
+// start, after a comma or "kiêm"; false when the chain cannot go on.
+func (d *doc) nextTitle(e int, tc titleCase) (int, bool) {
+	if d.punct(e, ",") || d.is(e, "kiêm") {
+		return e + 1, tc == lowerCaseToo || !d.toks[e].is(fNL)
 	}
-	chain := []roleSpan{r}
-	e := r.end
-	for d.punct(e, ",") || d.is(e, "kiêm") {
-		r2, ok := d.titleAt(e+1, lowerCaseToo)
-		if !ok || r2.end <= e+1 {
-			break
-		}
-		chain = append(chain, r2)
-		e = r2.end
-	}
-	return chain, e
+	return e, tc == capitalOnly && e < len(d.toks) && !d.toks[e].is(fNL)
 }
 
 // nameAfter returns the start of a name that follows token e, allowing a
