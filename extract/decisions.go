@@ -18,15 +18,15 @@ type decisionFinder struct {
 	d               *doc
 	mainPlace       string
 	orgs            []orgSpan
-	orgKeys         [][]string        // match keys of orgs, filled on first need
-	resolved        map[string]string // issuer as written → as resolved, one answer per text
+	orgKeys         [][]string // match keys of orgs, filled on first need
 	lastDecisionEnd int
 }
 
 // findDecisions returns every numbered document, references to the same
 // kind and number merged.
 func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision {
-	f := decisionFinder{d: d, mainPlace: mainPlace, orgs: orgs, resolved: map[string]string{}, lastDecisionEnd: -1}
+	f := decisionFinder{d: d, mainPlace: mainPlace, orgs: orgs, lastDecisionEnd: -1}
+	resolved := map[string]string{} // issuer as written → as resolved, one answer per text
 	var out []article.Decision
 	index := map[string]int{}
 	oi := 0 // first organisation that may hold the next document
@@ -42,23 +42,26 @@ func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision
 		if d.committeeHolds(orgs, oi, ref.start, ref.end) {
 			continue // "Ban Chỉ đạo … chuyển đổi số và Đề án 06": part of a name
 		}
-		dec := f.decision(ref)
+		dec := f.decision(ref, resolved)
+		m := article.Mention{Start: int(d.toks[ref.start].start), End: int(d.toks[ref.end-1].end)}
 		key := ref.kind + "|" + strings.TrimLeft(ref.number, "0")
 		if at, seen := index[key]; seen {
-			mergeDecision(&out[at], dec)
+			mergeDecision(&out[at], dec, m)
 			continue
 		}
+		dec.Mentions = []article.Mention{m}
 		index[key] = len(out)
 		out = append(out, dec)
 	}
 	return out
 }
 
-// decision reads the date, issuer and subject around the reference.
-func (f *decisionFinder) decision(ref decisionRef) article.Decision {
+// decision reads the date, issuer and subject around the reference; the
+// caller adds its mention. Issuers are resolved once per text, through
+// resolved.
+func (f *decisionFinder) decision(ref decisionRef, resolved map[string]string) article.Decision {
 	d := f.d
-	m := article.Mention{Start: int(d.toks[ref.start].start), End: int(d.toks[ref.end-1].end)}
-	dec := article.Decision{Kind: ref.kind, Number: ref.number, Symbol: ref.symbol, Mentions: []article.Mention{m}}
+	dec := article.Decision{Kind: ref.kind, Number: ref.number, Symbol: ref.symbol}
 	k := d.dateAndIssuerAfter(ref.end, &dec)
 	// Date and issuer before: "ngày 5-8-2022, UBND tỉnh ban hành Kế hoạch …".
 	if dec.Issuer == "" {
@@ -73,10 +76,10 @@ func (f *decisionFinder) decision(ref decisionRef) article.Decision {
 			dec.Issuer = d.councilIssuer(dec.Issuer, f.mainPlace, f.orgs)
 		}
 	}
-	r, ok := f.resolved[dec.Issuer]
+	r, ok := resolved[dec.Issuer]
 	if !ok {
 		r = d.resolveIssuer(dec.Issuer, f.mainPlace, f.orgs, &f.orgKeys)
-		f.resolved[dec.Issuer] = r
+		resolved[dec.Issuer] = r
 	}
 	dec.Issuer = r
 	dec.Subject = d.subjectAt(k)
@@ -110,10 +113,10 @@ func (d *doc) dateAndIssuerAfter(k int, dec *article.Decision) int {
 	return k
 }
 
-// mergeDecision adds another reference to the same document: its mention,
-// and what the first references left out.
-func mergeDecision(o *article.Decision, dec article.Decision) {
-	o.Mentions = append(o.Mentions, dec.Mentions...)
+// mergeDecision adds another reference to the same document: its mention
+// m, and what the first references left out.
+func mergeDecision(o *article.Decision, dec article.Decision, m article.Mention) {
+	o.Mentions = append(o.Mentions, m)
 	if o.Symbol == "" {
 		o.Symbol = dec.Symbol
 	}

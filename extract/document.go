@@ -14,6 +14,9 @@ type doc struct {
 	arena   *[]string // scratch for match keys, nil outside a pooled call
 	names   []bool    // tokens inside person names, once people are found
 	buf     []byte    // scratch for building keys
+
+	tailWalks *[]*tailWalk // orgTail's walks, one per call in progress, kept in the scratch
+	tailDepth int
 }
 
 func newDoc(text string, toks []token) *doc {
@@ -28,6 +31,7 @@ type scratch struct {
 	skip, inName []bool
 	arena        []string
 	lines        []oline
+	tailWalks    []*tailWalk
 }
 
 func newDocWith(text string, toks []token, sc *scratch) *doc {
@@ -61,7 +65,7 @@ func newDocWith(text string, toks []token, sc *scratch) *doc {
 		memo[i] = tokMemo{name: -1, cls: wordClass[keys[toks[i].fs:toks[i].fe]]}
 	}
 	sc.memo = memo
-	return &doc{text: text, toks: toks, keyText: keys, memo: memo}
+	return &doc{text: text, toks: toks, keyText: keys, memo: memo, tailWalks: &sc.tailWalks}
 }
 
 // endsSentence reports whether token i closes a sentence.

@@ -23,24 +23,27 @@ type orgEntry struct {
 // from each key and each of its prefixes, so the cost grows with the number
 // of mentions, not with its square.
 func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization {
-	keys, joined := d.orgMentionKeys(orgs, skip)
+	keys := make([][]string, len(orgs))
+	joined := make([]string, len(orgs))
+	d.orgMentionKeys(orgs, skip, keys, joined)
 	m := orgMerge{
 		amb:      ambiguousPrefixes(keys, joined),
 		joined:   joined,
 		byKey:    make(map[string]*orgEntry, len(orgs)),
 		byPrefix: make(map[string]*orgEntry, 2*len(orgs)),
 	}
+	var list []*orgEntry
 	for x, o := range orgs {
 		if keys[x] == nil {
 			continue
 		}
 		ment := article.Mention{Start: int(d.toks[o.start].start), End: int(d.toks[o.end-1].end)}
-		m.add(x, keys[x], d.orgName(o.start, o.end), o.end-o.start, ment)
+		list = m.add(list, x, keys[x], joined[x], d.orgName(o.start, o.end), o.end-o.start, ment)
 	}
-	mergeUnitWords(m.list)
-	mergeShortNames(m.list)
-	out := make([]article.Organization, 0, len(m.list))
-	for _, a := range m.list {
+	mergeUnitWords(list)
+	mergeShortNames(list)
+	out := make([]article.Organization, 0, len(list))
+	for _, a := range list {
 		if a.gone {
 			continue
 		}
@@ -50,14 +53,12 @@ func (d *doc) organizations(orgs []orgSpan, skip []bool) []article.Organization 
 	return out
 }
 
-// orgMentionKeys returns the key of each mention and the key joined by
-// keySep; nil for mentions that are not reported (skipped text, inside a
-// person's name, a bare committee reference, "Thủ tướng Chính phủ" as a
-// title). A mention of the Prime Minister's office is widened in orgs to
-// take in "Thủ tướng".
-func (d *doc) orgMentionKeys(orgs []orgSpan, skip []bool) ([][]string, []string) {
-	keys := make([][]string, len(orgs))
-	joined := make([]string, len(orgs))
+// orgMentionKeys sets the key of each mention in keys and the key joined
+// by keySep in joined; the key stays nil for mentions that are not reported
+// (skipped text, inside a person's name, a bare committee reference,
+// "Thủ tướng Chính phủ" as a title). A mention of the Prime Minister's
+// office is widened in orgs to take in "Thủ tướng".
+func (d *doc) orgMentionKeys(orgs []orgSpan, skip []bool, keys [][]string, joined []string) {
 	for x, o := range orgs {
 		if skip[o.start] || d.inName(o.start) || o.end <= o.headEnd && o.committee != 0 {
 			continue
@@ -72,7 +73,6 @@ func (d *doc) orgMentionKeys(orgs []orgSpan, skip []bool) ([][]string, []string)
 		keys[x] = orgKey(d.orgKeys(o.start, o.end))
 		joined[x] = strings.Join(keys[x], keySep)
 	}
-	return keys, joined
 }
 
 // primeMinisterOffice reports whether "Thủ tướng Chính phủ" at [s, e)

@@ -6,7 +6,6 @@ import (
 
 // orgMerge files organisation entries by key while mentions are added.
 type orgMerge struct {
-	list   []*orgEntry
 	amb    map[string]bool // joined keys that could extend to several names
 	joined []string        // each mention's joined key
 	// The entry with each current key, and the first-created entry whose
@@ -57,18 +56,17 @@ func (m *orgMerge) named(x int, key []string) (best int, extend bool) {
 	return best, extend
 }
 
-// add files mention x, of toks tokens written name, under the entry it
-// names, or a new one.
-func (m *orgMerge) add(x int, key []string, name string, toks int, ment article.Mention) {
-	j := m.joined[x]
+// add files mention x, of toks tokens written name, with key (j joined),
+// under the entry of list it names, or a new one it appends to list. (The
+// list is not a field of m so that the maps of m stay on the stack.)
+func (m *orgMerge) add(list []*orgEntry, x int, key []string, j, name string, toks int, ment article.Mention) []*orgEntry {
 	best, extend := m.named(x, key)
 	if best < 0 {
-		a := &orgEntry{name: name, key: key, joined: j, toks: toks, from: x, ms: []article.Mention{ment}, idx: len(m.list)}
-		m.list = append(m.list, a)
+		a := &orgEntry{name: name, key: key, joined: j, toks: toks, from: x, ms: []article.Mention{ment}, idx: len(list)}
 		m.index(a, 1)
-		return
+		return append(list, a)
 	}
-	a := m.list[best]
+	a := list[best]
 	if extend {
 		old := len(a.key)
 		a.name, a.key, a.joined, a.toks, a.from = name, key, j, toks, x
@@ -79,4 +77,5 @@ func (m *orgMerge) add(x int, key []string, name string, toks int, ment article.
 		a.name, a.toks = name, toks
 	}
 	a.ms = append(a.ms, ment)
+	return list
 }

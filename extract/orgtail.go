@@ -29,45 +29,76 @@ type tailRule struct {
 	apply func(w *tailWalk) (end int, move tailMove)
 }
 
-// orgTailRules are asked in order for each word after an organisation's
-// head; the first that does not pass decides. Each has a row in
-// TestOrgTailRules that fails without it.
-var orgTailRules []tailRule
+// orgTailRules are the rules asked, in order, about each word after an
+// organisation's head: the first that does not pass decides. The common
+// rules come first, then those of the word's kind: punctuation, a
+// capitalised word or abbreviation, or another word. Each rule has a row
+// in TestOrgTailRules that fails without it.
+var orgTailRules = [...]*[]tailRule{&commonTailRules, &punctTailRules, &capitalTailRules, &lowerTailRules}
 
-func init() {
-	orgTailRules = []tailRule{
-		{"line break ends", endAtLineBreak},
-		{"title ends", endAtTitle},
-		{"person's name ends", endAtPersonName},
-	}
-	orgTailRules = append(orgTailRules, punctTailRules...)
-	orgTailRules = append(orgTailRules, capitalTailRules...)
-	orgTailRules = append(orgTailRules, lowerTailRules...)
+// commonTailRules read any word.
+var commonTailRules = []tailRule{
+	{"line break ends", endAtLineBreak},
+	{"title ends", endAtTitle},
+	{"person's name ends", endAtPersonName},
 }
 
 // orgTail extends an organisation name from token k.
 func (d *doc) orgTail(k, headEnd int, descriptive bool) int {
-	w := tailWalk{d: d, k: k, start: k, headEnd: headEnd, descriptive: descriptive, limit: 10}
+	w := d.newTailWalk()
+	*w = tailWalk{d: d, k: k, start: k, headEnd: headEnd, descriptive: descriptive, limit: 10}
+	end := w.k
 	for w.k < len(d.toks) && w.k-w.start < 24 {
-		if end, ok := w.step(); ok {
-			return end
+		var ok bool
+		if end, ok = w.step(); ok {
+			break
 		}
+		end = w.k
 	}
-	return w.k
+	w.d = nil // the walk outlives the doc in the scratch pool
+	d.tailDepth--
+	return end
+}
+
+// newTailWalk returns a walk for orgTail from the scratch's stack of them:
+// the rules take the walk through function values, so a walk on the
+// call's own stack would be allocated on every call.
+func (d *doc) newTailWalk() *tailWalk {
+	ws := d.tailWalks
+	if d.tailDepth == len(*ws) {
+		*ws = append(*ws, new(tailWalk))
+	}
+	d.tailDepth++
+	return (*ws)[d.tailDepth-1]
 }
 
 // step asks the rules about the word at w.k. It reports the name's end
 // when a rule ends it; otherwise a rule has moved w.k on.
 func (w *tailWalk) step() (int, bool) {
-	for _, r := range orgTailRules {
-		switch end, move := r.apply(w); move {
-		case tailGo:
-			return 0, false
-		case tailEnd:
-			return end, true
-		}
+	if end, move := applyTailRules(w, commonTailRules); move != tailPass {
+		return end, move == tailEnd
+	}
+	rules := lowerTailRules
+	switch t := w.d.toks[w.k]; {
+	case t.is(fPunct):
+		rules = punctTailRules
+	case w.d.capOrAbbr(w.k):
+		rules = capitalTailRules
+	}
+	if end, move := applyTailRules(w, rules); move != tailPass {
+		return end, move == tailEnd
 	}
 	return w.takeLower()
+}
+
+// applyTailRules asks rules in order until one does not pass.
+func applyTailRules(w *tailWalk, rules []tailRule) (int, tailMove) {
+	for _, r := range rules {
+		if end, move := r.apply(w); move != tailPass {
+			return end, move
+		}
+	}
+	return 0, tailPass
 }
 
 // goTo moves the walk to token k.

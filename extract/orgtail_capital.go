@@ -102,6 +102,8 @@ func endAtDocument(w *tailWalk) (int, tailMove) {
 	return w.stopIf(w.kindAt() > 0)
 }
 
+// A capitalised word joins the name; unlike a lower-case word it does not
+// count against a descriptive name's limit.
 func capitalJoins(w *tailWalk) (int, tailMove) {
 	if w.d.capOrAbbr(w.k) {
 		return w.goTo(w.k + 1)
