@@ -10,14 +10,8 @@ func (d *doc) listedPlace(i, from int) int {
 	if d.nameLen(i) > 0 {
 		return 0
 	}
-	n := 0
-	for n < 3 && d.capWord(i+n) && !d.toks[i+n].is(fNL) {
-		if d.titleOrOrgHead(i + n) {
-			return 0
-		}
-		n++
-	}
-	if d.capWord(i + n) {
+	n, stopped := d.capitalRun(i)
+	if stopped || d.capWord(i+n) {
 		return 0
 	}
 	return n
@@ -73,18 +67,28 @@ func (d *doc) unlistedPlace(i int) int {
 	if d.nameLen(i) > 0 {
 		return 0
 	}
-	n := 0
-	for n < 3 && d.capWord(i+n) && !d.toks[i+n].is(fNL) {
-		if d.titleOrOrgHead(i + n) {
+	n, _ := d.capitalRun(i)
+	for k := 1; k < n; k++ {
+		if d.nameLen(i+k) > 2 {
+			n = k // "phường Hạc Thành Nguyễn Văn Tuấn"
 			break
 		}
-		if n > 0 && d.nameLen(i+n) > 2 {
-			break // "phường Hạc Thành Nguyễn Văn Tuấn"
-		}
-		n++
 	}
 	if n > 0 && d.capWord(i+n) && !d.nameStart(i+n) {
 		return 0 // a longer capitalised run is something else
 	}
 	return n
+}
+
+// capitalRun counts the capitalised words from i, three at most, up to a
+// line break or a word that starts a title or an organisation, and
+// reports whether such a word ended it.
+func (d *doc) capitalRun(i int) (n int, titleOrOrg bool) {
+	for n < 3 && d.capWord(i+n) && !d.toks[i+n].is(fNL) {
+		if d.titleOrOrgHead(i + n) {
+			return n, true
+		}
+		n++
+	}
+	return n, false
 }
