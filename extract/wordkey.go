@@ -15,10 +15,12 @@ var toneOf = map[rune][2]rune{
 var tonedO = [6]rune{'o', 'ò', 'ó', 'ỏ', 'õ', 'ọ'}
 var tonedU = [6]rune{'u', 'ù', 'ú', 'ủ', 'ũ', 'ụ'}
 
-// appendFold appends the matching key of one word: lower case, with the old
+// appendWordKey appends the matching key of one word: lower case, with the old
 // tone placement of syllable-final "oa", "oe" and "uy" moved to the modern
-// one ("hoà" → "hòa", "uỷ" → "ủy"), so both spellings compare equal.
-func appendFold(dst []byte, s string) []byte {
+// one ("hoà" → "hòa", "uỷ" → "ủy"), so both spellings compare equal. The
+// key keeps every diacritic, unlike index.Fold, which strips them for
+// search; "Hà Nội" and "Ha Noi" have different keys here.
+func appendWordKey(dst []byte, s string) []byte {
 	start := len(dst)
 	ascii := true
 	for i := 0; i < len(s); i++ {
@@ -57,15 +59,15 @@ func appendFold(dst []byte, s string) []byte {
 	return dst
 }
 
-// fold returns the matching key of a phrase: words folded with appendFold,
-// separated by single spaces.
-func fold(s string) string {
+// phraseKey returns the matching key of a phrase: the key of each word
+// (appendWordKey), separated by single spaces.
+func phraseKey(s string) string {
 	var b []byte
 	for i, w := range strings.Fields(s) {
 		if i > 0 {
 			b = append(b, ' ')
 		}
-		b = appendFold(b, w)
+		b = appendWordKey(b, w)
 	}
 	return string(b)
 }
