@@ -3,6 +3,7 @@ package resolve
 import (
 	"strings"
 	"time"
+	"unique"
 
 	"dxnews/article"
 )
@@ -46,21 +47,21 @@ var formerCues = []string{"từng giữ chức", "từng là", "từng làm", "n
 // can be held in memory without its text.
 func FromArticle(a article.Article) Doc {
 	d := Doc{
-		ID: a.ID, Title: clean(a.Title), URL: a.URL, Source: a.Source, Host: a.Host,
+		ID: a.ID, Title: clean(a.Title), URL: a.URL, Source: intern(a.Source), Host: intern(a.Host),
 		Published: a.Published,
 	}
 	if d.URL == "" {
 		d.URL = a.CanonicalURL
 	}
 	if d.Host == "" {
-		d.Host = a.Source
+		d.Host = d.Source
 	}
 	if d.Published.IsZero() {
 		d.Published = a.Fetched
 	}
 	var text string
 	for _, p := range a.Entities.People {
-		dp := DocPerson{Name: clean(p.Name)}
+		dp := DocPerson{Name: intern(clean(p.Name))}
 		for _, r := range p.Roles {
 			r = clean(r)
 			if r == "" {
@@ -69,25 +70,37 @@ func FromArticle(a article.Article) Doc {
 			if text == "" {
 				text = a.Text()
 			}
-			dp.Roles = append(dp.Roles, DocRole{Role: r, Former: statedAsFormer(text, r)})
+			dp.Roles = append(dp.Roles, DocRole{Role: intern(r), Former: statedAsFormer(text, r)})
 		}
 		d.People = append(d.People, dp)
 	}
 	for _, x := range a.Entities.Decisions {
 		x.Mentions = nil
+		x.Kind, x.Number, x.Symbol, x.Issuer, x.Date = intern(x.Kind), intern(x.Number), intern(x.Symbol), intern(x.Issuer), intern(x.Date)
 		d.Decisions = append(d.Decisions, x)
 	}
 	for _, t := range a.Entities.Targets {
 		t.Mentions = nil
+		t.Value, t.Qualifier, t.Metric, t.Year, t.Scope = intern(t.Value), intern(t.Qualifier), intern(t.Metric), intern(t.Year), intern(t.Scope)
 		d.Targets = append(d.Targets, t)
 	}
 	for _, o := range a.Entities.Organizations {
-		d.Orgs = append(d.Orgs, clean(o.Name))
+		d.Orgs = append(d.Orgs, intern(clean(o.Name)))
 	}
 	for _, l := range a.Entities.Locations {
-		d.Locations = append(d.Locations, clean(l.Name))
+		d.Locations = append(d.Locations, intern(clean(l.Name)))
 	}
 	return d
+}
+
+// intern returns one shared copy of s: across a large collection the same
+// names, roles and sources recur in thousands of articles, and each
+// decoded article holds its own copy of them.
+func intern(s string) string {
+	if s == "" {
+		return ""
+	}
+	return unique.Make(s).Value()
 }
 
 // statedAsFormer reports whether every place text names role is preceded
