@@ -18,6 +18,7 @@ import (
 
 	"dxnews/article"
 	"dxnews/tts/loudness"
+	"dxnews/tts/mp3"
 	"dxnews/tts/normalize"
 )
 
@@ -45,9 +46,9 @@ type Speaker struct {
 	// ready: the first call is the first playable audio. The published MP3
 	// is these chunks joined, loudness-normalised and encoded once.
 	OnChunk func(index int, audio Audio)
-	// Encoder encodes the normalised audio; nil means [Lame] with its
+	// Encoder encodes the normalised audio; nil means [mp3.Lame] with its
 	// defaults (64 kbit/s mono).
-	Encoder Encoder
+	Encoder mp3.Encoder
 	// Loudness is the target every published MP3 meets; the zero value
 	// means [PodcastLoudness].
 	Loudness Loudness
@@ -152,9 +153,9 @@ func (s *Speaker) loudness() Loudness {
 	return s.Loudness
 }
 
-func (s *Speaker) encoder() Encoder {
+func (s *Speaker) encoder() mp3.Encoder {
 	if s.Encoder == nil {
-		return &Lame{}
+		return &mp3.Lame{}
 	}
 	return s.Encoder
 }
@@ -288,12 +289,12 @@ func sniffFormat(b []byte) string {
 
 // synthesize runs the backend over the chunks and returns each chunk's
 // decoded audio, in order.
-func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) ([]PCM, error) {
+func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) ([]mp3.PCM, error) {
 	name := s.Backend.Name()
 	log := s.logger()
 	n := len(chunks)
 	raw := make([]Audio, n)
-	pcms := make([]PCM, n)
+	pcms := make([]mp3.PCM, n)
 	done := make([]bool, n)
 	var mu sync.Mutex
 	next := 0 // first chunk not yet handed to OnChunk
@@ -323,9 +324,9 @@ func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) 
 			}
 			start := time.Now()
 			a, fromCache, err := s.chunkAudio(gctx, c.text, voice)
-			var p PCM
+			var p mp3.PCM
 			if err == nil {
-				p, err = DecodeAudio(a.Data)
+				p, err = mp3.DecodeAudio(a.Data)
 			}
 			if err == nil && len(p.Samples) == 0 {
 				err = errors.New("no audio")

@@ -3,7 +3,9 @@
 // and voice, with sentence timings, out of the chunks a backend returns.
 //
 // Backends live in sub-packages (espeak, fpt, zalo, viettel, openai); this
-// package never imports them. Spoken-form normalisation lives in tts/normalize.
+// package never imports them. Spoken-form normalisation lives in
+// tts/normalize, MP3 frames, decoding and encoding in tts/mp3, and the HTTP
+// toolkit the service backends share in tts/service.
 package tts
 
 import (

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // DefaultURL is FPT.AI's v5 endpoint.
@@ -47,16 +48,16 @@ type Config struct {
 	PollInterval time.Duration
 	// PollDeadline bounds the wait for the async audio [3m].
 	PollDeadline time.Duration
-	tts.HTTPOptions
+	service.Options
 }
 
-// httpDefaults are FPT's defaults for zero HTTPOptions fields.
-var httpDefaults = tts.HTTPOptions{Timeout: 30 * time.Second, Concurrency: 2}
+// httpDefaults are FPT's defaults for zero Options fields.
+var httpDefaults = service.Options{Timeout: 30 * time.Second, Concurrency: 2}
 
 // Synth is the FPT.AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
-	svc *tts.Service
+	svc *service.Service
 }
 
 var _ tts.Synthesizer = (*Synth)(nil)
@@ -78,7 +79,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.PollDeadline <= 0 {
 		cfg.PollDeadline = 3 * time.Minute
 	}
-	return &Synth{cfg: cfg, svc: tts.NewService("fpt", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)}, nil
+	return &Synth{cfg: cfg, svc: service.New("fpt", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)}, nil
 }
 
 // Name returns "fpt".
@@ -113,7 +114,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 	}
 	defer release()
 
-	res, err := tts.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) (response, error) {
+	res, err := service.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) (response, error) {
 		return s.request(ctx, voice, req.Text)
 	})
 	if err != nil {
@@ -127,7 +128,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 }
 
 func (s *Synth) request(ctx context.Context, voice, text string) (response, error) {
-	body, _, err := s.svc.Do(ctx, tts.Call{
+	body, _, err := s.svc.Do(ctx, service.Call{
 		Method: http.MethodPost,
 		URL:    s.cfg.URL,
 		Header: http.Header{
@@ -144,14 +145,14 @@ func (s *Synth) request(ctx context.Context, voice, text string) (response, erro
 		return response{}, err
 	}
 	var res response
-	if err := tts.DecodeJSON(body, &res); err != nil {
+	if err := service.DecodeJSON(body, &res); err != nil {
 		return response{}, err
 	}
 	if res.Error != 0 {
 		return response{}, fmt.Errorf("error %d: %s", res.Error, res.Message)
 	}
 	if res.Async == "" {
-		return response{}, fmt.Errorf("answer has no async link: %q", tts.Snippet(body))
+		return response{}, fmt.Errorf("answer has no async link: %q", service.Snippet(body))
 	}
 	return res, nil
 }
@@ -195,9 +196,9 @@ func (s *Synth) fetch(ctx context.Context, link string) (data []byte, ready bool
 		resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 		return nil, false, nil
 	case resp.StatusCode != http.StatusOK:
-		return nil, false, tts.CheckStatus(resp)
+		return nil, false, service.CheckStatus(resp)
 	}
-	body, err := tts.ReadBody(resp.Body, 64<<20)
+	body, err := service.ReadBody(resp.Body, 64<<20)
 	if err != nil {
 		return nil, false, fmt.Errorf("downloading %s: %w", link, err)
 	}

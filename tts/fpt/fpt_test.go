@@ -13,6 +13,7 @@ import (
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 	"dxnews/tts/ttstest"
 )
 
@@ -64,7 +65,7 @@ func newFakeFPT(t *testing.T) *fakeFPT {
 
 func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *ttstest.Waits) {
 	waits := new(ttstest.Waits)
-	cfg := Config{APIKey: "test-key", URL: f.URL + "/hmi/tts/v5", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}}
+	cfg := Config{APIKey: "test-key", URL: f.URL + "/hmi/tts/v5", Options: service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}}}
 	if edit != nil {
 		edit(&cfg)
 	}

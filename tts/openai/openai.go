@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // MaxChunk is the API's input limit in characters.
@@ -46,17 +47,17 @@ type Config struct {
 	Voices map[string]string
 	// Speed is 0.25…4.0 [1.0].
 	Speed float64
-	tts.HTTPOptions
+	service.Options
 }
 
-// httpDefaults are this backend's defaults for zero HTTPOptions fields.
-var httpDefaults = tts.HTTPOptions{Timeout: 2 * time.Minute, Concurrency: 1}
+// httpDefaults are this backend's defaults for zero Options fields.
+var httpDefaults = service.Options{Timeout: 2 * time.Minute, Concurrency: 1}
 
 // Synth is the OpenAI-compatible backend; safe for concurrent use.
 type Synth struct {
 	cfg      Config
 	endpoint string
-	svc      *tts.Service
+	svc      *service.Service
 }
 
 var _ tts.Synthesizer = (*Synth)(nil)
@@ -75,7 +76,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.Speed < 0.25 || cfg.Speed > 4 {
 		return nil, fmt.Errorf("openai: speed %g outside 0.25…4", cfg.Speed)
 	}
-	svc := tts.NewService("openai", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)
+	svc := service.New("openai", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)
 	return &Synth{cfg: cfg, endpoint: Endpoint(cfg.URL), svc: svc}, nil
 }
 
@@ -132,7 +133,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 		return tts.Audio{}, err
 	}
 	defer release()
-	data, err := tts.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
+	data, err := service.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
 		return s.post(ctx, body)
 	})
 	if err != nil {
@@ -146,11 +147,11 @@ func (s *Synth) post(ctx context.Context, body []byte) ([]byte, error) {
 	if s.cfg.Key != "" {
 		header.Set("Authorization", "Bearer "+s.cfg.Key)
 	}
-	data, respHeader, err := s.svc.Do(ctx, tts.Call{Method: http.MethodPost, URL: s.endpoint, Header: header, Body: body, Limit: 64 << 20})
+	data, respHeader, err := s.svc.Do(ctx, service.Call{Method: http.MethodPost, URL: s.endpoint, Header: header, Body: body, Limit: 64 << 20})
 	if err != nil {
 		return nil, err
 	}
-	if err := tts.CheckMP3(data, respHeader); err != nil {
+	if err := service.CheckMP3(data, respHeader); err != nil {
 		return nil, err
 	}
 	return data, nil

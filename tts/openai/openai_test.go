@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 	"dxnews/tts/ttstest"
 )
 
@@ -57,7 +58,7 @@ func newTestSynth(t *testing.T, f *ttstest.Service, waits *ttstest.Waits) *Synth
 		waits = new(ttstest.Waits)
 	}
 	s, err := New(Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices,
-		HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}})
+		Options: service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}}})
 	if err != nil {
 		t.Fatal(err)
 	}

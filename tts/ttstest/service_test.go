@@ -10,12 +10,13 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // echo is a minimal backend over the fake service: it posts the text with
 // the voice in a header and takes the answer as the audio.
 type echo struct {
-	svc *tts.Service
+	svc *service.Service
 	url string
 }
 
@@ -31,7 +32,7 @@ func (e echo) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error
 	var data []byte
 	err = e.svc.Retry(ctx, func(ctx context.Context) error {
 		var err error
-		data, _, err = e.svc.Do(ctx, tts.Call{Method: http.MethodPost, URL: e.url, Header: http.Header{"voice": {voice}}, Body: []byte(req.Text), Limit: 1 << 20})
+		data, _, err = e.svc.Do(ctx, service.Call{Method: http.MethodPost, URL: e.url, Header: http.Header{"voice": {voice}}, Body: []byte(req.Text), Limit: 1 << 20})
 		return err
 	})
 	if err != nil {
@@ -120,7 +121,7 @@ func TestSpeakAllVoicesAndErrorCases(t *testing.T) {
 	newBackend := func(t *testing.T, waits *Waits) (*Service, tts.Synthesizer) {
 		s := newEcho(t)
 		voices := map[string]string{"north-female": "nf", "south-male": "sm"}
-		svc := tts.NewService("echo", voices, nil, tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}, tts.HTTPOptions{Concurrency: 1})
+		svc := service.New("echo", voices, nil, service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}}, service.Options{Concurrency: 1})
 		return s, echo{svc: svc, url: s.URL + "/speak"}
 	}
 	s, b := newBackend(t, new(Waits))

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // DefaultURL is Viettel AI's synthesis endpoint.
@@ -43,16 +44,16 @@ type Config struct {
 	Speed float64
 	// MaxChunk is the largest chunk sent, in characters [DefaultMaxChunk].
 	MaxChunk int
-	tts.HTTPOptions
+	service.Options
 }
 
-// httpDefaults are Viettel's defaults for zero HTTPOptions fields.
-var httpDefaults = tts.HTTPOptions{Timeout: 30 * time.Second, Concurrency: 2}
+// httpDefaults are Viettel's defaults for zero Options fields.
+var httpDefaults = service.Options{Timeout: 30 * time.Second, Concurrency: 2}
 
 // Synth is the Viettel AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
-	svc *tts.Service
+	svc *service.Service
 }
 
 var _ tts.Synthesizer = (*Synth)(nil)
@@ -74,7 +75,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.MaxChunk <= 0 {
 		cfg.MaxChunk = DefaultMaxChunk
 	}
-	return &Synth{cfg: cfg, svc: tts.NewService("viettel", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)}, nil
+	return &Synth{cfg: cfg, svc: service.New("viettel", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)}, nil
 }
 
 // Name returns "viettel".
@@ -118,7 +119,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 		return tts.Audio{}, err
 	}
 	defer release()
-	data, err := tts.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
+	data, err := service.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
 		return s.post(ctx, body)
 	})
 	if err != nil {
@@ -128,7 +129,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 }
 
 func (s *Synth) post(ctx context.Context, body []byte) ([]byte, error) {
-	data, header, err := s.svc.Do(ctx, tts.Call{
+	data, header, err := s.svc.Do(ctx, service.Call{
 		Method: http.MethodPost,
 		URL:    s.cfg.URL,
 		Header: http.Header{"Content-Type": {"application/json"}, "Accept": {"audio/mpeg, */*"}},
@@ -139,7 +140,7 @@ func (s *Synth) post(ctx context.Context, body []byte) ([]byte, error) {
 		return nil, err
 	}
 	// Errors come back as JSON or text with status 200.
-	if err := tts.CheckMP3(data, header); err != nil {
+	if err := service.CheckMP3(data, header); err != nil {
 		return nil, err
 	}
 	return data, nil

@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 	"dxnews/tts/ttstest"
 )
 
@@ -54,7 +55,7 @@ func newTestSynth(t *testing.T, f *ttstest.Service, waits *ttstest.Waits) *Synth
 	if waits == nil {
 		waits = new(ttstest.Waits)
 	}
-	s, err := New(Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}})
+	s, err := New(Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}}})
 	if err != nil {
 		t.Fatal(err)
 	}

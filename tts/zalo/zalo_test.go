@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 	"dxnews/tts/ttstest"
 )
 
@@ -66,7 +67,7 @@ func newTestSynth(t *testing.T, f *zaloFake, waits *ttstest.Waits) *Synth {
 	if waits == nil {
 		waits = new(ttstest.Waits)
 	}
-	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}})
+	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}}})
 	if err != nil {
 		t.Fatal(err)
 	}

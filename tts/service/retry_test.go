@@ -1,4 +1,4 @@
-package tts
+package service
 
 import (
 	"context"
@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dxnews/tts"
 )
 
 func recordSleeps(waits *[]time.Duration) func(context.Context, time.Duration) error {
@@ -18,8 +20,8 @@ func recordSleeps(waits *[]time.Duration) func(context.Context, time.Duration) e
 }
 
 func TestRetry(t *testing.T) {
-	errBusy := &RetryableError{Err: errors.New("HTTP 503")}
-	errSlowDown := &RetryableError{Err: errors.New("HTTP 429"), RetryAfter: 7 * time.Second}
+	errBusy := &tts.RetryableError{Err: errors.New("HTTP 503")}
+	errSlowDown := &tts.RetryableError{Err: errors.New("HTTP 429"), RetryAfter: 7 * time.Second}
 	errBad := errors.New("HTTP 400")
 	cases := []struct {
 		name      string
@@ -37,7 +39,7 @@ func TestRetry(t *testing.T) {
 		{"not retryable", []error{errBad, nil}, 1, "HTTP 400",
 			func(w []time.Duration) bool { return len(w) == 0 }},
 		{"attempts exhausted", []error{errBusy, errBusy, errBusy, errBusy, nil}, 3, "gave up after 3 attempts: HTTP 503", nil},
-		{"retry-after too long", []error{&RetryableError{Err: errors.New("HTTP 429"), RetryAfter: time.Hour}, nil}, 1, "more than 1m0s", nil},
+		{"retry-after too long", []error{&tts.RetryableError{Err: errors.New("HTTP 429"), RetryAfter: time.Hour}, nil}, 1, "more than 1m0s", nil},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -63,7 +65,7 @@ func TestRetryStopsOnCancel(t *testing.T) {
 	defer cancel()
 	start := time.Now()
 	err := Retry(ctx, Backoff{Attempts: 10, Base: time.Second}, func(context.Context) error {
-		return &RetryableError{Err: errors.New("HTTP 502")}
+		return &tts.RetryableError{Err: errors.New("HTTP 502")}
 	})
 	if !errors.Is(err, context.DeadlineExceeded) || time.Since(start) > 500*time.Millisecond {
 		t.Errorf("err = %v after %v", err, time.Since(start))
@@ -115,36 +117,13 @@ func TestCheckStatus(t *testing.T) {
 		}
 		err = CheckStatus(resp)
 		resp.Body.Close()
-		var re *RetryableError
+		var re *tts.RetryableError
 		if errors.As(err, &re) != want.retry || (want.retry && re.RetryAfter != want.after) {
 			t.Errorf("%s: err = %#v", path, err)
 		}
 		if (want.text == "") != (err == nil) || (err != nil && !strings.Contains(err.Error(), want.text)) {
 			t.Errorf("%s: err = %v, want %q", path, err, want.text)
 		}
-	}
-}
-
-func TestParseVoiceMap(t *testing.T) {
-	def := map[string]string{"north-female": "banmai", "south-male": "minhquang"}
-	got, err := ParseVoiceMap(" north-male = leminh, south-male=", def)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(got) != 2 || got["north-male"] != "leminh" || got["north-female"] != "banmai" || got["south-male"] != "" {
-		t.Errorf("got %v", got)
-	}
-	if def["south-male"] != "minhquang" {
-		t.Error("defaults were modified")
-	}
-	for _, bad := range []string{"robot=x", "north-female"} {
-		if _, err := ParseVoiceMap(bad, def); err == nil {
-			t.Errorf("ParseVoiceMap(%q) accepted", bad)
-		}
-	}
-	err = VoiceNotFound("fpt", "central-male", def)
-	if err.Error() != `fpt: no voice "central-male" (has north-female, south-male)` {
-		t.Errorf("VoiceNotFound = %v", err)
 	}
 }
 
