@@ -61,7 +61,12 @@ type Synth struct {
 	sem    chan struct{}
 }
 
-var _ tts.Synthesizer = (*Synth)(nil)
+var (
+	_ tts.Synthesizer  = (*Synth)(nil)
+	_ tts.ChunkLimiter = (*Synth)(nil)
+	_ tts.VoiceLister  = (*Synth)(nil)
+	_ tts.Settingser   = (*Synth)(nil)
+)
 
 // New checks that espeak-ng is installed and that every mapped voice and
 // variant exists, and returns the backend.

@@ -56,7 +56,12 @@ type Synth struct {
 	svc *service.Service
 }
 
-var _ tts.Synthesizer = (*Synth)(nil)
+var (
+	_ tts.Synthesizer  = (*Synth)(nil)
+	_ tts.ChunkLimiter = (*Synth)(nil)
+	_ tts.VoiceLister  = (*Synth)(nil)
+	_ tts.Settingser   = (*Synth)(nil)
+)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
