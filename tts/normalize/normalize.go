@@ -24,8 +24,6 @@ package normalize
 import (
 	"fmt"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"dxnews/article"
 
@@ -91,8 +89,8 @@ type normalizer struct {
 	toks []token
 }
 
-// context carries the neighbouring words of the same clause, lower-cased.
-type context struct {
+// neighbours carries the neighbouring words of the same clause, lower-cased.
+type neighbours struct {
 	prev1, prev2 string
 	next         string
 	// shouting is set when a neighbouring word is in capitals, as in a
@@ -104,18 +102,9 @@ func (n *normalizer) line(toks []token) {
 	prevNumeric := false
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		var ctx context
+		var nb neighbours
 		if needsContext(t.core) {
-			if i > 0 && toks[i-1].trail == "" && t.lead == "" {
-				ctx.prev1 = strings.ToLower(toks[i-1].core)
-				if i > 1 && toks[i-2].trail == "" && toks[i-1].lead == "" {
-					ctx.prev2 = strings.ToLower(toks[i-2].core)
-				}
-			}
-			if t.trail == "" && i+1 < len(toks) && toks[i+1].lead == "" {
-				ctx.next = strings.ToLower(toks[i+1].core)
-			}
-			ctx.shouting = i > 0 && isShouting(toks[i-1].core) || i+1 < len(toks) && isShouting(toks[i+1].core)
+			nb = neighboursAt(toks, i)
 		}
 		if t.core == "|" || t.core == "/" {
 			t.lead, t.core = "-", ""
@@ -126,53 +115,26 @@ func (n *normalizer) line(toks []token) {
 		var text string
 		changed := false
 		if t.core != "" {
-			text, changed = n.read(t.core, ctx)
+			text, changed = n.read(t.core, nb)
 			if text == "" {
-				// Nothing to say: keep the punctuation, split as it
-				// will be when the output is read again.
-				p := t.lead + t.trail
-				if t = splitField(p); t.core != "" {
-					t = token{lead: p}
-				}
+				t = unspoken(t)
 			}
 		}
 		if t.core == "" {
-			if (isDash(t.lead) || isBullet(t.lead)) && t.trail == "" {
-				if prevNumeric && i+1 < len(toks) && toks[i+1].lead == "" && startsWithDigit(toks[i+1].core) &&
-					shape(toks[i-1].core) == shape(toks[i+1].core) {
-					n.w.emit("", "đến", "", false)
-				} else {
-					n.w.pause()
-				}
-				prevNumeric = false
-				continue
-			}
-			n.w.punct(t.lead + t.trail)
+			n.punctuation(toks, i, t, prevNumeric)
 			prevNumeric = false
 			continue
 		}
 		if changed && strings.Contains(t.lead, "(") && n.w.repeats(text) {
-			// The text already gave the expansion and glosses it in
-			// brackets. "tổng sản phẩm trên địa bàn (GRDP)": read the
-			// letters; "Thông tin và Truyền thông (TT&TT)", which has no
-			// letters to read: say it once. Only a bracketed abbreviation
-			// glosses what precedes it; "944/QĐ-UBND, UBND TP.HCM" is read
-			// in full both times.
-			if !isAcronym(t.core) {
-				if rest := strings.TrimLeft(t.trail, ")"); rest != "" {
-					n.w.punct(rest)
-				}
+			var said bool
+			if text, said = n.gloss(t); said {
 				prevNumeric = false
 				continue
 			}
-			text = spell(t.core)
 		}
 		numeric := startsWithDigit(t.core)
 		if numeric && t.trail == "" && i+1 < len(toks) && toks[i+1].lead == "" {
-			if u, ok := units[toks[i+1].core]; ok {
-				if toks[i+1].core == "k" || toks[i+1].core == "K" {
-					u = n.lx.thousand
-				}
+			if u, ok := n.unit(toks[i+1].core); ok {
 				text += " " + u
 				changed = true
 				t.trail = toks[i+1].trail
@@ -184,141 +146,73 @@ func (n *normalizer) line(toks []token) {
 	}
 }
 
-// read returns the spoken form of one token core and whether it changed.
-func (n *normalizer) read(c string, ctx context) (string, bool) {
-	if s, ok := abbreviations[c]; ok {
-		return s, true
-	}
-	if startsWithDigit(c) || (len(c) > 1 && c[0] == '$' && c[1] >= '0' && c[1] <= '9') {
-		var sp spoken
-		n.numeric(&sp, c, ctx)
-		return sp.String(), true
-	}
-	if v := roman(c); v > 0 && (romanContext(ctx) || (len(c) >= 2 && onlyIVX(c) && !ctx.shouting)) {
-		var sp spoken
-		n.ordinalOrCardinal(&sp, uint64(v), ctx)
-		return sp.String(), true
-	}
-	if len(c) == 7 && c[0] == 'Q' && c[1] >= '1' && c[1] <= '4' && c[2] == '/' && isDigits(c[3:]) {
-		// "Q1/2024"
-		var sp spoken
-		sp.add("quý")
-		sp.add(digitWord[c[1]-'0'])
-		sp.add("năm")
-		n.lx.integer(&sp, c[3:])
-		return sp.String(), true
-	}
-	if i := strings.IndexByte(c, '/'); i > 0 && roman(c[:i]) > 0 && isDigits(c[i+1:]) {
-		// "quý III/2022"
-		var sp spoken
-		n.lx.cardinal(&sp, uint64(roman(c[:i])))
-		sp.add("năm")
-		n.lx.integer(&sp, c[i+1:])
-		return sp.String(), true
-	}
-	if allLetters(c) {
-		return expandWord(c, false)
-	}
-	s := n.compound(c, false)
-	return s, s != c
-}
-
-// ordinalOrCardinal reads v as an ordinal after "thứ" ("thứ nhất", "thứ
-// tư") and as a cardinal otherwise.
-func (n *normalizer) ordinalOrCardinal(sp *spoken, v uint64, ctx context) {
-	if ctx.prev1 == "thứ" {
-		switch v {
-		case 1:
-			sp.add("nhất")
-			return
-		case 4:
-			sp.add("tư")
-			return
+// neighboursAt returns the words next to toks[i] within its clause: no
+// punctuation may stand between them.
+func neighboursAt(toks []token, i int) neighbours {
+	var nb neighbours
+	t := toks[i]
+	if i > 0 && toks[i-1].trail == "" && t.lead == "" {
+		nb.prev1 = strings.ToLower(toks[i-1].core)
+		if i > 1 && toks[i-2].trail == "" && toks[i-1].lead == "" {
+			nb.prev2 = strings.ToLower(toks[i-2].core)
 		}
 	}
-	n.lx.cardinal(sp, v)
-}
-
-var romanContexts = map[string]bool{
-	"khóa": true, "khoá": true, "quý": true, "chương": true, "phần": true, "mục": true,
-	"kỳ": true, "kì": true, "thứ": true, "hạng": true, "loại": true, "cấp": true,
-	"vùng": true, "khu": true, "tập": true, "đợt": true, "đoạn": true, "đại hội": true,
-}
-
-func romanContext(ctx context) bool {
-	if romanContexts[ctx.prev1] {
-		return true
+	if t.trail == "" && i+1 < len(toks) && toks[i+1].lead == "" {
+		nb.next = strings.ToLower(toks[i+1].core)
 	}
-	switch ctx.prev2 + " " + ctx.prev1 {
-	case "đại hội", "thế kỷ", "thế kỉ", "trung ương", "thế chiến", "hội nghị":
-		return true
+	nb.shouting = i > 0 && isShouting(toks[i-1].core) || i+1 < len(toks) && isShouting(toks[i+1].core)
+	return nb
+}
+
+// unspoken turns a token with nothing to say into its punctuation, split
+// as it will be when the output is read again.
+func unspoken(t token) token {
+	p := t.lead + t.trail
+	if t = splitField(p); t.core != "" {
+		t = token{lead: p}
 	}
-	return false
+	return t
 }
 
-// needsContext reports whether reading c may depend on the words before
-// it: numbers and Roman numerals.
-func needsContext(c string) bool {
-	return c != "" && (c[0] >= '0' && c[0] <= '9' || strings.IndexByte("IVXLCDM$", c[0]) >= 0)
-}
-
-// shape classifies a numeric token as a time ('t'), a date or ratio
-// ('d') or a plain number ('n'), so that a free-standing dash only reads
-// "đến" between numbers of the same shape ("2021 - 2025", not
-// "7-3-2026 - 07:13").
-func shape(c string) byte {
-	switch {
-	case isTime(c):
-		return 't'
-	case strings.ContainsAny(c, "/-–"):
-		return 'd'
+// punctuation writes toks[i], reduced to punctuation t: a free-standing
+// dash between two numbers of the same shape reads "đến" ("2021 - 2025",
+// not "7-3-2026 - 07:13"), another dash or a bullet is a pause, and other
+// punctuation is kept.
+func (n *normalizer) punctuation(toks []token, i int, t token, prevNumeric bool) {
+	if !(isDash(t.lead) || isBullet(t.lead)) || t.trail != "" {
+		n.w.punct(t.lead + t.trail)
+		return
 	}
-	parts, seps, _ := scanNumeric(c)
-	if len(parts) == 3 && seps[0] == "." && seps[1] == "." && validDate(parts[0], parts[1], parts[2]) {
-		return 'd'
+	if prevNumeric && i+1 < len(toks) && toks[i+1].lead == "" && startsWithDigit(toks[i+1].core) &&
+		shape(toks[i-1].core) == shape(toks[i+1].core) {
+		n.w.emit("", "đến", "", false)
+		return
 	}
-	return 'n'
+	n.w.pause()
 }
 
-// isShouting reports whether w is a capitalised word of two letters or
-// more.
-func isShouting(w string) bool {
-	return utf8.RuneCountInString(w) >= 2 && isAcronym(w)
-}
-
-func isBullet(s string) bool { return s == "•" || s == "*" || s == "·" }
-
-func isDash(s string) bool { return s == "-" || s == "–" || s == "—" }
-
-func startsWithDigit(s string) bool { return s != "" && s[0] >= '0' && s[0] <= '9' }
-
-func startsWithUpper(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r)
-}
-
-// capitalisable reports whether an expansion of the token may be
-// capitalised at a sentence start: the written token began with a capital
-// or a digit.
-func capitalisable(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	return unicode.IsUpper(r) || unicode.IsDigit(r) || r == '$'
-}
-
-func allLetters(s string) bool {
-	for _, r := range s {
-		if !unicode.IsLetter(r) && !unicode.Is(unicode.Mn, r) {
-			return false
-		}
+// gloss reads t, a bracketed token whose expansion the text just gave:
+// "tổng sản phẩm trên địa bàn (GRDP)" reads the letters, returned as
+// text; "Thông tin và Truyền thông (TT&TT)", which has no letters to read,
+// is said once, so gloss writes only what follows the bracket and reports
+// said. Only a bracketed abbreviation glosses what precedes it; "944/QĐ-UBND,
+// UBND TP.HCM" is read in full both times.
+func (n *normalizer) gloss(t token) (text string, said bool) {
+	if isAcronym(t.core) {
+		return spell(t.core), false
 	}
-	return true
+	if rest := strings.TrimLeft(t.trail, ")"); rest != "" {
+		n.w.punct(rest)
+	}
+	return "", true
 }
 
-func isLowerASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'a' || s[i] > 'z' {
-			return false
-		}
+// unit returns the spoken unit a number's next token names ("5 km", "10
+// k"), if it does.
+func (n *normalizer) unit(core string) (string, bool) {
+	u, ok := units[core]
+	if ok && (core == "k" || core == "K") {
+		u = n.lx.thousand
 	}
-	return true
+	return u, ok
 }
