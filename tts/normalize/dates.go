@@ -1,5 +1,6 @@
 package normalize
 
+// month reads a month number; April is "tư".
 func (n *normalizer) month(sp *spoken, m string) {
 	if atoiSmall(m) == 4 {
 		sp.add("tư")

@@ -25,9 +25,9 @@ import (
 	"fmt"
 	"strings"
 
-	"dxnews/article"
-
 	"golang.org/x/text/unicode/norm"
+
+	"dxnews/article"
 )
 
 // Text returns the spoken form of s for a voice region (article.North,
