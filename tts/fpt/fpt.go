@@ -184,15 +184,20 @@ func (s *Synth) poll(ctx context.Context, link string) ([]byte, error) {
 	}
 }
 
+// fetch downloads the async link once. Until the audio exists FPT's file
+// host answers 404 or 403, or an empty body; those, 429 and 5xx, a network
+// failure, a download cut short and one not complete within the Timeout
+// all mean "not ready": the poll loop tries again (a GET is safe to repeat)
+// until PollDeadline.
 func (s *Synth) fetch(ctx context.Context, link string) (data []byte, ready bool, err error) {
+	ctx, cancel := context.WithTimeout(ctx, s.svc.Timeout())
+	defer cancel()
 	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, link, nil)
 	if err != nil {
 		return nil, false, err
 	}
 	resp, err := s.svc.Client().Do(hr)
 	if err != nil {
-		// A network failure or the deadline: the poll loop retries or
-		// reports the deadline.
 		return nil, false, nil
 	}
 	defer resp.Body.Close()
@@ -204,10 +209,10 @@ func (s *Synth) fetch(ctx context.Context, link string) (data []byte, ready bool
 		return nil, false, service.CheckStatus(resp)
 	}
 	body, err := service.ReadBody(resp.Body, 64<<20)
-	if err != nil {
+	if errors.Is(err, service.ErrTooLarge) {
 		return nil, false, fmt.Errorf("downloading %s: %w", link, err)
 	}
-	if len(body) == 0 {
+	if err != nil || len(body) == 0 {
 		return nil, false, nil
 	}
 	return body, true, nil

@@ -23,6 +23,9 @@ type fakeFPT struct {
 	*ttstest.Service
 	notReady int
 	polls    map[string]int
+	// broken, when set, may answer the nth download of a ready file itself,
+	// returning true.
+	broken func(w http.ResponseWriter, n int) bool
 }
 
 func newFakeFPT(t *testing.T) *fakeFPT {
@@ -55,6 +58,9 @@ func newFakeFPT(t *testing.T) *fakeFPT {
 		f.polls[r.URL.Path]++
 		if r.Method != http.MethodGet || f.polls[r.URL.Path] <= f.notReady {
 			http.NotFound(w, r)
+			return
+		}
+		if f.broken != nil && f.broken(w, f.polls[r.URL.Path]-f.notReady) {
 			return
 		}
 		w.Header().Set("Content-Type", "audio/mpeg")

@@ -23,8 +23,24 @@ type Call struct {
 }
 
 // Do sends c with the backend's client and returns the response body and
-// header.
+// header. The whole exchange, body included, is bounded by the backend's
+// Timeout (when set) whatever the client. Failures are classified (see [Classify]): a
+// connection cut before or during the answer is retryable, an answer not
+// complete within the Timeout is not.
 func (s *Service) Do(ctx context.Context, c Call) ([]byte, http.Header, error) {
+	actx, cancel := ctx, context.CancelFunc(func() {})
+	if s.timeout > 0 {
+		actx, cancel = context.WithTimeout(ctx, s.timeout)
+	}
+	defer cancel()
+	data, header, err := s.exchange(actx, c)
+	if err != nil {
+		return nil, nil, Classify(ctx, err, s.timeout)
+	}
+	return data, header, nil
+}
+
+func (s *Service) exchange(ctx context.Context, c Call) ([]byte, http.Header, error) {
 	var body io.Reader
 	if c.Body != nil {
 		body = bytes.NewReader(c.Body)
@@ -52,7 +68,7 @@ func (s *Service) Do(ctx context.Context, c Call) ([]byte, http.Header, error) {
 	}
 	data, err := ReadBody(resp.Body, c.Limit)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, fmt.Errorf("reading answer: %w", err)
 	}
 	return data, resp.Header, nil
 }

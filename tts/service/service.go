@@ -20,7 +20,7 @@ import (
 // Options are the settings every HTTP service backend's Config embeds.
 // Zero fields take the backend's defaults.
 type Options struct {
-	// Timeout bounds each HTTP request.
+	// Timeout bounds each HTTP exchange, body included, whatever the Client.
 	Timeout time.Duration
 	// Concurrency caps requests in flight.
 	Concurrency int
@@ -38,6 +38,7 @@ type Service struct {
 	voices  map[string]string
 	backoff Backoff
 	client  *http.Client
+	timeout time.Duration
 	lim     *Limiter
 }
 
@@ -63,6 +64,7 @@ func New(name string, voices, defaultVoices map[string]string, opts, defaults Op
 		voices:  maps.Clone(voices),
 		backoff: opts.Backoff,
 		client:  opts.Client,
+		timeout: opts.Timeout,
 		lim:     NewLimiter(opts.Concurrency),
 	}
 }
@@ -138,6 +140,9 @@ func (s *Service) Sleep(ctx context.Context, d time.Duration) error {
 	}
 	return Sleep(ctx, d)
 }
+
+// Timeout returns the bound on one HTTP exchange.
+func (s *Service) Timeout() time.Duration { return s.timeout }
 
 // Client returns the backend's HTTP client.
 func (s *Service) Client() *http.Client { return s.client }

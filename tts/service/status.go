@@ -50,7 +50,7 @@ func ReadBody(r io.Reader, limit int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(b)) > limit {
-		return nil, fmt.Errorf("response larger than %d bytes", limit)
+		return nil, fmt.Errorf("%w: larger than %d bytes", ErrTooLarge, limit)
 	}
 	return b, nil
 }

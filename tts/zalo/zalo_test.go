@@ -20,6 +20,8 @@ import (
 type zaloFake struct {
 	*ttstest.Service
 	gets int
+	// broken, when set, may answer the nth download itself, returning true.
+	broken func(w http.ResponseWriter, n int) bool
 }
 
 func newFakeZalo(t *testing.T) *zaloFake {
@@ -57,6 +59,9 @@ func newFakeZalo(t *testing.T) *zaloFake {
 	})
 	f.Handle("/chunk/", func(w http.ResponseWriter, r *http.Request) {
 		f.gets++
+		if f.broken != nil && f.broken(w, f.gets) {
+			return
+		}
 		w.Header().Set("Content-Type", "audio/mpeg")
 		w.Write(audio)
 	})

@@ -1,0 +1,204 @@
+package ttstest
+
+import (
+	"bytes"
+	"context"
+	"io/fs"
+	"net"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"dxnews/tts"
+	"dxnews/tts/mp3"
+)
+
+// faultPayload stands in for an answer that never arrives whole.
+var faultPayload = bytes.Repeat([]byte{0xff, 0xf3, 0x44, 0xc4}, 2048)
+
+// Reset sends nothing and resets the connection.
+func Reset(w http.ResponseWriter) {
+	conn := hijack(w)
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0) // close with a RST
+	}
+	conn.Close()
+}
+
+// CutBody answers 200 with a Content-Length for all of body, sends the
+// first half of it and resets the connection.
+func CutBody(w http.ResponseWriter, body []byte) {
+	conn := hijack(w)
+	conn.Write([]byte("HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n"))
+	conn.Write(body[:len(body)/2])
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0)
+	}
+	conn.Close()
+}
+
+// ShortBody answers 200 declaring a Content-Length longer than the body it
+// sends, then closes the connection in order.
+func ShortBody(w http.ResponseWriter, body []byte) {
+	conn := hijack(w)
+	conn.Write([]byte("HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nContent-Length: " + strconv.Itoa(2*len(body)) + "\r\n\r\n"))
+	conn.Write(body)
+	conn.Close()
+}
+
+// Trickle answers 200 and sends body a byte every 20 ms, for as long as
+// the client listens (10 s at most).
+func Trickle(w http.ResponseWriter, body []byte) {
+	w.Header().Set("Content-Type", "audio/mpeg")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w)
+	stop := time.After(10 * time.Second)
+	for _, b := range body {
+		if _, err := w.Write([]byte{b}); err != nil || rc.Flush() != nil {
+			return
+		}
+		select {
+		case <-time.After(20 * time.Millisecond):
+		case <-stop:
+			return
+		}
+	}
+}
+
+func hijack(w http.ResponseWriter) net.Conn {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		panic("ttstest: cannot hijack: " + err.Error())
+	}
+	return conn
+}
+
+// FaultTest runs a backend, through a tts.Speaker with a cache, against a
+// service whose connections fail mid-answer.
+type FaultTest struct {
+	// New starts the fake service and the backend. Its Backoff sleeps
+	// through waits (4 attempts) and timeout bounds each HTTP exchange.
+	New func(t *testing.T, waits *Waits, timeout time.Duration) (*Service, tts.Synthesizer)
+	// Voice is the dxnews voice spoken.
+	Voice string
+	// Prefix starts the backend's errors, naming backend and voice.
+	Prefix string
+}
+
+// faultTimeout bounds each exchange in RunFaultCases: a trickling body
+// must fail after it, not hang.
+const faultTimeout = 300 * time.Millisecond
+
+// RunFaultCases checks what the backend makes of broken answers to its
+// synthesis request: a reset before the answer, an answer cut mid-body,
+// a Content-Length longer than the body (all retried, since asking again
+// changes nothing on the service), and a body that trickles past the
+// timeout (not retried). A failure must name the backend and what broke,
+// and leave nothing in the cache; a success must store playable audio.
+func RunFaultCases(t *testing.T, ft FaultTest) {
+	cases := []ErrorCase{
+		{Name: "reset before the answer, then whole", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+			if n == 1 {
+				Reset(w)
+			}
+			return n == 1
+		}, Posts: 2},
+		{Name: "cut mid-body, then whole", Answer: func(w http.ResponseWriter, n int, _ string) bool {
+			if n == 1 {
+				CutBody(w, faultPayload)
+			}
+			return n == 1
+		}, Posts: 2},
+		{Name: "cut mid-body on every try", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
+			CutBody(w, faultPayload)
+			return true
+		}, Posts: 4, Err: "connection cut"},
+		{Name: "Content-Length longer than the body", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
+			ShortBody(w, faultPayload)
+			return true
+		}, Posts: 4, Err: "unexpected EOF"},
+		{Name: "body trickles past the timeout", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
+			Trickle(w, faultPayload)
+			return true
+		}, Posts: 1, Err: "no complete answer within " + faultTimeout.String()},
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			var waits Waits
+			srv, syn := ft.New(t, &waits, faultTimeout)
+			srv.Answer = c.Answer
+			dir := t.TempDir()
+			cache, err := tts.NewCache(dir)
+			if err != nil {
+				t.Fatal(err)
+			}
+			sp := &tts.Speaker{Backend: syn, Cache: cache, Concurrency: 1}
+			got, err := speakWithin(t, sp, ft.Voice, 20*time.Second)
+			if n := srv.Posts(); n != c.Posts {
+				t.Errorf("%d posts, want %d", n, c.Posts)
+			}
+			if c.Err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.Err) || !strings.Contains(err.Error(), ft.Prefix) {
+					t.Fatalf("err = %v, want %q after %q", err, c.Err, ft.Prefix)
+				}
+				if files := countFiles(t, dir); files != 0 {
+					t.Errorf("%d files in the cache after a failed synthesis", files)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d, err := mp3.Duration(got.MP3); err != nil || d <= 0 {
+				t.Fatalf("stored speech of %v: %v", d, err)
+			}
+			again, err := sp.Speak(context.Background(), faultText, ft.Voice)
+			if err != nil || !again.Cached || !bytes.Equal(again.MP3, got.MP3) {
+				t.Errorf("second Speak: cached %v, err %v", again.Cached, err)
+			}
+		})
+	}
+}
+
+const faultText = "Một câu ngắn để đọc."
+
+// speakWithin speaks faultText, failing the test if Speak has not returned
+// after limit: a fault must end in an error, never a hang.
+func speakWithin(t *testing.T, sp *tts.Speaker, voice string, limit time.Duration) (tts.Speech, error) {
+	t.Helper()
+	type result struct {
+		s   tts.Speech
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		s, err := sp.Speak(context.Background(), faultText, voice)
+		done <- result{s, err}
+	}()
+	select {
+	case r := <-done:
+		return r.s, r.err
+	case <-time.After(limit):
+		t.Fatalf("Speak still running after %v", limit)
+		return tts.Speech{}, nil
+	}
+}
+
+func countFiles(t *testing.T, dir string) int {
+	t.Helper()
+	n := 0
+	err := filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			n++
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return n
+}
