@@ -66,6 +66,20 @@ type Settingser interface {
 	Settings() string
 }
 
+// Backend is a Synthesizer with every optional interface. Each backend in
+// dxnews implements it and says so at compile time,
+//
+//	var _ tts.Backend = (*Synth)(nil)
+//
+// so that a missing or misspelt method fails the build, not the cache key
+// or the chunking. The Speaker itself needs only a Synthesizer.
+type Backend interface {
+	Synthesizer
+	ChunkLimiter
+	VoiceLister
+	Settingser
+}
+
 // RetryableError marks a failure that may succeed if tried again, such as an
 // HTTP 429 or 5xx answer. RetryAfter is the wait the server asked for, or 0.
 type RetryableError struct {

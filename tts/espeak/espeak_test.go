@@ -14,6 +14,7 @@ import (
 	"dxnews/tts"
 	"dxnews/tts/loudness"
 	"dxnews/tts/mp3"
+	"dxnews/tts/ttstest"
 )
 
 // needTools skips when the external programs are missing; `make` installs them.
@@ -191,4 +192,21 @@ func TestSpeakerWithEspeak(t *testing.T) {
 	if hi-lo > 0.5 {
 		t.Errorf("loudness spread between voices %.2f LU, want ≤ 0.5", hi-lo)
 	}
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	needTools(t)
+	ttstest.CheckSettingsInKey(t, ttstest.SettingsTest[Config]{
+		New: func(c Config) (tts.Synthesizer, error) { return New(c) },
+		Changes: map[string]func(*Config){
+			"Voices":   func(c *Config) { c.Voices = map[string]string{"north-female": DefaultVoices["north-male"]} },
+			"Speed":    func(c *Config) { c.Speed = DefaultSpeed + 20 },
+			"MaxChunk": func(c *Config) { c.MaxChunk = 300 }, // chunks cut elsewhere sound different
+		},
+		Inert: map[string]string{
+			"ESpeak":      "the program's path, found on PATH",
+			"Concurrency": "how many run at once",
+			"Timeout":     "when to give up, not what",
+		},
+	})
 }

@@ -1,6 +1,7 @@
 package fpt
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -213,4 +214,91 @@ func TestConfigFromEnv(t *testing.T) {
 		{Env: map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_SPEED": "9"}, Err: "DXNEWS_FPT_SPEED"},
 		{Env: map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_VOICES": "robot=x"}, Err: "DXNEWS_FPT_VOICES"},
 	})
+}
+
+func TestBrokenAnswers(t *testing.T) {
+	ttstest.RunFaultCases(t, ttstest.FaultTest{
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer, error) {
+			f := newFakeFPT(t)
+			s, err := New(Config{APIKey: "test-key", URL: f.URL + "/hmi/tts/v5", Options: opts})
+			return f.Service, s, err
+		},
+		Voice:  "north-male",
+		Prefix: "fpt: voice north-male (leminh)",
+	})
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	ttstest.CheckSettingsInKey(t, ttstest.SettingsTest[Config]{
+		Base: Config{APIKey: "k"},
+		New:  func(c Config) (tts.Synthesizer, error) { return New(c) },
+		Changes: map[string]func(*Config){
+			"Voices": func(c *Config) { c.Voices = map[string]string{"north-female": "leminh"} },
+			"Speed":  func(c *Config) { c.Speed = 2 },
+		},
+		Inert: map[string]string{
+			"APIKey":       "credentials",
+			"URL":          "the same service at another address",
+			"PollInterval": "when to fetch, not what",
+			"PollDeadline": "when to give up, not what",
+			"Options":      "HTTP timeout, concurrency, retries and client",
+		},
+	})
+}
+
+// TestBrokenDownloads breaks the download of the async link: a download
+// cut short is fetched again (a GET is safe to repeat), and one that
+// trickles is given up on at PollDeadline, never returned in part.
+func TestBrokenDownloads(t *testing.T) {
+	whole := ttstest.Audio(t, "sine.mp3")
+	cases := []struct {
+		name   string
+		broken func(w http.ResponseWriter, n int) bool
+		err    string
+	}{
+		{"reset, then whole", func(w http.ResponseWriter, n int) bool {
+			if n == 1 {
+				ttstest.Reset(w)
+			}
+			return n == 1
+		}, ""},
+		{"cut mid-body, then whole", func(w http.ResponseWriter, n int) bool {
+			if n == 1 {
+				ttstest.CutBody(w, whole)
+			}
+			return n == 1
+		}, ""},
+		{"Content-Length longer than the body, then whole", func(w http.ResponseWriter, n int) bool {
+			if n == 1 {
+				ttstest.ShortBody(w, whole)
+			}
+			return n == 1
+		}, ""},
+		{"trickles every time", func(w http.ResponseWriter, n int) bool {
+			ttstest.Trickle(w, whole)
+			return true
+		}, "not ready"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFakeFPT(t)
+			f.broken = c.broken
+			s, _ := newTestSynth(t, f, func(cfg *Config) {
+				cfg.Backoff.Sleep = nil
+				cfg.Timeout = 100 * time.Millisecond
+				cfg.PollInterval = 5 * time.Millisecond
+				cfg.PollDeadline = 400 * time.Millisecond
+			})
+			a, err := s.Synthesize(context.Background(), tts.Request{Text: "Xin chào các bạn.", Voice: "north-male"})
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) || !errors.Is(err, context.DeadlineExceeded) || len(a.Data) != 0 {
+					t.Fatalf("err = %v, %d bytes", err, len(a.Data))
+				}
+				return
+			}
+			if err != nil || !bytes.Equal(a.Data, whole) {
+				t.Fatalf("err = %v, %d of %d bytes", err, len(a.Data), len(whole))
+			}
+		})
+	}
 }

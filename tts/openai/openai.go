@@ -60,12 +60,8 @@ type Synth struct {
 	svc      *service.Service
 }
 
-var (
-	_ tts.Synthesizer  = (*Synth)(nil)
-	_ tts.ChunkLimiter = (*Synth)(nil)
-	_ tts.VoiceLister  = (*Synth)(nil)
-	_ tts.Settingser   = (*Synth)(nil)
-)
+// Synth implements the Synthesizer contract and every optional interface.
+var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
@@ -123,41 +119,14 @@ type speechRequest struct {
 
 // Synthesize posts the text and returns the MP3 in the answer.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	voice, err := s.svc.Prepare(req, MaxChunk)
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	body, err := json.Marshal(speechRequest{
-		Model: s.cfg.Model, Input: req.Text, Voice: voice, ResponseFormat: "mp3", Speed: s.cfg.Speed,
+	return s.svc.SynthesizeMP3(ctx, req, MaxChunk, func(voice string) (service.Call, error) {
+		body, err := json.Marshal(speechRequest{
+			Model: s.cfg.Model, Input: req.Text, Voice: voice, ResponseFormat: "mp3", Speed: s.cfg.Speed,
+		})
+		header := http.Header{"Content-Type": {"application/json"}}
+		if s.cfg.Key != "" {
+			header.Set("Authorization", "Bearer "+s.cfg.Key)
+		}
+		return service.Call{Method: http.MethodPost, URL: s.endpoint, Header: header, Body: body, Limit: 64 << 20}, err
 	})
-	if err != nil {
-		return tts.Audio{}, fmt.Errorf("openai: %w", err)
-	}
-	release, err := s.svc.Acquire(ctx, req.Voice)
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	defer release()
-	data, err := service.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
-		return s.post(ctx, body)
-	})
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	return tts.Audio{Data: data, Format: "mp3"}, nil
-}
-
-func (s *Synth) post(ctx context.Context, body []byte) ([]byte, error) {
-	header := http.Header{"Content-Type": {"application/json"}}
-	if s.cfg.Key != "" {
-		header.Set("Authorization", "Bearer "+s.cfg.Key)
-	}
-	data, respHeader, err := s.svc.Do(ctx, service.Call{Method: http.MethodPost, URL: s.endpoint, Header: header, Body: body, Limit: 64 << 20})
-	if err != nil {
-		return nil, err
-	}
-	if err := service.CheckMP3(data, respHeader); err != nil {
-		return nil, err
-	}
-	return data, nil
 }

@@ -154,3 +154,32 @@ func TestConfigFromEnv(t *testing.T) {
 		{Env: map[string]string{"DXNEWS_OPENAI_TTS_URL": "http://h", "DXNEWS_OPENAI_TTS_SPEED": "fast"}, Err: "DXNEWS_OPENAI_TTS_SPEED"},
 	})
 }
+
+func TestBrokenAnswers(t *testing.T) {
+	ttstest.RunFaultCases(t, ttstest.FaultTest{
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer, error) {
+			f := newFake(t)
+			s, err := New(Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, Options: opts})
+			return f, s, err
+		},
+		Voice:  "north-male",
+		Prefix: "openai: voice north-male (vi_male_north)",
+	})
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	ttstest.CheckSettingsInKey(t, ttstest.SettingsTest[Config]{
+		Base: Config{URL: "http://127.0.0.1:1"},
+		New:  func(c Config) (tts.Synthesizer, error) { return New(c) },
+		Changes: map[string]func(*Config){
+			"URL":    func(c *Config) { c.URL = "http://127.0.0.1:2" }, // another server, other voices
+			"Model":  func(c *Config) { c.Model = "other-model" },
+			"Voices": func(c *Config) { c.Voices = map[string]string{"north-female": "alloy"} },
+			"Speed":  func(c *Config) { c.Speed = 1.5 },
+		},
+		Inert: map[string]string{
+			"Key":     "credentials",
+			"Options": "HTTP timeout, concurrency, retries and client",
+		},
+	})
+}

@@ -14,6 +14,7 @@ import (
 
 	"dxnews/tts"
 	"dxnews/tts/mp3"
+	"dxnews/tts/service"
 )
 
 // faultPayload stands in for an answer that never arrives whole.
@@ -80,9 +81,9 @@ func hijack(w http.ResponseWriter) net.Conn {
 // FaultTest runs a backend, through a tts.Speaker with a cache, against a
 // service whose connections fail mid-answer.
 type FaultTest struct {
-	// New starts the fake service and the backend. Its Backoff sleeps
-	// through waits (4 attempts) and timeout bounds each HTTP exchange.
-	New func(t *testing.T, waits *Waits, timeout time.Duration) (*Service, tts.Synthesizer)
+	// New starts the fake service and the backend with opts: 4 attempts
+	// whose waits are recorded, not slept, and a short Timeout.
+	New func(t *testing.T, opts service.Options) (*Service, tts.Synthesizer, error)
 	// Voice is the dxnews voice spoken.
 	Voice string
 	// Prefix starts the backend's errors, naming backend and voice.
@@ -129,7 +130,10 @@ func RunFaultCases(t *testing.T, ft FaultTest) {
 	for _, c := range cases {
 		t.Run(c.Name, func(t *testing.T) {
 			var waits Waits
-			srv, syn := ft.New(t, &waits, faultTimeout)
+			srv, syn, err := ft.New(t, service.Options{Timeout: faultTimeout, Backoff: service.Backoff{Sleep: waits.Sleep}})
+			if err != nil {
+				t.Fatal(err)
+			}
 			srv.Answer = c.Answer
 			dir := t.TempDir()
 			cache, err := tts.NewCache(dir)

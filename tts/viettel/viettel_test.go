@@ -146,3 +146,32 @@ func TestConfigFromEnv(t *testing.T) {
 		{Env: map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_SPEED": "3"}, Err: "DXNEWS_VIETTEL_SPEED"},
 	})
 }
+
+func TestBrokenAnswers(t *testing.T) {
+	ttstest.RunFaultCases(t, ttstest.FaultTest{
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer, error) {
+			f := newFake(t)
+			s, err := New(Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: opts})
+			return f, s, err
+		},
+		Voice:  "south-female",
+		Prefix: "viettel: voice south-female (hcm-diemmy)",
+	})
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	ttstest.CheckSettingsInKey(t, ttstest.SettingsTest[Config]{
+		Base: Config{Token: "t"},
+		New:  func(c Config) (tts.Synthesizer, error) { return New(c) },
+		Changes: map[string]func(*Config){
+			"Voices":   func(c *Config) { c.Voices = map[string]string{"north-female": "hn-thanhtung"} },
+			"Speed":    func(c *Config) { c.Speed = 1.2 },
+			"MaxChunk": func(c *Config) { c.MaxChunk = 200 }, // chunks cut elsewhere sound different
+		},
+		Inert: map[string]string{
+			"Token":   "credentials",
+			"URL":     "the same service at another address",
+			"Options": "HTTP timeout, concurrency, retries and client",
+		},
+	})
+}

@@ -71,12 +71,8 @@ type Synth struct {
 	svc *service.Service
 }
 
-var (
-	_ tts.Synthesizer  = (*Synth)(nil)
-	_ tts.ChunkLimiter = (*Synth)(nil)
-	_ tts.VoiceLister  = (*Synth)(nil)
-	_ tts.Settingser   = (*Synth)(nil)
-)
+// Synth implements the Synthesizer contract and every optional interface.
+var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
