@@ -148,3 +148,27 @@ func RunEnvCases[C any](t *testing.T, fromEnv func(getenv func(string) string) (
 		}
 	}
 }
+
+// CheckRefusedLocally checks that the backend refuses, before sending
+// anything to srv, a chunk of maxChunk+1 characters and a voice it lacks
+// (missing), with an error "<name>: no voice …". It returns the over-long
+// chunk's error for further checks.
+func CheckRefusedLocally(t *testing.T, srv *Service, syn tts.Synthesizer, missing string, maxChunk int) (tooLong error) {
+	t.Helper()
+	voice := "north-male"
+	if vl, ok := syn.(tts.VoiceLister); ok && len(vl.Voices()) > 0 {
+		voice = vl.Voices()[0]
+	}
+	_, tooLong = syn.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("ạ", maxChunk+1), Voice: voice})
+	if tooLong == nil {
+		t.Errorf("a chunk of %d characters was sent", maxChunk+1)
+	}
+	_, err := syn.Synthesize(context.Background(), tts.Request{Text: "Xin chào.", Voice: missing})
+	if want := syn.Name() + `: no voice "` + missing + `"`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("voice %s: err = %v, want %q", missing, err, want)
+	}
+	if n := srv.Posts(); n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+	return tooLong
+}
