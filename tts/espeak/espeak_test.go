@@ -196,8 +196,7 @@ func TestSpeakerWithEspeak(t *testing.T) {
 
 func TestSettingsInCacheKey(t *testing.T) {
 	needTools(t)
-	ttstest.CheckSettingsInKey(t, ttstest.SettingsTest[Config]{
-		New: func(c Config) (tts.Synthesizer, error) { return New(c) },
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
 		Changes: map[string]func(*Config){
 			"Voices":   func(c *Config) { c.Voices = map[string]string{"north-female": DefaultVoices["north-male"]} },
 			"Speed":    func(c *Config) { c.Speed = DefaultSpeed + 20 },

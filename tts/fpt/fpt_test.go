@@ -135,9 +135,9 @@ func TestPollDeadline(t *testing.T) {
 
 func TestSynthesisErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
 			f := newFakeFPT(t)
-			s, _ := newTestSynth(t, f, func(c *Config) { c.Backoff.Sleep = waits.Sleep })
+			s, _ := newTestSynth(t, f, func(c *Config) { c.Options = opts })
 			return f.Service, s
 		},
 		Request: tts.Request{Text: "Chuyển đổi số toàn diện.", Voice: "north-male"},
@@ -207,22 +207,9 @@ func TestConfigFromEnv(t *testing.T) {
 	})
 }
 
-func TestBrokenAnswers(t *testing.T) {
-	ttstest.RunFaultCases(t, ttstest.FaultTest{
-		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer, error) {
-			f := newFakeFPT(t)
-			s, err := New(Config{APIKey: "test-key", URL: f.URL + "/hmi/tts/v5", Options: opts})
-			return f.Service, s, err
-		},
-		Voice:  "north-male",
-		Prefix: "fpt: voice north-male (leminh)",
-	})
-}
-
 func TestSettingsInCacheKey(t *testing.T) {
-	ttstest.CheckSettingsInKey(t, ttstest.SettingsTest[Config]{
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
 		Base: Config{APIKey: "k"},
-		New:  func(c Config) (tts.Synthesizer, error) { return New(c) },
 		Changes: map[string]func(*Config){
 			"Voices": func(c *Config) { c.Voices = map[string]string{"north-female": "leminh"} },
 			"Speed":  func(c *Config) { c.Speed = 2 },
@@ -232,7 +219,6 @@ func TestSettingsInCacheKey(t *testing.T) {
 			"URL":          "the same service at another address",
 			"PollInterval": "when to fetch, not what",
 			"PollDeadline": "when to give up, not what",
-			"Options":      "HTTP timeout, concurrency, retries and client",
 		},
 	})
 }

@@ -52,12 +52,9 @@ var testVoices = map[string]string{
 	"south-female": "vi_female_south", "south-male": "vi_male_south",
 }
 
-func newTestSynth(t *testing.T, f *ttstest.Service, waits *ttstest.Waits) *Synth {
-	if waits == nil {
-		waits = new(ttstest.Waits)
-	}
+func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
 	s, err := New(Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices,
-		Options: service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}}})
+		Options: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,16 +70,16 @@ func longArticle() string {
 func TestSpeakAllVoicesThroughOpenAI(t *testing.T) {
 	f := newFake(t)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, nil), Service: f, Text: longArticle(), Voices: testVoices,
+		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: longArticle(), Voices: testVoices,
 		MaxChunk: MaxChunk, MinChunks: 3, MinTimings: 10,
 	})
 }
 
 func TestOpenAIErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
 			f := newFake(t)
-			return f, newTestSynth(t, f, waits)
+			return f, newTestSynth(t, f, opts)
 		},
 		Request: tts.Request{Text: "Xin chào.", Voice: "north-male"},
 		Prefix:  "openai: voice north-male (vi_male_north)",
@@ -128,7 +125,7 @@ func TestEndpointAndVoices(t *testing.T) {
 		}
 	}
 	f := newFake(t)
-	s := newTestSynth(t, f, nil)
+	s := newTestSynth(t, f, service.Options{})
 	ttstest.CheckRefusedLocally(t, f, s, "central-female", MaxChunk)
 }
 
@@ -146,22 +143,9 @@ func TestConfigFromEnv(t *testing.T) {
 	})
 }
 
-func TestBrokenAnswers(t *testing.T) {
-	ttstest.RunFaultCases(t, ttstest.FaultTest{
-		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer, error) {
-			f := newFake(t)
-			s, err := New(Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, Options: opts})
-			return f, s, err
-		},
-		Voice:  "north-male",
-		Prefix: "openai: voice north-male (vi_male_north)",
-	})
-}
-
 func TestSettingsInCacheKey(t *testing.T) {
-	ttstest.CheckSettingsInKey(t, ttstest.SettingsTest[Config]{
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
 		Base: Config{URL: "http://127.0.0.1:1"},
-		New:  func(c Config) (tts.Synthesizer, error) { return New(c) },
 		Changes: map[string]func(*Config){
 			"URL":    func(c *Config) { c.URL = "http://127.0.0.1:2" }, // another server, other voices
 			"Model":  func(c *Config) { c.Model = "other-model" },
@@ -169,8 +153,7 @@ func TestSettingsInCacheKey(t *testing.T) {
 			"Speed":  func(c *Config) { c.Speed = 1.5 },
 		},
 		Inert: map[string]string{
-			"Key":     "credentials",
-			"Options": "HTTP timeout, concurrency, retries and client",
+			"Key": "credentials",
 		},
 	})
 }

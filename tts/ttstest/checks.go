@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // SpeakTest runs a backend, through a tts.Speaker, over one text in
@@ -87,9 +88,10 @@ type ErrorCase struct {
 // ErrorTest runs one synthesis request against a fresh fake service per
 // case.
 type ErrorTest struct {
-	// New starts the fake service and the backend, whose Backoff sleeps
-	// through waits.
-	New     func(t *testing.T, waits *Waits) (*Service, tts.Synthesizer)
+	// New starts the fake service and the backend with opts in its Config:
+	// a Backoff whose waits are recorded, not slept, and for the fault
+	// cases a short Timeout.
+	New     func(t *testing.T, opts service.Options) (*Service, tts.Synthesizer)
 	Request tts.Request
 	// Prefix starts every error, naming backend and voice.
 	Prefix string
@@ -97,12 +99,13 @@ type ErrorTest struct {
 }
 
 // RunErrorCases checks each case: the number of requests, the error (with
-// Prefix) or an MP3 answer, and the waits.
+// Prefix) or an MP3 answer, and the waits. Then it runs the fault cases
+// every HTTP service must survive (see [RunFaultCases]).
 func RunErrorCases(t *testing.T, et ErrorTest) {
 	for _, c := range et.Cases {
 		t.Run(c.Name, func(t *testing.T) {
 			var waits Waits
-			srv, syn := et.New(t, &waits)
+			srv, syn := et.New(t, service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}})
 			srv.Answer = c.Answer
 			a, err := syn.Synthesize(context.Background(), et.Request)
 			if n := srv.Posts(); n != c.Posts {
@@ -123,6 +126,7 @@ func RunErrorCases(t *testing.T, et ErrorTest) {
 			}
 		})
 	}
+	RunFaultCases(t, et)
 }
 
 // EnvCase is one environment for a backend's ConfigFromEnv.

@@ -78,29 +78,17 @@ func hijack(w http.ResponseWriter) net.Conn {
 	return conn
 }
 
-// FaultTest runs a backend, through a tts.Speaker with a cache, against a
-// service whose connections fail mid-answer.
-type FaultTest struct {
-	// New starts the fake service and the backend with opts: 4 attempts
-	// whose waits are recorded, not slept, and a short Timeout.
-	New func(t *testing.T, opts service.Options) (*Service, tts.Synthesizer, error)
-	// Voice is the dxnews voice spoken.
-	Voice string
-	// Prefix starts the backend's errors, naming backend and voice.
-	Prefix string
-}
-
 // faultTimeout bounds each exchange in RunFaultCases: a trickling body
 // must fail after it, not hang.
 const faultTimeout = 300 * time.Millisecond
 
-// RunFaultCases checks what the backend makes of broken answers to its
-// synthesis request: a reset before the answer, an answer cut mid-body,
+// RunFaultCases checks, through a tts.Speaker with a cache, what the
+// backend of et makes of broken answers to its synthesis request: a reset before the answer, an answer cut mid-body,
 // a Content-Length longer than the body (all retried, since asking again
 // changes nothing on the service), and a body that trickles past the
 // timeout (not retried). A failure must name the backend and what broke,
 // and leave nothing in the cache; a success must store playable audio.
-func RunFaultCases(t *testing.T, ft FaultTest) {
+func RunFaultCases(t *testing.T, et ErrorTest) {
 	cases := []ErrorCase{
 		{Name: "reset before the answer, then whole", Answer: func(w http.ResponseWriter, n int, _ string) bool {
 			if n == 1 {
@@ -128,12 +116,9 @@ func RunFaultCases(t *testing.T, ft FaultTest) {
 		}, Posts: 1, Err: "no complete answer within " + faultTimeout.String()},
 	}
 	for _, c := range cases {
-		t.Run(c.Name, func(t *testing.T) {
+		t.Run("fault: "+c.Name, func(t *testing.T) {
 			var waits Waits
-			srv, syn, err := ft.New(t, service.Options{Timeout: faultTimeout, Backoff: service.Backoff{Sleep: waits.Sleep}})
-			if err != nil {
-				t.Fatal(err)
-			}
+			srv, syn := et.New(t, service.Options{Timeout: faultTimeout, Backoff: service.Backoff{Sleep: waits.Sleep}})
 			srv.Answer = c.Answer
 			dir := t.TempDir()
 			cache, err := tts.NewCache(dir)
@@ -141,13 +126,13 @@ func RunFaultCases(t *testing.T, ft FaultTest) {
 				t.Fatal(err)
 			}
 			sp := &tts.Speaker{Backend: syn, Cache: cache, Concurrency: 1}
-			got, err := speakWithin(t, sp, ft.Voice, 20*time.Second)
+			got, err := speakWithin(t, sp, et.Request.Voice, 20*time.Second)
 			if n := srv.Posts(); n != c.Posts {
 				t.Errorf("%d posts, want %d", n, c.Posts)
 			}
 			if c.Err != "" {
-				if err == nil || !strings.Contains(err.Error(), c.Err) || !strings.Contains(err.Error(), ft.Prefix) {
-					t.Fatalf("err = %v, want %q after %q", err, c.Err, ft.Prefix)
+				if err == nil || !strings.Contains(err.Error(), c.Err) || !strings.Contains(err.Error(), et.Prefix) {
+					t.Fatalf("err = %v, want %q after %q", err, c.Err, et.Prefix)
 				}
 				if files := countFiles(t, dir); files != 0 {
 					t.Errorf("%d files in the cache after a failed synthesis", files)
@@ -160,7 +145,7 @@ func RunFaultCases(t *testing.T, ft FaultTest) {
 			if d, err := mp3.Duration(got.MP3); err != nil || d <= 0 {
 				t.Fatalf("stored speech of %v: %v", d, err)
 			}
-			again, err := sp.Speak(context.Background(), faultText, ft.Voice)
+			again, err := sp.Speak(context.Background(), faultText, et.Request.Voice)
 			if err != nil || !again.Cached || !bytes.Equal(again.MP3, got.MP3) {
 				t.Errorf("second Speak: cached %v, err %v", again.Cached, err)
 			}

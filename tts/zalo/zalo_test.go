@@ -70,11 +70,8 @@ func newFakeZalo(t *testing.T) *zaloFake {
 	return f
 }
 
-func newTestSynth(t *testing.T, f *zaloFake, waits *ttstest.Waits) *Synth {
-	if waits == nil {
-		waits = new(ttstest.Waits)
-	}
-	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}}})
+func newTestSynth(t *testing.T, f *zaloFake, opts service.Options) *Synth {
+	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -90,7 +87,7 @@ func longArticle() string {
 func TestSpeakAllVoicesThroughZalo(t *testing.T) {
 	f := newFakeZalo(t)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, nil), Service: f.Service, Text: longArticle(),
+		Backend: newTestSynth(t, f, service.Options{}), Service: f.Service, Text: longArticle(),
 		Voices:    map[string]string{"north-female": "2", "north-male": "4", "south-female": "1", "south-male": "3"},
 		MaxChunk:  MaxChunk,
 		MinChunks: 3, MinTimings: 3, MinDurationMS: 1,
@@ -105,9 +102,9 @@ func TestSpeakAllVoicesThroughZalo(t *testing.T) {
 func TestZaloErrors(t *testing.T) {
 	internal := `{"error_code":500,"error_message":"Internal server error","data":[]}`
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
 			f := newFakeZalo(t)
-			return f.Service, newTestSynth(t, f, waits)
+			return f.Service, newTestSynth(t, f, opts)
 		},
 		Request: tts.Request{Text: "Chuyển đổi số.", Voice: "south-male"},
 		Prefix:  "zalo: voice south-male (speaker 3)",
@@ -157,7 +154,7 @@ func TestChunkFailureNamesChunk(t *testing.T) {
 		w.Write([]byte(`{"error_code":150,"error_message":"Invalid parameter value","data":[]}`))
 		return true
 	}
-	got, err := (&tts.Speaker{Backend: newTestSynth(t, f, nil)}).Speak(context.Background(), longArticle(), "north-male")
+	got, err := (&tts.Speaker{Backend: newTestSynth(t, f, service.Options{})}).Speak(context.Background(), longArticle(), "north-male")
 	if err == nil || !strings.Contains(err.Error(), "zalo voice north-male chunk 1 of") || !strings.Contains(err.Error(), "error 150") {
 		t.Fatalf("err = %v", err)
 	}
@@ -168,7 +165,7 @@ func TestChunkFailureNamesChunk(t *testing.T) {
 
 func TestLocalLimits(t *testing.T) {
 	f := newFakeZalo(t)
-	s := newTestSynth(t, f, nil)
+	s := newTestSynth(t, f, service.Options{})
 	if err := ttstest.CheckRefusedLocally(t, f.Service, s, "central-male", MaxChunk); !errors.Is(err, ErrTooLong) {
 		t.Errorf("over-long text: %v", err)
 	}
@@ -189,31 +186,17 @@ func TestConfigFromEnv(t *testing.T) {
 	})
 }
 
-func TestBrokenAnswers(t *testing.T) {
-	ttstest.RunFaultCases(t, ttstest.FaultTest{
-		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer, error) {
-			f := newFakeZalo(t)
-			s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: opts})
-			return f.Service, s, err
-		},
-		Voice:  "north-female",
-		Prefix: "zalo: voice north-female (speaker 2)",
-	})
-}
-
 func TestSettingsInCacheKey(t *testing.T) {
-	ttstest.CheckSettingsInKey(t, ttstest.SettingsTest[Config]{
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
 		Base: Config{APIKey: "k"},
-		New:  func(c Config) (tts.Synthesizer, error) { return New(c) },
 		Changes: map[string]func(*Config){
 			"Voices":  func(c *Config) { c.Voices = map[string]string{"north-female": "4"} },
 			"Speed":   func(c *Config) { c.Speed = 0.9 },
 			"Quality": func(c *Config) { c.Quality = 1 },
 		},
 		Inert: map[string]string{
-			"APIKey":  "credentials",
-			"URL":     "the same service at another address",
-			"Options": "HTTP timeout, concurrency, retries and client",
+			"APIKey": "credentials",
+			"URL":    "the same service at another address",
 		},
 	})
 }
@@ -250,11 +233,7 @@ func TestBrokenDownloads(t *testing.T) {
 			f := newFakeZalo(t)
 			f.broken = c.broken
 			var waits ttstest.Waits
-			s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize",
-				Options: service.Options{Timeout: 200 * time.Millisecond, Backoff: service.Backoff{Sleep: waits.Sleep}}})
-			if err != nil {
-				t.Fatal(err)
-			}
+			s := newTestSynth(t, f, service.Options{Timeout: 200 * time.Millisecond, Backoff: service.Backoff{Sleep: waits.Sleep}})
 			a, err := s.Synthesize(context.Background(), tts.Request{Text: "Xin chào.", Voice: "north-female"})
 			var gets int
 			f.Locked(func() { gets = f.gets })
