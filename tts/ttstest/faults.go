@@ -3,10 +3,12 @@ package ttstest
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io/fs"
 	"net"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -190,4 +192,64 @@ func countFiles(t *testing.T, dir string) int {
 		t.Fatal(err)
 	}
 	return n
+}
+
+// ErrorCase is one way a service answers a synthesis request.
+type ErrorCase struct {
+	Name string
+	// Answer answers the nth request, or returns false to let the fake
+	// service answer as usual.
+	Answer func(w http.ResponseWriter, n int, text string) bool
+	// Posts is how many synthesis requests the backend must make.
+	Posts int
+	// Err is a part of the error wanted, "" for success.
+	Err string
+	// Is, when set, must be in the error's chain.
+	Is error
+	// Waits, when set, are exactly the waits the backend must ask for.
+	Waits []time.Duration
+}
+
+// ErrorTest runs one synthesis request against a fresh fake service per
+// case.
+type ErrorTest struct {
+	// New starts the fake service and the backend with opts in its Config:
+	// a Backoff whose waits are recorded, not slept, and for the fault
+	// cases a short Timeout.
+	New     func(t *testing.T, opts service.Options) (*Service, tts.Synthesizer)
+	Request tts.Request
+	// Prefix starts every error, naming backend and voice.
+	Prefix string
+	Cases  []ErrorCase
+}
+
+// RunErrorCases checks each case: the number of requests, the error (with
+// Prefix) or an MP3 answer, and the waits. Then it runs the fault cases
+// every HTTP service must survive (see [RunFaultCases]).
+func RunErrorCases(t *testing.T, et ErrorTest) {
+	for _, c := range et.Cases {
+		t.Run(c.Name, func(t *testing.T) {
+			var waits Waits
+			srv, syn := et.New(t, service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}})
+			srv.Answer = c.Answer
+			a, err := syn.Synthesize(context.Background(), et.Request)
+			if n := srv.Posts(); n != c.Posts {
+				t.Errorf("%d posts, want %d", n, c.Posts)
+			}
+			if c.Err == "" {
+				if err != nil || len(a.Data) == 0 || a.Format != "mp3" {
+					t.Fatalf("err = %v, %d bytes of %q", err, len(a.Data), a.Format)
+				}
+			} else if err == nil || !strings.Contains(err.Error(), c.Err) || !strings.Contains(err.Error(), et.Prefix) {
+				t.Fatalf("err = %v, want %q", err, c.Err)
+			}
+			if c.Is != nil && !errors.Is(err, c.Is) {
+				t.Errorf("err %v is not %v", err, c.Is)
+			}
+			if got := waits.All(); c.Waits != nil && !slices.Equal(got, c.Waits) {
+				t.Errorf("waits %v, want %v", got, c.Waits)
+			}
+		})
+	}
+	RunFaultCases(t, et)
 }
