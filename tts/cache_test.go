@@ -1,13 +1,13 @@
 package tts
 
 import (
-	"dxnews/tts/loudness"
-
 	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"dxnews/tts/loudness"
 )
 
 func TestCacheKeyCoversEveryInput(t *testing.T) {

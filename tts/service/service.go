@@ -1,21 +1,26 @@
-package tts
+// Package service is the toolkit HTTP speech backends share: a Service
+// holds a backend's voice map, HTTP client, retry policy and cap on requests
+// in flight; Call and Do build and send one request; CheckStatus, ReadBody
+// and CheckMP3 classify what came back, marking what may be retried as a
+// *tts.RetryableError; Retry waits out 429 and 5xx answers, honouring
+// Retry-After.
+package service
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"fmt"
-	"io"
 	"maps"
 	"net/http"
 	"time"
 	"unicode/utf8"
+
+	"dxnews/tts"
 )
 
-// HTTPOptions are the settings every HTTP service backend's Config embeds.
+// Options are the settings every HTTP service backend's Config embeds.
 // Zero fields take the backend's defaults.
-type HTTPOptions struct {
-	// Timeout bounds each HTTP request.
+type Options struct {
+	// Timeout bounds each HTTP exchange, body included, whatever the Client.
 	Timeout time.Duration
 	// Concurrency caps requests in flight.
 	Concurrency int
@@ -33,14 +38,15 @@ type Service struct {
 	voices  map[string]string
 	backoff Backoff
 	client  *http.Client
+	timeout time.Duration
 	lim     *Limiter
 }
 
-// NewService returns the shared part of the named backend. voices maps
+// New returns the shared part of the named backend. voices maps
 // dxnews voice IDs to the service's voices, defaultVoices when nil; the
 // map is copied. Zero Timeout and Concurrency in opts take those of
 // defaults, and a nil Client becomes a new client with the Timeout.
-func NewService(name string, voices, defaultVoices map[string]string, opts, defaults HTTPOptions) *Service {
+func New(name string, voices, defaultVoices map[string]string, opts, defaults Options) *Service {
 	if voices == nil {
 		voices = defaultVoices
 	}
@@ -58,6 +64,7 @@ func NewService(name string, voices, defaultVoices map[string]string, opts, defa
 		voices:  maps.Clone(voices),
 		backoff: opts.Backoff,
 		client:  opts.Client,
+		timeout: opts.Timeout,
 		lim:     NewLimiter(opts.Concurrency),
 	}
 }
@@ -66,24 +73,24 @@ func NewService(name string, voices, defaultVoices map[string]string, opts, defa
 func (s *Service) Name() string { return s.name }
 
 // Voices returns the dxnews voice IDs configured, sorted.
-func (s *Service) Voices() []string { return VoiceIDs(s.voices) }
+func (s *Service) Voices() []string { return tts.VoiceIDs(s.voices) }
 
 // Voice maps a dxnews voice ID to the service's voice, failing with
-// [VoiceNotFound] when the backend lacks it.
+// [tts.VoiceNotFound] when the backend lacks it.
 func (s *Service) Voice(id string) (string, error) {
 	v, ok := s.voices[id]
 	if !ok {
-		return "", VoiceNotFound(s.name, id, s.voices)
+		return "", tts.VoiceNotFound(s.name, id, s.voices)
 	}
 	return v, nil
 }
 
-// Settings returns [VoiceSettings] of head and the voice mapping.
-func (s *Service) Settings(head string) string { return VoiceSettings(head, s.voices) }
+// Settings returns [tts.VoiceSettings] of head and the voice mapping.
+func (s *Service) Settings(head string) string { return tts.VoiceSettings(head, s.voices) }
 
 // Prepare checks a request before anything is sent: it maps the voice
 // (see [Service.Voice]) and refuses text of more than max characters.
-func (s *Service) Prepare(req Request, max int) (voice string, err error) {
+func (s *Service) Prepare(req tts.Request, max int) (voice string, err error) {
 	voice, err = s.Voice(req.Voice)
 	if err != nil {
 		return "", err
@@ -134,80 +141,8 @@ func (s *Service) Sleep(ctx context.Context, d time.Duration) error {
 	return Sleep(ctx, d)
 }
 
+// Timeout returns the bound on one HTTP exchange.
+func (s *Service) Timeout() time.Duration { return s.timeout }
+
 // Client returns the backend's HTTP client.
 func (s *Service) Client() *http.Client { return s.client }
-
-// Call is one HTTP exchange with a speech service.
-type Call struct {
-	Method string
-	URL    string
-	// Header is added to the request; keys need not be canonical.
-	Header http.Header
-	Body   []byte
-	// Limit is the largest body read; a longer one is an error.
-	Limit int64
-	// Check judges the response before its body is read [CheckStatus].
-	Check func(*http.Response) error
-}
-
-// Do sends c with the backend's client and returns the response body and
-// header.
-func (s *Service) Do(ctx context.Context, c Call) ([]byte, http.Header, error) {
-	var body io.Reader
-	if c.Body != nil {
-		body = bytes.NewReader(c.Body)
-	}
-	hr, err := http.NewRequestWithContext(ctx, c.Method, c.URL, body)
-	if err != nil {
-		return nil, nil, err
-	}
-	for k, vs := range c.Header {
-		for _, v := range vs {
-			hr.Header.Add(k, v)
-		}
-	}
-	resp, err := s.client.Do(hr)
-	if err != nil {
-		return nil, nil, err
-	}
-	defer resp.Body.Close()
-	check := c.Check
-	if check == nil {
-		check = CheckStatus
-	}
-	if err := check(resp); err != nil {
-		return nil, nil, err
-	}
-	data, err := ReadBody(resp.Body, c.Limit)
-	if err != nil {
-		return nil, nil, err
-	}
-	return data, resp.Header, nil
-}
-
-// DecodeJSON decodes a service's JSON answer into v; the error quotes the
-// start of the answer.
-func DecodeJSON(body []byte, v any) error {
-	if err := json.Unmarshal(body, v); err != nil {
-		return fmt.Errorf("reading answer %q: %w", Snippet(body), err)
-	}
-	return nil
-}
-
-// CheckMP3 fails unless data starts like MP3 audio (an ID3 tag or a frame
-// sync). Services that answer errors as JSON or text with status 200 are
-// caught here; the error quotes the Content-Type and the start of data.
-func CheckMP3(data []byte, header http.Header) error {
-	if len(data) >= 4 && (string(data[:3]) == "ID3" || (data[0] == 0xff && data[1]&0xe0 == 0xe0)) {
-		return nil
-	}
-	return fmt.Errorf("answer is not MP3 audio (%s): %q", header.Get("Content-Type"), Snippet(data))
-}
-
-// Snippet returns at most the first 200 bytes of b, for error messages.
-func Snippet(b []byte) string {
-	if len(b) > 200 {
-		b = b[:200]
-	}
-	return string(b)
-}

@@ -210,95 +210,6 @@ var foldedAbbreviations = map[string]string{
 	"smartphone": "smát phôn",
 }
 
-// documentSymbols maps the parts of document symbols ("749/QĐ-TTg",
-// "47/2020/NĐ-CP", "57-NQ/TW") to their spoken form. They win over
-// [abbreviations] inside a symbol, where "CP" is the government.
-var documentSymbols = map[string]string{
-	"QĐ":      "quyết định",
-	"NĐ":      "nghị định",
-	"NQ":      "nghị quyết",
-	"CT":      "chỉ thị",
-	"TT":      "thông tư",
-	"TTLT":    "thông tư liên tịch",
-	"KH":      "kế hoạch",
-	"CV":      "công văn",
-	"TB":      "thông báo",
-	"BC":      "báo cáo",
-	"KL":      "kết luận",
-	"HD":      "hướng dẫn",
-	"ĐA":      "đề án",
-	"TTr":     "tờ trình",
-	"CĐ":      "công điện",
-	"TTg":     "thủ tướng",
-	"CP":      "chính phủ",
-	"TW":      "trung ương",
-	"TƯ":      "trung ương",
-	"TU":      "tỉnh ủy",
-	"HU":      "huyện ủy",
-	"QU":      "quận ủy",
-	"ĐU":      "đảng ủy",
-	"BCT":     "bộ chính trị",
-	"BBT":     "ban bí thư",
-	"QH":      "quốc hội",
-	"UBTVQH":  "ủy ban thường vụ quốc hội",
-	"UBND":    "ủy ban nhân dân",
-	"HĐND":    "hội đồng nhân dân",
-	"VPCP":    "văn phòng chính phủ",
-	"BCĐ":     "ban chỉ đạo",
-	"BTTTT":   "bộ thông tin và truyền thông",
-	"BKHCN":   "bộ khoa học và công nghệ",
-	"BKHĐT":   "bộ kế hoạch và đầu tư",
-	"BTC":     "bộ tài chính",
-	"BNV":     "bộ nội vụ",
-	"BCA":     "bộ công an",
-	"BQP":     "bộ quốc phòng",
-	"BYT":     "bộ y tế",
-	"BTP":     "bộ tư pháp",
-	"BXD":     "bộ xây dựng",
-	"BGTVT":   "bộ giao thông vận tải",
-	"BGDĐT":   "bộ giáo dục và đào tạo",
-	"BTNMT":   "bộ tài nguyên và môi trường",
-	"BNNPTNT": "bộ nông nghiệp và phát triển nông thôn",
-	"BLĐTBXH": "bộ lao động thương binh và xã hội",
-	"BVHTTDL": "bộ văn hóa thể thao và du lịch",
-	"NHNN":    "ngân hàng nhà nước",
-	"TTCP":    "thanh tra chính phủ",
-	"STTTT":   "sở thông tin và truyền thông",
-	"SKHCN":   "sở khoa học và công nghệ",
-	"UB":      "ủy ban",
-	"VP":      "văn phòng",
-}
-
-// units maps measurement units and currencies written after a number
-// ("15 km", "15km", "100m2", "50 USD") to their spoken form. Entries that
-// are also ordinary syllables ("ha", "m", "g") only apply after a number.
-var units = map[string]string{
-	"km": "ki lô mét", "m": "mét", "cm": "xen ti mét", "mm": "mi li mét",
-	"m2": "mét vuông", "m²": "mét vuông", "km2": "ki lô mét vuông", "km²": "ki lô mét vuông",
-	"m3": "mét khối", "m³": "mét khối", "ha": "héc ta", "ha.": "héc ta",
-	"kg": "ki lô gam", "g": "gam", "mg": "mi li gam", "l": "lít", "ml": "mi li lít",
-	"km/h": "ki lô mét trên giờ", "m/s": "mét trên giây",
-	"W": "oát", "kW": "ki lô oát", "kWh": "ki lô oát giờ", "MW": "mê ga oát", "MWh": "mê ga oát giờ",
-	"GW": "gi ga oát", "GWh": "gi ga oát giờ", "V": "vôn", "kV": "ki lô vôn",
-	"Hz": "héc", "MHz": "mê ga héc", "GHz": "gi ga héc",
-	"KB": "ki lô bai", "MB": "mê ga bai", "GB": "gi ga bai", "TB": "tê ra bai",
-	"kbps": "ki lô bít trên giây", "Mbps": "mê ga bít trên giây", "Gbps": "gi ga bít trên giây",
-	"°C": "độ xê", "°": "độ", "%": "phần trăm",
-	"USD": "đô la Mỹ", "$": "đô la", "EUR": "ơ rô", "€": "ơ rô",
-	"VND": "đồng", "VNĐ": "đồng", "đ": "đồng",
-	"k": "nghìn", "K": "nghìn", "tr": "triệu", "tr.đ": "triệu đồng", "trđ": "triệu đồng",
-	"AM": "sáng", "PM": "chiều", "SA": "sáng", "CH": "chiều",
-}
-
-// perWords after a slash are read with "mỗi" ("đồng/tháng" → "đồng mỗi
-// tháng").
-var perWords = map[string]bool{
-	"ngày": true, "tháng": true, "năm": true, "giờ": true, "tuần": true, "quý": true,
-	"người": true, "hộ": true, "lượt": true, "tấn": true, "kg": true, "lít": true,
-	"con": true, "ha": true, "m2": true, "km2": true, "km": true, "suất": true,
-	"ca": true, "khách": true, "học": true, "thuê": true, "xã": true, "tỉnh": true,
-}
-
 // dotAbbreviations are written with a final dot that does not end a
 // sentence ("TP. Hồ Chí Minh", "TS. Nguyễn Văn A").
 var dotAbbreviations = map[string]bool{
@@ -306,13 +217,4 @@ var dotAbbreviations = map[string]bool{
 	"GS": true, "PGS": true, "BS": true, "KS": true, "GS.TS": true, "PGS.TS": true,
 	"TSKH": true, "Q": true, "P": true, "TX": true, "St": true, "Mr": true,
 	"Mrs": true, "Ms": true, "Dr": true, "Tr": true,
-}
-
-// letterNames spells Latin letters the way Vietnamese newsreaders do.
-var letterNames = map[rune]string{
-	'A': "a", 'Ă': "á", 'Â': "ớ", 'B': "bê", 'C': "xê", 'D': "đê", 'Đ': "đê",
-	'E': "e", 'Ê': "ê", 'F': "ép", 'G': "gờ", 'H': "hát", 'I': "i", 'J': "giây",
-	'K': "ca", 'L': "e lờ", 'M': "em", 'N': "en", 'O': "o", 'Ô': "ô", 'Ơ': "ơ",
-	'P': "pê", 'Q': "quy", 'R': "e rờ", 'S': "ét", 'T': "tê", 'U': "u", 'Ư': "ư",
-	'V': "vê", 'W': "vê kép", 'X': "ích", 'Y': "i", 'Z': "dét",
 }

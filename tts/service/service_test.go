@@ -1,4 +1,4 @@
-package tts
+package service
 
 import (
 	"context"
@@ -8,11 +8,13 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dxnews/tts"
 )
 
 func TestNewServiceDefaults(t *testing.T) {
 	defaults := map[string]string{"north-female": "a", "south-male": "b"}
-	s := NewService("demo", nil, defaults, HTTPOptions{}, HTTPOptions{Timeout: 7 * time.Second, Concurrency: 3})
+	s := New("demo", nil, defaults, Options{}, Options{Timeout: 7 * time.Second, Concurrency: 3})
 	if s.Client().Timeout != 7*time.Second || cap(s.lim.ch) != 3 || s.Name() != "demo" {
 		t.Errorf("timeout %v, concurrency %d, name %s", s.Client().Timeout, cap(s.lim.ch), s.Name())
 	}
@@ -21,8 +23,8 @@ func TestNewServiceDefaults(t *testing.T) {
 		t.Errorf("the voice map was not copied: %q", v)
 	}
 	client := &http.Client{}
-	s = NewService("demo", map[string]string{"south-male": "x"}, defaults, HTTPOptions{Timeout: time.Second, Concurrency: 5, Client: client},
-		HTTPOptions{Timeout: 7 * time.Second, Concurrency: 3})
+	s = New("demo", map[string]string{"south-male": "x"}, defaults, Options{Timeout: time.Second, Concurrency: 5, Client: client},
+		Options{Timeout: 7 * time.Second, Concurrency: 3})
 	if s.Client() != client || cap(s.lim.ch) != 5 || strings.Join(s.Voices(), ",") != "south-male" {
 		t.Errorf("options not kept: %v %d %v", s.Client(), cap(s.lim.ch), s.Voices())
 	}
@@ -32,19 +34,19 @@ func TestNewServiceDefaults(t *testing.T) {
 	if _, err := s.Voice("north-female"); err == nil || err.Error() != `demo: no voice "north-female" (has south-male)` {
 		t.Errorf("Voice: %v", err)
 	}
-	if _, err := s.Prepare(Request{Text: "ấấấ", Voice: "south-male"}, 2); err == nil || err.Error() != "demo: voice south-male: text of 3 characters exceeds 2" {
+	if _, err := s.Prepare(tts.Request{Text: "ấấấ", Voice: "south-male"}, 2); err == nil || err.Error() != "demo: voice south-male: text of 3 characters exceeds 2" {
 		t.Errorf("Prepare over the limit: %v", err)
 	}
-	if v, err := s.Prepare(Request{Text: "ấấ", Voice: "south-male"}, 2); err != nil || v != "x" {
+	if v, err := s.Prepare(tts.Request{Text: "ấấ", Voice: "south-male"}, 2); err != nil || v != "x" {
 		t.Errorf("Prepare at the limit: %q, %v", v, err)
 	}
-	if _, err := s.Prepare(Request{Text: "ấấấ", Voice: "north-female"}, 2); err == nil || !strings.Contains(err.Error(), "no voice") {
+	if _, err := s.Prepare(tts.Request{Text: "ấấấ", Voice: "north-female"}, 2); err == nil || !strings.Contains(err.Error(), "no voice") {
 		t.Errorf("Prepare of a missing voice: %v", err)
 	}
 }
 
 func TestServiceAcquire(t *testing.T) {
-	s := NewService("demo", nil, nil, HTTPOptions{Concurrency: 1}, HTTPOptions{})
+	s := New("demo", nil, nil, Options{Concurrency: 1}, Options{})
 	release, err := s.Acquire(context.Background(), "north-male")
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +84,7 @@ func TestServiceDo(t *testing.T) {
 		}
 	}))
 	defer srv.Close()
-	s := NewService("demo", nil, nil, HTTPOptions{}, HTTPOptions{Timeout: 5 * time.Second, Concurrency: 1})
+	s := New("demo", nil, nil, Options{}, Options{Timeout: 5 * time.Second, Concurrency: 1})
 	ctx := context.Background()
 
 	data, header, err := s.Do(ctx, Call{Method: http.MethodPost, URL: srv.URL + "/echo", Header: http.Header{"api_key": {"k"}}, Body: []byte("xin chào"), Limit: 100})
@@ -92,7 +94,7 @@ func TestServiceDo(t *testing.T) {
 	if _, _, err := s.Do(ctx, Call{Method: http.MethodPost, URL: srv.URL + "/echo", Header: http.Header{"api_key": {"k"}}, Body: []byte("xin chào"), Limit: 4}); err == nil || !strings.Contains(err.Error(), "larger than 4 bytes") {
 		t.Errorf("limit: %v", err)
 	}
-	var re *RetryableError
+	var re *tts.RetryableError
 	if _, _, err := s.Do(ctx, Call{Method: http.MethodGet, URL: srv.URL + "/busy", Limit: 100}); !errors.As(err, &re) || re.RetryAfter != 3*time.Second {
 		t.Errorf("busy: %v", err)
 	}
@@ -113,15 +115,15 @@ func TestServiceDo(t *testing.T) {
 
 func TestServiceSleepAndRetry(t *testing.T) {
 	var waits []time.Duration
-	s := NewService("demo", nil, nil, HTTPOptions{Backoff: Backoff{Sleep: func(ctx context.Context, d time.Duration) error {
+	s := New("demo", nil, nil, Options{Backoff: Backoff{Sleep: func(ctx context.Context, d time.Duration) error {
 		waits = append(waits, d)
 		return nil
-	}}}, HTTPOptions{})
+	}}}, Options{})
 	tries := 0
 	err := s.Retry(context.Background(), func(context.Context) error {
 		tries++
 		if tries < 3 {
-			return &RetryableError{Err: errors.New("busy"), RetryAfter: time.Second}
+			return &tts.RetryableError{Err: errors.New("busy"), RetryAfter: time.Second}
 		}
 		return nil
 	})
@@ -131,7 +133,7 @@ func TestServiceSleepAndRetry(t *testing.T) {
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	if err := NewService("demo", nil, nil, HTTPOptions{}, HTTPOptions{}).Sleep(ctx, time.Hour); !errors.Is(err, context.Canceled) {
+	if err := New("demo", nil, nil, Options{}, Options{}).Sleep(ctx, time.Hour); !errors.Is(err, context.Canceled) {
 		t.Errorf("default Sleep: %v", err)
 	}
 }
@@ -162,27 +164,17 @@ func TestAnswerHelpers(t *testing.T) {
 	}
 }
 
-func TestVoiceSettings(t *testing.T) {
-	got := VoiceSettings("speed=1", map[string]string{"south-male": "b", "north-female": "a"})
-	if got != "speed=1;north-female=a;south-male=b" {
-		t.Errorf("VoiceSettings = %q", got)
-	}
-	if ids := VoiceIDs(map[string]string{"b": "", "a": ""}); strings.Join(ids, ",") != "a,b" {
-		t.Errorf("VoiceIDs = %v", ids)
-	}
-}
-
 func TestAttempt(t *testing.T) {
 	var waits []time.Duration
-	s := NewService("demo", nil, nil, HTTPOptions{Backoff: Backoff{Attempts: 3, Sleep: func(ctx context.Context, d time.Duration) error {
+	s := New("demo", nil, nil, Options{Backoff: Backoff{Attempts: 3, Sleep: func(ctx context.Context, d time.Duration) error {
 		waits = append(waits, d)
 		return nil
-	}}}, HTTPOptions{})
+	}}}, Options{})
 	tries := 0
 	got, err := Attempt(context.Background(), s, "north-male", "nm", func(context.Context) (string, error) {
 		tries++
 		if tries == 1 {
-			return "", &RetryableError{Err: errors.New("busy"), RetryAfter: time.Second}
+			return "", &tts.RetryableError{Err: errors.New("busy"), RetryAfter: time.Second}
 		}
 		return "audio", nil
 	})
@@ -195,7 +187,7 @@ func TestAttempt(t *testing.T) {
 		t.Errorf("%q, %v", got, err)
 	}
 	_, err = Attempt(context.Background(), s, "north-male", "nm", func(context.Context) (int, error) {
-		return 0, &RetryableError{Err: errors.New("busy")}
+		return 0, &tts.RetryableError{Err: errors.New("busy")}
 	})
 	if err == nil || !strings.HasPrefix(err.Error(), "demo: voice north-male (nm): gave up after 3 attempts: busy") {
 		t.Errorf("%v", err)

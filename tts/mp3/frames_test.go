@@ -1,4 +1,4 @@
-package tts
+package mp3
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 
 func readTestdata(t testing.TB, name string) []byte {
 	t.Helper()
-	b, err := os.ReadFile(filepath.Join("testdata", name))
+	b, err := os.ReadFile(filepath.Join("..", "testdata", name))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -21,14 +21,14 @@ func readTestdata(t testing.TB, name string) []byte {
 func TestMP3Duration(t *testing.T) {
 	// sine.mp3 is 0.6 s of 22,050 Hz audio; LAME adds encoder delay and
 	// padding of under 0.1 s.
-	d, err := MP3Duration(readTestdata(t, "sine.mp3"))
+	d, err := Duration(readTestdata(t, "sine.mp3"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if d < 600*time.Millisecond || d > 750*time.Millisecond {
 		t.Fatalf("duration = %v, want 0.6–0.75 s", d)
 	}
-	if _, err := MP3Duration([]byte("not an mp3 at all")); err == nil {
+	if _, err := Duration([]byte("not an mp3 at all")); err == nil {
 		t.Fatal("garbage decoded without error")
 	}
 }
@@ -36,23 +36,23 @@ func TestMP3Duration(t *testing.T) {
 func TestJoinMP3SumsParts(t *testing.T) {
 	a := readTestdata(t, "tagged.mp3") // ID3v2 + ID3v1 + Info frame
 	b := readTestdata(t, "sine.mp3")
-	joined, err := JoinMP3([][]byte{a, b, a})
+	joined, err := Join([][]byte{a, b, a})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var want time.Duration
 	for _, p := range [][]byte{a, b, a} {
-		s, err := StripMP3(p)
+		s, err := Strip(p)
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := MP3Duration(s)
+		d, err := Duration(s)
 		if err != nil {
 			t.Fatal(err)
 		}
 		want += d
 	}
-	got, err := MP3Duration(joined)
+	got, err := Duration(joined)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,14 +74,14 @@ func TestJoinMP3SumsParts(t *testing.T) {
 
 func TestJoinMP3StripsInfoFrameAfterCRC(t *testing.T) {
 	crc := readTestdata(t, "crc.mp3") // frames protected by a CRC
-	joined, err := JoinMP3([][]byte{crc, readTestdata(t, "sine.mp3")})
+	joined, err := Join([][]byte{crc, readTestdata(t, "sine.mp3")})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Contains(joined, []byte("Info")) || bytes.Contains(joined, []byte("Xing")) {
 		t.Error("info frame of a CRC-protected file kept")
 	}
-	if d, err := MP3Duration(joined); err != nil || d < time.Second {
+	if d, err := Duration(joined); err != nil || d < time.Second {
 		t.Errorf("joined duration %v, %v", d, err)
 	}
 }
@@ -99,8 +99,8 @@ func TestJoinMP3Errors(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			_, err := JoinMP3(c.parts)
-			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "tts: ") {
+			_, err := Join(c.parts)
+			if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "mp3: ") {
 				t.Fatalf("err = %v, want one containing %q", err, c.want)
 			}
 		})
@@ -116,15 +116,15 @@ func FuzzStripMP3(f *testing.F) {
 	f.Add([]byte("ID3\x03\x00\x00\x7f\x7f\x7f\x7f"))
 	f.Add([]byte{0xff, 0xf3, 0x80, 0xc4})
 	f.Fuzz(func(t *testing.T, b []byte) {
-		frames, err := StripMP3(b)
+		frames, err := Strip(b)
 		if err != nil {
 			return
 		}
 		if _, ok := parseFrameHeader(frames); !ok {
-			t.Fatalf("StripMP3 returned data that does not start with a frame")
+			t.Fatalf("Strip returned data that does not start with a frame")
 		}
-		if _, err := JoinMP3([][]byte{b, b}); err != nil {
-			t.Fatalf("StripMP3 accepted what JoinMP3 rejects: %v", err)
+		if _, err := Join([][]byte{b, b}); err != nil {
+			t.Fatalf("Strip accepted what Join rejects: %v", err)
 		}
 	})
 }
