@@ -46,7 +46,7 @@ type Graph struct {
 	goals        []Goal
 	docs         map[string]ArticleRef
 	alias        map[string]map[string]string // type → folded name or alias → ID
-	persons      map[string]string            // "articleID\x00person name" → person ID
+	persons      map[docPerson]string         // article ID and person name → person ID
 	hosts        map[string]string            // host → outlet name
 	statsOnce    sync.Once
 	familyCounts map[string]int
@@ -77,7 +77,7 @@ func Build(docs []Doc) *Graph {
 			byID:        map[string]*Entity{},
 			docs:        make(map[string]ArticleRef, len(docs)),
 			alias:       map[string]map[string]string{},
-			persons:     map[string]string{},
+			persons:     map[docPerson]string{},
 			hosts:       map[string]string{},
 			sourceNames: map[string]string{},
 		},
@@ -99,3 +99,6 @@ func Build(docs []Doc) *Graph {
 	b.g.Took = time.Since(start)
 	return b.g
 }
+
+// docPerson is one article's person as it names them.
+type docPerson struct{ doc, name string }

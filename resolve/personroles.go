@@ -80,7 +80,7 @@ func (b *builder) person(id string, c *cluster) *Entity {
 	}
 	b.add(e)
 	for _, m := range c.mentions {
-		b.g.persons[m.doc+"\x00"+m.name] = e.ID
+		b.g.persons[docPerson{m.doc, m.name}] = e.ID
 	}
 	return e
 }

@@ -71,7 +71,7 @@ func (g *Graph) Lookup(typ, name string) (*Entity, bool) {
 // PersonIn returns the ID of the person an article names name, "" when
 // the article does not name them.
 func (g *Graph) PersonIn(articleID, name string) string {
-	return g.persons[articleID+"\x00"+clean(name)]
+	return g.persons[docPerson{articleID, clean(name)}]
 }
 
 // Article returns how an article is shown in lists.
