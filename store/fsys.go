@@ -48,12 +48,3 @@ func (fs *fsys) create(path string) (wfile, error) {
 	}
 	return wfile{f, fs}, nil
 }
-
-// createTemp creates a new temporary file in dir.
-func (fs *fsys) createTemp(dir, pattern string) (wfile, error) {
-	f, err := os.CreateTemp(dir, pattern)
-	if err != nil {
-		return wfile{}, err
-	}
-	return wfile{f, fs}, nil
-}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"dxnews/internal/atomicfile"
 )
 
 // The ledger of work owed. Every stage after storing (indexing, speech in
@@ -61,7 +63,7 @@ func (s *Store) owe(id string, stages []string) error {
 		if err := f.Close(); err != nil {
 			return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
 		}
-		if err := syncDir(dir); err != nil {
+		if err := atomicfile.SyncDir(dir); err != nil {
 			return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
 		}
 	}
@@ -162,19 +164,6 @@ func (s *Store) LedgerComplete() error {
 
 func (s *Store) ledgerStamp() string { return filepath.Join(s.dir, "pending", "ledger-version") }
 
-// syncDir makes a directory's entries durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // OweMany records that stage is owed for every article in ids, with one
 // sync at the end.
 func (s *Store) OweMany(stage string, ids []string) error {
@@ -195,7 +184,7 @@ func (s *Store) OweMany(stage string, ids []string) error {
 		}
 		f.Close()
 	}
-	if err := syncDir(dir); err != nil {
+	if err := atomicfile.SyncDir(dir); err != nil {
 		return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
 	}
 	return nil

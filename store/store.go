@@ -29,6 +29,7 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/internal/atomicfile"
 )
 
 // Errors callers can test for with errors.Is.
@@ -75,7 +76,7 @@ func Open(dir string) (*Store, error) {
 	os.Remove(probe)
 
 	s := &Store{dir: dir}
-	removeTemps(filepath.Join(dir, "articles"))
+	atomicfile.RemoveTemps(filepath.Join(dir, "articles"))
 	if _, err := os.Stat(s.ledgerStamp()); errors.Is(err, os.ErrNotExist) {
 		names, _ := filepath.Glob(filepath.Join(dir, "articles", "*.json"))
 		if len(names) > 0 {
@@ -429,36 +430,14 @@ func (s *Store) readLog() ([]logEntry, int64, int, error) {
 	return entries, valid, bad, nil
 }
 
-// writeFileAtomic writes data to a temporary file beside path, syncs it and
-// renames it over path, so readers see the old or the new file, never half.
+// writeFileAtomic replaces path with data atomically and durably (see
+// atomicfile), creating its folder when needed, through the fault hook.
 func (s *Store) writeFileAtomic(path string, data []byte) error {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp, err := s.fs.createTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
+	return atomicfile.WriteFunc(path, 0o644, func(tmp *os.File) error {
+		_, err := wfile{tmp, &s.fs}.Write(data)
 		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
-}
-
-// removeTemps removes the temporary files a process killed in
-// writeFileAtomic left in dir.
-func removeTemps(dir string) {
-	names, _ := filepath.Glob(filepath.Join(dir, ".*.tmp"))
-	for _, n := range names {
-		os.Remove(n)
-	}
+	})
 }

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/internal/atomicfile"
 )
 
 // state is one webhook's progress, kept in <StateDir>/<hash of URL>.json.
@@ -64,30 +65,9 @@ func (st *state) save(dir string) error {
 	if err != nil {
 		return err
 	}
-	path := statePath(dir, st.URL)
-	tmp, err := os.CreateTemp(dir, ".cursor-*.tmp")
-	if err != nil {
+	// 0600: the URL may carry credentials.
+	if err := atomicfile.Write(statePath(dir, st.URL), b, 0o600); err != nil {
 		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	// Sync the folder too, so the rename itself survives a power cut.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
 	}
 	return nil
 }
