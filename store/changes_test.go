@@ -2,7 +2,11 @@ package store
 
 import (
 	"context"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -66,5 +70,89 @@ func TestOpenReadOnlyReadsWhileAnotherWrites(t *testing.T) {
 	}
 	if _, err := OpenReadOnly(t.TempDir()); err == nil {
 		t.Fatal("OpenReadOnly of an empty folder succeeded")
+	}
+
+	// The reader sees what the writer logs after it read, and a log the
+	// writer replaced while repairing it.
+	b := sample(2, "hai")
+	if _, err := w.Put(ctx, b); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Put(ctx, sample(1, "một, sửa")); err != nil {
+		t.Fatal(err)
+	}
+	ids, head, err := r.Changed(ctx, next)
+	if err != nil || head != "3" || !slices.Equal(ids, []string{b.ID, a.ID}) {
+		t.Fatalf("reader's Changed(%s) after two more changes = %v, %s, %v", next, ids, head, err)
+	}
+	w.Close()
+	if err := os.WriteFile(filepath.Join(dir, "articles.log"), []byte("1\tzz\n2\t"+b.ID+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if w, err = Open(dir); err != nil { // drops the damaged line, logs a again
+		t.Fatal(err)
+	}
+	ids, head, err = r.Changed(ctx, "")
+	if err != nil || head != "3" || !slices.Equal(ids, []string{b.ID, a.ID}) {
+		t.Fatalf("reader's Changed after the log was repaired = %v, %s, %v", ids, head, err)
+	}
+}
+
+// TestChangesInMemoryMatchTheLog makes many changes to a few articles and
+// checks, from every cursor, that Changed and Since answer what a reading
+// of the log file from scratch says.
+func TestChangesInMemoryMatchTheLog(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rng := rand.New(rand.NewPCG(1, 2))
+	for i := range 60 {
+		if _, err := s.Put(ctx, sample(rng.IntN(8), "bản "+strconv.Itoa(i))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	x, bad, err := readLogFile(s.logPath())
+	if err != nil || bad != 0 || len(x.entries) != 60 {
+		t.Fatalf("log file: %d entries, %d bad, %v", len(x.entries), bad, err)
+	}
+	for after := int64(0); after <= 61; after++ {
+		// From scratch: the last change of each article after the cursor.
+		last := map[string]int64{}
+		for _, e := range x.entries {
+			if e.seq > after {
+				last[e.id.String()] = e.seq
+			}
+		}
+		var want []string
+		for _, e := range x.entries {
+			if e.seq > after && last[e.id.String()] == e.seq {
+				want = append(want, e.id.String())
+			}
+		}
+		cursor := strconv.FormatInt(after, 10)
+		ids, _, err := s.Changed(ctx, cursor)
+		if err != nil || !slices.Equal(ids, want) && len(want)+len(ids) > 0 {
+			t.Fatalf("Changed(%d) = %v, %v; want %v", after, ids, err, want)
+		}
+		var paged []string
+		for range 20 {
+			arts, next, err := s.Since(ctx, cursor, 3)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range arts {
+				paged = append(paged, a.ID)
+			}
+			if next == cursor {
+				break
+			}
+			cursor = next
+		}
+		if !slices.Equal(paged, want) && len(want)+len(paged) > 0 {
+			t.Fatalf("paging Since from %d = %v; want %v", after, paged, want)
+		}
 	}
 }

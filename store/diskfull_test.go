@@ -68,9 +68,9 @@ func TestDiskFullLeavesNothingHalfWritten(t *testing.T) {
 					t.Fatalf("temporary files left in sight: %v", tmps)
 				}
 			}
-			entries, _, bad, _ := s.readLog()
-			if bad != 0 || len(entries) < 1 {
-				t.Fatalf("change log after a failed append: %d entries, %d bad", len(entries), bad)
+			x, bad, _ := readLogFile(s.logPath())
+			if bad != 0 || len(x.entries) < 1 || x.size != s.changes.size || x.head() != s.changes.head() {
+				t.Fatalf("change log after a failed append: %d entries, %d bad, %d bytes (%d in memory)", len(x.entries), bad, x.size, s.changes.size)
 			}
 
 			// Space returns: the same writes succeed and the log goes on.
