@@ -8,6 +8,9 @@ import (
 	"time"
 )
 
+// perPage is the number of articles on one category or tag page.
+const perPage = 6
+
 func (s *Site) notFound(w http.ResponseWriter, r *http.Request) {
 	d := s.newData(r, "Không tìm thấy trang")
 	d.Stories = s.cat.stories[:min(5, len(s.cat.stories))]
