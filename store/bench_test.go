@@ -45,12 +45,7 @@ func openBenchStore(b *testing.B, n int) *Store {
 			b.Fatal(err)
 		}
 	}
-	s, err := Open(dir)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.Cleanup(func() { s.Close() })
-	return s
+	return openStore(b, dir)
 }
 
 // BenchmarkSince pages 50 articles from 500 changes before the head of a

@@ -13,19 +13,13 @@ import (
 
 func TestChangedListsEachArticleOnceAtItsLatestChange(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openStore(t, t.TempDir())
 	a, b := sample(1, "một"), sample(2, "hai")
 	for _, x := range []struct {
 		n     int
 		title string
 	}{{1, "một"}, {2, "hai"}, {1, "một, sửa"}} {
-		if _, err := s.Put(ctx, sample(x.n, x.title)); err != nil {
-			t.Fatal(err)
-		}
+		put(t, s, sample(x.n, x.title))
 	}
 	ids, head, err := s.Changed(ctx, "")
 	if err != nil || head != "3" || !slices.Equal(ids, []string{b.ID, a.ID}) {
@@ -47,15 +41,9 @@ func TestChangedListsEachArticleOnceAtItsLatestChange(t *testing.T) {
 func TestOpenReadOnlyReadsWhileAnotherWrites(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	w, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer w.Close()
+	w := openStore(t, dir)
 	a := sample(1, "một")
-	if _, err := w.Put(ctx, a); err != nil {
-		t.Fatal(err)
-	}
+	put(t, w, a)
 	r, err := OpenReadOnly(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -75,12 +63,8 @@ func TestOpenReadOnlyReadsWhileAnotherWrites(t *testing.T) {
 	// The reader sees what the writer logs after it read, and a log the
 	// writer replaced while repairing it.
 	b := sample(2, "hai")
-	if _, err := w.Put(ctx, b); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := w.Put(ctx, sample(1, "một, sửa")); err != nil {
-		t.Fatal(err)
-	}
+	put(t, w, b)
+	put(t, w, sample(1, "một, sửa"))
 	ids, head, err := r.Changed(ctx, next)
 	if err != nil || head != "3" || !slices.Equal(ids, []string{b.ID, a.ID}) {
 		t.Fatalf("reader's Changed(%s) after two more changes = %v, %s, %v", next, ids, head, err)
@@ -89,9 +73,7 @@ func TestOpenReadOnlyReadsWhileAnotherWrites(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "articles.log"), []byte("1\tzz\n2\t"+b.ID+"\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if w, err = Open(dir); err != nil { // drops the damaged line, logs a again
-		t.Fatal(err)
-	}
+	openStore(t, dir) // drops the damaged line and logs a again
 	ids, head, err = r.Changed(ctx, "")
 	if err != nil || head != "3" || !slices.Equal(ids, []string{b.ID, a.ID}) {
 		t.Fatalf("reader's Changed after the log was repaired = %v, %s, %v", ids, head, err)
@@ -103,16 +85,10 @@ func TestOpenReadOnlyReadsWhileAnotherWrites(t *testing.T) {
 // of the log file from scratch says.
 func TestChangesInMemoryMatchTheLog(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openStore(t, t.TempDir())
 	rng := rand.New(rand.NewPCG(1, 2))
 	for i := range 60 {
-		if _, err := s.Put(ctx, sample(rng.IntN(8), "bản "+strconv.Itoa(i))); err != nil {
-			t.Fatal(err)
-		}
+		put(t, s, sample(rng.IntN(8), "bản "+strconv.Itoa(i)))
 	}
 	x, bad, err := readLogFile(s.logPath())
 	if err != nil || bad != 0 || len(x.entries) != 60 {

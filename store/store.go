@@ -97,22 +97,6 @@ func prepareFolder(dir string) error {
 	return nil
 }
 
-// checkLedger finds whether the folder predates the ledger of work owed
-// (see LedgerIsNew), and stamps a folder without articles as having one.
-func (s *Store) checkLedger() error {
-	if _, err := os.Stat(s.ledgerStamp()); !errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if names, _ := filepath.Glob(filepath.Join(s.dir, "articles", "*.json")); len(names) > 0 {
-		s.ledgerNew = true
-		return nil
-	}
-	if err := s.writeFileAtomic(s.ledgerStamp(), []byte("1\n")); err != nil {
-		return fmt.Errorf("store: data folder %s is not writable: %w", s.dir, err)
-	}
-	return nil
-}
-
 // Dir returns the data folder.
 func (s *Store) Dir() string { return s.dir }
 
