@@ -23,10 +23,11 @@ func (s *Store) openLog() error {
 		s.NoteRepair("the change log ended in a torn line (a write cut short)", "dropped the torn line; its article is logged again when stored")
 	}
 	if bad > 0 {
-		if err := s.writeFileAtomic(s.logPath(), []byte(x.String())); err != nil {
+		good := x.String()
+		if err := s.writeFileAtomic(s.logPath(), []byte(good)); err != nil {
 			return fmt.Errorf("store: repairing change log in %s: %w", s.dir, err)
 		}
-		s.changes.size = int64(len(x.String()))
+		s.changes.size = int64(len(good))
 		s.NoteRepair(fmt.Sprintf("the change log had %d damaged lines", bad), "dropped them and logged again every article left without a line")
 	}
 	f, err := os.OpenFile(s.logPath(), os.O_RDWR|os.O_CREATE, 0o644)
