@@ -2,7 +2,6 @@ package webhook
 
 import (
 	"context"
-	"dxnews/article"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"dxnews/article"
 )
 
 // Deliver sends each webhook the events it has not acknowledged, in
