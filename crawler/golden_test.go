@@ -2,8 +2,6 @@ package crawler
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -12,9 +10,8 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/sites")
 
 // sitesDir holds one page per site profile, <profile>.html, more cases of
 // a profile as <profile>-<case>.html and pages of no profile as
@@ -99,25 +96,7 @@ func TestGolden(t *testing.T) {
 	for _, tc := range goldenPages(t) {
 		t.Run(tc.file, func(t *testing.T) {
 			got := parseGolden(t, tc.file, tc.url)
-			b, err := json.MarshalIndent(got, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			b = append(b, '\n')
-			path := filepath.Join(sitesDir, strings.TrimSuffix(tc.file, ".html")+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./crawler -update)", err)
-			}
-			if !bytes.Equal(b, want) {
-				t.Errorf("%s differs from golden\n got: %s\nwant: %s", tc.file, b, want)
-			}
+			golden.JSON(t, filepath.Join(sitesDir, strings.TrimSuffix(tc.file, ".html")+".golden.json"), got)
 		})
 	}
 }

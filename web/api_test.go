@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -17,27 +15,8 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
-
-// golden compares got with testdata/name, rewriting it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./web -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the response:\n%s", p, got)
-	}
-}
 
 func decode[T any](t *testing.T, b []byte) T {
 	t.Helper()
@@ -66,7 +45,7 @@ func TestArticlesGolden(t *testing.T) {
 	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 		t.Fatalf("Content-Type = %q", ct)
 	}
-	golden(t, "articles.golden.json", indentJSON(t, rec.Body.Bytes()))
+	golden.Check(t, filepath.Join("testdata", "articles.golden.json"), indentJSON(t, rec.Body.Bytes()))
 }
 
 func TestArticlesShape(t *testing.T) {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,6 +14,7 @@ import (
 
 	"dxnews/crawler"
 	"dxnews/demosite"
+	"dxnews/internal/atomicfile"
 	"dxnews/tts"
 	"dxnews/web"
 )
@@ -164,11 +164,7 @@ func writeLastRun(dir string, r crawlResult, runErr error) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, lastRunFile+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, lastRunFile))
+	return atomicfile.Write(filepath.Join(dir, lastRunFile), b, 0o644)
 }
 
 func (r crawlResult) summary() string {

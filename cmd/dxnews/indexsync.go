@@ -13,6 +13,7 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/internal/atomicfile"
 	"dxnews/store"
 )
 
@@ -101,11 +102,10 @@ func (x *indexSync) save(st *indexState) error {
 	if err != nil {
 		return err
 	}
-	tmp := x.path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+	if err := atomicfile.Write(x.path, b, 0o644); err != nil {
 		return fmt.Errorf("recording index progress: %w", err)
 	}
-	return os.Rename(tmp, x.path)
+	return nil
 }
 
 // stored notes one stored change and catches up when a batch is due. It

@@ -13,6 +13,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"dxnews/crawler"
+	"dxnews/internal/atomicfile"
 	"dxnews/web"
 )
 
@@ -189,11 +190,7 @@ func saveSourceSuccess(dir string, fresh map[string]time.Time) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, sourcesFile+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, sourcesFile))
+	return atomicfile.Write(filepath.Join(dir, sourcesFile), b, 0o644)
 }
 
 // dataCollector reports, at each scrape, what the data folder holds: the

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"time"
 
+	"dxnews/internal/atomicfile"
 	"dxnews/tts"
 )
 
@@ -90,11 +91,7 @@ func writePause(dir string, p speechPause) error {
 	if err != nil {
 		return err
 	}
-	tmp := filepath.Join(dir, pauseFile+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, pauseFile))
+	return atomicfile.Write(filepath.Join(dir, pauseFile), b, 0o644)
 }
 
 func clearPause(dir string) {

@@ -14,6 +14,7 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/internal/atomicfile"
 )
 
 // serverFile names the file a serving dxnews writes in its data folder, so
@@ -34,10 +35,7 @@ func announceServer(dir, addr string) (func(), error) {
 		return nil, err
 	}
 	path := filepath.Join(dir, serverFile)
-	if err := os.WriteFile(path+".tmp", b, 0o644); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(path+".tmp", path); err != nil {
+	if err := atomicfile.Write(path, b, 0o644); err != nil {
 		return nil, err
 	}
 	return func() { os.Remove(path) }, nil
