@@ -110,7 +110,7 @@ func (r *run) robots(u string) *robotstxt.RobotsData {
 	req.Header.Set("User-Agent", r.c.cfg.UserAgent)
 	resp, err := r.client.Do(req)
 	if err != nil {
-		r.c.logger.Warn("robots.txt unreachable", slog.String("url", u), slog.Any("error", err))
+		r.c.logger.Warn("robots.txt unreachable", slog.String("url", u), slog.Any("err", err))
 		return nil
 	}
 	defer resp.Body.Close()

@@ -127,7 +127,7 @@ func (r *run) fail(j job, err error) {
 	default:
 		reason = err.Error()
 	}
-	r.c.logger.Warn("fetch failed", slog.String("url", j.url), slog.String("error", reason))
+	r.c.logger.Warn("fetch failed", slog.String("url", j.url), slog.String("err", reason))
 	r.mu.Lock()
 	r.stats.Errors++
 	if j.seed {

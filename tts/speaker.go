@@ -110,7 +110,7 @@ func (s *Speaker) Speak(ctx context.Context, text string, voice string) (Speech,
 	key := s.key(spoken, voice)
 	if s.Cache != nil {
 		if sp, ok, err := s.Cache.Get(key); err != nil {
-			s.logger().Warn("tts cache read failed", slog.String("key", key), slog.Any("error", err))
+			s.logger().Warn("tts cache read failed", slog.String("key", key), slog.Any("err", err))
 		} else if ok {
 			return sp, nil
 		}
@@ -141,7 +141,7 @@ func (s *Speaker) Speak(ctx context.Context, text string, voice string) (Speech,
 	}
 	if s.Cache != nil {
 		if err := s.Cache.Put(key, sp); err != nil {
-			s.logger().Warn("tts cache write failed", slog.String("key", key), slog.Any("error", err))
+			s.logger().Warn("tts cache write failed", slog.String("key", key), slog.Any("err", err))
 		} else {
 			keys := make([]string, len(chunks))
 			for i, c := range chunks {

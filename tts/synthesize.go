@@ -89,7 +89,7 @@ func (s *Speaker) synthesize(ctx context.Context, chunks []chunk, voice string) 
 			d := p.Duration()
 			if s.Cache != nil && !fromCache {
 				if err := s.Cache.putChunk(s.chunkKey(c.text, voice), a.Data); err != nil {
-					log.Warn("tts chunk cache write failed", slog.Any("error", err))
+					log.Warn("tts chunk cache write failed", slog.Any("err", err))
 				}
 			}
 			log.Debug("tts chunk synthesised", slog.String("backend", name), slog.String("voice", voice),

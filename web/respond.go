@@ -37,7 +37,7 @@ func (s *server) logFailure(r *http.Request, status int, msg string, err error) 
 		slog.String("method", r.Method),
 		slog.String("path", r.URL.Path),
 		slog.Int("status", status),
-		slog.String("error", msg),
+		slog.String("err", msg),
 	}
 	if err != nil {
 		attrs = append(attrs, slog.Any("cause", err))

@@ -72,7 +72,7 @@ func newServer(cfg Config) (*server, error) {
 	if w, ok := cfg.Index.(warmer); ok {
 		go func() {
 			if err := w.Warm(context.Background()); err != nil {
-				log.Warn("web: warming the index", "error", err)
+				log.Warn("web: warming the index", "err", err)
 			}
 		}()
 	}

@@ -98,3 +98,43 @@ func TestMedianFileLength(t *testing.T) {
 		t.Errorf("median non-test file is %d lines (at most %d): split files that hold several ideas", median, maxMedianLines)
 	}
 }
+
+// Errors are logged under one key, "err", so that a log search finds
+// them all.
+func TestLogErrorKey(t *testing.T) {
+	logCalls := map[string]bool{"Debug": true, "Info": true, "Warn": true, "Error": true, "Log": true, "With": true,
+		"Any": true, "String": true}
+	fset := token.NewFileSet()
+	for _, p := range goFiles(t) {
+		f, err := parser.ParseFile(fset, p, nil, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			sel, ok := call.Fun.(*ast.SelectorExpr)
+			if !ok || !logCalls[sel.Sel.Name] {
+				return true
+			}
+			slogAttr := false
+			if id, ok := sel.X.(*ast.Ident); ok && id.Name == "slog" {
+				slogAttr = sel.Sel.Name == "Any" || sel.Sel.Name == "String"
+			}
+			for k, a := range call.Args {
+				lit, ok := a.(*ast.BasicLit)
+				if !ok || lit.Value != `"error"` {
+					continue
+				}
+				// A logger call's key follows its message; an attribute's is first.
+				if (slogAttr && k == 0) || (!slogAttr && k > 0 && k%2 == 1) {
+					where := fset.Position(lit.Pos())
+					t.Errorf("%s:%d: an error logged under \"error\"; the key is \"err\"", where.Filename, where.Line)
+				}
+			}
+			return true
+		})
+	}
+}
