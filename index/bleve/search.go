@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"sort"
 	"time"
 
 	"dxnews/article"
@@ -14,24 +13,6 @@ import (
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
-
-// FacetSize is how many values each facet of Search reports.
-const FacetSize = 20
-
-// facetScope is index.FacetScope; tests lower it.
-var facetScope = index.FacetScope
-
-// facets maps each facet name of index.Query to the field it counts and
-// where its counts go in index.Facets.
-var facets = []struct {
-	name, field string
-	get         func(*index.Facets) *[]index.FacetCount
-}{
-	{index.FacetPeople, nameField(index.TypePerson), func(f *index.Facets) *[]index.FacetCount { return &f.People }},
-	{index.FacetOrganizations, nameField(index.TypeOrganization), func(f *index.Facets) *[]index.FacetCount { return &f.Organizations }},
-	{index.FacetDecisions, nameField(index.TypeDecision), func(f *index.Facets) *[]index.FacetCount { return &f.Decisions }},
-	{index.FacetSources, fieldSource, func(f *index.Facets) *[]index.FacetCount { return &f.Sources }},
-}
 
 // Search returns one page of the articles matching q, best first (see
 // textTiers; newest first when q has no text), with the facets q asks for
@@ -237,15 +218,6 @@ func (i *Index) newestPage(ctx context.Context, q query.Query, total, size, skip
 	return sr.Hits, int(sr.Total), nil
 }
 
-// addFacets asks req for the facets q names.
-func addFacets(req *blevesearch.SearchRequest, q index.Query) {
-	for _, f := range facets {
-		if q.WantsFacet(f.name) {
-			req.AddFacet(f.field, blevesearch.NewFacetRequest(f.field, FacetSize))
-		}
-	}
-}
-
 // request asks for size matches of q after the first from, newest first,
 // without scoring.
 func request(q query.Query, size, from int) *blevesearch.SearchRequest {
@@ -253,26 +225,6 @@ func request(q query.Query, size, from int) *blevesearch.SearchRequest {
 	req.Score = blevesearch.ScoreNone
 	req.SortByCustom(search.SortOrder{newestFirst()})
 	return req
-}
-
-// conjunction requires every query of qs; none matches everything.
-func conjunction(qs []query.Query) query.Query {
-	switch len(qs) {
-	case 0:
-		return blevesearch.NewMatchAllQuery()
-	case 1:
-		return qs[0]
-	}
-	return blevesearch.NewConjunctionQuery(qs...)
-}
-
-func emptyFacets() index.Facets {
-	return index.Facets{
-		People:        []index.FacetCount{},
-		Organizations: []index.FacetCount{},
-		Decisions:     []index.FacetCount{},
-		Sources:       []index.FacetCount{},
-	}
 }
 
 // newestFirst orders by publication time, undated last. It reads one
@@ -288,71 +240,14 @@ func byID() *search.SortField {
 	return &search.SortField{Field: fieldID, Type: search.SortFieldAsString}
 }
 
-func filterQueries(q index.Query) []query.Query {
-	var fs []query.Query
-	for _, f := range []struct{ typ, value string }{
-		{index.TypePerson, q.Person},
-		{index.TypeOrganization, q.Org},
-		{index.TypeDecision, q.Decision},
-		{index.TypeLocation, q.Location},
-	} {
-		if k := index.FoldKey(f.value); k != "" {
-			fs = append(fs, term(keyField(f.typ), k))
+// search runs req, returning ctx's error when ctx ends first.
+func (i *Index) search(ctx context.Context, req *blevesearch.SearchRequest) (*blevesearch.SearchResult, error) {
+	sr, err := i.idx.SearchInContext(ctx, req)
+	if err != nil {
+		if ctx.Err() != nil {
+			return nil, ctx.Err()
 		}
+		return nil, fmt.Errorf("bleve: search: %w", err)
 	}
-	if s := normSource(q.Source); s != "" {
-		fs = append(fs, term(fieldSource, s))
-	}
-	if !q.From.IsZero() || !q.To.IsZero() {
-		fs = append(fs, dateRange(q.From, q.To))
-	}
-	return fs
-}
-
-// dateRange matches articles published from from to to, inclusive; a zero
-// bound is open.
-func dateRange(from, to time.Time) query.Query {
-	from, to = dateBounds(from, to)
-	yes := true
-	dr := blevesearch.NewDateRangeInclusiveQuery(from, to, &yes, &yes)
-	dr.SetField(fieldPublished)
-	return dr
-}
-
-// dateBounds moves the bounds of a date range into the years Bleve can
-// compare; a zero bound stays open.
-func dateBounds(from, to time.Time) (time.Time, time.Time) {
-	clamp := func(t time.Time) time.Time {
-		switch {
-		case t.IsZero():
-			return t
-		case t.Before(query.MinRFC3339CompatibleTime):
-			return query.MinRFC3339CompatibleTime
-		case t.After(query.MaxRFC3339CompatibleTime):
-			return query.MaxRFC3339CompatibleTime
-		}
-		return t
-	}
-	return clamp(from), clamp(to)
-}
-
-func term(field, value string) query.Query {
-	t := blevesearch.NewTermQuery(value)
-	t.SetField(field)
-	return t
-}
-
-// facetCounts orders a Bleve terms facet by count, then name.
-func facetCounts(fr *search.FacetResult) []index.FacetCount {
-	out := []index.FacetCount{}
-	for _, t := range terms(fr) {
-		out = append(out, index.FacetCount{Name: t.Term, Count: t.Count})
-	}
-	sort.SliceStable(out, func(a, b int) bool {
-		if out[a].Count != out[b].Count {
-			return out[a].Count > out[b].Count
-		}
-		return out[a].Name < out[b].Name
-	})
-	return out
+	return sr, nil
 }

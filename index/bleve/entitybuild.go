@@ -1,0 +1,97 @@
+package bleve
+
+import (
+	"context"
+	"fmt"
+
+	"dxnews/article"
+
+	bleveindex "github.com/blevesearch/bleve_index_api"
+)
+
+// ensure builds the table from the index unless it is built already. The
+// build reads one snapshot of the index without holding the table's lock,
+// so searches go on meanwhile; batches written during it are kept aside
+// and applied once it is done (replacing an entry is idempotent).
+func (t *entityTable) ensure(ctx context.Context, i *Index) error {
+	if t.isBuilt() {
+		return nil
+	}
+	t.buildMu.Lock()
+	defer t.buildMu.Unlock()
+	if t.isBuilt() {
+		return nil
+	}
+	t.mu.Lock()
+	t.pending = []article.Article{}
+	t.mu.Unlock()
+	fresh, err := scanEntities(ctx, i)
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	pending := t.pending
+	t.pending = nil
+	if err != nil {
+		return err
+	}
+	t.types, t.sources, t.strs = fresh.types, fresh.sources, fresh.strs
+	t.slot, t.slots, t.free = fresh.slot, fresh.slots, fresh.free
+	t.changes++
+	t.built = true
+	t.apply(pending)
+	i.logger.Debug("entity table built", "articles", len(t.slot), "written meanwhile", len(pending))
+	return nil
+}
+
+// scanEntities reads every article summary of one snapshot of the index
+// into a new table.
+func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
+	fresh := newEntityTable()
+	adv, err := i.idx.Advanced()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	r, err := adv.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	defer r.Close()
+	all, err := r.DocIDReaderAll()
+	if err != nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	defer all.Close()
+	for n := 0; ; n++ {
+		if n%1000 == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		iid, err := all.Next()
+		if err != nil {
+			return nil, fmt.Errorf("bleve: entity table: %w", err)
+		}
+		if iid == nil {
+			return fresh, nil
+		}
+		id, err := r.ExternalID(iid)
+		if err != nil {
+			return nil, fmt.Errorf("bleve: entity table: %w", err)
+		}
+		doc, err := r.Document(id)
+		if err != nil || doc == nil {
+			continue // deleted since the reader opened
+		}
+		var raw []byte
+		doc.VisitFields(func(f bleveindex.Field) {
+			if f.Name() == fieldSummary {
+				raw = f.Value()
+			}
+		})
+		if raw == nil {
+			continue
+		}
+		a, err := decode(id, raw)
+		if err != nil {
+			return nil, err
+		}
+		fresh.add(id, entitiesOf(a))
+	}
+}
