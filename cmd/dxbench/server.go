@@ -1,0 +1,203 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// server is the dxnews serve process under test.
+type server struct {
+	cmd *exec.Cmd
+	cg  *memCgroup // nil without -memlimit
+}
+
+// startServer starts dxnews serve over o.data, in a memory cgroup when
+// o.memlimit is set.
+func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server, error) {
+	if err := loopback(o.addr); err != nil {
+		return nil, err
+	}
+	s := &server{cmd: exec.CommandContext(ctx, o.server, "serve", "-data", o.data, "-addr", o.addr)}
+	s.cmd.Stderr = stderr
+	s.cmd.Env = append(os.Environ(), "DXNEWS_LOG_LEVEL=warn")
+	if o.memlimit != "" {
+		limit, err := parseBytes(o.memlimit)
+		if err != nil {
+			return nil, fmt.Errorf("-memlimit: %w", err)
+		}
+		if s.cg, err = newMemCgroup(limit); err != nil {
+			return nil, err
+		}
+		if os.Getenv("GOMEMLIMIT") == "" {
+			s.cmd.Env = append(s.cmd.Env, fmt.Sprintf("GOMEMLIMIT=%d", limit/4*3))
+		}
+	}
+	if err := s.cmd.Start(); err != nil {
+		if s.cg != nil {
+			s.cg.remove()
+		}
+		return nil, fmt.Errorf("starting %s: %w", o.server, err)
+	}
+	if s.cg != nil {
+		if err := s.cg.add(s.cmd.Process.Pid); err != nil {
+			s.stop()
+			return nil, fmt.Errorf("-memlimit: %w", err)
+		}
+	}
+	return s, nil
+}
+
+// stop interrupts the server, kills it after 10 s, and removes its cgroup.
+func (s *server) stop() {
+	s.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { s.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		s.cmd.Process.Kill()
+		<-done
+	}
+	if s.cg != nil {
+		s.cg.remove()
+	}
+}
+
+// report prints the server's memory: peak RSS and, with a cgroup, its
+// peak charge and any OOM kill.
+func (s *server) report(stdout io.Writer) {
+	if mem, err := procMemory(s.cmd.Process.Pid); err == nil {
+		fmt.Fprintf(stdout, "server memory: peak RSS %s, RSS %s (anonymous %s, file-backed %s)\n",
+			mem["VmHWM"], mem["VmRSS"], mem["RssAnon"], mem["RssFile"])
+	} else {
+		fmt.Fprintf(stdout, "server memory: the server is gone (%v)\n", err)
+	}
+	if s.cg != nil {
+		fmt.Fprintln(stdout, "server memory:", s.cg.report())
+	}
+}
+
+// startPlainServer is the baseline: a plain Go file server, in its own
+// process, serving a copy of the MP3 at audioURL. It returns the copy's URL
+// and a function that stops the server.
+func startPlainServer(ctx context.Context, client *http.Client, audioURL string, stderr io.Writer) (string, func(), error) {
+	dir, err := os.MkdirTemp("", "dxbench-audio-")
+	if err != nil {
+		return "", nil, err
+	}
+	fail := func(err error) (string, func(), error) { os.RemoveAll(dir); return "", nil, err }
+	if err := download(ctx, client, audioURL, filepath.Join(dir, "a.mp3")); err != nil {
+		return fail(err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return fail(err)
+	}
+	fsAddr, err := freeLoopback()
+	if err != nil {
+		return fail(err)
+	}
+	fsrv := exec.CommandContext(ctx, self, "fileserver", "-dir", dir, "-addr", fsAddr)
+	fsrv.Stderr = stderr
+	if err := fsrv.Start(); err != nil {
+		return fail(err)
+	}
+	stop := func() { fsrv.Process.Kill(); fsrv.Wait(); os.RemoveAll(dir) }
+	if err := waitHealthy(ctx, client, "http://"+fsAddr+"/a.mp3", 30*time.Second); err != nil {
+		stop()
+		return "", nil, err
+	}
+	return "http://" + fsAddr + "/a.mp3", stop, nil
+}
+
+// loopback refuses addresses off this machine: load tests stay local.
+func loopback(hostport string) error {
+	host, _, err := net.SplitHostPort(hostport)
+	if err != nil {
+		return fmt.Errorf("address %q: %w", hostport, err)
+	}
+	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return fmt.Errorf("address %q is not on loopback", hostport)
+	}
+	return nil
+}
+
+func freeLoopback() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", err
+	}
+	defer ln.Close()
+	return ln.Addr().String(), nil
+}
+
+func waitHealthy(ctx context.Context, client *http.Client, u string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for {
+		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+		resp, err := client.Do(req)
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return nil
+			}
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("%s not ready after %s: %v", u, limit, err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(200 * time.Millisecond):
+		}
+	}
+}
+
+// procMemory reads the memory lines of /proc/PID/status.
+func procMemory(pid int) (map[string]string, error) {
+	b, err := os.ReadFile(path.Join("/proc", strconv.Itoa(pid), "status"))
+	if err != nil {
+		return nil, err
+	}
+	out := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && (strings.HasPrefix(k, "Vm") || strings.HasPrefix(k, "Rss")) {
+			out[k] = strings.Join(strings.Fields(v), " ")
+		}
+	}
+	return out, nil
+}
+
+// runFileServer serves a folder with net/http's file server: the baseline
+// audio is measured against.
+func runFileServer(ctx context.Context, args []string, stderr io.Writer) error {
+	fl := flag.NewFlagSet("dxbench fileserver", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	dir := fl.String("dir", ".", "folder to serve")
+	addr := fl.String("addr", "127.0.0.1:0", "loopback address")
+	if err := fl.Parse(args); err != nil {
+		return err
+	}
+	if err := loopback(*addr); err != nil {
+		return err
+	}
+	srv := &http.Server{Addr: *addr, Handler: http.FileServer(http.Dir(*dir)), ReadHeaderTimeout: 10 * time.Second}
+	go func() { <-ctx.Done(); srv.Close() }()
+	if err := srv.ListenAndServe(); !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
