@@ -196,18 +196,18 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 	var o crawlOptions
 	var sd seeds
 	dir := dataFlag(e, fs)
-	fs.StringVar(&o.config, "config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG; default without -seed: the built-in sources)")
+	config := e.envFlag(fs, varConfig, "sources config file (default without -seed: the built-in sources)")
 	fs.Var(&sd, "seed", "start URL crawled with generic rules (repeatable)")
 	fs.IntVar(&o.max, "max", 0, "most pages to fetch (0 = no limit)")
 	fs.BoolVar(&o.speak, "speak", false, "also read the kept articles aloud in every voice")
-	fs.StringVar(&o.backend, "backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend for -speak: "+backends)
+	backend := e.envFlag(fs, varTTSBackend, "speech backend for -speak: "+backends)
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {
 		return usagef("unexpected argument %q (seeds go after -seed)", fs.Arg(0))
 	}
-	o.dir, o.seeds = *dir, sd
+	o.dir, o.seeds, o.config, o.backend = *dir, sd, *config, *backend
 	d, err := openData(ctx, e, o.dir, modeCrawl)
 	if err != nil {
 		return err
@@ -229,10 +229,10 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
-	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to serve the UI on (env DXNEWS_ADDR)")
+	addr := e.envFlag(fs, varAddr, "address to serve the UI on")
 	dir := dataFlag(e, fs)
 	serve := fs.Bool("serve", true, "serve the UI after the pipeline; false exits with a summary")
-	backend := fs.String("backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
+	backend := e.envFlag(fs, varTTSBackend, "speech backend: "+backends)
 	d, err := parseAndOpen(ctx, e, fs, args, dir, modeCrawl)
 	if err != nil {
 		return err
@@ -282,9 +282,8 @@ func nextPort(addr string) string {
 
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
-	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to listen on (env DXNEWS_ADDR)")
+	addr := e.envFlag(fs, varAddr, "address to listen on")
 	dir := dataFlag(e, fs)
-	fs.String("config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG); serve reads only its data folder today")
 	d, err := parseAndOpen(ctx, e, fs, args, dir, modeOwn)
 	if err != nil {
 		return err
@@ -299,7 +298,7 @@ func newHandler(e *env, d *data) (http.Handler, error) {
 	if err := e.metrics.reg.Register(dataCollector{d: d, m: e.metrics}); err != nil {
 		return nil, fmt.Errorf("registering metrics: %w", err)
 	}
-	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg, FeedEmail: e.getenv("DXNEWS_FEED_EMAIL"), Resolver: d.resolver})
+	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg, FeedEmail: e.get(varFeedEmail), Resolver: d.resolver})
 }
 
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
@@ -345,11 +344,11 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	var o crawlOptions
 	dir := dataFlag(e, fs)
-	fs.StringVar(&o.config, "config", e.getenv("DXNEWS_CONFIG"), "sources config file (env DXNEWS_CONFIG; default: the built-in sources)")
+	config := e.envFlag(fs, varConfig, "sources config file (default: the built-in sources)")
 	once := fs.Bool("once", false, "crawl once and exit instead of serving and crawling on a schedule")
-	addr := fs.String("addr", e.or("DXNEWS_ADDR", "127.0.0.1:8080"), "address to serve on (env DXNEWS_ADDR)")
+	addr := e.envFlag(fs, varAddr, "address to serve on")
 	interval := fs.Duration("interval", 0, "time between crawls (env DXNEWS_CRAWL_INTERVAL, default 1h)")
-	fs.StringVar(&o.backend, "backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
+	backend := e.envFlag(fs, varTTSBackend, "speech backend: "+backends)
 	shardFlag := fs.String("shard", "", "crawl only the sources whose host hashes to shard i of n (i/n, e.g. 2/3)")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -360,14 +359,14 @@ func runRun(ctx context.Context, e *env, args []string) error {
 	}
 	o.shard = sh
 	if *interval == 0 {
-		v := e.or("DXNEWS_CRAWL_INTERVAL", "1h")
+		v := e.get(varInterval)
 		iv, err := time.ParseDuration(v)
 		if err != nil || iv <= 0 {
 			return fmt.Errorf("DXNEWS_CRAWL_INTERVAL: %q is not a positive duration", v)
 		}
 		*interval = iv
 	}
-	o.dir, o.speak = *dir, true
+	o.dir, o.speak, o.config, o.backend = *dir, true, *config, *backend
 	d, err := openData(ctx, e, o.dir, modeCrawl)
 	if err != nil {
 		return err

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io/fs"
 	"os"
@@ -17,11 +18,10 @@ import (
 	"dxnews/store"
 )
 
-func dataFlag(e *env, f interface {
-	String(name, value, usage string) *string
-}) *string {
-	e.backend = f.String("index", e.or("DXNEWS_INDEX", "bleve"), "search index: "+indexBackends+" (env DXNEWS_INDEX)")
-	return f.String("data", e.or("DXNEWS_DATA", "./dxnews-data"), "data folder (env DXNEWS_DATA)")
+// dataFlag defines -index and -data on fs and returns -data.
+func dataFlag(e *env, fs *flag.FlagSet) *string {
+	e.backend = e.envFlag(fs, varIndex, "search index: "+indexBackends)
+	return e.envFlag(fs, varData, "data folder")
 }
 
 func runSearch(ctx context.Context, e *env, args []string) error {

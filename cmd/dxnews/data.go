@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"dxnews/index"
@@ -122,10 +121,11 @@ func (d *data) openBleve(ctx context.Context, e *env, dir string, mode openMode)
 }
 
 func (d *data) openElastic(ctx context.Context, e *env, mode openMode) error {
-	cfg, err := esConfig(e)
+	cfg, err := elastic.ConfigFromEnv(e.getenv)
 	if err != nil {
 		return err
 	}
+	cfg.Logger = e.logger.With("component", "index")
 	ix, err := elastic.New(cfg)
 	if err != nil {
 		return err
@@ -148,34 +148,6 @@ func (d *data) openElastic(ctx context.Context, e *env, mode openMode) error {
 // esBatch is how many stored articles wait before they are sent to
 // Elasticsearch in one bulk request during a crawl; the rest go at its end.
 const esBatch = 200
-
-// esConfig reads the DXNEWS_ES_* variables.
-func esConfig(e *env) (elastic.Config, error) {
-	urls := e.getenv("DXNEWS_ES_URL")
-	if strings.TrimSpace(urls) == "" {
-		return elastic.Config{}, errors.New("DXNEWS_ES_URL is not set: -index elastic needs the cluster's address, e.g. http://127.0.0.1:9200")
-	}
-	cfg := elastic.Config{
-		Username: e.getenv("DXNEWS_ES_USERNAME"),
-		Password: e.getenv("DXNEWS_ES_PASSWORD"),
-		APIKey:   e.getenv("DXNEWS_ES_API_KEY"),
-		Prefix:   e.or("DXNEWS_ES_INDEX_PREFIX", "dxnews"),
-		Logger:   e.logger.With("component", "index"),
-	}
-	for _, u := range strings.Split(urls, ",") {
-		if u = strings.TrimSpace(u); u != "" {
-			cfg.Addresses = append(cfg.Addresses, u)
-		}
-	}
-	if p := e.getenv("DXNEWS_ES_CA_CERT"); p != "" {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return cfg, fmt.Errorf("DXNEWS_ES_CA_CERT: %w", err)
-		}
-		cfg.CACert = b
-	}
-	return cfg, nil
-}
 
 // parseAndOpen parses args with fs, then opens the data folder its -data
 // flag (dir) names.
