@@ -78,6 +78,9 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	if *limit <= 0 {
 		return usagef("-limit must be positive, got %d", *limit)
 	}
+	if err := existingData(*dir); err != nil {
+		return err
+	}
 	st, err := openStore(*dir, modeRead, e.indexBackend())
 	if err != nil {
 		return err

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"time"
@@ -150,12 +151,37 @@ func (d *data) openElastic(ctx context.Context, e *env, mode openMode) error {
 const esBatch = 200
 
 // parseAndOpen parses args with fs, then opens the data folder its -data
-// flag (dir) names.
+// flag (dir) names. Only a crawling mode may create the folder.
 func parseAndOpen(ctx context.Context, e *env, fs *flag.FlagSet, args []string, dir *string, mode openMode) (*data, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
+	if mode != modeCrawl {
+		if err := existingData(*dir); err != nil {
+			return nil, err
+		}
+	}
 	return openData(ctx, e, *dir, mode)
+}
+
+// existingData checks that dir is a data folder before a command that only
+// reads it (search, status, export, serve, reindex) opens it, so that a
+// mistyped -data creates nothing: dir must exist and, unless empty, hold
+// the articles/ folder every data folder has.
+func existingData(dir string) error {
+	ents, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("data folder %s does not exist (crawl, run or demo creates one)", dir)
+	case err != nil:
+		return fmt.Errorf("data folder %s: %w", dir, err)
+	case len(ents) == 0:
+		return nil
+	}
+	if st, err := os.Stat(filepath.Join(dir, "articles")); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s is not a dxnews data folder: it has no articles/ folder", dir)
+	}
+	return nil
 }
 
 func (d *data) Close() error {
