@@ -19,6 +19,7 @@ import (
 // to mount the tmpfs and skips without it; store's fault-injection test
 // covers every write path everywhere.
 func TestDiskFullCrawl(t *testing.T) {
+	long(t)
 	needSpeech(t)
 	if os.Geteuid() != 0 {
 		t.Skip("mounting a tmpfs needs root")

@@ -44,6 +44,7 @@ next:
 // voice that fails, then scrapes /metrics with the client library's parser
 // and checks the runtime, process and pipeline metrics.
 func TestMetricsScrape(t *testing.T) {
+	long(t)
 	mp3, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
 	if err != nil {
 		t.Fatal(err)

@@ -49,6 +49,7 @@ func (s *ttsService) set(mode string) int {
 // the pause and the speech owed, and that the speech is done once the pause
 // is over and the service answers again.
 func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
+	long(t)
 	mp3, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
 	if err != nil {
 		t.Fatal(err)

@@ -104,6 +104,7 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 // dxnews as a new user: a crawl without -speak, then a crawl with it, must
 // speak what the first stored, and a changed article must be spoken again.
 func TestPendingSpeechSurvivesCrawlWithoutSpeak(t *testing.T) {
+	long(t)
 	needSpeech(t)
 	site := newTestSite(t)
 	for n := range 3 {
