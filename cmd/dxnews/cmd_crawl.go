@@ -106,4 +106,3 @@ func nextPort(addr string) string {
 	}
 	return net.JoinHostPort("127.0.0.1", strconv.Itoa(n+1))
 }
-

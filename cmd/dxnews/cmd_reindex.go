@@ -68,4 +68,3 @@ func runReindex(ctx context.Context, e *env, args []string) error {
 		g.Size(), len(g.Goals(resolve.GoalFilter{})), g.Len(), time.Since(start).Round(time.Millisecond))
 	return nil
 }
-

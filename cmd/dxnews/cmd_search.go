@@ -92,4 +92,3 @@ func runExport(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "exported %d articles; next cursor: %s\n", len(arts), next)
 	return nil
 }
-

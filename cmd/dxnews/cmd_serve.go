@@ -69,4 +69,3 @@ func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
 		return nil
 	}
 }
-

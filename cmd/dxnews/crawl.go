@@ -171,4 +171,3 @@ func (r crawlResult) summary() string {
 	}
 	return s + fmt.Sprintf(", time %s", r.elapsed.Round(10*time.Millisecond))
 }
-

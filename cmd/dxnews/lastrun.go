@@ -37,4 +37,3 @@ func writeLastRun(dir string, r crawlResult, runErr error) error {
 	}
 	return os.Rename(tmp, filepath.Join(dir, lastRunFile))
 }
-
