@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io/fs"
@@ -23,11 +22,7 @@ import (
 func storedArticles(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := openTestData(t, dir)
 	defer d.Close()
 	arts, corrupt, err := d.store.Scan(ctx)
 	if err != nil || len(corrupt) > 0 {
@@ -188,11 +183,7 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 // this one) holds is seen as held, so it is never taken for damage.
 func TestIndexInUseIsNeverRebuilt(t *testing.T) {
 	dir := t.TempDir()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := openTestData(t, dir)
 	held := filepath.Join(dir, "index", "store", "root.bolt")
 	if !heldByAnother(held) {
 		t.Fatalf("%s is open and not seen as held", held)

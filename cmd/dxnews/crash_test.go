@@ -225,11 +225,7 @@ func TestCrashAnywhere(t *testing.T) {
 func compareFolders(t *testing.T, want, got string, voices []string) {
 	t.Helper()
 	ctx := context.Background()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	dw, err := openData(context.Background(), e, want, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, dw := openTestData(t, want)
 	defer dw.Close()
 	dg, err := openData(context.Background(), e, got, modeOwn)
 	if err != nil {

@@ -188,11 +188,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		t.Fatalf("no summary on stderr: %s", stderr)
 	}
 
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := openTestData(t, dir)
 	defer d.Close()
 	if _, _, err := d.loadResolved(context.Background()); err != nil {
 		t.Fatal(err)

@@ -3,8 +3,6 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -50,10 +48,7 @@ func (s *ttsService) set(mode string) int {
 // is over and the service answers again.
 func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	long(t)
-	mp3, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	mp3 := sineMP3(t)
 	svc := &ttsService{mp3: mp3}
 	srv := httptest.NewServer(svc)
 	defer srv.Close()
