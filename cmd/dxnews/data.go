@@ -109,11 +109,16 @@ func (d *data) openBleve(ctx context.Context, e *env, dir string, mode openMode)
 	if err != nil {
 		return fmt.Errorf("opening the search index: %w", err)
 	}
-	d.index = idx
 	if mode == modeRead {
+		d.index = idx
 		return nil
 	}
-	d.sync = newIndexSync(d.store, idx, dir, func() string { return "bleve" }, 1, e.logger)
+	h := &healingIndex{dir: dir, cur: idx, rebuild: func(ctx context.Context, why error) (*bleve.Index, error) {
+		return rebuildIndex(ctx, e, d.store, dir, why)
+	}}
+	d.index = h
+	d.sync = newIndexSync(d.store, h, dir, func() string { return "bleve" }, 1, e.logger)
+	d.sync.heal = h.heal
 	// A new or emptied index replays the whole store.
 	if n, err := idx.Count(ctx); err == nil && n == 0 {
 		d.sync.restart()

@@ -49,6 +49,9 @@ type indexSync struct {
 	target func() string
 	batch  int // stored changes that trigger a catch-up during a crawl
 	logger *slog.Logger
+	// heal, when set, rebuilds an index marked damaged in use before it
+	// is written to again (healingIndex.heal).
+	heal func(context.Context) error
 
 	mu        sync.Mutex
 	pending   int       // stored since the last catch-up
@@ -133,6 +136,11 @@ func (x *indexSync) stored(ctx context.Context) int {
 func (x *indexSync) catchUp(ctx context.Context) (int, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	if x.heal != nil {
+		if err := x.heal(ctx); err != nil {
+			return 0, err
+		}
+	}
 	// A cluster that was down at start is set up first, so the progress
 	// is recorded against the index generation it really writes to.
 	if c, ok := x.index.(interface{ Check(context.Context) error }); ok {

@@ -118,8 +118,8 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 // syncStored tells the index of one stored change; it indexes when a batch
 // is due. A panic inside the index (Bleve has been seen to panic on a
 // segment left behind by a full disk) marks the index damaged, to be rebuilt
-// from the store when dxnews next opens it, and stops the run with an error
-// instead of a crash.
+// from the store by the next catch-up (healingIndex) or when dxnews next
+// opens it, and stops this crawl with an error instead of a crash.
 func (p *pipeline) syncStored(ctx context.Context) (n int, err error) {
 	defer p.recoverIndex(&err)
 	return p.data.sync.stored(ctx), nil
@@ -128,7 +128,7 @@ func (p *pipeline) syncStored(ctx context.Context) (n int, err error) {
 func (p *pipeline) recoverIndex(err *error) {
 	if r := recover(); r != nil {
 		markIndexDamaged(p.data.store.Dir(), fmt.Sprint(r))
-		*err = fmt.Errorf("the search index failed (%v); it is rebuilt from the stored articles when dxnews next starts", r)
+		*err = fmt.Errorf("the search index failed (%v); it is rebuilt from the stored articles before it is used again", r)
 	}
 }
 
