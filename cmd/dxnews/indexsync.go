@@ -157,27 +157,9 @@ func (x *indexSync) catchUp(ctx context.Context) (int, error) {
 	}
 	total := 0
 	for {
-		var arts []article.Article
-		seen := map[string]bool{}
-		for _, id := range st.Retry {
-			a, err := x.store.Get(ctx, id)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return total, err
-			}
-			arts = append(arts, a)
-			seen[id] = true
-		}
-		more, next, err := x.store.Since(ctx, st.Cursor, syncChunk)
+		arts, next, err := x.nextChunk(ctx, st)
 		if err != nil {
 			return total, err
-		}
-		for _, a := range more {
-			if !seen[a.ID] {
-				arts = append(arts, a)
-			}
 		}
 		if len(arts) == 0 {
 			if next != st.Cursor || len(st.Retry) > 0 {
@@ -216,6 +198,35 @@ func (x *indexSync) catchUp(ctx context.Context) (int, error) {
 	x.pending = 0
 	x.downUntil = time.Time{}
 	return total, nil
+}
+
+// nextChunk returns what the index is sent next: the articles it refused
+// last time, then up to syncChunk stored changes after st's cursor, and the
+// cursor after those.
+func (x *indexSync) nextChunk(ctx context.Context, st *indexState) ([]article.Article, string, error) {
+	var arts []article.Article
+	seen := map[string]bool{}
+	for _, id := range st.Retry {
+		a, err := x.store.Get(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		arts = append(arts, a)
+		seen[id] = true
+	}
+	more, next, err := x.store.Since(ctx, st.Cursor, syncChunk)
+	if err != nil {
+		return nil, "", err
+	}
+	for _, a := range more {
+		if !seen[a.ID] {
+			arts = append(arts, a)
+		}
+	}
+	return arts, next, nil
 }
 
 // lag returns how many stored articles the index has not applied yet and

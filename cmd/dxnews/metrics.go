@@ -1,12 +1,6 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
-	"errors"
-	"os"
-	"path/filepath"
-	"strings"
 	"sync"
 	"time"
 
@@ -35,11 +29,6 @@ type pipelineMetrics struct {
 	// written to sourcesFile after each crawl.
 	success map[string]time.Time
 }
-
-// sourcesFile keeps the last successful fetch per source host in the data
-// folder, so the gauge survives restarts and a serve process reports the
-// crawls of another.
-const sourcesFile = "sources-last-success.json"
 
 func newPipelineMetrics() *pipelineMetrics {
 	m := &pipelineMetrics{
@@ -152,118 +141,4 @@ func (m *pipelineMetrics) speechQueue(n int) {
 	if m != nil {
 		m.queue.WithLabelValues("speech").Set(float64(n))
 	}
-}
-
-// loadSourceSuccess reads sourcesFile; a missing file is an empty map.
-func loadSourceSuccess(dir string) (map[string]time.Time, error) {
-	out := map[string]time.Time{}
-	b, err := os.ReadFile(filepath.Join(dir, sourcesFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return out, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, errors.New(sourcesFile + " is corrupt: " + err.Error())
-	}
-	return out, nil
-}
-
-// saveSourceSuccess merges fresh into sourcesFile, keeping the later time
-// of each host, and replaces the file atomically.
-func saveSourceSuccess(dir string, fresh map[string]time.Time) error {
-	if len(fresh) == 0 {
-		return nil
-	}
-	all, err := loadSourceSuccess(dir)
-	if err != nil {
-		all = map[string]time.Time{}
-	}
-	for h, t := range fresh {
-		if t.After(all[h]) {
-			all[h] = t.UTC()
-		}
-	}
-	b, err := json.MarshalIndent(all, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := filepath.Join(dir, sourcesFile+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, sourcesFile))
-}
-
-// dataCollector reports, at each scrape, what the data folder holds: the
-// articles stored, how far the index lags behind them, and the last
-// successful fetch of each source (from sourcesFile and this process).
-type dataCollector struct {
-	d *data
-	m *pipelineMetrics
-}
-
-var (
-	storedDesc = prometheus.NewDesc("dxnews_articles_stored",
-		"Articles in the store (the source of truth).", nil, nil)
-	lagDesc = prometheus.NewDesc("dxnews_index_lag_articles",
-		"Stored articles missing from the search index (stored minus indexed, at least 0).", nil, nil)
-	lastSuccessDesc = prometheus.NewDesc("dxnews_source_last_success_timestamp_seconds",
-		"Unix time of the last page a source's host answered with 2xx or 304.", []string{"source"}, nil)
-)
-
-func (c dataCollector) Describe(ch chan<- *prometheus.Desc) {
-	ch <- storedDesc
-	ch <- lagDesc
-	ch <- lastSuccessDesc
-}
-
-func (c dataCollector) Collect(ch chan<- prometheus.Metric) {
-	stored, err := countArticles(c.d.store.Dir())
-	if err != nil {
-		ch <- prometheus.NewInvalidMetric(storedDesc, err)
-	} else {
-		ch <- prometheus.MustNewConstMetric(storedDesc, prometheus.GaugeValue, float64(stored))
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		indexed, err := c.d.index.Count(ctx)
-		cancel()
-		if err != nil {
-			ch <- prometheus.NewInvalidMetric(lagDesc, err)
-		} else {
-			ch <- prometheus.MustNewConstMetric(lagDesc, prometheus.GaugeValue, float64(max(0, stored-indexed)))
-		}
-	}
-	last, err := loadSourceSuccess(c.d.store.Dir())
-	if err != nil {
-		ch <- prometheus.NewInvalidMetric(lastSuccessDesc, err)
-		return
-	}
-	if c.m != nil {
-		c.m.mu.Lock()
-		for h, t := range c.m.success {
-			if t.After(last[h]) {
-				last[h] = t
-			}
-		}
-		c.m.mu.Unlock()
-	}
-	for h, t := range last {
-		ch <- prometheus.MustNewConstMetric(lastSuccessDesc, prometheus.GaugeValue, float64(t.UnixNano())/1e9, h)
-	}
-}
-
-// countArticles counts the article files of the store in dir.
-func countArticles(dir string) (int, error) {
-	ents, err := os.ReadDir(filepath.Join(dir, "articles"))
-	if err != nil {
-		return 0, err
-	}
-	n := 0
-	for _, e := range ents {
-		if name := e.Name(); strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".") {
-			n++
-		}
-	}
-	return n, nil
 }
