@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"dxnews/demosite"
+	"dxnews/webhook"
 )
 
 // seeds collects repeated -seed flags.
@@ -35,22 +36,38 @@ func runCrawl(ctx context.Context, e *env, args []string) error {
 		return usagef("unexpected argument %q (seeds go after -seed)", fs.Arg(0))
 	}
 	o.dir, o.seeds, o.config, o.backend = *dir, sd, *config, *backend
-	d, err := openData(ctx, e, o.dir, modeCrawl)
+	d, hooks, err := openForCrawl(ctx, e, o.dir)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	hooks, err := newWebhooks(e, d, o.dir)
+	return crawlAndDeliver(ctx, e, d, o, hooks)
+}
+
+// openForCrawl opens (creating) the data folder dir for crawl or run, with
+// the webhooks DXNEWS_WEBHOOK_URL configures (nil when none).
+func openForCrawl(ctx context.Context, e *env, dir string) (*data, *webhook.Sender, error) {
+	d, err := openData(ctx, e, dir, modeCrawl)
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
+	hooks, err := newWebhooks(e, d, dir)
+	if err != nil {
+		d.Close()
+		return nil, nil, err
+	}
+	return d, hooks, nil
+}
+
+// crawlAndDeliver crawls once, sends the webhooks what was stored (before a
+// failure too) and prints the summary.
+func crawlAndDeliver(ctx context.Context, e *env, d *data, o crawlOptions, hooks *webhook.Sender) error {
 	res, err := crawlOnce(ctx, e, d, o)
-	// What was stored before a failure goes out too.
 	deliver(ctx, e, hooks)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(e.stderr, "crawl: "+res.summary())
+	fmt.Fprintln(e.stderr, e.cmd+": "+res.summary())
 	return nil
 }
 

@@ -35,23 +35,13 @@ func runRun(ctx context.Context, e *env, args []string) error {
 		}
 	}
 	o.dir, o.speak, o.config, o.backend = *dir, true, *config, *backend
-	d, err := openData(ctx, e, o.dir, modeCrawl)
+	d, hooks, err := openForCrawl(ctx, e, o.dir)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
-	hooks, err := newWebhooks(e, d, o.dir)
-	if err != nil {
-		return err
-	}
 	if *once {
-		res, err := crawlOnce(ctx, e, d, o)
-		deliver(ctx, e, hooks)
-		if err != nil {
-			return err
-		}
-		fmt.Fprintln(e.stderr, "run: "+res.summary())
-		return nil
+		return crawlAndDeliver(ctx, e, d, o, hooks)
 	}
 	errc := make(chan error, 1)
 	go func() { errc <- serveHTTP(ctx, e, d, *addr) }()

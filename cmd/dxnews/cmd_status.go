@@ -122,7 +122,7 @@ func statusAudio(w io.Writer, arts []article.Article) {
 	}
 	fmt.Fprintf(w, "audio        %d files\n", total)
 	for _, v := range article.AllVoices() {
-		if n := perVoice[v.ID]; n > 0 || containsVoice(article.Voices, v.ID) {
+		if n := perVoice[v.ID]; n > 0 || slices.ContainsFunc(article.Voices, func(x article.Voice) bool { return x.ID == v.ID }) {
 			fmt.Fprintf(w, "  %-14s %d of %d articles\n", v.ID, n, len(arts))
 		}
 	}
@@ -208,15 +208,6 @@ func statusProblems(w io.Writer, st *store.Store) {
 	for _, r := range reps {
 		fmt.Fprintf(w, "  %s %s: %s\n", r.Time.Local().Format("2006-01-02 15:04"), r.Problem, r.Repair)
 	}
-}
-
-func containsVoice(vs []article.Voice, id string) bool {
-	for _, v := range vs {
-		if v.ID == id {
-			return true
-		}
-	}
-	return false
 }
 
 func dirSize(dir string) int64 {

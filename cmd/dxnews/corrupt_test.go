@@ -61,11 +61,7 @@ func storedArticles(t *testing.T, dir string) map[string]string {
 // the next crawl completes with the same articles, indexed and exported
 // once each.
 func TestCorruptStateIsRepaired(t *testing.T) {
-	site := newTestSite(t)
-	for n := range 4 {
-		site.put(n, 0)
-	}
-	cfg := site.config(t)
+	_, cfg := siteWith(t, 4)
 	dir := t.TempDir()
 	env := map[string]string{"DXNEWS_VOICES": "north-female"}
 	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {

@@ -100,15 +100,10 @@ func (x *indexSync) save(st *indexState) error {
 		st.Retry = []string{}
 	}
 	states[x.target()] = st
-	b, err := json.MarshalIndent(states, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := x.path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+	if err := writeJSON(x.path, states); err != nil {
 		return fmt.Errorf("recording index progress: %w", err)
 	}
-	return os.Rename(tmp, x.path)
+	return nil
 }
 
 // stored notes one stored change and catches up when a batch is due. It

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"os"
 	"path/filepath"
 	"time"
 )
@@ -27,13 +25,5 @@ func writeLastRun(dir string, r crawlResult, runErr error) error {
 	if lr.Failures == nil {
 		lr.Failures = []failure{}
 	}
-	b, err := json.MarshalIndent(lr, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := filepath.Join(dir, lastRunFile+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, lastRunFile))
+	return writeJSON(filepath.Join(dir, lastRunFile), lr)
 }

@@ -30,42 +30,41 @@ type pipelineMetrics struct {
 	success map[string]time.Time
 }
 
+// counterVec returns a counter called name, with its help, by labels.
+func counterVec(name, help string, labels ...string) *prometheus.CounterVec {
+	return prometheus.NewCounterVec(prometheus.CounterOpts{Name: name, Help: help}, labels)
+}
+
 func newPipelineMetrics() *pipelineMetrics {
 	m := &pipelineMetrics{
 		reg: web.NewRegistry(),
-		pages: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "dxnews_crawl_pages_total",
-			Help: "Pages requested by the crawler, by host and outcome (ok, not_modified, http_4xx, http_5xx, robots, too_large, off_site, blocked_address, error).",
-		}, []string{"host", "outcome"}),
-		articles: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "dxnews_crawl_articles_total",
-			Help: "Article pages parsed, by outcome: kept, dropped (off-topic), unchanged, duplicate, near_duplicate.",
-		}, []string{"outcome"}),
+		pages: counterVec("dxnews_crawl_pages_total",
+			"Pages requested by the crawler, by host and outcome (ok, not_modified, http_4xx, http_5xx, robots, too_large, off_site, blocked_address, error).",
+			"host", "outcome"),
+		articles: counterVec("dxnews_crawl_articles_total",
+			"Article pages parsed, by outcome: kept, dropped (off-topic), unchanged, duplicate, near_duplicate.",
+			"outcome"),
 		extraction: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "dxnews_extraction_duration_seconds",
 			Help:    "Time to extract the entities of one article.",
 			Buckets: []float64{0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1},
 		}),
-		speechRequests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "dxnews_speech_requests_total",
-			Help: "Articles read aloud, by backend and voice (cache hits included).",
-		}, []string{"backend", "voice"}),
-		speechFailures: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "dxnews_speech_failures_total",
-			Help: "Readings that failed, by backend and voice.",
-		}, []string{"backend", "voice"}),
-		audioSeconds: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "dxnews_speech_audio_seconds_total",
-			Help: "Seconds of audio synthesised by the backend (cache hits excluded), by backend and voice.",
-		}, []string{"backend", "voice"}),
+		speechRequests: counterVec("dxnews_speech_requests_total",
+			"Articles read aloud, by backend and voice (cache hits included).",
+			"backend", "voice"),
+		speechFailures: counterVec("dxnews_speech_failures_total",
+			"Readings that failed, by backend and voice.",
+			"backend", "voice"),
+		audioSeconds: counterVec("dxnews_speech_audio_seconds_total",
+			"Seconds of audio synthesised by the backend (cache hits excluded), by backend and voice.",
+			"backend", "voice"),
 		queue: prometheus.NewGaugeVec(prometheus.GaugeOpts{
 			Name: "dxnews_queue_depth",
 			Help: "Work waiting, by queue: crawl (URLs on the frontier), speech (article readings).",
 		}, []string{"queue"}),
-		webhooks: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "dxnews_webhook_requests_total",
-			Help: "Webhook POSTs, by webhook URL (credentials and query removed) and outcome (ok, http_error, error).",
-		}, []string{"webhook", "outcome"}),
+		webhooks: counterVec("dxnews_webhook_requests_total",
+			"Webhook POSTs, by webhook URL (credentials and query removed) and outcome (ok, http_error, error).",
+			"webhook", "outcome"),
 		success: map[string]time.Time{},
 	}
 	m.reg.MustRegister(m.pages, m.articles, m.extraction, m.speechRequests, m.speechFailures, m.audioSeconds, m.queue, m.webhooks)

@@ -86,15 +86,7 @@ func readPause(dir string) (speechPause, bool) {
 }
 
 func writePause(dir string, p speechPause) error {
-	b, err := json.MarshalIndent(p, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := filepath.Join(dir, pauseFile+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, pauseFile))
+	return writeJSON(filepath.Join(dir, pauseFile), p)
 }
 
 func clearPause(dir string) {

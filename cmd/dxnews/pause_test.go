@@ -52,11 +52,7 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	svc := &ttsService{mp3: mp3}
 	srv := httptest.NewServer(svc)
 	defer srv.Close()
-	site := newTestSite(t)
-	for n := range 4 {
-		site.put(n, 0)
-	}
-	cfg := site.config(t)
+	site, cfg := siteWith(t, 4)
 	dir := t.TempDir()
 	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male", "DXNEWS_OPENAI_TTS_URL": srv.URL}
 	crawl := func() (int, string) {

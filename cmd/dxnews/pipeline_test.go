@@ -103,11 +103,7 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 func TestPendingSpeechSurvivesCrawlWithoutSpeak(t *testing.T) {
 	long(t)
 	needSpeech(t)
-	site := newTestSite(t)
-	for n := range 3 {
-		site.put(n, 0)
-	}
-	cfg := site.config(t)
+	site, cfg := siteWith(t, 3)
 	dir := t.TempDir()
 	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male"}
 	crawl := func(args ...string) string {

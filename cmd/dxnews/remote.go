@@ -29,15 +29,8 @@ type serverInfo struct {
 // announceServer writes serverFile for a server listening on addr and
 // returns the function that removes it.
 func announceServer(dir, addr string) (func(), error) {
-	b, err := json.Marshal(serverInfo{URL: "http://" + addr, PID: os.Getpid()})
-	if err != nil {
-		return nil, err
-	}
 	path := filepath.Join(dir, serverFile)
-	if err := os.WriteFile(path+".tmp", b, 0o644); err != nil {
-		return nil, err
-	}
-	if err := os.Rename(path+".tmp", path); err != nil {
+	if err := writeJSON(path, serverInfo{URL: "http://" + addr, PID: os.Getpid()}); err != nil {
 		return nil, err
 	}
 	return func() { os.Remove(path) }, nil

@@ -44,13 +44,5 @@ func saveSourceSuccess(dir string, fresh map[string]time.Time) error {
 			all[h] = t.UTC()
 		}
 	}
-	b, err := json.MarshalIndent(all, "", "  ")
-	if err != nil {
-		return err
-	}
-	tmp := filepath.Join(dir, sourcesFile+".tmp")
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, filepath.Join(dir, sourcesFile))
+	return writeJSON(filepath.Join(dir, sourcesFile), all)
 }
