@@ -109,3 +109,27 @@ func VoiceMapDoc(voices map[string]string) string {
 	}
 	return strings.Join(parts, ",")
 }
+
+// The declarations every service backend makes, so that they read alike:
+// each takes the variable's full name and the service's name for the docs.
+
+// DeclareKey declares the required credential of a service backend.
+func DeclareKey(name, what, backend string) envvar.Var {
+	return envvar.Declare(envvar.Var{Name: name, Meaning: what + " (required with -backend " + backend + ")", Commands: envvar.Speech})
+}
+
+// DeclareURL declares the endpoint of a service backend and its default.
+func DeclareURL(name, service, def string) envvar.Var {
+	return envvar.Declare(envvar.Var{Name: name, Default: def, Meaning: service + " synthesis endpoint", Commands: envvar.Speech})
+}
+
+// DeclareVoices declares the voice map of a backend over its defaults.
+func DeclareVoices(name, service string, defaults map[string]string) envvar.Var {
+	return envvar.Declare(envvar.Var{Name: name, DefaultDoc: VoiceMapDoc(defaults),
+		Meaning: service + " voice map: voice=name pairs over the defaults; an empty name removes a voice", Commands: envvar.Speech})
+}
+
+// DeclareSpeed declares the speed of a backend, its default and its range.
+func DeclareSpeed(name, service, def, span string) envvar.Var {
+	return envvar.Declare(envvar.Var{Name: name, Default: def, Meaning: service + " speed, " + span, Commands: envvar.Speech})
+}

@@ -9,9 +9,8 @@ import (
 
 // The variables ConfigFromEnv reads.
 var (
-	envVoices = envvar.Declare(envvar.Var{Name: "DXNEWS_ESPEAK_VOICES", DefaultDoc: tts.VoiceMapDoc(DefaultVoices),
-		Meaning: "espeak-ng voice map: voice=espeak voice pairs over the defaults, e.g. north-female=vi+f4", Commands: envvar.Speech})
-	envSpeed = envvar.Declare(envvar.Var{Name: "DXNEWS_ESPEAK_SPEED", Default: strconv.Itoa(DefaultSpeed),
+	envVoices = tts.DeclareVoices("DXNEWS_ESPEAK_VOICES", "espeak-ng", DefaultVoices)
+	envSpeed  = envvar.Declare(envvar.Var{Name: "DXNEWS_ESPEAK_SPEED", Default: strconv.Itoa(DefaultSpeed),
 		Meaning: "espeak-ng speed in words per minute, 80 to 450", Commands: envvar.Speech})
 	envMaxChunk = envvar.Declare(envvar.Var{Name: "DXNEWS_ESPEAK_MAX_CHUNK", Default: strconv.Itoa(DefaultMaxChunk),
 		Meaning: "most characters espeak-ng reads in one call, at least 50", Commands: envvar.Speech})

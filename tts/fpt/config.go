@@ -1,20 +1,13 @@
 package fpt
 
-import (
-	"dxnews/internal/envvar"
-	"dxnews/tts"
-)
+import "dxnews/tts"
 
 // The variables ConfigFromEnv reads.
 var (
-	envKey = envvar.Declare(envvar.Var{Name: "DXNEWS_FPT_API_KEY",
-		Meaning: "FPT.AI API key (required with -backend fpt)", Commands: envvar.Speech})
-	envURL = envvar.Declare(envvar.Var{Name: "DXNEWS_FPT_URL", Default: DefaultURL,
-		Meaning: "FPT.AI synthesis endpoint", Commands: envvar.Speech})
-	envVoices = envvar.Declare(envvar.Var{Name: "DXNEWS_FPT_VOICES", DefaultDoc: tts.VoiceMapDoc(DefaultVoices),
-		Meaning: "FPT.AI voice map: voice=FPT voice pairs over the defaults", Commands: envvar.Speech})
-	envSpeed = envvar.Declare(envvar.Var{Name: "DXNEWS_FPT_SPEED", Default: "0",
-		Meaning: "FPT.AI speed, -3 to 3", Commands: envvar.Speech})
+	envKey    = tts.DeclareKey("DXNEWS_FPT_API_KEY", "FPT.AI API key", "fpt")
+	envURL    = tts.DeclareURL("DXNEWS_FPT_URL", "FPT.AI", DefaultURL)
+	envVoices = tts.DeclareVoices("DXNEWS_FPT_VOICES", "FPT.AI", DefaultVoices)
+	envSpeed  = tts.DeclareSpeed("DXNEWS_FPT_SPEED", "FPT.AI", "0", "-3 to 3")
 )
 
 // ConfigFromEnv reads DXNEWS_FPT_API_KEY (required), DXNEWS_FPT_URL,

@@ -13,10 +13,8 @@ var (
 		Meaning: "API key of the OpenAI-compatible server, when it wants one", Commands: envvar.Speech})
 	envModel = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_MODEL", Default: DefaultModel,
 		Meaning: "model name on the OpenAI-compatible server", Commands: envvar.Speech})
-	envVoices = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_VOICES", DefaultDoc: tts.VoiceMapDoc(DefaultVoices),
-		Meaning: "OpenAI-compatible voice map: voice=server voice pairs over the defaults", Commands: envvar.Speech})
-	envSpeed = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_SPEED", Default: "1",
-		Meaning: "OpenAI-compatible speed, 0.25 to 4", Commands: envvar.Speech})
+	envVoices = tts.DeclareVoices("DXNEWS_OPENAI_TTS_VOICES", "OpenAI-compatible server", DefaultVoices)
+	envSpeed  = tts.DeclareSpeed("DXNEWS_OPENAI_TTS_SPEED", "OpenAI-compatible server", "1", "0.25 to 4")
 )
 
 // ConfigFromEnv reads DXNEWS_OPENAI_TTS_URL (required), DXNEWS_OPENAI_TTS_KEY,

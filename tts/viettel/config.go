@@ -9,14 +9,10 @@ import (
 
 // The variables ConfigFromEnv reads.
 var (
-	envToken = envvar.Declare(envvar.Var{Name: "DXNEWS_VIETTEL_TOKEN",
-		Meaning: "Viettel AI token (required with -backend viettel)", Commands: envvar.Speech})
-	envURL = envvar.Declare(envvar.Var{Name: "DXNEWS_VIETTEL_URL", Default: DefaultURL,
-		Meaning: "Viettel AI synthesis endpoint", Commands: envvar.Speech})
-	envVoices = envvar.Declare(envvar.Var{Name: "DXNEWS_VIETTEL_VOICES", DefaultDoc: tts.VoiceMapDoc(DefaultVoices),
-		Meaning: "Viettel AI voice map: voice=Viettel voice pairs over the defaults", Commands: envvar.Speech})
-	envSpeed = envvar.Declare(envvar.Var{Name: "DXNEWS_VIETTEL_SPEED", Default: "1",
-		Meaning: "Viettel AI speed, 0.7 to 1.3", Commands: envvar.Speech})
+	envToken    = tts.DeclareKey("DXNEWS_VIETTEL_TOKEN", "Viettel AI token", "viettel")
+	envURL      = tts.DeclareURL("DXNEWS_VIETTEL_URL", "Viettel AI", DefaultURL)
+	envVoices   = tts.DeclareVoices("DXNEWS_VIETTEL_VOICES", "Viettel AI", DefaultVoices)
+	envSpeed    = tts.DeclareSpeed("DXNEWS_VIETTEL_SPEED", "Viettel AI", "1", "0.7 to 1.3")
 	envMaxChunk = envvar.Declare(envvar.Var{Name: "DXNEWS_VIETTEL_MAX_CHUNK", Default: strconv.Itoa(DefaultMaxChunk),
 		Meaning: "most characters Viettel AI reads in one request, at least 50", Commands: envvar.Speech})
 )

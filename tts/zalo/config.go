@@ -1,20 +1,13 @@
 package zalo
 
-import (
-	"dxnews/internal/envvar"
-	"dxnews/tts"
-)
+import "dxnews/tts"
 
 // The variables ConfigFromEnv reads.
 var (
-	envKey = envvar.Declare(envvar.Var{Name: "DXNEWS_ZALO_API_KEY",
-		Meaning: "Zalo AI API key (required with -backend zalo)", Commands: envvar.Speech})
-	envURL = envvar.Declare(envvar.Var{Name: "DXNEWS_ZALO_URL", Default: DefaultURL,
-		Meaning: "Zalo AI synthesis endpoint", Commands: envvar.Speech})
-	envVoices = envvar.Declare(envvar.Var{Name: "DXNEWS_ZALO_VOICES", DefaultDoc: tts.VoiceMapDoc(DefaultVoices),
-		Meaning: "Zalo AI voice map: voice=speaker ID pairs over the defaults", Commands: envvar.Speech})
-	envSpeed = envvar.Declare(envvar.Var{Name: "DXNEWS_ZALO_SPEED", Default: "1",
-		Meaning: "Zalo AI speed, 0.8 to 1.2", Commands: envvar.Speech})
+	envKey    = tts.DeclareKey("DXNEWS_ZALO_API_KEY", "Zalo AI API key", "zalo")
+	envURL    = tts.DeclareURL("DXNEWS_ZALO_URL", "Zalo AI", DefaultURL)
+	envVoices = tts.DeclareVoices("DXNEWS_ZALO_VOICES", "Zalo AI (speaker IDs)", DefaultVoices)
+	envSpeed  = tts.DeclareSpeed("DXNEWS_ZALO_SPEED", "Zalo AI", "1", "0.8 to 1.2")
 )
 
 // ConfigFromEnv reads DXNEWS_ZALO_API_KEY (required), DXNEWS_ZALO_URL,
