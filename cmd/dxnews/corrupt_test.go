@@ -189,3 +189,26 @@ func TestIndexInUseIsNeverRebuilt(t *testing.T) {
 		t.Fatalf("%s is closed and seen as held", held)
 	}
 }
+
+// TestCrawlRepairsTheCrawlState checks the crawl's side of a damaged crawl
+// state: the crawler sets it aside, and the crawl records the stored
+// articles in the new one and notes the repair for status.
+func TestCrawlRepairsTheCrawlState(t *testing.T) {
+	_, cfg := siteWith(t, 3)
+	dir := t.TempDir()
+	env := map[string]string{"DXNEWS_VOICES": "north-female"}
+	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
+		t.Fatalf("crawl: exit %d: %s", code, stderr)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "crawl", "crawl-state.db"), []byte("garbage, not bbolt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
+		t.Fatalf("crawl over a damaged state: exit %d: %s", code, stderr)
+	}
+	code, stdout, _ := run(t, env, "status", "-data", dir)
+	if code != 0 || !strings.Contains(stdout, "crawl-state.db cannot be opened") ||
+		!strings.Contains(stdout, "recorded the 3 stored articles in it again") || !strings.Contains(stdout, ", 3 articles\n") {
+		t.Errorf("status after a crawl over a damaged state (exit %d):\n%s", code, stdout)
+	}
+}
