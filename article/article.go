@@ -105,15 +105,14 @@ func (a *Article) Normalize() {
 	a.Authors = nonNil(a.Authors)
 	a.Tags = nonNil(a.Tags)
 	a.Images = nonNil(a.Images)
-	if a.Audio == nil {
-		a.Audio = []Audio{}
-	}
+	a.Audio = nonNil(a.Audio)
 	a.Entities.Normalize()
 }
 
-func nonNil(s []string) []string {
+// nonNil returns s, or an empty slice for nil.
+func nonNil[T any](s []T) []T {
 	if s == nil {
-		return []string{}
+		return []T{}
 	}
 	return s
 }

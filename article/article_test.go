@@ -20,7 +20,8 @@ func TestIDForIsStableAndDistinct(t *testing.T) {
 }
 
 func TestNormalizeGivesArraysNotNull(t *testing.T) {
-	a := Article{Entities: Entities{People: []Person{{Name: "X"}}}}
+	a := Article{Entities: Entities{People: []Person{{Name: "X"}}, Decisions: []Decision{{}}, Targets: []Target{{}},
+		Organizations: []Organization{{}}, Locations: []Location{{}}}}
 	a.Normalize()
 	b, err := json.Marshal(a)
 	if err != nil {

@@ -66,42 +66,22 @@ type Location struct {
 
 // Normalize replaces nil slices with empty ones, recursively.
 func (e *Entities) Normalize() {
-	if e.People == nil {
-		e.People = []Person{}
-	}
-	for i := range e.People {
-		e.People[i].Roles = nonNil(e.People[i].Roles)
-		e.People[i].Mentions = nonNilMentions(e.People[i].Mentions)
-	}
-	if e.Decisions == nil {
-		e.Decisions = []Decision{}
-	}
-	for i := range e.Decisions {
-		e.Decisions[i].Mentions = nonNilMentions(e.Decisions[i].Mentions)
-	}
-	if e.Targets == nil {
-		e.Targets = []Target{}
-	}
-	for i := range e.Targets {
-		e.Targets[i].Mentions = nonNilMentions(e.Targets[i].Mentions)
-	}
-	if e.Organizations == nil {
-		e.Organizations = []Organization{}
-	}
-	for i := range e.Organizations {
-		e.Organizations[i].Mentions = nonNilMentions(e.Organizations[i].Mentions)
-	}
-	if e.Locations == nil {
-		e.Locations = []Location{}
-	}
-	for i := range e.Locations {
-		e.Locations[i].Mentions = nonNilMentions(e.Locations[i].Mentions)
-	}
+	e.People = normalizeEach(e.People, func(p *Person) {
+		p.Roles = nonNil(p.Roles)
+		p.Mentions = nonNil(p.Mentions)
+	})
+	e.Decisions = normalizeEach(e.Decisions, func(d *Decision) { d.Mentions = nonNil(d.Mentions) })
+	e.Targets = normalizeEach(e.Targets, func(t *Target) { t.Mentions = nonNil(t.Mentions) })
+	e.Organizations = normalizeEach(e.Organizations, func(o *Organization) { o.Mentions = nonNil(o.Mentions) })
+	e.Locations = normalizeEach(e.Locations, func(l *Location) { l.Mentions = nonNil(l.Mentions) })
 }
 
-func nonNilMentions(m []Mention) []Mention {
-	if m == nil {
-		return []Mention{}
+// normalizeEach returns s, or an empty slice for nil, with normalize
+// applied to each element.
+func normalizeEach[T any](s []T, normalize func(*T)) []T {
+	s = nonNil(s)
+	for i := range s {
+		normalize(&s[i])
 	}
-	return m
+	return s
 }

@@ -11,115 +11,26 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
-	"net"
 	"net/http"
-	"net/netip"
 	"net/url"
-	"sort"
-	"strings"
 	"time"
 
 	"dxnews/article"
 )
-
-// Config configures a crawl.
-type Config struct {
-	// Seeds are start URLs: site roots, category pages, feeds or sitemaps.
-	// Their hosts are crawled with generic rules unless a Source covers them.
-	Seeds []string
-	// Sources come from a config file (LoadConfig).
-	Sources []Source
-	// StateDir keeps the crawl state across runs; "" = in memory only.
-	StateDir string
-	// MaxPages bounds the requests of one run; 0 = unlimited. URLs left over
-	// are picked up by the next run.
-	MaxPages int
-	// UserAgent defaults to DefaultUserAgent.
-	UserAgent string
-	// Timeout bounds each request attempt; 0 = 20s.
-	Timeout time.Duration
-	// Threshold is the relevance score an article needs; 0 = DefaultThreshold.
-	Threshold float64
-	// Terms replaces the relevance vocabulary; nil = Terms.
-	Terms []Term
-	// Polite turns per-host delays on (nil = on). Off is for tests and
-	// benchmarks against local servers; robots.txt is obeyed either way.
-	Polite *bool
-	// Parallelism is the number of concurrent fetches; 0 = 8.
-	Parallelism int
-	// Retries is how often a failed GET is retried; 0 = 3, negative = none.
-	Retries int
-	// Backoff is the first retry's delay, doubled each time; 0 = 1s.
-	Backoff time.Duration
-	// MaxRetryAfter caps the wait a 429/503 Retry-After can ask; 0 = 2m.
-	MaxRetryAfter time.Duration
-	// MaxBodyBytes caps a response; larger pages are skipped. 0 = 8 MiB.
-	MaxBodyBytes int64
-	// Logger receives per-page failures; nil = none.
-	Logger *slog.Logger
-	// Progress receives progress lines while crawling and a summary at the
-	// end; nil = none.
-	Progress io.Writer
-	// ProgressEvery is the interval between progress lines; 0 = 2s.
-	ProgressEvery time.Duration
-	// OnPage, when set, is called after every request with its host and
-	// outcome, for metrics. It runs on the fetching goroutines: it must be
-	// quick and safe for concurrent use.
-	OnPage func(PageEvent)
-
-	// lookup and dial replace the resolver and the dialer in tests, so
-	// test host names can stand for any address without a connection
-	// leaving loopback.
-	lookup func(ctx context.Context, host string) ([]netip.Addr, error)
-	dial   func(ctx context.Context, network, addr string) (net.Conn, error)
-	// now replaces the clock of host backoffs in tests.
-	now func() time.Time
-}
-
-// DefaultUserAgent identifies the crawler to sites.
-const DefaultUserAgent = "dxnews/0.1 (+https://github.com/dxnews/dxnews)"
-
-// Stats counts what a run did.
-type Stats struct {
-	// Fetched is the number of HTTP requests answered (any status).
-	Fetched int
-	// Articles is the number of article pages parsed.
-	Articles int
-	// Kept articles were relevant and emitted; Dropped were off-topic.
-	Kept, Dropped int
-	// Unchanged articles needed no work: 304, same content, or an
-	// unchanged sitemap lastmod.
-	Unchanged int
-	Errors    int
-	// Skipped counts pages not processed, by reason: robots, off-topic,
-	// duplicate, near-duplicate, too-large, off-site.
-	Skipped map[string]int
-	Elapsed time.Duration
-	// HostsDown lists the hosts left alone for failing, each with the end
-	// of its backoff; their URLs wait for a later run.
-	HostsDown map[string]time.Time
-	// StateRepaired says what was found damaged in the crawl state and how
-	// it was repaired; "" when the state was sound. Articles the repaired
-	// state no longer knows are emitted again unless RebuildState records
-	// them first.
-	StateRepaired string
-}
 
 // Crawler crawls the configured sources. Create it with New.
 type Crawler struct {
 	cfg     Config
 	seeds   []string
 	sources []Source
-	polite  bool
 	logger  *slog.Logger
 }
 
 // New validates cfg and returns a crawler. A malformed seed URL is an error
 // that names it.
 func New(cfg Config) (*Crawler, error) {
-	c := &Crawler{cfg: cfg, sources: cfg.Sources, polite: cfg.Polite == nil || *cfg.Polite}
+	c := &Crawler{cfg: cfg, sources: cfg.Sources}
 	for _, s := range cfg.Seeds {
 		u, err := parseSeed(s)
 		if err != nil {
@@ -165,6 +76,10 @@ func New(cfg Config) (*Crawler, error) {
 	if c.cfg.MaxBodyBytes <= 0 {
 		c.cfg.MaxBodyBytes = 8 << 20
 	}
+	if c.cfg.MaxDocBytes <= 0 {
+		c.cfg.MaxDocBytes = 50 << 20
+	}
+	c.cfg.MaxDocBytes = max(c.cfg.MaxDocBytes, c.cfg.MaxBodyBytes)
 	if c.cfg.ProgressEvery <= 0 {
 		c.cfg.ProgressEvery = 2 * time.Second
 	}
@@ -209,35 +124,4 @@ func conditionalHeader(rec record) http.Header {
 		h.Set("If-Modified-Since", rec.LastModified)
 	}
 	return h
-}
-
-// summary formats stats as one progress line.
-func (s Stats) summary() string {
-	var b strings.Builder
-	skipped := 0
-	for _, n := range s.Skipped {
-		skipped += n
-	}
-	fmt.Fprintf(&b, "fetched %d kept %d skipped %d", s.Fetched, s.Kept, skipped)
-	if skipped > 0 {
-		b.WriteString(" (")
-		first := true
-		keys := make([]string, 0, len(s.Skipped))
-		for k := range s.Skipped {
-			keys = append(keys, k)
-		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			if n := s.Skipped[k]; n > 0 {
-				if !first {
-					b.WriteString(", ")
-				}
-				fmt.Fprintf(&b, "%s %d", k, n)
-				first = false
-			}
-		}
-		b.WriteString(")")
-	}
-	fmt.Fprintf(&b, " unchanged %d errors %d", s.Unchanged, s.Errors)
-	return b.String()
 }

@@ -5,32 +5,30 @@ import (
 	"context"
 	"crypto/sha256"
 	"fmt"
-	"net"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"dxnews/article"
 )
 
-func off() *bool { f := false; return &f }
-
 // testConfig is a fast, impolite configuration for the test site.
 func testConfig(seed, stateDir string) Config {
 	return Config{
 		Seeds:         []string{seed},
 		StateDir:      stateDir,
-		Polite:        off(),
+		Impolite:      true,
 		Timeout:       300 * time.Millisecond,
 		Retries:       2,
 		Backoff:       10 * time.Millisecond,
 		MaxRetryAfter: 2 * time.Second,
 		MaxBodyBytes:  64 << 10,
+		MaxDocBytes:   256 << 10,
 		Parallelism:   4,
 	}
 }
@@ -62,15 +60,7 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 	var progress bytes.Buffer
 	cfg := testConfig(site.URL+"/", dir)
 	cfg.Progress = &progress
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got collected
-	stats, err := c.Run(context.Background(), got.emit)
-	if err != nil {
-		t.Fatalf("Run: %v", err)
-	}
+	stats, got := mustCrawl(t, cfg)
 	want := []string{}
 	for _, a := range siteArticles {
 		if a.relevant {
@@ -133,12 +123,7 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 	site.requests = map[string]int{}
 	site.ok = map[string]int{}
 	site.mu.Unlock()
-	var again collected
-	c2, _ := New(cfg)
-	stats2, err := c2.Run(context.Background(), again.emit)
-	if err != nil {
-		t.Fatalf("second Run: %v", err)
-	}
+	stats2, again := mustCrawl(t, cfg)
 	if len(again.all) != 0 {
 		t.Errorf("second run emitted %d articles: %v", len(again.all), again.paths())
 	}
@@ -161,24 +146,7 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 }
 
 func TestUnreachableSeedIsAnError(t *testing.T) {
-	// A host that accepts connections and drops them at once.
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	var accepts atomic.Int32
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			accepts.Add(1)
-			conn.Close()
-		}
-	}()
-	addr := "http://" + ln.Addr().String()
+	addr, accepts := deadHost(t)
 	cfg := testConfig(addr+"/", "")
 	cfg.Retries = 2
 	c, err := New(cfg)
@@ -220,25 +188,16 @@ func TestMaxPagesThenResume(t *testing.T) {
 	dir := t.TempDir()
 	cfg := testConfig(site.URL+"/", dir)
 	cfg.MaxPages = 4
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got collected
-	stats, err := c.Run(context.Background(), got.emit)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stats, first := mustCrawl(t, cfg)
 	if stats.Fetched > 4 {
 		t.Errorf("fetched %d pages with MaxPages 4", stats.Fetched)
 	}
 	cfg.MaxPages = 0
-	c, _ = New(cfg)
-	if _, err := c.Run(context.Background(), got.emit); err != nil {
-		t.Fatal(err)
-	}
-	if n := len(got.paths()); n != 8 {
-		t.Errorf("after resuming, %d distinct articles, want 8: %v", n, got.paths())
+	_, rest := mustCrawl(t, cfg)
+	paths := first.paths()
+	maps.Copy(paths, rest.paths())
+	if len(paths) != 8 {
+		t.Errorf("after resuming, %d distinct articles, want 8: %v", len(paths), paths)
 	}
 }
 

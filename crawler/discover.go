@@ -3,6 +3,7 @@ package crawler
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"io"
 	"net/url"
 	"strings"
@@ -91,4 +92,59 @@ func xmlLinks(kind string, base *url.URL, body []byte) (pages, sitemaps []link, 
 		}
 	}
 	return pages, sitemaps, nil
+}
+
+// handleFeed queues the links of a sitemap, sitemap index or feed, within
+// the bounds on entries and nesting, and records the document as read.
+func (r *run) handleFeed(j job, kind string, final *url.URL, body []byte) {
+	pages, maps, err := xmlLinks(kind, final, body)
+	if err != nil {
+		r.fail(j, fmt.Errorf("%s: %w", kind, err))
+		return
+	}
+	if j.depth > maxSitemapDepth {
+		// A feed or sitemap reached through a chain of them deeper than
+		// any sitemap index may nest: an endless chain.
+		r.count(func(s *Stats) { s.Skipped["sitemap-depth"] += len(maps) + len(pages) })
+		r.markDone(j.url, "")
+		return
+	}
+	if len(maps) > 0 && j.depth+1 > maxSitemapDepth {
+		r.count(func(s *Stats) { s.Skipped["sitemap-depth"] += len(maps) })
+		maps = nil
+	}
+	if n := len(maps) + len(pages); n > maxDocLinks {
+		r.count(func(s *Stats) { s.Skipped["sitemap-entries"] += n - maxDocLinks })
+		maps = maps[:min(len(maps), maxDocLinks)]
+		pages = pages[:maxDocLinks-len(maps)]
+	}
+	for _, l := range maps {
+		r.enqueue(job{url: l.url, lastmod: l.lastmod, depth: j.depth + 1})
+	}
+	for _, l := range pages {
+		r.enqueue(job{url: l.url, lastmod: l.lastmod, feedItem: true, depth: j.depth + 1})
+	}
+	if j.lastmod.IsZero() {
+		r.markDone(j.url, "")
+		return
+	}
+	// Dated by its index: remember when it was read, so the next run skips
+	// it while that date does not change.
+	r.abortOn(r.st.MarkRead(j.url, time.Now().UTC()))
+}
+
+// handleText queues the URLs of a plain-text sitemap: one URL per line.
+func (r *run) handleText(j job, final *url.URL, body []byte) {
+	n := 0
+	for line := range strings.SplitSeq(string(body), "\n") {
+		line = strings.TrimSpace(line)
+		if u := normalizeURL(final, line); u != "" && strings.HasPrefix(line, "http") {
+			if n++; n > maxDocLinks {
+				r.skip("sitemap-entries")
+				continue
+			}
+			r.enqueue(job{url: u, feedItem: true, depth: j.depth + 1})
+		}
+	}
+	r.markDone(j.url, "")
 }

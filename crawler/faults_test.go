@@ -9,34 +9,9 @@ import (
 	"net/http/httptest"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
-
-	"dxnews/article"
 )
-
-// deadHost accepts connections and closes them at once, like a site whose
-// server is down behind its load balancer.
-func deadHost(t *testing.T) (string, *atomic.Int32) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ln.Close() })
-	var accepts atomic.Int32
-	go func() {
-		for {
-			conn, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			accepts.Add(1)
-			conn.Close()
-		}
-	}()
-	return "http://" + ln.Addr().String(), &accepts
-}
 
 type fakeClock struct {
 	mu sync.Mutex
@@ -200,15 +175,7 @@ func brokenSite(t *testing.T) *httptest.Server {
 func TestBrokenBodiesAreNotArticles(t *testing.T) {
 	srv := brokenSite(t)
 	dir := t.TempDir()
-	c, err := New(testConfig(srv.URL+"/", dir))
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got collected
-	stats, err := c.Run(context.Background(), got.emit)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stats, got := mustCrawl(t, testConfig(srv.URL+"/", dir))
 	if p := got.paths(); len(got.all) != 1 || p[siteArticles[0].path] != 1 {
 		t.Fatalf("emitted %v, want only the whole article", p)
 	}
@@ -231,13 +198,7 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 	old := maxDocLinks
 	maxDocLinks = 100
 	defer func() { maxDocLinks = old }()
-	var mu sync.Mutex
-	hits := map[string]int{}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		hits[r.URL.Path]++
-		mu.Unlock()
+	srv := newHitServer(t, func(w http.ResponseWriter, r *http.Request) {
 		base := "http://" + r.Host
 		p := r.URL.Path
 		switch {
@@ -284,18 +245,8 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 			http.NotFound(w, r)
 		}
 	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
-	c, err := New(testConfig(srv.URL+"/", t.TempDir()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	stats, err := c.Run(context.Background(), func(context.Context, article.Article) error { return nil })
-	if err != nil {
-		t.Fatal(err)
-	}
-	mu.Lock()
-	defer mu.Unlock()
+	stats, _ := mustCrawl(t, testConfig(srv.URL+"/", t.TempDir()))
+	hits := srv.counts(false)
 	for k := 0; k <= maxSitemapDepth; k++ {
 		if hits[fmt.Sprintf("/idx-%d.xml", k)] != 1 {
 			t.Errorf("index %d fetched %d times, want 1", k, hits[fmt.Sprintf("/idx-%d.xml", k)])
@@ -336,12 +287,9 @@ func TestSitemapsAndFeedsAreBounded(t *testing.T) {
 // again; one whose date moves is.
 func TestUnchangedSitemapsAreSkipped(t *testing.T) {
 	var mu sync.Mutex
-	hits := map[string]int{}
 	newDate := "2020-02-01"
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+	srv := newHitServer(t, func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
-		hits[r.URL.Path]++
 		nd := newDate
 		mu.Unlock()
 		base := "http://" + r.Host
@@ -360,38 +308,77 @@ func TestUnchangedSitemapsAreSkipped(t *testing.T) {
 			http.NotFound(w, r)
 		}
 	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
 	dir := t.TempDir()
-	c, err := New(testConfig(srv.URL+"/", dir))
-	if err != nil {
-		t.Fatal(err)
-	}
 	run := func() Stats {
 		t.Helper()
-		stats, err := c.Run(context.Background(), func(context.Context, article.Article) error { return nil })
-		if err != nil {
-			t.Fatal(err)
-		}
+		stats, _ := mustCrawl(t, testConfig(srv.URL+"/", dir))
 		return stats
 	}
 	run()
 	before := readState(t, dir)
 	stats := run()
 	after := readState(t, dir)
-	mu.Lock()
+	hits := srv.counts(false)
 	if hits["/sm-2020-01.xml"] != 1 || hits["/sm-moi.xml"] != 1 || hits["/sm-khong-ngay.xml"] != 2 || stats.Skipped["unchanged-sitemap"] != 2 {
 		t.Errorf("second run: hits %v, skipped %v; dated sitemaps must be read once, the undated one each run", hits, stats.Skipped)
 	}
 	if before != after {
 		t.Errorf("second run changed the state:\n%s\n%s", before, after)
 	}
+	mu.Lock()
 	newDate = time.Now().Add(time.Hour).UTC().Format(time.RFC3339)
 	mu.Unlock()
 	run()
-	mu.Lock()
-	defer mu.Unlock()
-	if hits["/sm-moi.xml"] != 2 || hits["/sm-2020-01.xml"] != 1 {
+	if hits := srv.counts(false); hits["/sm-moi.xml"] != 2 || hits["/sm-2020-01.xml"] != 1 {
 		t.Errorf("after a new lastmod: hits %v", hits)
+	}
+}
+
+// A sitemap or feed larger than the page cap is read in full up to its own
+// cap, whether its length is declared or streamed; a page that large, and
+// a sitemap over the sitemap cap, are skipped as too large.
+func TestLargeSitemapsAndFeedsAreRead(t *testing.T) {
+	cfg := testConfig("", t.TempDir())
+	pad := strings.Repeat(" ", int(cfg.MaxBodyBytes)*2) // over the page cap, under the sitemap cap
+	huge := strings.Repeat(" ", int(cfg.MaxDocBytes))   // over the sitemap cap
+	a1, a2, a3 := siteArticles[0], siteArticles[1], siteArticles[2]
+	srv := newHitServer(t, func(w http.ResponseWriter, r *http.Request) {
+		base := "http://" + r.Host
+		xml := func(body string) {
+			w.Header().Set("Content-Type", "application/xml")
+			w.Header().Set("Content-Length", fmt.Sprint(len(body)))
+			fmt.Fprint(w, body)
+		}
+		switch r.URL.Path {
+		case "/robots.txt":
+			fmt.Fprintf(w, "User-agent: *\nAllow: /\nSitemap: %s/lon.xml\nSitemap: %s/rss-lon.xml\nSitemap: %s/qua-lon.xml\n", base, base, base)
+		case "/lon.xml": // declared length, entry after the padding
+			xml(`<?xml version="1.0"?><urlset>` + pad + `<url><loc>` + base + a1.path + `</loc></url></urlset>`)
+		case "/rss-lon.xml": // streamed, no length
+			w.Header().Set("Content-Type", "application/rss+xml")
+			fmt.Fprint(w, `<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>`+pad+`<item><title>i</title><link>`+base+a2.path+`</link></item></channel></rss>`)
+		case "/qua-lon.xml":
+			xml(`<?xml version="1.0"?><urlset>` + huge + `<url><loc>` + base + a3.path + `</loc></url></urlset>`)
+		case "/":
+			fmt.Fprint(w, `<html><head><meta property="og:type" content="website"></head><body><a href="/trang-lon.html">lớn</a></body></html>`)
+		case "/trang-lon.html":
+			w.Header().Set("Content-Type", "text/html; charset=utf-8")
+			fmt.Fprint(w, `<html><body>`+pad+`</body></html>`)
+		case a1.path, a2.path, a3.path:
+			fmt.Fprint(w, renderArticle(map[string]testArticle{a1.path: a1, a2.path: a2, a3.path: a3}[r.URL.Path]))
+		default:
+			http.NotFound(w, r)
+		}
+	})
+	cfg.Seeds = []string{srv.URL + "/"}
+	stats, got := mustCrawl(t, cfg)
+	if p := got.paths(); len(got.all) != 2 || p[a1.path] != 1 || p[a2.path] != 1 {
+		t.Errorf("emitted %v, want the entries of the large sitemap and feed", p)
+	}
+	if hits := srv.counts(false); hits[a3.path] != 0 || hits["/trang-lon.html"] != 1 {
+		t.Errorf("hits %v: the entry of the sitemap over its cap must not be fetched", hits)
+	}
+	if stats.Skipped["too-large"] != 2 {
+		t.Errorf("too-large = %d, want the large page and the sitemap over its cap (%v)", stats.Skipped["too-large"], stats.Skipped)
 	}
 }

@@ -1,14 +1,11 @@
 package crawler
 
 import (
-	"context"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -146,13 +143,7 @@ func TestFeedsFoundInPages(t *testing.T) {
 func TestCrawlFollowsFeeds(t *testing.T) {
 	a1, a2 := siteArticles[0], siteArticles[1]
 	a1.path, a2.path = "/tin/qua-json-feed-1001.html", "/tin/qua-atom-1002.html"
-	var mu sync.Mutex
-	hits := map[string]int{}
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		mu.Lock()
-		hits[r.URL.Path]++
-		mu.Unlock()
+	site := newHitServer(t, func(w http.ResponseWriter, r *http.Request) {
 		switch r.URL.Path {
 		case "/":
 			fmt.Fprint(w, `<!DOCTYPE html><html><head><title>Báo Thử</title>
@@ -174,20 +165,10 @@ func TestCrawlFollowsFeeds(t *testing.T) {
 			http.NotFound(w, r)
 		}
 	})
-	site := httptest.NewServer(mux)
-	defer site.Close()
 	cfg := testConfig(site.URL+"/", t.TempDir())
 	for run := 1; run <= 2; run++ {
-		c, err := New(cfg)
-		if err != nil {
-			t.Fatal(err)
-		}
-		var got collected
-		if _, err := c.Run(context.Background(), got.emit); err != nil {
-			t.Fatal(err)
-		}
-		paths := got.paths()
-		mu.Lock()
+		_, got := mustCrawl(t, cfg)
+		paths, hits := got.paths(), site.counts(true)
 		switch run {
 		case 1:
 			if len(got.all) != 2 || paths[a1.path] != 1 || paths[a2.path] != 1 {
@@ -198,7 +179,5 @@ func TestCrawlFollowsFeeds(t *testing.T) {
 				t.Errorf("second run emitted %v and requested the articles %d and %d times, want none", paths, hits[a1.path], hits[a2.path])
 			}
 		}
-		hits = map[string]int{}
-		mu.Unlock()
 	}
 }

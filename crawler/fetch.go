@@ -2,19 +2,13 @@ package crawler
 
 import (
 	"bytes"
-	"context"
 	"errors"
-	"fmt"
 	"io"
 	"log/slog"
-	"mime"
 	"net/http"
 	"strconv"
-	"strings"
 	"sync"
 	"time"
-
-	"golang.org/x/net/html/charset"
 )
 
 // Sentinel errors of the fetch path.
@@ -36,9 +30,11 @@ type transport struct {
 	retries       int
 	backoff       time.Duration
 	maxRetryAfter time.Duration
-	maxBody       int64
-	logger        *slog.Logger
-	onRetry       func()
+	// maxBody caps a page, maxDoc a sitemap or feed (see cappedBody).
+	maxBody int64
+	maxDoc  int64
+	logger  *slog.Logger
+	onRetry func()
 	// onHost receives the outcome of each request that reached (or tried
 	// to reach) a host: false when the host did not answer or answered
 	// 5xx/429 after retries.
@@ -112,137 +108,4 @@ func (c *cachedResponse) response(req *http.Request) *http.Response {
 		Header: c.header.Clone(), Body: io.NopCloser(bytes.NewReader(c.body)),
 		ContentLength: int64(len(c.body)), Request: req,
 	}
-}
-
-func (t *transport) roundTrip(req *http.Request) (*http.Response, error) {
-	retryable := req.Method == http.MethodGet || req.Method == http.MethodHead
-	for attempt := 0; ; attempt++ {
-		ctx, cancel := context.WithTimeout(req.Context(), t.timeout)
-		resp, err := t.base.RoundTrip(req.Clone(ctx))
-		wait, again := t.shouldRetry(resp, err, attempt)
-		if !again || !retryable || attempt >= t.retries || req.Context().Err() != nil {
-			if err != nil {
-				cancel()
-				return nil, err
-			}
-			return t.wrap(resp, cancel)
-		}
-		reason := "network error"
-		if resp != nil {
-			reason = resp.Status
-			io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
-			resp.Body.Close()
-		}
-		cancel()
-		t.logger.Debug("retrying", slog.String("url", req.URL.String()), slog.String("reason", reason), slog.Int("attempt", attempt+1), slog.Duration("wait", wait))
-		if t.onRetry != nil {
-			t.onRetry()
-		}
-		timer := time.NewTimer(wait)
-		select {
-		case <-req.Context().Done():
-			timer.Stop()
-			return nil, req.Context().Err()
-		case <-timer.C:
-		}
-	}
-}
-
-// shouldRetry decides whether a failed attempt is retried and after how long:
-// network errors and 5xx with exponential backoff, 429 and 503 after
-// Retry-After when given (capped).
-func (t *transport) shouldRetry(resp *http.Response, err error, attempt int) (time.Duration, bool) {
-	back := t.backoff << uint(attempt)
-	if err != nil {
-		if errors.Is(err, context.Canceled) || errors.Is(err, ErrBlockedAddress) {
-			return 0, false
-		}
-		return back, true
-	}
-	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode < 500 {
-		return 0, false
-	}
-	if ra := retryAfter(resp.Header.Get("Retry-After")); ra > 0 {
-		if ra > t.maxRetryAfter {
-			ra = t.maxRetryAfter
-		}
-		return ra, true
-	}
-	return back, true
-}
-
-// retryAfter reads a Retry-After header in seconds or as an HTTP date.
-func retryAfter(v string) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
-		return time.Duration(n) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return time.Until(t)
-	}
-	return 0
-}
-
-// wrap caps the body, releases the attempt's timeout when the body is closed
-// and decodes HTML to UTF-8.
-func (t *transport) wrap(resp *http.Response, cancel context.CancelFunc) (*http.Response, error) {
-	if t.maxBody > 0 && resp.ContentLength > t.maxBody {
-		resp.Body.Close()
-		cancel()
-		return nil, fmt.Errorf("%w: %d bytes (cap %d)", ErrTooLarge, resp.ContentLength, t.maxBody)
-	}
-	var body io.ReadCloser = &cappedBody{rc: resp.Body, left: t.maxBody, limited: t.maxBody > 0, cancel: cancel}
-	ct := resp.Header.Get("Content-Type")
-	mt, params, _ := mime.ParseMediaType(ct)
-	if resp.StatusCode == http.StatusOK && (mt == "text/html" || mt == "application/xhtml+xml") {
-		cs := strings.ToLower(params["charset"])
-		if cs != "utf-8" && cs != "utf8" {
-			r, err := charset.NewReader(body, ct)
-			if err != nil {
-				body.Close()
-				return nil, fmt.Errorf("crawler: charset of %s: %w", resp.Request.URL, err)
-			}
-			body = struct {
-				io.Reader
-				io.Closer
-			}{r, body}
-			resp.Header.Set("Content-Type", mt+"; charset=utf-8")
-			resp.ContentLength = -1
-			resp.Header.Del("Content-Length")
-		}
-	}
-	resp.Body = body
-	return resp, nil
-}
-
-// cappedBody fails with ErrTooLarge once more than left bytes are read.
-type cappedBody struct {
-	rc      io.ReadCloser
-	left    int64
-	limited bool
-	cancel  context.CancelFunc
-	once    sync.Once
-}
-
-func (b *cappedBody) Read(p []byte) (int, error) {
-	if b.limited && int64(len(p)) > b.left+1 {
-		p = p[:b.left+1]
-	}
-	n, err := b.rc.Read(p)
-	if b.limited {
-		b.left -= int64(n)
-		if b.left < 0 {
-			return 0, ErrTooLarge
-		}
-	}
-	return n, err
-}
-
-func (b *cappedBody) Close() error {
-	err := b.rc.Close()
-	b.once.Do(b.cancel)
-	return err
 }

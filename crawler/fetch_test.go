@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -120,5 +121,56 @@ func TestRetryAfter(t *testing.T) {
 	}
 	if d := retryAfter("soon"); d != 0 {
 		t.Errorf("retryAfter(soon) = %v", d)
+	}
+}
+
+// One row per body cap: a page has the page cap, a body whose first KiB is
+// a sitemap or feed the larger document cap, declared or streamed.
+func TestBodyCaps(t *testing.T) {
+	const pageCap, docCap = 1000, 4000
+	urlset := func(n int) string {
+		return `<?xml version="1.0"?><urlset>` + strings.Repeat(" ", n) + `</urlset>`
+	}
+	for _, tc := range []struct {
+		name, contentType, body string
+		declared, tooLarge      bool
+	}{
+		{"page under the page cap", "text/html", "<html>" + strings.Repeat("a", 900) + "</html>", false, false},
+		{"page over the page cap", "text/html", "<html>" + strings.Repeat("a", 2000) + "</html>", false, true},
+		{"page over the page cap, declared", "text/html", "<html>" + strings.Repeat("a", 2000) + "</html>", true, true},
+		{"sitemap between the caps", "application/xml", urlset(3000), false, false},
+		{"sitemap between the caps, declared", "application/xml", urlset(3000), true, false},
+		{"sitemap served as HTML, streamed", "text/html", urlset(3000), false, false},
+		{"sitemap over the document cap", "application/xml", urlset(5000), false, true},
+		{"sitemap over the document cap, declared", "application/xml", urlset(5000), true, true},
+		{"feed between the caps", "application/rss+xml", `<?xml version="1.0"?><rss version="2.0"><channel>` + strings.Repeat(" ", 3000) + `</channel></rss>`, false, false},
+		{"other XML over the page cap", "application/xml", `<?xml version="1.0"?><kml>` + strings.Repeat(" ", 3000) + `</kml>`, false, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				w.Header().Set("Content-Type", tc.contentType)
+				if tc.declared {
+					w.Header().Set("Content-Length", strconv.Itoa(len(tc.body)))
+				}
+				io.WriteString(w, tc.body[:len(tc.body)/2])
+				w.(http.Flusher).Flush() // streamed unless declared
+				io.WriteString(w, tc.body[len(tc.body)/2:])
+			}))
+			defer srv.Close()
+			tr := testTransport()
+			tr.maxBody, tr.maxDoc = pageCap, docCap
+			resp, err := (&http.Client{Transport: tr}).Get(srv.URL + "/")
+			var body []byte
+			if err == nil {
+				body, err = io.ReadAll(resp.Body)
+				resp.Body.Close()
+			}
+			switch {
+			case tc.tooLarge && !errors.Is(err, ErrTooLarge):
+				t.Errorf("got %d bytes, %v; want ErrTooLarge", len(body), err)
+			case !tc.tooLarge && (err != nil || string(body) != tc.body):
+				t.Errorf("got %d of %d bytes, %v", len(body), len(tc.body), err)
+			}
+		})
 	}
 }

@@ -1,150 +1,108 @@
 package crawler
 
 import (
-	"crypto/sha256"
-	"encoding/hex"
-	"io"
-	"net/url"
 	"strings"
-	"unicode"
 
 	"github.com/PuerkitoBio/goquery"
-
-	"dxnews/article"
 )
 
-func firstText(doc *goquery.Document, sel string) string {
-	if sel == "" {
-		return ""
+// This file reads the page's identity and lead: source name, canonical URL
+// and sapo, and holds what every field function shares. Each field function
+// tries the rule first, then the fallbacks in order, and records in ps.from
+// which one supplied it.
+
+// ruleFrom names a rule selector in provenance: the config file's when it
+// set it, else the profile's.
+func (ps *parsing) ruleFrom(sel string) string {
+	if ps.fromConfig[sel] {
+		return "rule config `" + sel + "`"
 	}
-	var out string
-	doc.Find(sel).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		out = cleanText(s.Text())
+	return "rule " + orNone(ps.profile) + " `" + sel + "`"
+}
+
+// source is the outlet's name: the page's og:site_name, else the host. A
+// source profile's site_name overrides it (see handleHTML).
+func (ps *parsing) source(host string) string {
+	if name := cleanText(ps.meta["og:site_name"]); name != "" {
+		ps.from["source"] = "meta og:site_name"
+		return name
+	}
+	ps.from["source"] = "host"
+	return host
+}
+
+// canonical is the page's canonical URL: <link rel=canonical>, else
+// og:url when it is on the page's site (a short share link on another
+// domain is not the article's address; the desktop host of a mobile page
+// is), else JSON-LD url, else the page URL.
+func (ps *parsing) canonical() string {
+	cands := []struct{ from, url string }{
+		{"link rel=canonical", ps.doc.Find(`link[rel=canonical]`).AttrOr("href", "")},
+		{"meta og:url", ps.meta["og:url"]},
+		{"json-ld url", ps.ld.URL},
+	}
+	for _, c := range cands {
+		u := normalizeURL(ps.base, c.url)
+		if u == "" || c.from == "meta og:url" && !sameSite(hostOf(u), hostOf(ps.base.String())) {
+			continue
+		}
+		ps.from["canonical_url"] = c.from
+		return u
+	}
+	ps.from["canonical_url"] = "page URL"
+	return normalizeURL(nil, ps.base.String())
+}
+
+// fieldSource is one fallback for a text field.
+type fieldSource struct {
+	from string
+	get  func() string
+}
+
+// firstOf returns the first non-empty value of srcs and records which one
+// gave it as field's provenance.
+func (ps *parsing) firstOf(field string, srcs []fieldSource) string {
+	for _, s := range srcs {
+		if v := s.get(); v != "" {
+			ps.from[field] = s.from
+			return v
+		}
+	}
+	return ""
+}
+
+// sapo: the rule, JSON-LD description, og:description, meta description,
+// then an element whose class says lead. A VnExpress-style location stamp
+// is a dateline, not lead text; an outlet dateline is stripped.
+func (ps *parsing) sapo() string {
+	ps.doc.Find(".location-stamp").Remove()
+	if t := firstText(ps.doc, ps.rule.Sapo); t != "" {
+		ps.from["sapo"] = ps.ruleFrom(ps.rule.Sapo)
+		return stripOutletPrefix(t)
+	}
+	return stripOutletPrefix(ps.firstOf("sapo", []fieldSource{
+		{"json-ld description", func() string { return cleanText(ps.ld.Description) }},
+		{"meta og:description", func() string { return cleanText(ps.meta["og:description"]) }},
+		{"meta description", func() string { return cleanText(ps.meta["description"]) }},
+		{"lead-like class", func() string { return leadByClass(ps.doc) }},
+	}))
+}
+
+// leadByClass finds a lead-length text in an element whose class names a
+// lead (sapo, summary, chapeau, …).
+func leadByClass(doc *goquery.Document) string {
+	out := ""
+	doc.Find(`[class*=sapo], [class*=lead], [class*=summary], [class*=description], [class*=chapeau], [class*=tomtat]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if t := cleanText(s.Text()); len([]rune(t)) >= 20 && len([]rune(t)) <= 600 {
+			out = t
+		}
 		return out == ""
 	})
 	return out
 }
 
-// headline returns the <h1> that the <title> contains, else the first <h1>.
-func headline(doc *goquery.Document) string {
-	full := cleanText(doc.Find("title").First().Text())
-	first := ""
-	found := ""
-	doc.Find("h1").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		t := cleanText(s.Text())
-		if t == "" {
-			return true
-		}
-		if first == "" {
-			first = t
-		}
-		if strings.Contains(full, t) && len([]rune(t)) >= 10 {
-			found = t
-			return false
-		}
-		return true
-	})
-	if found != "" {
-		return found
-	}
-	return first
-}
-
-// titleFromPage finds the title of a page without metadata or <h1>: the
-// longest heading-like element whose text the <title> contains, else the
-// <title> without the site name.
-func titleFromPage(doc *goquery.Document) string {
-	full := cleanText(doc.Find("title").First().Text())
-	best := ""
-	doc.Find(`h2, h3, b, strong, [class*=title], [class*=tieude], [class*=tieu-de]`).Each(func(_ int, s *goquery.Selection) {
-		t := cleanText(s.Text())
-		if len([]rune(t)) >= 10 && len(t) > len(best) && strings.Contains(full, t) {
-			best = t
-		}
-	})
-	if best != "" {
-		return best
-	}
-	return trimSiteName(full)
-}
-
-// trimSiteName drops a " - Site" or " | Site" suffix from a <title>.
-func trimSiteName(t string) string {
-	for _, sep := range []string{" | ", " - ", " – "} {
-		if i := strings.LastIndex(t, sep); i > 0 && len([]rune(t[i+len(sep):])) <= 30 {
-			return strings.TrimSpace(t[:i])
-		}
-	}
-	return t
-}
-
-// firstGroup keeps author names from the first matching element group: a
-// rule's author selector can match both a name and its container.
-func firstGroup(names []string) []string {
-	out := names[:0:0]
-	for _, n := range names {
-		n = cleanText(n)
-		if n == "" {
-			continue
-		}
-		skip := false
-		for _, o := range out {
-			if strings.Contains(n, o) {
-				skip = true
-			}
-		}
-		if !skip && len([]rune(n)) <= 60 {
-			out = append(out, strings.TrimSuffix(strings.TrimPrefix(n, "Theo "), "."))
-		}
-	}
-	return out
-}
-
-func isHomeCrumb(s string) bool {
-	switch strings.ToLower(s) {
-	case "trang chủ", "home", "trang chu":
-		return true
-	}
-	return false
-}
-
-// isByline reports whether a paragraph is just a person's name: two to five
-// capitalised words without sentence punctuation.
-func isByline(p string) bool {
-	words := strings.Fields(p)
-	if len(words) < 2 || len(words) > 5 || len(p) > 60 || strings.ContainsAny(p, ".,:;!?\"“”") {
-		return false
-	}
-	for _, w := range words {
-		r := []rune(w)[0]
-		if !unicode.IsUpper(r) {
-			return false
-		}
-	}
-	return true
-}
-
-func absoluteImages(base *url.URL, in []string) []string {
-	var out []string
-	for _, s := range in {
-		s = strings.TrimSpace(s)
-		if s == "" || strings.HasPrefix(s, "data:") {
-			continue
-		}
-		if u, err := url.Parse(s); err == nil {
-			out = append(out, base.ResolveReference(u).String())
-		}
-	}
-	return uniqueNonEmpty(out)
-}
-
-// contentHash is the SHA-256 of the article's title, sapo and body.
-func contentHash(a *article.Article) string {
-	h := sha256.New()
-	io.WriteString(h, a.Title)
-	io.WriteString(h, "\n")
-	io.WriteString(h, a.Sapo)
-	io.WriteString(h, "\n")
-	io.WriteString(h, a.Body)
-	return hex.EncodeToString(h.Sum(nil))
+// sameSite reports whether one host is the other or a subdomain of it
+// (m.vnexpress.net and vnexpress.net).
+func sameSite(a, b string) bool {
+	return a == b || strings.HasSuffix(a, "."+b) || strings.HasSuffix(b, "."+a)
 }

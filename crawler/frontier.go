@@ -31,7 +31,7 @@ func (r *run) enqueue(j job) {
 	// costs this run no memory for what has not changed. (A URL listed
 	// twice is counted unchanged twice.)
 	if !j.lastmod.IsZero() && !j.seed {
-		if prev, ok := r.st.get(j.url); ok && prev.Kind == "done" && prev.Article && !prev.Fetched.IsZero() && !j.lastmod.After(prev.Fetched) {
+		if prev, ok := r.st.get(j.url); ok && prev.readArticle(j.lastmod) {
 			r.count(func(s *Stats) { s.Unchanged++ })
 			return
 		}
@@ -49,7 +49,7 @@ func (r *run) enqueue(j job) {
 	}
 	r.wake.Signal()
 	r.mu.Unlock()
-	r.st.append(record{Kind: "seen", URL: j.url})
+	r.abortOn(r.st.MarkSeen(j.url))
 }
 
 // next blocks until a job is available or the crawl is over.

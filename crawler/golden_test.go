@@ -2,33 +2,49 @@ package crawler
 
 import (
 	"bytes"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
+
+	"dxnews/article"
+	"dxnews/internal/golden"
 )
 
-var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
+// sitesDir holds one page per site profile, <profile>.html, more cases of
+// a profile as <profile>-<case>.html and pages of no profile as
+// generic-<case>.html; each starts with a comment giving the URL it is
+// parsed as, and has its expected article beside it in .golden.json.
+var sitesDir = filepath.Join("testdata", "sites")
 
-// goldenPages maps each fixture (one per shipped site profile, plus the
-// generic fallback cases) to the URL it is parsed as.
-var goldenPages = []struct{ file, url string }{
-	{"baochinhphu-chinh-phu-so.html", "https://baochinhphu.vn/thu-tuong-chu-tri-phien-hop-ve-phat-trien-chinh-phu-so-102250415163000123.htm"},
-	{"dantri-do-thi-thong-minh.html", "https://dantri.com.vn/cong-nghe/hue-van-hanh-nen-tang-do-thi-thong-minh-moi-20250408101500123.htm"},
-	{"generic-jsonld.html", "https://tintinhnha.example.vn/y-te/thi-diem-benh-an-dien-tu-5501.html"},
-	{"generic-meta.html", "https://giaoduc.example.vn/truong-hoc-so-hoc-sinh-vung-cao-7702.html"},
-	{"generic-table.html", "http://huyen.example.gov.vn/tin-tuc.asp?id=815"},
-	{"ictnews-ha-tang-so.html", "https://ictnews.vietnamnet.vn/ha-tang-so-la-dieu-kien-tien-quyet-cua-chuyen-doi-so-2370002.html"},
-	{"mic-nen-tang-so.html", "https://mic.gov.vn/cong-bo-danh-sach-nen-tang-so-quoc-gia-197230315.htm"},
-	{"mst-ky-nang-so.html", "https://mst.gov.vn/bo-khoa-hoc-va-cong-nghe-phat-dong-chuong-trinh-ky-nang-so-197250512.htm"},
-	{"nhandan-chuyen-doi-so-nong-nghiep.html", "https://nhandan.vn/chuyen-doi-so-trong-nong-nghiep-post860001.html"},
-	{"thanhnien-kinh-te-so.html", "https://thanhnien.vn/kinh-te-so-dong-gop-gan-19-grdp-cua-tinh-binh-duong-185250210083000123.htm"},
-	{"tuoitre-dinh-danh-dien-tu.html", "https://tuoitre.vn/tp-hcm-6-trieu-nguoi-dan-da-kich-hoat-dinh-danh-dien-tu-20250506060200111.htm"},
-	{"vietnamnet-du-lieu-so.html", "https://vietnamnet.vn/du-lieu-so-phai-duoc-coi-la-tai-san-cua-co-quan-nha-nuoc-2365001.html"},
-	{"vneconomy-doanh-nghiep-so.html", "https://vneconomy.vn/doanh-nghiep-so-tang-nhanh-nhung-quy-mo-con-nho.htm"},
-	{"vnexpress-chinh-quyen-so.html", "https://vnexpress.net/bac-ninh-dat-muc-tieu-hoan-thanh-chinh-quyen-so-4860001.html"},
+// goldenPage is one page of sitesDir.
+type goldenPage struct{ file, url string }
+
+// urlComment is the first line of every page of sitesDir.
+var urlComment = regexp.MustCompile(`^<!-- url: (\S+) -->`)
+
+// goldenPages lists the pages of sitesDir with their URLs.
+func goldenPages(t *testing.T) []goldenPage {
+	t.Helper()
+	files, err := filepath.Glob(filepath.Join(sitesDir, "*.html"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no pages in %s: %v", sitesDir, err)
+	}
+	var out []goldenPage
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := urlComment.FindSubmatch(raw)
+		if m == nil {
+			t.Fatalf("%s does not start with <!-- url: URL -->", f)
+		}
+		out = append(out, goldenPage{filepath.Base(f), string(m[1])})
+	}
+	return out
 }
 
 // goldenArticle is the part of an article a golden file pins down.
@@ -52,7 +68,7 @@ type goldenArticle struct {
 
 func parseGolden(t *testing.T, file, pageURL string) goldenArticle {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", "golden", file))
+	raw, err := os.ReadFile(filepath.Join(sitesDir, file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,44 +93,145 @@ func parseGolden(t *testing.T, file, pageURL string) goldenArticle {
 }
 
 func TestGolden(t *testing.T) {
-	for _, tc := range goldenPages {
+	for _, tc := range goldenPages(t) {
 		t.Run(tc.file, func(t *testing.T) {
 			got := parseGolden(t, tc.file, tc.url)
-			b, err := json.MarshalIndent(got, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			b = append(b, '\n')
-			path := filepath.Join("testdata", "golden", strings.TrimSuffix(tc.file, ".html")+".golden.json")
-			if *update {
-				if err := os.WriteFile(path, b, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(path)
-			if err != nil {
-				t.Fatalf("%v (run go test ./crawler -update)", err)
-			}
-			if !bytes.Equal(b, want) {
-				t.Errorf("%s differs from golden\n got: %s\nwant: %s", tc.file, b, want)
-			}
+			golden.JSON(t, filepath.Join(sitesDir, strings.TrimSuffix(tc.file, ".html")+".golden.json"), got)
 		})
 	}
 }
 
-// TestGoldenCoversEveryProfile makes sure each built-in site rule has a
-// golden page.
-func TestGoldenCoversEveryProfile(t *testing.T) {
-	for host := range siteRules {
-		found := false
-		for _, tc := range goldenPages {
-			if sourceName(tc.url) == host {
-				found = true
+// TestEveryProfileHasAGoldenPage: each built-in site profile has its page,
+// parsed with its own rule, and lists hosts no other profile lists.
+func TestEveryProfileHasAGoldenPage(t *testing.T) {
+	owner := map[string]string{}
+	for _, s := range DefaultSources() {
+		if s.Rule == nil {
+			t.Errorf("profile %s has no rule", s.Name)
+		}
+		for _, h := range s.Hosts {
+			if o, dup := owner[hostKey(h)]; dup {
+				t.Errorf("host %s is in profiles %s and %s", h, o, s.Name)
 			}
+			owner[hostKey(h)] = s.Name
 		}
-		if !found {
-			t.Errorf("site rule %s has no golden page", host)
+		page := filepath.Join(sitesDir, s.Name+".html")
+		raw, err := os.ReadFile(page)
+		if err != nil {
+			t.Errorf("profile %s has no golden page: %v", s.Name, err)
+			continue
 		}
+		m := urlComment.FindSubmatch(raw)
+		if m == nil || owner[sourceName(string(m[1]))] != s.Name {
+			t.Errorf("%s is not parsed as a page of %s's hosts", page, s.Name)
+		}
+	}
+}
+
+// TestProfileRulesMatchTheirPage: one row per selector of each profile's
+// rule — each finds something on the profile's golden page, so a rule that
+// no longer matches the site's markup fails here before it fails silently
+// in a crawl. Remove is furniture a page may lack.
+func TestProfileRulesMatchTheirPage(t *testing.T) {
+	for _, s := range DefaultSources() {
+		raw, err := os.ReadFile(filepath.Join(sitesDir, s.Name+".html"))
+		if err != nil {
+			continue // TestEveryProfileHasAGoldenPage reports it
+		}
+		doc, err := readHTML(bytes.NewReader(raw), "text/html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := s.Rule
+		for _, sel := range []struct{ field, css string }{
+			{"title", r.Title}, {"sapo", r.Sapo}, {"body", r.Body}, {"published", r.Published},
+			{"authors", r.Authors}, {"section", r.Section}, {"tags", r.Tags},
+		} {
+			t.Run(s.Name+"/"+sel.field, func(t *testing.T) {
+				if sel.css == "" {
+					t.Skip("no selector: the fallback reads it")
+				}
+				if doc.Find(sel.css).Length() == 0 {
+					t.Errorf("%s matches nothing on %s.html", sel.css, s.Name)
+				}
+			})
+		}
+	}
+}
+
+// parseMarkupPage parses a page of testdata (markup/ or sites/) as the URL
+// in its first line.
+func parseMarkupPage(t *testing.T, file string) (article.Article, Provenance) {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join("testdata", file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := urlComment.FindSubmatch(raw)
+	if m == nil {
+		t.Fatalf("%s does not start with <!-- url: URL -->", file)
+	}
+	a, from, err := ExplainArticle(bytes.NewReader(raw), string(m[1]), "text/html; charset=utf-8", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, from
+}
+
+// TestMarkupSeenOnRealSites: one row per kind of markup met on outlets'
+// pages in 2025–2026, in pages of our own (testdata/markup).
+func TestMarkupSeenOnRealSites(t *testing.T) {
+	const at1821 = "2026-01-08T18:21:00+07:00"
+	for _, tc := range []struct {
+		file, why string
+		body      []string
+		bodyFrom  string // a part of the body's provenance
+		published string
+		pubFrom   string
+		canonical string // "" = the page URL
+	}{
+		{"markup/dantri-2026.html", "Dân trí 2026: body in div[data-slot=content], related links in <article>s",
+			[]string{"Mỗi sáng thứ bảy, hai cán bộ xã mang máy tính bảng đến nhà văn hóa bản để giúp bà con làm thủ tục trên cổng dịch vụ công.",
+				"Những hồ sơ phổ biến nhất là đăng ký khai sinh, xác nhận cư trú và xin cấp giấy phép xây dựng nhà ở nông thôn.",
+				"Chủ tịch xã cho biết sau ba tháng, số hồ sơ nộp trực tuyến đã nhiều hơn số hồ sơ nộp giấy tại bộ phận một cửa."},
+			"rule dantri", at1821, "json-ld", ""},
+		{"markup/tuoitre-boxes.html", "Tuổi Trẻ: last sections in div[type=content]; og:url is a share link; the rule's element shows the update time",
+			[]string{"Các hộ sản xuất được hướng dẫn chụp ảnh sản phẩm, viết mô tả và nhận thanh toán qua mã QR.",
+				"Giao hàng trong ngày", "Bưu điện tỉnh nhận hàng tại nhà và giao trong ngày cho khách ở thành phố.",
+				"Mở rộng sang các tỉnh lân cận", "Năm tới, sàn sẽ kết nối với chợ trực tuyến của ba tỉnh lân cận để mở rộng thị trường."},
+			"rule tuoitre", at1821, "json-ld", "https://tuoitre.vn/cho-nong-san-truc-tuyen-cua-tinh-20260108182100456.htm"},
+		{"sites/nld.html", "Người Lao Động: a section in div[type=content], offset +0700",
+			[]string{"Công nhân mở ứng dụng để chấm công, xem ca làm việc và xin nghỉ phép mà không phải chờ ở phòng nhân sự.",
+				"Phiếu lương điện tử", "Cuối tháng, phiếu lương được gửi vào ứng dụng, công nhân có thể hỏi lại bộ phận kế toán ngay trên đó."},
+			"rule nld", at1821, "rule", "https://nld.com.vn/cong-nhan-cham-cong-bang-ung-dung-196260108182100789.htm"},
+		{"markup/generic-div-paragraphs.html", "paragraphs written as <div>s; og:url on a short-link host",
+			[]string{"Thư viện tỉnh vừa đưa vào sử dụng kho sách điện tử với hơn hai mươi nghìn đầu sách, bạn đọc mượn sách bằng tài khoản định danh điện tử.",
+				"Học sinh ở các huyện xa có thể đọc tài liệu tham khảo trên điện thoại mà không phải đến thư viện, kể cả vào buổi tối.",
+				"Giám đốc thư viện cho biết đơn vị sẽ số hóa thêm các tài liệu địa chí quý để giới thiệu lịch sử, văn hóa của địa phương."},
+			"readability", at1821, "meta", ""},
+		{"markup/generic-visible-time.html", "the time only in visible text: 08/01/2026 - 18:21",
+			[]string{"Hệ thống loa thông minh của xã phát bản tin bằng giọng đọc máy, cán bộ soạn nội dung trên điện thoại, tiết kiệm nhiều thời gian so với trước.",
+				"Người dân cũng nghe lại các bản tin cũ qua ứng dụng, nhất là thông báo về lịch tiêm chủng và lịch thu phí, lệ phí của xã."},
+			"readability", at1821, "text", ""},
+	} {
+		t.Run(tc.file, func(t *testing.T) {
+			a, from := parseMarkupPage(t, tc.file)
+			if got := strings.Split(a.Body, "\n\n"); strings.Join(got, "\n") != strings.Join(tc.body, "\n") {
+				t.Errorf("%s: body\n got %q\nwant %q", tc.why, got, tc.body)
+			}
+			if !strings.Contains(from["body"], tc.bodyFrom) {
+				t.Errorf("%s: body from %q, want %q", tc.why, from["body"], tc.bodyFrom)
+			}
+			if got := a.Published.Format(time.RFC3339); got != tc.published || a.PublishedFrom != tc.pubFrom {
+				t.Errorf("%s: published %s from %q (%s), want %s from %q", tc.why, got, a.PublishedFrom, from["published"], tc.published, tc.pubFrom)
+			}
+			want := tc.canonical
+			if want == "" {
+				want = a.URL
+			}
+			if a.CanonicalURL != want {
+				t.Errorf("%s: canonical %q (from %s), want %q", tc.why, a.CanonicalURL, from["canonical_url"], want)
+			}
+		})
 	}
 }

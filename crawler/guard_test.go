@@ -110,15 +110,7 @@ func guardConfig(t *testing.T, seedHost string, srv *httptest.Server) (Config, *
 func TestInternalAddressesRefusedFromPublicSeed(t *testing.T) {
 	srv, hits := guardSite(t)
 	cfg, n := guardConfig(t, "bao.example.vn", srv)
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got collected
-	stats, err := c.Run(context.Background(), got.emit)
-	if err != nil {
-		t.Fatalf("Run: %v", err)
-	}
+	stats, got := mustCrawl(t, cfg)
 	if len(got.all) != 1 {
 		t.Fatalf("emitted %v, want the public article", got.paths())
 	}
@@ -143,15 +135,7 @@ func TestInternalAddressesRefusedFromPublicSeed(t *testing.T) {
 func TestSeedOnPrivateNetworkMayCrawlIt(t *testing.T) {
 	srv, hits := guardSite(t)
 	cfg, n := guardConfig(t, "intranet.example.vn", srv)
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got collected
-	stats, err := c.Run(context.Background(), got.emit)
-	if err != nil {
-		t.Fatalf("Run: %v", err)
-	}
+	stats, got := mustCrawl(t, cfg)
 	if len(got.all) != 1 {
 		t.Fatalf("emitted %v, want the intranet article", got.paths())
 	}

@@ -1,7 +1,6 @@
 package crawler
 
 import (
-	"context"
 	"net/url"
 	"sync"
 	"testing"
@@ -22,15 +21,7 @@ func TestOnPageReportsEveryRequest(t *testing.T) {
 			t.Errorf("queued %d", ev.Queued)
 		}
 	}
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got collected
-	stats, err := c.Run(context.Background(), got.emit)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stats, _ := mustCrawl(t, cfg)
 	u, _ := url.Parse(site.URL)
 	if len(hosts) != 1 || !hosts[u.Hostname()] {
 		t.Errorf("hosts %v, want only %s", hosts, u.Hostname())
@@ -58,15 +49,7 @@ func TestOnPageReportsRefusedAddresses(t *testing.T) {
 		outcomes[ev.Outcome]++
 		mu.Unlock()
 	}
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var got collected
-	stats, err := c.Run(context.Background(), got.emit)
-	if err != nil {
-		t.Fatal(err)
-	}
+	stats, _ := mustCrawl(t, cfg)
 	if n := stats.Skipped["blocked-address"]; n == 0 || outcomes["blocked_address"] != n {
 		t.Errorf("blocked_address outcomes %d, skipped %d (%v)", outcomes["blocked_address"], n, outcomes)
 	}

@@ -1,52 +1,54 @@
 package crawler
 
 import (
-	"dxnews/article"
-
 	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
+
+	"dxnews/article"
 )
 
-func TestParseVisibleDate(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"Thứ năm, 4/11/2021, 17:12 (GMT+7)", "2021-11-04T17:12:00+07:00"},
-		{"Thứ ba, 06/05/2025 - 06:02", "2025-05-06T06:02:00+07:00"},
-		{"06/05/2025 06:02 GMT+7", "2025-05-06T06:02:00+07:00"},
-		{"09:05 02/06/2025", "2025-06-02T09:05:00+07:00"},
-		{"Thứ Bảy, 22-03-2025, 09:15", "2025-03-22T09:15:00+07:00"},
-		{"15/03/2023 | 10:20", "2023-03-15T10:20:00+07:00"},
-		{"Cập nhật lúc 8h30 ngày 1.2.2024", "2024-02-01T08:30:00+07:00"},
-		{"12/05/2025 03:00 (GMT+0)", "2025-05-12T10:00:00+07:00"},
-		{"21/10/2022", "2022-10-21T00:00:00+07:00"},
+// TestDateReaders: one row per form of date met on pages, for the reader of
+// visible dates and the reader of machine dates; want "" = no date.
+func TestDateReaders(t *testing.T) {
+	visible, machine := parseVisibleDate, parseMachineDate
+	for _, tc := range []struct {
+		read     func(string) (time.Time, bool)
+		in, want string
+	}{
+		{visible, "Thứ năm, 4/11/2021, 17:12 (GMT+7)", "2021-11-04T17:12:00+07:00"},
+		{visible, "Thứ ba, 06/05/2025 - 06:02", "2025-05-06T06:02:00+07:00"},
+		{visible, "06/05/2025 06:02 GMT+7", "2025-05-06T06:02:00+07:00"},
+		{visible, "09:05 02/06/2025", "2025-06-02T09:05:00+07:00"},
+		{visible, "Thứ Bảy, 22-03-2025, 09:15", "2025-03-22T09:15:00+07:00"},
+		{visible, "15/03/2023 | 10:20", "2023-03-15T10:20:00+07:00"},
+		{visible, "Cập nhật lúc 8h30 ngày 1.2.2024", "2024-02-01T08:30:00+07:00"},
+		{visible, "12/05/2025 03:00 (GMT+0)", "2025-05-12T10:00:00+07:00"},
+		{visible, "21/10/2022", "2022-10-21T00:00:00+07:00"},
+		{visible, "08/01/2026 - 18:21", "2026-01-08T18:21:00+07:00"},
+		{visible, "", ""},
+		{visible, "không có ngày", ""},
+		{visible, "31/02/2024 10:00", ""},
+		{visible, "01/01/1890", ""},
+		{visible, "01/01/2999 10:00", ""},
+		{machine, "2025-05-06T06:02:00+07:00", "2025-05-06T06:02:00+07:00"},
+		{machine, "2025-05-05T23:02:00Z", "2025-05-06T06:02:00+07:00"},
+		{machine, "2025-05-06T06:02:00", "2025-05-06T06:02:00+07:00"},
+		{machine, "2025-05-06 06:02", "2025-05-06T06:02:00+07:00"},
+		{machine, "1741923120", "2025-03-14T10:32:00+07:00"},
+		{machine, "Tue, 06 May 2025 06:02:00 +0700", "2025-05-06T06:02:00+07:00"},
+		// Offsets without a colon, as some outlets write them.
+		{machine, "2026-01-08T18:21:00+0700", "2026-01-08T18:21:00+07:00"},
+		{machine, "2026-01-08T18:21:00.123+0700", "2026-01-08T18:21:00+07:00"},
+		{machine, "2026-01-08T18:21+0700", "2026-01-08T18:21:00+07:00"},
+		{machine, "2026-01-08T11:21:00 +0000", "2026-01-08T18:21:00+07:00"},
 	} {
-		got, ok := parseVisibleDate(tc.in)
-		if !ok || got.Format(time.RFC3339) != tc.want {
-			t.Errorf("parseVisibleDate(%q) = %v, %v; want %s", tc.in, got, ok, tc.want)
-		}
-	}
-	for _, bad := range []string{"", "không có ngày", "31/02/2024 10:00", "01/01/1890", "01/01/2999 10:00"} {
-		if got, ok := parseVisibleDate(bad); ok {
-			t.Errorf("parseVisibleDate(%q) = %v, want no date", bad, got)
-		}
-	}
-}
-
-func TestParseMachineDate(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"2025-05-06T06:02:00+07:00", "2025-05-06T06:02:00+07:00"},
-		{"2025-05-05T23:02:00Z", "2025-05-06T06:02:00+07:00"},
-		{"2025-05-06T06:02:00", "2025-05-06T06:02:00+07:00"},
-		{"2025-05-06 06:02", "2025-05-06T06:02:00+07:00"},
-		{"1741923120", "2025-03-14T10:32:00+07:00"},
-		{"Tue, 06 May 2025 06:02:00 +0700", "2025-05-06T06:02:00+07:00"},
-	} {
-		got, ok := parseMachineDate(tc.in)
-		if !ok || got.Format(time.RFC3339) != tc.want {
-			t.Errorf("parseMachineDate(%q) = %v, %v; want %s", tc.in, got, ok, tc.want)
+		got, ok := tc.read(tc.in)
+		if tc.want == "" && ok || tc.want != "" && (!ok || got.Format(time.RFC3339) != tc.want) {
+			t.Errorf("%q read as %v, %v; want %q", tc.in, got, ok, tc.want)
 		}
 	}
 }
@@ -131,7 +133,7 @@ func articleFor(title, sapo, body string) article.Article {
 // TestKnownMarkupOnOtherHost parses VnExpress markup served from an unknown
 // host (a clone or the demo site) with the VnExpress rule.
 func TestKnownMarkupOnOtherHost(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "golden", "vnexpress-chinh-quyen-so.html"))
+	raw, err := os.ReadFile(filepath.Join(sitesDir, "vnexpress.html"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,6 +189,69 @@ func TestParseArticleSourceName(t *testing.T) {
 		}
 		if a.Source != tc.source || a.Host != "bao.example.vn" {
 			t.Errorf("%s: source %q host %q, want %q and bao.example.vn", tc.head, a.Source, a.Host, tc.source)
+		}
+	}
+}
+
+// TestRuleDateLayout: a profile's date_layout reads what the usual reading
+// of Vietnamese dates cannot (English month names, a 12-hour clock), from
+// any word of the element's text on.
+func TestRuleDateLayout(t *testing.T) {
+	page := `<html><body><h1 class="tit">Province opens a digital public service centre</h1>
+<p class="when">Thursday, January 8, 2026 6:21 PM</p><div class="txt"><p>The centre helps residents file applications online.</p></div></body></html>`
+	rule := &Rule{Title: "h1.tit", Body: "div.txt", Published: "p.when", DateLayout: "January 2, 2006 3:04 PM"}
+	a, err := ParseArticleWith(strings.NewReader(page), "https://en.example.vn/centre-1.html", "text/html; charset=utf-8", rule)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := a.Published.Format(time.RFC3339); got != "2026-01-08T18:21:00+07:00" || a.PublishedFrom != "rule" {
+		t.Errorf("published %s from %q, want 2026-01-08T18:21:00+07:00 from the rule", got, a.PublishedFrom)
+	}
+	rule.DateLayout = ""
+	if a, _ := ParseArticleWith(strings.NewReader(page), "https://en.example.vn/centre-1.html", "", rule); a.PublishedFrom == "rule" {
+		t.Errorf("without date_layout the rule read %v", a.Published)
+	}
+}
+
+// TestCanonicalOgURL: og:url gives the canonical URL when it is on the
+// page's site, not when it is a share link on another domain.
+func TestCanonicalOgURL(t *testing.T) {
+	for _, tc := range []struct{ page, ogURL, want string }{
+		{"https://m.bao.example.vn/bai-1.html", "https://bao.example.vn/bai-1.html", "https://bao.example.vn/bai-1.html"},
+		{"https://bao.example.vn/bai-1.html", "https://bao.example.vn/bai-1.html?utm_source=fb", "https://bao.example.vn/bai-1.html"},
+		{"https://bao.example.vn/bai-1.html", "https://b.example/s/x1", "https://bao.example.vn/bai-1.html"},
+		{"https://bao.example.vn/bai-2.html", "https://example.vn/bai-2.html", "https://example.vn/bai-2.html"},
+	} {
+		page := `<html><head><meta property="og:url" content="` + tc.ogURL + `"></head><body><h1>Tiêu đề</h1><p>Nội dung.</p></body></html>`
+		a, from, err := ExplainArticle(strings.NewReader(page), tc.page, "text/html", nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if a.CanonicalURL != tc.want {
+			t.Errorf("page %s, og:url %s: canonical %s (from %s), want %s", tc.page, tc.ogURL, a.CanonicalURL, from["canonical_url"], tc.want)
+		}
+	}
+}
+
+// TestAgreedPublishedTimeWins: when JSON-LD and the page's meta date agree,
+// no rule or text elsewhere on the page changes the time; when they
+// disagree, the rule's element decides.
+func TestAgreedPublishedTimeWins(t *testing.T) {
+	rule := &Rule{Title: "h1", Body: "div.txt", Published: "p.when"}
+	for _, tc := range []struct{ metaKey, metaTime, want, from string }{
+		{"article:published_time", "2026-01-08T18:21:00+0700", "2026-01-08T18:21:00+07:00", "json-ld"},
+		{"pubdate", "2026-01-08T11:21:00Z", "2026-01-08T18:21:00+07:00", "json-ld"},
+		{"article:published_time", "2026-01-07T09:00:00+07:00", "2026-01-10T09:15:00+07:00", "rule"},
+	} {
+		page := `<html><head><meta property="` + tc.metaKey + `" content="` + tc.metaTime + `">
+<script type="application/ld+json">{"@type":"NewsArticle","datePublished":"2026-01-08T18:21:00+07:00"}</script></head>
+<body><h1>Xã mở điểm hỗ trợ dịch vụ công</h1><p class="when">Cập nhật 10/01/2026 09:15</p><div class="txt"><p>Cán bộ xã hướng dẫn người dân.</p></div></body></html>`
+		a, err := ParseArticleWith(strings.NewReader(page), "https://bao.example.vn/xa-20260110091500.htm", "", rule)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := a.Published.Format(time.RFC3339); got != tc.want || a.PublishedFrom != tc.from {
+			t.Errorf("meta %s=%s: published %s from %q, want %s from %q", tc.metaKey, tc.metaTime, got, a.PublishedFrom, tc.want, tc.from)
 		}
 	}
 }

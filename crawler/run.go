@@ -5,8 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"net/http"
-	"net/url"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -31,7 +32,7 @@ type job struct {
 // Bounds on what one sitemap or feed can add: the sitemap protocol's
 // 50,000 URLs per file, and sitemap indexes nested at most maxSitemapDepth
 // deep (the protocol allows one level; some sites use two). Bytes are
-// bounded by Config.MaxBodyBytes, time by Config.Timeout.
+// bounded by Config.MaxDocBytes, time by Config.Timeout.
 const maxSitemapDepth = 3
 
 // maxDocLinks is a variable for tests.
@@ -58,7 +59,6 @@ type run struct {
 	queue    []job
 	later    []job
 	inflight int
-	requests int
 	// dispatched counts jobs handed to workers, bounded by MaxPages.
 	dispatched int
 	// robotsData holds each prepared host's robots.txt rules.
@@ -69,6 +69,7 @@ type run struct {
 	stopped    bool
 }
 
+// newRun opens the state and prepares a run.
 func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article.Article) error) (*run, error) {
 	st, err := openState(c.cfg.StateDir)
 	if err != nil {
@@ -81,11 +82,11 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 		robotsData: map[string]*robotstxt.RobotsData{},
 		stats:      Stats{Skipped: map[string]int{}},
 	}
-	if st.repaired != "" {
-		r.stats.StateRepaired = st.repaired
-		c.logger.Warn("crawl state repaired", slog.String("repair", st.repaired))
+	if rep := st.repaired(); rep != "" {
+		r.stats.StateRepaired = rep
+		c.logger.Warn("crawl state repaired", slog.String("repair", rep))
 		if w := c.cfg.Progress; w != nil {
-			fmt.Fprintf(w, "%s\n", st.repaired)
+			fmt.Fprintf(w, "%s\n", rep)
 		}
 	}
 	r.wake = sync.NewCond(&r.mu)
@@ -101,64 +102,31 @@ func (c *Crawler) newRun(ctx context.Context, emit func(context.Context, article
 			r.allowed[h] = nil
 		}
 	}
-	base := http.DefaultTransport.(*http.Transport).Clone()
-	base.DialContext = newGuard(ctx, c.seedHosts(), c.cfg.lookup, c.cfg.dial).DialContext
-	tr := &transport{
-		base:          base,
-		timeout:       c.cfg.Timeout,
-		retries:       c.cfg.Retries,
-		backoff:       c.cfg.Backoff,
-		maxRetryAfter: c.cfg.MaxRetryAfter,
-		maxBody:       c.cfg.MaxBodyBytes,
-		logger:        c.logger,
-	}
 	r.health = newHealth(st, c.cfg.now)
-	tr.onHost = r.health.result
-	tr.base.(*http.Transport).MaxIdleConnsPerHost = c.cfg.Parallelism
-	col := colly.NewCollector(
-		colly.UserAgent(c.cfg.UserAgent),
-		colly.StdlibContext(r.ctx),
-		colly.ParseHTTPErrorResponse(),
-		colly.AllowURLRevisit(),
-		colly.MaxBodySize(0),
-	)
-	// colly's Init turns robots.txt off; this crawler obeys it.
-	col.IgnoreRobotsTxt = false
-	col.WithTransport(tr)
-	overall := c.cfg.Timeout*time.Duration(c.cfg.Retries+2) + c.cfg.MaxRetryAfter*time.Duration(c.cfg.Retries)
-	col.SetRequestTimeout(overall)
-	col.SetRedirectHandler(func(req *http.Request, via []*http.Request) error {
-		if _, ok := r.allowed[allowKey(req.URL.Host)]; !ok {
-			return fmt.Errorf("%w: %s", errOffSite, req.URL)
-		}
-		if len(via) >= 10 {
-			return errRedirectLoop
-		}
-		// colly checks robots.txt for the first URL only.
-		r.mu.Lock()
-		robots := r.robotsData[req.URL.Host]
-		r.mu.Unlock()
-		if robots != nil && !robots.TestAgent(req.URL.EscapedPath(), c.cfg.UserAgent) {
-			return fmt.Errorf("%w: redirect to %s", colly.ErrRobotsTxtBlocked, req.URL)
-		}
-		return nil
-	})
-	col.OnResponse(func(resp *colly.Response) { resp.Ctx.Put("resp", resp) })
-	r.col = col
-	r.client = &http.Client{Transport: tr, Timeout: overall}
+	r.newCollector(ctx)
 	return r, nil
 }
 
-var (
-	errOffSite      = errors.New("crawler: redirect off the allowed hosts")
-	errRedirectLoop = errors.New("crawler: too many redirects")
-)
-
-// crawl runs the frontier to completion.
-func (r *run) crawl() (Stats, error) {
-	defer r.st.close()
+// crawl runs the frontier to completion. A state that cannot be written
+// when it is closed is an error too.
+func (r *run) crawl() (stats Stats, err error) {
+	defer func() {
+		if cerr := r.st.close(); err == nil && cerr != nil {
+			err = cerr
+		}
+	}()
 	stopProgress := r.progress()
 	r.prepareHosts()
+	r.enqueueSeeds()
+	r.work()
+	r.cancel(nil)
+	stopProgress()
+	return r.result()
+}
+
+// enqueueSeeds puts the seeds, the sources' start URLs and the URLs the
+// last run left pending on the frontier.
+func (r *run) enqueueSeeds() {
 	for _, s := range r.c.seeds {
 		r.enqueue(job{url: s, seed: true})
 	}
@@ -175,6 +143,11 @@ func (r *run) crawl() (Stats, error) {
 	for _, u := range pending {
 		r.enqueue(job{url: u})
 	}
+}
+
+// work runs Parallelism workers until the frontier is empty, MaxPages is
+// reached or the context ends.
+func (r *run) work() {
 	var wg sync.WaitGroup
 	for range r.c.cfg.Parallelism {
 		wg.Add(1)
@@ -199,16 +172,15 @@ func (r *run) crawl() (Stats, error) {
 		r.mu.Unlock()
 	}()
 	wg.Wait()
-	r.cancel(nil)
-	stopProgress()
+}
 
+// result returns the run's stats and its error: the context's end, a
+// state write that failed, or the seeds that could not be fetched.
+func (r *run) result() (Stats, error) {
 	r.mu.Lock()
 	stats := r.stats
-	stats.Skipped = make(map[string]int, len(r.stats.Skipped))
-	for k, v := range r.stats.Skipped {
-		stats.Skipped[k] = v
-	}
-	seedErrs := append([]string(nil), r.seedErrs...)
+	stats.Skipped = maps.Clone(r.stats.Skipped)
+	seedErrs := slices.Clone(r.seedErrs)
 	r.mu.Unlock()
 	if down := r.health.downHosts(); len(down) > 0 {
 		stats.HostsDown = down
@@ -227,116 +199,6 @@ func (r *run) crawl() (Stats, error) {
 		return stats, fmt.Errorf("crawler: unreachable seed URL: %s", strings.Join(seedErrs, "; "))
 	}
 	return stats, nil
-}
-
-// prepareHosts reads each host's robots.txt for Sitemap lines and
-// Crawl-delay, and sets the host's politeness rule.
-func (r *run) prepareHosts() {
-	hosts := map[string]string{} // host with port → scheme
-	for _, s := range r.c.seeds {
-		if u, err := url.Parse(s); err == nil {
-			hosts[u.Host] = u.Scheme
-		}
-	}
-	for _, src := range r.c.sources {
-		for _, list := range [][]string{src.Start, src.Feeds, src.Sitemaps} {
-			for _, s := range list {
-				if u, err := url.Parse(s); err == nil {
-					hosts[u.Host] = u.Scheme
-				}
-			}
-		}
-	}
-	names := make([]string, 0, len(hosts))
-	for h := range hosts {
-		names = append(names, h)
-	}
-	sort.Strings(names)
-	for _, host := range names {
-		src := r.allowed[allowKey(host)]
-		delay := time.Second
-		par := 2
-		if src != nil && src.DelayMS > 0 {
-			delay = time.Duration(src.DelayMS) * time.Millisecond
-		}
-		if src != nil && src.Parallelism > 0 {
-			par = src.Parallelism
-		}
-		var robots *robotstxt.RobotsData
-		if _, down := r.health.down(allowKey(host)); !down {
-			robots = r.robots(hosts[host] + "://" + host + "/robots.txt")
-		}
-		r.mu.Lock()
-		r.robotsData[host] = robots
-		r.mu.Unlock()
-		if robots != nil {
-			delay = crawlDelay(robots, r.c.cfg.UserAgent, delay)
-			// Sitemaps named in robots.txt are crawled for configured sources
-			// and for seeds that are a site root.
-			if src != nil || r.rootSeed(host) {
-				for _, sm := range robots.Sitemaps {
-					if u := normalizeURL(nil, sm); u != "" {
-						r.enqueue(job{url: u})
-					}
-				}
-			}
-		}
-		if !r.c.polite {
-			delay = 0
-			par = r.c.cfg.Parallelism
-		}
-		r.col.Limit(&colly.LimitRule{DomainGlob: host, Parallelism: par, Delay: delay})
-		r.c.logger.Debug("host ready", slog.String("host", host), slog.Duration("delay", delay), slog.Int("parallelism", par))
-	}
-	if r.c.polite {
-		r.col.Limit(&colly.LimitRule{DomainGlob: "*", Parallelism: 2, Delay: time.Second})
-	}
-}
-
-// maxCrawlDelay caps the Crawl-delay a robots.txt can ask for.
-const maxCrawlDelay = 30 * time.Second
-
-// crawlDelay is the delay between requests to a host: def, or the robots.txt
-// Crawl-delay for agent when longer, capped at maxCrawlDelay. Values the
-// parser overflowed to negative are ignored.
-func crawlDelay(robots *robotstxt.RobotsData, agent string, def time.Duration) time.Duration {
-	if robots == nil {
-		return def
-	}
-	if g := robots.FindGroup(agent); g != nil && g.CrawlDelay > def {
-		return min(g.CrawlDelay, maxCrawlDelay)
-	}
-	return def
-}
-
-func (r *run) rootSeed(host string) bool {
-	for _, s := range r.c.seeds {
-		if u, err := url.Parse(s); err == nil && u.Host == host && (u.Path == "" || u.Path == "/") {
-			return true
-		}
-	}
-	return false
-}
-
-// robots fetches and parses robots.txt; the transport keeps the answer for
-// colly's own robots check.
-func (r *run) robots(u string) *robotstxt.RobotsData {
-	req, err := http.NewRequestWithContext(r.ctx, http.MethodGet, u, nil)
-	if err != nil {
-		return nil
-	}
-	req.Header.Set("User-Agent", r.c.cfg.UserAgent)
-	resp, err := r.client.Do(req)
-	if err != nil {
-		r.c.logger.Warn("robots.txt unreachable", slog.String("url", u), slog.Any("error", err))
-		return nil
-	}
-	defer resp.Body.Close()
-	data, err := robotstxt.FromResponse(resp)
-	if err != nil {
-		return nil
-	}
-	return data
 }
 
 func (r *run) count(f func(s *Stats)) {

@@ -70,10 +70,9 @@ func encode1258(t testing.TB, s string) []byte {
 			out = append(out, b...)
 			continue
 		}
-		d := []rune(norm.NFD.String(string(r)))
 		var base []rune
 		var tones []rune
-		for _, m := range d {
+		for _, m := range norm.NFD.String(string(r)) {
 			switch m {
 			case 0x300, 0x301, 0x303, 0x309, 0x323:
 				tones = append(tones, m)

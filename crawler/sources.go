@@ -10,14 +10,20 @@ import (
 	"strings"
 )
 
-// Source is one news site as configured: where to start, which hosts belong
-// to it, how fast to go and optional extraction rules.
+// Source is one news site's profile: where to start, which hosts belong to
+// it, how fast to go and how to read its pages. The built-in profiles in
+// sources.json are the one place a site is described: their rules are the
+// rules for their hosts, and their golden pages are
+// testdata/sites/<name>.html.
 type Source struct {
 	Name string `json:"name"`
 	// SiteName is the outlet's name as readers know it ("VnExpress"),
 	// stored as each article's source; "" uses the page's og:site_name.
 	SiteName string `json:"site_name,omitempty"`
-	// Hosts the crawl may visit ("vnexpress.net" also allows "www.vnexpress.net").
+	// Hosts the crawl may visit ("vnexpress.net" also allows
+	// "www.vnexpress.net"): the site's own host first, then its aliases
+	// (another domain serving the same markup). A host belongs to one
+	// built-in profile only.
 	Hosts []string `json:"hosts"`
 	// Start lists site roots and category pages.
 	Start    []string `json:"start,omitempty"`
@@ -28,8 +34,13 @@ type Source struct {
 	DelayMS int `json:"delay_ms,omitempty"`
 	// Parallelism is the number of requests in flight per host. 0 = 2.
 	Parallelism int `json:"parallelism,omitempty"`
-	// Rule overrides the built-in extraction rule's selectors.
+	// Rule is how the site's pages are read. In a built-in profile it is
+	// the rule for the profile's hosts; in a config file its selectors
+	// override the built-in ones for the source's hosts.
 	Rule *Rule `json:"rule,omitempty"`
+	// Sniff makes a built-in profile's rule apply on hosts without one
+	// when a page has both its title and its body markup.
+	Sniff bool `json:"sniff,omitempty"`
 }
 
 type configFile struct {
@@ -104,6 +115,18 @@ func (s Source) validate() error {
 		return fmt.Errorf("delay_ms and parallelism must not be negative")
 	}
 	return nil
+}
+
+// SourceFor returns the source among srcs whose hosts include host (with
+// optional port; the last one listing it, as a crawl picks), or nil.
+func SourceFor(srcs []Source, host string) *Source {
+	var out *Source
+	for i := range srcs {
+		if srcs[i].allows(host) {
+			out = &srcs[i]
+		}
+	}
+	return out
 }
 
 // allows reports whether host (with optional port) belongs to the source.

@@ -45,6 +45,13 @@ func fillState(t testing.TB, s *state, n int) {
 	}
 }
 
+// lookup returns what s knows about an article.
+func lookup(s *state, id, hash string, sim uint64) known {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.lookupLocked(id, hash, sim)
+}
+
 // checkFilled asserts what fillState recorded.
 func checkFilled(t testing.TB, s *state) {
 	t.Helper()
@@ -54,19 +61,14 @@ func checkFilled(t testing.TB, s *state) {
 	if r, ok := s.get("http://a.vn/2"); !ok || r.Kind != "done" || r.ETag != `"e"` || !r.Kept {
 		t.Fatalf("get a.vn/2 = %+v, %v", r, ok)
 	}
-	s.mu.Lock()
-	prev, have, owner, near := s.lookupLocked("x", "h", 0xF0F0_0000_FFFF_1234)
-	_, _, _, near2 := s.lookupLocked("y", "other", 0xF0F0_0000_FFFF_1234^0b101)
-	_, have3, owner3, near3 := s.lookupLocked("z", "nohash", 0x0F0F_FFFF_0000_EDCB)
-	s.mu.Unlock()
-	if !have || prev.URL != "http://a.vn/2" || prev.Hash != "h" || owner != "x" || near != "" {
-		t.Fatalf("lookup x = %+v %v %q %q", prev, have, owner, near)
+	if k := lookup(s, "x", "h", 0xF0F0_0000_FFFF_1234); !k.haveID || k.prev.URL != "http://a.vn/2" || k.prev.Hash != "h" || k.hashOwner != "x" || k.near != "" {
+		t.Fatalf("lookup x = %+v", k)
 	}
-	if near2 != "x" {
-		t.Fatalf("near-duplicate of x 2 bits away not found: %q", near2)
+	if k := lookup(s, "y", "other", 0xF0F0_0000_FFFF_1234^0b101); k.near != "x" {
+		t.Fatalf("near-duplicate of x 2 bits away not found: %+v", k)
 	}
-	if have3 || owner3 != "" || near3 != "" {
-		t.Fatalf("lookup of an unknown article = %v %q %q", have3, owner3, near3)
+	if k := lookup(s, "z", "nohash", 0x0F0F_FFFF_0000_EDCB); k != (known{}) {
+		t.Fatalf("lookup of an unknown article = %+v", k)
 	}
 }
 
@@ -92,8 +94,8 @@ func TestStateSurvivesReopen(t *testing.T) {
 		}
 		s2 := mustOpenState(t, dir)
 		checkFilled(t, s2)
-		if s2.repaired != "" {
-			t.Fatalf("clean state reported repaired: %s", s2.repaired)
+		if s2.repaired() != "" {
+			t.Fatalf("clean state reported repaired: %s", s2.repaired())
 		}
 		s2.append(record{Kind: "done", URL: "http://a.vn/1"})
 		s2.close()
@@ -110,22 +112,23 @@ func TestStateSurvivesReopen(t *testing.T) {
 func TestStateClaimsAreNotWritten(t *testing.T) {
 	dir := t.TempDir()
 	s := mustOpenState(t, dir)
-	s.mu.Lock()
-	s.claimLocked(record{URL: "http://a.vn/c", ID: "c", Hash: "hc", Sim: 42})
-	_, have, owner, _ := s.lookupLocked("c", "hc", 42)
-	s.mu.Unlock()
-	if !have || owner != "c" {
-		t.Fatalf("claim not seen by lookups: %v %q", have, owner)
+	rec := record{Kind: kindDone, URL: "http://a.vn/c", Article: true, ID: "c", Hash: "hc", Sim: 42}
+	if o := s.Judge(rec, true); o != outcomeEmit {
+		t.Fatalf("new article judged %v", o)
+	}
+	if k := lookup(s, "c", "hc", 42); !k.haveID || k.hashOwner != "c" {
+		t.Fatalf("claim not seen by lookups: %+v", k)
+	}
+	// A copy judged while the article is being emitted is a duplicate.
+	if o := s.Judge(record{Kind: kindDone, URL: "http://a.vn/c-amp", Article: true, ID: "c", Hash: "hc", Sim: 42}, true); o != outcomeDuplicate {
+		t.Fatalf("copy of a claimed article judged %v, want duplicate", o)
 	}
 	s.append(record{Kind: "seen", URL: "http://a.vn/c"})
 	s.close()
 	s2 := mustOpenState(t, dir)
 	defer s2.close()
-	s2.mu.Lock()
-	_, have, owner, _ = s2.lookupLocked("c", "hc", 42)
-	s2.mu.Unlock()
-	if have || owner != "" {
-		t.Fatalf("claim written to disk: %v %q", have, owner)
+	if k := lookup(s2, "c", "hc", 42); k.haveID || k.hashOwner != "" {
+		t.Fatalf("claim written to disk: %+v", k)
 	}
 	if p := s2.pending(); !slices.Equal(p, []string{"http://a.vn/c"}) {
 		t.Fatalf("pending = %v", p)
@@ -210,17 +213,17 @@ func TestStateRepairsDamage(t *testing.T) {
 				t.Fatalf("open damaged state: %v", err)
 			}
 			if tc.intact {
-				if s.repaired != "" {
-					t.Fatalf("repaired a state bbolt recovers by itself: %s", s.repaired)
+				if s.repaired() != "" {
+					t.Fatalf("repaired a state bbolt recovers by itself: %s", s.repaired())
 				}
 				checkFilled(t, s)
 				s.close()
 				return
 			}
-			if s.repaired == "" || !strings.Contains(s.repaired, damagedSuffix) {
-				t.Fatalf("damage not reported: %q", s.repaired)
+			if s.repaired() == "" || !strings.Contains(s.repaired(), damagedSuffix) {
+				t.Fatalf("damage not reported: %q", s.repaired())
 			}
-			t.Log(s.repaired)
+			t.Log(s.repaired())
 			if _, err := os.Stat(path + damagedSuffix); err != nil {
 				t.Fatalf("damaged copy not kept: %v", err)
 			}
@@ -231,8 +234,8 @@ func TestStateRepairsDamage(t *testing.T) {
 			}
 			s2 := mustOpenState(t, dir)
 			defer s2.close()
-			if s2.repaired != "" {
-				t.Fatalf("repaired state reported damaged again: %s", s2.repaired)
+			if s2.repaired() != "" {
+				t.Fatalf("repaired state reported damaged again: %s", s2.repaired())
 			}
 			if r, ok := s2.get("http://a.vn/new"); !ok || r.ID != "n" {
 				t.Fatalf("record written after repair lost: %+v", r)
@@ -279,14 +282,7 @@ func TestDamagedStateIsRepairedAndRebuilt(t *testing.T) {
 	site := newTestSite(t)
 	dir := t.TempDir()
 	cfg := testConfig(site.URL+"/", dir)
-	c, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var first collected
-	if _, err := c.Run(context.Background(), first.emit); err != nil {
-		t.Fatal(err)
-	}
+	_, first := mustCrawl(t, cfg)
 	if len(first.all) < 5 {
 		t.Fatalf("first run emitted %d articles", len(first.all))
 	}
@@ -299,11 +295,7 @@ func TestDamagedStateIsRepairedAndRebuilt(t *testing.T) {
 	// Damaged and not rebuilt: the run repairs, says so, and emits the
 	// articles again (emit is idempotent).
 	damage()
-	var second collected
-	stats, err := c.Run(context.Background(), second.emit)
-	if err != nil {
-		t.Fatalf("run over a damaged state: %v", err)
-	}
+	stats, second := mustCrawl(t, cfg)
 	if !strings.Contains(stats.StateRepaired, "cannot be opened") || len(second.all) != len(first.all) {
 		t.Fatalf("repair %q, emitted %d of %d", stats.StateRepaired, len(second.all), len(first.all))
 	}
@@ -314,18 +306,102 @@ func TestDamagedStateIsRepairedAndRebuilt(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if info.Repaired == "" || info.Articles != len(first.all) {
+	if info.Repaired == "" || info.Articles != len(first.all) || info.Rebuilt != len(first.all) {
 		t.Fatalf("rebuild: %+v, want %d articles and the repair named", info, len(first.all))
 	}
-	var third collected
-	stats, err = c.Run(context.Background(), third.emit)
-	if err != nil {
-		t.Fatal(err)
+	// The report names what was damaged, what repaired it and what the
+	// rebuild recorded.
+	rep := info.Repair
+	if rep == nil || !strings.HasPrefix(rep.Problem, "cannot be opened") || rep.File != filepath.Join(dir, stateFile) || rep.DamagedCopy != rep.File+damagedSuffix {
+		t.Fatalf("repair %+v", rep)
 	}
+	for _, want := range []string{"crawl state damaged: cannot be opened", "damaged copy kept in " + rep.DamagedCopy, fmt.Sprintf("rebuilt: %d stored articles", len(first.all))} {
+		if !strings.Contains(info.String(), want) {
+			t.Errorf("report lacks %q:\n%s", want, info)
+		}
+	}
+	stats, third := mustCrawl(t, cfg)
 	if len(third.all) != 0 || stats.StateRepaired != "" || stats.Unchanged < len(first.all) {
 		t.Fatalf("after rebuild: emitted %v, stats %+v", third.paths(), stats)
 	}
-	if info, err := InspectState(dir); err != nil || info.Articles < len(first.all) || info.Repaired != "" {
+	if info, err := InspectState(dir); err != nil || info.Articles < len(first.all) || info.Repaired != "" || info.Repair != nil || strings.Contains(info.String(), "damaged") {
 		t.Fatalf("inspect: %+v, %v", info, err)
+	}
+	// Inspecting a damaged state repairs it and says so.
+	damage()
+	info, err = InspectState(dir)
+	if err != nil || info.Repair == nil || info.Rebuilt != 0 || !strings.Contains(info.String(), "repaired: replaced by a new state") {
+		t.Fatalf("inspect of a damaged state: %v\n%s", err, info)
+	}
+}
+
+// One row per dedup rule.
+func TestDecide(t *testing.T) {
+	rec := record{Kind: kindDone, URL: "http://a.vn/1", Article: true, ID: "a", Hash: "h1"}
+	for _, tc := range []struct {
+		name     string
+		k        known
+		relevant bool
+		want     outcome
+	}{
+		{"new and relevant", known{}, true, outcomeEmit},
+		{"new and off-topic", known{}, false, outcomeOffTopic},
+		{"same ID at another address", known{prev: idEntry{URL: "http://a.vn/1-amp", Hash: "h1"}, haveID: true}, true, outcomeDuplicate},
+		{"same ID, same content", known{prev: idEntry{URL: rec.URL, Hash: "h1"}, haveID: true}, true, outcomeUnchanged},
+		{"same ID, new content", known{prev: idEntry{URL: rec.URL, Hash: "h0"}, haveID: true}, true, outcomeEmit},
+		{"same ID, new content, now off-topic", known{prev: idEntry{URL: rec.URL, Hash: "h0"}, haveID: true}, false, outcomeOffTopic},
+		{"same content under another ID", known{hashOwner: "b"}, true, outcomeDuplicate},
+		{"SimHash near another article", known{near: "b"}, true, outcomeNearDuplicate},
+		{"new version near another article", known{prev: idEntry{URL: rec.URL, Hash: "h0"}, haveID: true, near: "b"}, true, outcomeEmit},
+	} {
+		if got := decide(rec, tc.k, tc.relevant); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+	if s := outcome(42).String(); s != "outcome(42)" {
+		t.Errorf("unknown outcome prints %q", s)
+	}
+}
+
+// A state write that fails (the database gone, a full disk) is returned by
+// every method that changes the state, and stops a crawl with that error.
+func TestStateWriteFailureStopsRun(t *testing.T) {
+	s := mustOpenState(t, t.TempDir())
+	if err := s.MarkSeen("http://a.vn/1"); err != nil {
+		t.Fatal(err)
+	}
+	s.db.Close() // the next commit fails
+	if err := s.flush(); err == nil {
+		t.Fatal("commit to a closed database succeeded")
+	}
+	for name, err := range map[string]error{
+		"MarkSeen": s.MarkSeen("http://a.vn/2"),
+		"MarkDone": s.MarkDone("http://a.vn/3", ""),
+		"MarkRead": s.MarkRead("http://a.vn/4", time.Now()),
+		"Record":   s.Record(record{Kind: kindDone, URL: "http://a.vn/5", Article: true, ID: "e"}),
+	} {
+		if err == nil || !strings.Contains(err.Error(), "write state") {
+			t.Errorf("%s after a failed commit: %v", name, err)
+		}
+	}
+
+	site := newTestSite(t)
+	c, err := New(testConfig(site.URL+"/", t.TempDir()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got collected
+	r, err := c.newRun(context.Background(), got.emit)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.st.db.Close()
+	r.st.MarkSeen("http://a.vn/x")
+	r.st.flush()
+	if _, err := r.crawl(); err == nil || !strings.Contains(err.Error(), "write state") {
+		t.Fatalf("crawl over a failing state: %v", err)
+	}
+	if len(got.all) != 0 {
+		t.Errorf("emitted %d articles with no state to record them", len(got.all))
 	}
 }

@@ -98,7 +98,7 @@ func init() {
 // multisets).
 func sharedSyllables(a, b []string) int {
 	var small [64]bool
-	used := small[:0]
+	var used []bool
 	if len(b) <= len(small) {
 		used = small[:len(b)]
 	} else {

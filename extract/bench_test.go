@@ -49,7 +49,11 @@ func reportCPUThroughput(b *testing.B, bytes int, start float64) {
 // BenchmarkEntities reports throughput (MB/s) and allocations for
 // extracting all texts joined into one document.
 func BenchmarkEntities(b *testing.B) {
-	text := strings.Join(benchTexts(b), "\n\n")
+	benchText(b, strings.Join(benchTexts(b), "\n\n"))
+}
+
+// benchText reports throughput and allocations for extracting text.
+func benchText(b *testing.B, text string) {
 	b.SetBytes(int64(len(text)))
 	b.ReportAllocs()
 	start := cpuSeconds()
@@ -91,14 +95,7 @@ func BenchmarkEntitiesLarge(b *testing.B) {
 			sb.WriteString("\n\n")
 		}
 	}
-	text := sb.String()
-	b.SetBytes(int64(len(text)))
-	b.ReportAllocs()
-	start := cpuSeconds()
-	for b.Loop() {
-		Entities(text)
-	}
-	reportCPUThroughput(b, len(text), start)
+	benchText(b, sb.String())
 }
 
 // BenchmarkEntitiesLongRuns extracts texts made of one shape repeated
@@ -114,13 +111,6 @@ func BenchmarkEntitiesLongRuns(b *testing.B) {
 		{"organisations", "Tin\n\n" + strings.Repeat("Sở Tài chính tỉnh Lạng Sơn, Sở TT&TT, UBND tỉnh, ", 20000)},
 		{"decisions", "Tin\n\n" + strings.Repeat("Quyết định số 12/QĐ-UBND của UBND tỉnh, ", 20000)},
 	} {
-		b.Run(c.name, func(b *testing.B) {
-			b.SetBytes(int64(len(c.text)))
-			start := cpuSeconds()
-			for b.Loop() {
-				Entities(c.text)
-			}
-			reportCPUThroughput(b, len(c.text), start)
-		})
+		b.Run(c.name, func(b *testing.B) { benchText(b, c.text) })
 	}
 }

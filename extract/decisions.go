@@ -6,546 +6,129 @@ import (
 	"dxnews/article"
 )
 
-var decisionKinds = newLexicon()
-
-// Symbol codes that name a document kind ("749/QĐ-TTg" is a Quyết định).
-var kindCodes = map[string]string{
-	"qđ": "Quyết định", "nq": "Nghị quyết", "nđ": "Nghị định", "ct": "Chỉ thị", "tt": "Thông tư",
-	"kh": "Kế hoạch", "kl": "Kết luận", "hd": "Hướng dẫn", "tb": "Thông báo", "cv": "Công văn",
-	"qđi": "Quy định", "ttlt": "Thông tư liên tịch",
-}
-
-// Symbol codes that name the issuer.
-var issuerCodes = map[string]string{
-	"ttg": "Thủ tướng Chính phủ", "cp": "Chính phủ", "tu": "Tỉnh ủy", "thu": "Thành ủy", "hu": "Huyện ủy",
-	"ubnd": "UBND", "hđnd": "HĐND", "btttt": "Bộ Thông tin và Truyền thông", "bkhcn": "Bộ Khoa học và Công nghệ",
-	"bnv": "Bộ Nội vụ", "btc": "Bộ Tài chính", "bca": "Bộ Công an", "bgdđt": "Bộ Giáo dục và Đào tạo",
-	"byt": "Bộ Y tế", "nhnn": "Ngân hàng Nhà nước", "vpcp": "Văn phòng Chính phủ", "bkhđt": "Bộ Kế hoạch và Đầu tư",
-	"bqp": "Bộ Quốc phòng", "btp": "Bộ Tư pháp", "bct": "Bộ Công Thương", "bxd": "Bộ Xây dựng",
-}
-
-func init() {
-	for _, k := range []string{"Quyết định", "Nghị quyết", "Nghị định", "Chỉ thị", "Thông tư", "Thông tư liên tịch",
-		"Luật", "Kế hoạch", "Đề án", "Chương trình", "Chiến lược", "Công văn", "Kết luận", "Quy định",
-		"Hướng dẫn", "Thông báo", "Pháp lệnh"} {
-		decisionKinds.add(k, k, "")
-	}
-	// Abbreviated kinds: "QĐ số 749/QĐ-TTg", "NQ 57-NQ/TW".
-	// "Văn bản số 845/SNV-CCVC": a numbered letter without a type code.
-	decisionKinds.add("Văn bản", "Công văn", "")
-	decisionKinds.add("QĐ", "Quyết định", "abbr")
-	decisionKinds.add("NQ", "Nghị quyết", "abbr")
-	decisionKinds.add("NĐ", "Nghị định", "abbr")
-}
-
-func isDecisionKind(d *doc, i int) bool {
-	p, _ := d.kindAt(i)
-	return p >= 0
-}
-
 // decisionRef is one written reference to a numbered document.
 type decisionRef struct {
 	kind, number, symbol string
 	start, end           int // token range of "Quyết định số 749/QĐ-TTg"
-	textIssuer           bool
-	dec                  article.Decision
 }
 
-// symbolParts splits "749/QĐ-TTg" into its number and codes.
-func symbolParts(sym string) (num string, codes []string) {
-	i := 0
-	for i < len(sym) && sym[i] >= '0' && sym[i] <= '9' {
-		i++
-	}
-	num = sym[:i]
-	rest := sym[i:]
-	for _, c := range strings.FieldsFunc(rest, func(r rune) bool { return r == '/' || r == '-' || r == '.' }) {
-		codes = append(codes, c)
-	}
-	return num, codes
+// decisionFinder carries what findDecisions needs from one document to
+// the next.
+type decisionFinder struct {
+	d               *doc
+	mainPlace       string
+	orgs            []orgSpan
+	orgKeys         [][]string // match keys of orgs, filled on first need
+	lastDecisionEnd int
 }
-
-// cleanSymbol normalises a written symbol: no spaces, common typos fixed.
-func cleanSymbol(s string) string {
-	s = strings.ReplaceAll(s, " ", "")
-	s = strings.ReplaceAll(s, "Ọ", "Q")
-	s = strings.ReplaceAll(s, "ọ", "q")
-	return s
-}
-
-// decisionAt parses a numbered document reference at token i.
-func (d *doc) decisionAt(i int) (decisionRef, bool) {
-	p, n := d.kindAt(i)
-	j := i + n
-	var kind string
-	capital := false
-	if p >= 0 {
-		kind = decisionKinds.phrases[p].value
-		capital = d.toks[i].is(fCap) && decisionKinds.phrases[p].flags == ""
-		if decisionKinds.phrases[p].flags == "abbr" && d.word(i) != decisionKinds.phrases[p].text {
-			return decisionRef{}, false // "qđ" is not "QĐ"
-		}
-		numbered := false
-		if capital && !d.isAny(j, "số", "sô") && (j >= len(d.toks) || !d.toks[j].is(fNum)) {
-			// A named document: "Luật Chuyển đổi số số 148/2025/QH15".
-			for k := j; k < len(d.toks) && k < j+10 && !d.isPunct(k) && !d.toks[k].is(fNL); k++ {
-				if _, kn := d.kindAt(k); kn > 0 && d.toks[k].is(fCap) {
-					break // "Kế hoạch triển khai Quyết định số 131/QĐ-TTg": the number is the other's
-				}
-				if d.isAny(k, "số", "sô") && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && strings.ContainsAny(d.word(k+1), "/-") && hasLetter(d.word(k+1)) {
-					j = k
-					break
-				}
-				if d.isAny(k, "số", "sô") && k <= j+2 && k+1 < len(d.toks) && d.toks[k+1].is(fNum) && d.lowerRun(j, k) {
-					j = k // "Chương trình hành động số 38"
-					break
-				}
-			}
-		}
-		if d.isAny(j, "số", "sô") {
-			j++
-			numbered = true
-			if d.punct(j, ":") {
-				j++
-			}
-		}
-		if j >= len(d.toks) || !d.toks[j].is(fNum) || d.toks[j].is(fNL) {
-			return decisionRef{}, false
-		}
-		w := d.word(j)
-		end := j + 1
-		if d.punct(j+1, "/") && d.capOrAbbr(j+2) {
-			w = w + "/" + d.word(j+2)
-			end = j + 3
-		}
-		num, codes := symbolParts(w)
-		if num == "" || strings.ContainsAny(w, "%,") {
-			return decisionRef{}, false
-		}
-		hasSym := len(codes) > 0 && hasLetter(w)
-		if !hasSym && !numbered {
-			if !capital || yearValue(num) > 0 || len(num) > 5 {
-				return decisionRef{}, false
-			}
-		}
-		if !hasSym && strings.ContainsAny(w, "/-.") {
-			return decisionRef{}, false
-		}
-		if !hasSym && !numbered && d.isAny(end, "năm", "tháng", "ngày", "nhiệm", "mục", "thành", "văn", "quyết", "kế", "người", "tỷ", "triệu", "nghìn", "ngàn") {
-			return decisionRef{}, false
-		}
-		sym := ""
-		if hasSym {
-			sym = cleanSymbol(w)
-		}
-		return decisionRef{kind: kind, number: num, symbol: sym, start: i, end: end}, true
-	}
-	// A bare symbol: "theo 749/QĐ-TTg".
-	if i >= len(d.toks) || !d.toks[i].is(fNum) {
-		return decisionRef{}, false
-	}
-	w := d.word(i)
-	if !strings.ContainsAny(w, "/-") || !hasLetter(w) {
-		return decisionRef{}, false
-	}
-	num, codes := symbolParts(w)
-	if num == "" || len(codes) < 2 || len(num) == len(w) || w[len(num)] != '/' && w[len(num)] != '-' {
-		return decisionRef{}, false
-	}
-	for _, c := range codes {
-		if k, ok := kindCodes[string(appendFold(nil, c))]; ok {
-			return decisionRef{kind: k, number: num, symbol: cleanSymbol(w), start: i, end: i + 1}, true
-		}
-	}
-	// "1875/UBND-VX": an issuer followed by the drafting unit is a Công văn.
-	if _, ok := issuerCodes[string(appendFold(nil, codes[0]))]; ok {
-		return decisionRef{kind: "Công văn", number: num, symbol: cleanSymbol(w), start: i, end: i + 1}, true
-	}
-	return decisionRef{}, false
-}
-
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if r > '9' && r != '/' && r != '-' && r != '.' {
-			return true
-		}
-	}
-	return false
-}
-
-// issuerFromSymbol names the issuer implied by a symbol's codes.
-func issuerFromSymbol(kind, sym string) string {
-	_, codes := symbolParts(sym)
-	for k := len(codes) - 1; k >= 0; k-- {
-		c := string(appendFold(nil, codes[k]))
-		if c == "tw" {
-			switch kind {
-			case "Nghị quyết", "Kết luận":
-				return "Bộ Chính trị"
-			case "Chỉ thị", "Quyết định", "Quy định":
-				return "Ban Chấp hành Trung ương"
-			}
-			return "Ban Chấp hành Trung ương"
-		}
-		if strings.HasPrefix(c, "qh") {
-			return "Quốc hội"
-		}
-		if strings.HasPrefix(c, "bcđ") {
-			return "Ban Chỉ đạo"
-		}
-		if v, ok := issuerCodes[c]; ok {
-			return v
-		}
-	}
-	return ""
-}
-
-var issueVerbs = []string{"ký ban hành", "ban hành", "ký", "ra", "phê duyệt", "có", "gửi"}
 
 // findDecisions returns every numbered document, references to the same
 // kind and number merged.
 func (d *doc) findDecisions(mainPlace string, orgs []orgSpan) []article.Decision {
+	f := decisionFinder{d: d, mainPlace: mainPlace, orgs: orgs, lastDecisionEnd: -1}
+	resolved := map[string]string{} // issuer as written → as resolved, one answer per text
 	var out []article.Decision
 	index := map[string]int{}
-	lastDecisionEnd := -1
-	var orgKeys [][]string // match keys of orgs, filled on first need
-	resolved := map[string]string{}
 	oi := 0 // first organisation that may hold the next document
 	for i := 0; i < len(d.toks); i++ {
 		ref, ok := d.decisionAt(i)
 		if !ok {
 			continue
 		}
+		i = ref.end - 1
 		for oi < len(orgs) && orgs[oi].end <= ref.start {
 			oi++
 		}
 		if d.committeeHolds(orgs, oi, ref.start, ref.end) {
-			i = ref.end - 1
 			continue // "Ban Chỉ đạo … chuyển đổi số và Đề án 06": part of a name
 		}
-		key := ref.kind + "|" + strings.TrimLeft(ref.number, "0")
+		dec := f.decision(ref, resolved)
 		m := article.Mention{Start: int(d.toks[ref.start].start), End: int(d.toks[ref.end-1].end)}
-		dec := article.Decision{Kind: ref.kind, Number: ref.number, Symbol: ref.symbol}
-		k := ref.end
-		// Date and issuer after the number.
-		for step := 0; step < 3 && k < len(d.toks); step++ {
-			before := k
-			if d.punct(k, ",") {
-				k++
-			}
-			if iso, n := d.dateAt(k); n > 0 && dec.Date == "" {
-				dec.Date = iso
-				k += n
-				continue
-			}
-			if d.isAny(k, "của", "do") {
-				if e, issuer := d.issuerAt(k + 1); e > 0 {
-					dec.Issuer = issuer
-					k = e
-					continue
-				}
-			}
-			k = before // leave the comma to the subject reader
-			break
-		}
-		// Date and issuer before: "ngày 5-8-2022, UBND tỉnh ban hành Kế hoạch …".
-		if dec.Issuer == "" {
-			dec.Issuer = d.issuerBefore(ref.start, lastDecisionEnd)
-		}
-		if dec.Date == "" {
-			dec.Date = d.dateBefore(ref.start, lastDecisionEnd)
-		}
-		if dec.Issuer == "" && ref.symbol != "" {
-			dec.Issuer = issuerFromSymbol(ref.kind, ref.symbol)
-			if dec.Issuer == "UBND" || dec.Issuer == "HĐND" {
-				dec.Issuer = d.councilIssuer(dec.Issuer, mainPlace, orgs)
-			}
-		}
-		if r, ok := resolved[dec.Issuer]; ok {
-			dec.Issuer = r
-		} else {
-			r = d.resolveIssuer(dec.Issuer, mainPlace, orgs, &orgKeys)
-			resolved[dec.Issuer] = r // one answer per issuer and text
-			dec.Issuer = r
-		}
-		dec.Subject = d.subjectAt(k)
-		lastDecisionEnd = ref.end
+		key := ref.kind + "|" + strings.TrimLeft(ref.number, "0")
 		if at, seen := index[key]; seen {
-			o := &out[at]
-			o.Mentions = append(o.Mentions, m)
-			if o.Symbol == "" {
-				o.Symbol = dec.Symbol
-			}
-			if o.Issuer == "" {
-				o.Issuer = dec.Issuer
-			}
-			if o.Date == "" {
-				o.Date = dec.Date
-			}
-			if o.Subject == "" {
-				o.Subject = dec.Subject
-			}
-			i = ref.end - 1
+			mergeDecision(&out[at], dec, m)
 			continue
 		}
 		dec.Mentions = []article.Mention{m}
 		index[key] = len(out)
 		out = append(out, dec)
-		i = ref.end - 1
 	}
 	return out
 }
 
-// issuerAt reads an issuing organisation or office holder at token i.
-func (d *doc) issuerAt(i int) (int, string) {
-	if o := d.orgAt(i); o.end > 0 {
-		return o.end, d.span(o.start, o.end)
+// decision reads the date, issuer and subject around the reference; the
+// caller adds its mention. Issuers are resolved once per text, through
+// resolved.
+func (f *decisionFinder) decision(ref decisionRef, resolved map[string]string) article.Decision {
+	d := f.d
+	dec := article.Decision{Kind: ref.kind, Number: ref.number, Symbol: ref.symbol}
+	k := d.dateAndIssuerAfter(ref.end, &dec)
+	// Date and issuer before: "ngày 5-8-2022, UBND tỉnh ban hành Kế hoạch …".
+	if dec.Issuer == "" {
+		dec.Issuer = d.issuerBefore(ref.start, f.lastDecisionEnd)
 	}
-	if r, ok := d.titleAt(i); ok {
-		return r.end, d.span(i, r.end)
+	if dec.Date == "" {
+		dec.Date = d.dateBefore(ref.start, f.lastDecisionEnd)
 	}
-	return 0, ""
+	if dec.Issuer == "" && ref.symbol != "" {
+		dec.Issuer = issuerFromSymbol(ref.kind, ref.symbol)
+		if dec.Issuer == "UBND" || dec.Issuer == "HĐND" {
+			dec.Issuer = d.councilIssuer(dec.Issuer, f.mainPlace, f.orgs)
+		}
+	}
+	r, ok := resolved[dec.Issuer]
+	if !ok {
+		r = d.resolveIssuer(dec.Issuer, f.mainPlace, f.orgs, &f.orgKeys)
+		resolved[dec.Issuer] = r
+	}
+	dec.Issuer = r
+	dec.Subject = d.subjectAt(k)
+	f.lastDecisionEnd = ref.end
+	return dec
 }
 
-// issuerBefore finds "X (đã|vừa) ban hành" right before token i.
-func (d *doc) issuerBefore(i, floor int) string {
-	j := i
-	for _, v := range issueVerbs {
-		n := seqLen(v)
-		if d.seq(j-n, v) {
-			j -= n
-			for d.isAny(j-1, "đã", "vừa", "mới", "chính", "thức") {
-				j--
-			}
-			// The longest organisation or title ending at j in this sentence.
-			best := -1
-			for s := j - 1; s >= 0 && s > floor && d.sameSentence(s, i) && j-s <= 12; s-- {
-				if o := d.orgAt(s); o.end == j {
-					best = s
-				}
-				if r, ok := d.titleAt(s); ok && r.end == j {
-					best = s
-				}
-			}
-			if best >= 0 {
-				return d.span(best, j)
-			}
-			return ""
+// dateAndIssuerAfter reads the date and "của"/"do" issuer after a
+// document's number ending at k into dec, and returns where its subject
+// may start.
+func (d *doc) dateAndIssuerAfter(k int, dec *article.Decision) int {
+	for step := 0; step < 3 && k < len(d.toks); step++ {
+		before := k
+		if d.punct(k, ",") {
+			k++
 		}
-	}
-	return ""
-}
-
-// dateBefore finds "ngày D/M/Y" earlier in the sentence of token i.
-func (d *doc) dateBefore(i, floor int) string {
-	for s := i - 1; s >= 0 && s > floor && d.sameSentence(s, i); s-- {
-		if d.is(s, "ngày") {
-			if iso, n := d.dateAt(s); n > 0 {
-				return iso
-			}
-		}
-	}
-	return ""
-}
-
-var subjectMarkers = []string{"về việc", "v/v", "về", "phê duyệt", "thành lập", "ban hành", "kiện toàn", "quy định",
-	"hướng dẫn", "triển khai", "nhằm", "sửa đổi", "bổ sung", "giao", "phân công", "công bố", "đôn đốc"}
-
-// Verb phrases that end a subject: what the document does, not what it is
-// about ("Nghị quyết 68 về kinh tế tư nhân | mở ra cơ hội").
-var subjectEnds = newPhraseSet("được coi", "có hiệu lực", "mở ra", "tạo ra", "tạo điều kiện", "giúp", "cho thấy",
-	"góp phần", "đặt ra", "yêu cầu", "được ban hành", "được thông qua")
-
-// subjectAt reads "về việc …" / "phê duyệt …" right after a reference.
-func (d *doc) subjectAt(k int) string {
-	// "gửi các sở, ngành về việc …": an explicit "về việc" may come after a
-	// short addressee list.
-	if d.isAny(k, "gửi", "đến", "tới") {
-	addressee:
-		for j := k + 2; j < len(d.toks) && j < k+14 && !d.punct(j, ".") && !d.punct(j, ";") && !d.toks[j].is(fNL); j++ {
-			for _, m := range subjectMarkers {
-				if d.seq(j, m) && !d.seq(j, "về") || d.seq(j, "về việc") {
-					k = j
-					break addressee
-				}
-			}
-		}
-	}
-	for gap := 0; gap < 3 && k < len(d.toks); gap++ {
-		for _, m := range subjectMarkers {
-			if !d.seq(k, m) {
-				continue
-			}
-			s := k
-			if m == "về việc" || m == "về" || m == "v/v" {
-				s += seqLen(m)
-			}
-			e := s
-			for e < len(d.toks) && e-s < 40 && !d.toks[e].is(fNL) {
-				if d.isPunct(e) && d.isAny(e, ".", ";", "(", ":", "!", "?") || d.punct(e, ",") && (!(e+1 < len(d.toks) && !d.capOrAbbr(e+1)) || d.clauseAfter(e+1)) {
-					break
-				}
-				if e > s && (d.startsAt(e, subjectEnds) > 0 || d.isAny(e, "là", "đã", "sẽ", "vừa", "nhằm")) && !d.seq(e-2, "nhỏ và vừa") {
-					break
-				}
-				e++
-			}
-			if d.isAny(e-1, "này", "đó") {
-				// "… trong các dịch vụ này": the rest of the sentence.
-				for j := e - 2; j > s && j >= e-6; j-- {
-					if d.isAny(j, "trong", "tại", "cho", "với", "đối") {
-						e = j
-						break
-					}
-				}
-			}
-			return d.span(s, e)
-		}
-		if d.isPunct(k) && !d.punct(k, ",") {
-			return ""
-		}
-		if d.punct(k, ",") && d.clauseAfter(k+1) {
-			return "" // "Đề án 06, giao Công an tỉnh …": a new clause
-		}
-		k++
-	}
-	return ""
-}
-
-// councilIssuer names the UBND (or HĐND) a symbol points to: the one the
-// text names, else the one of the article's main place.
-func (d *doc) councilIssuer(code, mainPlace string, orgs []orgSpan) string {
-	want := aliasWords[fold(code)]
-	for _, o := range orgs {
-		if o.end > o.headEnd && prefixOf(want, d.keysOf(nil, o.start, o.headEnd)) {
-			return d.span(o.start, o.end)
-		}
-	}
-	if mainPlace != "" {
-		return code + " " + provinceWithPrefix(mainPlace)
-	}
-	return code
-}
-
-// Centrally-run cities: their council is "UBND thành phố X".
-var centralCities = map[string]bool{"hà nội": true, "hải phòng": true, "đà nẵng": true, "cần thơ": true,
-	"huế": true, "thành phố hồ chí minh": true}
-
-// provinceWithPrefix writes a province as an issuer's place: "tỉnh Bắc
-// Ninh", "thành phố Hà Nội", "TP.HCM" as written.
-func provinceWithPrefix(p string) string {
-	keys := matchKey(p)
-	if len(keys) > 0 && (keys[0] == "tỉnh" || keys[0] == "thành") {
-		return p
-	}
-	if strings.HasPrefix(p, "TP") {
-		return p
-	}
-	if centralCities[strings.Join(keys, " ")] {
-		return "thành phố " + p
-	}
-	return "tỉnh " + p
-}
-
-// resolveIssuer completes an anaphoric issuer ("UBND tỉnh", "Tỉnh ủy",
-// "HĐND thành phố") with the place: the one named organisation that spells
-// it out in the text, else the text's only province.
-func (d *doc) resolveIssuer(issuer, province string, orgs []orgSpan, orgKeys *[][]string) string {
-	if issuer == "" {
-		return issuer
-	}
-	switch issuer[strings.LastIndexByte(issuer, ' ')+1:] {
-	case "tỉnh", "Tỉnh", "phố", "Phố", "TP", "ủy", "uỷ", "UBND", "HĐND":
-	default:
-		return issuer
-	}
-	want := matchKey(issuer)
-	last := want[len(want)-1]
-	anaphoric := last == "tỉnh" || last == "phố" || len(want) == 1 && (last == "tỉnh ủy" || last == "thành ủy")
-	if len(want) >= 2 && (want[len(want)-2]+" "+last == "tỉnh ủy" || want[len(want)-2]+" "+last == "thành ủy") {
-		anaphoric = len(want) == 2
-	}
-	if !anaphoric {
-		return issuer
-	}
-	found := ""
-	if *orgKeys == nil {
-		// Keys of the organisations that end with a place, once per text.
-		*orgKeys = make([][]string, len(orgs))
-		for x, o := range orgs {
-			if o.end-o.start >= 2 && d.endsWithPlace(o.start, o.end) {
-				(*orgKeys)[x] = d.keysOf(nil, o.start, o.end)
-			}
-		}
-	}
-	for x, o := range orgs {
-		keys := (*orgKeys)[x]
-		if len(keys) <= len(want) || !prefixOf(want, keys) {
+		if iso, n := d.dateAt(k); n > 0 && dec.Date == "" {
+			dec.Date = iso
+			k += n
 			continue
 		}
-		name := d.span(o.start, o.end)
-		if found != "" && fold(found) != fold(name) {
-			return issuer // several: do not guess
-		}
-		found = name
-	}
-	if found != "" {
-		return found
-	}
-	if province != "" {
-		if len(want) == 2 && (want[0]+" "+want[1] == "tỉnh ủy" || want[0]+" "+want[1] == "thành ủy") {
-			return issuer + " " + province
-		}
-		if keys := matchKey(province); len(keys) > 0 && (keys[0] == "tỉnh" || keys[0] == "thành") {
-			// The province carries its own prefix: "Sở Nội vụ thành phố"
-			// + "TP.HCM" = "Sở Nội vụ TP.HCM".
-			words := strings.Fields(issuer)
-			n := 1
-			if len(words) > 2 && fold(words[len(words)-2]) == "thành" {
-				n = 2
+		if d.isAny(k, "của", "do") {
+			if e, issuer := d.issuerAt(k + 1); e > 0 {
+				dec.Issuer = issuer
+				k = e
+				continue
 			}
-			return strings.Join(words[:len(words)-n], " ") + " " + province
 		}
-		return issuer + " " + province
+		return before // leave the comma to the subject reader
 	}
-	return issuer
+	return k
 }
 
-// endsWithPlace reports whether the tokens [s, e) end with a place name.
-func (d *doc) endsWithPlace(s, e int) bool {
-	for t := s + 1; t < e; t++ {
-		if _, n := d.placeAt(t); n > 0 && t+n == e {
-			return true
-		}
-		if n := d.unlistedPlace(t); n > 0 && t+n == e {
-			return true
-		}
+// mergeDecision adds another reference to the same document: its mention
+// m, and what the first references left out.
+func mergeDecision(o *article.Decision, dec article.Decision, m article.Mention) {
+	o.Mentions = append(o.Mentions, m)
+	if o.Symbol == "" {
+		o.Symbol = dec.Symbol
 	}
-	return false
-}
-
-// Verbs and cues that show a comma opens a new clause rather than the
-// next item of a subject ("…năm 2026, tỉnh phấn đấu …").
-var clauseVerbs = newPhraseSet("phấn đấu", "đặt mục tiêu", "yêu cầu", "đề nghị", "giao cho", "đã", "sẽ", "cần",
-	"phải", "đang", "vừa", "tiếp tục", "chỉ đạo", "ban hành", "cho biết", "nêu rõ",
-	"khẳng định", "xác định", "theo đó", "trong đó", "đồng thời", "tuy nhiên", "nhờ đó", "qua đó")
-
-// clauseAfter reports whether a new clause starts at token k: a connective
-// right there, or a verb within a short subject's reach before the next
-// punctuation mark.
-func (d *doc) clauseAfter(k int) bool {
-	if d.isAny(k, "giao", "trong", "đồng", "theo") && !d.seq(k, "giao dịch") {
-		return true
+	if o.Issuer == "" {
+		o.Issuer = dec.Issuer
 	}
-	for j := k; j < len(d.toks) && j < k+5; j++ {
-		if d.isPunct(j) || d.toks[j].is(fNL) {
-			return false
-		}
-		if d.startsAt(j, clauseVerbs) > 0 {
-			return true
-		}
+	if o.Date == "" {
+		o.Date = dec.Date
 	}
-	return false
+	if o.Subject == "" {
+		o.Subject = dec.Subject
+	}
 }
 
 // committeeHolds reports whether the name of a committee among orgs[from:]
@@ -558,14 +141,4 @@ func (d *doc) committeeHolds(orgs []orgSpan, from, s, e int) bool {
 		}
 	}
 	return false
-}
-
-// lowerRun reports whether the tokens [s, e) are lower-case words.
-func (d *doc) lowerRun(s, e int) bool {
-	for k := s; k < e; k++ {
-		if d.toks[k].flags&(fCap|fUpper|fPunct|fNum) != 0 {
-			return false
-		}
-	}
-	return true
 }

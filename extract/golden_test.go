@@ -1,18 +1,14 @@
 package extract
 
 import (
-	"bytes"
-	"encoding/json"
-	"flag"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"dxnews/article"
+	"dxnews/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the extractor's output")
 
 type goldenOutput struct {
 	Entities article.Entities `json:"entities"`
@@ -34,25 +30,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			e, authors := EntitiesWithAuthors(string(text))
-			got, err := json.MarshalIndent(goldenOutput{e, authors}, "", "  ")
-			if err != nil {
-				t.Fatal(err)
-			}
-			got = append(got, '\n')
-			golden := strings.TrimSuffix(f, ".txt") + ".golden.json"
-			if *update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("output differs from %s; got:\n%s", golden, got)
-			}
+			golden.JSON(t, strings.TrimSuffix(f, ".txt")+".golden.json", goldenOutput{e, authors})
 			checkMentions(t, string(text), e)
 		})
 	}

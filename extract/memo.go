@@ -18,8 +18,6 @@ const (
 	kKind
 )
 
-func (d *doc) m(i int) *tokMemo { return &d.memo[i] }
-
 func (d *doc) cached(i int, bit uint8, lex *lexicon, p *int16, n *int8) (int, int) {
 	if i < 0 || i >= len(d.toks) {
 		return -1, 0

@@ -14,7 +14,7 @@ type phraseSet struct {
 func newPhraseSet(list ...string) *phraseSet {
 	s := &phraseSet{byFirst: map[string][][]string{}, byLast: map[string][][]string{}, firstBit: newClassBit(), lastBit: newClassBit()}
 	for _, p := range list {
-		w := strings.Fields(fold(p))
+		w := strings.Fields(phraseKey(p))
 		markClass(w[0], s.firstBit)
 		markClass(w[len(w)-1], s.lastBit)
 		s.byFirst[w[0]] = append(s.byFirst[w[0]], w)

@@ -1,8 +1,6 @@
 package extract
 
 import (
-	"strings"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -21,7 +19,7 @@ const (
 // byte offsets so that scanning never copies the text.
 type token struct {
 	start, end int32 // byte range in the text
-	fs, fe     int32 // byte range of the folded key in doc.fold
+	fs, fe     int32 // byte range of the matching key in doc.keyText
 	sent       int32 // index of the first token of the sentence
 	flags      uint8
 }
@@ -32,7 +30,7 @@ func (t token) is(f uint8) bool { return t.flags&f != 0 }
 // joiners that belong to Vietnamese abbreviations and numbers: "TP.HCM",
 // "TT&TT", "749/QĐ-TTg", "0,75", "6.1.2022", "30-60%".
 func tokenize(dst []token, text string) []token {
-	var pending uint8
+	var pending uint8 // flags of the white space before the next token
 	newlines := 0
 	i := 0
 	for i < len(text) {
@@ -52,7 +50,6 @@ func tokenize(dst []token, text string) []token {
 			continue
 		}
 		newlines = 0
-		start := i
 		if !isLetterOrDigit(r) {
 			dst = append(dst, token{start: int32(i), end: int32(i + size), flags: pending | fPunct})
 			pending = 0
@@ -66,176 +63,12 @@ func tokenize(dst []token, text string) []token {
 		} else if isUpper(r) {
 			flags |= fCap
 		}
-		letters, uppers, digits := 0, 0, 0
-		prevDigit, prevUpper, prevLower := false, false, false
-		for i < len(text) {
-			if c := text[i]; c < utf8.RuneSelf {
-				// ASCII fast path.
-				switch {
-				case 'a' <= c && c <= 'z':
-					letters++
-					prevLower, prevDigit, prevUpper = true, false, false
-					i++
-					continue
-				case '0' <= c && c <= '9':
-					digits++
-					prevLower, prevDigit, prevUpper = false, true, false
-					i++
-					continue
-				case 'A' <= c && c <= 'Z' && !(prevLower && letters >= 2 && digits == 0 && flags&fCap != 0):
-					letters++
-					uppers++
-					prevLower, prevDigit, prevUpper = false, false, true
-					i++
-					continue
-				}
-				r, size = rune(c), 1
-			} else {
-				r, size = utf8.DecodeRuneInString(text[i:])
-			}
-			if isLetterOrDigit(r) || isMark(r) {
-				dig := isDigit(r)
-				mark := !dig && r >= 0x300 && isMark(r)
-				up := !dig && !mark && isUpper(r)
-				if prevLower && up && letters >= 2 && digits == 0 && flags&fCap != 0 && i+size < len(text) {
-					// Two title-case words glued together ("Hà NộiÔng"):
-					// Vietnamese syllables never turn upper case inside.
-					if next, _ := utf8.DecodeRuneInString(text[i+size:]); isLetterOrDigit(next) && !isDigit(next) && !isUpper(next) {
-						break
-					}
-				}
-				if dig {
-					digits++
-				}
-				prevLower = !dig && !mark && !up || mark && prevLower
-				prevDigit = dig
-				prevUpper = up
-				if !dig && !mark {
-					letters++
-					if prevUpper {
-						uppers++
-					}
-				}
-				i += size
-				continue
-			}
-			if i+size >= len(text) {
-				break
-			}
-			next, _ := utf8.DecodeRuneInString(text[i+size:])
-			if !isLetterOrDigit(next) {
-				if r == '%' && prevDigit {
-					i += size
-				}
-				break
-			}
-			nextDigit := isDigit(next)
-			nextUpper := isUpper(next)
-			join := false
-			switch r {
-			case '.':
-				join = prevDigit && nextDigit || !prevDigit && !nextDigit && (prevUpper && letters <= 4 || nextUpper && letters <= 2 ||
-					!nextUpper && domainSuffix(text[i+size:]))
-			case ',':
-				join = prevDigit && nextDigit
-			case '&':
-				join = !prevDigit && !nextDigit
-			case '/':
-				join = prevDigit || nextDigit || prevUpper || nextUpper
-			case '-':
-				join = prevDigit || nextDigit || prevUpper && nextUpper || prevUpper && letters <= 4
-			}
-			if !join {
-				if r == '%' && prevDigit {
-					i += size
-				}
-				break
-			}
-			i += size
-		}
-		if letters >= 2 && letters == uppers {
+		end, upper := wordEnd(text, i, flags&fCap != 0)
+		if upper {
 			flags |= fUpper
 		}
-		dst = append(dst, token{start: int32(start), end: int32(i), flags: flags})
+		dst = append(dst, token{start: int32(i), end: int32(end), flags: flags})
+		i = end
 	}
 	return dst
-}
-
-func isLetterOrDigit(r rune) bool {
-	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
-	}
-	if r >= 0xC0 && r <= 0x24F {
-		return r != 0xD7 && r != 0xF7
-	}
-	if r >= 0x1EA0 && r <= 0x1EF9 {
-		return true
-	}
-	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// isUpper is unicode.IsUpper with fast paths for the Vietnamese alphabet.
-func isUpper(r rune) bool {
-	switch {
-	case r < utf8.RuneSelf:
-		return 'A' <= r && r <= 'Z'
-	case r >= 0xC0 && r <= 0xDE:
-		return r != 0xD7
-	case r >= 0xDF && r <= 0xFF:
-		return false
-	case r >= 0x1EA0 && r <= 0x1EF9:
-		return r%2 == 0
-	}
-	return unicode.IsUpper(r)
-}
-
-func isDigit(r rune) bool {
-	if r < 0x660 || r >= 0x1E00 && r <= 0x1EFF {
-		return '0' <= r && r <= '9'
-	}
-	return unicode.IsDigit(r)
-}
-
-// toLower is unicode.ToLower with fast paths for the Vietnamese alphabet.
-func toLower(r rune) rune {
-	switch {
-	case r < utf8.RuneSelf:
-		if 'A' <= r && r <= 'Z' {
-			return r + 32
-		}
-		return r
-	case r >= 0xC0 && r <= 0xDE && r != 0xD7:
-		return r + 32
-	case r >= 0xDF && r <= 0xFF:
-		return r
-	case r >= 0x1EA0 && r <= 0x1EF9:
-		return r | 1
-	case r >= 0x100 && r <= 0x12F || r >= 0x14A && r <= 0x177:
-		return r | 1
-	case r == 0x1A0 || r == 0x1AF:
-		return r + 1
-	}
-	return unicode.ToLower(r)
-}
-
-func isMark(r rune) bool {
-	return r >= 0x300 && (r < 0x370 || unicode.Is(unicode.Mn, r))
-}
-
-func isSpace(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f'
-	}
-	return unicode.IsSpace(r)
-}
-
-// domainSuffix reports whether s starts with a web domain ending such as
-// "vn" or "com.vn" ("Base.vn", "VnExpress.net" are one word).
-func domainSuffix(s string) bool {
-	for _, suf := range [...]string{"com.vn", "vn", "com", "net", "org", "io", "ai", "asia"} {
-		if strings.HasPrefix(s, suf) && (len(s) == len(suf) || !isLetterOrDigit(rune(s[len(suf)]))) {
-			return true
-		}
-	}
-	return false
 }

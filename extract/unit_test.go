@@ -29,8 +29,8 @@ func TestTokenizeKeepsAbbreviationsAndNumbers(t *testing.T) {
 func TestFoldTonePlacement(t *testing.T) {
 	cases := map[string]string{"Hoà": "hòa", "UỶ": "ủy", "Thanh Hoá": "thanh hóa", "toàn": "toàn", "quý": "quý", "TT&TT": "tt&tt"}
 	for in, want := range cases {
-		if got := fold(in); got != want {
-			t.Errorf("fold(%q) = %q, want %q", in, got, want)
+		if got := phraseKey(in); got != want {
+			t.Errorf("phraseKey(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

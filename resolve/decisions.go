@@ -5,72 +5,11 @@ import (
 	"strings"
 )
 
-// symbolKey is the comparison form of a decision symbol: folded, spaces
-// dropped, "/" and "-" alike ("749/QĐ-TTg", "749/qđ-ttg" and
-// "57-NQ/TW", "57-NQ-TW" agree).
-func symbolKey(s string) string {
-	return symbolSeps.Replace(fold(s))
-}
-
-var symbolSeps = strings.NewReplacer(" ", "", "/", "-")
-
-// decisionGroup gathers the citations of one decision.
-type decisionGroup struct {
-	group
-	kinds, issuers, subjects map[string]int
-	symbol, number, date     string
-}
-
-func (dg *decisionGroup) cite(x decisionMention, docID, date string) {
-	if dg.kinds == nil {
-		dg.kinds, dg.issuers, dg.subjects = map[string]int{}, map[string]int{}, map[string]int{}
-	}
-	name := strings.TrimSpace(x.Kind + " " + firstNonEmpty(x.Symbol, x.Number))
-	dg.add(name, docID, date)
-	// The kind is what the symbol's own citations say: "Chương trình 749"
-	// names the programme a Quyết định 749/QĐ-TTg approved.
-	if x.Symbol != "" || dg.symbol == "" {
-		dg.kinds[x.Kind]++
-	}
-	if x.Issuer != "" {
-		dg.issuers[x.Issuer]++
-	}
-	if x.Subject != "" {
-		dg.subjects[x.Subject]++
-	}
-	if dg.date == "" {
-		dg.date = x.Date
-	}
-	if dg.symbol == "" {
-		dg.symbol = x.Symbol
-	}
-	if dg.number == "" {
-		dg.number = x.Number
-	}
-}
-
-type decisionMention struct {
-	Kind, Number, Symbol, Issuer, Date, Subject string
-}
-
-// mostCommon returns the key seen most often, the longest on a tie.
-func mostCommon(m map[string]int) string {
-	best, n := "", -1
-	for k, c := range m {
-		if c > n || (c == n && (len(k) > len(best) || (len(k) == len(best) && k < best))) {
-			best, n = k, c
-		}
-	}
-	return best
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x = strings.TrimSpace(x); x != "" {
-			return x
-		}
-	}
-	return ""
+// bareCitation is a decision cited by number only, in the article doc.
+type bareCitation struct {
+	x    decisionMention
+	doc  string
+	date string
 }
 
 // decisions keys decisions by symbol. A citation with only a number joins
@@ -78,40 +17,7 @@ func firstNonEmpty(s ...string) string {
 // number is ambiguous or unknown it stays a decision of its own, keyed by
 // kind and number.
 func (b *builder) decisions(docs []Doc) {
-	bySymbol := map[string]*decisionGroup{}
-	numbers := map[string][]string{} // folded number → symbol keys
-	var bare []struct {
-		x    decisionMention
-		doc  string
-		date string
-	}
-	for i := range docs {
-		d := &docs[i]
-		date := d.date()
-		for _, x := range d.Decisions {
-			m := decisionMention{clean(x.Kind), clean(x.Number), clean(x.Symbol), clean(x.Issuer), x.Date, clean(x.Subject)}
-			if m.Symbol == "" && m.Number == "" {
-				continue // nothing to know it by
-			}
-			if m.Symbol == "" {
-				bare = append(bare, struct {
-					x    decisionMention
-					doc  string
-					date string
-				}{m, d.ID, date})
-				continue
-			}
-			k := symbolKey(m.Symbol)
-			dg := bySymbol[k]
-			if dg == nil {
-				dg = &decisionGroup{}
-				bySymbol[k] = dg
-				num := symbolKey(firstNonEmpty(m.Number, leadingNumber(m.Symbol)))
-				numbers[num] = append(numbers[num], k)
-			}
-			dg.cite(m, d.ID, date)
-		}
-	}
+	bySymbol, numbers, bare := groupBySymbol(docs)
 	byNumber := map[string]*decisionGroup{}
 	for _, c := range bare {
 		num := symbolKey(c.x.Number)
@@ -134,37 +40,62 @@ func (b *builder) decisions(docs []Doc) {
 		}
 		dg.cite(c.x, c.doc, c.date)
 	}
-	emit := func(k string, dg *decisionGroup) {
-		info := &DecisionInfo{
-			Kind: mostCommon(dg.kinds), Symbol: dg.symbol, Number: dg.number,
-			Issuer: mostCommon(dg.issuers), Date: dg.date, Subject: mostCommon(dg.subjects),
-		}
-		id := TypeDecision + "-" + slug(firstNonEmpty(info.Symbol, info.Kind+" "+info.Number))
-		e := b.entity(TypeDecision, id, &dg.group)
-		e.Name = strings.TrimSpace(info.Kind + " " + firstNonEmpty(info.Symbol, info.Number))
-		e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool { return a == e.Name })
-		for _, a := range []string{info.Number, info.Symbol, info.Kind + " " + info.Number} {
-			if a = strings.TrimSpace(a); a != "" && a != e.Name && !slices.Contains(e.Aliases, a) {
-				e.Aliases = append(e.Aliases, a)
-			}
-		}
-		slices.Sort(e.Aliases)
-		e.Decision = info
-		b.add(e, symbolKey(info.Symbol), symbolKey(info.Number))
-	}
 	for _, k := range sortedKeys(bySymbol) {
-		emit(k, bySymbol[k])
+		b.emitDecision(bySymbol[k])
 	}
 	for _, k := range sortedKeys(byNumber) {
-		emit(k, byNumber[k])
+		b.emitDecision(byNumber[k])
 	}
 }
 
-// leadingNumber returns the digits a symbol starts with ("749/QĐ-TTg" → "749").
-func leadingNumber(s string) string {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
+// groupBySymbol groups the citations that give a symbol by its key, with
+// the symbol keys of each folded number, and returns the citations that
+// give a number only.
+func groupBySymbol(docs []Doc) (bySymbol map[string]*decisionGroup, numbers map[string][]string, bare []bareCitation) {
+	bySymbol = map[string]*decisionGroup{}
+	numbers = map[string][]string{} // folded number → symbol keys
+	for i := range docs {
+		d := &docs[i]
+		date := d.date()
+		for _, x := range d.Decisions {
+			m := decisionMention{clean(x.Kind), clean(x.Number), clean(x.Symbol), clean(x.Issuer), x.Date, clean(x.Subject)}
+			if m.Symbol == "" && m.Number == "" {
+				continue // nothing to know it by
+			}
+			if m.Symbol == "" {
+				bare = append(bare, bareCitation{m, d.ID, date})
+				continue
+			}
+			k := symbolKey(m.Symbol)
+			dg := bySymbol[k]
+			if dg == nil {
+				dg = &decisionGroup{}
+				bySymbol[k] = dg
+				num := symbolKey(firstNonEmpty(m.Number, leadingNumber(m.Symbol)))
+				numbers[num] = append(numbers[num], k)
+			}
+			dg.cite(m, d.ID, date)
+		}
 	}
-	return s[:i]
+	return bySymbol, numbers, bare
+}
+
+// emitDecision adds the decision entity of a group of citations.
+func (b *builder) emitDecision(dg *decisionGroup) {
+	info := &DecisionInfo{
+		Kind: mostCommon(dg.kinds), Symbol: dg.symbol, Number: dg.number,
+		Issuer: mostCommon(dg.issuers), Date: dg.date, Subject: mostCommon(dg.subjects),
+	}
+	id := TypeDecision + "-" + slug(firstNonEmpty(info.Symbol, info.Kind+" "+info.Number))
+	e := b.entity(TypeDecision, id, &dg.group)
+	e.Name = strings.TrimSpace(info.Kind + " " + firstNonEmpty(info.Symbol, info.Number))
+	e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool { return a == e.Name })
+	for _, a := range []string{info.Number, info.Symbol, info.Kind + " " + info.Number} {
+		if a = strings.TrimSpace(a); a != "" && a != e.Name && !slices.Contains(e.Aliases, a) {
+			e.Aliases = append(e.Aliases, a)
+		}
+	}
+	slices.Sort(e.Aliases)
+	e.Decision = info
+	b.add(e, symbolKey(info.Symbol), symbolKey(info.Number))
 }

@@ -5,23 +5,7 @@ import "slices"
 // organizations groups organisation names by comparison key, so written
 // variants ("Bộ TT&TT", "Bộ Thông tin và Truyền thông (TT&TT)") are one.
 func (b *builder) organizations(docs []Doc) {
-	groups := map[string]*group{}
-	for i := range docs {
-		d := &docs[i]
-		date := d.date()
-		for _, name := range d.Orgs {
-			if name == "" {
-				continue
-			}
-			k := b.keys.key(name)
-			gr := groups[k.key]
-			if gr == nil {
-				gr = &group{}
-				groups[k.key] = gr
-			}
-			gr.add(name, d.ID, date)
-		}
-	}
+	groups := groupNames(docs, func(d *Doc) []string { return d.Orgs }, func(name string) string { return b.keys.key(name).key })
 	for _, k := range sortedKeys(groups) {
 		e := b.entity(TypeOrganization, TypeOrganization+"-"+slug(k), groups[k])
 		b.add(e, fold(k))
@@ -31,25 +15,14 @@ func (b *builder) organizations(docs []Doc) {
 // locations groups place names by the gazetteer's canonical name ("TPHCM",
 // "TP. Hồ Chí Minh" → TP.HCM) and maps each to its provinces.
 func (b *builder) locations(docs []Doc) {
-	groups := map[string]*group{}
-	placeOf := map[string]Place{}
-	for i := range docs {
-		d := &docs[i]
-		date := d.date()
-		for _, name := range d.Locations {
-			if name == "" {
-				continue
-			}
-			p := b.places.locate(name)
-			gr := groups[p.Name]
-			if gr == nil {
-				gr = &group{}
-				groups[p.Name] = gr
-				placeOf[p.Name] = p
-			}
-			gr.add(name, d.ID, date)
+	placeOf := map[string]Place{} // canonical name → the place of its first written form
+	groups := groupNames(docs, func(d *Doc) []string { return d.Locations }, func(name string) string {
+		p := b.places.locate(name)
+		if _, ok := placeOf[p.Name]; !ok {
+			placeOf[p.Name] = p
 		}
-	}
+		return p.Name
+	})
 	for _, k := range sortedKeys(groups) {
 		gr := groups[k]
 		gr.names[k] += 0 // the canonical name is always a candidate
@@ -69,4 +42,27 @@ func (b *builder) locations(docs []Doc) {
 		}
 		b.add(e)
 	}
+}
+
+// groupNames groups the names of one type each doc gives (names) by key,
+// in article order; empty names are skipped.
+func groupNames(docs []Doc, names func(*Doc) []string, key func(name string) string) map[string]*group {
+	groups := map[string]*group{}
+	for i := range docs {
+		d := &docs[i]
+		date := d.date()
+		for _, name := range names(d) {
+			if name == "" {
+				continue
+			}
+			k := key(name)
+			gr := groups[k]
+			if gr == nil {
+				gr = &group{}
+				groups[k] = gr
+			}
+			gr.add(name, d.ID, date)
+		}
+	}
+	return groups
 }

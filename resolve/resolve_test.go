@@ -306,3 +306,21 @@ func TestResolverRebuildsLargeCollectionsInBackground(t *testing.T) {
 		t.Fatalf("background rebuild not published: %d articles", g.Len())
 	}
 }
+
+// TestStoredRoleLineBreaks checks that a role stored across lines by an
+// older extractor ("Phó Trưởng ban\n\nBan Chỉ đạo …") is resolved on one
+// line.
+func TestStoredRoleLineBreaks(t *testing.T) {
+	g := build([]article.Article{{
+		ID: "b000000000000001", Title: "Họp ban chỉ đạo", Published: day("2025-03-01"),
+		Entities: article.Entities{People: []article.Person{{Name: "Nguyễn Văn An",
+			Roles: []string{"Phó Trưởng ban\n\nBan Chỉ đạo chuyển đổi số tỉnh Lạng Sơn"}}}},
+	}})
+	e, ok := g.Lookup(TypePerson, "Nguyễn Văn An")
+	if !ok || len(e.Roles) != 1 {
+		t.Fatalf("person %+v", e)
+	}
+	if r := e.Roles[0].Role; r != "Phó Trưởng ban Ban Chỉ đạo chuyển đổi số tỉnh Lạng Sơn" {
+		t.Errorf("role %q", r)
+	}
+}

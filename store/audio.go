@@ -6,6 +6,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"dxnews/internal/atomicfile"
 )
 
 var validVoice = func(v string) bool {
@@ -47,7 +49,8 @@ func (s *Store) WriteAudio(id, voice string, mp3 []byte, timings any) error {
 	if err != nil {
 		return fmt.Errorf("store: encoding timings: %w", err)
 	}
-	removeTemps(filepath.Dir(p))
+	atomicfile.RemoveTempsOf(TimingsPath(p))
+	atomicfile.RemoveTempsOf(p)
 	if err := s.writeFileAtomic(TimingsPath(p), tj); err != nil {
 		return fmt.Errorf("store: writing timings for %s/%s in %s: %w", id, voice, filepath.Dir(p), err)
 	}

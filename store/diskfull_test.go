@@ -20,15 +20,9 @@ func TestDiskFullLeavesNothingHalfWritten(t *testing.T) {
 	for _, target := range []string{"articles.log", "articles" + string(filepath.Separator), "pending", "audio"} {
 		t.Run(strings.Trim(target, "/"), func(t *testing.T) {
 			dir := t.TempDir()
-			s, err := Open(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s.Close()
+			s := openStore(t, dir)
 			old := sample(0, "Bản đầu")
-			if _, err := s.Put(ctx, old, StageIndex); err != nil {
-				t.Fatal(err)
-			}
+			put(t, s, old, StageIndex)
 			if err := s.WriteAudio(old.ID, "north-female", []byte("ID3-old-mp3"), []int{1}); err != nil {
 				t.Fatal(err)
 			}
@@ -44,7 +38,7 @@ func TestDiskFullLeavesNothingHalfWritten(t *testing.T) {
 			up.Title = "Bản sửa, dài hơn nhiều so với bản đầu để việc ghi không vừa"
 			_, perr := s.Put(ctx, up, StageSpeech("north-female"))
 			werr := s.WriteAudio(old.ID, "north-female", []byte("ID3-new-mp3-longer"), []int{1, 2})
-			err = errors.Join(perr, werr)
+			err := errors.Join(perr, werr)
 			if !errors.Is(err, syscall.ENOSPC) {
 				t.Fatalf("writes into a full %s did not fail with ENOSPC: %v", target, err)
 			}
@@ -68,25 +62,19 @@ func TestDiskFullLeavesNothingHalfWritten(t *testing.T) {
 					t.Fatalf("temporary files left in sight: %v", tmps)
 				}
 			}
-			entries, _, bad, _ := s.readLog()
-			if bad != 0 || len(entries) < 1 {
-				t.Fatalf("change log after a failed append: %d entries, %d bad", len(entries), bad)
+			x, bad, _ := readLogFile(s.logPath())
+			if bad != 0 || len(x.entries) < 1 || x.size != s.changes.size || x.head() != s.changes.head() {
+				t.Fatalf("change log after a failed append: %d entries, %d bad, %d bytes (%d in memory)", len(x.entries), bad, x.size, s.changes.size)
 			}
 
 			// Space returns: the same writes succeed and the log goes on.
 			full = false
-			if _, err := s.Put(ctx, up, StageSpeech("north-female")); err != nil {
-				t.Fatal(err)
-			}
+			put(t, s, up, StageSpeech("north-female"))
 			if err := s.WriteAudio(old.ID, "north-female", []byte("ID3-new-mp3-longer"), []int{1, 2}); err != nil {
 				t.Fatal(err)
 			}
 			s.Close()
-			s2, err := Open(dir)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer s2.Close()
+			s2 := openStore(t, dir)
 			page, _, err := s2.Since(ctx, "", 10)
 			if err != nil || len(page) != 1 || page[0].Title != up.Title {
 				t.Fatalf("export after recovery: %+v, %v", page, err)

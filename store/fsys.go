@@ -2,6 +2,9 @@ package store
 
 import (
 	"os"
+	"path/filepath"
+
+	"dxnews/internal/atomicfile"
 )
 
 // fsys is the store's way to create files. Its fail hook, set only by tests,
@@ -49,11 +52,14 @@ func (fs *fsys) create(path string) (wfile, error) {
 	return wfile{f, fs}, nil
 }
 
-// createTemp creates a new temporary file in dir.
-func (fs *fsys) createTemp(dir, pattern string) (wfile, error) {
-	f, err := os.CreateTemp(dir, pattern)
-	if err != nil {
-		return wfile{}, err
+// writeFileAtomic replaces path with data atomically and durably (see
+// atomicfile), creating its folder when needed, through the fault hook.
+func (s *Store) writeFileAtomic(path string, data []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
 	}
-	return wfile{f, fs}, nil
+	return atomicfile.WriteFunc(path, 0o644, func(tmp *os.File) error {
+		_, err := wfile{tmp, &s.fs}.Write(data)
+		return err
+	})
 }

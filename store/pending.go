@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"dxnews/internal/atomicfile"
 )
 
 // The ledger of work owed. Every stage after storing (indexing, speech in
@@ -47,23 +49,37 @@ func (s *Store) pendingDir(stage string) string {
 // or is Owe.
 func (s *Store) owe(id string, stages []string) error {
 	for _, st := range stages {
-		if !validStage(st) {
-			return fmt.Errorf("store: invalid stage %q", st)
+		if err := s.oweAll(st, []string{id}); err != nil {
+			return err
 		}
-		dir := s.pendingDir(st)
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
+	}
+	return nil
+}
+
+// oweAll records that stage is owed for every article in ids, with one
+// sync of the stage's folder at the end.
+func (s *Store) oweAll(stage string, ids []string) error {
+	if !validStage(stage) {
+		return fmt.Errorf("store: invalid stage %q", stage)
+	}
+	dir := s.pendingDir(stage)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
+	}
+	for _, id := range ids {
+		if !validID.MatchString(id) {
+			return fmt.Errorf("store: invalid article id %q", id)
 		}
 		f, err := s.fs.create(filepath.Join(dir, id))
+		if err == nil {
+			err = f.Close()
+		}
 		if err != nil {
 			return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
 		}
-		if err := f.Close(); err != nil {
-			return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
-		}
-		if err := syncDir(dir); err != nil {
-			return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
-		}
+	}
+	if err := atomicfile.SyncDir(dir); err != nil {
+		return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
 	}
 	return nil
 }
@@ -139,64 +155,6 @@ func (s *Store) OwedStages() (map[string]int, error) {
 	return out, nil
 }
 
-// LedgerIsNew reports whether this data folder has stored articles but no
-// complete ledger of work owed: it was written by a version that kept none,
-// and what its articles still owe has to be worked out from them, then
-// LedgerComplete called.
-func (s *Store) LedgerIsNew() bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.ledgerNew
-}
-
-// LedgerComplete records that the ledger of work owed is complete.
-func (s *Store) LedgerComplete() error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if err := s.writeFileAtomic(s.ledgerStamp(), []byte("1\n")); err != nil {
-		return fmt.Errorf("store: recording the ledger complete: %w", err)
-	}
-	s.ledgerNew = false
-	return nil
-}
-
-func (s *Store) ledgerStamp() string { return filepath.Join(s.dir, "pending", "ledger-version") }
-
-// syncDir makes a directory's entries durable.
-func syncDir(dir string) error {
-	d, err := os.Open(dir)
-	if err != nil {
-		return err
-	}
-	err = d.Sync()
-	if cerr := d.Close(); err == nil {
-		err = cerr
-	}
-	return err
-}
-
 // OweMany records that stage is owed for every article in ids, with one
 // sync at the end.
-func (s *Store) OweMany(stage string, ids []string) error {
-	if !validStage(stage) {
-		return fmt.Errorf("store: invalid stage %q", stage)
-	}
-	dir := s.pendingDir(stage)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
-	}
-	for _, id := range ids {
-		if !validID.MatchString(id) {
-			return fmt.Errorf("store: invalid article id %q", id)
-		}
-		f, err := s.fs.create(filepath.Join(dir, id))
-		if err != nil {
-			return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
-		}
-		f.Close()
-	}
-	if err := syncDir(dir); err != nil {
-		return fmt.Errorf("store: recording work owed in %s: %w", dir, err)
-	}
-	return nil
-}
+func (s *Store) OweMany(stage string, ids []string) error { return s.oweAll(stage, ids) }

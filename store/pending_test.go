@@ -11,18 +11,11 @@ import (
 func TestWorkOwedUntilDone(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, dir)
 	a, b := sample(0, "Một"), sample(1, "Hai")
 	speak := StageSpeech("north-female")
-	if _, err := s.Put(ctx, a, StageIndex, speak); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Put(ctx, b, StageIndex); err != nil {
-		t.Fatal(err)
-	}
+	put(t, s, a, StageIndex, speak)
+	put(t, s, b, StageIndex)
 	// Storing the same content again owes nothing new.
 	if err := s.Done(a.ID, speak); err != nil {
 		t.Fatal(err)
@@ -36,11 +29,7 @@ func TestWorkOwedUntilDone(t *testing.T) {
 	s.Close()
 
 	// The ledger outlives the process.
-	s, err = Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = openStore(t, dir)
 	got, err := s.Owed(StageIndex)
 	want := []string{a.ID, b.ID}
 	if b.ID < a.ID {
@@ -71,24 +60,15 @@ func TestWorkOwedUntilDone(t *testing.T) {
 }
 
 func TestLedgerIsNewForAnOlderFolder(t *testing.T) {
-	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Put(ctx, sample(0, "Một")); err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, dir)
+	put(t, s, sample(0, "Một"))
 	s.Close()
 	// A folder written before the ledger existed has articles and no stamp.
 	if err := os.RemoveAll(filepath.Join(dir, "pending")); err != nil {
 		t.Fatal(err)
 	}
-	s, err = Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	s = openStore(t, dir)
 	if !s.LedgerIsNew() {
 		t.Fatal("an older folder is not reported")
 	}
@@ -96,11 +76,7 @@ func TestLedgerIsNewForAnOlderFolder(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.Close()
-	s, err = Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s = openStore(t, dir)
 	if s.LedgerIsNew() {
 		t.Fatal("LedgerComplete did not last")
 	}

@@ -17,13 +17,28 @@ func sample(n int, title string) article.Article {
 	return article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url, Title: title, Fetched: time.Now()}
 }
 
-func TestPutGetRoundTrip(t *testing.T) {
-	ctx := context.Background()
-	s, err := Open(t.TempDir())
+// openStore opens the store in dir, to be closed when the test ends.
+func openStore(t testing.TB, dir string) *Store {
+	t.Helper()
+	s, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer s.Close()
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+// put stores a, owing the stages given, or fails the test.
+func put(t testing.TB, s *Store, a article.Article, owed ...string) {
+	t.Helper()
+	if _, err := s.Put(context.Background(), a, owed...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPutGetRoundTrip(t *testing.T) {
+	ctx := context.Background()
+	s := openStore(t, t.TempDir())
 	a := sample(0, "Chuyển đổi số ở Huế")
 	a.Entities.People = []article.Person{{Name: "Nguyễn Văn An", Roles: []string{"Giám đốc Sở"}}}
 	changed, err := s.Put(ctx, a)
@@ -47,15 +62,9 @@ func TestPutGetRoundTrip(t *testing.T) {
 
 func TestPutUnchangedLeavesLogAlone(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openStore(t, t.TempDir())
 	a := sample(1, "Đô thị thông minh")
-	if _, err := s.Put(ctx, a); err != nil {
-		t.Fatal(err)
-	}
+	put(t, s, a)
 	a.Fetched = a.Fetched.Add(time.Hour)
 	changed, err := s.Put(ctx, a)
 	if err != nil || changed {
@@ -69,21 +78,13 @@ func TestPutUnchangedLeavesLogAlone(t *testing.T) {
 
 func TestSincePagesEveryArticleOnce(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openStore(t, t.TempDir())
 	for i := range 7 {
-		if _, err := s.Put(ctx, sample(i, "bài")); err != nil {
-			t.Fatal(err)
-		}
+		put(t, s, sample(i, "bài"))
 	}
 	// Update article 2 so it appears twice in the log.
 	up := sample(2, "bài đã sửa")
-	if _, err := s.Put(ctx, up); err != nil {
-		t.Fatal(err)
-	}
+	put(t, s, up)
 	seen := map[string]int{}
 	cursor := ""
 	for range 10 {
@@ -121,13 +122,8 @@ func TestSincePagesEveryArticleOnce(t *testing.T) {
 func TestOpenRepairsTornLog(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	s, err := Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := s.Put(ctx, sample(0, "một")); err != nil {
-		t.Fatal(err)
-	}
+	s := openStore(t, dir)
+	put(t, s, sample(0, "một"))
 	s.Close()
 	f, err := os.OpenFile(filepath.Join(dir, "articles.log"), os.O_APPEND|os.O_WRONLY, 0)
 	if err != nil {
@@ -135,14 +131,8 @@ func TestOpenRepairsTornLog(t *testing.T) {
 	}
 	f.WriteString("2\tdeadbe") // a crash mid-append
 	f.Close()
-	s, err = Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
-	if _, err := s.Put(ctx, sample(1, "hai")); err != nil {
-		t.Fatal(err)
-	}
+	s = openStore(t, dir)
+	put(t, s, sample(1, "hai"))
 	arts, next, err := s.Since(ctx, "", 10)
 	if err != nil || len(arts) != 2 || next != "2" {
 		t.Fatalf("after repair: %d articles, next %q, err %v", len(arts), next, err)
@@ -160,11 +150,7 @@ func TestOpenUnwritable(t *testing.T) {
 }
 
 func TestWriteAudio(t *testing.T) {
-	s, err := Open(t.TempDir())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openStore(t, t.TempDir())
 	id := sample(0, "x").ID
 	if s.HasAudio(id, "north-female") {
 		t.Fatal("HasAudio before writing")

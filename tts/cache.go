@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"dxnews/internal/atomicfile"
 	"dxnews/tts/loudness"
 )
 
@@ -134,40 +135,11 @@ func (c *Cache) Put(key string, s Speech) error {
 	if err != nil {
 		return fmt.Errorf("tts: cache: %w", err)
 	}
-	if err := WriteFileAtomic(c.Path(key), s.MP3); err != nil {
+	if err := atomicfile.Write(c.Path(key), s.MP3, 0o644); err != nil {
 		return fmt.Errorf("tts: cache: %w", err)
 	}
-	if err := WriteFileAtomic(c.metaPath(key), meta); err != nil {
+	if err := atomicfile.Write(c.metaPath(key), meta, 0o644); err != nil {
 		return fmt.Errorf("tts: cache: %w", err)
-	}
-	return nil
-}
-
-// WriteFileAtomic writes data to a temporary file in path's directory,
-// syncs it and renames it over path, so path holds either the old or the
-// new content, never a part.
-func WriteFileAtomic(path string, data []byte) error {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	tmp := f.Name()
-	_, err = f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(tmp, 0o644)
-	}
-	if err == nil {
-		err = os.Rename(tmp, path)
-	}
-	if err != nil {
-		os.Remove(tmp)
-		return err
 	}
 	return nil
 }
@@ -193,7 +165,7 @@ func (c *Cache) putChunk(key string, frames []byte) error {
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		return err
 	}
-	return WriteFileAtomic(p, frames)
+	return atomicfile.Write(p, frames, 0o644)
 }
 
 func (c *Cache) dropChunks(keys []string) {

@@ -11,6 +11,7 @@ import (
 	"dxnews/article"
 	"dxnews/tts/cover"
 	"dxnews/tts/id3"
+	"dxnews/tts/mp3"
 )
 
 // LeadChapter is the title of the chapter that starts at the lead.
@@ -162,7 +163,7 @@ func (s Speech) ForArticle(a article.Article) (Speech, error) {
 	if err != nil {
 		return Speech{}, fmt.Errorf("tts: tagging %s: %w", a.ID, err)
 	}
-	frames, err := StripMP3(s.MP3) // never two tags
+	frames, err := mp3.Strip(s.MP3) // never two tags
 	if err != nil {
 		return Speech{}, err
 	}

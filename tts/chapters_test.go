@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/tts/mp3"
 )
 
 func TestIsSubheading(t *testing.T) {
@@ -87,14 +88,14 @@ func TestForArticleChaptersAndTags(t *testing.T) {
 	if !bytes.HasPrefix(pub.MP3, []byte("ID3\x03")) {
 		t.Fatalf("MP3 starts % x, want an ID3v2.3 tag", pub.MP3[:4])
 	}
-	if d, err := MP3Duration(pub.MP3); err != nil || d.Milliseconds() != speech.DurationMS {
+	if d, err := mp3.Duration(pub.MP3); err != nil || d.Milliseconds() != speech.DurationMS {
 		t.Errorf("tagged MP3 decodes to %v (%v), untagged lasts %d ms", d, err, speech.DurationMS)
 	}
-	frames, err := StripMP3(pub.MP3)
+	frames, err := mp3.Strip(pub.MP3)
 	if err != nil || !bytes.Equal(frames, speech.MP3) {
 		t.Errorf("stripping the tag does not give back the audio (%v)", err)
 	}
-	if joined, err := JoinMP3([][]byte{pub.MP3, pub.MP3}); err != nil || len(joined) != 2*len(speech.MP3) {
+	if joined, err := mp3.Join([][]byte{pub.MP3, pub.MP3}); err != nil || len(joined) != 2*len(speech.MP3) {
 		t.Errorf("joining tagged MP3s: %d bytes, %v", len(joined), err)
 	}
 	for _, want := range [][]byte{utf16le("vnexpress.net"), utf16le("dxnews — Nữ miền Nam"), []byte(a.URL), []byte("\x89PNG")} {

@@ -9,23 +9,24 @@ import (
 	"time"
 
 	"dxnews/tts/loudness"
+	"dxnews/tts/mp3"
 )
 
 // joinPCM concatenates the chunks' audio and returns each chunk's duration.
 // Every chunk must share the first one's sample rate.
-func joinPCM(parts []PCM) (PCM, []time.Duration, error) {
+func joinPCM(parts []mp3.PCM) (mp3.PCM, []time.Duration, error) {
 	if len(parts) == 0 {
-		return PCM{}, nil, errors.New("no audio")
+		return mp3.PCM{}, nil, errors.New("no audio")
 	}
 	total := 0
 	for _, p := range parts {
 		total += len(p.Samples)
 	}
-	out := PCM{Rate: parts[0].Rate, Samples: make([]float32, 0, total)}
+	out := mp3.PCM{Rate: parts[0].Rate, Samples: make([]float32, 0, total)}
 	durs := make([]time.Duration, len(parts))
 	for i, p := range parts {
 		if p.Rate != out.Rate {
-			return PCM{}, nil, fmt.Errorf("chunk %d has sample rate %d Hz, chunk 0 has %d Hz", i, p.Rate, out.Rate)
+			return mp3.PCM{}, nil, fmt.Errorf("chunk %d has sample rate %d Hz, chunk 0 has %d Hz", i, p.Rate, out.Rate)
 		}
 		out.Samples = append(out.Samples, p.Samples...)
 		durs[i] = p.Duration()
@@ -39,11 +40,11 @@ const alignSpan = 6
 
 // decode decodes encoded audio to check it: with the encoder's own decoder
 // when it has one (lame's is much faster), else with go-mp3.
-func (s *Speaker) decode(ctx context.Context, mp3 []byte) (PCM, error) {
-	if d, ok := s.encoder().(Decoder); ok {
-		return d.Decode(ctx, mp3)
+func (s *Speaker) decode(ctx context.Context, encoded []byte) (mp3.PCM, error) {
+	if d, ok := s.encoder().(mp3.Decoder); ok {
+		return d.Decode(ctx, encoded)
 	}
-	return DecodeMP3(mp3)
+	return mp3.Decode(encoded)
 }
 
 // published is the encoded, normalised audio and what was measured on it.
@@ -81,7 +82,7 @@ const (
 // if it moved the loudness off the target, the aim is moved by the
 // difference; then the original audio is normalised and encoded again
 // (never the encoded audio, so there is only ever one lossy generation).
-func (s *Speaker) publish(ctx context.Context, p PCM) (published, error) {
+func (s *Speaker) publish(ctx context.Context, p mp3.PCM) (published, error) {
 	target := s.loudness()
 	enc := s.encoder()
 	ceiling := target.TruePeak - initialHeadroom
@@ -90,11 +91,11 @@ func (s *Speaker) publish(ctx context.Context, p PCM) (published, error) {
 	var pub published
 	for attempt := 0; attempt < publishAttempts; attempt++ {
 		samples, res := sig.Normalize(loudness.Target{Integrated: aim, Ceiling: ceiling})
-		mp3, err := enc.Encode(ctx, PCM{Rate: p.Rate, Samples: samples})
+		encoded, err := enc.Encode(ctx, mp3.PCM{Rate: p.Rate, Samples: samples})
 		if err != nil {
 			return published{}, err
 		}
-		frames, err := StripMP3(mp3)
+		frames, err := mp3.Strip(encoded)
 		if err != nil {
 			return published{}, fmt.Errorf("encoded audio: %w", err)
 		}
@@ -106,13 +107,13 @@ func (s *Speaker) publish(ctx context.Context, p PCM) (published, error) {
 			return published{}, fmt.Errorf("encoder changed the sample rate from %d to %d Hz", p.Rate, dec.Rate)
 		}
 		m := loudness.Measure(dec.Samples, dec.Rate)
-		duration, err := MP3Duration(frames)
+		duration, err := mp3.Duration(frames)
 		if err != nil {
 			return published{}, fmt.Errorf("encoded audio: %w", err)
 		}
 		// The delay as players see it, who decode every sample as go-mp3
 		// does: align the first seconds.
-		head, err := decodeMP3(frames, alignSpan*p.Rate)
+		head, err := mp3.DecodeHead(frames, alignSpan*p.Rate)
 		if err != nil {
 			return published{}, fmt.Errorf("encoded audio: %w", err)
 		}

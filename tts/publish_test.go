@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"dxnews/tts/loudness"
+	"dxnews/tts/mp3"
 )
 
 // wavOf encodes mono samples as a 16-bit WAV file.
@@ -67,7 +68,7 @@ func TestSpeakNormalisesLoudness(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			dec, err := DecodeMP3(got.MP3)
+			dec, err := mp3.Decode(got.MP3)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -87,7 +88,7 @@ func TestSpeakNormalisesLoudness(t *testing.T) {
 			if math.Abs(a.LoudnessLUFS-m.Integrated) > 0.02 || math.Abs(a.TruePeakDBTP-m.TruePeak) > 0.02 {
 				t.Errorf("audio record %+v does not carry the measurement %+v", a, m)
 			}
-			if d, _ := MP3Duration(got.MP3); d.Milliseconds() != got.DurationMS {
+			if d, _ := mp3.Duration(got.MP3); d.Milliseconds() != got.DurationMS {
 				t.Errorf("decoded %v, Speech says %d ms", d, got.DurationMS)
 			}
 			if last := got.Timings[len(got.Timings)-1]; last.EndMS != got.DurationMS {
@@ -105,9 +106,9 @@ func TestKeyCoversNormalisation(t *testing.T) {
 	k0, _ := base.Key(testArticle, "north-female")
 	louder := &Speaker{Backend: fb, Loudness: Loudness{Integrated: -14, TruePeak: -1}}
 	k1, _ := louder.Key(testArticle, "north-female")
-	richer := &Speaker{Backend: fb, Encoder: &Lame{Bitrate: 96}}
+	richer := &Speaker{Backend: fb, Encoder: &mp3.Lame{Bitrate: 96}}
 	k2, _ := richer.Key(testArticle, "north-female")
-	same := &Speaker{Backend: fb, Loudness: PodcastLoudness, Encoder: &Lame{Bitrate: 64, Quality: 7}}
+	same := &Speaker{Backend: fb, Loudness: PodcastLoudness, Encoder: &mp3.Lame{Bitrate: 64, Quality: 7}}
 	k3, _ := same.Key(testArticle, "north-female")
 	if k0 == k1 || k0 == k2 || k1 == k2 {
 		t.Errorf("keys do not change with the target or the encoder: %s %s %s", k0, k1, k2)
@@ -123,11 +124,11 @@ func TestPublishFindsEncoderDelay(t *testing.T) {
 	rate := 22050
 	x := voiceLike(rate, 0.5, 3)
 	sp := &Speaker{}
-	pub, err := sp.publish(context.Background(), PCM{Rate: rate, Samples: x})
+	pub, err := sp.publish(context.Background(), mp3.PCM{Rate: rate, Samples: x})
 	if err != nil {
 		t.Fatal(err)
 	}
-	dec, err := DecodeMP3(pub.mp3)
+	dec, err := mp3.Decode(pub.mp3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -150,7 +151,7 @@ func TestPublishFindsEncoderDelay(t *testing.T) {
 
 func TestDecodeWAV(t *testing.T) {
 	x := []float32{0, 0.5, -0.5, 0.25}
-	p, err := DecodeWAV(wavOf(16000, x))
+	p, err := mp3.DecodeWAV(wavOf(16000, x))
 	if err != nil || p.Rate != 16000 || len(p.Samples) != 4 {
 		t.Fatalf("DecodeWAV = %+v, %v", p, err)
 	}
@@ -163,14 +164,14 @@ func TestDecodeWAV(t *testing.T) {
 	// the end.
 	b := wavOf(16000, x)
 	binary.LittleEndian.PutUint32(b[40:], 0xffffffff)
-	if p, err := DecodeWAV(b); err != nil || len(p.Samples) != 4 {
+	if p, err := mp3.DecodeWAV(b); err != nil || len(p.Samples) != 4 {
 		t.Errorf("placeholder size: %d samples, %v", len(p.Samples), err)
 	}
 	for name, bad := range map[string][]byte{
 		"not riff": []byte("hello world, not audio"),
 		"8-bit":    append(wavOf(16000, x)[:34:34], append([]byte{8, 0}, wavOf(16000, x)[36:]...)...),
 	} {
-		if _, err := DecodeWAV(bad); err == nil {
+		if _, err := mp3.DecodeWAV(bad); err == nil {
 			t.Errorf("%s: decoded without error", name)
 		}
 	}

@@ -16,8 +16,19 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"dxnews/article"
+	"dxnews/tts/mp3"
 	"dxnews/tts/normalize"
 )
+
+// readTestdata reads one of the audio files in testdata.
+func readTestdata(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
 
 // fakeBackend answers every chunk with testdata audio and records requests.
 type fakeBackend struct {
@@ -150,7 +161,7 @@ func TestSpeakChunksTimesAndJoins(t *testing.T) {
 			if prev != got.DurationMS {
 				t.Errorf("last sentence ends at %d ms, audio lasts %d ms", prev, got.DurationMS)
 			}
-			d, err := MP3Duration(got.MP3)
+			d, err := mp3.Duration(got.MP3)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -241,7 +252,7 @@ func TestSpeakFailureIsWholeAndNamed(t *testing.T) {
 	if n := countFiles(t, dir, true); n != 0 {
 		t.Errorf("%d chunk entries left after success", n)
 	}
-	if d, err := MP3Duration(got.MP3); err != nil || d.Milliseconds()-got.DurationMS > 2 || got.DurationMS-d.Milliseconds() > 2 {
+	if d, err := mp3.Duration(got.MP3); err != nil || d.Milliseconds()-got.DurationMS > 2 || got.DurationMS-d.Milliseconds() > 2 {
 		t.Errorf("resumed speech: decoded %v, reported %d ms, %v", d, got.DurationMS, err)
 	}
 }
@@ -288,7 +299,7 @@ func TestSpeakConcurrencyAndOrderedChunks(t *testing.T) {
 		mu.Lock()
 		defer mu.Unlock()
 		order = append(order, i)
-		p, err := DecodeAudio(a.Data)
+		p, err := mp3.DecodeAudio(a.Data)
 		if err != nil {
 			t.Errorf("chunk %d does not decode: %v", i, err)
 		}

@@ -3,7 +3,9 @@
 // and voice, with sentence timings, out of the chunks a backend returns.
 //
 // Backends live in sub-packages (espeak, fpt, zalo, viettel, openai); this
-// package never imports them. Spoken-form normalisation lives in tts/normalize.
+// package never imports them. Spoken-form normalisation lives in
+// tts/normalize, MP3 frames, decoding and encoding in tts/mp3, and the HTTP
+// toolkit the service backends share in tts/service.
 package tts
 
 import (
@@ -62,6 +64,20 @@ type VoiceLister interface {
 // fresh synthesis.
 type Settingser interface {
 	Settings() string
+}
+
+// Backend is a Synthesizer with every optional interface. Each backend in
+// dxnews implements it and says so at compile time,
+//
+//	var _ tts.Backend = (*Synth)(nil)
+//
+// so that a missing or misspelt method fails the build, not the cache key
+// or the chunking. The Speaker itself needs only a Synthesizer.
+type Backend interface {
+	Synthesizer
+	ChunkLimiter
+	VoiceLister
+	Settingser
 }
 
 // RetryableError marks a failure that may succeed if tried again, such as an

@@ -1,36 +1,65 @@
 package web
 
 import (
-	"cmp"
+	"errors"
 	"net/http"
-	"net/url"
-	"regexp"
-	"slices"
-	"strings"
 
-	"dxnews/article"
 	"dxnews/index"
 	"dxnews/resolve"
 )
 
-// The analysis endpoints read the entities resolved across articles:
-// goals by metric family, role holders over time, the decision registry.
+// The analysis endpoints and pages read the entities resolved across
+// articles: goals by metric family, role holders over time, the decision
+// registry.
 
 func (s *server) analysisRoutes(mux *http.ServeMux) {
-	mux.HandleFunc("GET /api/targets", s.handleTargets)
-	mux.HandleFunc("GET /api/targets.csv", s.handleTargetsCSV)
-	mux.HandleFunc("GET /api/people.csv", s.handlePeopleCSV)
-	mux.HandleFunc("GET /api/decisions", s.handleDecisions)
-	mux.HandleFunc("GET /api/decisions.csv", s.handleDecisionsCSV)
-	mux.HandleFunc("GET /api/decisions/{symbol...}", s.handleDecision)
-	mux.HandleFunc("GET /api/roles", s.handleRoles)
+	mux.HandleFunc("GET /api/targets", onGraph(s, asJSON, targetParams, s.serveTargets))
+	mux.HandleFunc("GET /api/targets.csv", onGraph(s, asJSON, targetParams, s.serveTargetsCSV))
+	mux.HandleFunc("GET /api/people.csv", onGraph(s, asJSON, queryText, s.servePeopleCSV))
+	mux.HandleFunc("GET /api/decisions", onGraph(s, asJSON, decisionsParams, s.serveDecisions))
+	mux.HandleFunc("GET /api/decisions.csv", onGraph(s, asJSON, queryText, s.serveDecisionsCSV))
+	mux.HandleFunc("GET /api/decisions/{symbol...}", onGraph(s, asJSON, symbolParam, s.serveDecision))
+	mux.HandleFunc("GET /api/roles", onGraph(s, asJSON, roleParam, s.serveRoles))
 	mux.HandleFunc("GET /api/openapi.json", s.handleOpenAPI)
 	mux.HandleFunc("GET /api/schemas/{name}", s.handleSchema)
-	mux.HandleFunc("GET /targets", s.handleTargetsPage)
-	mux.HandleFunc("GET /roles", s.handleRolesPage)
-	mux.HandleFunc("GET /decisions", s.handleDecisionsPage)
-	mux.HandleFunc("GET /decisions/{symbol...}", s.handleDecisionPage)
+	mux.HandleFunc("GET /targets", onGraph(s, asPage, targetParams, s.serveTargetsPage))
+	mux.HandleFunc("GET /roles", onGraph(s, asPage, queryText, s.serveRolesPage))
+	mux.HandleFunc("GET /decisions", onGraph(s, asPage, queryText, s.serveDecisionsPage))
+	mux.HandleFunc("GET /decisions/{symbol...}", onGraph(s, asPage, pathSymbol, s.serveDecisionPage))
 }
+
+// answer is how a handler reports what goes wrong: as a JSON error or as
+// an HTML page.
+type answer bool
+
+const (
+	asJSON answer = false
+	asPage answer = true
+)
+
+// onGraph is a handler answering from the resolved entities: params reads
+// the request, and a bad parameter is a 400; no resolver is a 503 and a
+// failing one a 500; otherwise serve answers with the graph.
+func onGraph[P any](s *server, as answer, params func(*http.Request) (P, error),
+	serve func(http.ResponseWriter, *http.Request, *resolve.Graph, P)) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		p, err := params(r)
+		if err != nil {
+			if as == asPage {
+				s.pageError(w, r, http.StatusBadRequest, "Tham số không hợp lệ", err.Error(), nil)
+			} else {
+				s.failQuery(w, r, err, "")
+			}
+			return
+		}
+		if g := s.graph(w, r, bool(as)); g != nil {
+			serve(w, r, g, p)
+		}
+	}
+}
+
+// queryText reads the free-text parameter q, which may be empty.
+func queryText(r *http.Request) (string, error) { return textParam(r.URL.Query(), "q") }
 
 // graph returns the resolved entities, answering 503 itself when there
 // are none to read.
@@ -44,6 +73,15 @@ func (s *server) graph(w http.ResponseWriter, r *http.Request, page bool) *resol
 		return nil
 	}
 	g, err := s.resolver.Graph(r.Context())
+	if errors.Is(err, ErrNotReady) {
+		w.Header().Set("Retry-After", "5")
+		if page {
+			s.pageError(w, r, http.StatusServiceUnavailable, "Đang khởi động", "Máy chủ đang đọc kho bài viết; thử lại sau ít giây.", nil)
+		} else {
+			s.fail(w, r, http.StatusServiceUnavailable, err.Error(), nil)
+		}
+		return nil
+	}
 	if err != nil {
 		if page {
 			s.pageError(w, r, http.StatusInternalServerError, "Lỗi máy chủ", "Không hợp nhất được thực thể.", err)
@@ -55,172 +93,8 @@ func (s *server) graph(w http.ResponseWriter, r *http.Request, page bool) *resol
 	return g
 }
 
-var yearRE = regexp.MustCompile(`^(19|20)\d\d$`)
-
-// targetQuery is the parsed filter and order of /api/targets and /targets.
-type targetQuery struct {
-	resolve.GoalFilter
-	Sort string
-	Size int
-}
-
-var targetSorts = []string{"family", "place", "year", "value", "-value", "date"}
-
-func parseTargetQuery(v url.Values) (targetQuery, error) {
-	var q targetQuery
-	var err error
-	if q.Family, err = textParam(v, "family"); err != nil {
-		return q, err
-	}
-	if q.Family != "" {
-		if _, ok := resolve.FamilyByID(q.Family); !ok {
-			return q, paramErr("family", "not a metric family (see /api/openapi.json)")
-		}
-	}
-	if q.Year, err = textParam(v, "year"); err != nil {
-		return q, err
-	}
-	if q.Year != "" && !yearRE.MatchString(q.Year) {
-		return q, paramErr("year", "not a four-digit year")
-	}
-	if q.Place, err = textParam(v, "place"); err != nil {
-		return q, err
-	}
-	q.Sort = v.Get("sort")
-	if q.Sort != "" && !slices.Contains(targetSorts, q.Sort) {
-		return q, paramErr("sort", "not one of "+strings.Join(targetSorts, ", "))
-	}
-	if q.Size, err = intParam(v, "size", 1000, 1, 10000); err != nil {
-		return q, err
-	}
-	return q, nil
-}
-
-// goals returns the goals q selects, in its order, at most q.Size, and
-// how many match in all.
-func goals(g *resolve.Graph, q targetQuery) ([]resolve.Goal, int) {
-	out := g.Goals(q.GoalFilter)
-	num := func(x resolve.Goal) float64 {
-		if x.Number == nil {
-			return -1
-		}
-		return *x.Number
-	}
-	switch q.Sort {
-	case "place":
-		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(resolve.Fold(a.Place), resolve.Fold(b.Place)) })
-	case "year":
-		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(a.Year, b.Year) })
-	case "value":
-		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(num(a), num(b)) })
-	case "-value":
-		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(num(b), num(a)) })
-	case "date":
-		slices.SortStableFunc(out, func(a, b resolve.Goal) int { return cmp.Compare(b.Article.Date, a.Article.Date) })
-	}
-	total := len(out)
-	if len(out) > q.Size {
-		out = out[:q.Size]
-	}
-	if out == nil {
-		out = []resolve.Goal{}
-	}
-	return out, total
-}
-
-type targetsResponse struct {
-	Total    int              `json:"total"`
-	Families []resolve.Family `json:"families"`
-	Targets  []resolve.Goal   `json:"targets"`
-}
-
-func (s *server) handleTargets(w http.ResponseWriter, r *http.Request) {
-	q, err := parseTargetQuery(r.URL.Query())
-	if err != nil {
-		s.failQuery(w, r, err, "")
-		return
-	}
-	g := s.graph(w, r, false)
-	if g == nil {
-		return
-	}
-	list, total := goals(g, q)
-	s.writeJSON(w, r, http.StatusOK, targetsResponse{Total: total, Families: resolve.Families, Targets: list})
-}
-
-type rolesResponse struct {
-	Holders []resolve.Holding `json:"holders"`
-}
-
-func (s *server) handleRoles(w http.ResponseWriter, r *http.Request) {
-	q, err := textParam(r.URL.Query(), "q")
-	if err != nil {
-		s.failQuery(w, r, err, "")
-		return
-	}
-	if q == "" {
-		s.badRequest(w, r, "q", "required: a role and its body, such as \"Giám đốc Sở TT&TT TP.HCM\"")
-		return
-	}
-	g := s.graph(w, r, false)
-	if g == nil {
-		return
-	}
-	h := g.Holders(q)
-	if h == nil {
-		h = []resolve.Holding{}
-	}
-	s.writeJSON(w, r, http.StatusOK, rolesResponse{Holders: h})
-}
-
-type decisionsResponse struct {
-	Decisions []*resolve.Entity `json:"decisions"`
-}
-
-func (s *server) handleDecisions(w http.ResponseWriter, r *http.Request) {
-	q, err := textParam(r.URL.Query(), "q")
-	if err != nil {
-		s.failQuery(w, r, err, "")
-		return
-	}
-	size, err := intParam(r.URL.Query(), "size", 1000, 1, 100000)
-	if err != nil {
-		s.failQuery(w, r, err, "")
-		return
-	}
-	g := s.graph(w, r, false)
-	if g == nil {
-		return
-	}
-	list := g.Entities(resolve.TypeDecision, q, size)
-	if list == nil {
-		list = []*resolve.Entity{}
-	}
-	s.writeJSON(w, r, http.StatusOK, decisionsResponse{Decisions: list})
-}
-
-type decisionResponse struct {
-	Decision *resolve.Entity      `json:"decision"`
-	Articles []resolve.ArticleRef `json:"articles"`
-}
-
-func (s *server) handleDecision(w http.ResponseWriter, r *http.Request) {
-	sym, err := textParam(url.Values{"symbol": {r.PathValue("symbol")}}, "symbol")
-	if err != nil {
-		s.failQuery(w, r, err, "")
-		return
-	}
-	g := s.graph(w, r, false)
-	if g == nil {
-		return
-	}
-	e, ok := g.Lookup(resolve.TypeDecision, sym)
-	if !ok {
-		s.fail(w, r, http.StatusNotFound, "decision "+sym+" not found", nil)
-		return
-	}
-	s.writeJSON(w, r, http.StatusOK, decisionResponse{Decision: e, Articles: refs(g, e.Articles)})
-}
+// maxListed bounds the rows of a list page; the CSV and API have them all.
+const maxListed = 500
 
 // refs looks up the articles with the given IDs, in order.
 func refs(g *resolve.Graph, ids []string) []resolve.ArticleRef {
@@ -233,11 +107,23 @@ func refs(g *resolve.Graph, ids []string) []resolve.ArticleRef {
 	return out
 }
 
-// resolvedEntities answers /api/entities from the resolved entities.
-func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q string, size int) {
-	g := s.graph(w, r, false)
-	if g == nil {
-		return
+func firstN(ids []string, n int) []string {
+	if len(ids) > n {
+		return ids[:n]
+	}
+	return ids
+}
+
+// resolvedEntities answers /api/entities from the resolved entities. It
+// reports false, having written nothing, while they are still loading.
+func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q string, size int) bool {
+	g, err := s.resolver.Graph(r.Context())
+	if errors.Is(err, ErrNotReady) {
+		return false
+	}
+	if err != nil {
+		s.fail(w, r, http.StatusInternalServerError, "cannot resolve entities", err)
+		return true
 	}
 	list := g.Entities(typ, q, size)
 	if list == nil {
@@ -246,33 +132,7 @@ func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q
 	s.writeJSON(w, r, http.StatusOK, struct {
 		Entities []*resolve.Entity `json:"entities"`
 	}{list})
+	return true
 }
 
 func paramErr(name, reason string) error { return &index.ParamError{Param: name, Reason: reason} }
-
-// exportGraph returns the resolved entities for the export, nil when
-// there are none (the records then carry no entity_ids).
-func (s *server) exportGraph(r *http.Request) *resolve.Graph {
-	if s.resolver == nil {
-		return nil
-	}
-	g, err := s.resolver.Graph(r.Context())
-	if err != nil {
-		s.logFailure(r, http.StatusOK, "export without entity ids", err)
-		return nil
-	}
-	return g
-}
-
-// exportRecord is an article as the NDJSON export writes it: the article
-// record with the resolved IDs of its entities.
-func exportRecord(g *resolve.Graph, a article.Article) any {
-	if g == nil {
-		return a
-	}
-	ids := g.IDsOf(a)
-	return struct {
-		article.Article
-		EntityIDs *resolve.EntityIDs `json:"entity_ids"`
-	}{a, &ids}
-}

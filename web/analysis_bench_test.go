@@ -20,7 +20,7 @@ func BenchmarkAnalysis20k(b *testing.B) {
 	if _, err := r.Graph(context.Background()); err != nil {
 		b.Fatal(err)
 	}
-	h, err := New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: b.TempDir()}, Resolver: r})
+	h, err := New(Config{Index: newTestIndex(b), Store: &memStore{dir: b.TempDir()}, Resolver: r})
 	if err != nil {
 		b.Fatal(err)
 	}

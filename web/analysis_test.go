@@ -1,8 +1,10 @@
 package web
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
+	"fmt"
 	"net/http"
 	"strings"
 	"testing"
@@ -63,7 +65,7 @@ func newAnalysisFixture(t testing.TB) *fixture {
 	}
 	r := resolve.NewResolver()
 	r.Load(arts)
-	f := &fixture{t: t, arts: arts, index: &fakeIndex{arts: arts}, store: &fakeStore{arts: arts, dir: t.TempDir()}}
+	f := &fixture{t: t, arts: arts, index: newTestIndex(t, arts...), store: &memStore{arts: arts, dir: t.TempDir()}}
 	h, err := New(Config{Index: f.index, Store: f.store, Resolver: r})
 	if err != nil {
 		t.Fatal(err)
@@ -244,7 +246,7 @@ func TestHomonymsPageSaysSo(t *testing.T) {
 	}
 	r := resolve.NewResolver()
 	r.Load(arts)
-	h, err := New(Config{Index: &fakeIndex{arts: arts}, Store: &fakeStore{arts: arts, dir: t.TempDir()}, Resolver: r})
+	h, err := New(Config{Index: newTestIndex(t, arts...), Store: &memStore{arts: arts, dir: t.TempDir()}, Resolver: r})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -256,7 +258,7 @@ func TestHomonymsPageSaysSo(t *testing.T) {
 }
 
 func TestAnalysisOnNoArticles(t *testing.T) {
-	h, err := New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: t.TempDir()}, Resolver: resolve.NewResolver()})
+	h, err := New(Config{Index: newTestIndex(t), Store: &memStore{dir: t.TempDir()}, Resolver: resolve.NewResolver()})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -270,9 +272,43 @@ func TestAnalysisOnNoArticles(t *testing.T) {
 		t.Errorf("unknown decision: %d", rec.Code)
 	}
 	// Without a resolver the analysis endpoints say they cannot answer.
-	h, _ = New(Config{Index: &fakeIndex{}, Store: &fakeStore{dir: t.TempDir()}})
+	h, _ = New(Config{Index: newTestIndex(t), Store: &memStore{dir: t.TempDir()}})
 	f = &fixture{t: t, h: h}
 	if rec := f.get("/api/targets"); rec.Code != http.StatusServiceUnavailable || !strings.Contains(rec.Body.String(), `"error"`) {
 		t.Errorf("no resolver: %d %s", rec.Code, rec.Body)
+	}
+}
+
+// warmingResolver is a resolver still reading the archive at start-up.
+type warmingResolver struct{}
+
+func (warmingResolver) Graph(ctx context.Context) (*resolve.Graph, error) {
+	return nil, fmt.Errorf("loading 3 of 10 pages: %w", ErrNotReady)
+}
+
+// While the resolved entities load, the server answers at once: entity
+// look-ups from the index, search as ever, and what needs the resolved
+// entities a 503 with Retry-After, never a wait or a 500.
+func TestServesWhileEntitiesLoad(t *testing.T) {
+	arts := analysisArticles()
+	f := &fixture{t: t, arts: arts, index: newTestIndex(t, arts...), store: &memStore{arts: arts, dir: t.TempDir()}}
+	h, err := New(Config{Index: f.index, Store: f.store, Resolver: warmingResolver{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.h = h
+	rec := f.get("/api/entities?type=organization")
+	var got entitiesResponse
+	if rec.Code != http.StatusOK || json.Unmarshal(rec.Body.Bytes(), &got) != nil || len(got.Entities) == 0 {
+		t.Errorf("/api/entities while loading: %d %s, want the index's entities", rec.Code, rec.Body)
+	}
+	if rec := f.get("/api/articles?q=chuyen+doi+so"); rec.Code != http.StatusOK {
+		t.Errorf("search while loading: %d", rec.Code)
+	}
+	for _, u := range []string{"/api/targets", "/api/roles?q=giam+doc", "/targets", "/decisions", "/api/export"} {
+		rec := f.get(u)
+		if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+			t.Errorf("%s while loading: %d, Retry-After %q; want 503 with Retry-After", u, rec.Code, rec.Header().Get("Retry-After"))
+		}
 	}
 }

@@ -79,20 +79,29 @@ func (s *server) prepareResults(res index.Results) index.Results {
 
 func (s *server) handleArticle(w http.ResponseWriter, r *http.Request) {
 	id := r.PathValue("id")
+	if a, ok := s.indexedArticle(w, r, id, "article "+id+" not found"); ok {
+		s.writeJSON(w, r, http.StatusOK, s.withAudio(a))
+	}
+}
+
+// indexedArticle reads article id from the index for a JSON answer. It
+// answers itself, and reports false, when id is malformed (400), unknown
+// (404 saying missing) or cannot be read (500).
+func (s *server) indexedArticle(w http.ResponseWriter, r *http.Request, id, missing string) (article.Article, bool) {
 	if !validID.MatchString(id) {
 		s.badRequest(w, r, "id", badIDReason)
-		return
+		return article.Article{}, false
 	}
 	a, err := s.index.Get(r.Context(), id)
 	if errors.Is(err, index.ErrNotFound) {
-		s.fail(w, r, http.StatusNotFound, "article "+id+" not found", nil)
-		return
+		s.fail(w, r, http.StatusNotFound, missing, nil)
+		return a, false
 	}
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "cannot read article", err)
-		return
+		return a, false
 	}
-	s.writeJSON(w, r, http.StatusOK, s.withAudio(a))
+	return a, true
 }
 
 type entitiesResponse struct {
@@ -116,8 +125,9 @@ func (s *server) handleEntities(w http.ResponseWriter, r *http.Request) {
 		s.failQuery(w, r, err, "")
 		return
 	}
-	if s.resolver != nil {
-		s.resolvedEntities(w, r, typ, q, size)
+	// Resolved entities when they are loaded; while the server is still
+	// reading the archive at start-up, the index's entity names.
+	if s.resolver != nil && s.resolvedEntities(w, r, typ, q, size) {
 		return
 	}
 	ents, err := s.index.Entities(r.Context(), index.EntityQuery{Type: typ, Q: q, Size: size})

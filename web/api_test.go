@@ -5,10 +5,8 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -17,27 +15,8 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/internal/golden"
 )
-
-var update = flag.Bool("update", false, "rewrite golden files in testdata/")
-
-// golden compares got with testdata/name, rewriting it under -update.
-func golden(t *testing.T, name string, got []byte) {
-	t.Helper()
-	p := filepath.Join("testdata", name)
-	if *update {
-		if err := os.WriteFile(p, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-	want, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatalf("%v (run go test ./web -update to create it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("%s differs from the response:\n%s", p, got)
-	}
-}
 
 func decode[T any](t *testing.T, b []byte) T {
 	t.Helper()
@@ -66,7 +45,7 @@ func TestArticlesGolden(t *testing.T) {
 	if ct := rec.Header().Get("Content-Type"); !strings.HasPrefix(ct, "application/json") {
 		t.Fatalf("Content-Type = %q", ct)
 	}
-	golden(t, "articles.golden.json", indentJSON(t, rec.Body.Bytes()))
+	golden.Check(t, filepath.Join("testdata", "articles.golden.json"), indentJSON(t, rec.Body.Bytes()))
 }
 
 func TestArticlesShape(t *testing.T) {
@@ -75,7 +54,7 @@ func TestArticlesShape(t *testing.T) {
 	if res.Total != 1 || len(res.Articles) != 1 || res.Articles[0].ID != f.arts[1].ID {
 		t.Fatalf("q=đô thị: %+v", res)
 	}
-	if got := res.Articles[0].Audio; len(got) != 1 || got[0].Voice != "south-male" || got[0].URL != audioURL(f.arts[1].ID, "south-male") || got[0].Bytes != 1000 {
+	if got := res.Articles[0].Audio; len(got) != 1 || got[0].Voice != "south-male" || got[0].URL != article.AudioURL(f.arts[1].ID, "south-male") || got[0].Bytes != 1000 {
 		t.Fatalf("audio variants = %+v", got)
 	}
 	if len(res.Facets.People) != 1 || res.Facets.People[0].Name != "Phan Văn Mãi" || len(res.Facets.Sources) != 0 {
@@ -229,7 +208,7 @@ func TestArticle(t *testing.T) {
 		t.Fatalf("audio = %+v", a.Audio)
 	}
 	for i, v := range article.Voices {
-		if a.Audio[i].Voice != v.ID || a.Audio[i].URL != audioURL(a.ID, v.ID) {
+		if a.Audio[i].Voice != v.ID || a.Audio[i].URL != article.AudioURL(a.ID, v.ID) {
 			t.Errorf("audio[%d] = %+v", i, a.Audio[i])
 		}
 	}
@@ -240,13 +219,14 @@ func TestArticle(t *testing.T) {
 	// The stored records are the truth, read without looking at the disk:
 	// a served reading's URL is built in one place, an unknown voice is
 	// dropped, a reading hosted elsewhere keeps its URL.
-	f.index.arts[2].Audio = []article.Audio{
+	f.arts[2].Audio = []article.Audio{
 		{Voice: "north-male", URL: "/api/audio/x/north-male.mp3"},
 		{Voice: "robot", URL: "/api/audio/x/robot.mp3"},
 		{Voice: "south-male", URL: "https://cdn.example/a.mp3"},
 	}
+	f.reindex()
 	got := decode[article.Article](t, f.get("/api/articles/"+f.arts[2].ID).Body.Bytes()).Audio
-	if len(got) != 2 || got[0].URL != audioURL(f.arts[2].ID, "north-male") || got[1].URL != "https://cdn.example/a.mp3" {
+	if len(got) != 2 || got[0].URL != article.AudioURL(f.arts[2].ID, "north-male") || got[1].URL != "https://cdn.example/a.mp3" {
 		t.Errorf("audio records served as %+v", got)
 	}
 }
@@ -294,10 +274,10 @@ func TestSearchFailureIs500JSON(t *testing.T) {
 }
 
 func TestNewRequiresDependencies(t *testing.T) {
-	if _, err := New(Config{Store: &fakeStore{}}); err == nil || !strings.Contains(err.Error(), "Index") {
+	if _, err := New(Config{Store: &memStore{}}); err == nil || !strings.Contains(err.Error(), "Index") {
 		t.Errorf("missing index: %v", err)
 	}
-	if _, err := New(Config{Index: &fakeIndex{}}); err == nil || !strings.Contains(err.Error(), "Store") {
+	if _, err := New(Config{Index: newTestIndex(t)}); err == nil || !strings.Contains(err.Error(), "Store") {
 		t.Errorf("missing store: %v", err)
 	}
 }

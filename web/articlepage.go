@@ -15,10 +15,12 @@ type articlePage struct {
 	Voices  []reading
 }
 
-// reading is a voice the article can be heard in, with its chapters.
+// reading is a voice the article can be heard in: where the player finds
+// its MP3 and sentence timings (from the audio record), and its chapters.
 type reading struct {
 	article.Voice
-	Chapters []chapterView
+	MP3, Timings string
+	Chapters     []chapterView
 }
 
 type chapterView struct {
@@ -55,7 +57,7 @@ func (s *server) handleArticlePage(w http.ResponseWriter, r *http.Request) {
 	page := articlePage{layout: layout{Title: a.Title}, Article: a}
 	for _, v := range allVoices {
 		if au, ok := findAudio(a, v.ID); ok && !isAbsoluteURL(au.URL) {
-			page.Voices = append(page.Voices, reading{Voice: v, Chapters: chapterViews(au.Chapters)})
+			page.Voices = append(page.Voices, reading{Voice: v, MP3: au.URL, Timings: timingsURL(au.URL), Chapters: chapterViews(au.Chapters)})
 		}
 	}
 	s.render(w, r, http.StatusOK, "article", page)

@@ -11,41 +11,6 @@ import (
 	"dxnews/article"
 )
 
-// allVoices lists every voice audio may exist in, in UI order.
-var allVoices = article.AllVoices()
-
-// audioURL is the API path of an article's MP3 in a voice.
-func audioURL(id, voice string) string { return article.AudioURL(id, voice) }
-
-// withAudio normalises a and orders its audio records by voice. The stored
-// records are the one source of truth: nothing is looked up on disk. A
-// record served by this API gets its URL from [article.AudioURL]; one
-// hosted elsewhere under an absolute URL keeps it; records of unknown
-// voices are dropped.
-func (s *server) withAudio(a article.Article) article.Article {
-	a.Normalize()
-	listed := make(map[string]article.Audio, len(a.Audio))
-	for _, au := range a.Audio {
-		listed[au.Voice] = au
-	}
-	out := []article.Audio{}
-	for _, v := range allVoices {
-		au, ok := listed[v.ID]
-		if !ok {
-			continue
-		}
-		if !isAbsoluteURL(au.URL) {
-			if !validID.MatchString(a.ID) {
-				continue
-			}
-			au.URL = audioURL(a.ID, v.ID)
-		}
-		out = append(out, au)
-	}
-	a.Audio = out
-	return a
-}
-
 // hexID is validID.MatchString without the regular expression, for the
 // audio path, which serves many small Range requests.
 func hexID(s string) bool {
@@ -58,10 +23,6 @@ func hexID(s string) bool {
 		}
 	}
 	return true
-}
-
-func isAbsoluteURL(u string) bool {
-	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
 }
 
 // handleAudio serves /api/audio/{id}/{voice}.mp3 (with Range support) and

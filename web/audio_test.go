@@ -5,8 +5,14 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"strconv"
+	"strings"
+	"sync/atomic"
 	"testing"
+
+	"dxnews/article"
 )
 
 func TestAudioRange(t *testing.T) {
@@ -14,7 +20,7 @@ func TestAudioRange(t *testing.T) {
 	srv := httptest.NewServer(f.h)
 	t.Cleanup(srv.Close)
 	mp3 := fakeMP3()
-	url := srv.URL + audioURL(f.arts[0].ID, "south-female")
+	url := srv.URL + article.AudioURL(f.arts[0].ID, "south-female")
 
 	for _, tc := range []struct {
 		rng          string
@@ -61,7 +67,7 @@ func TestAudioRange(t *testing.T) {
 
 func TestAudioUnsatisfiableRangeIsJSON(t *testing.T) {
 	f := newFixture(t)
-	rec := f.get(audioURL(f.arts[0].ID, "north-male"), "Range", "bytes=5000-6000")
+	rec := f.get(article.AudioURL(f.arts[0].ID, "north-male"), "Range", "bytes=5000-6000")
 	if rec.Code != http.StatusRequestedRangeNotSatisfiable {
 		t.Fatalf("status %d", rec.Code)
 	}
@@ -94,11 +100,72 @@ func TestAudioTimings(t *testing.T) {
 
 func TestAudioVoiceWithoutReading(t *testing.T) {
 	f := newFixture(t)
-	rec := f.get(audioURL(f.arts[1].ID, "north-female"))
+	rec := f.get(article.AudioURL(f.arts[1].ID, "north-female"))
 	if rec.Code != http.StatusNotFound {
 		t.Fatalf("status %d", rec.Code)
 	}
 	if e := decode[errorBody](t, rec.Body.Bytes()); e.Error != "no north-female audio for article "+f.arts[1].ID {
 		t.Fatalf("error %q", e.Error)
+	}
+}
+
+// countingStore counts the audio paths asked of it.
+type countingStore struct {
+	*memStore
+	paths atomic.Int64
+}
+
+func (c *countingStore) AudioPath(id, voice string) string {
+	c.paths.Add(1)
+	return c.memStore.AudioPath(id, voice)
+}
+
+// Pages, feeds, the API and the export show the readings the stored
+// records list and never look at the disk: with every audio file gone and
+// the store counting the paths asked of it, each still lists the reading at
+// the URL built in one place, and no path was asked for. Only the audio
+// endpoint itself opens a file.
+func TestRendersReadRecordsNotFiles(t *testing.T) {
+	f := newFixture(t)
+	cs := &countingStore{memStore: f.store}
+	h, err := New(Config{Index: f.index, Store: cs, BaseURL: "https://dx.example"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.RemoveAll(filepath.Join(f.store.dir, "audio")); err != nil {
+		t.Fatal(err)
+	}
+	get := func(target string) string {
+		t.Helper()
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		if rec.Code != http.StatusOK {
+			t.Fatalf("GET %s: %d %.300s", target, rec.Code, rec.Body)
+		}
+		return rec.Body.String()
+	}
+	id := f.arts[0].ID
+	mp3 := article.AudioURL(id, "north-female")
+	for _, tc := range []struct{ target, want string }{
+		{"/api/articles/" + id, `"url":"` + mp3 + `"`},
+		{"/api/articles?q=da+nang", `"url":"` + mp3 + `"`},
+		{"/api/export", `"url":"` + mp3 + `"`},
+		{"/articles/" + id, `data-mp3="` + mp3 + `" data-timings="` + strings.TrimSuffix(mp3, ".mp3") + `.json"`},
+		{"/", "Nghe được · 4 giọng đọc"},
+		{"/search?q=da+nang", "Nghe được · 4 giọng đọc"},
+		{"/entities/person/L%C3%AA%20Trung%20Chinh", "Nghe được · 4 giọng đọc"},
+		{"/feeds/north-female.xml", `url="https://dx.example` + mp3 + `"`},
+	} {
+		if body := get(tc.target); !strings.Contains(body, tc.want) {
+			t.Errorf("GET %s lacks %s:\n%.600s", tc.target, tc.want, body)
+		}
+	}
+	if n := cs.paths.Load(); n != 0 {
+		t.Fatalf("rendering asked the store for %d audio paths, want none", n)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, mp3, nil))
+	if rec.Code != http.StatusNotFound || cs.paths.Load() != 1 {
+		t.Errorf("the audio endpoint, file gone: %d after %d paths, want 404 after 1", rec.Code, cs.paths.Load())
 	}
 }

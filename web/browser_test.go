@@ -23,6 +23,9 @@ const chromiumPath = "/usr/bin/chromium"
 // test when Chromium is not installed.
 func newBrowser(t *testing.T) context.Context {
 	t.Helper()
+	if testing.Short() {
+		t.Skip("headless browser test: skipped under -short")
+	}
 	if _, err := os.Stat(chromiumPath); err != nil {
 		t.Skipf("headless browser test needs %s (apt-get install -y chromium): %v", chromiumPath, err)
 	}
@@ -93,6 +96,7 @@ func TestBrowserArticlePlayer(t *testing.T) {
 			f.arts[0].Audio[i].Chapters = []article.Chapter{{StartMS: 0, EndMS: 2400, Title: "Tiêu đề"}, {StartMS: 2400, EndMS: 5100, Title: "Mục tiêu đến năm 2025"}}
 		}
 	}
+	f.reindex()
 	a := f.arts[0]
 	mp3 := silentMP3(t, 6)
 	if mp3 != nil {
@@ -132,7 +136,7 @@ func TestBrowserArticlePlayer(t *testing.T) {
 	src := evaluate[string](t, ctx, `document.getElementById("audio").getAttribute("src")`)
 	pressed := evaluate[string](t, ctx, `document.querySelector('button.voice[data-voice="north-male"]').getAttribute("aria-pressed")`)
 	sentences := evaluate[int](t, ctx, `document.querySelectorAll("#transcript li").length`)
-	if src != audioURL(a.ID, "north-male") || pressed != "true" || sentences != 2 {
+	if src != article.AudioURL(a.ID, "north-male") || pressed != "true" || sentences != 2 {
 		t.Fatalf("after choosing a voice: src %q, aria-pressed %q, %d sentences", src, pressed, sentences)
 	}
 	// Its chapters are listed; no other voice's are.

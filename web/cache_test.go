@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"dxnews/article"
 	"dxnews/index"
 )
 
@@ -38,7 +39,7 @@ func (r *readerFromRecorder) ReadFrom(src io.Reader) (int64, error) {
 func TestAudioReachesReadFrom(t *testing.T) {
 	f := newFixture(t)
 	for _, rng := range []string{"", "bytes=100-199"} {
-		req := httptest.NewRequest(http.MethodGet, audioURL(f.arts[0].ID, "north-male"), nil)
+		req := httptest.NewRequest(http.MethodGet, article.AudioURL(f.arts[0].ID, "north-male"), nil)
 		if rng != "" {
 			req.Header.Set("Range", rng)
 		}
@@ -88,23 +89,23 @@ func TestETagAndNotModified(t *testing.T) {
 	}
 }
 
-// versionedIndex counts searches and reports a version tests can bump.
+// versionedIndex counts searches and passes on the Bleve index's
+// version, which changes whenever articles are indexed.
 type versionedIndex struct {
-	*fakeIndex
-	version  atomic.Uint64
+	*testIndex
 	searches atomic.Int64
 }
 
-func (v *versionedIndex) Version() uint64 { return v.version.Load() }
+func (v *versionedIndex) Version() uint64 { return v.ix.Version() }
 
 func (v *versionedIndex) Search(ctx context.Context, q index.Query) (index.Results, error) {
 	v.searches.Add(1)
-	return v.fakeIndex.Search(ctx, q)
+	return v.testIndex.Search(ctx, q)
 }
 
 func TestCacheUntilIndexChanges(t *testing.T) {
 	f := newFixture(t)
-	vi := &versionedIndex{fakeIndex: f.index}
+	vi := &versionedIndex{testIndex: f.index}
 	h, err := New(Config{Index: vi, Store: f.store})
 	if err != nil {
 		t.Fatal(err)
@@ -124,8 +125,8 @@ func TestCacheUntilIndexChanges(t *testing.T) {
 		t.Fatalf("another query searched %d times in all, want 2", n)
 	}
 	// A change to the index drops what was kept.
-	f.index.arts[1].Title = "Tiêu đề mới về chuyển đổi số"
-	vi.version.Add(1)
+	f.arts[1].Title = "Tiêu đề mới về chuyển đổi số"
+	f.reindex()
 	after := get("/api/articles?q=chuyen")
 	if n := vi.searches.Load(); n != 3 {
 		t.Fatalf("after the index changed, searches = %d, want 3", n)

@@ -2,9 +2,13 @@ package web
 
 import (
 	"encoding/json"
+	"errors"
 	"net/http"
 	"strings"
 	"unicode"
+
+	"dxnews/article"
+	"dxnews/resolve"
 )
 
 // Export page sizes.
@@ -29,6 +33,13 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 		s.failQuery(w, r, err, "")
 		return
 	}
+	// Records carry the resolved entity IDs: while they are loading, the
+	// client is told to come back rather than given records without them
+	// and a cursor past them.
+	g, ok := s.exportGraph(w, r)
+	if !ok {
+		return
+	}
 	arts, next, err := s.store.Since(r.Context(), since, limit)
 	if err != nil && since != "" && r.Context().Err() == nil {
 		// The store does not say why it failed; if it can read from the
@@ -49,11 +60,43 @@ func (s *server) handleExport(w http.ResponseWriter, r *http.Request) {
 	w.WriteHeader(http.StatusOK)
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	g := s.exportGraph(r)
 	for _, a := range arts {
 		if err := enc.Encode(exportRecord(g, s.withAudio(a))); err != nil {
 			s.logFailure(r, http.StatusInternalServerError, "export interrupted", err)
 			return
 		}
 	}
+}
+
+// exportGraph returns the resolved entities for the export, nil when
+// there are none (the records then carry no entity_ids). It answers 503
+// and reports false while they are still loading.
+func (s *server) exportGraph(w http.ResponseWriter, r *http.Request) (*resolve.Graph, bool) {
+	if s.resolver == nil {
+		return nil, true
+	}
+	g, err := s.resolver.Graph(r.Context())
+	if errors.Is(err, ErrNotReady) {
+		w.Header().Set("Retry-After", "5")
+		s.fail(w, r, http.StatusServiceUnavailable, err.Error(), nil)
+		return nil, false
+	}
+	if err != nil {
+		s.logFailure(r, http.StatusOK, "export without entity ids", err)
+		return nil, true
+	}
+	return g, true
+}
+
+// exportRecord is an article as the NDJSON export writes it: the article
+// record with the resolved IDs of its entities.
+func exportRecord(g *resolve.Graph, a article.Article) any {
+	if g == nil {
+		return a
+	}
+	ids := g.IDsOf(a)
+	return struct {
+		article.Article
+		EntityIDs *resolve.EntityIDs `json:"entity_ids"`
+	}{a, &ids}
 }

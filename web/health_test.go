@@ -9,9 +9,9 @@ import (
 	"testing"
 )
 
-// clusterIndex is a fakeIndex that reports a cluster's health.
+// clusterIndex is an index that reports a cluster's health.
 type clusterIndex struct {
-	*fakeIndex
+	*testIndex
 	status string
 	err    error
 }

@@ -7,12 +7,8 @@ import (
 	"html/template"
 	"io/fs"
 	"net/http"
-	"net/url"
-	"strings"
-	"time"
 
 	"dxnews/article"
-	"dxnews/index"
 )
 
 //go:embed templates/*.html
@@ -113,46 +109,4 @@ func staticHandler() http.Handler {
 		w.Header().Set("Cache-Control", "public, max-age=3600")
 		files.ServeHTTP(w, r)
 	})
-}
-
-var templateFuncs = template.FuncMap{
-	"date":         formatDate,
-	"paragraphs":   paragraphs,
-	"entityURL":    entityURL,
-	"typeLabel":    typeLabel,
-	"highlight":    highlight,
-	"decisionName": index.DecisionName,
-	"targetName":   index.TargetName,
-	"voiceLabels":  voiceLabels,
-	"list":         func(a []article.Article, q string) articleList { return articleList{a, q} },
-	"decisionURL":  decisionURL,
-	"inc":          func(i int) int { return i + 1 },
-	"trimCSV":      func(s string) string { _, q, _ := strings.Cut(s, "?"); return q },
-	"familyLabel":  familyLabel,
-	"entityIDURL":  func(typ, id string) string { return "/entities/" + typ + "/" + url.PathEscape(id) },
-}
-
-// formatDate shows a time as Vietnamese readers write it, in Vietnam time.
-func formatDate(t time.Time) string {
-	if t.IsZero() {
-		return ""
-	}
-	return t.In(vietnam).Format("02/01/2006 15:04")
-}
-
-// paragraphs splits a body on blank lines.
-func paragraphs(body string) []string {
-	var out []string
-	for _, p := range strings.Split(strings.ReplaceAll(body, "\r\n", "\n"), "\n\n") {
-		if p = strings.TrimSpace(p); p != "" {
-			out = append(out, p)
-		}
-	}
-	return out
-}
-
-// entityURL is the page of one entity; the name is escaped as one path
-// segment, so decision symbols keep their slashes.
-func entityURL(typ, name string) string {
-	return "/entities/" + typ + "/" + url.PathEscape(name)
 }

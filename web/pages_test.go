@@ -97,7 +97,8 @@ func TestPagesEscapeInput(t *testing.T) {
 		}
 	}
 	// Stored text is escaped too.
-	f.index.arts[1].Title = `Tiêu đề <img src=x onerror=alert(2)>`
+	f.arts[1].Title = `Tiêu đề <img src=x onerror=alert(2)>`
+	f.reindex()
 	body := f.page("/articles/"+f.arts[1].ID, http.StatusOK)
 	if strings.Contains(body, "<img src=x") || !strings.Contains(body, "&lt;img src=x onerror=alert(2)&gt;") {
 		t.Error("article title not escaped")
@@ -119,7 +120,8 @@ func TestArticlePage(t *testing.T) {
 		`href="/entities/location/%C4%90%C3%A0%20N%E1%BA%B5ng"`,
 	)
 	for _, v := range article.Voices {
-		wantAll(t, body, `data-voice="`+v.ID+`" aria-pressed="false">`+v.Label+`</button>`)
+		mp3 := article.AudioURL(a.ID, v.ID)
+		wantAll(t, body, `data-voice="`+v.ID+`" data-mp3="`+mp3+`" data-timings="`+strings.TrimSuffix(mp3, ".mp3")+`.json" aria-pressed="false">`+v.Label+`</button>`)
 	}
 
 	// Only the voices with audio are offered.

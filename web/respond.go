@@ -103,3 +103,15 @@ func (j *jsonErrors) ReadFrom(r io.Reader) (int64, error) {
 }
 
 func (j *jsonErrors) Unwrap() http.ResponseWriter { return j.ResponseWriter }
+
+// origin returns the public origin absolute URLs start with.
+func (s *server) origin(r *http.Request) string {
+	if s.baseURL != "" {
+		return strings.TrimRight(s.baseURL, "/")
+	}
+	scheme := "http"
+	if r.TLS != nil || r.Header.Get("X-Forwarded-Proto") == "https" {
+		scheme = "https"
+	}
+	return scheme + "://" + r.Host
+}

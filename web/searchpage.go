@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strconv"
 
-	"dxnews/article"
 	"dxnews/index"
 )
 
@@ -25,18 +24,6 @@ var filterParams = []struct{ param, label string }{
 type link struct {
 	Label string
 	URL   string
-}
-
-type facetLink struct {
-	Name   string
-	Count  int
-	URL    string
-	Active bool
-}
-
-type facetGroup struct {
-	Title string
-	Items []facetLink
 }
 
 // field is a form field carried over from the current search.
@@ -129,44 +116,4 @@ func searchURL(v url.Values, key, val string) string {
 		out.Set(key, val)
 	}
 	return "/search?" + out.Encode()
-}
-
-// facetGroups turns facets into links that add the value as a filter.
-func facetGroups(f index.Facets, v url.Values) []facetGroup {
-	var out []facetGroup
-	for _, g := range []struct {
-		title, param string
-		counts       []index.FacetCount
-	}{
-		{"Nhân vật", "person", f.People},
-		{"Tổ chức", "org", f.Organizations},
-		{"Văn bản", "decision", f.Decisions},
-		{"Nguồn", "source", f.Sources},
-	} {
-		if len(g.counts) == 0 {
-			continue
-		}
-		fg := facetGroup{Title: g.title}
-		for _, c := range g.counts[:min(len(g.counts), 10)] {
-			fg.Items = append(fg.Items, facetLink{
-				Name:   c.Name,
-				Count:  c.Count,
-				URL:    searchURL(v, g.param, c.Name),
-				Active: v.Get(g.param) == c.Name,
-			})
-		}
-		out = append(out, fg)
-	}
-	return out
-}
-
-// voiceLabels lists the labels of the voices an article can be heard in.
-func voiceLabels(a article.Article) []string {
-	var out []string
-	for _, v := range allVoices {
-		if _, ok := findAudio(a, v.ID); ok {
-			out = append(out, v.Label)
-		}
-	}
-	return out
 }

@@ -1,7 +1,6 @@
 package webhook
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -9,11 +8,10 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"slices"
-	"sort"
 	"time"
 
 	"dxnews/article"
+	"dxnews/internal/atomicfile"
 )
 
 // state is one webhook's progress, kept in <StateDir>/<hash of URL>.json.
@@ -64,105 +62,9 @@ func (st *state) save(dir string) error {
 	if err != nil {
 		return err
 	}
-	path := statePath(dir, st.URL)
-	tmp, err := os.CreateTemp(dir, ".cursor-*.tmp")
-	if err != nil {
+	// 0600: the URL may carry credentials.
+	if err := atomicfile.Write(statePath(dir, st.URL), b, 0o600); err != nil {
 		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("webhook: saving cursor: %w", err)
-	}
-	// Sync the folder too, so the rename itself survives a power cut.
-	if d, err := os.Open(dir); err == nil {
-		d.Sync()
-		d.Close()
 	}
 	return nil
-}
-
-// Status is what `dxnews status` shows of one webhook.
-type Status struct {
-	URL string // credentials and query removed
-	// Configured is false for a webhook known only from its cursor file.
-	Configured bool
-	// Lag is the number of events not yet acknowledged, counted up to
-	// maxLag; LagCapped says there are more.
-	Lag          int
-	LagCapped    bool
-	Delivered    int64
-	LastDelivery time.Time
-	LastError    string
-	LastErrorAt  time.Time
-}
-
-const maxLag = 10000
-
-// ReadStatus reports every webhook in urls and every one with a cursor file
-// in stateDir, ordered by URL.
-func ReadStatus(ctx context.Context, stateDir string, urls []string, src Source) ([]Status, error) {
-	seen := map[string]bool{}
-	all := append([]string(nil), urls...)
-	names, _ := filepath.Glob(filepath.Join(stateDir, "*.json"))
-	for _, n := range names {
-		b, err := os.ReadFile(n)
-		if err != nil {
-			continue
-		}
-		var st state
-		if json.Unmarshal(b, &st) == nil && st.URL != "" {
-			all = append(all, st.URL)
-		}
-	}
-	sort.Strings(all)
-	var out []Status
-	for _, u := range all {
-		if seen[u] {
-			continue
-		}
-		seen[u] = true
-		st, err := loadState(stateDir, u)
-		if err != nil {
-			return nil, err
-		}
-		lag, capped, err := pending(ctx, src, st)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, Status{URL: redact(u), Configured: slices.Contains(urls, u), Lag: lag, LagCapped: capped, Delivered: st.Delivered,
-			LastDelivery: st.LastDelivery, LastError: st.LastError, LastErrorAt: st.LastErrorAt})
-	}
-	return out, nil
-}
-
-// pending counts the events after st's cursor not yet acknowledged.
-func pending(ctx context.Context, src Source, st *state) (int, bool, error) {
-	cursor, n := st.Cursor, 0
-	for n < maxLag {
-		arts, next, err := src.Since(ctx, cursor, 500)
-		if err != nil {
-			return 0, false, fmt.Errorf("webhook %s: reading the change log: %w", redact(st.URL), err)
-		}
-		for _, a := range arts {
-			if !st.acked(a) {
-				n++
-			}
-		}
-		if len(arts) == 0 || next == cursor {
-			return n, false, nil
-		}
-		cursor = next
-	}
-	return n, true, nil
 }

@@ -27,81 +27,58 @@ import (
 // rangeBytes is the size of each audio Range request, as a player asks.
 const rangeBytes = 64 << 10
 
-// runLoad measures a dxnews server under concurrent load on loopback.
-func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+// loadOptions are the flags of dxbench load.
+type loadOptions struct {
+	server, data, addr, target, only, memlimit string
+	levels                                     []int
+	dur                                        time.Duration
+}
+
+func parseLoadFlags(args []string, stderr io.Writer) (loadOptions, error) {
+	var o loadOptions
 	fl := flag.NewFlagSet("dxbench load", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	server := fl.String("server", "bin/dxnews", "dxnews binary to start with serve")
-	data := fl.String("data", "", "data folder the server serves")
-	addr := fl.String("addr", "127.0.0.1:18089", "loopback address for the server")
-	target := fl.String("url", "", "measure this running server instead of starting one (loopback only)")
+	fl.StringVar(&o.server, "server", "bin/dxnews", "dxnews binary to start with serve")
+	fl.StringVar(&o.data, "data", "", "data folder the server serves")
+	fl.StringVar(&o.addr, "addr", "127.0.0.1:18089", "loopback address for the server")
+	fl.StringVar(&o.target, "url", "", "measure this running server instead of starting one (loopback only)")
 	levels := fl.String("c", "1,16,64", "comma-separated concurrency levels")
-	dur := fl.Duration("d", 5*time.Second, "duration of each measurement")
-	only := fl.String("only", "", "comma-separated scenarios to run (default: all)")
-	memlimit := fl.String("memlimit", "", "run the server in a memory cgroup with this limit, e.g. 300M (root needed); GOMEMLIMIT is set to 3/4 of it unless set")
+	fl.DurationVar(&o.dur, "d", 5*time.Second, "duration of each measurement")
+	fl.StringVar(&o.only, "only", "", "comma-separated scenarios to run (default: all)")
+	fl.StringVar(&o.memlimit, "memlimit", "", "run the server in a memory cgroup with this limit, e.g. 300M (root needed); GOMEMLIMIT is set to 3/4 of it unless set")
 	if err := fl.Parse(args); err != nil {
-		return err
+		return o, err
 	}
-	var cs []int
 	for _, f := range strings.Split(*levels, ",") {
 		c, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || c < 1 || c > 1024 {
-			return fmt.Errorf("-c: %q is not a concurrency between 1 and 1024", f)
+			return o, fmt.Errorf("-c: %q is not a concurrency between 1 and 1024", f)
 		}
-		cs = append(cs, c)
+		o.levels = append(o.levels, c)
 	}
-	if *dur <= 0 || *dur > 10*time.Minute {
-		return fmt.Errorf("-d: %s is not between 0 and 10m", *dur)
+	if o.dur <= 0 || o.dur > 10*time.Minute {
+		return o, fmt.Errorf("-d: %s is not between 0 and 10m", o.dur)
 	}
+	if o.target == "" && o.data == "" {
+		return o, errors.New("-data or -url is required")
+	}
+	return o, nil
+}
 
-	base := strings.TrimRight(*target, "/")
-	var srv *exec.Cmd
-	var cg *memCgroup
+// runLoad measures a dxnews server under concurrent load on loopback.
+func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	o, err := parseLoadFlags(args, stderr)
+	if err != nil {
+		return err
+	}
+	base := strings.TrimRight(o.target, "/")
+	var srv *server
 	if base == "" {
-		if *data == "" {
-			return errors.New("-data or -url is required")
-		}
-		if err := loopback(*addr); err != nil {
+		if srv, err = startServer(ctx, o, stderr); err != nil {
 			return err
 		}
-		srv = exec.CommandContext(ctx, *server, "serve", "-data", *data, "-addr", *addr)
-		srv.Stderr = stderr
-		srv.Env = append(os.Environ(), "DXNEWS_LOG_LEVEL=warn")
-		if *memlimit != "" {
-			limit, err := parseBytes(*memlimit)
-			if err != nil {
-				return fmt.Errorf("-memlimit: %w", err)
-			}
-			if cg, err = newMemCgroup(limit); err != nil {
-				return err
-			}
-			defer cg.remove() // after the server has stopped (deferred below)
-			if os.Getenv("GOMEMLIMIT") == "" {
-				srv.Env = append(srv.Env, fmt.Sprintf("GOMEMLIMIT=%d", limit/4*3))
-			}
-		}
-		if err := srv.Start(); err != nil {
-			return fmt.Errorf("starting %s: %w", *server, err)
-		}
-		if cg != nil {
-			if err := cg.add(srv.Process.Pid); err != nil {
-				srv.Process.Kill()
-				srv.Wait()
-				return fmt.Errorf("-memlimit: %w", err)
-			}
-		}
-		defer func() {
-			srv.Process.Signal(os.Interrupt)
-			done := make(chan struct{})
-			go func() { srv.Wait(); close(done) }()
-			select {
-			case <-done:
-			case <-time.After(10 * time.Second):
-				srv.Process.Kill()
-				<-done
-			}
-		}()
-		base = "http://" + *addr
+		defer srv.stop()
+		base = "http://" + o.addr
 	} else {
 		u, err := url.Parse(base)
 		if err != nil {
@@ -115,106 +92,191 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, DisableCompression: true},
 	}
+	// A server reads the archive to resolve entities after it starts
+	// listening (minutes at 100,000 articles on a busy machine); until
+	// then what needs them answers 503. The measurement starts after.
+	start := time.Now()
 	if err := waitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
 		return err
 	}
+	if err := waitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
+		return err
+	}
+	fmt.Fprintf(stderr, "server ready in %s\n", time.Since(start).Round(100*time.Millisecond))
 	// The first entity look-up may wait for the server to build its entity
 	// table: minutes at 100,000 articles on a busy machine.
 	plan, err := discover(ctx, &http.Client{Timeout: 10 * time.Minute}, base)
 	if err != nil {
 		return err
 	}
-
-	// The baseline: a plain Go file server, in its own process, serving a
-	// copy of the same MP3.
 	var plain string
 	if plan.audio != "" {
-		dir, err := os.MkdirTemp("", "dxbench-audio-")
-		if err != nil {
+		var stop func()
+		if plain, stop, err = startPlainServer(ctx, client, base+plan.audio, stderr); err != nil {
 			return err
 		}
-		defer os.RemoveAll(dir)
-		if err := download(ctx, client, base+plan.audio, filepath.Join(dir, "a.mp3")); err != nil {
-			return err
-		}
-		self, err := os.Executable()
-		if err != nil {
-			return err
-		}
-		fsAddr, err := freeLoopback()
-		if err != nil {
-			return err
-		}
-		fsrv := exec.CommandContext(ctx, self, "fileserver", "-dir", dir, "-addr", fsAddr)
-		fsrv.Stderr = stderr
-		if err := fsrv.Start(); err != nil {
-			return err
-		}
-		defer func() { fsrv.Process.Kill(); fsrv.Wait() }()
-		if err := waitHealthy(ctx, client, "http://"+fsAddr+"/a.mp3", 30*time.Second); err != nil {
-			return err
-		}
-		plain = "http://" + fsAddr + "/a.mp3"
+		defer stop()
 	}
+	if err := measure(ctx, client, o, base, plan, plain, stdout); err != nil {
+		return err
+	}
+	if srv != nil {
+		srv.report(stdout)
+	}
+	return nil
+}
 
+// server is the dxnews serve process under test.
+type server struct {
+	cmd *exec.Cmd
+	cg  *memCgroup // nil without -memlimit
+}
+
+// startServer starts dxnews serve over o.data, in a memory cgroup when
+// o.memlimit is set.
+func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server, error) {
+	if err := loopback(o.addr); err != nil {
+		return nil, err
+	}
+	s := &server{cmd: exec.CommandContext(ctx, o.server, "serve", "-data", o.data, "-addr", o.addr)}
+	s.cmd.Stderr = stderr
+	s.cmd.Env = append(os.Environ(), "DXNEWS_LOG_LEVEL=warn")
+	if o.memlimit != "" {
+		limit, err := parseBytes(o.memlimit)
+		if err != nil {
+			return nil, fmt.Errorf("-memlimit: %w", err)
+		}
+		if s.cg, err = newMemCgroup(limit); err != nil {
+			return nil, err
+		}
+		if os.Getenv("GOMEMLIMIT") == "" {
+			s.cmd.Env = append(s.cmd.Env, fmt.Sprintf("GOMEMLIMIT=%d", limit/4*3))
+		}
+	}
+	if err := s.cmd.Start(); err != nil {
+		if s.cg != nil {
+			s.cg.remove()
+		}
+		return nil, fmt.Errorf("starting %s: %w", o.server, err)
+	}
+	if s.cg != nil {
+		if err := s.cg.add(s.cmd.Process.Pid); err != nil {
+			s.stop()
+			return nil, fmt.Errorf("-memlimit: %w", err)
+		}
+	}
+	return s, nil
+}
+
+// stop interrupts the server, kills it after 10 s, and removes its cgroup.
+func (s *server) stop() {
+	s.cmd.Process.Signal(os.Interrupt)
+	done := make(chan struct{})
+	go func() { s.cmd.Wait(); close(done) }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		s.cmd.Process.Kill()
+		<-done
+	}
+	if s.cg != nil {
+		s.cg.remove()
+	}
+}
+
+// report prints the server's memory: peak RSS and, with a cgroup, its
+// peak charge and any OOM kill.
+func (s *server) report(stdout io.Writer) {
+	if mem, err := procMemory(s.cmd.Process.Pid); err == nil {
+		fmt.Fprintf(stdout, "server memory: peak RSS %s, RSS %s (anonymous %s, file-backed %s)\n",
+			mem["VmHWM"], mem["VmRSS"], mem["RssAnon"], mem["RssFile"])
+	} else {
+		fmt.Fprintf(stdout, "server memory: the server is gone (%v)\n", err)
+	}
+	if s.cg != nil {
+		fmt.Fprintln(stdout, "server memory:", s.cg.report())
+	}
+}
+
+// startPlainServer is the baseline: a plain Go file server, in its own
+// process, serving a copy of the MP3 at audioURL. It returns the copy's URL
+// and a function that stops the server.
+func startPlainServer(ctx context.Context, client *http.Client, audioURL string, stderr io.Writer) (string, func(), error) {
+	dir, err := os.MkdirTemp("", "dxbench-audio-")
+	if err != nil {
+		return "", nil, err
+	}
+	fail := func(err error) (string, func(), error) { os.RemoveAll(dir); return "", nil, err }
+	if err := download(ctx, client, audioURL, filepath.Join(dir, "a.mp3")); err != nil {
+		return fail(err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return fail(err)
+	}
+	fsAddr, err := freeLoopback()
+	if err != nil {
+		return fail(err)
+	}
+	fsrv := exec.CommandContext(ctx, self, "fileserver", "-dir", dir, "-addr", fsAddr)
+	fsrv.Stderr = stderr
+	if err := fsrv.Start(); err != nil {
+		return fail(err)
+	}
+	stop := func() { fsrv.Process.Kill(); fsrv.Wait(); os.RemoveAll(dir) }
+	if err := waitHealthy(ctx, client, "http://"+fsAddr+"/a.mp3", 30*time.Second); err != nil {
+		stop()
+		return "", nil, err
+	}
+	return "http://" + fsAddr + "/a.mp3", stop, nil
+}
+
+// measure runs every scenario at every concurrency and prints a row each;
+// audio and its baseline take turns in short slices, so both see the same
+// load on a shared machine.
+func measure(ctx context.Context, client *http.Client, o loadOptions, base string, plan plan, plain string, stdout io.Writer) error {
 	scenarios := []scenario{
 		{name: "search", urls: plan.searches},
 		{name: "search-uncached", urls: plan.searches, unique: true},
 		{name: "entities", urls: plan.entities},
 		{name: "article-page", urls: plan.pages},
 	}
-	if plan.audio != "" {
-		scenarios = append(scenarios,
-			scenario{name: "audio-range", urls: []string{plan.audio}, ranged: plan.audioSize, pairedWith: "audio-plain-fileserver"},
-			scenario{name: "audio-plain-fileserver", urls: []string{plain}, ranged: plan.audioSize, absolute: true, pairedWith: "audio-range"})
-	}
-	fmt.Fprintf(stdout, "# dxbench load: %s, %s per measurement; latencies in ms\n", base, *dur)
+	fmt.Fprintf(stdout, "# dxbench load: %s, %s per measurement; latencies in ms\n", base, o.dur)
 	fmt.Fprintf(stdout, "%-24s %5s %10s %8s %8s %8s %8s\n", "scenario", "c", "rps", "p50", "p99", "errors", "requests")
 	print := func(name string, c int, r result) {
 		fmt.Fprintf(stdout, "%-24s %5d %10.0f %8.2f %8.2f %8d %8d\n", name, c, r.rps, ms(r.p50), ms(r.p99), r.errors, r.n)
 	}
-	want := func(name string) bool { return *only == "" || slices.Contains(strings.Split(*only, ","), name) }
+	want := func(name string) bool { return o.only == "" || slices.Contains(strings.Split(o.only, ","), name) }
 	for _, sc := range scenarios {
-		if !want(sc.name) || sc.pairedWith != "" {
+		if !want(sc.name) {
 			continue
 		}
-		for _, c := range cs {
-			print(sc.name, c, sc.run(ctx, client, base, c, *dur).summary())
+		for _, c := range o.levels {
+			print(sc.name, c, sc.run(ctx, client, base, c, o.dur).summary())
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
 		}
 	}
-	// Audio and its baseline take turns in short slices, so both see the
-	// same load on a shared machine.
-	if len(scenarios) > 4 && want(scenarios[4].name) {
-		a, b := scenarios[4], scenarios[5]
-		const turns = 10
-		for _, c := range cs {
-			var ra, rb measurement
-			for range turns {
-				ra.add(a.run(ctx, client, base, c, *dur/turns))
-				rb.add(b.run(ctx, client, base, c, *dur/turns))
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-			}
-			sa, sb := ra.summary(), rb.summary()
-			print(a.name, c, sa)
-			print(b.name, c, sb)
-			fmt.Fprintf(stdout, "%-24s %5d %10.2f\n", "audio-range/plain", c, sa.rps/sb.rps)
-		}
+	if plan.audio == "" || !want("audio-range") {
+		return nil
 	}
-	if srv != nil {
-		if mem, err := procMemory(srv.Process.Pid); err == nil {
-			fmt.Fprintf(stdout, "server memory: peak RSS %s, RSS %s (anonymous %s, file-backed %s)\n",
-				mem["VmHWM"], mem["VmRSS"], mem["RssAnon"], mem["RssFile"])
-		} else {
-			fmt.Fprintf(stdout, "server memory: the server is gone (%v)\n", err)
+	a := scenario{name: "audio-range", urls: []string{plan.audio}, ranged: plan.audioSize}
+	b := scenario{name: "audio-plain-fileserver", urls: []string{plain}, ranged: plan.audioSize, absolute: true}
+	const turns = 10
+	for _, c := range o.levels {
+		var ra, rb measurement
+		for range turns {
+			ra.add(a.run(ctx, client, base, c, o.dur/turns))
+			rb.add(b.run(ctx, client, base, c, o.dur/turns))
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
 		}
-		if cg != nil {
-			fmt.Fprintln(stdout, "server memory:", cg.report())
-		}
+		sa, sb := ra.summary(), rb.summary()
+		print(a.name, c, sa)
+		print(b.name, c, sb)
+		fmt.Fprintf(stdout, "%-24s %5d %10.2f\n", "audio-range/plain", c, sa.rps/sb.rps)
 	}
 	return nil
 }
@@ -366,8 +428,6 @@ type scenario struct {
 	unique   bool  // add a parameter unique to each request, so no cache answers
 	ranged   int64 // the file's size: ask for rangeBytes at a random offset
 	absolute bool  // urls are complete
-	// pairedWith names the scenario this one is measured in turns with.
-	pairedWith string
 }
 
 type result struct {

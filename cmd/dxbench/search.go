@@ -105,24 +105,9 @@ type benchOptions struct {
 
 func benchSize(ctx context.Context, stdout io.Writer, dir string, n, queries int, seed uint64, opts benchOptions) error {
 	if !opts.reuse {
-		if err := os.RemoveAll(dir); err != nil {
+		if err := buildArchive(ctx, stdout, dir, n, seed); err != nil {
 			return err
 		}
-		ix, err := bleve.Open(dir, nil)
-		if err != nil {
-			return err
-		}
-		start, cpu0 := time.Now(), cpuTime()
-		if err := indexArchive(ctx, ix, n, seed, nil); err != nil {
-			ix.Close()
-			return err
-		}
-		if err := ix.Close(); err != nil {
-			return err
-		}
-		elapsed, cpu := time.Since(start), cpuTime()-cpu0
-		fmt.Fprintf(stdout, "%-8d %-22s %8.0f docs/s, %.0f docs/cpu-s, %.0f MB on disk\n", n, "index",
-			float64(n)/elapsed.Seconds(), float64(n)/cpu.Seconds(), float64(dirSize(dir))/1e6)
 	}
 	// Reopen, so merging left from indexing does not run during queries.
 	ix, err := bleve.Open(dir, nil)
@@ -147,18 +132,58 @@ func benchSize(ctx context.Context, stdout io.Writer, dir string, n, queries int
 		}
 		defer pprof.StopCPUProfile()
 	}
-
 	r := rand.New(rand.NewPCG(seed, 99))
+	for _, k := range queryKinds(r, n) {
+		if opts.only != nil && !slices.Contains(opts.only, k.name) {
+			continue
+		}
+		if err := runKind(ctx, stdout, ix, k, n, queries, seed, r); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// buildArchive indexes n synthetic articles into a new index at dir and
+// prints the rate and the size on disk.
+func buildArchive(ctx context.Context, stdout io.Writer, dir string, n int, seed uint64) error {
+	if err := os.RemoveAll(dir); err != nil {
+		return err
+	}
+	ix, err := bleve.Open(dir, nil)
+	if err != nil {
+		return err
+	}
+	start, cpu0 := time.Now(), cpuTime()
+	if err := indexArchive(ctx, ix, n, seed, nil); err != nil {
+		ix.Close()
+		return err
+	}
+	if err := ix.Close(); err != nil {
+		return err
+	}
+	elapsed, cpu := time.Since(start), cpuTime()-cpu0
+	fmt.Fprintf(stdout, "%-8d %-22s %8.0f docs/s, %.0f docs/cpu-s, %.0f MB on disk\n", n, "index",
+		float64(n)/elapsed.Seconds(), float64(n)/cpu.Seconds(), float64(dirSize(dir))/1e6)
+	return nil
+}
+
+// queryKind is one kind of query the benchmark times; q makes the next
+// one: an index.Query, an index.EntityQuery, or "get".
+type queryKind struct {
+	name string
+	q    func() any
+}
+
+// queryKinds lists the kinds of query over an archive of n articles.
+func queryKinds(r *rand.Rand, n int) []queryKind {
 	people := max(n/4, 100)
 	texts := []string{"chuyen doi so", "chuyển đổi số", "chinh quyen so", "đô thị thông minh", "kinh te so", "dich vu cong truc tuyen", "ha tang du lieu", "thanh toan khong dung tien mat"}
 	day := func() time.Time {
 		span := indextest.ArchiveEnd.Sub(indextest.ArchiveStart)
 		return indextest.ArchiveStart.Add(time.Duration(r.Int64N(int64(span)))).Truncate(24 * time.Hour)
 	}
-	kinds := []struct {
-		name string
-		q    func() any
-	}{
+	return []queryKind{
 		{"text", func() any { return index.Query{Text: texts[r.IntN(len(texts))]} }},
 		{"text-phrase", func() any { return index.Query{Text: "chuyển đổi số"} }},
 		{"person-top", func() any { return index.Query{Person: indextest.ArchivePerson(r.IntN(10))} }},
@@ -179,44 +204,44 @@ func benchSize(ctx context.Context, stdout io.Writer, dir string, n, queries int
 		{"entities-org", func() any { return index.EntityQuery{Type: index.TypeOrganization, Q: "ubnd"} }},
 		{"get", func() any { return "get" }},
 	}
-	for _, k := range kinds {
-		if opts.only != nil && !slices.Contains(opts.only, k.name) {
-			continue
-		}
-		lat := make([]time.Duration, 0, queries)
-		hits := 0
-		cpu0 := cpuTime()
-		for range queries {
-			q := k.q()
-			t0 := time.Now()
-			switch q := q.(type) {
-			case index.Query:
-				res, err := ix.Search(ctx, q)
-				if err != nil {
-					return fmt.Errorf("%s %+v: %w", k.name, q, err)
-				}
-				hits += res.Total
-			case index.EntityQuery:
-				es, err := ix.Entities(ctx, q)
-				if err != nil {
-					return fmt.Errorf("%s %+v: %w", k.name, q, err)
-				}
-				hits += len(es)
-			default:
-				a := indextest.Archive(n, r.IntN(n), seed)
-				t0 = time.Now()
-				if _, err := ix.Get(ctx, a.ID); err != nil {
-					return fmt.Errorf("get %s: %w", a.ID, err)
-				}
-				hits++
+}
+
+// runKind times queries queries of kind k and prints p50, p95, p99, CPU ms
+// per query and the mean number of hits.
+func runKind(ctx context.Context, stdout io.Writer, ix *bleve.Index, k queryKind, n, queries int, seed uint64, r *rand.Rand) error {
+	lat := make([]time.Duration, 0, queries)
+	hits := 0
+	cpu0 := cpuTime()
+	for range queries {
+		q := k.q()
+		t0 := time.Now()
+		switch q := q.(type) {
+		case index.Query:
+			res, err := ix.Search(ctx, q)
+			if err != nil {
+				return fmt.Errorf("%s %+v: %w", k.name, q, err)
 			}
-			lat = append(lat, time.Since(t0))
+			hits += res.Total
+		case index.EntityQuery:
+			es, err := ix.Entities(ctx, q)
+			if err != nil {
+				return fmt.Errorf("%s %+v: %w", k.name, q, err)
+			}
+			hits += len(es)
+		default:
+			a := indextest.Archive(n, r.IntN(n), seed)
+			t0 = time.Now()
+			if _, err := ix.Get(ctx, a.ID); err != nil {
+				return fmt.Errorf("get %s: %w", a.ID, err)
+			}
+			hits++
 		}
-		cpu := cpuTime() - cpu0
-		slices.Sort(lat)
-		fmt.Fprintf(stdout, "%-8d %-22s %8.2f %8.2f %8.2f %10.2f %10d\n", n, k.name,
-			ms(pct(lat, 50)), ms(pct(lat, 95)), ms(pct(lat, 99)), ms(cpu)/float64(queries), hits/queries)
+		lat = append(lat, time.Since(t0))
 	}
+	cpu := cpuTime() - cpu0
+	slices.Sort(lat)
+	fmt.Fprintf(stdout, "%-8d %-22s %8.2f %8.2f %8.2f %10.2f %10d\n", n, k.name,
+		ms(pct(lat, 50)), ms(pct(lat, 95)), ms(pct(lat, 99)), ms(cpu)/float64(queries), hits/queries)
 	return nil
 }
 

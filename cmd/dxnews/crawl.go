@@ -106,9 +106,7 @@ func newCrawler(e *env, o crawlOptions) (*crawler.Crawler, error) {
 		Logger:   e.logger,
 		Progress: e.stderr,
 		OnPage:   e.metrics.onPage,
-	}
-	if o.impolite {
-		cfg.Polite = new(bool)
+		Impolite: o.impolite,
 	}
 	if o.config != "" {
 		srcs, err := crawler.LoadConfig(o.config)

@@ -46,7 +46,7 @@ var (
 	varAddr = envvar.Declare(envvar.Var{Name: "DXNEWS_ADDR", Default: "127.0.0.1:8080", Flag: "-addr A",
 		Meaning: "listen address of the web UI and API", Commands: "serve, demo, run"})
 	varConfig = envvar.Declare(envvar.Var{Name: "DXNEWS_CONFIG", DefaultDoc: "built-in sources", Flag: "-config FILE",
-		Meaning: "sources to crawl (JSON, format in crawler/README.md)", Commands: "crawl, run"})
+		Meaning: "sources to crawl (JSON, format in crawler/README.md), whose rules parse applies too", Commands: "crawl, run, parse"})
 	varTTSBackend = envvar.Declare(envvar.Var{Name: "DXNEWS_TTS_BACKEND", Default: "espeak", Flag: "-backend B",
 		Meaning: "speech backend: " + backends, Commands: envvar.Speech})
 	varInterval = envvar.Declare(envvar.Var{Name: "DXNEWS_CRAWL_INTERVAL", Default: "1h", Flag: "-interval D",

@@ -29,6 +29,7 @@ type command struct {
 var commands = []command{
 	{"demo", "[-addr 127.0.0.1:8080] [-data DIR] [-serve=true]", "run the whole pipeline on the bundled sample site, then serve it", runDemo},
 	{"crawl", "[-config FILE] [-seed URL]... [-data DIR] [-max N] [-speak]", "fetch, parse, filter, extract and index articles", runCrawl},
+	{"parse", "-url URL [-config FILE] FILE|-", "print the article record parsed from a saved page, and on stderr what supplied each field", runParse},
 	{"extract", "[-format text|html|json] FILE|-", "print the entities of an article as JSON", runExtract},
 	{"eval", "-articles DIR -gold DIR", "score extraction against annotation files", runEval},
 	{"normalize", "[-voice VOICE] FILE|-", "print the text the speech backend will be given", runNormalize},

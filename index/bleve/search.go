@@ -48,106 +48,29 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	defer i.mu.RUnlock()
 
-	filters := filterQueries(q)
-	var tiers []query.Query
+	p := searchPlan{q: q, filters: filterQueries(q)}
 	if q.Text != "" {
-		if tiers = textTiers(q.Text, i.idx.Mapping().AnalyzerNamed(ExactAnalyzer)); tiers == nil {
+		if p.tiers = textTiers(q.Text, i.idx.Mapping().AnalyzerNamed(ExactAnalyzer)); p.tiers == nil {
 			return res, nil
 		}
 	}
 	// One request counts every match, with the facets asked for; without
 	// text it also gives the page. With text, each tier in turn then gives
 	// its part of the page.
-	all := filters
-	if tiers != nil {
-		all = append([]query.Query{tiers[len(tiers)-1]}, filters...)
+	p.all = p.filters
+	if p.tiers != nil {
+		p.all = append([]query.Query{p.tiers[len(p.tiers)-1]}, p.filters...)
 	}
 	// Without text, and unless newest-first paging can look at the newest
 	// articles only (see newestPage), the count comes with the page.
-	windowed := tiers == nil && i.ents.size() > windowMin
-	var req *blevesearch.SearchRequest
-	if tiers == nil && !windowed {
-		req = request(conjunction(all), q.Size, q.Offset())
-		req.Fields = []string{fieldSummary}
-	} else {
-		// Counting needs no order: no sort values are read.
-		req = blevesearch.NewSearchRequestOptions(conjunction(all), 0, 0, false)
-		req.Score = blevesearch.ScoreNone
-	}
-	// Facets: over every article they come from the entity table's counts;
-	// otherwise Bleve counts them over the matches, or, when those are more
-	// than index.FacetScope, over the matches among the newest FacetScope
-	// articles, so their cost stays bounded.
-	var boundary time.Time
-	tableFacets := tiers == nil && len(filters) == 0 && len(q.Facets) > 0
-	// Until the table is built (Warm builds it; Entities too), Bleve
-	// counts them over every match rather than making the search wait.
-	if len(q.Facets) > 0 {
-		switch {
-		case !i.ents.isBuilt():
-			addFacets(req, q)
-		case tableFacets:
-			res.Facets = i.ents.facets(q)
-		default:
-			if boundary = i.ents.newest(facetScope); boundary.IsZero() {
-				addFacets(req, q)
-			}
-		}
-	}
-	var sr *blevesearch.SearchResult
-	if windowed && len(all) == 0 {
-		// Every article matches: the count is the index's.
-		n, err := i.idx.DocCount()
-		if err != nil {
-			return res, fmt.Errorf("bleve: count: %w", err)
-		}
-		sr = &blevesearch.SearchResult{Total: n}
-	} else if sr, err = i.search(ctx, req); err != nil {
+	p.windowed = p.tiers == nil && i.ents.size() > windowMin
+	sr, err := i.countMatches(ctx, &p, &res)
+	if err != nil {
 		return res, err
 	}
-	res.Total = int(sr.Total)
-	hits := sr.Hits
-	if !boundary.IsZero() {
-		fq := conjunction(all)
-		if res.Total > facetScope {
-			fq = conjunction(append(slices.Clone(all), dateRange(boundary, time.Time{})))
-		}
-		freq := blevesearch.NewSearchRequestOptions(fq, 0, 0, false)
-		freq.Score = blevesearch.ScoreNone
-		addFacets(freq, q)
-		fr, err := i.search(ctx, freq)
-		if err != nil {
-			return res, err
-		}
-		if int(fr.Total) < res.Total {
-			res.FacetsOver = int(fr.Total)
-		}
-		sr.Facets = fr.Facets
-	}
-	for _, f := range facets {
-		if fr, ok := sr.Facets[f.field]; ok {
-			*f.get(&res.Facets) = facetCounts(fr)
-		}
-	}
-	if windowed {
-		if hits, _, err = i.newestPage(ctx, conjunction(all), res.Total, q.Size, q.Offset()); err != nil {
-			return res, err
-		}
-	}
-	need, skip := q.Size, q.Offset()
-	for k := range tiers {
-		if need == 0 || skip >= res.Total {
-			break
-		}
-		page, n, err := i.newestPage(ctx, inTier(tiers, k, filters), res.Total, need, skip)
-		if err != nil {
-			return res, err
-		}
-		hits = append(hits, page...)
-		need -= len(page)
-		if need > 0 {
-			skip = max(0, skip-n)
-		}
+	hits, err := i.pageHits(ctx, &p, sr.Hits, res.Total)
+	if err != nil {
+		return res, err
 	}
 	for _, hit := range hits {
 		raw, _ := hit.Fields[fieldSummary].(string)
@@ -158,6 +81,124 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		res.Articles = append(res.Articles, a)
 	}
 	return res, nil
+}
+
+// searchPlan is one search as Search breaks it down.
+type searchPlan struct {
+	q        index.Query
+	filters  []query.Query // the required clauses
+	tiers    []query.Query // the text's tiers, best first; nil without text
+	all      []query.Query // what every match satisfies
+	windowed bool          // paged newest first from a window (newestPage)
+	boundary time.Time     // facets are counted over matches after this
+}
+
+// countMatches counts the matches of p, with the facets asked for, into
+// res; without text or window the result also holds the page's hits.
+//
+// Facets over every article come from the entity table's counts;
+// otherwise Bleve counts them over the matches or, when those are more
+// than index.FacetScope, over the matches among the newest FacetScope
+// articles, so their cost stays bounded. Until the table is built (Warm
+// builds it; Entities too), Bleve counts them over every match rather than
+// making the search wait.
+func (i *Index) countMatches(ctx context.Context, p *searchPlan, res *index.Results) (*blevesearch.SearchResult, error) {
+	q := p.q
+	var req *blevesearch.SearchRequest
+	if p.tiers == nil && !p.windowed {
+		req = request(conjunction(p.all), q.Size, q.Offset())
+		req.Fields = []string{fieldSummary}
+	} else {
+		// Counting needs no order: no sort values are read.
+		req = blevesearch.NewSearchRequestOptions(conjunction(p.all), 0, 0, false)
+		req.Score = blevesearch.ScoreNone
+	}
+	if len(q.Facets) > 0 {
+		switch {
+		case !i.ents.isBuilt():
+			addFacets(req, q)
+		case p.tiers == nil && len(p.filters) == 0:
+			res.Facets = i.ents.facets(q)
+		default:
+			if p.boundary = i.ents.newest(facetScope); p.boundary.IsZero() {
+				addFacets(req, q)
+			}
+		}
+	}
+	var sr *blevesearch.SearchResult
+	if p.windowed && len(p.all) == 0 {
+		// Every article matches: the count is the index's.
+		n, err := i.idx.DocCount()
+		if err != nil {
+			return nil, fmt.Errorf("bleve: count: %w", err)
+		}
+		sr = &blevesearch.SearchResult{Total: n}
+	} else {
+		var err error
+		if sr, err = i.search(ctx, req); err != nil {
+			return nil, err
+		}
+	}
+	res.Total = int(sr.Total)
+	if !p.boundary.IsZero() {
+		if err := i.scopedFacets(ctx, p, res, sr); err != nil {
+			return nil, err
+		}
+	}
+	for _, f := range facets {
+		if fr, ok := sr.Facets[f.field]; ok {
+			*f.get(&res.Facets) = facetCounts(fr)
+		}
+	}
+	return sr, nil
+}
+
+// scopedFacets counts the facets over the matches published after
+// p.boundary when there are more than facetScope matches, into sr.
+func (i *Index) scopedFacets(ctx context.Context, p *searchPlan, res *index.Results, sr *blevesearch.SearchResult) error {
+	fq := conjunction(p.all)
+	if res.Total > facetScope {
+		fq = conjunction(append(slices.Clone(p.all), dateRange(p.boundary, time.Time{})))
+	}
+	freq := blevesearch.NewSearchRequestOptions(fq, 0, 0, false)
+	freq.Score = blevesearch.ScoreNone
+	addFacets(freq, p.q)
+	fr, err := i.search(ctx, freq)
+	if err != nil {
+		return err
+	}
+	if int(fr.Total) < res.Total {
+		res.FacetsOver = int(fr.Total)
+	}
+	sr.Facets = fr.Facets
+	return nil
+}
+
+// pageHits returns the hits of the page p asks for: those of the count's
+// request, the window's, or each text tier's in turn.
+func (i *Index) pageHits(ctx context.Context, p *searchPlan, hits search.DocumentMatchCollection, total int) (search.DocumentMatchCollection, error) {
+	var err error
+	if p.windowed {
+		if hits, _, err = i.newestPage(ctx, conjunction(p.all), total, p.q.Size, p.q.Offset()); err != nil {
+			return nil, err
+		}
+	}
+	need, skip := p.q.Size, p.q.Offset()
+	for k := range p.tiers {
+		if need == 0 || skip >= total {
+			break
+		}
+		page, n, err := i.newestPage(ctx, inTier(p.tiers, k, p.filters), total, need, skip)
+		if err != nil {
+			return nil, err
+		}
+		hits = append(hits, page...)
+		need -= len(page)
+		if need > 0 {
+			skip = max(0, skip-n)
+		}
+	}
+	return hits, nil
 }
 
 // windowMin is the number of matches above which newestPage first looks

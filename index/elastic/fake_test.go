@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"flag"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -15,9 +14,9 @@ import (
 	"sync"
 	"testing"
 	"time"
-)
 
-var update = flag.Bool("update", false, "rewrite the golden request files in testdata/requests")
+	"dxnews/internal/golden"
+)
 
 // step is one exchange the fake cluster expects: the request line it must
 // receive ("PUT /_index_template/dxnews-articles") and the fixture under
@@ -168,24 +167,7 @@ func (f *fakeES) checkGolden(name string) {
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	got := buf.Bytes()
-	path := filepath.Join("testdata", "requests", name+".json")
-	if *update {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-			f.t.Fatal(err)
-		}
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			f.t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		f.t.Fatalf("golden %s: %v (run go test ./index/elastic -update)", path, err)
-	}
-	if !bytes.Equal(got, want) {
-		f.t.Errorf("requests differ from %s (run with -update and read the diff):\n%s", path, got)
-	}
+	golden.Check(f.t, filepath.Join("testdata", "requests", name+".json"), buf.Bytes())
 }
 
 // open returns an Index on the fake with retries that do not wait.

@@ -61,7 +61,8 @@ type Synth struct {
 	sem    chan struct{}
 }
 
-var _ tts.Synthesizer = (*Synth)(nil)
+// Synth implements the Synthesizer contract and every optional interface.
+var _ tts.Backend = (*Synth)(nil)
 
 // New checks that espeak-ng is installed and that every mapped voice and
 // variant exists, and returns the backend.

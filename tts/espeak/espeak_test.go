@@ -13,6 +13,8 @@ import (
 
 	"dxnews/tts"
 	"dxnews/tts/loudness"
+	"dxnews/tts/mp3"
+	"dxnews/tts/ttstest"
 )
 
 // needTools skips when the external programs are missing; `make` installs them.
@@ -96,7 +98,7 @@ func TestFourVoicesDiffer(t *testing.T) {
 		if a.Format != "wav" {
 			t.Errorf("format %q", a.Format)
 		}
-		p, err := tts.DecodeWAV(a.Data)
+		p, err := mp3.DecodeWAV(a.Data)
 		if err != nil {
 			t.Fatalf("%s: %v", voice, err)
 		}
@@ -138,7 +140,7 @@ func TestTextGoesOnStdin(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p, err := tts.DecodeWAV(a.Data); err != nil || p.Duration() < time.Second {
+	if p, err := mp3.DecodeWAV(a.Data); err != nil || p.Duration() < time.Second {
 		t.Errorf("duration %v, err %v: text was not read aloud", p.Duration(), err)
 	}
 }
@@ -158,7 +160,7 @@ func TestSpeakerWithEspeak(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		d, err := tts.MP3Duration(got.MP3)
+		d, err := mp3.Duration(got.MP3)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -177,7 +179,7 @@ func TestSpeakerWithEspeak(t *testing.T) {
 		seen[string(got.MP3)] = true
 		// Every voice is published at the same loudness, measured on the
 		// decoded MP3.
-		dec, err := tts.DecodeMP3(got.MP3)
+		dec, err := mp3.Decode(got.MP3)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -190,4 +192,20 @@ func TestSpeakerWithEspeak(t *testing.T) {
 	if hi-lo > 0.5 {
 		t.Errorf("loudness spread between voices %.2f LU, want ≤ 0.5", hi-lo)
 	}
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	needTools(t)
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
+		Changes: map[string]func(*Config){
+			"Voices":   func(c *Config) { c.Voices = map[string]string{"north-female": DefaultVoices["north-male"]} },
+			"Speed":    func(c *Config) { c.Speed = DefaultSpeed + 20 },
+			"MaxChunk": func(c *Config) { c.MaxChunk = 300 }, // chunks cut elsewhere sound different
+		},
+		Inert: map[string]string{
+			"ESpeak":      "the program's path, found on PATH",
+			"Concurrency": "how many run at once",
+			"Timeout":     "when to give up, not what",
+		},
+	})
 }

@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // DefaultURL is FPT.AI's v5 endpoint.
@@ -47,19 +48,20 @@ type Config struct {
 	PollInterval time.Duration
 	// PollDeadline bounds the wait for the async audio [3m].
 	PollDeadline time.Duration
-	tts.HTTPOptions
+	service.Options
 }
 
-// httpDefaults are FPT's defaults for zero HTTPOptions fields.
-var httpDefaults = tts.HTTPOptions{Timeout: 30 * time.Second, Concurrency: 2}
+// httpDefaults are FPT's defaults for zero Options fields.
+var httpDefaults = service.Options{Timeout: 30 * time.Second, Concurrency: 2}
 
 // Synth is the FPT.AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
-	svc *tts.Service
+	svc *service.Service
 }
 
-var _ tts.Synthesizer = (*Synth)(nil)
+// Synth implements the Synthesizer contract and every optional interface.
+var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
@@ -78,7 +80,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.PollDeadline <= 0 {
 		cfg.PollDeadline = 3 * time.Minute
 	}
-	return &Synth{cfg: cfg, svc: tts.NewService("fpt", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)}, nil
+	return &Synth{cfg: cfg, svc: service.New("fpt", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)}, nil
 }
 
 // Name returns "fpt".
@@ -113,7 +115,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 	}
 	defer release()
 
-	res, err := tts.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) (response, error) {
+	res, err := service.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) (response, error) {
 		return s.request(ctx, voice, req.Text)
 	})
 	if err != nil {
@@ -127,7 +129,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 }
 
 func (s *Synth) request(ctx context.Context, voice, text string) (response, error) {
-	body, _, err := s.svc.Do(ctx, tts.Call{
+	body, _, err := s.svc.Do(ctx, service.Call{
 		Method: http.MethodPost,
 		URL:    s.cfg.URL,
 		Header: http.Header{
@@ -144,14 +146,14 @@ func (s *Synth) request(ctx context.Context, voice, text string) (response, erro
 		return response{}, err
 	}
 	var res response
-	if err := tts.DecodeJSON(body, &res); err != nil {
+	if err := service.DecodeJSON(body, &res); err != nil {
 		return response{}, err
 	}
 	if res.Error != 0 {
 		return response{}, fmt.Errorf("error %d: %s", res.Error, res.Message)
 	}
 	if res.Async == "" {
-		return response{}, fmt.Errorf("answer has no async link: %q", tts.Snippet(body))
+		return response{}, fmt.Errorf("answer has no async link: %q", service.Snippet(body))
 	}
 	return res, nil
 }
@@ -178,15 +180,20 @@ func (s *Synth) poll(ctx context.Context, link string) ([]byte, error) {
 	}
 }
 
+// fetch downloads the async link once. Until the audio exists FPT's file
+// host answers 404 or 403, or an empty body; those, 429 and 5xx, a network
+// failure, a download cut short and one not complete within the Timeout
+// all mean "not ready": the poll loop tries again (a GET is safe to repeat)
+// until PollDeadline.
 func (s *Synth) fetch(ctx context.Context, link string) (data []byte, ready bool, err error) {
+	ctx, cancel := context.WithTimeout(ctx, s.svc.Timeout())
+	defer cancel()
 	hr, err := http.NewRequestWithContext(ctx, http.MethodGet, link, nil)
 	if err != nil {
 		return nil, false, err
 	}
 	resp, err := s.svc.Client().Do(hr)
 	if err != nil {
-		// A network failure or the deadline: the poll loop retries or
-		// reports the deadline.
 		return nil, false, nil
 	}
 	defer resp.Body.Close()
@@ -195,13 +202,13 @@ func (s *Synth) fetch(ctx context.Context, link string) (data []byte, ready bool
 		resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 		return nil, false, nil
 	case resp.StatusCode != http.StatusOK:
-		return nil, false, tts.CheckStatus(resp)
+		return nil, false, service.CheckStatus(resp)
 	}
-	body, err := tts.ReadBody(resp.Body, 64<<20)
-	if err != nil {
+	body, err := service.ReadBody(resp.Body, 64<<20)
+	if errors.Is(err, service.ErrTooLarge) {
 		return nil, false, fmt.Errorf("downloading %s: %w", link, err)
 	}
-	if len(body) == 0 {
+	if err != nil || len(body) == 0 {
 		return nil, false, nil
 	}
 	return body, true, nil

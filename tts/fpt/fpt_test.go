@@ -1,6 +1,7 @@
 package fpt
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 	"dxnews/tts/ttstest"
 )
 
@@ -22,6 +24,9 @@ type fakeFPT struct {
 	*ttstest.Service
 	notReady int
 	polls    map[string]int
+	// broken, when set, may answer the nth download of a ready file itself,
+	// returning true.
+	broken func(w http.ResponseWriter, n int) bool
 }
 
 func newFakeFPT(t *testing.T) *fakeFPT {
@@ -56,6 +61,9 @@ func newFakeFPT(t *testing.T) *fakeFPT {
 			http.NotFound(w, r)
 			return
 		}
+		if f.broken != nil && f.broken(w, f.polls[r.URL.Path]-f.notReady) {
+			return
+		}
 		w.Header().Set("Content-Type", "audio/mpeg")
 		w.Write(audio)
 	})
@@ -64,7 +72,7 @@ func newFakeFPT(t *testing.T) *fakeFPT {
 
 func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *ttstest.Waits) {
 	waits := new(ttstest.Waits)
-	cfg := Config{APIKey: "test-key", URL: f.URL + "/hmi/tts/v5", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}}
+	cfg := Config{APIKey: "test-key", URL: f.URL + "/hmi/tts/v5", Options: service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}}}
 	if edit != nil {
 		edit(&cfg)
 	}
@@ -127,9 +135,9 @@ func TestPollDeadline(t *testing.T) {
 
 func TestSynthesisErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
 			f := newFakeFPT(t)
-			s, _ := newTestSynth(t, f, func(c *Config) { c.Backoff.Sleep = waits.Sleep })
+			s, _ := newTestSynth(t, f, func(c *Config) { c.Options = opts })
 			return f.Service, s
 		},
 		Request: tts.Request{Text: "Chuyển đổi số toàn diện.", Voice: "north-male"},
@@ -180,16 +188,7 @@ func TestVoiceTheBackendLacks(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), `fpt has no voice "south-male"`) {
 		t.Errorf("err = %v", err)
 	}
-	_, err = s.Synthesize(context.Background(), tts.Request{Text: "Xin chào.", Voice: "south-male"})
-	if err == nil || !strings.Contains(err.Error(), `fpt: no voice "south-male"`) {
-		t.Errorf("err = %v", err)
-	}
-	if _, err := s.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("a", MaxChunk+1), Voice: "north-male"}); err == nil {
-		t.Error("over-long chunk sent")
-	}
-	if f.Posts() != 0 {
-		t.Error("requests were sent")
-	}
+	ttstest.CheckRefusedLocally(t, f.Service, s, "south-male", MaxChunk)
 }
 
 func TestConfigFromEnv(t *testing.T) {
@@ -206,4 +205,77 @@ func TestConfigFromEnv(t *testing.T) {
 		{Env: map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_SPEED": "9"}, Err: "DXNEWS_FPT_SPEED"},
 		{Env: map[string]string{"DXNEWS_FPT_API_KEY": "k", "DXNEWS_FPT_VOICES": "robot=x"}, Err: "DXNEWS_FPT_VOICES"},
 	})
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
+		Base: Config{APIKey: "k"},
+		Changes: map[string]func(*Config){
+			"Voices": func(c *Config) { c.Voices = map[string]string{"north-female": "leminh"} },
+			"Speed":  func(c *Config) { c.Speed = 2 },
+		},
+		Inert: map[string]string{
+			"APIKey":       "credentials",
+			"URL":          "the same service at another address",
+			"PollInterval": "when to fetch, not what",
+			"PollDeadline": "when to give up, not what",
+		},
+	})
+}
+
+// TestBrokenDownloads breaks the download of the async link: a download
+// cut short is fetched again (a GET is safe to repeat), and one that
+// trickles is given up on at PollDeadline, never returned in part.
+func TestBrokenDownloads(t *testing.T) {
+	whole := ttstest.Audio(t, "sine.mp3")
+	cases := []struct {
+		name   string
+		broken func(w http.ResponseWriter, n int) bool
+		err    string
+	}{
+		{"reset, then whole", func(w http.ResponseWriter, n int) bool {
+			if n == 1 {
+				ttstest.Reset(w)
+			}
+			return n == 1
+		}, ""},
+		{"cut mid-body, then whole", func(w http.ResponseWriter, n int) bool {
+			if n == 1 {
+				ttstest.CutBody(w, whole)
+			}
+			return n == 1
+		}, ""},
+		{"Content-Length longer than the body, then whole", func(w http.ResponseWriter, n int) bool {
+			if n == 1 {
+				ttstest.ShortBody(w, whole)
+			}
+			return n == 1
+		}, ""},
+		{"trickles every time", func(w http.ResponseWriter, n int) bool {
+			ttstest.Trickle(w, whole)
+			return true
+		}, "not ready"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFakeFPT(t)
+			f.broken = c.broken
+			s, _ := newTestSynth(t, f, func(cfg *Config) {
+				cfg.Backoff.Sleep = nil
+				cfg.Timeout = 100 * time.Millisecond
+				cfg.PollInterval = 5 * time.Millisecond
+				cfg.PollDeadline = 400 * time.Millisecond
+			})
+			a, err := s.Synthesize(context.Background(), tts.Request{Text: "Xin chào các bạn.", Voice: "north-male"})
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) || !errors.Is(err, context.DeadlineExceeded) || len(a.Data) != 0 {
+					t.Fatalf("err = %v, %d bytes", err, len(a.Data))
+				}
+				return
+			}
+			if err != nil || !bytes.Equal(a.Data, whole) {
+				t.Fatalf("err = %v, %d of %d bytes", err, len(a.Data), len(whole))
+			}
+		})
+	}
 }

@@ -23,102 +23,133 @@ func (n *normalizer) compound(c string, inSymbol bool) string {
 	if !inSymbol && strings.Contains(c, "/") {
 		return n.slashWords(c)
 	}
-	type seg struct {
-		s    string
-		kind byte // 'l' letters, 'd' digits, 'o' other
-	}
-	var segs []seg
-	for i := 0; i < len(c); {
-		r, size := utf8.DecodeRuneInString(c[i:])
-		kind := byte('o')
-		switch {
-		case r >= '0' && r <= '9':
-			kind = 'd'
-		case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-			kind = 'l'
-		}
-		j := i + size
-		if kind != 'o' {
-			for j < len(c) {
-				r2, s2 := utf8.DecodeRuneInString(c[j:])
-				k2 := byte('o')
-				switch {
-				case r2 >= '0' && r2 <= '9':
-					k2 = 'd'
-				case unicode.IsLetter(r2) || unicode.Is(unicode.Mn, r2):
-					k2 = 'l'
-				}
-				if k2 != kind {
-					break
-				}
-				j += s2
-			}
-		}
-		segs = append(segs, seg{c[i:j], kind})
-		i = j
-	}
+	segs := segments(c)
 	var sp spoken
-	kindAt := func(i int) byte {
-		if i < 0 || i >= len(segs) {
-			return 0
-		}
-		return segs[i].kind
-	}
 	for i, g := range segs {
 		switch g.kind {
-		case 'l':
-			if (g.s == "Q" || g.s == "P") && kindAt(i+1) == 'o' && segs[i+1].s == "." && kindAt(i+2) == 'd' {
-				// "Q.1", "P.5" in addresses
-				sp.add(map[string]string{"Q": "quận", "P": "phường"}[g.s])
-				continue
-			}
-			s, changed := expandWord(g.s, inSymbol)
-			if !changed && isLowerASCII(g.s) && len(g.s) <= maxSpelledAcronym && !isSyllable(g.s) {
-				// "vn" in "mic.gov.vn"
-				s = spell(g.s)
-			}
-			sp.add(s)
-		case 'd':
+		case letters:
+			segs.readLetters(&sp, i, inSymbol)
+		case digitRun:
 			if len(g.s) > 1 && g.s[0] == '0' {
 				digits(&sp, g.s)
 			} else {
 				n.lx.integer(&sp, g.s)
 			}
 		default:
-			switch g.s {
-			case "&":
-				sp.add("và")
-			case "%":
-				sp.add("phần trăm")
-			case "+":
-				sp.add("cộng")
-			case "@":
-				sp.add("a còng")
-			case "°":
-				sp.add("độ")
-			case "$":
-				sp.add("đô la")
-			case ".":
-				if kindAt(i-1) == 'd' && kindAt(i+1) == 'd' ||
-					kindAt(i-1) == 'l' && kindAt(i+1) == 'l' && isLowerASCII(segs[i-1].s) && isLowerASCII(segs[i+1].s) {
-					sp.add("chấm")
-				}
-			case ",":
-				if kindAt(i-1) == 'd' && kindAt(i+1) == 'd' {
-					sp.add("phẩy")
-				}
-			case "/":
-				if kindAt(i+1) == 'l' && perWords[segs[i+1].s] {
-					sp.add("mỗi")
-				} else if i > 0 {
-					if _, ok := units[segs[i-1].s]; ok && kindAt(i+1) == 'l' {
-						sp.add("trên")
-					}
-				}
-			}
+			segs.readSymbol(&sp, i)
 		}
 	}
 	return sp.String()
+}
+
+// segKind classifies a run of a compound token.
+type segKind byte
+
+const (
+	other    segKind = 'o' // one symbol
+	letters  segKind = 'l'
+	digitRun segKind = 'd'
+)
+
+// seg is one run of a compound token: letters, digits, or one symbol.
+type seg struct {
+	s    string
+	kind segKind
+}
+
+// segs are a compound token's runs in order.
+type segs []seg
+
+func kindOf(r rune) segKind {
+	switch {
+	case r >= '0' && r <= '9':
+		return digitRun
+	case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+		return letters
+	}
+	return other
+}
+
+// segments cuts c into runs of letters and of digits; every other rune is
+// a run of its own.
+func segments(c string) segs {
+	var out segs
+	for i := 0; i < len(c); {
+		r, size := utf8.DecodeRuneInString(c[i:])
+		kind := kindOf(r)
+		j := i + size
+		for kind != other && j < len(c) {
+			r2, s2 := utf8.DecodeRuneInString(c[j:])
+			if kindOf(r2) != kind {
+				break
+			}
+			j += s2
+		}
+		out = append(out, seg{c[i:j], kind})
+		i = j
+	}
+	return out
+}
+
+// kindAt is the kind of the ith run, 0 outside the token.
+func (g segs) kindAt(i int) segKind {
+	if i < 0 || i >= len(g) {
+		return 0
+	}
+	return g[i].kind
+}
+
+// readLetters reads the ith run, of letters: an address prefix ("Q.1",
+// "P.5"), a known word or abbreviation, or a short lower-case acronym
+// spelled out ("vn" in "mic.gov.vn").
+func (g segs) readLetters(sp *spoken, i int, inSymbol bool) {
+	w := g[i].s
+	if (w == "Q" || w == "P") && g.kindAt(i+1) == other && g[i+1].s == "." && g.kindAt(i+2) == digitRun {
+		sp.add(map[string]string{"Q": "quận", "P": "phường"}[w])
+		return
+	}
+	s, changed := expandWord(w, inSymbol)
+	if !changed && isLowerASCII(w) && len(w) <= maxSpelledAcronym && !isSyllable(w) {
+		s = spell(w)
+	}
+	sp.add(s)
+}
+
+// symbolWords are the symbols read the same wherever they stand.
+var symbolWords = map[string]string{
+	"&": "và", "%": "phần trăm", "+": "cộng", "@": "a còng", "°": "độ", "$": "đô la",
+}
+
+// readSymbol reads the ith run, one symbol: a dot between digits or
+// lower-case words is "chấm", a comma between digits "phẩy", a slash
+// "mỗi" before a per-word and "trên" after a unit; other punctuation is
+// silent.
+func (g segs) readSymbol(sp *spoken, i int) {
+	sym := g[i].s
+	if w, ok := symbolWords[sym]; ok {
+		sp.add(w)
+		return
+	}
+	before, after := g.kindAt(i-1), g.kindAt(i+1)
+	switch sym {
+	case ".":
+		if before == digitRun && after == digitRun ||
+			before == letters && after == letters && isLowerASCII(g[i-1].s) && isLowerASCII(g[i+1].s) {
+			sp.add("chấm")
+		}
+	case ",":
+		if before == digitRun && after == digitRun {
+			sp.add("phẩy")
+		}
+	case "/":
+		if after == letters && perWords[g[i+1].s] {
+			sp.add("mỗi")
+		} else if i > 0 {
+			if _, ok := units[g[i-1].s]; ok && after == letters {
+				sp.add("trên")
+			}
+		}
+	}
 }
 
 // slashWords reads words joined by slashes: "người/km2" → "người mỗi ki
@@ -145,7 +176,7 @@ func (n *normalizer) slashWords(c string) string {
 			sp.add(u)
 		} else if startsWithDigit(p) {
 			var d spoken
-			n.numeric(&d, p, context{})
+			n.numeric(&d, p, neighbours{})
 			sp.add(d.String())
 		} else {
 			sp.add(n.compound(p, false))

@@ -39,8 +39,6 @@ func (s *spoken) add(w string) {
 
 func (s *spoken) String() string { return string(s.b) }
 
-func (s *spoken) empty() bool { return len(s.b) == 0 }
-
 // below1000 reads 0 < n < 1000. padded reads a group that follows a larger
 // group, where Vietnamese says "không trăm" and "linh": 2005 → "hai nghìn
 // không trăm linh năm".

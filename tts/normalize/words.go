@@ -194,3 +194,12 @@ func onlyIVX(s string) bool {
 	}
 	return s != ""
 }
+
+// letterNames spells Latin letters the way Vietnamese newsreaders do.
+var letterNames = map[rune]string{
+	'A': "a", 'Ă': "á", 'Â': "ớ", 'B': "bê", 'C': "xê", 'D': "đê", 'Đ': "đê",
+	'E': "e", 'Ê': "ê", 'F': "ép", 'G': "gờ", 'H': "hát", 'I': "i", 'J': "giây",
+	'K': "ca", 'L': "e lờ", 'M': "em", 'N': "en", 'O': "o", 'Ô': "ô", 'Ơ': "ơ",
+	'P': "pê", 'Q': "quy", 'R': "e rờ", 'S': "ét", 'T': "tê", 'U': "u", 'Ư': "ư",
+	'V': "vê", 'W': "vê kép", 'X': "ích", 'Y': "i", 'Z': "dét",
+}

@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // MaxChunk is the API's input limit in characters.
@@ -46,20 +47,21 @@ type Config struct {
 	Voices map[string]string
 	// Speed is 0.25…4.0 [1.0].
 	Speed float64
-	tts.HTTPOptions
+	service.Options
 }
 
-// httpDefaults are this backend's defaults for zero HTTPOptions fields.
-var httpDefaults = tts.HTTPOptions{Timeout: 2 * time.Minute, Concurrency: 1}
+// httpDefaults are this backend's defaults for zero Options fields.
+var httpDefaults = service.Options{Timeout: 2 * time.Minute, Concurrency: 1}
 
 // Synth is the OpenAI-compatible backend; safe for concurrent use.
 type Synth struct {
 	cfg      Config
 	endpoint string
-	svc      *tts.Service
+	svc      *service.Service
 }
 
-var _ tts.Synthesizer = (*Synth)(nil)
+// Synth implements the Synthesizer contract and every optional interface.
+var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
@@ -75,7 +77,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.Speed < 0.25 || cfg.Speed > 4 {
 		return nil, fmt.Errorf("openai: speed %g outside 0.25…4", cfg.Speed)
 	}
-	svc := tts.NewService("openai", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)
+	svc := service.New("openai", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)
 	return &Synth{cfg: cfg, endpoint: Endpoint(cfg.URL), svc: svc}, nil
 }
 
@@ -117,41 +119,14 @@ type speechRequest struct {
 
 // Synthesize posts the text and returns the MP3 in the answer.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	voice, err := s.svc.Prepare(req, MaxChunk)
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	body, err := json.Marshal(speechRequest{
-		Model: s.cfg.Model, Input: req.Text, Voice: voice, ResponseFormat: "mp3", Speed: s.cfg.Speed,
+	return s.svc.SynthesizeMP3(ctx, req, MaxChunk, func(voice string) (service.Call, error) {
+		body, err := json.Marshal(speechRequest{
+			Model: s.cfg.Model, Input: req.Text, Voice: voice, ResponseFormat: "mp3", Speed: s.cfg.Speed,
+		})
+		header := http.Header{"Content-Type": {"application/json"}}
+		if s.cfg.Key != "" {
+			header.Set("Authorization", "Bearer "+s.cfg.Key)
+		}
+		return service.Call{Method: http.MethodPost, URL: s.endpoint, Header: header, Body: body, Limit: 64 << 20}, err
 	})
-	if err != nil {
-		return tts.Audio{}, fmt.Errorf("openai: %w", err)
-	}
-	release, err := s.svc.Acquire(ctx, req.Voice)
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	defer release()
-	data, err := tts.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
-		return s.post(ctx, body)
-	})
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	return tts.Audio{Data: data, Format: "mp3"}, nil
-}
-
-func (s *Synth) post(ctx context.Context, body []byte) ([]byte, error) {
-	header := http.Header{"Content-Type": {"application/json"}}
-	if s.cfg.Key != "" {
-		header.Set("Authorization", "Bearer "+s.cfg.Key)
-	}
-	data, respHeader, err := s.svc.Do(ctx, tts.Call{Method: http.MethodPost, URL: s.endpoint, Header: header, Body: body, Limit: 64 << 20})
-	if err != nil {
-		return nil, err
-	}
-	if err := tts.CheckMP3(data, respHeader); err != nil {
-		return nil, err
-	}
-	return data, nil
 }

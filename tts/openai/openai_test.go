@@ -1,7 +1,6 @@
 package openai
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"strings"
@@ -10,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 	"dxnews/tts/ttstest"
 )
 
@@ -52,12 +52,9 @@ var testVoices = map[string]string{
 	"south-female": "vi_female_south", "south-male": "vi_male_south",
 }
 
-func newTestSynth(t *testing.T, f *ttstest.Service, waits *ttstest.Waits) *Synth {
-	if waits == nil {
-		waits = new(ttstest.Waits)
-	}
+func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
 	s, err := New(Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices,
-		HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}})
+		Options: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -73,16 +70,16 @@ func longArticle() string {
 func TestSpeakAllVoicesThroughOpenAI(t *testing.T) {
 	f := newFake(t)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, nil), Service: f, Text: longArticle(), Voices: testVoices,
+		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: longArticle(), Voices: testVoices,
 		MaxChunk: MaxChunk, MinChunks: 3, MinTimings: 10,
 	})
 }
 
 func TestOpenAIErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
 			f := newFake(t)
-			return f, newTestSynth(t, f, waits)
+			return f, newTestSynth(t, f, opts)
 		},
 		Request: tts.Request{Text: "Xin chào.", Voice: "north-male"},
 		Prefix:  "openai: voice north-male (vi_male_north)",
@@ -128,16 +125,8 @@ func TestEndpointAndVoices(t *testing.T) {
 		}
 	}
 	f := newFake(t)
-	s := newTestSynth(t, f, nil)
-	if _, err := s.Synthesize(context.Background(), tts.Request{Text: "a", Voice: "central-female"}); err == nil || !strings.Contains(err.Error(), `openai: no voice "central-female"`) {
-		t.Errorf("central voice: %v", err)
-	}
-	if _, err := s.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("ê", MaxChunk+1), Voice: "north-male"}); err == nil {
-		t.Error("over-long input sent")
-	}
-	if f.Posts() != 0 {
-		t.Error("requests sent")
-	}
+	s := newTestSynth(t, f, service.Options{})
+	ttstest.CheckRefusedLocally(t, f, s, "central-female", MaxChunk)
 }
 
 func TestConfigFromEnv(t *testing.T) {
@@ -151,5 +140,20 @@ func TestConfigFromEnv(t *testing.T) {
 			return c.Key == "k" && c.Model == "f5-vi" && c.Voices["south-male"] == "nam_sg" && c.Speed == 1.2
 		}},
 		{Env: map[string]string{"DXNEWS_OPENAI_TTS_URL": "http://h", "DXNEWS_OPENAI_TTS_SPEED": "fast"}, Err: "DXNEWS_OPENAI_TTS_SPEED"},
+	})
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
+		Base: Config{URL: "http://127.0.0.1:1"},
+		Changes: map[string]func(*Config){
+			"URL":    func(c *Config) { c.URL = "http://127.0.0.1:2" }, // another server, other voices
+			"Model":  func(c *Config) { c.Model = "other-model" },
+			"Voices": func(c *Config) { c.Voices = map[string]string{"north-female": "alloy"} },
+			"Speed":  func(c *Config) { c.Speed = 1.5 },
+		},
+		Inert: map[string]string{
+			"Key": "credentials",
+		},
 	})
 }

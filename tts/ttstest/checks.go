@@ -2,13 +2,10 @@ package ttstest
 
 import (
 	"context"
-	"errors"
 	"maps"
-	"net/http"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 	"unicode/utf8"
 
 	"dxnews/tts"
@@ -68,63 +65,6 @@ func SpeakAllVoices(t *testing.T, c SpeakTest) {
 	}
 }
 
-// ErrorCase is one way a service answers a synthesis request.
-type ErrorCase struct {
-	Name string
-	// Answer answers the nth request, or returns false to let the fake
-	// service answer as usual.
-	Answer func(w http.ResponseWriter, n int, text string) bool
-	// Posts is how many synthesis requests the backend must make.
-	Posts int
-	// Err is a part of the error wanted, "" for success.
-	Err string
-	// Is, when set, must be in the error's chain.
-	Is error
-	// Waits, when set, are exactly the waits the backend must ask for.
-	Waits []time.Duration
-}
-
-// ErrorTest runs one synthesis request against a fresh fake service per
-// case.
-type ErrorTest struct {
-	// New starts the fake service and the backend, whose Backoff sleeps
-	// through waits.
-	New     func(t *testing.T, waits *Waits) (*Service, tts.Synthesizer)
-	Request tts.Request
-	// Prefix starts every error, naming backend and voice.
-	Prefix string
-	Cases  []ErrorCase
-}
-
-// RunErrorCases checks each case: the number of requests, the error (with
-// Prefix) or an MP3 answer, and the waits.
-func RunErrorCases(t *testing.T, et ErrorTest) {
-	for _, c := range et.Cases {
-		t.Run(c.Name, func(t *testing.T) {
-			var waits Waits
-			srv, syn := et.New(t, &waits)
-			srv.Answer = c.Answer
-			a, err := syn.Synthesize(context.Background(), et.Request)
-			if n := srv.Posts(); n != c.Posts {
-				t.Errorf("%d posts, want %d", n, c.Posts)
-			}
-			if c.Err == "" {
-				if err != nil || len(a.Data) == 0 || a.Format != "mp3" {
-					t.Fatalf("err = %v, %d bytes of %q", err, len(a.Data), a.Format)
-				}
-			} else if err == nil || !strings.Contains(err.Error(), c.Err) || !strings.Contains(err.Error(), et.Prefix) {
-				t.Fatalf("err = %v, want %q", err, c.Err)
-			}
-			if c.Is != nil && !errors.Is(err, c.Is) {
-				t.Errorf("err %v is not %v", err, c.Is)
-			}
-			if got := waits.All(); c.Waits != nil && !slices.Equal(got, c.Waits) {
-				t.Errorf("waits %v, want %v", got, c.Waits)
-			}
-		})
-	}
-}
-
 // EnvCase is one environment for a backend's ConfigFromEnv.
 type EnvCase[C any] struct {
 	Env map[string]string
@@ -147,4 +87,28 @@ func RunEnvCases[C any](t *testing.T, fromEnv func(getenv func(string) string) (
 			t.Errorf("env %v: config %+v", c.Env, cfg)
 		}
 	}
+}
+
+// CheckRefusedLocally checks that the backend refuses, before sending
+// anything to srv, a chunk of maxChunk+1 characters and a voice it lacks
+// (missing), with an error "<name>: no voice …". It returns the over-long
+// chunk's error for further checks.
+func CheckRefusedLocally(t *testing.T, srv *Service, syn tts.Synthesizer, missing string, maxChunk int) (tooLong error) {
+	t.Helper()
+	voice := "north-male"
+	if vl, ok := syn.(tts.VoiceLister); ok && len(vl.Voices()) > 0 {
+		voice = vl.Voices()[0]
+	}
+	_, tooLong = syn.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("ạ", maxChunk+1), Voice: voice})
+	if tooLong == nil {
+		t.Errorf("a chunk of %d characters was sent", maxChunk+1)
+	}
+	_, err := syn.Synthesize(context.Background(), tts.Request{Text: "Xin chào.", Voice: missing})
+	if want := syn.Name() + `: no voice "` + missing + `"`; err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("voice %s: err = %v, want %q", missing, err, want)
+	}
+	if n := srv.Posts(); n != 0 {
+		t.Errorf("%d requests sent", n)
+	}
+	return tooLong
 }

@@ -11,12 +11,13 @@ import (
 
 	"dxnews/internal/envvar"
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // echo is a minimal backend over the fake service: it posts the text with
 // the voice in a header and takes the answer as the audio.
 type echo struct {
-	svc *tts.Service
+	svc *service.Service
 	url string
 }
 
@@ -29,11 +30,9 @@ func (e echo) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error
 	if err != nil {
 		return tts.Audio{}, err
 	}
-	var data []byte
-	err = e.svc.Retry(ctx, func(ctx context.Context) error {
-		var err error
-		data, _, err = e.svc.Do(ctx, tts.Call{Method: http.MethodPost, URL: e.url, Header: http.Header{"voice": {voice}}, Body: []byte(req.Text), Limit: 1 << 20})
-		return err
+	data, err := service.Attempt(ctx, e.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
+		data, _, err := e.svc.Do(ctx, service.Call{Method: http.MethodPost, URL: e.url, Header: http.Header{"voice": {voice}}, Body: []byte(req.Text), Limit: 1 << 20})
+		return data, err
 	})
 	if err != nil {
 		return tts.Audio{}, err
@@ -118,20 +117,20 @@ func TestServiceRecordsAndCounts(t *testing.T) {
 }
 
 func TestSpeakAllVoicesAndErrorCases(t *testing.T) {
-	newBackend := func(t *testing.T, waits *Waits) (*Service, tts.Synthesizer) {
+	newBackend := func(t *testing.T, opts service.Options) (*Service, tts.Synthesizer) {
 		s := newEcho(t)
 		voices := map[string]string{"north-female": "nf", "south-male": "sm"}
-		svc := tts.NewService("echo", voices, nil, tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}, tts.HTTPOptions{Concurrency: 1})
+		svc := service.New("echo", voices, nil, opts, service.Options{Concurrency: 1})
 		return s, echo{svc: svc, url: s.URL + "/speak"}
 	}
-	s, b := newBackend(t, new(Waits))
+	s, b := newBackend(t, service.Options{})
 	text := strings.Repeat("Thành phố mở thêm tuyến xe buýt điện. Người dân đi lại thuận tiện hơn.\n\n", 6)
 	SpeakAllVoices(t, SpeakTest{Backend: b, Service: s, Text: text, Voices: map[string]string{"north-female": "nf", "south-male": "sm"},
 		MaxChunk: 200, MinChunks: 3, MinTimings: 12, MinDurationMS: 1000})
 	RunErrorCases(t, ErrorTest{
 		New:     newBackend,
 		Request: tts.Request{Text: "Xin chào.", Voice: "south-male"},
-		Prefix:  "gave up",
+		Prefix:  "echo: voice south-male (sm)",
 		Cases: []ErrorCase{
 			{Name: "503 then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
 				if n == 1 {

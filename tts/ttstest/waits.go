@@ -7,7 +7,7 @@ import (
 	"time"
 )
 
-// Waits stands in for tts.Backoff.Sleep: it records each wait asked for and
+// Waits stands in for service.Backoff.Sleep: it records each wait asked for and
 // returns at once (with ctx's error, if any).
 type Waits struct {
 	mu sync.Mutex

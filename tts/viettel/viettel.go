@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // DefaultURL is Viettel AI's synthesis endpoint.
@@ -43,19 +44,20 @@ type Config struct {
 	Speed float64
 	// MaxChunk is the largest chunk sent, in characters [DefaultMaxChunk].
 	MaxChunk int
-	tts.HTTPOptions
+	service.Options
 }
 
-// httpDefaults are Viettel's defaults for zero HTTPOptions fields.
-var httpDefaults = tts.HTTPOptions{Timeout: 30 * time.Second, Concurrency: 2}
+// httpDefaults are Viettel's defaults for zero Options fields.
+var httpDefaults = service.Options{Timeout: 30 * time.Second, Concurrency: 2}
 
 // Synth is the Viettel AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
-	svc *tts.Service
+	svc *service.Service
 }
 
-var _ tts.Synthesizer = (*Synth)(nil)
+// Synth implements the Synthesizer contract and every optional interface.
+var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
@@ -74,7 +76,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.MaxChunk <= 0 {
 		cfg.MaxChunk = DefaultMaxChunk
 	}
-	return &Synth{cfg: cfg, svc: tts.NewService("viettel", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)}, nil
+	return &Synth{cfg: cfg, svc: service.New("viettel", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)}, nil
 }
 
 // Name returns "viettel".
@@ -99,48 +101,21 @@ type request struct {
 	WithoutFilter   bool    `json:"without_filter"`
 }
 
-// Synthesize posts the text and returns the MP3 in the answer.
+// Synthesize posts the text and returns the MP3 in the answer; errors come
+// back as JSON or text with status 200.
 func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error) {
-	voice, err := s.svc.Prepare(req, s.cfg.MaxChunk)
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	body, err := json.Marshal(request{
-		Text: req.Text, Voice: voice, Speed: s.cfg.Speed,
-		TTSReturnOption: 3, // MP3
-		Token:           s.cfg.Token,
+	return s.svc.SynthesizeMP3(ctx, req, s.cfg.MaxChunk, func(voice string) (service.Call, error) {
+		body, err := json.Marshal(request{
+			Text: req.Text, Voice: voice, Speed: s.cfg.Speed,
+			TTSReturnOption: 3, // MP3
+			Token:           s.cfg.Token,
+		})
+		return service.Call{
+			Method: http.MethodPost,
+			URL:    s.cfg.URL,
+			Header: http.Header{"Content-Type": {"application/json"}, "Accept": {"audio/mpeg, */*"}},
+			Body:   body,
+			Limit:  64 << 20,
+		}, err
 	})
-	if err != nil {
-		return tts.Audio{}, fmt.Errorf("viettel: %w", err)
-	}
-	release, err := s.svc.Acquire(ctx, req.Voice)
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	defer release()
-	data, err := tts.Attempt(ctx, s.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
-		return s.post(ctx, body)
-	})
-	if err != nil {
-		return tts.Audio{}, err
-	}
-	return tts.Audio{Data: data, Format: "mp3"}, nil
-}
-
-func (s *Synth) post(ctx context.Context, body []byte) ([]byte, error) {
-	data, header, err := s.svc.Do(ctx, tts.Call{
-		Method: http.MethodPost,
-		URL:    s.cfg.URL,
-		Header: http.Header{"Content-Type": {"application/json"}, "Accept": {"audio/mpeg, */*"}},
-		Body:   body,
-		Limit:  64 << 20,
-	})
-	if err != nil {
-		return nil, err
-	}
-	// Errors come back as JSON or text with status 200.
-	if err := tts.CheckMP3(data, header); err != nil {
-		return nil, err
-	}
-	return data, nil
 }

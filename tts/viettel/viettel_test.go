@@ -11,6 +11,7 @@ import (
 	"time"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 	"dxnews/tts/ttstest"
 )
 
@@ -50,11 +51,8 @@ func newFake(t *testing.T) *ttstest.Service {
 	})
 }
 
-func newTestSynth(t *testing.T, f *ttstest.Service, waits *ttstest.Waits) *Synth {
-	if waits == nil {
-		waits = new(ttstest.Waits)
-	}
-	s, err := New(Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}})
+func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
+	s, err := New(Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,7 +67,7 @@ Lãnh đạo thành phố cho biết dữ liệu sẽ được mở cho doanh ng
 func TestSpeakAllVoicesThroughViettel(t *testing.T) {
 	f := newFake(t)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, nil), Service: f, Text: article,
+		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: article,
 		Voices:    map[string]string{"north-female": "hn-quynhanh", "north-male": "hn-thanhtung", "south-female": "hcm-diemmy", "south-male": "hcm-minhquan"},
 		MaxChunk:  DefaultMaxChunk,
 		MinChunks: 3, MinTimings: 4,
@@ -78,9 +76,9 @@ func TestSpeakAllVoicesThroughViettel(t *testing.T) {
 
 func TestViettelErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
 			f := newFake(t)
-			return f, newTestSynth(t, f, waits)
+			return f, newTestSynth(t, f, opts)
 		},
 		Request: tts.Request{Text: "Xin chào.", Voice: "south-female"},
 		Prefix:  "viettel: voice south-female (hcm-diemmy)",
@@ -113,7 +111,7 @@ func TestViettelErrors(t *testing.T) {
 
 func TestViettelLimitsAndVoices(t *testing.T) {
 	f := newFake(t)
-	s := newTestSynth(t, f, nil)
+	s := newTestSynth(t, f, service.Options{})
 	if _, err := s.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("ạ ", 200), Voice: "north-male"}); err == nil {
 		t.Error("chunk over the limit sent")
 	}
@@ -143,5 +141,20 @@ func TestConfigFromEnv(t *testing.T) {
 		}},
 		{Env: map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_MAX_CHUNK": "ten"}, Err: "DXNEWS_VIETTEL_MAX_CHUNK"},
 		{Env: map[string]string{"DXNEWS_VIETTEL_TOKEN": "t", "DXNEWS_VIETTEL_SPEED": "3"}, Err: "DXNEWS_VIETTEL_SPEED"},
+	})
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
+		Base: Config{Token: "t"},
+		Changes: map[string]func(*Config){
+			"Voices":   func(c *Config) { c.Voices = map[string]string{"north-female": "hn-thanhtung"} },
+			"Speed":    func(c *Config) { c.Speed = 1.2 },
+			"MaxChunk": func(c *Config) { c.MaxChunk = 200 }, // chunks cut elsewhere sound different
+		},
+		Inert: map[string]string{
+			"Token": "credentials",
+			"URL":   "the same service at another address",
+		},
 	})
 }

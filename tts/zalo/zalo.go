@@ -15,6 +15,7 @@ import (
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 )
 
 // DefaultURL is Zalo AI's synthesis endpoint.
@@ -58,19 +59,20 @@ type Config struct {
 	Speed float64
 	// Quality is 0 (standard) or 1 (high, paid accounts).
 	Quality int
-	tts.HTTPOptions
+	service.Options
 }
 
-// httpDefaults are Zalo's defaults for zero HTTPOptions fields.
-var httpDefaults = tts.HTTPOptions{Timeout: 30 * time.Second, Concurrency: 2}
+// httpDefaults are Zalo's defaults for zero Options fields.
+var httpDefaults = service.Options{Timeout: 30 * time.Second, Concurrency: 2}
 
 // Synth is the Zalo AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
-	svc *tts.Service
+	svc *service.Service
 }
 
-var _ tts.Synthesizer = (*Synth)(nil)
+// Synth implements the Synthesizer contract and every optional interface.
+var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
@@ -80,7 +82,7 @@ func New(cfg Config) (*Synth, error) {
 	if cfg.URL == "" {
 		cfg.URL = DefaultURL
 	}
-	svc := tts.NewService("zalo", cfg.Voices, DefaultVoices, cfg.HTTPOptions, httpDefaults)
+	svc := service.New("zalo", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)
 	for _, id := range svc.Voices() {
 		sp, _ := svc.Voice(id)
 		if n, err := strconv.Atoi(sp); err != nil || n < 1 || n > 6 {
@@ -136,7 +138,7 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 	}
 	defer release()
 
-	audioURL, err := tts.Attempt(ctx, s.svc, req.Voice, "speaker "+speaker, func(ctx context.Context) (string, error) {
+	audioURL, err := service.Attempt(ctx, s.svc, req.Voice, "speaker "+speaker, func(ctx context.Context) (string, error) {
 		return s.request(ctx, speaker, req.Text)
 	})
 	if err != nil {
@@ -162,7 +164,7 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 		"quality":     {strconv.Itoa(s.cfg.Quality)},
 		"encode_type": {"1"}, // MP3
 	}
-	body, _, err := s.svc.Do(ctx, tts.Call{
+	body, _, err := s.svc.Do(ctx, service.Call{
 		Method: http.MethodPost,
 		URL:    s.cfg.URL,
 		Header: http.Header{"apikey": {s.cfg.APIKey}, "Content-Type": {"application/x-www-form-urlencoded"}},
@@ -173,7 +175,7 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 		return "", err
 	}
 	var res response
-	if err := tts.DecodeJSON(body, &res); err != nil {
+	if err := service.DecodeJSON(body, &res); err != nil {
 		return "", err
 	}
 	switch res.ErrorCode {
@@ -191,7 +193,7 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 		URL string `json:"url"`
 	}
 	if err := json.Unmarshal(res.Data, &data); err != nil || data.URL == "" {
-		return "", fmt.Errorf("answer has no audio url: %q", tts.Snippet(body))
+		return "", fmt.Errorf("answer has no audio url: %q", service.Snippet(body))
 	}
 	return data.URL, nil
 }
@@ -199,7 +201,7 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 // download fetches the audio. The streaming URL may answer 404 for a moment
 // after synthesis, so 404 is retried like 5xx.
 func (s *Synth) download(ctx context.Context, link string) ([]byte, error) {
-	body, _, err := s.svc.Do(ctx, tts.Call{
+	body, _, err := s.svc.Do(ctx, service.Call{
 		Method: http.MethodGet,
 		URL:    link,
 		Limit:  64 << 20,
@@ -207,7 +209,7 @@ func (s *Synth) download(ctx context.Context, link string) ([]byte, error) {
 			if resp.StatusCode == http.StatusNotFound {
 				return &tts.RetryableError{Err: fmt.Errorf("HTTP 404 from %s", link)}
 			}
-			return tts.CheckStatus(resp)
+			return service.CheckStatus(resp)
 		},
 	})
 	if err != nil {

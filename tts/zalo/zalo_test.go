@@ -1,6 +1,7 @@
 package zalo
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -8,9 +9,11 @@ import (
 	"net/http"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"dxnews/tts"
+	"dxnews/tts/service"
 	"dxnews/tts/ttstest"
 )
 
@@ -19,6 +22,8 @@ import (
 type zaloFake struct {
 	*ttstest.Service
 	gets int
+	// broken, when set, may answer the nth download itself, returning true.
+	broken func(w http.ResponseWriter, n int) bool
 }
 
 func newFakeZalo(t *testing.T) *zaloFake {
@@ -56,17 +61,17 @@ func newFakeZalo(t *testing.T) *zaloFake {
 	})
 	f.Handle("/chunk/", func(w http.ResponseWriter, r *http.Request) {
 		f.gets++
+		if f.broken != nil && f.broken(w, f.gets) {
+			return
+		}
 		w.Header().Set("Content-Type", "audio/mpeg")
 		w.Write(audio)
 	})
 	return f
 }
 
-func newTestSynth(t *testing.T, f *zaloFake, waits *ttstest.Waits) *Synth {
-	if waits == nil {
-		waits = new(ttstest.Waits)
-	}
-	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", HTTPOptions: tts.HTTPOptions{Backoff: tts.Backoff{Sleep: waits.Sleep}}})
+func newTestSynth(t *testing.T, f *zaloFake, opts service.Options) *Synth {
+	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: opts})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,7 +87,7 @@ func longArticle() string {
 func TestSpeakAllVoicesThroughZalo(t *testing.T) {
 	f := newFakeZalo(t)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, nil), Service: f.Service, Text: longArticle(),
+		Backend: newTestSynth(t, f, service.Options{}), Service: f.Service, Text: longArticle(),
 		Voices:    map[string]string{"north-female": "2", "north-male": "4", "south-female": "1", "south-male": "3"},
 		MaxChunk:  MaxChunk,
 		MinChunks: 3, MinTimings: 3, MinDurationMS: 1,
@@ -97,9 +102,9 @@ func TestSpeakAllVoicesThroughZalo(t *testing.T) {
 func TestZaloErrors(t *testing.T) {
 	internal := `{"error_code":500,"error_message":"Internal server error","data":[]}`
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, waits *ttstest.Waits) (*ttstest.Service, tts.Synthesizer) {
+		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
 			f := newFakeZalo(t)
-			return f.Service, newTestSynth(t, f, waits)
+			return f.Service, newTestSynth(t, f, opts)
 		},
 		Request: tts.Request{Text: "Chuyển đổi số.", Voice: "south-male"},
 		Prefix:  "zalo: voice south-male (speaker 3)",
@@ -149,7 +154,7 @@ func TestChunkFailureNamesChunk(t *testing.T) {
 		w.Write([]byte(`{"error_code":150,"error_message":"Invalid parameter value","data":[]}`))
 		return true
 	}
-	got, err := (&tts.Speaker{Backend: newTestSynth(t, f, nil)}).Speak(context.Background(), longArticle(), "north-male")
+	got, err := (&tts.Speaker{Backend: newTestSynth(t, f, service.Options{})}).Speak(context.Background(), longArticle(), "north-male")
 	if err == nil || !strings.Contains(err.Error(), "zalo voice north-male chunk 1 of") || !strings.Contains(err.Error(), "error 150") {
 		t.Fatalf("err = %v", err)
 	}
@@ -160,17 +165,9 @@ func TestChunkFailureNamesChunk(t *testing.T) {
 
 func TestLocalLimits(t *testing.T) {
 	f := newFakeZalo(t)
-	s := newTestSynth(t, f, nil)
-	_, err := s.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("á", MaxChunk+1), Voice: "north-female"})
-	if !errors.Is(err, ErrTooLong) {
+	s := newTestSynth(t, f, service.Options{})
+	if err := ttstest.CheckRefusedLocally(t, f.Service, s, "central-male", MaxChunk); !errors.Is(err, ErrTooLong) {
 		t.Errorf("over-long text: %v", err)
-	}
-	_, err = s.Synthesize(context.Background(), tts.Request{Text: "xin chào", Voice: "central-male"})
-	if err == nil || !strings.Contains(err.Error(), `zalo: no voice "central-male"`) {
-		t.Errorf("central voice: %v", err)
-	}
-	if f.Posts() != 0 {
-		t.Error("requests sent")
 	}
 	if _, err := New(Config{APIKey: "k", Voices: map[string]string{"north-male": "9"}}); err == nil {
 		t.Error("speaker 9 accepted")
@@ -187,4 +184,71 @@ func TestConfigFromEnv(t *testing.T) {
 			Check: func(c Config) bool { return c.URL == "http://z" && c.Voices["north-female"] == "5" && c.Speed == 0.9 }},
 		{Env: map[string]string{"DXNEWS_ZALO_API_KEY": "k", "DXNEWS_ZALO_SPEED": "2"}, Err: "DXNEWS_ZALO_SPEED"},
 	})
+}
+
+func TestSettingsInCacheKey(t *testing.T) {
+	ttstest.CheckSettingsInKey(t, New, ttstest.SettingsTest[Config]{
+		Base: Config{APIKey: "k"},
+		Changes: map[string]func(*Config){
+			"Voices":  func(c *Config) { c.Voices = map[string]string{"north-female": "4"} },
+			"Speed":   func(c *Config) { c.Speed = 0.9 },
+			"Quality": func(c *Config) { c.Quality = 1 },
+		},
+		Inert: map[string]string{
+			"APIKey": "credentials",
+			"URL":    "the same service at another address",
+		},
+	})
+}
+
+// TestBrokenDownloads breaks the download of the synthesised audio: a
+// download cut short is fetched again, one that trickles fails at the
+// Timeout, and no partial audio is ever returned.
+func TestBrokenDownloads(t *testing.T) {
+	whole := ttstest.Audio(t, "sine.mp3")
+	cases := []struct {
+		name        string
+		broken      func(w http.ResponseWriter, n int) bool
+		gets        int
+		err         string
+		synthesized int
+	}{
+		{"cut mid-body, then whole", func(w http.ResponseWriter, n int) bool {
+			if n == 1 {
+				ttstest.CutBody(w, whole)
+			}
+			return n == 1
+		}, 2, "", 1},
+		{"Content-Length longer than the body every time", func(w http.ResponseWriter, n int) bool {
+			ttstest.ShortBody(w, whole)
+			return true
+		}, 4, "downloading audio: gave up after 4 attempts: connection cut", 1},
+		{"trickles", func(w http.ResponseWriter, n int) bool {
+			ttstest.Trickle(w, whole)
+			return true
+		}, 1, "downloading audio: no complete answer within 200ms", 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			f := newFakeZalo(t)
+			f.broken = c.broken
+			var waits ttstest.Waits
+			s := newTestSynth(t, f, service.Options{Timeout: 200 * time.Millisecond, Backoff: service.Backoff{Sleep: waits.Sleep}})
+			a, err := s.Synthesize(context.Background(), tts.Request{Text: "Xin chào.", Voice: "north-female"})
+			var gets int
+			f.Locked(func() { gets = f.gets })
+			if gets != c.gets || f.Posts() != c.synthesized {
+				t.Errorf("%d downloads after %d posts, want %d after %d", gets, f.Posts(), c.gets, c.synthesized)
+			}
+			if c.err != "" {
+				if err == nil || !strings.Contains(err.Error(), c.err) || len(a.Data) != 0 {
+					t.Fatalf("err = %v, %d bytes", err, len(a.Data))
+				}
+				return
+			}
+			if err != nil || !bytes.Equal(a.Data, whole) {
+				t.Fatalf("err = %v, %d of %d bytes", err, len(a.Data), len(whole))
+			}
+		})
+	}
 }

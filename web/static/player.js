@@ -9,7 +9,6 @@
   var audio = root.querySelector("audio");
   var list = root.querySelector(".transcript");
   var buttons = root.querySelectorAll("button.voice");
-  var id = root.dataset.article;
   var cues = [];
   var current = -1;
   var loading = 0;
@@ -60,21 +59,20 @@
 
   function choose(button) {
     var voice = button.dataset.voice;
-    var base = "/api/audio/" + encodeURIComponent(id) + "/" + encodeURIComponent(voice);
     buttons.forEach(function (b) { b.setAttribute("aria-pressed", b === button ? "true" : "false"); });
     chapters = null;
     root.querySelectorAll("nav.chapters").forEach(function (n) {
       n.hidden = n.dataset.voice !== voice;
       if (!n.hidden) chapters = n;
     });
-    audio.src = base + ".mp3";
+    audio.src = button.dataset.mp3;
     audio.play().catch(function () {});
     cues = [];
     current = -1;
     list.replaceChildren();
     list.hidden = true;
     var token = ++loading;
-    fetch(base + ".json")
+    fetch(button.dataset.timings)
       .then(function (r) { return r.ok ? r.json() : []; })
       .then(function (data) {
         if (token !== loading || !Array.isArray(data)) return;

@@ -1,0 +1,104 @@
+package resolve
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"time"
+)
+
+// ArticleRef is an article as lists and links show it.
+type ArticleRef struct {
+	ID     string `json:"id"`
+	Title  string `json:"title"`
+	URL    string `json:"url"`
+	Source string `json:"source"`
+	Host   string `json:"host"`
+	// Date is the publication day (YYYY-MM-DD), "" when unknown.
+	Date string `json:"date"`
+}
+
+// Goal is one target an article states, with its family and place.
+type Goal struct {
+	Value string `json:"value"`
+	// Number is Value read as a number ("2,5%" → 2.5); null when Value is
+	// not one.
+	Number    *float64 `json:"number"`
+	Qualifier string   `json:"qualifier"`
+	Metric    string   `json:"metric"`
+	Family    string   `json:"family"`
+	Year      string   `json:"year"`
+	// Place is the canonical name of the target's scope ("TP.HCM",
+	// "Việt Nam"), "" when the article gives none.
+	Place      string     `json:"place"`
+	Province63 string     `json:"province_63"`
+	Province34 string     `json:"province_34"`
+	Article    ArticleRef `json:"article"`
+
+	places [3]string // folded Place, Province63, Province34
+}
+
+// Graph is the resolved view of a set of articles. It is immutable once
+// built and safe for concurrent reads.
+type Graph struct {
+	byType       map[string][]*Entity // sorted by count, then name
+	byID         map[string]*Entity
+	goals        []Goal
+	docs         map[string]ArticleRef
+	alias        map[string]map[string]string // type → folded name or alias → ID
+	persons      map[docPerson]string         // article ID and person name → person ID
+	hosts        map[string]string            // host → outlet name
+	statsOnce    sync.Once
+	familyCounts map[string]int
+	years        []string
+	sourceNames  map[string]string // lower-cased outlet name → as written
+	// Took is how long Build ran.
+	Took time.Duration
+}
+
+// Build resolves docs. It is deterministic: the same articles give the
+// same entities and IDs whatever their order.
+func Build(docs []Doc) *Graph {
+	start := time.Now()
+	docs = slices.Clone(docs)
+	slices.SortFunc(docs, func(a, b Doc) int {
+		if c := a.Published.Compare(b.Published); c != 0 {
+			return c
+		}
+		return strings.Compare(a.ID, b.ID)
+	})
+	b := &builder{
+		keys:    newKeyer(),
+		places:  placeCache{},
+		folds:   map[string]string{},
+		placeIn: map[string]Place{},
+		g: &Graph{
+			byType:      map[string][]*Entity{},
+			byID:        map[string]*Entity{},
+			docs:        make(map[string]ArticleRef, len(docs)),
+			alias:       map[string]map[string]string{},
+			persons:     map[docPerson]string{},
+			hosts:       map[string]string{},
+			sourceNames: map[string]string{},
+		},
+	}
+	for i := range docs {
+		d := &docs[i]
+		b.g.docs[d.ID] = ArticleRef{ID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Host: d.Host, Date: d.date()}
+		if d.Host != "" && d.Source != "" {
+			b.g.hosts[hostKey(d.Host)] = d.Source
+			b.g.sourceNames[strings.ToLower(d.Source)] = d.Source
+		}
+	}
+	b.organizations(docs)
+	b.locations(docs)
+	b.decisions(docs)
+	b.people(docs)
+	b.targets(docs)
+	b.finish()
+	b.g.Took = time.Since(start)
+	return b.g
+}
+
+// docPerson is one article's person as it names them.
+type docPerson struct{ doc, name string }

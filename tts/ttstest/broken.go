@@ -1,0 +1,69 @@
+package ttstest
+
+import (
+	"net"
+	"net/http"
+	"strconv"
+	"time"
+)
+
+// Broken answers: handlers for a fake service that fail the way networks
+// and overloaded services do.
+
+// Reset sends nothing and resets the connection.
+func Reset(w http.ResponseWriter) {
+	conn := hijack(w)
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0) // close with a RST
+	}
+	conn.Close()
+}
+
+// CutBody answers 200 with a Content-Length for all of body, sends the
+// first half of it and resets the connection.
+func CutBody(w http.ResponseWriter, body []byte) {
+	conn := hijack(w)
+	conn.Write([]byte("HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n"))
+	conn.Write(body[:len(body)/2])
+	if tc, ok := conn.(*net.TCPConn); ok {
+		tc.SetLinger(0)
+	}
+	conn.Close()
+}
+
+// ShortBody answers 200 declaring a Content-Length longer than the body it
+// sends, then closes the connection in order.
+func ShortBody(w http.ResponseWriter, body []byte) {
+	conn := hijack(w)
+	conn.Write([]byte("HTTP/1.1 200 OK\r\nContent-Type: audio/mpeg\r\nContent-Length: " + strconv.Itoa(2*len(body)) + "\r\n\r\n"))
+	conn.Write(body)
+	conn.Close()
+}
+
+// Trickle answers 200 and sends body a byte every 20 ms, for as long as
+// the client listens (10 s at most).
+func Trickle(w http.ResponseWriter, body []byte) {
+	w.Header().Set("Content-Type", "audio/mpeg")
+	w.Header().Set("Content-Length", strconv.Itoa(len(body)))
+	w.WriteHeader(http.StatusOK)
+	rc := http.NewResponseController(w)
+	stop := time.After(10 * time.Second)
+	for _, b := range body {
+		if _, err := w.Write([]byte{b}); err != nil || rc.Flush() != nil {
+			return
+		}
+		select {
+		case <-time.After(20 * time.Millisecond):
+		case <-stop:
+			return
+		}
+	}
+}
+
+func hijack(w http.ResponseWriter) net.Conn {
+	conn, _, err := http.NewResponseController(w).Hijack()
+	if err != nil {
+		panic("ttstest: cannot hijack: " + err.Error())
+	}
+	return conn
+}
