@@ -56,17 +56,26 @@ func storedArticles(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// crawledFolder crawls a test site of n articles, without speech, into a
+// new data folder and returns the site's config, the folder and the
+// environment used.
+func crawledFolder(t *testing.T, n int) (cfg, dir string, env map[string]string) {
+	t.Helper()
+	_, cfg = siteWith(t, n)
+	dir = t.TempDir()
+	env = map[string]string{"DXNEWS_VOICES": "north-female"}
+	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
+		t.Fatalf("crawl: exit %d: %s", code, stderr)
+	}
+	return cfg, dir, env
+}
+
 // TestCorruptStateIsRepaired damages every kind of state in a data folder
 // at once and checks that status names each problem and its repair and that
 // the next crawl completes with the same articles, indexed and exported
 // once each.
 func TestCorruptStateIsRepaired(t *testing.T) {
-	_, cfg := siteWith(t, 4)
-	dir := t.TempDir()
-	env := map[string]string{"DXNEWS_VOICES": "north-female"}
-	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
-		t.Fatalf("crawl: exit %d: %s", code, stderr)
-	}
+	cfg, dir, env := crawledFolder(t, 4)
 	before := storedArticles(t, dir)
 	if len(before) != 4 {
 		t.Fatalf("%d articles stored, want 4", len(before))
@@ -194,12 +203,7 @@ func TestIndexInUseIsNeverRebuilt(t *testing.T) {
 // state: the crawler sets it aside, and the crawl records the stored
 // articles in the new one and notes the repair for status.
 func TestCrawlRepairsTheCrawlState(t *testing.T) {
-	_, cfg := siteWith(t, 3)
-	dir := t.TempDir()
-	env := map[string]string{"DXNEWS_VOICES": "north-female"}
-	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
-		t.Fatalf("crawl: exit %d: %s", code, stderr)
-	}
+	cfg, dir, env := crawledFolder(t, 3)
 	if err := os.WriteFile(filepath.Join(dir, "crawl", "crawl-state.db"), []byte("garbage, not bbolt"), 0o644); err != nil {
 		t.Fatal(err)
 	}
