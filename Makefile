@@ -5,7 +5,7 @@ BIN     := bin/dxnews
 RUN_DEBS  := espeak-ng lame
 TEST_DEBS := $(RUN_DEBS) chromium
 
-.PHONY: all build demo test crash soak bench bench-search loadtest fuzz lint deps-run deps-test clean
+.PHONY: all build demo test test-short crash soak bench bench-search loadtest fuzz lint deps-run deps-test clean
 
 # SOAK is how long make soak runs dxnews run against a loopback site.
 SOAK ?= 1h
@@ -41,6 +41,12 @@ demo: build
 test: deps-test lint
 	$(GO) test -race -count=1 ./...
 	$(GO) test -count=1 -run '^TestDemoEndToEnd$$' ./cmd/dxnews/
+
+# test-short is the inner loop: every package's tests without the race
+# detector, skipping the ones that take seconds end to end (crash harness,
+# disk full, demo, real servers); make test still runs everything.
+test-short: deps-run
+	$(GO) test -short -count=1 ./...
 
 # crash SIGKILLs the real binary at 24 or more random moments over crawl,
 # extraction, indexing, speech and audio assembly (make test does 6).

@@ -1,6 +1,12 @@
 package tts
 
-import "testing"
+import (
+	"testing"
+
+	"dxnews/internal/envvar"
+)
+
+func demoVar(name string) envvar.Var { return envvar.Var{Name: name} }
 
 type envTarget struct {
 	key    string
@@ -14,11 +20,12 @@ type envTarget struct {
 // ConfigFromEnv does.
 func readEnv(env map[string]string) (envTarget, error) {
 	e := NewEnv("demo", func(k string) string { return env[k] })
-	c := envTarget{key: e.Required("DEMO_KEY")}
-	c.voices = e.Voices("DEMO_VOICES", map[string]string{"north-female": "a", "south-male": "b"})
-	e.Float("DEMO_SPEED", 0.5, 1.5, &c.speed)
-	e.Int("DEMO_RATE", -3, 3, &c.rate)
-	e.MinInt("DEMO_MAX_CHUNK", 50, &c.chunk)
+	c := envTarget{key: e.Required(demoVar("DEMO_KEY"))}
+	c.voices = e.Voices(demoVar("DEMO_VOICES"), map[string]string{"north-female": "a", "south-male": "b"})
+	e.Float(demoVar("DEMO_SPEED"), 0.5, 1.5, &c.speed)
+	e.Int(demoVar("DEMO_RATE"), -3, 3, &c.rate)
+	// An unset variable leaves its field zero, for New to default.
+	e.MinInt(envvar.Var{Name: "DEMO_MAX_CHUNK", Default: "60"}, 50, &c.chunk)
 	return c, e.Err()
 }
 
@@ -66,9 +73,19 @@ func TestEnv(t *testing.T) {
 func TestEnvStopsAtFirstError(t *testing.T) {
 	e := NewEnv("demo", func(k string) string { return map[string]string{"A": "x", "B": "2"}[k] })
 	speed, rate := 7.0, 7
-	e.Float("A", 0, 1, &speed)
-	e.Int("B", 0, 5, &rate)
+	e.Float(demoVar("A"), 0, 1, &speed)
+	e.Int(demoVar("B"), 0, 5, &rate)
 	if speed != 7 || rate != 7 || e.Err() == nil {
 		t.Errorf("speed %g rate %d err %v", speed, rate, e.Err())
+	}
+}
+
+func TestVoiceMapDoc(t *testing.T) {
+	got := VoiceMapDoc(map[string]string{"south-male": "b", "north-female": "a"})
+	if got != "north-female=a,south-male=b" {
+		t.Errorf("VoiceMapDoc = %q", got)
+	}
+	if m, err := ParseVoiceMap(got, nil); err != nil || m["north-female"] != "a" || m["south-male"] != "b" || len(m) != 2 {
+		t.Errorf("VoiceMapDoc does not read back: %v %v", m, err)
 	}
 }

@@ -17,6 +17,7 @@ import (
 // TestReadersWhileServeHoldsTheIndex runs serve on a data folder and checks
 // that search, status and export still work beside it.
 func TestReadersWhileServeHoldsTheIndex(t *testing.T) {
+	long(t)
 	dir, arts := seedData(t)
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan int, 1)

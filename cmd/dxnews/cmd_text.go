@@ -155,7 +155,7 @@ func runNormalize(ctx context.Context, e *env, args []string) error {
 func runSpeak(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	voiceID := fs.String("voice", "", "voice: north-female, north-male, south-female, south-male (central-* where the backend has them)")
-	backend := fs.String("backend", e.or("DXNEWS_TTS_BACKEND", "espeak"), "speech backend: "+backends)
+	backend := e.envFlag(fs, varTTSBackend, "speech backend: "+backends)
 	out := fs.String("o", "", "output MP3 file (default: standard output); timings go beside it as .json")
 	if err := parseFlags(fs, args); err != nil {
 		return err

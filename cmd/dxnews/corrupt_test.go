@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"io/fs"
@@ -23,11 +22,7 @@ import (
 func storedArticles(t *testing.T, dir string) map[string]string {
 	t.Helper()
 	ctx := context.Background()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := openTestData(t, dir)
 	defer d.Close()
 	arts, corrupt, err := d.store.Scan(ctx)
 	if err != nil || len(corrupt) > 0 {
@@ -61,21 +56,26 @@ func storedArticles(t *testing.T, dir string) map[string]string {
 	return out
 }
 
+// crawledFolder crawls a test site of n articles, without speech, into a
+// new data folder and returns the site's config, the folder and the
+// environment used.
+func crawledFolder(t *testing.T, n int) (cfg, dir string, env map[string]string) {
+	t.Helper()
+	_, cfg = siteWith(t, n)
+	dir = t.TempDir()
+	env = map[string]string{"DXNEWS_VOICES": "north-female"}
+	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
+		t.Fatalf("crawl: exit %d: %s", code, stderr)
+	}
+	return cfg, dir, env
+}
+
 // TestCorruptStateIsRepaired damages every kind of state in a data folder
 // at once and checks that status names each problem and its repair and that
 // the next crawl completes with the same articles, indexed and exported
 // once each.
 func TestCorruptStateIsRepaired(t *testing.T) {
-	site := newTestSite(t)
-	for n := range 4 {
-		site.put(n, 0)
-	}
-	cfg := site.config(t)
-	dir := t.TempDir()
-	env := map[string]string{"DXNEWS_VOICES": "north-female"}
-	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
-		t.Fatalf("crawl: exit %d: %s", code, stderr)
-	}
+	cfg, dir, env := crawledFolder(t, 4)
 	before := storedArticles(t, dir)
 	if len(before) != 4 {
 		t.Fatalf("%d articles stored, want 4", len(before))
@@ -127,6 +127,10 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 		"the change log ended in a torn line",
 		"last crawl   unknown",
 		"stored       4 articles",
+		// The crawl state is set aside and its articles recorded again.
+		"crawl-state.db cannot be opened",
+		"recorded the 4 stored articles in it again, so the next crawl knows them",
+		"crawl state  ",
 	} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("status does not say %q:\n%s", want, stdout)
@@ -184,11 +188,7 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 // this one) holds is seen as held, so it is never taken for damage.
 func TestIndexInUseIsNeverRebuilt(t *testing.T) {
 	dir := t.TempDir()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := openTestData(t, dir)
 	held := filepath.Join(dir, "index", "store", "root.bolt")
 	if !heldByAnother(held) {
 		t.Fatalf("%s is open and not seen as held", held)
@@ -196,5 +196,23 @@ func TestIndexInUseIsNeverRebuilt(t *testing.T) {
 	d.Close()
 	if heldByAnother(held) {
 		t.Fatalf("%s is closed and seen as held", held)
+	}
+}
+
+// TestCrawlRepairsTheCrawlState checks the crawl's side of a damaged crawl
+// state: the crawler sets it aside, and the crawl records the stored
+// articles in the new one and notes the repair for status.
+func TestCrawlRepairsTheCrawlState(t *testing.T) {
+	cfg, dir, env := crawledFolder(t, 3)
+	if err := os.WriteFile(filepath.Join(dir, "crawl", "crawl-state.db"), []byte("garbage, not bbolt"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
+		t.Fatalf("crawl over a damaged state: exit %d: %s", code, stderr)
+	}
+	code, stdout, _ := run(t, env, "status", "-data", dir)
+	if code != 0 || !strings.Contains(stdout, "crawl-state.db cannot be opened") ||
+		!strings.Contains(stdout, "recorded the 3 stored articles in it again") || !strings.Contains(stdout, ", 3 articles\n") {
+		t.Errorf("status after a crawl over a damaged state (exit %d):\n%s", code, stdout)
 	}
 }

@@ -120,14 +120,12 @@ var (
 // moments and restarts it, phase after phase, and checks that the data
 // folder ends equal to that of a run never killed: same articles and
 // entities, each indexed once, every MP3 whole with its timings, nothing
-// owed, and an export that replays every article once. With -short it kills
-// 4 times, by default 6, and -crash.kills sets it (make crash: 24).
+// owed, and an export that replays every article once. It kills 6 times by
+// default, and -crash.kills sets it (make crash: 24); -short skips it.
 func TestCrashAnywhere(t *testing.T) {
+	long(t)
 	needSpeech(t)
 	target := *crashKills
-	if testing.Short() {
-		target = min(target, 4)
-	}
 	seed := *crashSeed
 	if seed == 0 {
 		seed = uint64(time.Now().UnixNano())
@@ -227,11 +225,7 @@ func TestCrashAnywhere(t *testing.T) {
 func compareFolders(t *testing.T, want, got string, voices []string) {
 	t.Helper()
 	ctx := context.Background()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	dw, err := openData(context.Background(), e, want, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, dw := openTestData(t, want)
 	defer dw.Close()
 	dg, err := openData(context.Background(), e, got, modeOwn)
 	if err != nil {

@@ -5,14 +5,11 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
-	"time"
 
 	"dxnews/index"
-	"dxnews/index/bleve"
-	"dxnews/index/elastic"
 	"dxnews/resolve"
 	"dxnews/store"
 )
@@ -88,102 +85,38 @@ func openStore(dir string, mode openMode, backend string) (*store.Store, error) 
 	return store.Open(dir)
 }
 
-func (d *data) openBleve(ctx context.Context, e *env, dir string, mode openMode) error {
-	idx, err := bleve.Open(filepath.Join(dir, "index"), e.logger.With("component", "index"))
-	if err == nil && indexMarkedDamaged(dir) != nil {
-		idx.Close()
-		err = indexMarkedDamaged(dir)
-	}
-	if err != nil && mode == modeRead {
-		if r, ok := findServer(ctx, dir); ok {
-			d.index, d.remote = r, r.base
-			e.logger.Debug("index held by a running dxnews; reading through it", "url", r.base)
-			return nil
-		}
-	}
-	if err != nil {
-		// A damaged index is rebuilt from the store, unless another
-		// process holds it.
-		idx, err = rebuildIndex(ctx, e, d.store, dir, err)
-	}
-	if err != nil {
-		return fmt.Errorf("opening the search index: %w", err)
-	}
-	d.index = idx
-	if mode == modeRead {
-		return nil
-	}
-	d.sync = newIndexSync(d.store, idx, dir, func() string { return "bleve" }, 1, e.logger)
-	// A new or emptied index replays the whole store.
-	if n, err := idx.Count(ctx); err == nil && n == 0 {
-		d.sync.restart()
-	}
-	return nil
-}
-
-func (d *data) openElastic(ctx context.Context, e *env, mode openMode) error {
-	cfg, err := esConfig(e)
-	if err != nil {
-		return err
-	}
-	ix, err := elastic.New(cfg)
-	if err != nil {
-		return err
-	}
-	cctx, cancel := context.WithTimeout(ctx, 30*time.Second)
-	defer cancel()
-	if err := ix.Check(cctx); err != nil {
-		if mode != modeCrawl || !errors.Is(err, elastic.ErrUnavailable) {
-			return err
-		}
-		e.logger.Warn("search index unavailable: articles are stored and indexed when it is back", "err", oneLine(err.Error()))
-	}
-	d.index = ix
-	if mode != modeRead {
-		d.sync = newIndexSync(d.store, ix, d.store.Dir(), ix.Target, esBatch, e.logger)
-	}
-	return nil
-}
-
-// esBatch is how many stored articles wait before they are sent to
-// Elasticsearch in one bulk request during a crawl; the rest go at its end.
-const esBatch = 200
-
-// esConfig reads the DXNEWS_ES_* variables.
-func esConfig(e *env) (elastic.Config, error) {
-	urls := e.getenv("DXNEWS_ES_URL")
-	if strings.TrimSpace(urls) == "" {
-		return elastic.Config{}, errors.New("DXNEWS_ES_URL is not set: -index elastic needs the cluster's address, e.g. http://127.0.0.1:9200")
-	}
-	cfg := elastic.Config{
-		Username: e.getenv("DXNEWS_ES_USERNAME"),
-		Password: e.getenv("DXNEWS_ES_PASSWORD"),
-		APIKey:   e.getenv("DXNEWS_ES_API_KEY"),
-		Prefix:   e.or("DXNEWS_ES_INDEX_PREFIX", "dxnews"),
-		Logger:   e.logger.With("component", "index"),
-	}
-	for _, u := range strings.Split(urls, ",") {
-		if u = strings.TrimSpace(u); u != "" {
-			cfg.Addresses = append(cfg.Addresses, u)
-		}
-	}
-	if p := e.getenv("DXNEWS_ES_CA_CERT"); p != "" {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return cfg, fmt.Errorf("DXNEWS_ES_CA_CERT: %w", err)
-		}
-		cfg.CACert = b
-	}
-	return cfg, nil
-}
-
 // parseAndOpen parses args with fs, then opens the data folder its -data
-// flag (dir) names.
+// flag (dir) names. Only a crawling mode may create the folder.
 func parseAndOpen(ctx context.Context, e *env, fs *flag.FlagSet, args []string, dir *string, mode openMode) (*data, error) {
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}
+	if mode != modeCrawl {
+		if err := existingData(*dir); err != nil {
+			return nil, err
+		}
+	}
 	return openData(ctx, e, *dir, mode)
+}
+
+// existingData checks that dir is a data folder before a command that only
+// reads it (search, status, export, serve, reindex) opens it, so that a
+// mistyped -data creates nothing: dir must exist and, unless empty, hold
+// the articles/ folder every data folder has.
+func existingData(dir string) error {
+	ents, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return fmt.Errorf("data folder %s does not exist (crawl, run or demo creates one)", dir)
+	case err != nil:
+		return fmt.Errorf("data folder %s: %w", dir, err)
+	case len(ents) == 0:
+		return nil
+	}
+	if st, err := os.Stat(filepath.Join(dir, "articles")); err != nil || !st.IsDir() {
+		return fmt.Errorf("%s is not a dxnews data folder: it has no articles/ folder", dir)
+	}
+	return nil
 }
 
 func (d *data) Close() error {
@@ -192,29 +125,4 @@ func (d *data) Close() error {
 		err = err2
 	}
 	return err
-}
-
-// target names where the index lives, as the replay state records it.
-func (d *data) target() string {
-	if ix, ok := d.index.(*elastic.Index); ok {
-		return ix.Target()
-	}
-	return "bleve"
-}
-
-// describeIndex says which index status reads, and for Elasticsearch the
-// cluster's health.
-func (d *data) describeIndex(ctx context.Context) string {
-	if d.remote != "" {
-		return "bleve, read through the running dxnews at " + d.remote
-	}
-	ix, ok := d.index.(*elastic.Index)
-	if !ok {
-		return "bleve"
-	}
-	h, err := ix.Health(ctx)
-	if err != nil {
-		return ix.Target() + ", cluster unavailable: " + oneLine(err.Error())
-	}
-	return fmt.Sprintf("%s, cluster %s %s, %d nodes", ix.Target(), h.Cluster, h.Status, h.Nodes)
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"os"
@@ -16,11 +15,7 @@ import (
 func seedData(t *testing.T) (string, []article.Article) {
 	t.Helper()
 	dir := t.TempDir()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, d := openTestData(t, dir)
 	defer d.Close()
 	p := &pipeline{data: d, logger: e.logger}
 	var arts []article.Article

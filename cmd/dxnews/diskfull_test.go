@@ -19,15 +19,12 @@ import (
 // to mount the tmpfs and skips without it; store's fault-injection test
 // covers every write path everywhere.
 func TestDiskFullCrawl(t *testing.T) {
+	long(t)
 	needSpeech(t)
 	if os.Geteuid() != 0 {
 		t.Skip("mounting a tmpfs needs root")
 	}
-	site := newTestSite(t)
-	for n := range 4 {
-		site.put(n, 0)
-	}
-	cfg := site.config(t)
+	_, cfg := siteWith(t, 4)
 	// The real binary runs each crawl, so that a panic in any stage is
 	// this test's failure with its message, not the end of the test process.
 	bin := buildBinary(t)

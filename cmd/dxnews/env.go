@@ -1,10 +1,13 @@
 package main
 
 import (
+	"flag"
 	"io"
 	"log/slog"
 	"os"
 	"strings"
+
+	"dxnews/internal/envvar"
 )
 
 // env carries what every command needs from the process: streams, the
@@ -31,55 +34,42 @@ func (e *env) indexBackend() string {
 	if e.backend != nil {
 		return strings.ToLower(strings.TrimSpace(*e.backend))
 	}
-	return strings.ToLower(e.or("DXNEWS_INDEX", "bleve"))
+	return strings.ToLower(e.get(varIndex))
 }
 
-// envVars lists the DXNEWS_* variables dxnews reads, with what they set.
-var envVars = map[string]string{
-	"DXNEWS_DATA":              "data folder (default ./dxnews-data)",
-	"DXNEWS_ADDR":              "listen address for serve and demo (default 127.0.0.1:8080)",
-	"DXNEWS_CONFIG":            "sources config file for crawl, serve and run",
-	"DXNEWS_LOG_LEVEL":         "debug, info, warn or error (default info)",
-	"DXNEWS_LOG_FORMAT":        "text or json (default text)",
-	"DXNEWS_TTS_BACKEND":       "espeak, fpt, zalo, viettel or openai (default espeak)",
-	"DXNEWS_VOICES":            "comma-separated voices to synthesise (default the four regional voices)",
-	"DXNEWS_FPT_API_KEY":       "FPT.AI API key",
-	"DXNEWS_FPT_URL":           "FPT.AI TTS endpoint",
-	"DXNEWS_ZALO_API_KEY":      "Zalo AI API key",
-	"DXNEWS_ZALO_URL":          "Zalo AI TTS endpoint",
-	"DXNEWS_VIETTEL_TOKEN":     "Viettel AI token",
-	"DXNEWS_VIETTEL_URL":       "Viettel AI TTS endpoint",
-	"DXNEWS_OPENAI_TTS_URL":    "OpenAI-compatible server base URL",
-	"DXNEWS_OPENAI_TTS_KEY":    "OpenAI-compatible API key",
-	"DXNEWS_OPENAI_TTS_MODEL":  "OpenAI-compatible model name",
-	"DXNEWS_CRAWL_INTERVAL":    "time between crawls for run (default 1h)",
-	"DXNEWS_INDEX":             "search index backend: bleve (default) or elastic",
-	"DXNEWS_ES_URL":            "Elasticsearch node URLs, comma-separated",
-	"DXNEWS_ES_USERNAME":       "Elasticsearch user (with DXNEWS_ES_PASSWORD)",
-	"DXNEWS_ES_PASSWORD":       "Elasticsearch password",
-	"DXNEWS_ES_API_KEY":        "Elasticsearch API key (base64 id:key), instead of a user",
-	"DXNEWS_ES_CA_CERT":        "PEM file of the CA that signed the cluster's certificate",
-	"DXNEWS_ES_INDEX_PREFIX":   "prefix of the Elasticsearch indices, aliases and templates (default dxnews)",
-	"DXNEWS_ESPEAK_VOICES":     "espeak voice map, e.g. north-female=vi+f4",
-	"DXNEWS_ESPEAK_SPEED":      "espeak-ng words per minute",
-	"DXNEWS_ESPEAK_MAX_CHUNK":  "espeak chunk limit in characters",
-	"DXNEWS_FPT_VOICES":        "FPT.AI voice map",
-	"DXNEWS_FPT_SPEED":         "FPT.AI speed",
-	"DXNEWS_ZALO_VOICES":       "Zalo AI voice map",
-	"DXNEWS_ZALO_SPEED":        "Zalo AI speed",
-	"DXNEWS_VIETTEL_VOICES":    "Viettel AI voice map",
-	"DXNEWS_VIETTEL_SPEED":     "Viettel AI speed",
-	"DXNEWS_VIETTEL_MAX_CHUNK": "Viettel AI chunk limit in characters",
-	"DXNEWS_OPENAI_TTS_VOICES": "OpenAI-compatible voice map",
-	"DXNEWS_OPENAI_TTS_SPEED":  "OpenAI-compatible speed",
-	"DXNEWS_WEBHOOK_URL":       "comma-separated URLs that receive a signed POST per new or changed article",
-	"DXNEWS_WEBHOOK_SECRET":    "HMAC-SHA256 key of the X-Dxnews-Signature header (required with DXNEWS_WEBHOOK_URL)",
-	"DXNEWS_FEED_EMAIL":        "podcast owner e-mail in the feeds (default podcast@<host>)",
-}
+// The variables the commands read; each backend declares its own beside
+// its Config (tts/*/config.go, index/elastic/config.go). envvar.All lists
+// them all for dxnews help env and the unknown-variable warning.
+var (
+	varData = envvar.Declare(envvar.Var{Name: "DXNEWS_DATA", Default: "./dxnews-data", Flag: "-data DIR",
+		Meaning: "data folder: articles, index, audio, speech cache, crawl state", Commands: envvar.Data})
+	varAddr = envvar.Declare(envvar.Var{Name: "DXNEWS_ADDR", Default: "127.0.0.1:8080", Flag: "-addr A",
+		Meaning: "listen address of the web UI and API", Commands: "serve, demo, run"})
+	varConfig = envvar.Declare(envvar.Var{Name: "DXNEWS_CONFIG", DefaultDoc: "built-in sources", Flag: "-config FILE",
+		Meaning: "sources to crawl (JSON, format in crawler/README.md), whose rules parse applies too", Commands: "crawl, run, parse"})
+	varTTSBackend = envvar.Declare(envvar.Var{Name: "DXNEWS_TTS_BACKEND", Default: "espeak", Flag: "-backend B",
+		Meaning: "speech backend: " + backends, Commands: envvar.Speech})
+	varInterval = envvar.Declare(envvar.Var{Name: "DXNEWS_CRAWL_INTERVAL", Default: "1h", Flag: "-interval D",
+		Meaning: "time between crawls", Commands: "run"})
+	varIndex = envvar.Declare(envvar.Var{Name: "DXNEWS_INDEX", Default: "bleve", Flag: "-index I",
+		Meaning: "search index: bleve (embedded, in the data folder) or elastic", Commands: envvar.Index})
+	varVoices = envvar.Declare(envvar.Var{Name: "DXNEWS_VOICES", DefaultDoc: "the four regional voices",
+		Meaning: "comma-separated voices to synthesise", Commands: "crawl, demo, run"})
+	varLogLevel = envvar.Declare(envvar.Var{Name: "DXNEWS_LOG_LEVEL", Default: "info",
+		Meaning: "debug, info, warn or error", Commands: "all"})
+	varLogFormat = envvar.Declare(envvar.Var{Name: "DXNEWS_LOG_FORMAT", Default: "text",
+		Meaning: "text or json", Commands: "all"})
+	varWebhookURL = envvar.Declare(envvar.Var{Name: "DXNEWS_WEBHOOK_URL",
+		Meaning: "comma-separated URLs that receive a signed POST per new or changed article (see Webhooks)", Commands: "crawl, run, status"})
+	varWebhookSecret = envvar.Declare(envvar.Var{Name: "DXNEWS_WEBHOOK_SECRET",
+		Meaning: "HMAC-SHA256 key of X-Dxnews-Signature; required with DXNEWS_WEBHOOK_URL", Commands: "crawl, run"})
+	varFeedEmail = envvar.Declare(envvar.Var{Name: "DXNEWS_FEED_EMAIL", DefaultDoc: "podcast@<host>",
+		Meaning: "podcast owner address in the feeds (itunes:email), which directories use to verify the show", Commands: "serve, demo, run"})
+)
 
 func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string) *env {
 	level := slog.LevelInfo
-	switch strings.ToLower(getenv("DXNEWS_LOG_LEVEL")) {
+	switch strings.ToLower(varLogLevel.Get(getenv)) {
 	case "debug":
 		level = slog.LevelDebug
 	case "warn":
@@ -89,33 +79,20 @@ func newEnv(cmd string, stdin io.Reader, stdout, stderr io.Writer, getenv func(s
 	}
 	opts := &slog.HandlerOptions{Level: level}
 	var h slog.Handler = slog.NewTextHandler(stderr, opts)
-	if strings.ToLower(getenv("DXNEWS_LOG_FORMAT")) == "json" {
+	if strings.ToLower(varLogFormat.Get(getenv)) == "json" {
 		h = slog.NewJSONHandler(stderr, opts)
 	}
 	return &env{cmd: cmd, stdin: stdin, stdout: stdout, stderr: stderr, getenv: getenv, logger: slog.New(h), tty: isTerminal(stderr), metrics: newPipelineMetrics()}
 }
 
-// unknownEnv returns the DXNEWS_* variables in environ that dxnews does not
-// read, which are most likely typos.
-func unknownEnv(environ []string) []string {
-	var out []string
-	for _, kv := range environ {
-		k, _, _ := strings.Cut(kv, "=")
-		if strings.HasPrefix(k, "DXNEWS_") {
-			if _, ok := envVars[k]; !ok {
-				out = append(out, k)
-			}
-		}
-	}
-	return out
-}
+// get returns the variable's value, or its default when unset.
+func (e *env) get(v envvar.Var) string { return v.Get(e.getenv) }
 
-// or returns the environment variable key when set, else def.
-func (e *env) or(key, def string) string {
-	if v := e.getenv(key); v != "" {
-		return v
-	}
-	return def
+// envFlag defines on fs the string flag that wins over v (v.Flag, e.g.
+// "-addr A"), whose default is v's value.
+func (e *env) envFlag(fs *flag.FlagSet, v envvar.Var, usage string) *string {
+	name, _, _ := strings.Cut(strings.TrimPrefix(v.Flag, "-"), " ")
+	return fs.String(name, e.get(v), usage+" (env "+v.Name+")")
 }
 
 // openInput opens a FILE|- argument.

@@ -2,24 +2,16 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
-	"fmt"
 	"log/slog"
-	"os"
 	"path/filepath"
 	"sync"
 	"time"
 
 	"dxnews/article"
 	"dxnews/index"
-	"dxnews/internal/atomicfile"
 	"dxnews/store"
 )
-
-// indexStateFile records, per index target, how far the index has applied
-// the store's change log.
-const indexStateFile = "index-state.json"
 
 // syncChunk is how many stored changes go to the index in one call.
 const syncChunk = 500
@@ -27,16 +19,6 @@ const syncChunk = 500
 // syncQuiet is how long a crawl leaves a failing index alone before it
 // tries again; the end of a crawl always tries.
 const syncQuiet = 30 * time.Second
-
-// indexState is the replay position of one index: every change of the
-// store's log up to Cursor is indexed, except the articles in Retry, which
-// the index refused and which are sent again first.
-type indexState struct {
-	Cursor  string    `json:"cursor"`
-	Retry   []string  `json:"retry"`
-	Updated time.Time `json:"updated"`
-	Error   string    `json:"error,omitempty"`
-}
 
 // indexSync replays the store's change log into the index. The store is
 // the source of truth: when the index is down or refuses articles, nothing
@@ -50,6 +32,9 @@ type indexSync struct {
 	target func() string
 	batch  int // stored changes that trigger a catch-up during a crawl
 	logger *slog.Logger
+	// heal, when set, rebuilds an index marked damaged in use before it
+	// is written to again (healingIndex.heal).
+	heal func(context.Context) error
 
 	mu        sync.Mutex
 	pending   int       // stored since the last catch-up
@@ -58,54 +43,6 @@ type indexSync struct {
 
 func newIndexSync(st *store.Store, ix index.Indexer, dir string, target func() string, batch int, logger *slog.Logger) *indexSync {
 	return &indexSync{store: st, index: ix, path: filepath.Join(dir, indexStateFile), target: target, batch: max(batch, 1), logger: logger}
-}
-
-// readStates reads the state of every target from the file at path.
-func readStates(path string) (map[string]*indexState, error) {
-	states := map[string]*indexState{}
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return states, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	if err := json.Unmarshal(b, &states); err != nil {
-		return nil, fmt.Errorf("%s is corrupt: %w", path, err)
-	}
-	return states, nil
-}
-
-func (x *indexSync) load() (*indexState, error) {
-	states, err := readStates(x.path)
-	if err != nil {
-		return nil, err
-	}
-	if s := states[x.target()]; s != nil {
-		return s, nil
-	}
-	return &indexState{}, nil
-}
-
-// save writes st atomically, keeping the other targets' states.
-func (x *indexSync) save(st *indexState) error {
-	states, err := readStates(x.path)
-	if err != nil {
-		states = map[string]*indexState{}
-	}
-	st.Updated = time.Now().UTC()
-	if st.Retry == nil {
-		st.Retry = []string{}
-	}
-	states[x.target()] = st
-	b, err := json.MarshalIndent(states, "", "  ")
-	if err != nil {
-		return err
-	}
-	if err := atomicfile.Write(x.path, b, 0o644); err != nil {
-		return fmt.Errorf("recording index progress: %w", err)
-	}
-	return nil
 }
 
 // stored notes one stored change and catches up when a batch is due. It
@@ -133,6 +70,11 @@ func (x *indexSync) stored(ctx context.Context) int {
 func (x *indexSync) catchUp(ctx context.Context) (int, error) {
 	x.mu.Lock()
 	defer x.mu.Unlock()
+	if x.heal != nil {
+		if err := x.heal(ctx); err != nil {
+			return 0, err
+		}
+	}
 	// A cluster that was down at start is set up first, so the progress
 	// is recorded against the index generation it really writes to.
 	if c, ok := x.index.(interface{ Check(context.Context) error }); ok {
@@ -149,27 +91,9 @@ func (x *indexSync) catchUp(ctx context.Context) (int, error) {
 	}
 	total := 0
 	for {
-		var arts []article.Article
-		seen := map[string]bool{}
-		for _, id := range st.Retry {
-			a, err := x.store.Get(ctx, id)
-			if errors.Is(err, store.ErrNotFound) {
-				continue
-			}
-			if err != nil {
-				return total, err
-			}
-			arts = append(arts, a)
-			seen[id] = true
-		}
-		more, next, err := x.store.Since(ctx, st.Cursor, syncChunk)
+		arts, next, err := x.nextChunk(ctx, st)
 		if err != nil {
 			return total, err
-		}
-		for _, a := range more {
-			if !seen[a.ID] {
-				arts = append(arts, a)
-			}
 		}
 		if len(arts) == 0 {
 			if next != st.Cursor || len(st.Retry) > 0 {
@@ -210,60 +134,31 @@ func (x *indexSync) catchUp(ctx context.Context) (int, error) {
 	return total, nil
 }
 
-// lag returns how many stored articles the index has not applied yet and
-// the last recorded index error.
-func (x *indexSync) lag(ctx context.Context) (int, string, error) {
-	return indexLag(ctx, x.store, x.path, x.target())
-}
-
-func indexLag(ctx context.Context, st *store.Store, path, target string) (int, string, error) {
-	states, err := readStates(path)
+// nextChunk returns what the index is sent next: the articles it refused
+// last time, then up to syncChunk stored changes after st's cursor, and the
+// cursor after those.
+func (x *indexSync) nextChunk(ctx context.Context, st *indexState) ([]article.Article, string, error) {
+	var arts []article.Article
+	seen := map[string]bool{}
+	for _, id := range st.Retry {
+		a, err := x.store.Get(ctx, id)
+		if errors.Is(err, store.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, "", err
+		}
+		arts = append(arts, a)
+		seen[id] = true
+	}
+	more, next, err := x.store.Since(ctx, st.Cursor, syncChunk)
 	if err != nil {
-		return 0, "", err
+		return nil, "", err
 	}
-	s := states[target]
-	if s == nil {
-		s = &indexState{}
-	}
-	ids, _, err := st.Changed(ctx, s.Cursor)
-	if err != nil {
-		return 0, "", err
-	}
-	n := len(ids)
-	pending := map[string]bool{}
-	for _, id := range ids {
-		pending[id] = true
-	}
-	for _, id := range s.Retry {
-		if !pending[id] {
-			n++
+	for _, a := range more {
+		if !seen[a.ID] {
+			arts = append(arts, a)
 		}
 	}
-	return n, s.Error, nil
-}
-
-// markCurrent records that the index holds every stored change, after a
-// rebuild from the whole store.
-func (x *indexSync) markCurrent(ctx context.Context) error {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	_, head, err := x.store.Changed(ctx, "")
-	if err != nil {
-		return err
-	}
-	return x.save(&indexState{Cursor: head})
-}
-
-// restart makes the next catch-up replay the whole store.
-func (x *indexSync) restart() {
-	x.mu.Lock()
-	defer x.mu.Unlock()
-	st, err := x.load()
-	if err != nil || st.Cursor == "" {
-		return
-	}
-	x.logger.Info("the index is empty: replaying every stored article")
-	if err := x.save(&indexState{}); err != nil {
-		x.logger.Warn("could not reset the index progress", "err", err)
-	}
+	return arts, next, nil
 }

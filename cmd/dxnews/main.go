@@ -14,6 +14,8 @@ import (
 	"strings"
 	"sync"
 	"syscall"
+
+	"dxnews/internal/envvar"
 )
 
 // command is one subcommand: its name, one-line summary and entry point.
@@ -34,7 +36,7 @@ var commands = []command{
 	{"speak", "-voice VOICE [-backend NAME] [-o OUT.mp3] FILE|-", "read a text aloud into an MP3", runSpeak},
 	{"search", "[-data DIR] [-index bleve|elastic] [-person NAME] [-decision NUMBER] [-org NAME] [-json] [QUERY]", "search the indexed articles", runSearch},
 	{"export", "[-data DIR] [-since CURSOR] [-limit N]", "write articles changed since a cursor as NDJSON", runExport},
-	{"serve", "[-addr ADDR] [-data DIR] [-config FILE]", "serve the web UI and the JSON API", runServe},
+	{"serve", "[-addr ADDR] [-data DIR]", "serve the web UI and the JSON API", runServe},
 	{"run", "[-config FILE] [-once] [-shard i/n]", "crawl on a schedule, extract, index, speak and serve", runRun},
 	{"reindex", "[-data DIR]", "rebuild the search index from stored articles", runReindex},
 	{"status", "[-data DIR]", "show articles per stage, failures and disk use", runStatus},
@@ -50,12 +52,16 @@ func main() {
 // Main runs dxnews with the given arguments and streams and returns the exit
 // code: 0 on success, 1 when the command failed, 2 on a usage error.
 func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer, getenv func(string) string, environ []string) int {
-	if len(args) == 0 || args[0] == "-h" || args[0] == "-help" || args[0] == "--help" || args[0] == "help" {
+	if len(args) == 0 {
 		printUsage(stderr)
-		if len(args) == 0 {
-			return 2
-		}
+		return 2
+	}
+	switch args[0] {
+	case "-h", "-help", "--help":
+		printUsage(stderr)
 		return 0
+	case "help":
+		return help(args[1:], stdout, stderr)
 	}
 	var cmd *command
 	for i := range commands {
@@ -72,7 +78,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	stderr = &lockedWriter{w: stderr}
 	e := newEnv(cmd.name, stdin, stdout, stderr, getenv)
 	e.usage, e.summary = cmd.usage, cmd.summary
-	for _, w := range unknownEnv(environ) {
+	for _, w := range envvar.Unknown(environ) {
 		e.logger.Warn("unknown environment variable", "name", w)
 	}
 	err := cmd.run(ctx, e, args[1:])
@@ -119,7 +125,7 @@ func printUsage(w io.Writer) {
 	for _, c := range commands {
 		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nRun 'dxnews COMMAND -h' for the flags of one command.")
+	fmt.Fprintln(w, "\nRun 'dxnews COMMAND -h' for the flags of one command, 'dxnews help env' for the environment variables.")
 }
 
 // newFlagSet returns a flag set for cmd that prints its usage to the

@@ -88,6 +88,9 @@ func TestBadInput(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
+			if tc.name == "unreachable seed" {
+				long(t) // the crawler retries the dead seed for seconds
+			}
 			code, _, stderr := run(t, nil, tc.args...)
 			if code == 0 {
 				t.Fatalf("exit 0, want failure; stderr %q", stderr)
@@ -169,6 +172,7 @@ func TestNormalizeCommand(t *testing.T) {
 // readings takes minutes, so make test runs this test in a second pass
 // without -race.
 func TestDemoEndToEnd(t *testing.T) {
+	long(t)
 	if raceEnabled {
 		t.Skip("make test runs the demo end to end without -race (go test -run TestDemoEndToEnd ./cmd/dxnews/)")
 	}
@@ -184,11 +188,7 @@ func TestDemoEndToEnd(t *testing.T) {
 		t.Fatalf("no summary on stderr: %s", stderr)
 	}
 
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := openTestData(t, dir)
 	defer d.Close()
 	if _, _, err := d.loadResolved(context.Background()); err != nil {
 		t.Fatal(err)

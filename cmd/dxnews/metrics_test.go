@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"path/filepath"
 	"testing"
 	"time"
 
@@ -44,10 +42,8 @@ next:
 // voice that fails, then scrapes /metrics with the client library's parser
 // and checks the runtime, process and pipeline metrics.
 func TestMetricsScrape(t *testing.T) {
-	mp3, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	long(t)
+	mp3 := sineMP3(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	hook := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))

@@ -11,7 +11,6 @@ import (
 	"strings"
 	"time"
 
-	"dxnews/internal/atomicfile"
 	"dxnews/tts"
 )
 
@@ -87,11 +86,7 @@ func readPause(dir string) (speechPause, bool) {
 }
 
 func writePause(dir string, p speechPause) error {
-	b, err := json.MarshalIndent(p, "", "  ")
-	if err != nil {
-		return err
-	}
-	return atomicfile.Write(filepath.Join(dir, pauseFile), b, 0o644)
+	return writeJSON(filepath.Join(dir, pauseFile), p)
 }
 
 func clearPause(dir string) {

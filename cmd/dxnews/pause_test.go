@@ -3,8 +3,6 @@ package main
 import (
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -49,18 +47,12 @@ func (s *ttsService) set(mode string) int {
 // the pause and the speech owed, and that the speech is done once the pause
 // is over and the service answers again.
 func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
-	mp3, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	long(t)
+	mp3 := sineMP3(t)
 	svc := &ttsService{mp3: mp3}
 	srv := httptest.NewServer(svc)
 	defer srv.Close()
-	site := newTestSite(t)
-	for n := range 4 {
-		site.put(n, 0)
-	}
-	cfg := site.config(t)
+	site, cfg := siteWith(t, 4)
 	dir := t.TempDir()
 	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male", "DXNEWS_OPENAI_TTS_URL": srv.URL}
 	crawl := func() (int, string) {

@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"sort"
 	"sync"
 	"syscall"
 	"time"
@@ -118,8 +117,8 @@ func (p *pipeline) add(ctx context.Context, a article.Article) error {
 // syncStored tells the index of one stored change; it indexes when a batch
 // is due. A panic inside the index (Bleve has been seen to panic on a
 // segment left behind by a full disk) marks the index damaged, to be rebuilt
-// from the store when dxnews next opens it, and stops the run with an error
-// instead of a crash.
+// from the store by the next catch-up (healingIndex) or when dxnews next
+// opens it, and stops this crawl with an error instead of a crash.
 func (p *pipeline) syncStored(ctx context.Context) (n int, err error) {
 	defer p.recoverIndex(&err)
 	return p.data.sync.stored(ctx), nil
@@ -128,7 +127,7 @@ func (p *pipeline) syncStored(ctx context.Context) (n int, err error) {
 func (p *pipeline) recoverIndex(err *error) {
 	if r := recover(); r != nil {
 		markIndexDamaged(p.data.store.Dir(), fmt.Sprint(r))
-		*err = fmt.Errorf("the search index failed (%v); it is rebuilt from the stored articles when dxnews next starts", r)
+		*err = fmt.Errorf("the search index failed (%v); it is rebuilt from the stored articles before it is used again", r)
 	}
 }
 
@@ -153,190 +152,6 @@ func (p *pipeline) catchUp(ctx context.Context) (err error) {
 	p.indexPending = 0
 	p.mu.Unlock()
 	return ctx.Err()
-}
-
-// speakOwed reads aloud every stored article still owed speech in one of the
-// voices, two articles at a time, then stores each article with its audio
-// for the index to follow. A failed voice is logged, counted and stays owed;
-// the other voices and articles go on.
-func (p *pipeline) speakOwed(ctx context.Context) error {
-	if p.speaker == nil {
-		return nil
-	}
-	dir, backend := p.data.store.Dir(), p.speaker.Backend.Name()
-	prev, hadPause := readPause(dir)
-	if hadPause && prev.Backend == backend && time.Now().Before(prev.Until) {
-		p.mu.Lock()
-		p.paused = &prev
-		p.mu.Unlock()
-		p.logger.Warn("speech paused: the owed speech waits", "backend", backend, "until", prev.Until, "reason", prev.Reason)
-		return nil
-	}
-	defer func() {
-		p.mu.Lock()
-		defer p.mu.Unlock()
-		switch {
-		case p.newPause:
-			if err := writePause(dir, *p.paused); err != nil {
-				p.logger.Warn("could not record the speech pause", "err", err)
-			}
-		case hadPause && p.audio > 0:
-			clearPause(dir)
-		}
-	}()
-	owed := map[string][]string{}
-	var ids []string
-	total := 0
-	for _, v := range p.voices {
-		vids, err := p.data.store.Owed(store.StageSpeech(v))
-		if err != nil {
-			return err
-		}
-		for _, id := range vids {
-			if owed[id] == nil {
-				ids = append(ids, id)
-			}
-			owed[id] = append(owed[id], v)
-			total++
-		}
-	}
-	if total == 0 {
-		return nil
-	}
-	sort.Strings(ids)
-	jobs := make(chan string)
-	var wg sync.WaitGroup
-	done := 0
-	p.metrics.speechQueue(total)
-	defer p.metrics.speechQueue(0)
-	start := time.Now()
-	var firstErr error
-	for range 2 {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for id := range jobs {
-				_, err := p.speakArticle(ctx, id, owed[id], func() {
-					p.mu.Lock()
-					done++
-					p.metrics.speechQueue(total - done)
-					if p.progress != nil && (p.tty || done == total || done%max(1, total/10) == 0) {
-						prefix, suffix := "", "\n"
-						if p.tty {
-							prefix, suffix = "\r", ""
-						}
-						fmt.Fprintf(p.progress, "%sspeak: %d/%d audio files (%d failed) %s%s", prefix, done, total, p.failed, time.Since(start).Round(100*time.Millisecond), suffix)
-					}
-					p.mu.Unlock()
-				})
-				if err != nil {
-					p.mu.Lock()
-					if firstErr == nil {
-						firstErr = err
-					}
-					p.mu.Unlock()
-				}
-			}
-		}()
-	}
-feed:
-	for _, id := range ids {
-		select {
-		case jobs <- id:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(jobs)
-	wg.Wait()
-	if p.progress != nil && p.tty {
-		fmt.Fprintln(p.progress)
-	}
-	if err := ctx.Err(); err != nil {
-		return err
-	}
-	return firstErr
-}
-
-// speakArticle reads article id in voices, then stores its audio, re-indexes
-// it and clears the speech it was owed. It returns how many voices were
-// spoken; the error is only for what stops the run (storing or indexing),
-// never for one voice's failed speech.
-func (p *pipeline) speakArticle(ctx context.Context, id string, voices []string, tick func()) (int, error) {
-	a, err := p.data.store.Get(ctx, id)
-	if errors.Is(err, store.ErrNotFound) {
-		for _, v := range voices {
-			if err := p.data.store.Done(id, store.StageSpeech(v)); err != nil {
-				return 0, err
-			}
-		}
-		return 0, nil
-	}
-	if err != nil {
-		return 0, err
-	}
-	var fresh []article.Audio
-	for _, v := range voices {
-		p.mu.Lock()
-		paused := p.paused != nil
-		p.mu.Unlock()
-		if ctx.Err() != nil || paused {
-			break
-		}
-		au, err := p.speakOne(ctx, a, v)
-		var se storeError
-		if errors.As(err, &se) {
-			return 0, se.err // a full disk stops the run; the voice stays owed
-		}
-		p.mu.Lock()
-		if err != nil && ctx.Err() == nil {
-			p.failed++
-			p.failures = append(p.failures, failure{Article: id, Voice: v, Error: oneLine(err.Error())})
-			p.logger.Error("speech failed", "article", id, "voice", v, "err", err)
-			if d, ok := pauseFor(err); ok && p.paused == nil {
-				prev, _ := readPause(p.data.store.Dir())
-				n := prev.Count + 1
-				d = min(d<<min(n-1, 10), maxPause)
-				p.paused = &speechPause{Backend: p.speaker.Backend.Name(), Until: time.Now().Add(d).Truncate(time.Second), Reason: oneLine(err.Error()), Count: n}
-				p.newPause = true
-				p.logger.Warn("speech paused: the owed speech waits", "backend", p.paused.Backend, "until", p.paused.Until, "reason", p.paused.Reason)
-			}
-		} else if err == nil {
-			p.audio++
-			fresh = append(fresh, au)
-		}
-		p.mu.Unlock()
-		tick()
-	}
-	if len(fresh) == 0 {
-		return 0, nil
-	}
-	articleMu.Lock()
-	defer articleMu.Unlock()
-	// A newer version stored while this one was read owes its own speech:
-	// this audio is not stored for it.
-	cur, err := p.data.store.Get(ctx, id)
-	if err != nil || cur.Text() != a.Text() {
-		return 0, nil
-	}
-	a = cur
-	a.Audio = mergeAudio(a.Audio, fresh)
-	if _, err := p.data.store.Put(ctx, a); err != nil {
-		return 0, err
-	}
-	n, err := p.syncStored(ctx)
-	if err != nil {
-		return 0, err
-	}
-	p.mu.Lock()
-	p.indexed += n
-	p.mu.Unlock()
-	for _, au := range fresh {
-		if err := p.data.store.Done(id, store.StageSpeech(au.Voice)); err != nil {
-			return 0, err
-		}
-	}
-	return len(fresh), nil
 }
 
 // owedAtUpgrade records the work the articles of a data folder written
@@ -368,12 +183,6 @@ func (p *pipeline) owedAtUpgrade(ctx context.Context) error {
 // dxnews run.
 var articleMu sync.Mutex
 
-// storeError marks a failure to store speech, which stops the run, from a
-// failure to make it, which is counted and retried by a later run.
-type storeError struct{ err error }
-
-func (e storeError) Error() string { return e.err.Error() }
-
 func hasVoice(audio []article.Audio, voice string) bool {
 	for _, au := range audio {
 		if au.Voice == voice {
@@ -381,52 +190,6 @@ func hasVoice(audio []article.Audio, voice string) bool {
 		}
 	}
 	return false
-}
-
-func (p *pipeline) speakOne(ctx context.Context, a article.Article, voice string) (article.Audio, error) {
-	p.logger.Debug("speaking", "article", a.ID, "voice", voice)
-	sp, err := p.speaker.Speak(ctx, a.Text(), voice)
-	if p.speaker.Backend != nil {
-		p.metrics.spoke(p.speaker.Backend.Name(), voice, sp.DurationMS, sp.Cached, err)
-	}
-	if err == nil {
-		sp, err = sp.ForArticle(a) // chapters and ID3 tags
-	}
-	if err != nil {
-		return article.Audio{}, err
-	}
-	p.logger.Debug("speech assembled", "article", a.ID, "voice", voice)
-	if err := p.data.store.WriteAudio(a.ID, voice, sp.MP3, sp.Timings); err != nil {
-		return article.Audio{}, storeError{err}
-	}
-	p.logger.Debug("audio stored", "article", a.ID, "voice", voice)
-	return sp.Audio(article.AudioURL(a.ID, voice)), nil
-}
-
-// mergeAudio replaces the entries of old whose voice appears in fresh, keeping
-// the voices order of article.Voices.
-func mergeAudio(old, fresh []article.Audio) []article.Audio {
-	byVoice := map[string]article.Audio{}
-	for _, a := range old {
-		byVoice[a.Voice] = a
-	}
-	for _, a := range fresh {
-		byVoice[a.Voice] = a
-	}
-	out := []article.Audio{}
-	for _, v := range article.AllVoices() {
-		if a, ok := byVoice[v.ID]; ok {
-			out = append(out, a)
-		}
-	}
-	return out
-}
-
-// failure is one article and voice whose speech failed.
-type failure struct {
-	Article string `json:"article"`
-	Voice   string `json:"voice"`
-	Error   string `json:"error"`
 }
 
 // isStoreFull reports whether err is a full disk, after which no stage can

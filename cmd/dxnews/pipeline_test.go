@@ -37,10 +37,7 @@ func (f fakeSynth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, 
 // TestSpeechFailureIsRecordedNotFatal checks that one failing voice leaves the
 // other voices stored, and that status reports the failure.
 func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
-	mp3, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	mp3 := sineMP3(t)
 	ctx := context.Background()
 	dir := t.TempDir()
 	var stderr bytes.Buffer
@@ -104,12 +101,9 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 // dxnews as a new user: a crawl without -speak, then a crawl with it, must
 // speak what the first stored, and a changed article must be spoken again.
 func TestPendingSpeechSurvivesCrawlWithoutSpeak(t *testing.T) {
+	long(t)
 	needSpeech(t)
-	site := newTestSite(t)
-	for n := range 3 {
-		site.put(n, 0)
-	}
-	cfg := site.config(t)
+	site, cfg := siteWith(t, 3)
 	dir := t.TempDir()
 	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male"}
 	crawl := func(args ...string) string {
@@ -230,11 +224,7 @@ func checkMP3(t *testing.T, path, text, voice string) {
 func TestOwedAtUpgrade(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
-	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, d := openTestData(t, dir)
 	var ids []string
 	for i, audio := range [][]article.Audio{nil, {{Voice: "north-female"}}, {{Voice: "north-female"}, {Voice: "south-male"}}} {
 		url := "https://tin.example.vn/bai-" + string(rune('a'+i)) + ".html"
@@ -249,10 +239,7 @@ func TestOwedAtUpgrade(t *testing.T) {
 	if err := os.RemoveAll(filepath.Join(dir, "pending")); err != nil {
 		t.Fatal(err)
 	}
-	d, err = openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, d := openTestData(t, dir)
 	defer d.Close()
 	p := &pipeline{data: d, voices: []string{"north-female", "south-male"}, logger: e.logger}
 	if err := p.owedAtUpgrade(ctx); err != nil {
@@ -262,5 +249,41 @@ func TestOwedAtUpgrade(t *testing.T) {
 	sm, _ := d.store.Owed(store.StageSpeech("south-male"))
 	if len(nf) != 1 || nf[0] != ids[0] || len(sm) != 2 || d.store.LedgerIsNew() {
 		t.Fatalf("owed north-female %v, south-male %v (articles %v)", nf, sm, ids)
+	}
+}
+
+// TestVoiceRemovedFromTheList checks that speech owed in a voice taken out
+// of DXNEWS_VOICES blocks nothing: the voices still listed are spoken, the
+// removed one stays owed, and status says why it waits.
+func TestVoiceRemovedFromTheList(t *testing.T) {
+	ctx := context.Background()
+	dir := t.TempDir()
+	e, d := openTestData(t, dir)
+	speaker := &tts.Speaker{Backend: fakeSynth{mp3: sineMP3(t)}}
+	url := "https://tin.example.vn/bo-giong-noi.html"
+	a := article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url,
+		Title: "Tỉnh số hoá hồ sơ", Body: "Tỉnh số hoá 90% hồ sơ năm 2025."}
+	before := &pipeline{data: d, voices: []string{"north-female", "south-male"}, logger: e.logger}
+	if err := before.add(ctx, a); err != nil {
+		t.Fatal(err)
+	}
+	after := &pipeline{data: d, voices: []string{"north-female"}, speaker: speaker, logger: e.logger}
+	if err := after.speakOwed(ctx); err != nil || after.audio != 1 {
+		t.Fatalf("speaking the listed voice: audio %d, %v", after.audio, err)
+	}
+	if owed, _ := d.store.Owed(store.StageSpeech("south-male")); len(owed) != 1 {
+		t.Fatalf("the removed voice's debt was dropped: %v", owed)
+	}
+	if owed, _ := d.store.Owed(store.StageSpeech("north-female")); len(owed) != 0 {
+		t.Fatalf("the listed voice is still owed: %v", owed)
+	}
+	d.Close()
+	_, stdout, _ := run(t, map[string]string{"DXNEWS_VOICES": "north-female"}, "status", "-data", dir)
+	if !strings.Contains(stdout, "owed         speech in south-male: 1 articles (not in DXNEWS_VOICES: kept, and spoken if the voice is set again)") {
+		t.Errorf("status does not explain the removed voice:\n%s", stdout)
+	}
+	_, stdout, _ = run(t, map[string]string{"DXNEWS_VOICES": "north-female,south-male"}, "status", "-data", dir)
+	if !strings.Contains(stdout, "owed         speech in south-male: 1 articles (the next run or crawl -speak does it)") {
+		t.Errorf("status once the voice is back:\n%s", stdout)
 	}
 }

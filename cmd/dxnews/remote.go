@@ -14,7 +14,6 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
-	"dxnews/internal/atomicfile"
 )
 
 // serverFile names the file a serving dxnews writes in its data folder, so
@@ -30,12 +29,8 @@ type serverInfo struct {
 // announceServer writes serverFile for a server listening on addr and
 // returns the function that removes it.
 func announceServer(dir, addr string) (func(), error) {
-	b, err := json.Marshal(serverInfo{URL: "http://" + addr, PID: os.Getpid()})
-	if err != nil {
-		return nil, err
-	}
 	path := filepath.Join(dir, serverFile)
-	if err := atomicfile.Write(path, b, 0o644); err != nil {
+	if err := writeJSON(path, serverInfo{URL: "http://" + addr, PID: os.Getpid()}); err != nil {
 		return nil, err
 	}
 	return func() { os.Remove(path) }, nil

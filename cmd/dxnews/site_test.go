@@ -135,3 +135,14 @@ func (s *testSite) config(t testing.TB) string {
 	}
 	return p
 }
+
+// siteWith starts a test site publishing articles 0 to n-1 in their first
+// edition and returns it with the sources config that crawls it.
+func siteWith(t testing.TB, n int) (*testSite, string) {
+	t.Helper()
+	site := newTestSite(t)
+	for i := range n {
+		site.put(i, 0)
+	}
+	return site, site.config(t)
+}

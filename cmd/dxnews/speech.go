@@ -64,7 +64,7 @@ func newSpeaker(e *env, name, dataDir string) (*tts.Speaker, error) {
 // voicesFromEnv returns the voices to synthesise: DXNEWS_VOICES or the four
 // regional voices.
 func voicesFromEnv(e *env) ([]string, error) {
-	raw := e.getenv("DXNEWS_VOICES")
+	raw := e.get(varVoices)
 	if raw == "" {
 		out := make([]string, 0, len(article.Voices))
 		for _, v := range article.Voices {

@@ -95,9 +95,7 @@ func (h *hookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // more: every stored article reaches the receiver, signed, and only the
 // delivery in flight at the kill is repeated.
 func TestWebhookDeliveryAtLeastOnce(t *testing.T) {
-	if testing.Short() {
-		t.Skip("subprocess test")
-	}
+	long(t)
 	site := httptest.NewServer(demosite.Handler())
 	defer site.Close()
 	recv := &hookReceiver{down: true}

@@ -19,13 +19,13 @@ const webhookRetryEvery = time.Minute
 // newWebhooks returns the sender DXNEWS_WEBHOOK_URL configures, or nil when
 // it is unset.
 func newWebhooks(e *env, d *data, dir string) (*webhook.Sender, error) {
-	urls, err := webhook.ParseURLs(e.getenv("DXNEWS_WEBHOOK_URL"))
+	urls, err := webhook.ParseURLs(e.get(varWebhookURL))
 	if err != nil || len(urls) == 0 {
 		return nil, err
 	}
 	return webhook.New(webhook.Config{
 		URLs:      urls,
-		Secret:    e.getenv("DXNEWS_WEBHOOK_SECRET"),
+		Secret:    e.get(varWebhookSecret),
 		StateDir:  filepath.Join(dir, "webhooks"),
 		Source:    d.store,
 		Backoff:   webhookBackoff,
@@ -61,7 +61,7 @@ func deliverLoop(ctx context.Context, e *env, s *webhook.Sender, kick <-chan str
 
 // printWebhookStatus adds each webhook's lag and last error to status.
 func printWebhookStatus(ctx context.Context, e *env, d *data, dir string) error {
-	urls, _ := webhook.ParseURLs(e.getenv("DXNEWS_WEBHOOK_URL"))
+	urls, _ := webhook.ParseURLs(e.get(varWebhookURL))
 	stats, err := webhook.ReadStatus(ctx, filepath.Join(dir, "webhooks"), urls, d.store)
 	if err != nil {
 		return err

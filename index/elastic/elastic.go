@@ -114,7 +114,7 @@ func New(cfg Config) (*Index, error) {
 		return nil, errors.New("elastic: a username needs a password and a password needs a username")
 	}
 	if cfg.Prefix == "" {
-		cfg.Prefix = "dxnews"
+		cfg.Prefix = DefaultPrefix
 	}
 	if cfg.Prefix != strings.ToLower(cfg.Prefix) || strings.ContainsAny(cfg.Prefix, ` "*\<|,>/?#:`) || strings.HasPrefix(cfg.Prefix, "_") {
 		return nil, fmt.Errorf("elastic: index prefix %q is not a valid index name (lower case, no spaces or \\/*?\"<>|,#:)", cfg.Prefix)

@@ -1,6 +1,21 @@
 package openai
 
-import "dxnews/tts"
+import (
+	"dxnews/internal/envvar"
+	"dxnews/tts"
+)
+
+// The variables ConfigFromEnv reads.
+var (
+	envURL = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_URL",
+		Meaning: "base URL of an OpenAI-compatible speech server (required with -backend openai)", Commands: envvar.Speech})
+	envKey = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_KEY",
+		Meaning: "API key of the OpenAI-compatible server, when it wants one", Commands: envvar.Speech})
+	envModel = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_MODEL", Default: DefaultModel,
+		Meaning: "model name on the OpenAI-compatible server", Commands: envvar.Speech})
+	envVoices = tts.DeclareVoices("DXNEWS_OPENAI_TTS_VOICES", "OpenAI-compatible server", DefaultVoices)
+	envSpeed  = tts.DeclareSpeed("DXNEWS_OPENAI_TTS_SPEED", "OpenAI-compatible server", "1", "0.25 to 4")
+)
 
 // ConfigFromEnv reads DXNEWS_OPENAI_TTS_URL (required), DXNEWS_OPENAI_TTS_KEY,
 // DXNEWS_OPENAI_TTS_MODEL, DXNEWS_OPENAI_TTS_VOICES
@@ -8,13 +23,9 @@ import "dxnews/tts"
 // DXNEWS_OPENAI_TTS_SPEED (0.25…4).
 func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	env := tts.NewEnv("openai", getenv)
-	cfg := Config{
-		URL:   env.Required("DXNEWS_OPENAI_TTS_URL"),
-		Key:   env.Get("DXNEWS_OPENAI_TTS_KEY"),
-		Model: env.Get("DXNEWS_OPENAI_TTS_MODEL"),
-	}
-	cfg.Voices = env.Voices("DXNEWS_OPENAI_TTS_VOICES", DefaultVoices)
-	env.Float("DXNEWS_OPENAI_TTS_SPEED", 0.25, 4, &cfg.Speed)
+	cfg := Config{URL: env.Required(envURL), Key: env.Get(envKey), Model: env.Get(envModel)}
+	cfg.Voices = env.Voices(envVoices, DefaultVoices)
+	env.Float(envSpeed, 0.25, 4, &cfg.Speed)
 	if err := env.Err(); err != nil {
 		return Config{}, err
 	}

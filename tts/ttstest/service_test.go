@@ -9,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"dxnews/internal/envvar"
 	"dxnews/tts"
 	"dxnews/tts/service"
 )
@@ -151,7 +152,7 @@ func TestRunEnvCases(t *testing.T) {
 	type cfg struct{ Key string }
 	fromEnv := func(getenv func(string) string) (cfg, error) {
 		e := tts.NewEnv("demo", getenv)
-		c := cfg{Key: e.Required("DEMO_KEY")}
+		c := cfg{Key: e.Required(envvar.Var{Name: "DEMO_KEY"})}
 		return c, e.Err()
 	}
 	RunEnvCases(t, fromEnv, []EnvCase[cfg]{
