@@ -28,16 +28,18 @@ func newHandler(e *env, d *data) (http.Handler, error) {
 	if err := e.metrics.reg.Register(dataCollector{d: d, m: e.metrics}); err != nil {
 		return nil, fmt.Errorf("registering metrics: %w", err)
 	}
-	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg, FeedEmail: e.get(varFeedEmail), Resolver: d.resolver})
+	var resolver web.Resolver = d.resolver
+	if d.loading != nil {
+		resolver = d.loading
+	}
+	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg, FeedEmail: e.get(varFeedEmail), Resolver: resolver})
 }
 
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
 func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
-	n, took, err := d.loadResolved(ctx)
-	if err != nil {
+	if err := d.startResolving(ctx, e); err != nil {
 		return err
 	}
-	fmt.Fprintf(e.stderr, "resolved entities across %d articles in %s\n", n, took.Round(time.Millisecond))
 	h, err := newHandler(e, d)
 	if err != nil {
 		return err

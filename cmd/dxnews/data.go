@@ -22,6 +22,9 @@ type data struct {
 	// resolver keeps the entities resolved across articles; loadResolved
 	// fills it from the store, the pipeline adds to it.
 	resolver *resolve.Resolver
+	// loading is what the web layer reads while a server loads the
+	// resolved entities (startResolving); nil before.
+	loading *loadingResolver
 	// sync replays stored changes into the index; nil when the index is
 	// read through another process.
 	sync *indexSync

@@ -4,6 +4,9 @@ import (
 	"context"
 	"fmt"
 	"time"
+
+	"dxnews/resolve"
+	"dxnews/web"
 )
 
 // loadResolved fills the resolver from every stored article and resolves
@@ -29,4 +32,62 @@ func (d *data) loadResolved(ctx context.Context) (int, time.Duration, error) {
 		return 0, 0, fmt.Errorf("resolving entities: %w", err)
 	}
 	return n, time.Since(start), nil
+}
+
+// resolveWait is how long a server waits for the resolved entities before
+// it starts listening; a larger archive goes on loading in the background.
+var resolveWait = 3 * time.Second
+
+// beforeResolving runs as the background loading starts; tests hold it.
+var beforeResolving = func() {}
+
+// loadingResolver is what the web layer reads while a server loads the
+// resolved entities: web.ErrNotReady until they are loaded, then the
+// resolver's graph, or the error that stopped the loading.
+type loadingResolver struct {
+	r    *resolve.Resolver
+	done chan struct{} // closed when loading ends
+	err  error         // set before done is closed
+}
+
+func (l *loadingResolver) Graph(ctx context.Context) (*resolve.Graph, error) {
+	select {
+	case <-l.done:
+	default:
+		return nil, fmt.Errorf("the server is reading its archive: %w", web.ErrNotReady)
+	}
+	if l.err != nil {
+		return nil, l.err
+	}
+	return l.r.Graph(ctx)
+}
+
+// startResolving loads the resolved entities in the background and waits
+// up to resolveWait for them, so a small archive is served complete from
+// the first request and a large one is served at once, its entity pages
+// answering 503 until they are loaded. An error within the wait is
+// returned; a later one is logged and answered by the pages that need them.
+func (d *data) startResolving(ctx context.Context, e *env) error {
+	l := &loadingResolver{r: d.resolver, done: make(chan struct{})}
+	d.loading = l
+	go func() {
+		beforeResolving()
+		n, took, err := d.loadResolved(ctx)
+		l.err = err
+		close(l.done)
+		if err == nil {
+			fmt.Fprintf(e.stderr, "resolved entities across %d articles in %s\n", n, took.Round(time.Millisecond))
+		} else if ctx.Err() == nil {
+			e.logger.Error("resolving entities failed; the pages that need them answer with the error", "err", err)
+		}
+	}()
+	select {
+	case <-l.done:
+		return l.err
+	case <-time.After(resolveWait):
+		fmt.Fprintln(e.stderr, "resolving entities in the background; entity pages answer 503 until they are loaded")
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
 }
