@@ -64,7 +64,8 @@ FUZZTIME ?= 2m
 FUZZ_TARGETS := \
 	crawler:FuzzParseArticle crawler:FuzzParseVisibleDate crawler:FuzzParseMachineDate \
 	crawler:FuzzNormalizeURL crawler:FuzzSitemap crawler:FuzzFeed crawler:FuzzRobots \
-	tts/normalize:FuzzText extract:FuzzEntities web:FuzzParams store:FuzzChangeLog
+	tts/normalize:FuzzText extract:FuzzEntities web:FuzzParams store:FuzzChangeLog \
+	tts/mp3:FuzzStripMP3 index:FuzzFold
 
 fuzz:
 	@set -e; for t in $(FUZZ_TARGETS); do \
