@@ -112,18 +112,6 @@ func TestTransport(t *testing.T) {
 	}
 }
 
-func TestRetryAfter(t *testing.T) {
-	if d := retryAfter("3"); d != 3*time.Second {
-		t.Errorf("retryAfter(3) = %v", d)
-	}
-	if d := retryAfter(time.Now().Add(10 * time.Second).UTC().Format(http.TimeFormat)); d < 8*time.Second || d > 10*time.Second {
-		t.Errorf("retryAfter(date) = %v", d)
-	}
-	if d := retryAfter("soon"); d != 0 {
-		t.Errorf("retryAfter(soon) = %v", d)
-	}
-}
-
 // One row per body cap: a page has the page cap, a body whose first KiB is
 // a sitemap or feed the larger document cap, declared or streamed.
 func TestBodyCaps(t *testing.T) {

@@ -6,9 +6,9 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"strconv"
-	"strings"
 	"time"
+
+	"dxnews/internal/retryafter"
 )
 
 func (t *transport) roundTrip(req *http.Request) (*http.Response, error) {
@@ -59,26 +59,11 @@ func (t *transport) shouldRetry(resp *http.Response, err error, attempt int) (ti
 	if resp.StatusCode != http.StatusTooManyRequests && resp.StatusCode < 500 {
 		return 0, false
 	}
-	if ra := retryAfter(resp.Header.Get("Retry-After")); ra > 0 {
+	if ra := retryafter.Parse(resp.Header.Get("Retry-After"), time.Now()); ra > 0 {
 		if ra > t.maxRetryAfter {
 			ra = t.maxRetryAfter
 		}
 		return ra, true
 	}
 	return back, true
-}
-
-// retryAfter reads a Retry-After header in seconds or as an HTTP date.
-func retryAfter(v string) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if n, err := strconv.Atoi(v); err == nil && n >= 0 {
-		return time.Duration(n) * time.Second
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return time.Until(t)
-	}
-	return 0
 }

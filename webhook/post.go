@@ -5,11 +5,11 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
 	"dxnews/article"
+	"dxnews/internal/retryafter"
 )
 
 // post sends one event, trying up to Attempts times with backoff.
@@ -72,11 +72,7 @@ func (s *Sender) attempt(ctx context.Context, hookURL string, a article.Article,
 		return 0, nil
 	}
 	s.report(hookURL, "http_error")
-	var ra time.Duration
-	if n, err := strconv.Atoi(resp.Header.Get("Retry-After")); err == nil && n > 0 {
-		ra = time.Duration(n) * time.Second
-	}
-	return ra, fmt.Errorf("receiver answered %s", resp.Status)
+	return retryafter.Parse(resp.Header.Get("Retry-After"), time.Now()), fmt.Errorf("receiver answered %s", resp.Status)
 }
 
 func (s *Sender) report(hookURL, outcome string) {

@@ -4,28 +4,12 @@ import (
 	"fmt"
 	"io"
 	"net/http"
-	"strconv"
 	"strings"
 	"time"
 
+	"dxnews/internal/retryafter"
 	"dxnews/tts"
 )
-
-// ParseRetryAfter reads a Retry-After header: delay seconds or an HTTP date.
-// It returns 0 when the header is absent or unreadable.
-func ParseRetryAfter(v string, now time.Time) time.Duration {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0
-	}
-	if s, err := strconv.Atoi(v); err == nil {
-		return max(time.Duration(s)*time.Second, 0)
-	}
-	if t, err := http.ParseTime(v); err == nil {
-		return max(t.Sub(now), 0)
-	}
-	return 0
-}
 
 // CheckStatus returns nil for a 2xx response. For 429 and 5xx it returns a
 // *tts.RetryableError carrying the Retry-After; for other statuses a plain
@@ -37,7 +21,7 @@ func CheckStatus(resp *http.Response) error {
 	body, _ := io.ReadAll(io.LimitReader(resp.Body, 512))
 	err := fmt.Errorf("HTTP %d from %s: %s", resp.StatusCode, resp.Request.URL.Redacted(), strings.TrimSpace(string(body)))
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500 {
-		return &tts.RetryableError{Err: err, RetryAfter: ParseRetryAfter(resp.Header.Get("Retry-After"), time.Now())}
+		return &tts.RetryableError{Err: err, RetryAfter: retryafter.Parse(resp.Header.Get("Retry-After"), time.Now())}
 	}
 	return err
 }
