@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"strings"
 
 	"dxnews/article"
@@ -16,7 +17,7 @@ func DecisionName(d article.Decision) string {
 	if id == "" {
 		id = strings.TrimSpace(d.Number)
 	}
-	return clean(strings.TrimSpace(d.Kind) + " " + id)
+	return Clean(strings.TrimSpace(d.Kind) + " " + id)
 }
 
 // DecisionKeys returns the folded forms a decision filter matches: the
@@ -26,7 +27,7 @@ func DecisionKeys(d article.Decision) []string {
 	var keys []string
 	for _, k := range []string{d.Number, d.Symbol, d.Kind + " " + d.Number, DecisionName(d)} {
 		if k = FoldKey(norm.NFC.String(k)); k != "" {
-			keys = appendUnique(keys, k)
+			keys = AppendUnique(keys, k)
 		}
 	}
 	return keys
@@ -35,7 +36,7 @@ func DecisionKeys(d article.Decision) []string {
 // TargetName names a target in entity lists: qualifier, value and metric,
 // with the year in brackets ("85% người dân có smartphone (2022)").
 func TargetName(t article.Target) string {
-	name := clean(t.Qualifier + " " + t.Value + " " + t.Metric)
+	name := Clean(t.Qualifier + " " + t.Value + " " + t.Metric)
 	if y := strings.TrimSpace(t.Year); y != "" && name != "" {
 		name += " (" + y + ")"
 	}
@@ -48,8 +49,8 @@ func TargetName(t article.Target) string {
 func EntityNames(e article.Entities, typ string) []string {
 	var names []string
 	add := func(n string) {
-		if n = clean(n); n != "" {
-			names = appendUnique(names, n)
+		if n = Clean(n); n != "" {
+			names = AppendUnique(names, n)
 		}
 	}
 	switch typ {
@@ -77,16 +78,22 @@ func EntityNames(e article.Entities, typ string) []string {
 	return names
 }
 
-// clean NFC-normalises s and collapses runs of white space.
-func clean(s string) string {
+// Clean NFC-normalises s and collapses runs of white space: a name as
+// the backends store and compare it.
+func Clean(s string) string {
 	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 
-func appendUnique(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
+// AppendUnique appends s to list unless it is there already.
+func AppendUnique(list []string, s string) []string {
+	if slices.Contains(list, s) {
+		return list
 	}
 	return append(list, s)
+}
+
+// NormSource is a source as filters match it: the host name in lower case
+// without a leading "www.".
+func NormSource(s string) string {
+	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "www.")
 }

@@ -20,7 +20,7 @@ type entityTable struct {
 	built   bool
 	pending []article.Article                // written while a build runs
 	types   map[string]map[string]*entityAgg // type, then name
-	sources map[string]int                   // articles per source (normSource)
+	sources map[string]int                   // articles per source (index.NormSource)
 	strs    map[string]string                // sources and roles, each held once
 	slot    map[string]uint32                // article ID → its slot
 	slots   []docSlot                        // by slot number; a free slot has id ""
@@ -72,7 +72,7 @@ type docEntities struct {
 }
 
 func entitiesOf(a article.Article) docEntities {
-	d := docEntities{source: normSource(a.Source), published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
+	d := docEntities{source: index.NormSource(a.Source), published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
 	if !a.Published.IsZero() {
 		d.published = a.Published.UnixNano()
 	}
@@ -80,9 +80,9 @@ func entitiesOf(a article.Article) docEntities {
 		d.names[k] = index.EntityNames(a.Entities, typ)
 	}
 	for _, p := range a.Entities.People {
-		name := clean(p.Name)
+		name := index.Clean(p.Name)
 		for _, r := range p.Roles {
-			if r = clean(r); name != "" && r != "" && !slices.Contains(d.roles, [2]string{name, r}) {
+			if r = index.Clean(r); name != "" && r != "" && !slices.Contains(d.roles, [2]string{name, r}) {
 				d.roles = append(d.roles, [2]string{name, r})
 			}
 		}

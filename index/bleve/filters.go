@@ -32,7 +32,7 @@ func filterQueries(q index.Query) []query.Query {
 			fs = append(fs, term(keyField(f.typ), k))
 		}
 	}
-	if s := normSource(q.Source); s != "" {
+	if s := index.NormSource(q.Source); s != "" {
 		fs = append(fs, term(fieldSource, s))
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {

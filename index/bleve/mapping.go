@@ -3,7 +3,6 @@ package bleve
 import (
 	"encoding/json"
 	"fmt"
-	"slices"
 	"strings"
 
 	"dxnews/article"
@@ -125,7 +124,7 @@ func document(a article.Article) (map[string]interface{}, error) {
 		fieldID:      a.ID,
 		fieldTitle:   nfc(a.Title),
 		fieldSapo:    nfc(a.Sapo),
-		fieldSource:  normSource(a.Source),
+		fieldSource:  index.NormSource(a.Source),
 		fieldSummary: string(sum),
 		fieldJSON:    string(raw),
 	}
@@ -176,21 +175,4 @@ func document(a article.Article) (map[string]interface{}, error) {
 	}
 	d[fieldText] = all.String()
 	return d, nil
-}
-
-// clean NFC-normalises s and collapses runs of white space.
-func clean(s string) string {
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
-}
-
-func appendUnique(list []string, s string) []string {
-	if slices.Contains(list, s) {
-		return list
-	}
-	return append(list, s)
-}
-
-// normSource lower-cases a host name and drops a leading "www.".
-func normSource(s string) string {
-	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "www.")
 }

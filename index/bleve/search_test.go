@@ -176,7 +176,7 @@ func TestFacetsBeyondScope(t *testing.T) {
 		n := map[string]int{}
 		for _, a := range arts {
 			if pred(a) {
-				n[normSource(a.Source)]++
+				n[index.NormSource(a.Source)]++
 			}
 		}
 		return n
@@ -200,7 +200,7 @@ func TestFacetsBeyondScope(t *testing.T) {
 	all := func(article.Article) bool { return true }
 	check("text", index.Query{Text: "UBND"}, count(newest, all), facetScope)
 	// A filter matching fewer than the scope: exact.
-	src := normSource(docs[0].Source)
+	src := index.NormSource(docs[0].Source)
 	var few index.Query
 	for _, d := range []int{1, 2, 3, 4} {
 		few = index.Query{Source: src, From: indextest.ArchiveEnd.AddDate(-d, 0, 0)}
@@ -229,7 +229,7 @@ func TestWindowedPagesMatchFull(t *testing.T) {
 		t.Fatal(err)
 	}
 	queries := []index.Query{
-		{}, {Page: 7, Size: 10}, {Source: normSource(docs[0].Source), Page: 3},
+		{}, {Page: 7, Size: 10}, {Source: index.NormSource(docs[0].Source), Page: 3},
 		{Text: "chuyển đổi số"}, {Text: "chuyen doi so", Page: 30, Size: 10}, {Text: "du lieu", Page: 2},
 		{Text: "UBND", From: indextest.ArchiveStart.AddDate(2, 0, 0), Page: 4, Size: 5},
 	}

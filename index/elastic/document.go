@@ -42,7 +42,7 @@ func newArticleDoc(a article.Article) articleDoc {
 	a.Title, a.Sapo, a.Body = norm.NFC.String(a.Title), norm.NFC.String(a.Sapo), norm.NFC.String(a.Body)
 	d := articleDoc{
 		Article:   a,
-		SourceKey: normSource(a.Source),
+		SourceKey: index.NormSource(a.Source),
 		Keys:      map[string][]string{},
 		Facet:     map[string][]string{},
 		EntityIDs: []string{},
@@ -56,7 +56,7 @@ func newArticleDoc(a article.Article) articleDoc {
 		d.Facet[typ] = ns
 		var keys []string
 		for _, n := range ns {
-			keys = appendUnique(keys, index.FoldKey(n))
+			keys = index.AppendUnique(keys, index.FoldKey(n))
 			d.EntityIDs = append(d.EntityIDs, EntityID(typ, n))
 			if typ != index.TypeTarget {
 				names.WriteString(n)
@@ -66,7 +66,7 @@ func newArticleDoc(a article.Article) articleDoc {
 		if typ == index.TypeDecision {
 			for _, dec := range a.Entities.Decisions {
 				for _, k := range index.DecisionKeys(dec) {
-					keys = appendUnique(keys, k)
+					keys = index.AppendUnique(keys, k)
 				}
 			}
 		}
@@ -89,18 +89,4 @@ func (d articleDoc) encode() ([]byte, error) {
 func EntityID(typ, name string) string {
 	sum := sha256.Sum256([]byte(typ + "\x00" + name))
 	return typ + "-" + hex.EncodeToString(sum[:8])
-}
-
-// normSource lower-cases a host name and drops a leading "www.".
-func normSource(s string) string {
-	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "www.")
-}
-
-func appendUnique(list []string, s string) []string {
-	for _, x := range list {
-		if x == s {
-			return list
-		}
-	}
-	return append(list, s)
 }

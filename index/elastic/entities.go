@@ -12,7 +12,6 @@ import (
 	"dxnews/index"
 
 	"github.com/elastic/go-elasticsearch/v8/esapi"
-	"golang.org/x/text/unicode/norm"
 )
 
 // maxEntityArticles bounds the articles read to rebuild the entity
@@ -124,11 +123,11 @@ func (e *entityDoc) fill(a article.Article, typ, day string) {
 	switch typ {
 	case index.TypePerson:
 		for _, p := range a.Entities.People {
-			if clean(p.Name) != e.Name {
+			if index.Clean(p.Name) != e.Name {
 				continue
 			}
 			for _, r := range p.Roles {
-				if r = clean(r); r != "" {
+				if r = index.Clean(r); r != "" {
 					e.addRole(r, a.ID, day)
 				}
 			}
@@ -141,11 +140,11 @@ func (e *entityDoc) fill(a article.Article, typ, day string) {
 			setOnce(&e.Kind, d.Kind)
 			setOnce(&e.Number, d.Number)
 			setOnce(&e.Symbol, d.Symbol)
-			setOnce(&e.Issuer, clean(d.Issuer))
+			setOnce(&e.Issuer, index.Clean(d.Issuer))
 			setOnce(&e.Date, d.Date)
 			for _, k := range index.DecisionKeys(d) {
 				if k != e.Key {
-					e.Aliases = appendUnique(e.Aliases, k)
+					e.Aliases = index.AppendUnique(e.Aliases, k)
 				}
 			}
 		}
@@ -155,19 +154,19 @@ func (e *entityDoc) fill(a article.Article, typ, day string) {
 				continue
 			}
 			setOnce(&e.Value, t.Value)
-			setOnce(&e.Metric, clean(t.Metric))
+			setOnce(&e.Metric, index.Clean(t.Metric))
 			setOnce(&e.Year, t.Year)
-			setOnce(&e.Scope, clean(t.Scope))
+			setOnce(&e.Scope, index.Clean(t.Scope))
 		}
 	}
 }
 
 func (e *entityDoc) addRole(role, id, day string) {
-	e.RoleNames = appendUnique(e.RoleNames, role)
+	e.RoleNames = index.AppendUnique(e.RoleNames, role)
 	for k := range e.Roles {
 		r := &e.Roles[k]
 		if r.Role == role {
-			r.Articles = appendUnique(r.Articles, id)
+			r.Articles = index.AppendUnique(r.Articles, id)
 			r.widen(day)
 			return
 		}
@@ -194,11 +193,6 @@ func setOnce(dst *string, v string) {
 	if *dst == "" {
 		*dst = strings.TrimSpace(v)
 	}
-}
-
-// clean NFC-normalises s and collapses runs of white space.
-func clean(s string) string {
-	return strings.Join(strings.Fields(norm.NFC.String(s)), " ")
 }
 
 // entityIDsOf returns the entity IDs the indexed versions of the given

@@ -185,7 +185,7 @@ func filters(q index.Query) []any {
 			fs = append(fs, map[string]any{"term": map[string]any{"keys." + f.typ: k}})
 		}
 	}
-	if s := normSource(q.Source); s != "" {
+	if s := index.NormSource(q.Source); s != "" {
 		fs = append(fs, map[string]any{"term": map[string]any{"source_key": s}})
 	}
 	if !q.From.IsZero() || !q.To.IsZero() {
