@@ -42,8 +42,14 @@ func (s *server) logFailure(r *http.Request, status int, msg string, err error) 
 	if err != nil {
 		attrs = append(attrs, slog.Any("cause", err))
 	}
-	if status >= 500 {
+	// A 503 says "not yet" (entities still loading, an index being
+	// rebuilt) and comes with Retry-After: not an error to page anyone for.
+	if status >= 500 && status != http.StatusServiceUnavailable {
 		s.log.ErrorContext(r.Context(), "web: request failed", attrs...)
+		return
+	}
+	if status == http.StatusServiceUnavailable {
+		s.log.InfoContext(r.Context(), "web: not ready", attrs...)
 		return
 	}
 	s.log.InfoContext(r.Context(), "web: request rejected", attrs...)

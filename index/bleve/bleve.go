@@ -31,6 +31,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"sync/atomic"
 
@@ -64,6 +65,26 @@ type Index struct {
 	writeMu sync.Mutex
 	// version counts the batches written since Open.
 	version atomic.Uint64
+	// searching holds a slot per search running; see searchSlots.
+	searching chan struct{}
+}
+
+// searchSlots is how many searches run at once per CPU. A search over a
+// large archive allocates in proportion to its matches; the CPUs are busy
+// with that many already, so the others wait for a slot rather than hold
+// their allocations while the CPUs take turns, which keeps the server's
+// memory bounded under many concurrent requests.
+const searchSlots = 2
+
+// searchSlot waits for a slot to run a search in, or for ctx to end; the
+// caller calls the function it returns when done.
+func (i *Index) searchSlot(ctx context.Context) (func(), error) {
+	select {
+	case i.searching <- struct{}{}:
+		return func() { <-i.searching }, nil
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }
 
 // Version returns a number that changes whenever articles are indexed, so
@@ -80,7 +101,7 @@ func Open(dir string, logger *slog.Logger) (*Index, error) {
 		logger = slog.New(slog.NewTextHandler(io.Discard, nil))
 	}
 	logger = logger.With("backend", "bleve")
-	i := &Index{dir: dir, logger: logger}
+	i := &Index{dir: dir, logger: logger, searching: make(chan struct{}, searchSlots*runtime.GOMAXPROCS(0))}
 	var err error
 	switch {
 	case dir == "":

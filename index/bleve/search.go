@@ -28,6 +28,11 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		return res, err
 	}
 	defer i.mu.RUnlock()
+	done, err := i.searchSlot(ctx)
+	if err != nil {
+		return res, err
+	}
+	defer done()
 
 	p := searchPlan{q: q, filters: filterQueries(q)}
 	if q.Text != "" {

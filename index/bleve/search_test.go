@@ -2,6 +2,7 @@ package bleve
 
 import (
 	"context"
+	"errors"
 	"maps"
 	"slices"
 	"strconv"
@@ -295,5 +296,23 @@ func TestTableBuiltWhileIndexing(t *testing.T) {
 	}
 	if !maps.Equal(got, want) {
 		t.Errorf("organisations = %v, want %v", got, want)
+	}
+}
+
+// Searches beyond the slots wait for one, and give up when their context
+// ends; a slot freed lets the next one run.
+func TestSearchesWaitForASlot(t *testing.T) {
+	ix := openFilled(t, indextest.Fixtures())
+	for range cap(ix.searching) {
+		ix.searching <- struct{}{}
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 50*time.Millisecond)
+	defer cancel()
+	if _, err := ix.Search(ctx, index.Query{Text: "chuyển đổi số"}); !errors.Is(err, context.DeadlineExceeded) {
+		t.Fatalf("search with every slot taken: %v, want the context's deadline", err)
+	}
+	<-ix.searching
+	if res, err := ix.Search(context.Background(), index.Query{Text: "chuyển đổi số"}); err != nil || res.Total == 0 {
+		t.Fatalf("search with a slot free: %d results, %v", res.Total, err)
 	}
 }
