@@ -59,11 +59,6 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	if err != nil {
 		return err
 	}
-	r := rand.New(rand.NewPCG(*seed, 7))
-	audio := make([]byte, genAudioBytes)
-	for k := range audio {
-		audio[k] = byte(r.Uint32())
-	}
 	start := time.Now()
 	// Every article goes to the store too, as a crawl would put it, so a
 	// server over this folder holds what a real archive holds (the
@@ -80,23 +75,10 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 		ix.Close()
 		return err
 	}
-	// The first articles are indexed again with a reading in one voice.
-	var withAudio []article.Article
-	for i := 0; i < min(*n, genAudioArticles); i++ {
-		a := indextest.Archive(*n, i, *seed)
-		a.Audio = []article.Audio{{Voice: "north-female", Bytes: genAudioBytes, DurationMS: genAudioBytes / 8, Backend: "synthetic"}}
-		withAudio = append(withAudio, a)
-	}
-	for _, a := range withAudio {
-		p := st.AudioPath(a.ID, "north-female")
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			ix.Close()
-			return err
-		}
-		if err := os.WriteFile(p, audio, 0o644); err != nil {
-			ix.Close()
-			return err
-		}
+	withAudio, err := writeAudio(st, *n, *seed)
+	if err != nil {
+		ix.Close()
+		return err
 	}
 	if err := stored(withAudio); err != nil {
 		ix.Close()
@@ -115,6 +97,31 @@ func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error 
 	fmt.Fprintf(stdout, "%d articles indexed in %s (%.0f docs/s), %d with audio, into %s\n",
 		*n, time.Since(start).Round(time.Millisecond), float64(*n)/time.Since(start).Seconds(), len(withAudio), *dir)
 	return nil
+}
+
+// writeAudio gives the first genAudioArticles articles a reading in one
+// voice: an MP3 of random bytes in the store's audio folder, and the
+// articles with its record, to be stored and indexed again.
+func writeAudio(st *store.Store, n int, seed uint64) ([]article.Article, error) {
+	r := rand.New(rand.NewPCG(seed, 7))
+	audio := make([]byte, genAudioBytes)
+	for k := range audio {
+		audio[k] = byte(r.Uint32())
+	}
+	var withAudio []article.Article
+	for i := 0; i < min(n, genAudioArticles); i++ {
+		a := indextest.Archive(n, i, seed)
+		a.Audio = []article.Audio{{Voice: "north-female", Bytes: genAudioBytes, DurationMS: genAudioBytes / 8, Backend: "synthetic"}}
+		withAudio = append(withAudio, a)
+		p := st.AudioPath(a.ID, "north-female")
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(p, audio, 0o644); err != nil {
+			return nil, err
+		}
+	}
+	return withAudio, nil
 }
 
 // markIndexed records, as dxnews does after a catch-up, that the Bleve
