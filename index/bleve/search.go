@@ -239,12 +239,6 @@ func newestFirst() *search.SortField {
 	return &search.SortField{Field: fieldNewest, Desc: true, Type: search.SortFieldAsString, Missing: search.SortFieldMissingLast}
 }
 
-// byID orders by article ID, read from doc values: sorting by _id would
-// read every match's stored ID.
-func byID() *search.SortField {
-	return &search.SortField{Field: fieldID, Type: search.SortFieldAsString}
-}
-
 // search runs req, returning ctx's error when ctx ends first.
 func (i *Index) search(ctx context.Context, req *blevesearch.SearchRequest) (*blevesearch.SearchResult, error) {
 	sr, err := i.idx.SearchInContext(ctx, req)
