@@ -170,3 +170,34 @@ func TestHexIDMatchesValidID(t *testing.T) {
 		}
 	}
 }
+
+// warmCounter is an index that reports when it is warmed.
+type warmCounter struct {
+	*testIndex
+	warmed chan struct{}
+}
+
+func (w warmCounter) Warm(ctx context.Context) error {
+	close(w.warmed)
+	return nil
+}
+
+// The index is warmed in the background, once WarmAfter is closed.
+func TestWarmWaitsForWarmAfter(t *testing.T) {
+	ix := warmCounter{newTestIndex(t, fixtureArticles()...), make(chan struct{})}
+	after := make(chan struct{})
+	if _, err := New(Config{Index: ix, Store: &memStore{dir: t.TempDir()}, WarmAfter: after}); err != nil {
+		t.Fatal(err)
+	}
+	select {
+	case <-ix.warmed:
+		t.Fatal("warmed before WarmAfter was closed")
+	case <-time.After(50 * time.Millisecond):
+	}
+	close(after)
+	select {
+	case <-ix.warmed:
+	case <-time.After(5 * time.Second):
+		t.Fatal("not warmed 5 s after WarmAfter was closed")
+	}
+}

@@ -71,6 +71,9 @@ func newServer(cfg Config) (*server, error) {
 	}
 	if w, ok := cfg.Index.(warmer); ok {
 		go func() {
+			if cfg.WarmAfter != nil {
+				<-cfg.WarmAfter
+			}
 			if err := w.Warm(context.Background()); err != nil {
 				log.Warn("web: warming the index", "err", err)
 			}

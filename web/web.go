@@ -45,6 +45,10 @@ type Config struct {
 	// dated roles, goals, decisions). nil: entities come from the index
 	// alone and the analysis pages answer 503.
 	Resolver Resolver
+	// WarmAfter, when set, holds back warming the index (see Warm) until
+	// it is closed, so that a server reading its archive at start does not
+	// build both at once.
+	WarmAfter <-chan struct{}
 	// BaseURL is the public origin used for absolute URLs in feeds
 	// ("https://dxnews.example"); "" derives it from the request.
 	BaseURL string

@@ -28,11 +28,13 @@ func newHandler(e *env, d *data) (http.Handler, error) {
 	if err := e.metrics.reg.Register(dataCollector{d: d, m: e.metrics}); err != nil {
 		return nil, fmt.Errorf("registering metrics: %w", err)
 	}
-	var resolver web.Resolver = d.resolver
+	cfg := web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg, FeedEmail: e.get(varFeedEmail), Resolver: d.resolver}
 	if d.loading != nil {
-		resolver = d.loading
+		// The index's entity table is built once the resolved entities
+		// are loaded, not beside them: the two at once double the peak.
+		cfg.Resolver, cfg.WarmAfter = d.loading, d.loading.done
 	}
-	return web.New(web.Config{Index: d.index, Store: d.store, Logger: e.logger.With("component", "web"), Metrics: e.metrics.reg, FeedEmail: e.get(varFeedEmail), Resolver: resolver})
+	return web.New(cfg)
 }
 
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
