@@ -73,13 +73,15 @@ func (d *data) startResolving(ctx context.Context, e *env) error {
 	go func() {
 		beforeResolving()
 		n, took, err := d.loadResolved(ctx)
-		l.err = err
-		close(l.done)
+		// Said before done is closed: what waits on done (warming the
+		// index) may write to the same output.
 		if err == nil {
 			fmt.Fprintf(e.stderr, "resolved entities across %d articles in %s\n", n, took.Round(time.Millisecond))
 		} else if ctx.Err() == nil {
 			e.logger.Error("resolving entities failed; the pages that need them answer with the error", "err", err)
 		}
+		l.err = err
+		close(l.done)
 	}()
 	select {
 	case <-l.done:
