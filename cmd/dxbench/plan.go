@@ -74,29 +74,36 @@ func lastWords(s string, n int) string {
 	return strings.Join(f[max(0, len(f)-n):], " ")
 }
 
-func getJSON(ctx context.Context, client *http.Client, u string, v any) error {
+// get fetches u, returning the response only when it is a 200; the
+// caller closes its body.
+func get(ctx context.Context, client *http.Client, u string) (*http.Response, error) {
 	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 	resp, err := client.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		resp.Body.Close()
+		return nil, fmt.Errorf("GET %s: %s", u, resp.Status)
+	}
+	return resp, nil
+}
+
+func getJSON(ctx context.Context, client *http.Client, u string, v any) error {
+	resp, err := get(ctx, client, u)
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s", u, resp.Status)
-	}
 	return json.NewDecoder(resp.Body).Decode(v)
 }
 
 func download(ctx context.Context, client *http.Client, u, to string) error {
-	req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-	resp, err := client.Do(req)
+	resp, err := get(ctx, client, u)
 	if err != nil {
 		return err
 	}
 	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return fmt.Errorf("GET %s: %s", u, resp.Status)
-	}
 	f, err := os.Create(to)
 	if err != nil {
 		return err
