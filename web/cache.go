@@ -71,17 +71,15 @@ func (s *server) cached(h http.HandlerFunc) http.HandlerFunc {
 			e = s.cache.get(key, version, time.Now())
 		}
 		if e == nil {
-			cw := &captureWriter{header: http.Header{}}
-			h(cw, r)
-			if cw.status != http.StatusOK {
-				maps.Copy(w.Header(), cw.header)
-				w.WriteHeader(cw.status)
-				w.Write(cw.body)
-				return
-			}
-			e = &cachedResponse{key: key, version: version, at: time.Now(), header: cw.header, body: cw.body, etag: etagOf(cw.body)}
+			maker := false
 			if versioned {
-				s.cache.put(e)
+				e, maker = s.cache.shared(r.Context(), key, version)
+			}
+			if e == nil {
+				e = s.make(w, r, h, key, version, maker)
+			}
+			if e == nil {
+				return
 			}
 		}
 		hdr := w.Header()
@@ -100,6 +98,29 @@ func (s *server) cached(h http.HandlerFunc) http.HandlerFunc {
 			w.Write(e.body)
 		}
 	}
+}
+
+// make runs h and returns its response to keep, stored in the LRU when
+// the index is Versioned; a response other than a 200 is written to w as it
+// is, and make returns nil. A maker hands its response to the requests
+// waiting for it (see shared) as soon as it has it, or if h panics.
+func (s *server) make(w http.ResponseWriter, r *http.Request, h http.HandlerFunc, key string, version uint64, maker bool) (e *cachedResponse) {
+	if maker {
+		defer func() { s.cache.finish(key, version, e) }()
+	}
+	cw := &captureWriter{header: http.Header{}}
+	h(cw, r)
+	if cw.status != http.StatusOK {
+		maps.Copy(w.Header(), cw.header)
+		w.WriteHeader(cw.status)
+		w.Write(cw.body)
+		return nil
+	}
+	e = &cachedResponse{key: key, version: version, at: time.Now(), header: cw.header, body: cw.body, etag: etagOf(cw.body)}
+	if _, versioned := s.index.(Versioned); versioned {
+		s.cache.put(e)
+	}
+	return e
 }
 
 // etagOf is a strong ETag of body.

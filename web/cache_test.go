@@ -9,6 +9,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -199,5 +200,57 @@ func TestWarmWaitsForWarmAfter(t *testing.T) {
 	case <-ix.warmed:
 	case <-time.After(5 * time.Second):
 		t.Fatal("not warmed 5 s after WarmAfter was closed")
+	}
+}
+
+// slowIndex holds every search until n searches have arrived or a while
+// has passed, so that requests made at once all reach it unless the
+// server makes one response for them all.
+type slowIndex struct {
+	*versionedIndex
+	n       int64
+	arrived chan struct{}
+}
+
+func (s *slowIndex) Search(ctx context.Context, q index.Query) (index.Results, error) {
+	if s.versionedIndex.searches.Load()+1 == s.n {
+		close(s.arrived)
+	}
+	res, err := s.versionedIndex.Search(ctx, q)
+	select {
+	case <-s.arrived:
+	case <-time.After(500 * time.Millisecond):
+	}
+	return res, err
+}
+
+func TestConcurrentMissesMakeOneResponse(t *testing.T) {
+	f := newFixture(t)
+	const n = 8
+	si := &slowIndex{versionedIndex: &versionedIndex{testIndex: f.index}, n: n, arrived: make(chan struct{})}
+	h, err := New(Config{Index: si, Store: f.store})
+	if err != nil {
+		t.Fatal(err)
+	}
+	bodies := make([]string, n)
+	var wg sync.WaitGroup
+	for i := range n {
+		wg.Go(func() {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/articles?q=chuyen", nil))
+			if rec.Code != http.StatusOK {
+				t.Errorf("request %d: status %d", i, rec.Code)
+			}
+			bodies[i] = rec.Body.String()
+		})
+	}
+	wg.Wait()
+	if got := si.searches.Load(); got != 1 {
+		t.Errorf("%d requests at once searched %d times, want 1", n, got)
+	}
+	for i := range bodies {
+		if bodies[i] != bodies[0] || !strings.Contains(bodies[i], `"total"`) {
+			t.Fatalf("response %d differs: %.80q", i, bodies[i])
+		}
 	}
 }

@@ -1,11 +1,13 @@
 package web
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"strings"
+	"sync"
 )
 
 // errorBody is the JSON form of every API error.
@@ -14,15 +16,30 @@ type errorBody struct {
 }
 
 // writeJSON writes v as JSON with the given status.
+// The encoding is made in a pooled buffer: a large response (entities with
+// their articles) would otherwise be megabytes of garbage per request.
 func (s *server) writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
-	b, err := json.Marshal(v)
-	if err != nil {
+	buf := jsonBuffers.Get().(*bytes.Buffer)
+	defer putJSONBuffer(buf)
+	if err := json.NewEncoder(buf).Encode(v); err != nil {
 		s.fail(w, r, http.StatusInternalServerError, "cannot encode response", err)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(append(b, '\n'))
+	w.Write(buf.Bytes())
+}
+
+var jsonBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// putJSONBuffer returns buf to the pool unless it grew past 4 MB, so the
+// pool does not pin the largest response ever made.
+func putJSONBuffer(buf *bytes.Buffer) {
+	if buf.Cap() > 4<<20 {
+		return
+	}
+	buf.Reset()
+	jsonBuffers.Put(buf)
 }
 
 // fail writes {"error": msg} with status and logs the failure once: server

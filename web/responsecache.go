@@ -24,6 +24,7 @@ type responseCache struct {
 	entries map[string]*list.Element
 	bytes   int
 	version uint64
+	flights flights // responses being made
 }
 
 func newResponseCache() *responseCache {
