@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"slices"
 	"testing"
@@ -295,6 +296,10 @@ func TestResolverRebuildsLargeCollectionsInBackground(t *testing.T) {
 	old, _ := r.Graph(ctx)
 	old.Took = time.Hour // as if the collection were huge
 	r.Add(fixture()[1])
+	if g, _ := r.Graph(ctx); g != old || r.building {
+		t.Fatal("a rebuild started within rebuildGap of the last one")
+	}
+	r.builtAt = time.Now().Add(-rebuildGap * time.Hour)
 	if g, _ := r.Graph(ctx); g != old {
 		t.Fatal("a slow rebuild should not keep the reader waiting")
 	}
@@ -304,6 +309,46 @@ func TestResolverRebuildsLargeCollectionsInBackground(t *testing.T) {
 	g, _ := r.Graph(ctx)
 	if g == old || g.Len() != 2 {
 		t.Fatalf("background rebuild not published: %d articles", g.Len())
+	}
+}
+
+func TestResolverFromSourceReadsItAtEachBuild(t *testing.T) {
+	ctx := context.Background()
+	arts := fixture()
+	held, reads := 1, 0
+	var fail error
+	r := NewResolverFrom(func(ctx context.Context, add func([]article.Article)) error {
+		reads++
+		if fail != nil {
+			return fail
+		}
+		add(arts[:held])
+		return nil
+	})
+	g, err := r.Graph(ctx)
+	if err != nil || g.Len() != 1 || reads != 1 {
+		t.Fatalf("first build: %v, %d articles, %d reads", err, g.Len(), reads)
+	}
+	if g2, _ := r.Graph(ctx); g2 != g || reads != 1 {
+		t.Fatal("an unchanged source was read again")
+	}
+	// Add says the source changed; what it is given is not kept.
+	held = 2
+	r.Add(arts[1], arts[2])
+	if g, _ = r.Graph(ctx); g.Len() != 2 || reads != 2 {
+		t.Fatalf("after a change: %d articles, %d reads; want the source's 2", g.Len(), reads)
+	}
+	if len(r.docs) != 0 {
+		t.Errorf("a resolver with a source kept %d docs", len(r.docs))
+	}
+	fail = errors.New("disk gone")
+	r.Add(arts[2])
+	if _, err := r.Graph(ctx); !errors.Is(err, fail) {
+		t.Fatalf("a failed read: %v", err)
+	}
+	fail = nil
+	if g, err = r.Graph(ctx); err != nil || g.Len() != 2 {
+		t.Fatalf("after a failed read the next call rebuilds: %v", err)
 	}
 }
 

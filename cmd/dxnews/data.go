@@ -19,8 +19,9 @@ import (
 type data struct {
 	store *store.Store
 	index index.Indexer
-	// resolver keeps the entities resolved across articles; loadResolved
-	// fills it from the store, the pipeline adds to it.
+	// resolver keeps the entities resolved across the stored articles,
+	// reading them from the store at each build; the pipeline tells it
+	// when it stores one.
 	resolver *resolve.Resolver
 	// loading is what the web layer reads while a server loads the
 	// resolved entities (startResolving); nil before.
@@ -61,7 +62,7 @@ func openData(ctx context.Context, e *env, dir string, mode openMode) (*data, er
 	if err != nil {
 		return nil, err
 	}
-	d := &data{store: st, backend: backend, resolver: resolve.NewResolver()}
+	d := &data{store: st, backend: backend, resolver: resolve.NewResolverFrom(storeSource(st))}
 	switch backend {
 	case "elastic":
 		err = d.openElastic(ctx, e, mode)

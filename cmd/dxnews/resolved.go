@@ -5,33 +5,41 @@ import (
 	"fmt"
 	"time"
 
+	"dxnews/article"
 	"dxnews/resolve"
+	"dxnews/store"
 	"dxnews/web"
 )
 
-// loadResolved fills the resolver from every stored article and resolves
-// them once, so the first page served is fast. Articles are read a page
-// at a time, so their text is not all held at once. It returns how many
-// articles it read and how long it took.
+// loadResolved resolves the entities of every stored article once, so the
+// first page served is fast. It returns how many articles it read and how
+// long it took.
 func (d *data) loadResolved(ctx context.Context) (int, time.Duration, error) {
 	start := time.Now()
-	n := 0
-	for cursor := ""; ; {
-		arts, next, err := d.store.Since(ctx, cursor, 1000)
-		if err != nil {
-			return 0, 0, fmt.Errorf("resolving entities: %w", err)
-		}
-		d.resolver.Load(arts)
-		n += len(arts)
-		if next == cursor {
-			break
-		}
-		cursor = next
-	}
-	if _, err := d.resolver.Graph(ctx); err != nil {
+	g, err := d.resolver.Graph(ctx)
+	if err != nil {
 		return 0, 0, fmt.Errorf("resolving entities: %w", err)
 	}
-	return n, time.Since(start), nil
+	return g.Len(), time.Since(start), nil
+}
+
+// storeSource reads the stored articles for the resolver a page at a time,
+// so that neither their text nor the resolver's view of them is held
+// between builds.
+func storeSource(st *store.Store) resolve.Source {
+	return func(ctx context.Context, add func([]article.Article)) error {
+		for cursor := ""; ; {
+			arts, next, err := st.Since(ctx, cursor, 1000)
+			if err != nil {
+				return err
+			}
+			add(arts)
+			if next == cursor {
+				return nil
+			}
+			cursor = next
+		}
+	}
 }
 
 // resolveWait is how long a server waits for the resolved entities before
