@@ -46,7 +46,7 @@ type Graph struct {
 	goals        []Goal
 	docs         map[string]ArticleRef
 	alias        map[string]map[string]string // type → folded name or alias → ID
-	persons      map[docPerson]string         // article ID and person name → person ID
+	persons      map[docPerson]string         // article ID and a name several people share → person ID
 	hosts        map[string]string            // host → outlet name
 	statsOnce    sync.Once
 	familyCounts map[string]int

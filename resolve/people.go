@@ -55,6 +55,13 @@ func (b *builder) people(docs []Doc) {
 			}
 			e := b.person(id, c)
 			ids = append(ids, e.ID)
+			// PersonIn finds a person by name when the name is theirs
+			// alone; the mentions of a shared name are listed.
+			if len(clusters) > 1 || b.g.alias[TypePerson][k] != e.ID {
+				for _, m := range c.mentions {
+					b.g.persons[docPerson{m.doc, m.name}] = e.ID
+				}
+			}
 		}
 		if len(ids) > 1 {
 			for _, id := range ids {

@@ -79,9 +79,6 @@ func (b *builder) person(id string, c *cluster) *Entity {
 		e.Place = &p
 	}
 	b.add(e)
-	for _, m := range c.mentions {
-		b.g.persons[docPerson{m.doc, m.name}] = e.ID
-	}
 	return e
 }
 

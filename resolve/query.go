@@ -69,9 +69,16 @@ func (g *Graph) Lookup(typ, name string) (*Entity, bool) {
 }
 
 // PersonIn returns the ID of the person an article names name, "" when
-// the article does not name them.
+// the article is not among those resolved or no person has the name.
 func (g *Graph) PersonIn(articleID, name string) string {
-	return g.persons[docPerson{articleID, clean(name)}]
+	name = clean(name)
+	if id, ok := g.persons[docPerson{articleID, name}]; ok {
+		return id
+	}
+	if _, ok := g.docs[articleID]; !ok || name == "" {
+		return ""
+	}
+	return g.alias[TypePerson][fold(name)]
 }
 
 // Article returns how an article is shown in lists.

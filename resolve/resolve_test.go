@@ -191,6 +191,28 @@ func TestHomonymsKeptApart(t *testing.T) {
 	}
 }
 
+// TestPersonInEachArticle checks that each article's people get the ID of
+// the person resolved for them: the homonyms' own, and a unique name's.
+func TestPersonInEachArticle(t *testing.T) {
+	arts := fixture()
+	g := build(arts)
+	for _, p := range g.Entities(TypePerson, "", 0) {
+		for _, id := range p.Articles {
+			i := slices.IndexFunc(arts, func(a article.Article) bool { return a.ID == id })
+			ids := g.IDsOf(arts[i])
+			if !slices.Contains(ids.People, p.ID) {
+				t.Errorf("article %s: people %v, want %s (%s) among them", id, ids.People, p.ID, p.Name)
+			}
+		}
+	}
+	if id := g.PersonIn("ffffffffffffffff", "Lê Văn An"); id != "" {
+		t.Errorf("an article not resolved gave %q", id)
+	}
+	if id := g.PersonIn(arts[0].ID, "Không Ai Cả"); id != "" {
+		t.Errorf("a name nobody has gave %q", id)
+	}
+}
+
 func TestGoalsFamiliesKeepOther(t *testing.T) {
 	g := build(fixture())
 	share := g.Goals(GoalFilter{Family: "digital-economy-share"})
