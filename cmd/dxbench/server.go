@@ -19,8 +19,9 @@ import (
 
 // server is the dxnews serve process under test.
 type server struct {
-	cmd *exec.Cmd
-	cg  *memCgroup // nil without -memlimit
+	cmd  *exec.Cmd
+	cg   *memCgroup // nil without -memlimit
+	anon *anonPeak
 }
 
 // startServer starts dxnews serve over o.data, in a memory cgroup when
@@ -50,6 +51,7 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 		}
 		return nil, fmt.Errorf("starting %s: %w", o.server, err)
 	}
+	s.anon = watchAnon(s.cmd.Process.Pid, 100*time.Millisecond)
 	if s.cg != nil {
 		if err := s.cg.add(s.cmd.Process.Pid); err != nil {
 			s.stop()
@@ -75,12 +77,12 @@ func (s *server) stop() {
 	}
 }
 
-// report prints the server's memory: peak RSS and, with a cgroup, its
-// peak charge and any OOM kill.
+// report prints the server's memory: peak RSS, peak anonymous memory
+// and, with a cgroup, its peak charge and any OOM kill.
 func (s *server) report(stdout io.Writer) {
 	if mem, err := procMemory(s.cmd.Process.Pid); err == nil {
-		fmt.Fprintf(stdout, "server memory: peak RSS %s, RSS %s (anonymous %s, file-backed %s)\n",
-			mem["VmHWM"], mem["VmRSS"], mem["RssAnon"], mem["RssFile"])
+		fmt.Fprintf(stdout, "server memory: peak RSS %s (peak anonymous %d kB, sampled every 100 ms); at the end RSS %s (anonymous %s, file-backed %s)\n",
+			mem["VmHWM"], s.anon.peak(), mem["VmRSS"], mem["RssAnon"], mem["RssFile"])
 	} else {
 		fmt.Fprintf(stdout, "server memory: the server is gone (%v)\n", err)
 	}
