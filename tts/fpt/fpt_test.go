@@ -33,13 +33,9 @@ func newFakeFPT(t *testing.T) *fakeFPT {
 	audio := ttstest.Audio(t, "sine.mp3")
 	f := &fakeFPT{polls: map[string]int{}}
 	f.Service = ttstest.NewService(t, ttstest.Contract{
-		Path: "/hmi/tts/v5",
+		Path:   "/hmi/tts/v5",
+		Header: map[string]string{"api_key": "test-key", "speed": "0", "format": "mp3", "Content-Type": "text/plain; charset=utf-8"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
-			for h, want := range map[string]string{"api_key": "test-key", "speed": "0", "format": "mp3"} {
-				if got := r.Header.Get(h); got != want {
-					t.Errorf("header %s = %q, want %q", h, got, want)
-				}
-			}
 			body, _ := io.ReadAll(r.Body)
 			if !utf8.Valid(body) || len(body) == 0 {
 				t.Errorf("body is not UTF-8 text: %q", body)
@@ -64,8 +60,7 @@ func newFakeFPT(t *testing.T) *fakeFPT {
 		if f.broken != nil && f.broken(w, f.polls[r.URL.Path]-f.notReady) {
 			return
 		}
-		w.Header().Set("Content-Type", "audio/mpeg")
-		w.Write(audio)
+		ttstest.WriteMP3(w, audio)
 	})
 	return f
 }
@@ -76,11 +71,7 @@ func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *ttstes
 	if edit != nil {
 		edit(&cfg)
 	}
-	s, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, waits
+	return ttstest.Build(t, New, cfg), waits
 }
 
 // longArticle is over 5,000 characters so that it needs several chunks.
@@ -233,28 +224,10 @@ func TestBrokenDownloads(t *testing.T) {
 		broken func(w http.ResponseWriter, n int) bool
 		err    string
 	}{
-		{"reset, then whole", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				ttstest.Reset(w)
-			}
-			return n == 1
-		}, ""},
-		{"cut mid-body, then whole", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				ttstest.CutBody(w, whole)
-			}
-			return n == 1
-		}, ""},
-		{"Content-Length longer than the body, then whole", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				ttstest.ShortBody(w, whole)
-			}
-			return n == 1
-		}, ""},
-		{"trickles every time", func(w http.ResponseWriter, n int) bool {
-			ttstest.Trickle(w, whole)
-			return true
-		}, "not ready"},
+		{"reset, then whole", ttstest.Once(ttstest.Reset), ""},
+		{"cut mid-body, then whole", ttstest.Once(ttstest.CutBody(whole)), ""},
+		{"Content-Length longer than the body, then whole", ttstest.Once(ttstest.ShortBody(whole)), ""},
+		{"trickles every time", ttstest.Always(ttstest.Trickle(whole)), "not ready"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

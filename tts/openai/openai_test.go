@@ -6,7 +6,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"dxnews/tts"
 	"dxnews/tts/service"
@@ -15,13 +14,10 @@ import (
 
 // newFake imitates an OpenAI-compatible speech server.
 func newFake(t *testing.T) *ttstest.Service {
-	audio := ttstest.Audio(t, "sine.mp3")
 	return ttstest.NewService(t, ttstest.Contract{
-		Path: "/v1/audio/speech",
+		Path:   "/v1/audio/speech",
+		Header: map[string]string{"Authorization": "Bearer sk-test", "Content-Type": "application/json"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
-			if got := r.Header.Get("Authorization"); got != "Bearer sk-test" {
-				t.Errorf("Authorization %q", got)
-			}
 			dec := json.NewDecoder(r.Body)
 			dec.DisallowUnknownFields()
 			var req speechRequest
@@ -33,17 +29,11 @@ func newFake(t *testing.T) *ttstest.Service {
 			}
 			return req.Input, req.Voice
 		},
-		Reject: func(w http.ResponseWriter, input string) bool {
-			if utf8.RuneCountInString(input) > 4096 {
-				http.Error(w, `{"error":{"message":"input too long"}}`, http.StatusBadRequest)
-				return true
-			}
-			return false
+		MaxChars: 4096,
+		TooLong: func(w http.ResponseWriter) {
+			http.Error(w, `{"error":{"message":"input too long"}}`, http.StatusBadRequest)
 		},
-		Reply: func(_ *ttstest.Service, w http.ResponseWriter, _ int) {
-			w.Header().Set("Content-Type", "audio/mpeg")
-			w.Write(audio)
-		},
+		Reply: ttstest.ReplyMP3(ttstest.Audio(t, "sine.mp3")),
 	})
 }
 
@@ -53,12 +43,7 @@ var testVoices = map[string]string{
 }
 
 func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
-	s, err := New(Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices,
-		Options: opts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return ttstest.Build(t, New, Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, Options: opts})
 }
 
 func longArticle() string {

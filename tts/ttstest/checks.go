@@ -65,6 +65,17 @@ func SpeakAllVoices(t *testing.T, c SpeakTest) {
 	}
 }
 
+// Build returns the backend build makes of cfg, failing the test when
+// build fails.
+func Build[C, S any](t testing.TB, build func(C) (S, error), cfg C) S {
+	t.Helper()
+	b, err := build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
 // EnvCase is one environment for a backend's ConfigFromEnv.
 type EnvCase[C any] struct {
 	Env map[string]string

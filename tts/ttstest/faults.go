@@ -32,30 +32,12 @@ const faultTimeout = 300 * time.Millisecond
 // and leave nothing in the cache; a success must store playable audio.
 func RunFaultCases(t *testing.T, et ErrorTest) {
 	cases := []ErrorCase{
-		{Name: "reset before the answer, then whole", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-			if n == 1 {
-				Reset(w)
-			}
-			return n == 1
-		}, Posts: 2},
-		{Name: "cut mid-body, then whole", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-			if n == 1 {
-				CutBody(w, faultPayload)
-			}
-			return n == 1
-		}, Posts: 2},
-		{Name: "cut mid-body on every try", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
-			CutBody(w, faultPayload)
-			return true
-		}, Posts: 4, Err: "connection cut"},
-		{Name: "Content-Length longer than the body", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
-			ShortBody(w, faultPayload)
-			return true
-		}, Posts: 4, Err: "unexpected EOF"},
-		{Name: "body trickles past the timeout", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
-			Trickle(w, faultPayload)
-			return true
-		}, Posts: 1, Err: "no complete answer within " + faultTimeout.String()},
+		{Name: "reset before the answer, then whole", Answer: anyText(Once(Reset)), Posts: 2},
+		{Name: "cut mid-body, then whole", Answer: anyText(Once(CutBody(faultPayload))), Posts: 2},
+		{Name: "cut mid-body on every try", Answer: anyText(Always(CutBody(faultPayload))), Posts: 4, Err: "connection cut"},
+		{Name: "Content-Length longer than the body", Answer: anyText(Always(ShortBody(faultPayload))), Posts: 4, Err: "unexpected EOF"},
+		{Name: "body trickles past the timeout", Answer: anyText(Always(Trickle(faultPayload))), Posts: 1,
+			Err: "no complete answer within " + faultTimeout.String()},
 	}
 	for _, c := range cases {
 		t.Run("fault: "+c.Name, func(t *testing.T) {
@@ -96,6 +78,12 @@ func RunFaultCases(t *testing.T, et ErrorTest) {
 }
 
 const faultText = "Một câu ngắn để đọc."
+
+// anyText turns a hook for the nth request into an ErrorCase's Answer,
+// whatever the text.
+func anyText(h func(w http.ResponseWriter, n int) bool) func(w http.ResponseWriter, n int, text string) bool {
+	return func(w http.ResponseWriter, n int, _ string) bool { return h(w, n) }
+}
 
 // speakWithin speaks faultText, failing the test if Speak has not returned
 // after limit: a fault must end in an error, never a hang.

@@ -18,13 +18,10 @@ import (
 // newFake imitates Viettel AI: it checks the JSON body and answers with
 // MP3 bytes.
 func newFake(t *testing.T) *ttstest.Service {
-	audio := ttstest.Audio(t, "tagged.mp3")
 	return ttstest.NewService(t, ttstest.Contract{
-		Path: "/tts/speech_synthesis",
+		Path:   "/tts/speech_synthesis",
+		Header: map[string]string{"Content-Type": "application/json", "Accept": "audio/mpeg, */*"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
-			if ct := r.Header.Get("Content-Type"); ct != "application/json" {
-				t.Errorf("Content-Type %q", ct)
-			}
 			var body map[string]any
 			if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 				t.Errorf("body: %v", err)
@@ -44,19 +41,12 @@ func newFake(t *testing.T) *ttstest.Service {
 			voice, _ := body["voice"].(string)
 			return text, voice
 		},
-		Reply: func(_ *ttstest.Service, w http.ResponseWriter, _ int) {
-			w.Header().Set("Content-Type", "audio/mpeg")
-			w.Write(audio)
-		},
+		Reply: ttstest.ReplyMP3(ttstest.Audio(t, "tagged.mp3")),
 	})
 }
 
 func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
-	s, err := New(Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: opts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return ttstest.Build(t, New, Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: opts})
 }
 
 const article = `Thành phố khai trương trung tâm điều hành thông minh.

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"dxnews/tts"
 	"dxnews/tts/service"
@@ -30,14 +29,9 @@ func newFakeZalo(t *testing.T) *zaloFake {
 	audio := ttstest.Audio(t, "sine.mp3")
 	f := &zaloFake{}
 	f.Service = ttstest.NewService(t, ttstest.Contract{
-		Path: "/v1/tts/synthesize",
+		Path:   "/v1/tts/synthesize",
+		Header: map[string]string{"apikey": "test-key", "Content-Type": "application/x-www-form-urlencoded"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
-			if got := r.Header.Get("apikey"); got != "test-key" {
-				t.Errorf("apikey header %q", got)
-			}
-			if ct := r.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
-				t.Errorf("Content-Type %q", ct)
-			}
 			if err := r.ParseForm(); err != nil {
 				t.Error(err)
 			}
@@ -48,12 +42,9 @@ func newFakeZalo(t *testing.T) *zaloFake {
 			}
 			return r.PostForm.Get("input"), r.PostForm.Get("speaker_id")
 		},
-		Reject: func(w http.ResponseWriter, input string) bool {
-			if utf8.RuneCountInString(input) > 2000 {
-				json.NewEncoder(w).Encode(map[string]any{"error_code": 155, "error_message": "Your input exceeds the allowed limit of 2000 characters", "data": []any{}})
-				return true
-			}
-			return false
+		MaxChars: 2000,
+		TooLong: func(w http.ResponseWriter) {
+			json.NewEncoder(w).Encode(map[string]any{"error_code": 155, "error_message": "Your input exceeds the allowed limit of 2000 characters", "data": []any{}})
 		},
 		Reply: func(s *ttstest.Service, w http.ResponseWriter, n int) {
 			fmt.Fprintf(w, `{"error_code":0,"error_message":"Successful.","data":{"url":"%s/chunk/%d"}}`, s.URL, n)
@@ -64,18 +55,13 @@ func newFakeZalo(t *testing.T) *zaloFake {
 		if f.broken != nil && f.broken(w, f.gets) {
 			return
 		}
-		w.Header().Set("Content-Type", "audio/mpeg")
-		w.Write(audio)
+		ttstest.WriteMP3(w, audio)
 	})
 	return f
 }
 
 func newTestSynth(t *testing.T, f *zaloFake, opts service.Options) *Synth {
-	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: opts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return ttstest.Build(t, New, Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: opts})
 }
 
 func longArticle() string {
@@ -213,20 +199,10 @@ func TestBrokenDownloads(t *testing.T) {
 		err         string
 		synthesized int
 	}{
-		{"cut mid-body, then whole", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				ttstest.CutBody(w, whole)
-			}
-			return n == 1
-		}, 2, "", 1},
-		{"Content-Length longer than the body every time", func(w http.ResponseWriter, n int) bool {
-			ttstest.ShortBody(w, whole)
-			return true
-		}, 4, "downloading audio: gave up after 4 attempts: connection cut", 1},
-		{"trickles", func(w http.ResponseWriter, n int) bool {
-			ttstest.Trickle(w, whole)
-			return true
-		}, 1, "downloading audio: no complete answer within 200ms", 1},
+		{"cut mid-body, then whole", ttstest.Once(ttstest.CutBody(whole)), 2, "", 1},
+		{"Content-Length longer than the body every time", ttstest.Always(ttstest.ShortBody(whole)), 4,
+			"downloading audio: gave up after 4 attempts: connection cut", 1},
+		{"trickles", ttstest.Always(ttstest.Trickle(whole)), 1, "downloading audio: no complete answer within 200ms", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
