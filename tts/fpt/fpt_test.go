@@ -74,20 +74,15 @@ func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *ttstes
 	return ttstest.Build(t, New, cfg), waits
 }
 
-// longArticle is over 5,000 characters so that it needs several chunks.
-func longArticle() string {
-	para := "Thành phố triển khai nền tảng dữ liệu dùng chung cho các sở ngành. " +
-		"Người dân có thể tra cứu hồ sơ, nộp phí và nhận kết quả ngay trên điện thoại. " +
-		"Lãnh đạo thành phố yêu cầu hoàn thành kết nối với cơ sở dữ liệu quốc gia trước cuối năm.\n\n"
-	return "Đô thị thông minh bắt đầu từ dữ liệu.\n\n" + strings.Repeat(para, 24)
-}
+// longArticle is over 5,000 characters, so that it needs several chunks.
+var longArticle = ttstest.Article(40)
 
 func TestSpeakAllVoicesThroughFPT(t *testing.T) {
 	f := newFakeFPT(t)
 	f.notReady = 2
 	s, waits := newTestSynth(t, f, nil)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: s, Service: f.Service, Text: longArticle(),
+		Backend: s, Service: f.Service, Text: longArticle,
 		Voices:    map[string]string{"north-female": "banmai", "north-male": "leminh", "south-female": "lannhi", "south-male": "minhquang"},
 		MaxChunk:  MaxChunk,
 		MinChunks: 3, MinTimings: 3, MinDurationMS: 1000,

@@ -3,7 +3,6 @@ package openai
 import (
 	"encoding/json"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
@@ -46,16 +45,13 @@ func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth
 	return ttstest.Build(t, New, Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, Options: opts})
 }
 
-func longArticle() string {
-	para := "Chính quyền số giúp người dân làm thủ tục mọi lúc mọi nơi. " +
-		"Hồ sơ được xử lý trực tuyến, kết quả trả về qua bưu điện hoặc ứng dụng trên điện thoại.\n\n"
-	return "Dịch vụ công trực tuyến mở rộng.\n\n" + strings.Repeat(para, 60)
-}
+// longArticle is over 4,096 characters twice, so that it needs several chunks.
+var longArticle = ttstest.Article(60)
 
 func TestSpeakAllVoicesThroughOpenAI(t *testing.T) {
 	f := newFake(t)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: longArticle(), Voices: testVoices,
+		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: longArticle, Voices: testVoices,
 		MaxChunk: MaxChunk, MinChunks: 3, MinTimings: 10,
 	})
 }

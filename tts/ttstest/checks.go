@@ -11,6 +11,18 @@ import (
 	"dxnews/tts"
 )
 
+// ArticleTitle is the first line of [Article].
+const ArticleTitle = "Kinh tế số ở nông thôn."
+
+// Article is a news text of ArticleTitle and n paragraphs of two sentences
+// (148 characters each), for SpeakAllVoices: n sets how many of a
+// backend's chunks it fills.
+func Article(n int) string {
+	para := "Tỉnh mở rộng thanh toán không dùng tiền mặt tại chợ truyền thống và bệnh viện. " +
+		"Các hợp tác xã được hỗ trợ đưa nông sản lên sàn thương mại điện tử.\n\n"
+	return ArticleTitle + "\n\n" + strings.Repeat(para, n)
+}
+
 // SpeakTest runs a backend, through a tts.Speaker, over one text in
 // several voices.
 type SpeakTest struct {

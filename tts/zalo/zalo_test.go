@@ -64,16 +64,13 @@ func newTestSynth(t *testing.T, f *zaloFake, opts service.Options) *Synth {
 	return ttstest.Build(t, New, Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: opts})
 }
 
-func longArticle() string {
-	para := "Tỉnh mở rộng thanh toán không dùng tiền mặt tại chợ truyền thống và bệnh viện. " +
-		"Các hợp tác xã được hỗ trợ đưa nông sản lên sàn thương mại điện tử.\n\n"
-	return "Kinh tế số ở nông thôn.\n\n" + strings.Repeat(para, 20)
-}
+// longArticle is over 2,000 characters, so that it needs several chunks.
+var longArticle = ttstest.Article(20)
 
 func TestSpeakAllVoicesThroughZalo(t *testing.T) {
 	f := newFakeZalo(t)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, service.Options{}), Service: f.Service, Text: longArticle(),
+		Backend: newTestSynth(t, f, service.Options{}), Service: f.Service, Text: longArticle,
 		Voices:    map[string]string{"north-female": "2", "north-male": "4", "south-female": "1", "south-male": "3"},
 		MaxChunk:  MaxChunk,
 		MinChunks: 3, MinTimings: 3, MinDurationMS: 1,
@@ -134,13 +131,13 @@ func TestZaloErrors(t *testing.T) {
 func TestChunkFailureNamesChunk(t *testing.T) {
 	f := newFakeZalo(t)
 	f.Answer = func(w http.ResponseWriter, n int, input string) bool {
-		if strings.Contains(input, "Kinh tế số") {
+		if strings.HasPrefix(input, ttstest.ArticleTitle) {
 			return false
 		}
 		w.Write([]byte(`{"error_code":150,"error_message":"Invalid parameter value","data":[]}`))
 		return true
 	}
-	got, err := (&tts.Speaker{Backend: newTestSynth(t, f, service.Options{})}).Speak(context.Background(), longArticle(), "north-male")
+	got, err := (&tts.Speaker{Backend: newTestSynth(t, f, service.Options{})}).Speak(context.Background(), longArticle, "north-male")
 	if err == nil || !strings.Contains(err.Error(), "zalo voice north-male chunk 1 of") || !strings.Contains(err.Error(), "error 150") {
 		t.Fatalf("err = %v", err)
 	}
