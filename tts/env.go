@@ -113,8 +113,9 @@ func VoiceMapDoc(voices map[string]string) string {
 // The declarations every service backend makes, so that they read alike:
 // each takes the variable's full name and the service's name for the docs.
 
-// DeclareKey declares the required credential of a service backend.
-func DeclareKey(name, what, backend string) envvar.Var {
+// DeclareRequired declares the setting a service backend cannot do
+// without: its credential, or the server when there is no default.
+func DeclareRequired(name, what, backend string) envvar.Var {
 	return envvar.Declare(envvar.Var{Name: name, Meaning: what + " (required with -backend " + backend + ")", Commands: envvar.Speech})
 }
 

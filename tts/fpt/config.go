@@ -4,7 +4,7 @@ import "dxnews/tts"
 
 // The variables ConfigFromEnv reads.
 var (
-	envKey    = tts.DeclareKey("DXNEWS_FPT_API_KEY", "FPT.AI API key", "fpt")
+	envKey    = tts.DeclareRequired("DXNEWS_FPT_API_KEY", "FPT.AI API key", "fpt")
 	envURL    = tts.DeclareURL("DXNEWS_FPT_URL", "FPT.AI", DefaultURL)
 	envVoices = tts.DeclareVoices("DXNEWS_FPT_VOICES", "FPT.AI", DefaultVoices)
 	envSpeed  = tts.DeclareSpeed("DXNEWS_FPT_SPEED", "FPT.AI", "0", "-3 to 3")

@@ -7,8 +7,7 @@ import (
 
 // The variables ConfigFromEnv reads.
 var (
-	envURL = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_URL",
-		Meaning: "base URL of an OpenAI-compatible speech server (required with -backend openai)", Commands: envvar.Speech})
+	envURL = tts.DeclareRequired("DXNEWS_OPENAI_TTS_URL", "base URL of an OpenAI-compatible speech server", "openai")
 	envKey = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_KEY",
 		Meaning: "API key of the OpenAI-compatible server, when it wants one", Commands: envvar.Speech})
 	envModel = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_MODEL", Default: DefaultModel,

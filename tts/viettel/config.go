@@ -9,7 +9,7 @@ import (
 
 // The variables ConfigFromEnv reads.
 var (
-	envToken    = tts.DeclareKey("DXNEWS_VIETTEL_TOKEN", "Viettel AI token", "viettel")
+	envToken    = tts.DeclareRequired("DXNEWS_VIETTEL_TOKEN", "Viettel AI token", "viettel")
 	envURL      = tts.DeclareURL("DXNEWS_VIETTEL_URL", "Viettel AI", DefaultURL)
 	envVoices   = tts.DeclareVoices("DXNEWS_VIETTEL_VOICES", "Viettel AI", DefaultVoices)
 	envSpeed    = tts.DeclareSpeed("DXNEWS_VIETTEL_SPEED", "Viettel AI", "1", "0.7 to 1.3")
