@@ -29,6 +29,16 @@ func NewEnv(backend string, getenv func(string) string) *Env {
 // Err returns the first error met, or nil.
 func (e *Env) Err() error { return e.err }
 
+// Finish ends a ConfigFromEnv: it returns cfg when every read succeeded,
+// else the zero Config and the first error met.
+func Finish[C any](e *Env, cfg C) (C, error) {
+	if e.err != nil {
+		var zero C
+		return zero, e.err
+	}
+	return cfg, nil
+}
+
 // Get returns the variable's value, "" when unset.
 func (e *Env) Get(v envvar.Var) string { return e.getenv(v.Name) }
 

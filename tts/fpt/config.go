@@ -18,8 +18,5 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{APIKey: env.Required(envKey), URL: env.Get(envURL)}
 	cfg.Voices = env.Voices(envVoices, DefaultVoices)
 	env.Int(envSpeed, -3, 3, &cfg.Speed)
-	if err := env.Err(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return tts.Finish(env, cfg)
 }

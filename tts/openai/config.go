@@ -25,8 +25,5 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{URL: env.Required(envURL), Key: env.Get(envKey), Model: env.Get(envModel)}
 	cfg.Voices = env.Voices(envVoices, DefaultVoices)
 	env.Float(envSpeed, 0.25, 4, &cfg.Speed)
-	if err := env.Err(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return tts.Finish(env, cfg)
 }

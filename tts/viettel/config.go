@@ -26,8 +26,5 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg.Voices = env.Voices(envVoices, DefaultVoices)
 	env.Float(envSpeed, 0.7, 1.3, &cfg.Speed)
 	env.MinInt(envMaxChunk, 50, &cfg.MaxChunk)
-	if err := env.Err(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return tts.Finish(env, cfg)
 }
