@@ -123,7 +123,8 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 }
 
 func (s *Synth) request(ctx context.Context, voice, text string) (response, error) {
-	body, _, err := s.svc.Do(ctx, service.Call{
+	var res response
+	body, err := s.svc.DoJSON(ctx, service.Call{
 		Method: http.MethodPost,
 		URL:    s.cfg.URL,
 		Header: http.Header{
@@ -135,12 +136,8 @@ func (s *Synth) request(ctx context.Context, voice, text string) (response, erro
 		},
 		Body:  []byte(text),
 		Limit: 1 << 20,
-	})
+	}, &res)
 	if err != nil {
-		return response{}, err
-	}
-	var res response
-	if err := service.DecodeJSON(body, &res); err != nil {
 		return response{}, err
 	}
 	if res.Error != 0 {

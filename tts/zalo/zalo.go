@@ -165,18 +165,15 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 		"quality":     {strconv.Itoa(s.cfg.Quality)},
 		"encode_type": {"1"}, // MP3
 	}
-	body, _, err := s.svc.Do(ctx, service.Call{
+	var res response
+	body, err := s.svc.DoJSON(ctx, service.Call{
 		Method: http.MethodPost,
 		URL:    s.cfg.URL,
 		Header: http.Header{"apikey": {s.cfg.APIKey}, "Content-Type": {"application/x-www-form-urlencoded"}},
 		Body:   []byte(form.Encode()),
 		Limit:  1 << 20,
-	})
+	}, &res)
 	if err != nil {
-		return "", err
-	}
-	var res response
-	if err := service.DecodeJSON(body, &res); err != nil {
 		return "", err
 	}
 	switch res.ErrorCode {
