@@ -1,6 +1,7 @@
 package ttstest
 
 import (
+	"bytes"
 	"context"
 	"maps"
 	"slices"
@@ -86,6 +87,21 @@ func Build[C, S any](t testing.TB, build func(C) (S, error), cfg C) S {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// CheckAudio checks what one synthesis gave: with wantErr set, an error
+// containing it and no audio, never a part; without, exactly the audio want.
+func CheckAudio(t *testing.T, a tts.Audio, err error, wantErr string, want []byte) {
+	t.Helper()
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) || len(a.Data) != 0 {
+			t.Fatalf("err = %v, %d bytes, want %q", err, len(a.Data), wantErr)
+		}
+		return
+	}
+	if err != nil || !bytes.Equal(a.Data, want) {
+		t.Fatalf("err = %v, %d of %d bytes", err, len(a.Data), len(want))
+	}
 }
 
 // EnvCase is one environment for a backend's ConfigFromEnv.
