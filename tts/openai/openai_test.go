@@ -41,27 +41,26 @@ var testVoices = map[string]string{
 	"south-female": "vi_female_south", "south-male": "vi_male_south",
 }
 
-func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
-	return ttstest.Build(t, New, Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, Options: opts})
+// newBackend starts a fake server and the backend over it, with opts.
+func newBackend(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
+	f := newFake(t)
+	return f, ttstest.Build(t, New, Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, Options: opts})
 }
 
 // longArticle is over 4,096 characters twice, so that it needs several chunks.
 var longArticle = ttstest.Article(60)
 
 func TestSpeakAllVoicesThroughOpenAI(t *testing.T) {
-	f := newFake(t)
+	f, s := newBackend(t, service.Options{})
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: longArticle, Voices: testVoices,
+		Backend: s, Service: f, Text: longArticle, Voices: testVoices,
 		MaxChunk: MaxChunk, MinChunks: 3, MinTimings: 10,
 	})
 }
 
 func TestOpenAIErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
-			f := newFake(t)
-			return f, newTestSynth(t, f, opts)
-		},
+		New:     newBackend,
 		Request: tts.Request{Text: "Xin chào.", Voice: "north-male"},
 		Prefix:  "openai: voice north-male (vi_male_north)",
 		Cases: []ttstest.ErrorCase{
@@ -105,8 +104,7 @@ func TestEndpointAndVoices(t *testing.T) {
 			t.Errorf("Endpoint(%q) = %q, want %q", in, got, want)
 		}
 	}
-	f := newFake(t)
-	s := newTestSynth(t, f, service.Options{})
+	f, s := newBackend(t, service.Options{})
 	ttstest.CheckRefusedLocally(t, f, s, "central-female", MaxChunk)
 }
 

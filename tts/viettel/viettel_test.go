@@ -45,17 +45,19 @@ func newFake(t *testing.T) *ttstest.Service {
 	})
 }
 
-func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
-	return ttstest.Build(t, New, Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: opts})
+// newBackend starts a fake Viettel AI and the backend over it, with opts.
+func newBackend(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
+	f := newFake(t)
+	return f, ttstest.Build(t, New, Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: opts})
 }
 
 // article is over 300 characters, so that it needs several chunks.
 var article = ttstest.Article(4)
 
 func TestSpeakAllVoicesThroughViettel(t *testing.T) {
-	f := newFake(t)
+	f, s := newBackend(t, service.Options{})
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: article,
+		Backend: s, Service: f, Text: article,
 		Voices:    map[string]string{"north-female": "hn-quynhanh", "north-male": "hn-thanhtung", "south-female": "hcm-diemmy", "south-male": "hcm-minhquan"},
 		MaxChunk:  DefaultMaxChunk,
 		MinChunks: 3, MinTimings: 4,
@@ -64,10 +66,7 @@ func TestSpeakAllVoicesThroughViettel(t *testing.T) {
 
 func TestViettelErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
-			f := newFake(t)
-			return f, newTestSynth(t, f, opts)
-		},
+		New:     newBackend,
 		Request: tts.Request{Text: "Xin chào.", Voice: "south-female"},
 		Prefix:  "viettel: voice south-female (hcm-diemmy)",
 		Cases: []ttstest.ErrorCase{
@@ -98,10 +97,9 @@ func TestViettelErrors(t *testing.T) {
 }
 
 func TestViettelLimitsAndVoices(t *testing.T) {
-	f := newFake(t)
+	f, s := newBackend(t, service.Options{})
 	only := ttstest.Build(t, New, Config{Token: "t", URL: f.URL, Voices: map[string]string{"north-male": "hn-thanhtung"}})
 	ttstest.CheckRefusedLocally(t, f, only, "south-male", DefaultMaxChunk)
-	s := newTestSynth(t, f, service.Options{})
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := s.Synthesize(ctx, tts.Request{Text: "a", Voice: "north-male"}); !errors.Is(err, context.Canceled) {
