@@ -129,37 +129,18 @@ func TestSynthesisErrors(t *testing.T) {
 		Prefix:  "fpt: voice north-male (leminh)",
 		Cases: []ttstest.ErrorCase{
 			// The Retry-After wait, then the first wait before polling.
-			{Name: "429 then ok, Retry-After honoured", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					w.Header().Set("Retry-After", "4")
-					http.Error(w, `{"error":"rate limit"}`, http.StatusTooManyRequests)
-					return true
-				}
-				return false
-			}, Posts: 2, Waits: []time.Duration{4 * time.Second, time.Second}},
-			{Name: "500 three times then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n <= 3 {
-					http.Error(w, "oops", http.StatusInternalServerError)
-					return true
-				}
-				return false
-			}, Posts: 4},
-			{Name: "500 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, "oops", http.StatusBadGateway)
-				return true
-			}, Posts: 4, Err: "gave up after 4 attempts"},
-			{Name: "bad key is not retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, `{"message":"Invalid API key"}`, http.StatusUnauthorized)
-				return true
-			}, Posts: 1, Err: "Invalid API key"},
-			{Name: "error field", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"async":"","error":1,"message":"Text is too short","request_id":"x"}`))
-				return true
-			}, Posts: 1, Err: "error 1: Text is too short"},
-			{Name: "no async link", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"error":0}`))
-				return true
-			}, Posts: 1, Err: "no async link"},
+			{Name: "429 then ok, Retry-After honoured", Answer: ttstest.Times(1, ttstest.Status(http.StatusTooManyRequests, "4", `{"error":"rate limit"}`)),
+				Posts: 2, Waits: []time.Duration{4 * time.Second, time.Second}},
+			{Name: "500 three times then ok", Answer: ttstest.Times(3, ttstest.Status(http.StatusInternalServerError, "", "oops")),
+				Posts: 4},
+			{Name: "500 forever", Answer: ttstest.Always(ttstest.Status(http.StatusBadGateway, "", "oops")),
+				Posts: 4, Err: "gave up after 4 attempts"},
+			{Name: "bad key is not retried", Answer: ttstest.Always(ttstest.Status(http.StatusUnauthorized, "", `{"message":"Invalid API key"}`)),
+				Posts: 1, Err: "Invalid API key"},
+			{Name: "error field", Answer: ttstest.Always(ttstest.Content("application/json", `{"async":"","error":1,"message":"Text is too short","request_id":"x"}`)),
+				Posts: 1, Err: "error 1: Text is too short"},
+			{Name: "no async link", Answer: ttstest.Always(ttstest.Content("application/json", `{"error":0}`)),
+				Posts: 1, Err: "no async link"},
 		},
 	})
 }
@@ -218,9 +199,9 @@ func TestBrokenDownloads(t *testing.T) {
 		broken func(w http.ResponseWriter, n int) bool
 		err    string
 	}{
-		{"reset, then whole", ttstest.Once(ttstest.Reset), ""},
-		{"cut mid-body, then whole", ttstest.Once(ttstest.CutBody(whole)), ""},
-		{"Content-Length longer than the body, then whole", ttstest.Once(ttstest.ShortBody(whole)), ""},
+		{"reset, then whole", ttstest.Times(1, ttstest.Reset), ""},
+		{"cut mid-body, then whole", ttstest.Times(1, ttstest.CutBody(whole)), ""},
+		{"Content-Length longer than the body, then whole", ttstest.Times(1, ttstest.ShortBody(whole)), ""},
 		{"trickles every time", ttstest.Always(ttstest.Trickle(whole)), "not ready"},
 	}
 	for _, c := range cases {

@@ -64,30 +64,14 @@ func TestOpenAIErrors(t *testing.T) {
 		Request: tts.Request{Text: "Xin chào.", Voice: "north-male"},
 		Prefix:  "openai: voice north-male (vi_male_north)",
 		Cases: []ttstest.ErrorCase{
-			{Name: "503 then audio", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					http.Error(w, "model loading", http.StatusServiceUnavailable)
-					return true
-				}
-				return false
-			}, Posts: 2},
-			{Name: "429 with Retry-After", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					w.Header().Set("Retry-After", "2")
-					http.Error(w, `{"error":{"message":"rate limited"}}`, http.StatusTooManyRequests)
-					return true
-				}
-				return false
-			}, Posts: 2, Waits: []time.Duration{2 * time.Second}},
-			{Name: "unknown voice on the server", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, `{"error":{"message":"voice not found"}}`, http.StatusBadRequest)
-				return true
-			}, Posts: 1, Err: "voice not found"},
-			{Name: "not audio", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Header().Set("Content-Type", "text/html")
-				w.Write([]byte("<html>login</html>"))
-				return true
-			}, Posts: 1, Err: "not MP3 audio (text/html)"},
+			{Name: "503 then audio", Answer: ttstest.Times(1, ttstest.Status(http.StatusServiceUnavailable, "", "model loading")),
+				Posts: 2},
+			{Name: "429 with Retry-After", Answer: ttstest.Times(1, ttstest.Status(http.StatusTooManyRequests, "2", `{"error":{"message":"rate limited"}}`)),
+				Posts: 2, Waits: []time.Duration{2 * time.Second}},
+			{Name: "unknown voice on the server", Answer: ttstest.Always(ttstest.Status(http.StatusBadRequest, "", `{"error":{"message":"voice not found"}}`)),
+				Posts: 1, Err: "voice not found"},
+			{Name: "not audio", Answer: ttstest.Always(ttstest.Content("text/html", "<html>login</html>")),
+				Posts: 1, Err: "not MP3 audio (text/html)"},
 		},
 	})
 }

@@ -13,14 +13,15 @@ import (
 // A Fault answers one request brokenly.
 type Fault func(w http.ResponseWriter)
 
-// Once answers the first request (n = 1) with fault and lets the service
-// answer the later ones: a hook for a fake's nth request.
-func Once(fault Fault) func(w http.ResponseWriter, n int) bool {
+// Times answers the first k requests (n = 1 … k) with fault and lets the
+// service answer the later ones: a hook for a fake's nth request, such as
+// an ErrorCase's Answer.
+func Times(k int, fault Fault) func(w http.ResponseWriter, n int) bool {
 	return func(w http.ResponseWriter, n int) bool {
-		if n == 1 {
+		if n <= k {
 			fault(w)
 		}
-		return n == 1
+		return n <= k
 	}
 }
 
@@ -29,6 +30,27 @@ func Always(fault Fault) func(w http.ResponseWriter, n int) bool {
 	return func(w http.ResponseWriter, _ int) bool {
 		fault(w)
 		return true
+	}
+}
+
+// Status answers with the HTTP status code and body, and a Retry-After
+// header when retryAfter is set: a refusal or an overloaded service.
+func Status(code int, retryAfter, body string) Fault {
+	return func(w http.ResponseWriter) {
+		if retryAfter != "" {
+			w.Header().Set("Retry-After", retryAfter)
+		}
+		w.WriteHeader(code)
+		w.Write([]byte(body))
+	}
+}
+
+// Content answers 200 with body of the given Content-Type: what services
+// that report errors inside a successful answer send.
+func Content(contentType, body string) Fault {
+	return func(w http.ResponseWriter) {
+		w.Header().Set("Content-Type", contentType)
+		w.Write([]byte(body))
 	}
 }
 

@@ -129,18 +129,8 @@ func TestSpeakAllVoicesAndErrorCases(t *testing.T) {
 		Request: tts.Request{Text: "Xin chào.", Voice: "south-male"},
 		Prefix:  "echo: voice south-male (sm)",
 		Cases: []ErrorCase{
-			{Name: "503 then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					w.Header().Set("Retry-After", "2")
-					http.Error(w, "busy", http.StatusServiceUnavailable)
-					return true
-				}
-				return false
-			}, Posts: 2, Waits: []time.Duration{2 * time.Second}},
-			{Name: "503 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, "busy", http.StatusServiceUnavailable)
-				return true
-			}, Posts: 4, Err: "HTTP 503"},
+			{Name: "503 then ok", Answer: Times(1, Status(http.StatusServiceUnavailable, "2", "busy")), Posts: 2, Waits: []time.Duration{2 * time.Second}},
+			{Name: "503 forever", Answer: Always(Status(http.StatusServiceUnavailable, "", "busy")), Posts: 4, Err: "HTTP 503"},
 		},
 	})
 }

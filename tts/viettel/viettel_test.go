@@ -70,28 +70,14 @@ func TestViettelErrors(t *testing.T) {
 		Request: tts.Request{Text: "Xin chào.", Voice: "south-female"},
 		Prefix:  "viettel: voice south-female (hcm-diemmy)",
 		Cases: []ttstest.ErrorCase{
-			{Name: "429 with Retry-After, then audio", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n <= 2 {
-					w.Header().Set("Retry-After", "3")
-					http.Error(w, `{"message":"Too many requests"}`, http.StatusTooManyRequests)
-					return true
-				}
-				return false
-			}, Posts: 3, Waits: []time.Duration{3 * time.Second, 3 * time.Second}},
-			{Name: "429 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Header().Set("Retry-After", "1")
-				http.Error(w, "Too many requests", http.StatusTooManyRequests)
-				return true
-			}, Posts: 4, Err: "gave up after 4 attempts: HTTP 429"},
-			{Name: "JSON error with status 200", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Header().Set("Content-Type", "application/json")
-				w.Write([]byte(`{"code":401,"message":"token invalid"}`))
-				return true
-			}, Posts: 1, Err: "token invalid"},
-			{Name: "bad request", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, "voice not found", http.StatusBadRequest)
-				return true
-			}, Posts: 1, Err: "HTTP 400"},
+			{Name: "429 with Retry-After, then audio", Answer: ttstest.Times(2, ttstest.Status(http.StatusTooManyRequests, "3", `{"message":"Too many requests"}`)),
+				Posts: 3, Waits: []time.Duration{3 * time.Second, 3 * time.Second}},
+			{Name: "429 forever", Answer: ttstest.Always(ttstest.Status(http.StatusTooManyRequests, "1", "Too many requests")),
+				Posts: 4, Err: "gave up after 4 attempts: HTTP 429"},
+			{Name: "JSON error with status 200", Answer: ttstest.Always(ttstest.Content("application/json", `{"code":401,"message":"token invalid"}`)),
+				Posts: 1, Err: "token invalid"},
+			{Name: "bad request", Answer: ttstest.Always(ttstest.Status(http.StatusBadRequest, "", "voice not found")),
+				Posts: 1, Err: "HTTP 400"},
 		},
 	})
 }

@@ -91,38 +91,17 @@ func TestZaloErrors(t *testing.T) {
 		Request: tts.Request{Text: "Chuyển đổi số.", Voice: "south-male"},
 		Prefix:  "zalo: voice south-male (speaker 3)",
 		Cases: []ttstest.ErrorCase{
-			{Name: "HTTP 500 then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					w.WriteHeader(http.StatusInternalServerError)
-					w.Write([]byte(internal))
-					return true
-				}
-				return false
-			}, Posts: 2},
-			{Name: "error_code 500 in a 200 answer, retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n <= 2 {
-					w.Write([]byte(internal))
-					return true
-				}
-				return false
-			}, Posts: 3},
-			{Name: "HTTP 500 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.WriteHeader(http.StatusInternalServerError)
-				w.Write([]byte(internal))
-				return true
-			}, Posts: 4, Err: "gave up after 4 attempts"},
-			{Name: "error 155 is not retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"error_code":155,"error_message":"Your input exceeds the allowed limit of 2000 characters","data":[]}`))
-				return true
-			}, Posts: 1, Err: "error 155", Is: ErrTooLong},
-			{Name: "wrong key", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"error_code":401,"error_message":"Wrong apikey","data":[]}`))
-				return true
-			}, Posts: 1, Err: "wrong API key"},
-			{Name: "no url", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"error_code":0,"error_message":"Successful.","data":{}}`))
-				return true
-			}, Posts: 1, Err: "no audio url"},
+			{Name: "HTTP 500 then ok", Answer: ttstest.Times(1, ttstest.Status(http.StatusInternalServerError, "", internal)), Posts: 2},
+			{Name: "error_code 500 in a 200 answer, retried", Answer: ttstest.Times(2, ttstest.Content("application/json", internal)),
+				Posts: 3},
+			{Name: "HTTP 500 forever", Answer: ttstest.Always(ttstest.Status(http.StatusInternalServerError, "", internal)),
+				Posts: 4, Err: "gave up after 4 attempts"},
+			{Name: "error 155 is not retried", Answer: ttstest.Always(ttstest.Content("application/json", `{"error_code":155,"error_message":"Your input exceeds the allowed limit of 2000 characters","data":[]}`)),
+				Posts: 1, Err: "error 155", Is: ErrTooLong},
+			{Name: "wrong key", Answer: ttstest.Always(ttstest.Content("application/json", `{"error_code":401,"error_message":"Wrong apikey","data":[]}`)),
+				Posts: 1, Err: "wrong API key"},
+			{Name: "no url", Answer: ttstest.Always(ttstest.Content("application/json", `{"error_code":0,"error_message":"Successful.","data":{}}`)),
+				Posts: 1, Err: "no audio url"},
 		},
 	})
 }
@@ -195,7 +174,7 @@ func TestBrokenDownloads(t *testing.T) {
 		err         string
 		synthesized int
 	}{
-		{"cut mid-body, then whole", ttstest.Once(ttstest.CutBody(whole)), 2, "", 1},
+		{"cut mid-body, then whole", ttstest.Times(1, ttstest.CutBody(whole)), 2, "", 1},
 		{"Content-Length longer than the body every time", ttstest.Always(ttstest.ShortBody(whole)), 4,
 			"downloading audio: gave up after 4 attempts: connection cut", 1},
 		{"trickles", ttstest.Always(ttstest.Trickle(whole)), 1, "downloading audio: no complete answer within 200ms", 1},
