@@ -45,18 +45,26 @@ func chapterArticle() article.Article {
 	}
 }
 
+// speakArticle speaks a in voice through a Speaker over a fake backend
+// (chunks of at most maxChunk characters, 0 for the default) and returns the
+// speech and what ForArticle makes of it.
+func speakArticle(t *testing.T, a article.Article, voice string, maxChunk int) (speech, pub Speech) {
+	t.Helper()
+	sp := &Speaker{Backend: &fakeBackend{audio: readTestdata(t, "sine.mp3")}, MaxChunk: maxChunk}
+	speech, err := sp.Speak(context.Background(), a.Text(), voice)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub, err = speech.ForArticle(a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return speech, pub
+}
+
 func TestForArticleChaptersAndTags(t *testing.T) {
-	fb := &fakeBackend{audio: readTestdata(t, "sine.mp3")}
-	sp := &Speaker{Backend: fb, MaxChunk: 90}
 	a := chapterArticle()
-	speech, err := sp.Speak(context.Background(), a.Text(), "south-female")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub, err := speech.ForArticle(a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	speech, pub := speakArticle(t, a, "south-female", 90)
 	titles := []string{a.Title, LeadChapter, "Kinh tế số là điểm nghẽn", "Hướng tới dữ liệu mở cho người dân"}
 	if len(pub.Chapters) != len(titles) {
 		t.Fatalf("chapters %+v, want %q", pub.Chapters, titles)
@@ -117,17 +125,8 @@ func TestForArticleChaptersAndTags(t *testing.T) {
 // An article with neither lead nor subheadings has one chapter, the title,
 // covering the whole reading.
 func TestForArticleTitleOnly(t *testing.T) {
-	fb := &fakeBackend{audio: readTestdata(t, "sine.mp3")}
-	sp := &Speaker{Backend: fb}
 	a := article.Article{ID: "x", Title: "Một tin ngắn", Source: "example.vn"}
-	speech, err := sp.Speak(context.Background(), a.Text(), "north-male")
-	if err != nil {
-		t.Fatal(err)
-	}
-	pub, err := speech.ForArticle(a)
-	if err != nil {
-		t.Fatal(err)
-	}
+	speech, pub := speakArticle(t, a, "north-male", 0)
 	if len(pub.Chapters) != 1 || pub.Chapters[0] != (article.Chapter{StartMS: 0, EndMS: speech.DurationMS, Title: "Một tin ngắn"}) {
 		t.Errorf("chapters %+v", pub.Chapters)
 	}

@@ -29,6 +29,16 @@ func NewEnv(backend string, getenv func(string) string) *Env {
 // Err returns the first error met, or nil.
 func (e *Env) Err() error { return e.err }
 
+// Finish ends a ConfigFromEnv: it returns cfg when every read succeeded,
+// else the zero Config and the first error met.
+func Finish[C any](e *Env, cfg C) (C, error) {
+	if e.err != nil {
+		var zero C
+		return zero, e.err
+	}
+	return cfg, nil
+}
+
 // Get returns the variable's value, "" when unset.
 func (e *Env) Get(v envvar.Var) string { return e.getenv(v.Name) }
 
@@ -113,8 +123,9 @@ func VoiceMapDoc(voices map[string]string) string {
 // The declarations every service backend makes, so that they read alike:
 // each takes the variable's full name and the service's name for the docs.
 
-// DeclareKey declares the required credential of a service backend.
-func DeclareKey(name, what, backend string) envvar.Var {
+// DeclareRequired declares the setting a service backend cannot do
+// without: its credential, or the server when there is no default.
+func DeclareRequired(name, what, backend string) envvar.Var {
 	return envvar.Declare(envvar.Var{Name: name, Meaning: what + " (required with -backend " + backend + ")", Commands: envvar.Speech})
 }
 

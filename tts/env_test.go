@@ -78,6 +78,12 @@ func TestEnvStopsAtFirstError(t *testing.T) {
 	if speed != 7 || rate != 7 || e.Err() == nil {
 		t.Errorf("speed %g rate %d err %v", speed, rate, e.Err())
 	}
+	if got, err := Finish(e, 3); got != 0 || err != e.Err() {
+		t.Errorf("Finish after an error: %d, %v", got, err)
+	}
+	if got, err := Finish(NewEnv("demo", func(string) string { return "" }), 3); got != 3 || err != nil {
+		t.Errorf("Finish without an error: %d, %v", got, err)
+	}
 }
 
 func TestVoiceMapDoc(t *testing.T) {

@@ -24,8 +24,5 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{Voices: env.Voices(envVoices, DefaultVoices)}
 	env.Int(envSpeed, 80, 450, &cfg.Speed)
 	env.MinInt(envMaxChunk, 50, &cfg.MaxChunk)
-	if err := env.Err(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return tts.Finish(env, cfg)
 }

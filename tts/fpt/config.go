@@ -4,7 +4,7 @@ import "dxnews/tts"
 
 // The variables ConfigFromEnv reads.
 var (
-	envKey    = tts.DeclareKey("DXNEWS_FPT_API_KEY", "FPT.AI API key", "fpt")
+	envKey    = tts.DeclareRequired("DXNEWS_FPT_API_KEY", "FPT.AI API key", "fpt")
 	envURL    = tts.DeclareURL("DXNEWS_FPT_URL", "FPT.AI", DefaultURL)
 	envVoices = tts.DeclareVoices("DXNEWS_FPT_VOICES", "FPT.AI", DefaultVoices)
 	envSpeed  = tts.DeclareSpeed("DXNEWS_FPT_SPEED", "FPT.AI", "0", "-3 to 3")
@@ -18,8 +18,5 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{APIKey: env.Required(envKey), URL: env.Get(envURL)}
 	cfg.Voices = env.Voices(envVoices, DefaultVoices)
 	env.Int(envSpeed, -3, 3, &cfg.Speed)
-	if err := env.Err(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return tts.Finish(env, cfg)
 }

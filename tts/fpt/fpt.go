@@ -5,6 +5,7 @@
 package fpt
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
@@ -51,9 +52,6 @@ type Config struct {
 	service.Options
 }
 
-// httpDefaults are FPT's defaults for zero Options fields.
-var httpDefaults = service.Options{Timeout: 30 * time.Second, Concurrency: 2}
-
 // Synth is the FPT.AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
@@ -65,22 +63,18 @@ var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
-	if cfg.APIKey == "" {
-		return nil, errors.New("fpt: no API key (DXNEWS_FPT_API_KEY)")
+	err := service.Check("fpt", service.Required("API key", envKey, cfg.APIKey), service.Speed(&cfg.Speed, 0, -3, 3))
+	if err != nil {
+		return nil, err
 	}
-	if cfg.URL == "" {
-		cfg.URL = DefaultURL
-	}
-	if cfg.Speed < -3 || cfg.Speed > 3 {
-		return nil, fmt.Errorf("fpt: speed %d outside -3…3", cfg.Speed)
-	}
+	cfg.URL = cmp.Or(cfg.URL, DefaultURL)
 	if cfg.PollInterval <= 0 {
 		cfg.PollInterval = time.Second
 	}
 	if cfg.PollDeadline <= 0 {
 		cfg.PollDeadline = 3 * time.Minute
 	}
-	return &Synth{cfg: cfg, svc: service.New("fpt", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)}, nil
+	return &Synth{cfg: cfg, svc: service.New("fpt", cfg.Voices, DefaultVoices, cfg.Options, service.Hosted)}, nil
 }
 
 // Name returns "fpt".
@@ -129,7 +123,8 @@ func (s *Synth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, err
 }
 
 func (s *Synth) request(ctx context.Context, voice, text string) (response, error) {
-	body, _, err := s.svc.Do(ctx, service.Call{
+	var res response
+	body, err := s.svc.DoJSON(ctx, service.Call{
 		Method: http.MethodPost,
 		URL:    s.cfg.URL,
 		Header: http.Header{
@@ -141,12 +136,8 @@ func (s *Synth) request(ctx context.Context, voice, text string) (response, erro
 		},
 		Body:  []byte(text),
 		Limit: 1 << 20,
-	})
+	}, &res)
 	if err != nil {
-		return response{}, err
-	}
-	var res response
-	if err := service.DecodeJSON(body, &res); err != nil {
 		return response{}, err
 	}
 	if res.Error != 0 {

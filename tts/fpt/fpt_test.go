@@ -1,7 +1,6 @@
 package fpt
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -33,13 +32,9 @@ func newFakeFPT(t *testing.T) *fakeFPT {
 	audio := ttstest.Audio(t, "sine.mp3")
 	f := &fakeFPT{polls: map[string]int{}}
 	f.Service = ttstest.NewService(t, ttstest.Contract{
-		Path: "/hmi/tts/v5",
+		Path:   "/hmi/tts/v5",
+		Header: map[string]string{"api_key": "test-key", "speed": "0", "format": "mp3", "Content-Type": "text/plain; charset=utf-8"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
-			for h, want := range map[string]string{"api_key": "test-key", "speed": "0", "format": "mp3"} {
-				if got := r.Header.Get(h); got != want {
-					t.Errorf("header %s = %q, want %q", h, got, want)
-				}
-			}
 			body, _ := io.ReadAll(r.Body)
 			if !utf8.Valid(body) || len(body) == 0 {
 				t.Errorf("body is not UTF-8 text: %q", body)
@@ -64,8 +59,7 @@ func newFakeFPT(t *testing.T) *fakeFPT {
 		if f.broken != nil && f.broken(w, f.polls[r.URL.Path]-f.notReady) {
 			return
 		}
-		w.Header().Set("Content-Type", "audio/mpeg")
-		w.Write(audio)
+		ttstest.WriteMP3(w, audio)
 	})
 	return f
 }
@@ -76,27 +70,18 @@ func newTestSynth(t *testing.T, f *fakeFPT, edit func(*Config)) (*Synth, *ttstes
 	if edit != nil {
 		edit(&cfg)
 	}
-	s, err := New(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s, waits
+	return ttstest.Build(t, New, cfg), waits
 }
 
-// longArticle is over 5,000 characters so that it needs several chunks.
-func longArticle() string {
-	para := "Thành phố triển khai nền tảng dữ liệu dùng chung cho các sở ngành. " +
-		"Người dân có thể tra cứu hồ sơ, nộp phí và nhận kết quả ngay trên điện thoại. " +
-		"Lãnh đạo thành phố yêu cầu hoàn thành kết nối với cơ sở dữ liệu quốc gia trước cuối năm.\n\n"
-	return "Đô thị thông minh bắt đầu từ dữ liệu.\n\n" + strings.Repeat(para, 24)
-}
+// longArticle is over 5,000 characters, so that it needs several chunks.
+var longArticle = ttstest.Article(40)
 
 func TestSpeakAllVoicesThroughFPT(t *testing.T) {
 	f := newFakeFPT(t)
 	f.notReady = 2
 	s, waits := newTestSynth(t, f, nil)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: s, Service: f.Service, Text: longArticle(),
+		Backend: s, Service: f.Service, Text: longArticle,
 		Voices:    map[string]string{"north-female": "banmai", "north-male": "leminh", "south-female": "lannhi", "south-male": "minhquang"},
 		MaxChunk:  MaxChunk,
 		MinChunks: 3, MinTimings: 3, MinDurationMS: 1000,
@@ -144,37 +129,18 @@ func TestSynthesisErrors(t *testing.T) {
 		Prefix:  "fpt: voice north-male (leminh)",
 		Cases: []ttstest.ErrorCase{
 			// The Retry-After wait, then the first wait before polling.
-			{Name: "429 then ok, Retry-After honoured", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					w.Header().Set("Retry-After", "4")
-					http.Error(w, `{"error":"rate limit"}`, http.StatusTooManyRequests)
-					return true
-				}
-				return false
-			}, Posts: 2, Waits: []time.Duration{4 * time.Second, time.Second}},
-			{Name: "500 three times then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n <= 3 {
-					http.Error(w, "oops", http.StatusInternalServerError)
-					return true
-				}
-				return false
-			}, Posts: 4},
-			{Name: "500 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, "oops", http.StatusBadGateway)
-				return true
-			}, Posts: 4, Err: "gave up after 4 attempts"},
-			{Name: "bad key is not retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, `{"message":"Invalid API key"}`, http.StatusUnauthorized)
-				return true
-			}, Posts: 1, Err: "Invalid API key"},
-			{Name: "error field", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"async":"","error":1,"message":"Text is too short","request_id":"x"}`))
-				return true
-			}, Posts: 1, Err: "error 1: Text is too short"},
-			{Name: "no async link", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"error":0}`))
-				return true
-			}, Posts: 1, Err: "no async link"},
+			{Name: "429 then ok, Retry-After honoured", Answer: ttstest.Times(1, ttstest.Status(http.StatusTooManyRequests, "4", `{"error":"rate limit"}`)),
+				Posts: 2, Waits: []time.Duration{4 * time.Second, time.Second}},
+			{Name: "500 three times then ok", Answer: ttstest.Times(3, ttstest.Status(http.StatusInternalServerError, "", "oops")),
+				Posts: 4},
+			{Name: "500 forever", Answer: ttstest.Always(ttstest.Status(http.StatusBadGateway, "", "oops")),
+				Posts: 4, Err: "gave up after 4 attempts"},
+			{Name: "bad key is not retried", Answer: ttstest.Always(ttstest.Status(http.StatusUnauthorized, "", `{"message":"Invalid API key"}`)),
+				Posts: 1, Err: "Invalid API key"},
+			{Name: "error field", Answer: ttstest.Always(ttstest.Content("application/json", `{"async":"","error":1,"message":"Text is too short","request_id":"x"}`)),
+				Posts: 1, Err: "error 1: Text is too short"},
+			{Name: "no async link", Answer: ttstest.Always(ttstest.Content("application/json", `{"error":0}`)),
+				Posts: 1, Err: "no async link"},
 		},
 	})
 }
@@ -233,28 +199,10 @@ func TestBrokenDownloads(t *testing.T) {
 		broken func(w http.ResponseWriter, n int) bool
 		err    string
 	}{
-		{"reset, then whole", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				ttstest.Reset(w)
-			}
-			return n == 1
-		}, ""},
-		{"cut mid-body, then whole", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				ttstest.CutBody(w, whole)
-			}
-			return n == 1
-		}, ""},
-		{"Content-Length longer than the body, then whole", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				ttstest.ShortBody(w, whole)
-			}
-			return n == 1
-		}, ""},
-		{"trickles every time", func(w http.ResponseWriter, n int) bool {
-			ttstest.Trickle(w, whole)
-			return true
-		}, "not ready"},
+		{"reset, then whole", ttstest.Times(1, ttstest.Reset), ""},
+		{"cut mid-body, then whole", ttstest.Times(1, ttstest.CutBody(whole)), ""},
+		{"Content-Length longer than the body, then whole", ttstest.Times(1, ttstest.ShortBody(whole)), ""},
+		{"trickles every time", ttstest.Always(ttstest.Trickle(whole)), "not ready"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -267,14 +215,9 @@ func TestBrokenDownloads(t *testing.T) {
 				cfg.PollDeadline = 400 * time.Millisecond
 			})
 			a, err := s.Synthesize(context.Background(), tts.Request{Text: "Xin chào các bạn.", Voice: "north-male"})
-			if c.err != "" {
-				if err == nil || !strings.Contains(err.Error(), c.err) || !errors.Is(err, context.DeadlineExceeded) || len(a.Data) != 0 {
-					t.Fatalf("err = %v, %d bytes", err, len(a.Data))
-				}
-				return
-			}
-			if err != nil || !bytes.Equal(a.Data, whole) {
-				t.Fatalf("err = %v, %d of %d bytes", err, len(a.Data), len(whole))
+			ttstest.CheckAudio(t, a, err, c.err, whole)
+			if c.err != "" && !errors.Is(err, context.DeadlineExceeded) {
+				t.Errorf("err = %v, want the poll deadline", err)
 			}
 		})
 	}

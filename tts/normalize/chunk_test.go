@@ -2,6 +2,7 @@ package normalize
 
 import (
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -74,14 +75,7 @@ func TestChunkBackendLimits(t *testing.T) {
 			}
 			// Every short sentence must sit whole inside one chunk.
 			for _, s := range sentences[:len(sentences)-1] {
-				found := false
-				for _, c := range chunks {
-					if strings.Contains(c, s) {
-						found = true
-						break
-					}
-				}
-				if !found {
+				if !slices.ContainsFunc(chunks, func(c string) bool { return strings.Contains(c, s) }) {
 					t.Fatalf("sentence split across chunks: %q", s)
 				}
 			}

@@ -7,8 +7,7 @@ import (
 
 // The variables ConfigFromEnv reads.
 var (
-	envURL = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_URL",
-		Meaning: "base URL of an OpenAI-compatible speech server (required with -backend openai)", Commands: envvar.Speech})
+	envURL = tts.DeclareRequired("DXNEWS_OPENAI_TTS_URL", "base URL of an OpenAI-compatible speech server", "openai")
 	envKey = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_KEY",
 		Meaning: "API key of the OpenAI-compatible server, when it wants one", Commands: envvar.Speech})
 	envModel = envvar.Declare(envvar.Var{Name: "DXNEWS_OPENAI_TTS_MODEL", Default: DefaultModel,
@@ -26,8 +25,5 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{URL: env.Required(envURL), Key: env.Get(envKey), Model: env.Get(envModel)}
 	cfg.Voices = env.Voices(envVoices, DefaultVoices)
 	env.Float(envSpeed, 0.25, 4, &cfg.Speed)
-	if err := env.Err(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return tts.Finish(env, cfg)
 }

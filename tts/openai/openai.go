@@ -5,9 +5,9 @@
 package openai
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
 	"strings"
@@ -65,18 +65,11 @@ var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
-	if cfg.URL == "" {
-		return nil, errors.New("openai: no server URL (DXNEWS_OPENAI_TTS_URL)")
+	err := service.Check("openai", service.Required("server URL", envURL, cfg.URL), service.Speed(&cfg.Speed, 1, 0.25, 4))
+	if err != nil {
+		return nil, err
 	}
-	if cfg.Model == "" {
-		cfg.Model = DefaultModel
-	}
-	if cfg.Speed == 0 {
-		cfg.Speed = 1
-	}
-	if cfg.Speed < 0.25 || cfg.Speed > 4 {
-		return nil, fmt.Errorf("openai: speed %g outside 0.25…4", cfg.Speed)
-	}
+	cfg.Model = cmp.Or(cfg.Model, DefaultModel)
 	svc := service.New("openai", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)
 	return &Synth{cfg: cfg, endpoint: Endpoint(cfg.URL), svc: svc}, nil
 }

@@ -3,10 +3,8 @@ package openai
 import (
 	"encoding/json"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"dxnews/tts"
 	"dxnews/tts/service"
@@ -15,13 +13,10 @@ import (
 
 // newFake imitates an OpenAI-compatible speech server.
 func newFake(t *testing.T) *ttstest.Service {
-	audio := ttstest.Audio(t, "sine.mp3")
 	return ttstest.NewService(t, ttstest.Contract{
-		Path: "/v1/audio/speech",
+		Path:   "/v1/audio/speech",
+		Header: map[string]string{"Authorization": "Bearer sk-test", "Content-Type": "application/json"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
-			if got := r.Header.Get("Authorization"); got != "Bearer sk-test" {
-				t.Errorf("Authorization %q", got)
-			}
 			dec := json.NewDecoder(r.Body)
 			dec.DisallowUnknownFields()
 			var req speechRequest
@@ -33,17 +28,11 @@ func newFake(t *testing.T) *ttstest.Service {
 			}
 			return req.Input, req.Voice
 		},
-		Reject: func(w http.ResponseWriter, input string) bool {
-			if utf8.RuneCountInString(input) > 4096 {
-				http.Error(w, `{"error":{"message":"input too long"}}`, http.StatusBadRequest)
-				return true
-			}
-			return false
+		MaxChars: 4096,
+		TooLong: func(w http.ResponseWriter) {
+			http.Error(w, `{"error":{"message":"input too long"}}`, http.StatusBadRequest)
 		},
-		Reply: func(_ *ttstest.Service, w http.ResponseWriter, _ int) {
-			w.Header().Set("Content-Type", "audio/mpeg")
-			w.Write(audio)
-		},
+		Reply: ttstest.ReplyMP3(ttstest.Audio(t, "sine.mp3")),
 	})
 }
 
@@ -52,62 +41,37 @@ var testVoices = map[string]string{
 	"south-female": "vi_female_south", "south-male": "vi_male_south",
 }
 
-func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
-	s, err := New(Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices,
-		Options: opts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+// newBackend starts a fake server and the backend over it, with opts.
+func newBackend(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
+	f := newFake(t)
+	return f, ttstest.Build(t, New, Config{URL: f.URL, Key: "sk-test", Model: "vi-tts", Voices: testVoices, Options: opts})
 }
 
-func longArticle() string {
-	para := "Chính quyền số giúp người dân làm thủ tục mọi lúc mọi nơi. " +
-		"Hồ sơ được xử lý trực tuyến, kết quả trả về qua bưu điện hoặc ứng dụng trên điện thoại.\n\n"
-	return "Dịch vụ công trực tuyến mở rộng.\n\n" + strings.Repeat(para, 60)
-}
+// longArticle is over 4,096 characters twice, so that it needs several chunks.
+var longArticle = ttstest.Article(60)
 
 func TestSpeakAllVoicesThroughOpenAI(t *testing.T) {
-	f := newFake(t)
+	f, s := newBackend(t, service.Options{})
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: longArticle(), Voices: testVoices,
+		Backend: s, Service: f, Text: longArticle, Voices: testVoices,
 		MaxChunk: MaxChunk, MinChunks: 3, MinTimings: 10,
 	})
 }
 
 func TestOpenAIErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
-			f := newFake(t)
-			return f, newTestSynth(t, f, opts)
-		},
+		New:     newBackend,
 		Request: tts.Request{Text: "Xin chào.", Voice: "north-male"},
 		Prefix:  "openai: voice north-male (vi_male_north)",
 		Cases: []ttstest.ErrorCase{
-			{Name: "503 then audio", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					http.Error(w, "model loading", http.StatusServiceUnavailable)
-					return true
-				}
-				return false
-			}, Posts: 2},
-			{Name: "429 with Retry-After", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					w.Header().Set("Retry-After", "2")
-					http.Error(w, `{"error":{"message":"rate limited"}}`, http.StatusTooManyRequests)
-					return true
-				}
-				return false
-			}, Posts: 2, Waits: []time.Duration{2 * time.Second}},
-			{Name: "unknown voice on the server", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, `{"error":{"message":"voice not found"}}`, http.StatusBadRequest)
-				return true
-			}, Posts: 1, Err: "voice not found"},
-			{Name: "not audio", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Header().Set("Content-Type", "text/html")
-				w.Write([]byte("<html>login</html>"))
-				return true
-			}, Posts: 1, Err: "not MP3 audio (text/html)"},
+			{Name: "503 then audio", Answer: ttstest.Times(1, ttstest.Status(http.StatusServiceUnavailable, "", "model loading")),
+				Posts: 2},
+			{Name: "429 with Retry-After", Answer: ttstest.Times(1, ttstest.Status(http.StatusTooManyRequests, "2", `{"error":{"message":"rate limited"}}`)),
+				Posts: 2, Waits: []time.Duration{2 * time.Second}},
+			{Name: "unknown voice on the server", Answer: ttstest.Always(ttstest.Status(http.StatusBadRequest, "", `{"error":{"message":"voice not found"}}`)),
+				Posts: 1, Err: "voice not found"},
+			{Name: "not audio", Answer: ttstest.Always(ttstest.Content("text/html", "<html>login</html>")),
+				Posts: 1, Err: "not MP3 audio (text/html)"},
 		},
 	})
 }
@@ -124,8 +88,7 @@ func TestEndpointAndVoices(t *testing.T) {
 			t.Errorf("Endpoint(%q) = %q, want %q", in, got, want)
 		}
 	}
-	f := newFake(t)
-	s := newTestSynth(t, f, service.Options{})
+	f, s := newBackend(t, service.Options{})
 	ttstest.CheckRefusedLocally(t, f, s, "central-female", MaxChunk)
 }
 

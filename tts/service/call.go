@@ -73,6 +73,16 @@ func (s *Service) exchange(ctx context.Context, c Call) ([]byte, http.Header, er
 	return data, resp.Header, nil
 }
 
+// DoJSON sends c (see [Service.Do]) and decodes the JSON answer into v
+// (see [DecodeJSON]). It returns the answer too, for error messages.
+func (s *Service) DoJSON(ctx context.Context, c Call, v any) ([]byte, error) {
+	body, _, err := s.Do(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	return body, DecodeJSON(body, v)
+}
+
 // DecodeJSON decodes a service's JSON answer into v; the error quotes the
 // start of the answer.
 func DecodeJSON(body []byte, v any) error {

@@ -1,6 +1,6 @@
 // Package service is the toolkit HTTP speech backends share: a Service
 // holds a backend's voice map, HTTP client, retry policy and cap on requests
-// in flight; Call and Do build and send one request; CheckStatus, ReadBody
+// in flight; Call, Do and DoJSON build and send one request; CheckStatus, ReadBody
 // and CheckMP3 classify what came back, marking what may be retried as a
 // *tts.RetryableError; Retry waits out 429 and 5xx answers, honouring
 // Retry-After.

@@ -91,6 +91,13 @@ func TestServiceDo(t *testing.T) {
 	if err != nil || string(data) != "xin chào" || header.Get("X-Seen") != "yes" {
 		t.Errorf("echo: %q %v %v", data, header, err)
 	}
+	var answer struct{ Async string }
+	if body, err := s.DoJSON(ctx, Call{Method: http.MethodPost, URL: srv.URL + "/echo", Header: http.Header{"api_key": {"k"}}, Body: []byte(`{"async":"x"}`), Limit: 100}, &answer); err != nil || answer.Async != "x" || string(body) != `{"async":"x"}` {
+		t.Errorf("DoJSON: %q %+v %v", body, answer, err)
+	}
+	if _, err := s.DoJSON(ctx, Call{Method: http.MethodPost, URL: srv.URL + "/echo", Header: http.Header{"api_key": {"k"}}, Body: []byte("xin chào"), Limit: 100}, &answer); err == nil || !strings.Contains(err.Error(), `reading answer "xin chào"`) {
+		t.Errorf("DoJSON of text: %v", err)
+	}
 	if _, _, err := s.Do(ctx, Call{Method: http.MethodPost, URL: srv.URL + "/echo", Header: http.Header{"api_key": {"k"}}, Body: []byte("xin chào"), Limit: 4}); err == nil || !strings.Contains(err.Error(), "larger than 4 bytes") {
 		t.Errorf("limit: %v", err)
 	}

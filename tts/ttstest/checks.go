@@ -1,6 +1,7 @@
 package ttstest
 
 import (
+	"bytes"
 	"context"
 	"maps"
 	"slices"
@@ -10,6 +11,18 @@ import (
 
 	"dxnews/tts"
 )
+
+// ArticleTitle is the first line of [Article].
+const ArticleTitle = "Kinh tế số ở nông thôn."
+
+// Article is a news text of ArticleTitle and n paragraphs of two sentences
+// (148 characters each), for SpeakAllVoices: n sets how many of a
+// backend's chunks it fills.
+func Article(n int) string {
+	para := "Tỉnh mở rộng thanh toán không dùng tiền mặt tại chợ truyền thống và bệnh viện. " +
+		"Các hợp tác xã được hỗ trợ đưa nông sản lên sàn thương mại điện tử.\n\n"
+	return ArticleTitle + "\n\n" + strings.Repeat(para, n)
+}
 
 // SpeakTest runs a backend, through a tts.Speaker, over one text in
 // several voices.
@@ -62,6 +75,32 @@ func SpeakAllVoices(t *testing.T, c SpeakTest) {
 		if got.Backend != c.Backend.Name() || got.DurationMS < c.MinDurationMS || len(got.Timings) < c.MinTimings {
 			t.Errorf("%s: speech from %s, %d ms, %d timings", voice, got.Backend, got.DurationMS, len(got.Timings))
 		}
+	}
+}
+
+// Build returns the backend build makes of cfg, failing the test when
+// build fails.
+func Build[C, S any](t testing.TB, build func(C) (S, error), cfg C) S {
+	t.Helper()
+	b, err := build(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// CheckAudio checks what one synthesis gave: with wantErr set, an error
+// containing it and no audio, never a part; without, exactly the audio want.
+func CheckAudio(t *testing.T, a tts.Audio, err error, wantErr string, want []byte) {
+	t.Helper()
+	if wantErr != "" {
+		if err == nil || !strings.Contains(err.Error(), wantErr) || len(a.Data) != 0 {
+			t.Fatalf("err = %v, %d bytes, want %q", err, len(a.Data), wantErr)
+		}
+		return
+	}
+	if err != nil || !bytes.Equal(a.Data, want) {
+		t.Fatalf("err = %v, %d of %d bytes", err, len(a.Data), len(want))
 	}
 }
 

@@ -32,36 +32,18 @@ const faultTimeout = 300 * time.Millisecond
 // and leave nothing in the cache; a success must store playable audio.
 func RunFaultCases(t *testing.T, et ErrorTest) {
 	cases := []ErrorCase{
-		{Name: "reset before the answer, then whole", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-			if n == 1 {
-				Reset(w)
-			}
-			return n == 1
-		}, Posts: 2},
-		{Name: "cut mid-body, then whole", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-			if n == 1 {
-				CutBody(w, faultPayload)
-			}
-			return n == 1
-		}, Posts: 2},
-		{Name: "cut mid-body on every try", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
-			CutBody(w, faultPayload)
-			return true
-		}, Posts: 4, Err: "connection cut"},
-		{Name: "Content-Length longer than the body", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
-			ShortBody(w, faultPayload)
-			return true
-		}, Posts: 4, Err: "unexpected EOF"},
-		{Name: "body trickles past the timeout", Answer: func(w http.ResponseWriter, _ int, _ string) bool {
-			Trickle(w, faultPayload)
-			return true
-		}, Posts: 1, Err: "no complete answer within " + faultTimeout.String()},
+		{Name: "reset before the answer, then whole", Answer: Times(1, Reset), Posts: 2},
+		{Name: "cut mid-body, then whole", Answer: Times(1, CutBody(faultPayload)), Posts: 2},
+		{Name: "cut mid-body on every try", Answer: Always(CutBody(faultPayload)), Posts: 4, Err: "connection cut"},
+		{Name: "Content-Length longer than the body", Answer: Always(ShortBody(faultPayload)), Posts: 4, Err: "unexpected EOF"},
+		{Name: "body trickles past the timeout", Answer: Always(Trickle(faultPayload)), Posts: 1,
+			Err: "no complete answer within " + faultTimeout.String()},
 	}
 	for _, c := range cases {
 		t.Run("fault: "+c.Name, func(t *testing.T) {
 			var waits Waits
 			srv, syn := et.New(t, service.Options{Timeout: faultTimeout, Backoff: service.Backoff{Sleep: waits.Sleep}})
-			srv.Answer = c.Answer
+			srv.Answer = func(w http.ResponseWriter, n int, _ string) bool { return c.Answer(w, n) }
 			dir := t.TempDir()
 			cache, err := tts.NewCache(dir)
 			if err != nil {
@@ -138,8 +120,8 @@ func countFiles(t *testing.T, dir string) int {
 type ErrorCase struct {
 	Name string
 	// Answer answers the nth request, or returns false to let the fake
-	// service answer as usual.
-	Answer func(w http.ResponseWriter, n int, text string) bool
+	// service answer as usual ([Times] and [Always] of a [Fault]).
+	Answer func(w http.ResponseWriter, n int) bool
 	// Posts is how many synthesis requests the backend must make.
 	Posts int
 	// Err is a part of the error wanted, "" for success.
@@ -171,7 +153,7 @@ func RunErrorCases(t *testing.T, et ErrorTest) {
 		t.Run(c.Name, func(t *testing.T) {
 			var waits Waits
 			srv, syn := et.New(t, service.Options{Backoff: service.Backoff{Sleep: waits.Sleep}})
-			srv.Answer = c.Answer
+			srv.Answer = func(w http.ResponseWriter, n int, _ string) bool { return c.Answer(w, n) }
 			a, err := syn.Synthesize(context.Background(), et.Request)
 			if n := srv.Posts(); n != c.Posts {
 				t.Errorf("%d posts, want %d", n, c.Posts)

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"sync"
 	"testing"
+	"unicode/utf8"
 )
 
 // Audio returns the named MP3 file from tts/testdata.
@@ -30,13 +31,18 @@ type Contract struct {
 	// Path is where the service takes synthesis requests, by POST; any other
 	// method or path not handled by [Service.Handle] fails the test.
 	Path string
+	// Header holds the headers every synthesis request must carry, with
+	// their values (credentials, content type).
+	Header map[string]string
 	// Read checks one synthesis request as the real service would (auth,
 	// fields, encoding), reporting mismatches with t.Errorf, and returns the
 	// text and the service's voice it carries.
 	Read func(t *testing.T, r *http.Request) (text, voice string)
-	// Reject, when set, answers a request the service would refuse (text
-	// over its limit, say) and returns true. It runs after [Service.Answer].
-	Reject func(w http.ResponseWriter, text string) bool
+	// MaxChars, when set, is the service's limit in characters: TooLong
+	// answers a request over it, as the service refuses it. It runs after
+	// [Service.Answer].
+	MaxChars int
+	TooLong  func(w http.ResponseWriter)
 	// Reply answers the nth accepted request (1-based, counted over the
 	// whole test).
 	Reply func(s *Service, w http.ResponseWriter, n int)
@@ -95,11 +101,17 @@ func (s *Service) synthesize(w http.ResponseWriter, r *http.Request) {
 	if r.Method != http.MethodPost || r.URL.Path != s.c.Path {
 		s.t.Errorf("request %s %s", r.Method, r.URL.Path)
 	}
+	for h, want := range s.c.Header {
+		if got := r.Header.Get(h); got != want {
+			s.t.Errorf("header %s = %q, want %q", h, got, want)
+		}
+	}
 	text, voice := s.c.Read(s.t, r)
 	if s.Answer != nil && s.Answer(w, s.posts, text) {
 		return
 	}
-	if s.c.Reject != nil && s.c.Reject(w, text) {
+	if s.c.MaxChars > 0 && utf8.RuneCountInString(text) > s.c.MaxChars {
+		s.c.TooLong(w)
 		return
 	}
 	s.texts = append(s.texts, text)

@@ -31,7 +31,7 @@ func (e echo) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error
 		return tts.Audio{}, err
 	}
 	data, err := service.Attempt(ctx, e.svc, req.Voice, voice, func(ctx context.Context) ([]byte, error) {
-		data, _, err := e.svc.Do(ctx, service.Call{Method: http.MethodPost, URL: e.url, Header: http.Header{"voice": {voice}}, Body: []byte(req.Text), Limit: 1 << 20})
+		data, _, err := e.svc.Do(ctx, service.Call{Method: http.MethodPost, URL: e.url, Header: http.Header{"voice": {voice}, "Content-Type": {"text/plain"}}, Body: []byte(req.Text), Limit: 1 << 20})
 		return data, err
 	})
 	if err != nil {
@@ -43,18 +43,14 @@ func (e echo) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, error
 func newEcho(t *testing.T) *Service {
 	audio := Audio(t, "sine.mp3")
 	return NewService(t, Contract{
-		Path: "/speak",
+		Path:   "/speak",
+		Header: map[string]string{"Content-Type": "text/plain"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
 			body, _ := io.ReadAll(r.Body)
 			return string(body), r.Header.Get("voice")
 		},
-		Reject: func(w http.ResponseWriter, text string) bool {
-			if strings.Contains(text, "refuse") {
-				http.Error(w, "refused", http.StatusBadRequest)
-				return true
-			}
-			return false
-		},
+		MaxChars: 200,
+		TooLong:  func(w http.ResponseWriter) { http.Error(w, "refused", http.StatusBadRequest) },
 		Reply: func(s *Service, w http.ResponseWriter, n int) {
 			w.Header().Set("X-N", string(rune('0'+n)))
 			w.Write(audio)
@@ -68,6 +64,7 @@ func TestServiceRecordsAndCounts(t *testing.T) {
 	post := func(path, text string) *http.Response {
 		req, _ := http.NewRequest(http.MethodPost, s.URL+path, strings.NewReader(text))
 		req.Header.Set("voice", "v1")
+		req.Header.Set("Content-Type", "text/plain")
 		resp, err := http.DefaultClient.Do(req)
 		if err != nil {
 			t.Fatal(err)
@@ -87,8 +84,8 @@ func TestServiceRecordsAndCounts(t *testing.T) {
 	if resp := post("/speak", "hai"); resp.StatusCode != http.StatusServiceUnavailable {
 		t.Errorf("Answer not used: %d", resp.StatusCode)
 	}
-	if resp := post("/speak", "refuse ba"); resp.StatusCode != http.StatusBadRequest {
-		t.Errorf("Reject not used: %d", resp.StatusCode)
+	if resp := post("/speak", strings.Repeat("ba", 101)); resp.StatusCode != http.StatusBadRequest {
+		t.Errorf("TooLong not used over MaxChars: %d", resp.StatusCode)
 	}
 	post("/speak", "bốn")
 	texts, voices := s.Requests()
@@ -132,18 +129,8 @@ func TestSpeakAllVoicesAndErrorCases(t *testing.T) {
 		Request: tts.Request{Text: "Xin chào.", Voice: "south-male"},
 		Prefix:  "echo: voice south-male (sm)",
 		Cases: []ErrorCase{
-			{Name: "503 then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					w.Header().Set("Retry-After", "2")
-					http.Error(w, "busy", http.StatusServiceUnavailable)
-					return true
-				}
-				return false
-			}, Posts: 2, Waits: []time.Duration{2 * time.Second}},
-			{Name: "503 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, "busy", http.StatusServiceUnavailable)
-				return true
-			}, Posts: 4, Err: "HTTP 503"},
+			{Name: "503 then ok", Answer: Times(1, Status(http.StatusServiceUnavailable, "2", "busy")), Posts: 2, Waits: []time.Duration{2 * time.Second}},
+			{Name: "503 forever", Answer: Always(Status(http.StatusServiceUnavailable, "", "busy")), Posts: 4, Err: "HTTP 503"},
 		},
 	})
 }

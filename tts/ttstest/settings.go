@@ -52,10 +52,7 @@ func CheckSettingsInKey[C any, S tts.Synthesizer](t *testing.T, build func(C) (S
 // over it gives one sentence in north-female.
 func speakerKey[C any, S tts.Synthesizer](t *testing.T, build func(C) (S, error), cfg C) string {
 	t.Helper()
-	b, err := build(cfg)
-	if err != nil {
-		t.Fatal(err)
-	}
+	b := Build(t, build, cfg)
 	if _, ok := any(b).(tts.Settingser); !ok {
 		t.Fatalf("%s does not implement tts.Settingser", b.Name())
 	}

@@ -9,7 +9,7 @@ import (
 
 // The variables ConfigFromEnv reads.
 var (
-	envToken    = tts.DeclareKey("DXNEWS_VIETTEL_TOKEN", "Viettel AI token", "viettel")
+	envToken    = tts.DeclareRequired("DXNEWS_VIETTEL_TOKEN", "Viettel AI token", "viettel")
 	envURL      = tts.DeclareURL("DXNEWS_VIETTEL_URL", "Viettel AI", DefaultURL)
 	envVoices   = tts.DeclareVoices("DXNEWS_VIETTEL_VOICES", "Viettel AI", DefaultVoices)
 	envSpeed    = tts.DeclareSpeed("DXNEWS_VIETTEL_SPEED", "Viettel AI", "1", "0.7 to 1.3")
@@ -26,8 +26,5 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg.Voices = env.Voices(envVoices, DefaultVoices)
 	env.Float(envSpeed, 0.7, 1.3, &cfg.Speed)
 	env.MinInt(envMaxChunk, 50, &cfg.MaxChunk)
-	if err := env.Err(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return tts.Finish(env, cfg)
 }

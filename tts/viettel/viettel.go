@@ -3,12 +3,11 @@
 package viettel
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"net/http"
-	"time"
 
 	"dxnews/tts"
 	"dxnews/tts/service"
@@ -47,9 +46,6 @@ type Config struct {
 	service.Options
 }
 
-// httpDefaults are Viettel's defaults for zero Options fields.
-var httpDefaults = service.Options{Timeout: 30 * time.Second, Concurrency: 2}
-
 // Synth is the Viettel AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
@@ -61,22 +57,15 @@ var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
-	if cfg.Token == "" {
-		return nil, errors.New("viettel: no token (DXNEWS_VIETTEL_TOKEN)")
+	err := service.Check("viettel", service.Required("token", envToken, cfg.Token), service.Speed(&cfg.Speed, 1, 0.7, 1.3))
+	if err != nil {
+		return nil, err
 	}
-	if cfg.URL == "" {
-		cfg.URL = DefaultURL
-	}
-	if cfg.Speed == 0 {
-		cfg.Speed = 1
-	}
-	if cfg.Speed < 0.7 || cfg.Speed > 1.3 {
-		return nil, fmt.Errorf("viettel: speed %g outside 0.7…1.3", cfg.Speed)
-	}
+	cfg.URL = cmp.Or(cfg.URL, DefaultURL)
 	if cfg.MaxChunk <= 0 {
 		cfg.MaxChunk = DefaultMaxChunk
 	}
-	return &Synth{cfg: cfg, svc: service.New("viettel", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)}, nil
+	return &Synth{cfg: cfg, svc: service.New("viettel", cfg.Voices, DefaultVoices, cfg.Options, service.Hosted)}, nil
 }
 
 // Name returns "viettel".

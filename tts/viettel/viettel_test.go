@@ -18,13 +18,10 @@ import (
 // newFake imitates Viettel AI: it checks the JSON body and answers with
 // MP3 bytes.
 func newFake(t *testing.T) *ttstest.Service {
-	audio := ttstest.Audio(t, "tagged.mp3")
 	return ttstest.NewService(t, ttstest.Contract{
-		Path: "/tts/speech_synthesis",
+		Path:   "/tts/speech_synthesis",
+		Header: map[string]string{"Content-Type": "application/json", "Accept": "audio/mpeg, */*"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
-			if ct := r.Header.Get("Content-Type"); ct != "application/json" {
-				t.Errorf("Content-Type %q", ct)
-			}
 			var body map[string]any
 			if err := json.NewDecoder(r.Body).Decode(&body); err != nil {
 				t.Errorf("body: %v", err)
@@ -44,30 +41,23 @@ func newFake(t *testing.T) *ttstest.Service {
 			voice, _ := body["voice"].(string)
 			return text, voice
 		},
-		Reply: func(_ *ttstest.Service, w http.ResponseWriter, _ int) {
-			w.Header().Set("Content-Type", "audio/mpeg")
-			w.Write(audio)
-		},
+		Reply: ttstest.ReplyMP3(ttstest.Audio(t, "tagged.mp3")),
 	})
 }
 
-func newTestSynth(t *testing.T, f *ttstest.Service, opts service.Options) *Synth {
-	s, err := New(Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: opts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+// newBackend starts a fake Viettel AI and the backend over it, with opts.
+func newBackend(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
+	f := newFake(t)
+	return f, ttstest.Build(t, New, Config{Token: "test-token", URL: f.URL + "/tts/speech_synthesis", Options: opts})
 }
 
-const article = `Thành phố khai trương trung tâm điều hành thông minh.
-Trung tâm theo dõi giao thông, môi trường và phản ánh của người dân theo thời gian thực. Mỗi phản ánh được chuyển tới cơ quan phụ trách trong vòng mười lăm phút.
-Các camera ở nút giao lớn giúp phát hiện ùn tắc sớm, còn cảm biến đo chất lượng không khí đặt tại trường học và bệnh viện.
-Lãnh đạo thành phố cho biết dữ liệu sẽ được mở cho doanh nghiệp khởi nghiệp khai thác, với điều kiện bảo đảm quyền riêng tư của người dân.`
+// article is over 300 characters, so that it needs several chunks.
+var article = ttstest.Article(4)
 
 func TestSpeakAllVoicesThroughViettel(t *testing.T) {
-	f := newFake(t)
+	f, s := newBackend(t, service.Options{})
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, service.Options{}), Service: f, Text: article,
+		Backend: s, Service: f, Text: article,
 		Voices:    map[string]string{"north-female": "hn-quynhanh", "north-male": "hn-thanhtung", "south-female": "hcm-diemmy", "south-male": "hcm-minhquan"},
 		MaxChunk:  DefaultMaxChunk,
 		MinChunks: 3, MinTimings: 4,
@@ -76,52 +66,26 @@ func TestSpeakAllVoicesThroughViettel(t *testing.T) {
 
 func TestViettelErrors(t *testing.T) {
 	ttstest.RunErrorCases(t, ttstest.ErrorTest{
-		New: func(t *testing.T, opts service.Options) (*ttstest.Service, tts.Synthesizer) {
-			f := newFake(t)
-			return f, newTestSynth(t, f, opts)
-		},
+		New:     newBackend,
 		Request: tts.Request{Text: "Xin chào.", Voice: "south-female"},
 		Prefix:  "viettel: voice south-female (hcm-diemmy)",
 		Cases: []ttstest.ErrorCase{
-			{Name: "429 with Retry-After, then audio", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n <= 2 {
-					w.Header().Set("Retry-After", "3")
-					http.Error(w, `{"message":"Too many requests"}`, http.StatusTooManyRequests)
-					return true
-				}
-				return false
-			}, Posts: 3, Waits: []time.Duration{3 * time.Second, 3 * time.Second}},
-			{Name: "429 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Header().Set("Retry-After", "1")
-				http.Error(w, "Too many requests", http.StatusTooManyRequests)
-				return true
-			}, Posts: 4, Err: "gave up after 4 attempts: HTTP 429"},
-			{Name: "JSON error with status 200", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Header().Set("Content-Type", "application/json")
-				w.Write([]byte(`{"code":401,"message":"token invalid"}`))
-				return true
-			}, Posts: 1, Err: "token invalid"},
-			{Name: "bad request", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				http.Error(w, "voice not found", http.StatusBadRequest)
-				return true
-			}, Posts: 1, Err: "HTTP 400"},
+			{Name: "429 with Retry-After, then audio", Answer: ttstest.Times(2, ttstest.Status(http.StatusTooManyRequests, "3", `{"message":"Too many requests"}`)),
+				Posts: 3, Waits: []time.Duration{3 * time.Second, 3 * time.Second}},
+			{Name: "429 forever", Answer: ttstest.Always(ttstest.Status(http.StatusTooManyRequests, "1", "Too many requests")),
+				Posts: 4, Err: "gave up after 4 attempts: HTTP 429"},
+			{Name: "JSON error with status 200", Answer: ttstest.Always(ttstest.Content("application/json", `{"code":401,"message":"token invalid"}`)),
+				Posts: 1, Err: "token invalid"},
+			{Name: "bad request", Answer: ttstest.Always(ttstest.Status(http.StatusBadRequest, "", "voice not found")),
+				Posts: 1, Err: "HTTP 400"},
 		},
 	})
 }
 
 func TestViettelLimitsAndVoices(t *testing.T) {
-	f := newFake(t)
-	s := newTestSynth(t, f, service.Options{})
-	if _, err := s.Synthesize(context.Background(), tts.Request{Text: strings.Repeat("ạ ", 200), Voice: "north-male"}); err == nil {
-		t.Error("chunk over the limit sent")
-	}
-	only, _ := New(Config{Token: "t", URL: f.URL, Voices: map[string]string{"north-male": "hn-thanhtung"}})
-	if _, err := only.Synthesize(context.Background(), tts.Request{Text: "a", Voice: "south-male"}); err == nil || !strings.Contains(err.Error(), `viettel: no voice "south-male"`) {
-		t.Errorf("missing voice: %v", err)
-	}
-	if f.Posts() != 0 {
-		t.Error("requests sent")
-	}
+	f, s := newBackend(t, service.Options{})
+	only := ttstest.Build(t, New, Config{Token: "t", URL: f.URL, Voices: map[string]string{"north-male": "hn-thanhtung"}})
+	ttstest.CheckRefusedLocally(t, f, only, "south-male", DefaultMaxChunk)
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	if _, err := s.Synthesize(ctx, tts.Request{Text: "a", Voice: "north-male"}); !errors.Is(err, context.Canceled) {

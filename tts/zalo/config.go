@@ -4,7 +4,7 @@ import "dxnews/tts"
 
 // The variables ConfigFromEnv reads.
 var (
-	envKey    = tts.DeclareKey("DXNEWS_ZALO_API_KEY", "Zalo AI API key", "zalo")
+	envKey    = tts.DeclareRequired("DXNEWS_ZALO_API_KEY", "Zalo AI API key", "zalo")
 	envURL    = tts.DeclareURL("DXNEWS_ZALO_URL", "Zalo AI", DefaultURL)
 	envVoices = tts.DeclareVoices("DXNEWS_ZALO_VOICES", "Zalo AI (speaker IDs)", DefaultVoices)
 	envSpeed  = tts.DeclareSpeed("DXNEWS_ZALO_SPEED", "Zalo AI", "1", "0.8 to 1.2")
@@ -18,8 +18,5 @@ func ConfigFromEnv(getenv func(string) string) (Config, error) {
 	cfg := Config{APIKey: env.Required(envKey), URL: env.Get(envURL)}
 	cfg.Voices = env.Voices(envVoices, DefaultVoices)
 	env.Float(envSpeed, 0.8, 1.2, &cfg.Speed)
-	if err := env.Err(); err != nil {
-		return Config{}, err
-	}
-	return cfg, nil
+	return tts.Finish(env, cfg)
 }

@@ -4,6 +4,7 @@
 package zalo
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -11,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
-	"time"
 	"unicode/utf8"
 
 	"dxnews/tts"
@@ -62,9 +62,6 @@ type Config struct {
 	service.Options
 }
 
-// httpDefaults are Zalo's defaults for zero Options fields.
-var httpDefaults = service.Options{Timeout: 30 * time.Second, Concurrency: 2}
-
 // Synth is the Zalo AI backend; safe for concurrent use.
 type Synth struct {
 	cfg Config
@@ -76,29 +73,33 @@ var _ tts.Backend = (*Synth)(nil)
 
 // New validates cfg and returns the backend.
 func New(cfg Config) (*Synth, error) {
-	if cfg.APIKey == "" {
-		return nil, errors.New("zalo: no API key (DXNEWS_ZALO_API_KEY)")
+	svc := service.New("zalo", cfg.Voices, DefaultVoices, cfg.Options, service.Hosted)
+	err := service.Check("zalo", service.Required("API key", envKey, cfg.APIKey), checkSpeakers(svc),
+		service.Speed(&cfg.Speed, 1, 0.8, 1.2), checkQuality(cfg.Quality))
+	if err != nil {
+		return nil, err
 	}
-	if cfg.URL == "" {
-		cfg.URL = DefaultURL
-	}
-	svc := service.New("zalo", cfg.Voices, DefaultVoices, cfg.Options, httpDefaults)
+	cfg.URL = cmp.Or(cfg.URL, DefaultURL)
+	return &Synth{cfg: cfg, svc: svc}, nil
+}
+
+// checkSpeakers fails when a voice maps to no Zalo speaker ID.
+func checkSpeakers(svc *service.Service) error {
 	for _, id := range svc.Voices() {
 		sp, _ := svc.Voice(id)
 		if n, err := strconv.Atoi(sp); err != nil || n < 1 || n > 6 {
-			return nil, fmt.Errorf("zalo: voice %s maps to speaker %q; speaker IDs are 1 to 6", id, sp)
+			return fmt.Errorf("voice %s maps to speaker %q; speaker IDs are 1 to 6", id, sp)
 		}
 	}
-	if cfg.Speed == 0 {
-		cfg.Speed = 1
+	return nil
+}
+
+// checkQuality fails unless q is one of Zalo's two qualities.
+func checkQuality(q int) error {
+	if q != 0 && q != 1 {
+		return fmt.Errorf("quality %d is neither 0 nor 1", q)
 	}
-	if cfg.Speed < 0.8 || cfg.Speed > 1.2 {
-		return nil, fmt.Errorf("zalo: speed %g outside 0.8…1.2", cfg.Speed)
-	}
-	if cfg.Quality != 0 && cfg.Quality != 1 {
-		return nil, fmt.Errorf("zalo: quality %d is neither 0 nor 1", cfg.Quality)
-	}
-	return &Synth{cfg: cfg, svc: svc}, nil
+	return nil
 }
 
 // Name returns "zalo".
@@ -164,18 +165,15 @@ func (s *Synth) request(ctx context.Context, speaker, text string) (string, erro
 		"quality":     {strconv.Itoa(s.cfg.Quality)},
 		"encode_type": {"1"}, // MP3
 	}
-	body, _, err := s.svc.Do(ctx, service.Call{
+	var res response
+	body, err := s.svc.DoJSON(ctx, service.Call{
 		Method: http.MethodPost,
 		URL:    s.cfg.URL,
 		Header: http.Header{"apikey": {s.cfg.APIKey}, "Content-Type": {"application/x-www-form-urlencoded"}},
 		Body:   []byte(form.Encode()),
 		Limit:  1 << 20,
-	})
+	}, &res)
 	if err != nil {
-		return "", err
-	}
-	var res response
-	if err := service.DecodeJSON(body, &res); err != nil {
 		return "", err
 	}
 	switch res.ErrorCode {

@@ -1,7 +1,6 @@
 package zalo
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -10,7 +9,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-	"unicode/utf8"
 
 	"dxnews/tts"
 	"dxnews/tts/service"
@@ -30,14 +28,9 @@ func newFakeZalo(t *testing.T) *zaloFake {
 	audio := ttstest.Audio(t, "sine.mp3")
 	f := &zaloFake{}
 	f.Service = ttstest.NewService(t, ttstest.Contract{
-		Path: "/v1/tts/synthesize",
+		Path:   "/v1/tts/synthesize",
+		Header: map[string]string{"apikey": "test-key", "Content-Type": "application/x-www-form-urlencoded"},
 		Read: func(t *testing.T, r *http.Request) (string, string) {
-			if got := r.Header.Get("apikey"); got != "test-key" {
-				t.Errorf("apikey header %q", got)
-			}
-			if ct := r.Header.Get("Content-Type"); ct != "application/x-www-form-urlencoded" {
-				t.Errorf("Content-Type %q", ct)
-			}
 			if err := r.ParseForm(); err != nil {
 				t.Error(err)
 			}
@@ -48,12 +41,9 @@ func newFakeZalo(t *testing.T) *zaloFake {
 			}
 			return r.PostForm.Get("input"), r.PostForm.Get("speaker_id")
 		},
-		Reject: func(w http.ResponseWriter, input string) bool {
-			if utf8.RuneCountInString(input) > 2000 {
-				json.NewEncoder(w).Encode(map[string]any{"error_code": 155, "error_message": "Your input exceeds the allowed limit of 2000 characters", "data": []any{}})
-				return true
-			}
-			return false
+		MaxChars: 2000,
+		TooLong: func(w http.ResponseWriter) {
+			json.NewEncoder(w).Encode(map[string]any{"error_code": 155, "error_message": "Your input exceeds the allowed limit of 2000 characters", "data": []any{}})
 		},
 		Reply: func(s *ttstest.Service, w http.ResponseWriter, n int) {
 			fmt.Fprintf(w, `{"error_code":0,"error_message":"Successful.","data":{"url":"%s/chunk/%d"}}`, s.URL, n)
@@ -64,30 +54,22 @@ func newFakeZalo(t *testing.T) *zaloFake {
 		if f.broken != nil && f.broken(w, f.gets) {
 			return
 		}
-		w.Header().Set("Content-Type", "audio/mpeg")
-		w.Write(audio)
+		ttstest.WriteMP3(w, audio)
 	})
 	return f
 }
 
 func newTestSynth(t *testing.T, f *zaloFake, opts service.Options) *Synth {
-	s, err := New(Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: opts})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return s
+	return ttstest.Build(t, New, Config{APIKey: "test-key", URL: f.URL + "/v1/tts/synthesize", Options: opts})
 }
 
-func longArticle() string {
-	para := "Tỉnh mở rộng thanh toán không dùng tiền mặt tại chợ truyền thống và bệnh viện. " +
-		"Các hợp tác xã được hỗ trợ đưa nông sản lên sàn thương mại điện tử.\n\n"
-	return "Kinh tế số ở nông thôn.\n\n" + strings.Repeat(para, 20)
-}
+// longArticle is over 2,000 characters, so that it needs several chunks.
+var longArticle = ttstest.Article(20)
 
 func TestSpeakAllVoicesThroughZalo(t *testing.T) {
 	f := newFakeZalo(t)
 	ttstest.SpeakAllVoices(t, ttstest.SpeakTest{
-		Backend: newTestSynth(t, f, service.Options{}), Service: f.Service, Text: longArticle(),
+		Backend: newTestSynth(t, f, service.Options{}), Service: f.Service, Text: longArticle,
 		Voices:    map[string]string{"north-female": "2", "north-male": "4", "south-female": "1", "south-male": "3"},
 		MaxChunk:  MaxChunk,
 		MinChunks: 3, MinTimings: 3, MinDurationMS: 1,
@@ -109,38 +91,17 @@ func TestZaloErrors(t *testing.T) {
 		Request: tts.Request{Text: "Chuyển đổi số.", Voice: "south-male"},
 		Prefix:  "zalo: voice south-male (speaker 3)",
 		Cases: []ttstest.ErrorCase{
-			{Name: "HTTP 500 then ok", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n == 1 {
-					w.WriteHeader(http.StatusInternalServerError)
-					w.Write([]byte(internal))
-					return true
-				}
-				return false
-			}, Posts: 2},
-			{Name: "error_code 500 in a 200 answer, retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				if n <= 2 {
-					w.Write([]byte(internal))
-					return true
-				}
-				return false
-			}, Posts: 3},
-			{Name: "HTTP 500 forever", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.WriteHeader(http.StatusInternalServerError)
-				w.Write([]byte(internal))
-				return true
-			}, Posts: 4, Err: "gave up after 4 attempts"},
-			{Name: "error 155 is not retried", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"error_code":155,"error_message":"Your input exceeds the allowed limit of 2000 characters","data":[]}`))
-				return true
-			}, Posts: 1, Err: "error 155", Is: ErrTooLong},
-			{Name: "wrong key", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"error_code":401,"error_message":"Wrong apikey","data":[]}`))
-				return true
-			}, Posts: 1, Err: "wrong API key"},
-			{Name: "no url", Answer: func(w http.ResponseWriter, n int, _ string) bool {
-				w.Write([]byte(`{"error_code":0,"error_message":"Successful.","data":{}}`))
-				return true
-			}, Posts: 1, Err: "no audio url"},
+			{Name: "HTTP 500 then ok", Answer: ttstest.Times(1, ttstest.Status(http.StatusInternalServerError, "", internal)), Posts: 2},
+			{Name: "error_code 500 in a 200 answer, retried", Answer: ttstest.Times(2, ttstest.Content("application/json", internal)),
+				Posts: 3},
+			{Name: "HTTP 500 forever", Answer: ttstest.Always(ttstest.Status(http.StatusInternalServerError, "", internal)),
+				Posts: 4, Err: "gave up after 4 attempts"},
+			{Name: "error 155 is not retried", Answer: ttstest.Always(ttstest.Content("application/json", `{"error_code":155,"error_message":"Your input exceeds the allowed limit of 2000 characters","data":[]}`)),
+				Posts: 1, Err: "error 155", Is: ErrTooLong},
+			{Name: "wrong key", Answer: ttstest.Always(ttstest.Content("application/json", `{"error_code":401,"error_message":"Wrong apikey","data":[]}`)),
+				Posts: 1, Err: "wrong API key"},
+			{Name: "no url", Answer: ttstest.Always(ttstest.Content("application/json", `{"error_code":0,"error_message":"Successful.","data":{}}`)),
+				Posts: 1, Err: "no audio url"},
 		},
 	})
 }
@@ -148,13 +109,13 @@ func TestZaloErrors(t *testing.T) {
 func TestChunkFailureNamesChunk(t *testing.T) {
 	f := newFakeZalo(t)
 	f.Answer = func(w http.ResponseWriter, n int, input string) bool {
-		if strings.Contains(input, "Kinh tế số") {
+		if strings.HasPrefix(input, ttstest.ArticleTitle) {
 			return false
 		}
 		w.Write([]byte(`{"error_code":150,"error_message":"Invalid parameter value","data":[]}`))
 		return true
 	}
-	got, err := (&tts.Speaker{Backend: newTestSynth(t, f, service.Options{})}).Speak(context.Background(), longArticle(), "north-male")
+	got, err := (&tts.Speaker{Backend: newTestSynth(t, f, service.Options{})}).Speak(context.Background(), longArticle, "north-male")
 	if err == nil || !strings.Contains(err.Error(), "zalo voice north-male chunk 1 of") || !strings.Contains(err.Error(), "error 150") {
 		t.Fatalf("err = %v", err)
 	}
@@ -213,20 +174,10 @@ func TestBrokenDownloads(t *testing.T) {
 		err         string
 		synthesized int
 	}{
-		{"cut mid-body, then whole", func(w http.ResponseWriter, n int) bool {
-			if n == 1 {
-				ttstest.CutBody(w, whole)
-			}
-			return n == 1
-		}, 2, "", 1},
-		{"Content-Length longer than the body every time", func(w http.ResponseWriter, n int) bool {
-			ttstest.ShortBody(w, whole)
-			return true
-		}, 4, "downloading audio: gave up after 4 attempts: connection cut", 1},
-		{"trickles", func(w http.ResponseWriter, n int) bool {
-			ttstest.Trickle(w, whole)
-			return true
-		}, 1, "downloading audio: no complete answer within 200ms", 1},
+		{"cut mid-body, then whole", ttstest.Times(1, ttstest.CutBody(whole)), 2, "", 1},
+		{"Content-Length longer than the body every time", ttstest.Always(ttstest.ShortBody(whole)), 4,
+			"downloading audio: gave up after 4 attempts: connection cut", 1},
+		{"trickles", ttstest.Always(ttstest.Trickle(whole)), 1, "downloading audio: no complete answer within 200ms", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -240,15 +191,7 @@ func TestBrokenDownloads(t *testing.T) {
 			if gets != c.gets || f.Posts() != c.synthesized {
 				t.Errorf("%d downloads after %d posts, want %d after %d", gets, f.Posts(), c.gets, c.synthesized)
 			}
-			if c.err != "" {
-				if err == nil || !strings.Contains(err.Error(), c.err) || len(a.Data) != 0 {
-					t.Fatalf("err = %v, %d bytes", err, len(a.Data))
-				}
-				return
-			}
-			if err != nil || !bytes.Equal(a.Data, whole) {
-				t.Fatalf("err = %v, %d of %d bytes", err, len(a.Data), len(whole))
-			}
+			ttstest.CheckAudio(t, a, err, c.err, whole)
 		})
 	}
 }
