@@ -46,7 +46,7 @@ type Graph struct {
 	goals        []Goal
 	docs         map[string]ArticleRef
 	alias        map[string]map[string]string // type → folded name or alias → ID
-	persons      map[docPerson]string         // article ID and a name several people share → person ID
+	homonyms     map[string][]namesake        // folded name several people share → those people
 	hosts        map[string]string            // host → outlet name
 	statsOnce    sync.Once
 	familyCounts map[string]int
@@ -77,7 +77,7 @@ func Build(docs []Doc) *Graph {
 			byID:        map[string]*Entity{},
 			docs:        make(map[string]ArticleRef, len(docs)),
 			alias:       map[string]map[string]string{},
-			persons:     map[docPerson]string{},
+			homonyms:    map[string][]namesake{},
 			hosts:       map[string]string{},
 			sourceNames: map[string]string{},
 		},
@@ -100,5 +100,9 @@ func Build(docs []Doc) *Graph {
 	return b.g
 }
 
-// docPerson is one article's person as it names them.
-type docPerson struct{ doc, name string }
+// namesake is one of the people who share a name, with the articles that
+// name them, sorted by ID.
+type namesake struct {
+	id   string
+	docs []string
+}

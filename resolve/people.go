@@ -56,11 +56,9 @@ func (b *builder) people(docs []Doc) {
 			e := b.person(id, c)
 			ids = append(ids, e.ID)
 			// PersonIn finds a person by name when the name is theirs
-			// alone; the mentions of a shared name are listed.
-			if len(clusters) > 1 || b.g.alias[TypePerson][k] != e.ID {
-				for _, m := range c.mentions {
-					b.g.persons[docPerson{m.doc, m.name}] = e.ID
-				}
+			// alone, and by name and article when it is shared.
+			if len(clusters) > 1 {
+				b.g.homonyms[k] = append(b.g.homonyms[k], namesake{e.ID, mentionDocs(c.mentions)})
 			}
 		}
 		if len(ids) > 1 {
@@ -70,6 +68,16 @@ func (b *builder) people(docs []Doc) {
 			}
 		}
 	}
+}
+
+// mentionDocs returns the IDs of the articles of ms, sorted, each once.
+func mentionDocs(ms []personMention) []string {
+	docs := make([]string, len(ms))
+	for i, m := range ms {
+		docs[i] = m.doc
+	}
+	slices.Sort(docs)
+	return slices.Clip(slices.Compact(docs))
 }
 
 // splitHomonyms splits the mentions of one name into people.

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"slices"
 	"strings"
 )
 
@@ -72,13 +73,20 @@ func (g *Graph) Lookup(typ, name string) (*Entity, bool) {
 // the article is not among those resolved or no person has the name.
 func (g *Graph) PersonIn(articleID, name string) string {
 	name = clean(name)
-	if id, ok := g.persons[docPerson{articleID, name}]; ok {
-		return id
-	}
 	if _, ok := g.docs[articleID]; !ok || name == "" {
 		return ""
 	}
-	return g.alias[TypePerson][fold(name)]
+	k := fold(name)
+	hs, shared := g.homonyms[k]
+	for _, p := range hs {
+		if _, ok := slices.BinarySearch(p.docs, articleID); ok {
+			return p.id
+		}
+	}
+	if shared {
+		return ""
+	}
+	return g.alias[TypePerson][k]
 }
 
 // Article returns how an article is shown in lists.
