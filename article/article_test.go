@@ -51,3 +51,22 @@ func TestLookupVoice(t *testing.T) {
 		t.Fatalf("unknown voice error = %v", err)
 	}
 }
+
+func TestWithoutMentionsLeavesTheOriginal(t *testing.T) {
+	m := []Mention{{Start: 1, End: 4}}
+	e := Entities{People: []Person{{Name: "X", Mentions: m}}, Decisions: []Decision{{Number: "1", Mentions: m}},
+		Targets: []Target{{Value: "1", Mentions: m}}, Organizations: []Organization{{Name: "O", Mentions: m}},
+		Locations: []Location{{Name: "L", Mentions: m}}}
+	w := e.WithoutMentions()
+	if w.People[0].Mentions != nil || w.Decisions[0].Mentions != nil || w.Targets[0].Mentions != nil ||
+		w.Organizations[0].Mentions != nil || w.Locations[0].Mentions != nil {
+		t.Errorf("WithoutMentions kept mentions: %+v", w)
+	}
+	if w.People[0].Name != "X" || w.Locations[0].Name != "L" {
+		t.Errorf("WithoutMentions lost names: %+v", w)
+	}
+	if len(e.People[0].Mentions) != 1 || len(e.Decisions[0].Mentions) != 1 || len(e.Targets[0].Mentions) != 1 ||
+		len(e.Organizations[0].Mentions) != 1 || len(e.Locations[0].Mentions) != 1 {
+		t.Errorf("WithoutMentions changed the original: %+v", e)
+	}
+}

@@ -5,7 +5,6 @@ package index
 import (
 	"context"
 	"errors"
-	"slices"
 	"time"
 
 	"dxnews/article"
@@ -101,27 +100,7 @@ type FacetCount struct {
 // result page shows.
 func Summary(a article.Article) article.Article {
 	a.Body = ""
-	e := &a.Entities
-	e.People = slices.Clone(e.People)
-	for i := range e.People {
-		e.People[i].Mentions = nil
-	}
-	e.Decisions = slices.Clone(e.Decisions)
-	for i := range e.Decisions {
-		e.Decisions[i].Mentions = nil
-	}
-	e.Targets = slices.Clone(e.Targets)
-	for i := range e.Targets {
-		e.Targets[i].Mentions = nil
-	}
-	e.Organizations = slices.Clone(e.Organizations)
-	for i := range e.Organizations {
-		e.Organizations[i].Mentions = nil
-	}
-	e.Locations = slices.Clone(e.Locations)
-	for i := range e.Locations {
-		e.Locations[i].Mentions = nil
-	}
+	a.Entities = a.Entities.WithoutMentions()
 	a.Normalize()
 	return a
 }
