@@ -40,14 +40,11 @@ func (q Query) Normalize() (Query, error) {
 	case q.Page == 0:
 		q.Page = 1
 	}
-	switch {
-	case q.Size < 0:
-		return q, &ParamError{"size", fmt.Sprintf("must be between 1 and %d, got %d", MaxSize, q.Size)}
-	case q.Size == 0:
-		q.Size = DefaultSize
-	case q.Size > MaxSize:
-		q.Size = MaxSize
+	size, err := pageSize(q.Size)
+	if err != nil {
+		return q, err
 	}
+	q.Size = size
 	if q.Page > MaxWindow/q.Size {
 		return q, &ParamError{"page", fmt.Sprintf("must be at most %d for size %d, got %d", MaxWindow/q.Size, q.Size, q.Page)}
 	}
@@ -90,20 +87,25 @@ var EntityTypes = []string{TypePerson, TypeOrganization, TypeDecision, TypeTarge
 func (q EntityQuery) Normalize() (EntityQuery, error) {
 	q.Type = strings.ToLower(strings.TrimSpace(q.Type))
 	q.Q = strings.TrimSpace(norm.NFC.String(q.Q))
-	known := false
-	for _, t := range EntityTypes {
-		known = known || q.Type == t
-	}
-	if !known {
+	if !slices.Contains(EntityTypes, q.Type) {
 		return q, &ParamError{"type", fmt.Sprintf("%q is not one of %s", q.Type, strings.Join(EntityTypes, ", "))}
 	}
-	switch {
-	case q.Size < 0:
-		return q, &ParamError{"size", fmt.Sprintf("must be between 1 and %d, got %d", MaxSize, q.Size)}
-	case q.Size == 0:
-		q.Size = DefaultSize
-	case q.Size > MaxSize:
-		q.Size = MaxSize
+	size, err := pageSize(q.Size)
+	if err != nil {
+		return q, err
 	}
+	q.Size = size
 	return q, nil
+}
+
+// pageSize returns a query's page size with 0 as DefaultSize and a size above
+// MaxSize lowered to MaxSize; a negative size is a *ParamError.
+func pageSize(size int) (int, error) {
+	switch {
+	case size < 0:
+		return size, &ParamError{"size", fmt.Sprintf("must be between 1 and %d, got %d", MaxSize, size)}
+	case size == 0:
+		return DefaultSize, nil
+	}
+	return min(size, MaxSize), nil
 }
