@@ -70,3 +70,23 @@ func TestWithoutMentionsLeavesTheOriginal(t *testing.T) {
 		t.Errorf("WithoutMentions changed the original: %+v", e)
 	}
 }
+
+func TestWidenSpan(t *testing.T) {
+	for _, tc := range []struct {
+		first, last string
+		days        []string
+		want        [2]string
+	}{
+		{"", "", nil, [2]string{"", ""}},
+		{"", "", []string{"", "2024-05-01", ""}, [2]string{"2024-05-01", "2024-05-01"}},
+		{"", "", []string{"2024-05-01", "2023-01-09", "2025-12-31"}, [2]string{"2023-01-09", "2025-12-31"}},
+		{"2024-01-01", "2024-02-01", []string{"2024-01-15"}, [2]string{"2024-01-01", "2024-02-01"}},
+		{"2024-01-01", "2024-02-01", []string{"2023-12-31", "2024-03-01"}, [2]string{"2023-12-31", "2024-03-01"}},
+		{"2024-01-01", "2024-02-01", []string{""}, [2]string{"2024-01-01", "2024-02-01"}},
+	} {
+		first, last := WidenSpan(tc.first, tc.last, tc.days...)
+		if [2]string{first, last} != tc.want {
+			t.Errorf("WidenSpan(%q, %q, %q) = %q, %q; want %q", tc.first, tc.last, tc.days, first, last, tc.want)
+		}
+	}
+}
