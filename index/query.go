@@ -78,6 +78,31 @@ func (q Query) Offset() int {
 	return (q.Page - 1) * q.Size
 }
 
+// KeyFilter is an exact condition on the folded keys (FoldKey) of the
+// entities of one type an article mentions.
+type KeyFilter struct {
+	Type string // TypePerson, TypeOrganization, TypeDecision or TypeLocation
+	Key  string
+}
+
+// KeyFilters returns q's entity filters (person, organisation, decision,
+// location) as folded keys, leaving out those q does not set. Every
+// backend matches them the same way: exactly, without scoring.
+func (q Query) KeyFilters() []KeyFilter {
+	var fs []KeyFilter
+	for _, f := range []KeyFilter{
+		{TypePerson, q.Person},
+		{TypeOrganization, q.Org},
+		{TypeDecision, q.Decision},
+		{TypeLocation, q.Location},
+	} {
+		if k := FoldKey(f.Key); k != "" {
+			fs = append(fs, KeyFilter{f.Type, k})
+		}
+	}
+	return fs
+}
+
 // EntityTypes lists the values EntityQuery.Type accepts.
 var EntityTypes = []string{TypePerson, TypeOrganization, TypeDecision, TypeTarget, TypeLocation}
 

@@ -175,15 +175,8 @@ func textQuery(text string) map[string]any {
 // filters are the exact, unscored conditions of q.
 func filters(q index.Query) []any {
 	var fs []any
-	for _, f := range []struct{ typ, value string }{
-		{index.TypePerson, q.Person},
-		{index.TypeOrganization, q.Org},
-		{index.TypeDecision, q.Decision},
-		{index.TypeLocation, q.Location},
-	} {
-		if k := index.FoldKey(f.value); k != "" {
-			fs = append(fs, map[string]any{"term": map[string]any{"keys." + f.typ: k}})
-		}
+	for _, f := range q.KeyFilters() {
+		fs = append(fs, map[string]any{"term": map[string]any{"keys." + f.Type: f.Key}})
 	}
 	if s := index.NormSource(q.Source); s != "" {
 		fs = append(fs, map[string]any{"term": map[string]any{"source_key": s}})
