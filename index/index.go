@@ -4,7 +4,9 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
+	"fmt"
 	"time"
 
 	"dxnews/article"
@@ -103,6 +105,17 @@ func Summary(a article.Article) article.Article {
 	a.Entities = a.Entities.WithoutMentions()
 	a.Normalize()
 	return a
+}
+
+// Decode reads the JSON of an article a backend stored under id (a whole
+// article or its Summary), normalised.
+func Decode(id string, raw []byte) (article.Article, error) {
+	var a article.Article
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return article.Article{}, fmt.Errorf("index: decode stored article %s: %w", id, err)
+	}
+	a.Normalize()
+	return a, nil
 }
 
 // Entity types accepted by EntityQuery.Type.

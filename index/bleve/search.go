@@ -60,7 +60,7 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	for _, hit := range hits {
 		raw, _ := hit.Fields[fieldSummary].(string)
-		a, err := decode(hit.ID, []byte(raw))
+		a, err := index.Decode(hit.ID, []byte(raw))
 		if err != nil {
 			return res, err
 		}

@@ -226,7 +226,7 @@ func (i *Index) syncEntities(ctx context.Context, touched map[string]bool) error
 	}
 	arts := make([]article.Article, 0, len(res.Hits.Hits))
 	for _, h := range res.Hits.Hits {
-		a, err := decode(h.ID, h.Source)
+		a, err := index.Decode(h.ID, h.Source)
 		if err != nil {
 			return err
 		}

@@ -82,7 +82,7 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	res.Total = sr.Hits.Total.Value
 	for _, h := range sr.Hits.Hits {
-		a, err := decode(h.ID, h.Source)
+		a, err := index.Decode(h.ID, h.Source)
 		if err != nil {
 			return res, err
 		}
