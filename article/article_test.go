@@ -90,3 +90,18 @@ func TestWidenSpan(t *testing.T) {
 		}
 	}
 }
+
+func TestCollapseSpace(t *testing.T) {
+	blank := func(r rune) bool { return r == ' ' || r == '\n' }
+	for in, want := range map[string]string{
+		"":                       "",
+		"  ":                     "",
+		"Phó Trưởng ban":         "Phó Trưởng ban",
+		" Phó  Trưởng\n\nban \n": "Phó Trưởng ban",
+		"a\tb":                   "a\tb",
+	} {
+		if got := CollapseSpace(in, blank); got != want {
+			t.Errorf("CollapseSpace(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
