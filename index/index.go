@@ -90,6 +90,12 @@ type Facets struct {
 	Sources       []FacetCount `json:"sources"`
 }
 
+// EmptyFacets returns Facets whose lists are all empty, not nil: what
+// results hold for facets not asked for or without values.
+func EmptyFacets() Facets {
+	return Facets{People: []FacetCount{}, Organizations: []FacetCount{}, Decisions: []FacetCount{}, Sources: []FacetCount{}}
+}
+
 // FacetCount is one facet value and how many matching articles carry it.
 type FacetCount struct {
 	Name  string `json:"name"`

@@ -68,7 +68,7 @@ type searchResponse struct {
 // first when q has no text), as summaries (index.Summary), with the facets
 // q asks for counted over all matches.
 func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error) {
-	res := index.Results{Articles: []article.Article{}, Facets: emptyFacets()}
+	res := index.Results{Articles: []article.Article{}, Facets: index.EmptyFacets()}
 	q, err := q.Normalize()
 	if err != nil {
 		return res, err
@@ -99,10 +99,6 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		*f.get(&res.Facets) = out
 	}
 	return res, nil
-}
-
-func emptyFacets() index.Facets {
-	return index.Facets{People: []index.FacetCount{}, Organizations: []index.FacetCount{}, Decisions: []index.FacetCount{}, Sources: []index.FacetCount{}}
 }
 
 // searchBody is the query DSL of a normalised query.
