@@ -6,9 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
-
-	"dxnews/article"
 )
 
 // FuzzChangeLog opens a store whose change log holds any bytes: opening
@@ -29,17 +26,10 @@ func FuzzChangeLog(f *testing.F) {
 		if err := os.WriteFile(filepath.Join(dir, "articles.log"), []byte(log), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		s, err := Open(dir)
-		if err != nil {
-			t.Fatalf("open with log %q: %v", log, err)
-		}
-		defer s.Close()
+		s := openStore(t, dir)
 		ctx := context.Background()
-		a := article.Article{ID: "fedcba9876543210", URL: "https://bao.example.vn/a-123456.html", CanonicalURL: "https://bao.example.vn/a-123456.html",
-			Title: "Chuyển đổi số", Body: "Nội dung.", Source: "bao.example.vn", ContentHash: "h1", Fetched: time.Date(2024, 5, 1, 8, 0, 0, 0, time.UTC)}
-		if _, err := s.Put(ctx, a); err != nil {
-			t.Fatalf("put after log %q: %v", log, err)
-		}
+		a := sample(0, "Chuyển đổi số")
+		put(t, s, a)
 		seen := map[string]bool{}
 		cursor := ""
 		for range 100 {
