@@ -3,7 +3,6 @@ package elastic
 import (
 	"context"
 	"errors"
-	"net"
 	"reflect"
 	"slices"
 	"strings"
@@ -49,12 +48,7 @@ func TestCheckCreatesTemplatesIndicesAndAliases(t *testing.T) {
 }
 
 func TestStartErrorsSayWhatIsWrong(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := "http://" + ln.Addr().String()
-	ln.Close()
+	closed := indextest.ClosedURL(t)
 	for _, tc := range []struct {
 		name        string
 		steps       []step
