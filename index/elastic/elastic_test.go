@@ -129,55 +129,63 @@ func noEntities(t *testing.T) []article.Article {
 	return append(out, extra)
 }
 
-func TestBulkWithHalfTheItemsRejected(t *testing.T) {
-	// Item 2 is refused with 429 and goes again alone; item 3 has a
-	// mapping error and is reported. Items 1 and 4 are indexed once.
-	f, i := openScripted(t, []step{
-		{"POST /dxnews-articles/_mget", "mget-missing"},
-		{"POST /dxnews-articles/_bulk", "bulk-mixed-errors"},
-		{"POST /dxnews-articles/_bulk", "bulk-one-retried"},
-	})
-	err := i.Index(context.Background(), noEntities(t)...)
-	var pe *index.PartialError
-	if !errors.As(err, &pe) {
-		t.Fatalf("Index error = %v, want an index.PartialError", err)
-	}
-	if !slices.Equal(pe.Failed, []string{"f-khong-ngay"}) || !strings.Contains(err.Error(), "mapper_parsing_exception") {
-		t.Fatalf("failed = %v (%v), want only f-khong-ngay with its mapping error", pe.Failed, err)
-	}
-	f.checkGolden("bulk-retry")
-}
-
-func TestTooManyRequestsStormIsRetried(t *testing.T) {
-	_, i := openScripted(t, []step{
-		{"POST /dxnews-articles/_mget", "mget-missing"},
-		{"POST /dxnews-articles/_bulk", "rejected-429"},
-		{"POST /dxnews-articles/_bulk", "rejected-429"},
-		{"POST /dxnews-articles/_bulk", "rejected-429"},
-		{"POST /dxnews-articles/_bulk", "bulk-four-created"},
-	})
-	if err := i.Index(context.Background(), noEntities(t)...); err != nil {
-		t.Fatalf("Index through a 429 storm: %v", err)
-	}
-}
-
-func TestClusterDownMidWriteFailsWholeCall(t *testing.T) {
-	// Every attempt loses its connection, then the cluster answers 429
-	// until the retries run out: nothing is reported indexed.
-	_, i := openScripted(t, []step{
-		{"POST /dxnews-articles/_mget", "mget-missing"},
-		{"POST /dxnews-articles/_bulk", ""},
-		{"POST /dxnews-articles/_bulk", ""},
-		{"POST /dxnews-articles/_bulk", ""},
-		{"POST /dxnews-articles/_bulk", ""},
-	})
-	err := i.Index(context.Background(), noEntities(t)...)
-	if err == nil || !errors.Is(err, ErrUnavailable) {
-		t.Fatalf("Index with the cluster gone: %v, want ErrUnavailable", err)
-	}
-	var pe *index.PartialError
-	if errors.As(err, &pe) {
-		t.Fatalf("a failed request must not look partial: %v", err)
+// TestBulkAnswers writes four articles that name no entity while the
+// cluster answers the bulk requests as scripted.
+func TestBulkAnswers(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		bulk   []string // the answer to each bulk request in turn; "" drops the connection
+		golden string   // the golden file of the requests, when checked
+		check  func(t *testing.T, err error)
+	}{
+		{
+			// Item 2 is refused with 429 and goes again alone; item 3 has a
+			// mapping error and is reported. Items 1 and 4 are indexed once.
+			"half the items rejected", []string{"bulk-mixed-errors", "bulk-one-retried"}, "bulk-retry",
+			func(t *testing.T, err error) {
+				var pe *index.PartialError
+				if !errors.As(err, &pe) {
+					t.Fatalf("Index error = %v, want an index.PartialError", err)
+				}
+				if !slices.Equal(pe.Failed, []string{"f-khong-ngay"}) || !strings.Contains(err.Error(), "mapper_parsing_exception") {
+					t.Fatalf("failed = %v (%v), want only f-khong-ngay with its mapping error", pe.Failed, err)
+				}
+			},
+		},
+		{
+			"a 429 storm is retried", []string{"rejected-429", "rejected-429", "rejected-429", "bulk-four-created"}, "",
+			func(t *testing.T, err error) {
+				if err != nil {
+					t.Fatalf("Index through a 429 storm: %v", err)
+				}
+			},
+		},
+		{
+			// Every attempt loses its connection, then the cluster answers 429
+			// until the retries run out: nothing is reported indexed.
+			"cluster down mid-write fails the whole call", []string{"", "", "", ""}, "",
+			func(t *testing.T, err error) {
+				if err == nil || !errors.Is(err, ErrUnavailable) {
+					t.Fatalf("Index with the cluster gone: %v, want ErrUnavailable", err)
+				}
+				var pe *index.PartialError
+				if errors.As(err, &pe) {
+					t.Fatalf("a failed request must not look partial: %v", err)
+				}
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			steps := []step{{"POST /dxnews-articles/_mget", "mget-missing"}}
+			for _, answer := range tc.bulk {
+				steps = append(steps, step{"POST /dxnews-articles/_bulk", answer})
+			}
+			f, i := openScripted(t, steps)
+			tc.check(t, i.Index(context.Background(), noEntities(t)...))
+			if tc.golden != "" {
+				f.checkGolden(tc.golden)
+			}
+		})
 	}
 }
 
@@ -332,17 +340,22 @@ func TestGeneration(t *testing.T) {
 	}
 }
 
+// newGeneration are the steps of a rebuild up to filling the next
+// generation: reading where the aliases point and creating both indices.
+var newGeneration = []step{
+	{"GET /_alias/dxnews-articles", "alias-articles"},
+	{"GET /_alias/dxnews-entities", "alias-entities"},
+	{"PUT /dxnews-articles-v2", "create-articles-v2"},
+	{"PUT /dxnews-entities-v2", "create-entities-v2"},
+}
+
 func TestRebuildSwapsAliasesAtomically(t *testing.T) {
-	f, i := openScripted(t, []step{
-		{"GET /_alias/dxnews-articles", "alias-articles"},
-		{"GET /_alias/dxnews-entities", "alias-entities"},
-		{"PUT /dxnews-articles-v2", "create-articles-v2"},
-		{"PUT /dxnews-entities-v2", "create-entities-v2"},
+	f, i := openScripted(t, slices.Concat(newGeneration, []step{
 		{"POST /dxnews-articles-v2/_bulk", "bulk-two-created-v2"},
 		{"POST /dxnews-entities-v2/_bulk", "bulk-one-entity-v2"},
 		{"POST /_aliases", "aliases-ack"},
 		{"DELETE /dxnews-articles-v1,dxnews-entities-v1", "delete-ack"},
-	})
+	}))
 	got, err := i.Rebuild(context.Background(), []article.Article{fixtureArticle(t, "f-cuoi-nam"), fixtureArticle(t, "f-khong-ngay")})
 	if err != nil || got != "dxnews-articles-v2" {
 		t.Fatalf("Rebuild = %q, %v", got, err)
@@ -351,14 +364,10 @@ func TestRebuildSwapsAliasesAtomically(t *testing.T) {
 }
 
 func TestRebuildFailureKeepsTheOldGeneration(t *testing.T) {
-	_, i := openScripted(t, []step{
-		{"GET /_alias/dxnews-articles", "alias-articles"},
-		{"GET /_alias/dxnews-entities", "alias-entities"},
-		{"PUT /dxnews-articles-v2", "create-articles-v2"},
-		{"PUT /dxnews-entities-v2", "create-entities-v2"},
+	_, i := openScripted(t, slices.Concat(newGeneration, []step{
 		{"POST /dxnews-articles-v2/_bulk", "unauthorized"},
 		{"DELETE /dxnews-articles-v2,dxnews-entities-v2", "delete-ack"},
-	})
+	}))
 	if _, err := i.Rebuild(context.Background(), []article.Article{fixtureArticle(t, "f-cuoi-nam")}); err == nil {
 		t.Fatal("Rebuild succeeded with the bulk refused")
 	}
