@@ -14,17 +14,6 @@ import (
 	"dxnews/index/indextest"
 )
 
-func fixtureArticle(t *testing.T, id string) article.Article {
-	t.Helper()
-	for _, a := range indextest.Fixtures() {
-		if a.ID == id {
-			return a
-		}
-	}
-	t.Fatalf("no fixture %s", id)
-	return article.Article{}
-}
-
 func TestCheckCreatesTemplatesIndicesAndAliases(t *testing.T) {
 	f := newFake(t,
 		step{"GET /", "info"},
@@ -111,7 +100,7 @@ func TestIndexWritesArticleThenItsEntities(t *testing.T) {
 		{"POST /dxnews-articles/_search", "search-entity-articles"},
 		{"POST /dxnews-entities/_bulk", "bulk-one-entity"},
 	})
-	if err := i.Index(context.Background(), fixtureArticle(t, "f-cuoi-nam")); err != nil {
+	if err := i.Index(context.Background(), indextest.Fixture(t, "f-cuoi-nam")); err != nil {
 		t.Fatal(err)
 	}
 	f.checkGolden("index")
@@ -122,9 +111,9 @@ func TestIndexWritesArticleThenItsEntities(t *testing.T) {
 func noEntities(t *testing.T) []article.Article {
 	var out []article.Article
 	for _, id := range []string{"f-ban-giai-phap", "f-ban-du-lieu", "f-khong-ngay"} {
-		out = append(out, fixtureArticle(t, id))
+		out = append(out, indextest.Fixture(t, id))
 	}
-	extra := fixtureArticle(t, "f-khong-ngay")
+	extra := indextest.Fixture(t, "f-khong-ngay")
 	extra.ID, extra.Title = "f-thu-tu", "Bài thứ tư"
 	return append(out, extra)
 }
@@ -265,7 +254,7 @@ func TestGetCountHealth(t *testing.T) {
 	})
 	ctx := context.Background()
 	a, err := i.Get(ctx, "f-tphcm")
-	if err != nil || a.Title != fixtureArticle(t, "f-tphcm").Title {
+	if err != nil || a.Title != indextest.Fixture(t, "f-tphcm").Title {
 		t.Fatalf("Get = %q, %v", a.Title, err)
 	}
 	if _, err := i.Get(ctx, "0000000000000000"); !errors.Is(err, index.ErrNotFound) {
@@ -356,7 +345,7 @@ func TestRebuildSwapsAliasesAtomically(t *testing.T) {
 		{"POST /_aliases", "aliases-ack"},
 		{"DELETE /dxnews-articles-v1,dxnews-entities-v1", "delete-ack"},
 	}))
-	got, err := i.Rebuild(context.Background(), []article.Article{fixtureArticle(t, "f-cuoi-nam"), fixtureArticle(t, "f-khong-ngay")})
+	got, err := i.Rebuild(context.Background(), []article.Article{indextest.Fixture(t, "f-cuoi-nam"), indextest.Fixture(t, "f-khong-ngay")})
 	if err != nil || got != "dxnews-articles-v2" {
 		t.Fatalf("Rebuild = %q, %v", got, err)
 	}
@@ -368,7 +357,7 @@ func TestRebuildFailureKeepsTheOldGeneration(t *testing.T) {
 		{"POST /dxnews-articles-v2/_bulk", "unauthorized"},
 		{"DELETE /dxnews-articles-v2,dxnews-entities-v2", "delete-ack"},
 	}))
-	if _, err := i.Rebuild(context.Background(), []article.Article{fixtureArticle(t, "f-cuoi-nam")}); err == nil {
+	if _, err := i.Rebuild(context.Background(), []article.Article{indextest.Fixture(t, "f-cuoi-nam")}); err == nil {
 		t.Fatal("Rebuild succeeded with the bulk refused")
 	}
 }
