@@ -1,5 +1,7 @@
 package article
 
+import "slices"
+
 // Entities is what extraction finds in an article's text. Its JSON form is
 // the output of `dxnews extract` and the "entities" of every article record.
 type Entities struct {
@@ -76,12 +78,27 @@ func (e *Entities) Normalize() {
 	e.Locations = normalizeEach(e.Locations, func(l *Location) { l.Mentions = nonNil(l.Mentions) })
 }
 
+// WithoutMentions returns a copy of e whose entities carry no mentions; e
+// and the slices it holds are left as they are.
+func (e Entities) WithoutMentions() Entities {
+	e.People = each(slices.Clone(e.People), func(p *Person) { p.Mentions = nil })
+	e.Decisions = each(slices.Clone(e.Decisions), func(d *Decision) { d.Mentions = nil })
+	e.Targets = each(slices.Clone(e.Targets), func(t *Target) { t.Mentions = nil })
+	e.Organizations = each(slices.Clone(e.Organizations), func(o *Organization) { o.Mentions = nil })
+	e.Locations = each(slices.Clone(e.Locations), func(l *Location) { l.Mentions = nil })
+	return e
+}
+
 // normalizeEach returns s, or an empty slice for nil, with normalize
 // applied to each element.
 func normalizeEach[T any](s []T, normalize func(*T)) []T {
-	s = nonNil(s)
+	return each(nonNil(s), normalize)
+}
+
+// each applies f to every element of s in place and returns s.
+func each[T any](s []T, f func(*T)) []T {
 	for i := range s {
-		normalize(&s[i])
+		f(&s[i])
 	}
 	return s
 }

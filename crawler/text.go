@@ -5,31 +5,24 @@ import (
 	"strings"
 	"unicode"
 
+	"dxnews/article"
+
 	"golang.org/x/text/unicode/norm"
 )
 
 // cleanText NFC-normalises s, turns every run of white space (including
 // non-breaking and zero-width spaces) into one space and trims it.
 func cleanText(s string) string {
-	s = norm.NFC.String(s)
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		switch {
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff':
-			continue
-		case unicode.IsSpace(r) || r == '\u00a0':
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
+	return article.CollapseSpace(strings.Map(dropZeroWidth, norm.NFC.String(s)), unicode.IsSpace)
+}
+
+// dropZeroWidth maps the zero-width spaces and joiners to nothing.
+func dropZeroWidth(r rune) rune {
+	switch r {
+	case '\u200b', '\u200c', '\u200d', '\ufeff':
+		return -1
 	}
-	return b.String()
+	return r
 }
 
 // outletPrefix matches the dateline some outlets put before the lead:

@@ -1,6 +1,10 @@
 package extract
 
-import "strings"
+import (
+	"strings"
+
+	"dxnews/article"
+)
 
 // dedupeRoles drops roles whose words all occur in a longer role of the
 // same person ("Chủ tịch UBND thành phố" inside "Chủ tịch UBND TP.HCM"),
@@ -70,19 +74,5 @@ func oneLine(s string) string {
 	if !strings.ContainsAny(s, "\n\r") {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if r == ' ' || r == '\t' || r == '\n' || r == '\r' {
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return b.String()
+	return article.CollapseSpace(s, func(r rune) bool { return r == ' ' || r == '\t' || r == '\n' || r == '\r' })
 }

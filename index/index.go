@@ -4,8 +4,9 @@ package index
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
-	"slices"
+	"fmt"
 	"time"
 
 	"dxnews/article"
@@ -89,6 +90,12 @@ type Facets struct {
 	Sources       []FacetCount `json:"sources"`
 }
 
+// EmptyFacets returns Facets whose lists are all empty, not nil: what
+// results hold for facets not asked for or without values.
+func EmptyFacets() Facets {
+	return Facets{People: []FacetCount{}, Organizations: []FacetCount{}, Decisions: []FacetCount{}, Sources: []FacetCount{}}
+}
+
 // FacetCount is one facet value and how many matching articles carry it.
 type FacetCount struct {
 	Name  string `json:"name"`
@@ -101,29 +108,20 @@ type FacetCount struct {
 // result page shows.
 func Summary(a article.Article) article.Article {
 	a.Body = ""
-	e := &a.Entities
-	e.People = slices.Clone(e.People)
-	for i := range e.People {
-		e.People[i].Mentions = nil
-	}
-	e.Decisions = slices.Clone(e.Decisions)
-	for i := range e.Decisions {
-		e.Decisions[i].Mentions = nil
-	}
-	e.Targets = slices.Clone(e.Targets)
-	for i := range e.Targets {
-		e.Targets[i].Mentions = nil
-	}
-	e.Organizations = slices.Clone(e.Organizations)
-	for i := range e.Organizations {
-		e.Organizations[i].Mentions = nil
-	}
-	e.Locations = slices.Clone(e.Locations)
-	for i := range e.Locations {
-		e.Locations[i].Mentions = nil
-	}
+	a.Entities = a.Entities.WithoutMentions()
 	a.Normalize()
 	return a
+}
+
+// Decode reads the JSON of an article a backend stored under id (a whole
+// article or its Summary), normalised.
+func Decode(id string, raw []byte) (article.Article, error) {
+	var a article.Article
+	if err := json.Unmarshal(raw, &a); err != nil {
+		return article.Article{}, fmt.Errorf("index: decode stored article %s: %w", id, err)
+	}
+	a.Normalize()
+	return a, nil
 }
 
 // Entity types accepted by EntityQuery.Type.

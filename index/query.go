@@ -40,14 +40,11 @@ func (q Query) Normalize() (Query, error) {
 	case q.Page == 0:
 		q.Page = 1
 	}
-	switch {
-	case q.Size < 0:
-		return q, &ParamError{"size", fmt.Sprintf("must be between 1 and %d, got %d", MaxSize, q.Size)}
-	case q.Size == 0:
-		q.Size = DefaultSize
-	case q.Size > MaxSize:
-		q.Size = MaxSize
+	size, err := pageSize(q.Size)
+	if err != nil {
+		return q, err
 	}
+	q.Size = size
 	if q.Page > MaxWindow/q.Size {
 		return q, &ParamError{"page", fmt.Sprintf("must be at most %d for size %d, got %d", MaxWindow/q.Size, q.Size, q.Page)}
 	}
@@ -81,6 +78,31 @@ func (q Query) Offset() int {
 	return (q.Page - 1) * q.Size
 }
 
+// KeyFilter is an exact condition on the folded keys (FoldKey) of the
+// entities of one type an article mentions.
+type KeyFilter struct {
+	Type string // TypePerson, TypeOrganization, TypeDecision or TypeLocation
+	Key  string
+}
+
+// KeyFilters returns q's entity filters (person, organisation, decision,
+// location) as folded keys, leaving out those q does not set. Every
+// backend matches them the same way: exactly, without scoring.
+func (q Query) KeyFilters() []KeyFilter {
+	var fs []KeyFilter
+	for _, f := range []KeyFilter{
+		{TypePerson, q.Person},
+		{TypeOrganization, q.Org},
+		{TypeDecision, q.Decision},
+		{TypeLocation, q.Location},
+	} {
+		if k := FoldKey(f.Key); k != "" {
+			fs = append(fs, KeyFilter{f.Type, k})
+		}
+	}
+	return fs
+}
+
 // EntityTypes lists the values EntityQuery.Type accepts.
 var EntityTypes = []string{TypePerson, TypeOrganization, TypeDecision, TypeTarget, TypeLocation}
 
@@ -90,20 +112,25 @@ var EntityTypes = []string{TypePerson, TypeOrganization, TypeDecision, TypeTarge
 func (q EntityQuery) Normalize() (EntityQuery, error) {
 	q.Type = strings.ToLower(strings.TrimSpace(q.Type))
 	q.Q = strings.TrimSpace(norm.NFC.String(q.Q))
-	known := false
-	for _, t := range EntityTypes {
-		known = known || q.Type == t
-	}
-	if !known {
+	if !slices.Contains(EntityTypes, q.Type) {
 		return q, &ParamError{"type", fmt.Sprintf("%q is not one of %s", q.Type, strings.Join(EntityTypes, ", "))}
 	}
-	switch {
-	case q.Size < 0:
-		return q, &ParamError{"size", fmt.Sprintf("must be between 1 and %d, got %d", MaxSize, q.Size)}
-	case q.Size == 0:
-		q.Size = DefaultSize
-	case q.Size > MaxSize:
-		q.Size = MaxSize
+	size, err := pageSize(q.Size)
+	if err != nil {
+		return q, err
 	}
+	q.Size = size
 	return q, nil
+}
+
+// pageSize returns a query's page size with 0 as DefaultSize and a size above
+// MaxSize lowered to MaxSize; a negative size is a *ParamError.
+func pageSize(size int) (int, error) {
+	switch {
+	case size < 0:
+		return size, &ParamError{"size", fmt.Sprintf("must be between 1 and %d, got %d", MaxSize, size)}
+	case size == 0:
+		return DefaultSize, nil
+	}
+	return min(size, MaxSize), nil
 }

@@ -2,6 +2,7 @@ package index
 
 import (
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -66,5 +67,16 @@ func TestEntityQueryNormalize(t *testing.T) {
 	}
 	if _, err := (EntityQuery{Type: TypePerson, Size: -1}).Normalize(); !errors.As(err, &pe) || pe.Param != "size" {
 		t.Fatalf("negative size error = %v", err)
+	}
+}
+
+func TestKeyFilters(t *testing.T) {
+	q := Query{Person: " Phan  Văn Mãi", Org: "", Decision: "749/QĐ-TTg", Location: "Đà Nẵng", Source: "vnexpress.net"}
+	want := []KeyFilter{{TypePerson, "phan van mai"}, {TypeDecision, "749/qd-ttg"}, {TypeLocation, "da nang"}}
+	if got := q.KeyFilters(); !slices.Equal(got, want) {
+		t.Errorf("KeyFilters() = %q, want %q", got, want)
+	}
+	if got := (Query{Text: "chuyển đổi số"}).KeyFilters(); len(got) != 0 {
+		t.Errorf("KeyFilters of a text-only query = %q, want none", got)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"dxnews/article"
 )
 
 // builder holds the state of one Build: name keys, places and folds met so
@@ -52,7 +54,7 @@ func (b *builder) entity(typ, id string, gr *group) *Entity {
 	for i, id := range gr.docs {
 		e.Articles[len(gr.docs)-1-i] = id
 	}
-	e.FirstSeen, e.LastSeen = span(gr.dates)
+	e.FirstSeen, e.LastSeen = article.WidenSpan("", "", gr.dates...)
 	return e
 }
 

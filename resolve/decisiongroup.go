@@ -1,6 +1,9 @@
 package resolve
 
-import "strings"
+import (
+	"cmp"
+	"strings"
+)
 
 // symbolKey is the comparison form of a decision symbol: folded, spaces
 // dropped, "/" and "-" alike ("749/QĐ-TTg", "749/qđ-ttg" and
@@ -35,15 +38,9 @@ func (dg *decisionGroup) cite(x decisionMention, docID, date string) {
 	if x.Subject != "" {
 		dg.subjects[x.Subject]++
 	}
-	if dg.date == "" {
-		dg.date = x.Date
-	}
-	if dg.symbol == "" {
-		dg.symbol = x.Symbol
-	}
-	if dg.number == "" {
-		dg.number = x.Number
-	}
+	dg.date = cmp.Or(dg.date, x.Date)
+	dg.symbol = cmp.Or(dg.symbol, x.Symbol)
+	dg.number = cmp.Or(dg.number, x.Number)
 }
 
 type decisionMention struct {

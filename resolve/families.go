@@ -1,6 +1,9 @@
 package resolve
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Family is a metric family goals are grouped in to compare places.
 type Family struct {
@@ -88,24 +91,20 @@ func FamilyOf(metric string) string {
 	}
 rules:
 	for _, r := range familyRules {
-		for _, n := range r.not {
-			if strings.Contains(f, n) {
-				continue rules
-			}
+		if containsAny(f, r.not) {
+			continue
 		}
 		for _, group := range r.all {
-			ok := false
-			for _, alt := range group {
-				if strings.Contains(f, alt) {
-					ok = true
-					break
-				}
-			}
-			if !ok {
+			if !containsAny(f, group) {
 				continue rules
 			}
 		}
 		return r.family
 	}
 	return FamilyOther
+}
+
+// containsAny reports whether s contains one of subs.
+func containsAny(s string, subs []string) bool {
+	return slices.ContainsFunc(subs, func(sub string) bool { return strings.Contains(s, sub) })
 }

@@ -115,15 +115,7 @@ func statedAsFormer(text, role string) bool {
 		}
 		i += from
 		seen = true
-		lead := text[max(0, i-40):i]
-		former := false
-		for _, c := range formerCues {
-			if strings.Contains(lead, c) {
-				former = true
-				break
-			}
-		}
-		if !former {
+		if !containsAny(text[max(0, i-40):i], formerCues) {
 			return false
 		}
 		from = i + len(role)

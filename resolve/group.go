@@ -25,21 +25,6 @@ func (gr *group) add(name, docID, date string) {
 // bestName picks the display name: the most complete written form.
 func (gr *group) bestName() string { return bestOf(gr.names) }
 
-func span(dates []string) (first, last string) {
-	for _, d := range dates {
-		if d == "" {
-			continue
-		}
-		if first == "" || d < first {
-			first = d
-		}
-		if d > last {
-			last = d
-		}
-	}
-	return first, last
-}
-
 // sortedKeys returns m's keys in order, so IDs are assigned the same way
 // on every build.
 func sortedKeys[V any](m map[string]V) []string {

@@ -3,6 +3,8 @@ package resolve
 import (
 	"slices"
 	"strings"
+
+	"dxnews/article"
 )
 
 // roleGroup gathers one role of a person across articles.
@@ -56,9 +58,9 @@ func (b *builder) person(id string, c *cluster) *Entity {
 		slices.SortStableFunc(rg.docs, func(x, y string) int { return strings.Compare(b.g.docs[x].Date, b.g.docs[y].Date) })
 		r := Role{Role: bestOf(rg.names), Articles: rg.docs, Place: rg.place}
 		r.match = b.fold(r.Role) + "\n" + b.fold(rg.key)
-		r.FirstSeen, r.LastSeen = span(rg.current)
+		r.FirstSeen, r.LastSeen = article.WidenSpan("", "", rg.current...)
 		if r.FirstSeen == "" {
-			r.FirstSeen, r.LastSeen = span(rg.allDates)
+			r.FirstSeen, r.LastSeen = article.WidenSpan("", "", rg.allDates...)
 		}
 		if len(rg.former) > 0 {
 			r.Former = rg.former

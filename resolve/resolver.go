@@ -53,22 +53,16 @@ func NewResolverFrom(src Source) *Resolver {
 }
 
 // Add adds or replaces articles (by ID).
-func (r *Resolver) Add(arts ...article.Article) {
-	var docs []Doc
-	if r.src == nil {
-		docs = fromArticles(arts)
-	}
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	for _, d := range docs {
-		r.docs[d.ID] = d
-	}
-	r.dirty = true
-}
+func (r *Resolver) Add(arts ...article.Article) { r.add(arts, true) }
 
 // Load adds stored articles read at start-up. An article already added
 // is kept: Add is always given the newer version.
-func (r *Resolver) Load(arts []article.Article) {
+func (r *Resolver) Load(arts []article.Article) { r.add(arts, false) }
+
+// add takes in arts, replacing the articles held under their IDs when
+// replace is set and keeping them otherwise. With a source, it only marks
+// the graph out of date.
+func (r *Resolver) add(arts []article.Article, replace bool) {
 	var docs []Doc
 	if r.src == nil {
 		docs = fromArticles(arts)
@@ -76,7 +70,7 @@ func (r *Resolver) Load(arts []article.Article) {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	for _, d := range docs {
-		if _, ok := r.docs[d.ID]; !ok {
+		if _, held := r.docs[d.ID]; replace || !held {
 			r.docs[d.ID] = d
 		}
 	}

@@ -115,18 +115,8 @@ func TestChangesInMemoryMatchTheLog(t *testing.T) {
 			t.Fatalf("Changed(%d) = %v, %v; want %v", after, ids, err, want)
 		}
 		var paged []string
-		for range 20 {
-			arts, next, err := s.Since(ctx, cursor, 3)
-			if err != nil {
-				t.Fatal(err)
-			}
-			for _, a := range arts {
-				paged = append(paged, a.ID)
-			}
-			if next == cursor {
-				break
-			}
-			cursor = next
+		for _, a := range pageSince(t, s, cursor, 3) {
+			paged = append(paged, a.ID)
 		}
 		if !slices.Equal(paged, want) && len(want)+len(paged) > 0 {
 			t.Fatalf("paging Since from %d = %v; want %v", after, paged, want)

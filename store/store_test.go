@@ -36,6 +36,26 @@ func put(t testing.TB, s *Store, a article.Article, owed ...string) {
 	}
 }
 
+// pageSince reads what changed after cursor through Since, size articles
+// a page, until the cursor stops moving, and returns the articles in order.
+func pageSince(t testing.TB, s *Store, cursor string, size int) []article.Article {
+	t.Helper()
+	var out []article.Article
+	for range 1000 {
+		arts, next, err := s.Since(context.Background(), cursor, size)
+		if err != nil {
+			t.Fatalf("Since(%q, %d): %v", cursor, size, err)
+		}
+		out = append(out, arts...)
+		if next == cursor {
+			return out
+		}
+		cursor = next
+	}
+	t.Fatalf("Since still moving at cursor %q after 1000 pages", cursor)
+	return nil
+}
+
 func TestPutGetRoundTrip(t *testing.T) {
 	ctx := context.Background()
 	s := openStore(t, t.TempDir())

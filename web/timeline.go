@@ -6,6 +6,8 @@ import (
 	"math"
 	"strings"
 	"time"
+
+	"dxnews/article"
 )
 
 // lane is one row of a timeline: a span with dated points on it.
@@ -27,17 +29,7 @@ func timeline(title string, lanes []lane) template.HTML {
 	const width, left, right, laneH, top = 640.0, 8.0, 8.0, 44.0, 22.0
 	lo, hi := "", ""
 	for _, l := range lanes {
-		for _, d := range append([]string{l.First, l.Last}, pointDates(l.Points)...) {
-			if d == "" {
-				continue
-			}
-			if lo == "" || d < lo {
-				lo = d
-			}
-			if d > hi {
-				hi = d
-			}
-		}
+		lo, hi = article.WidenSpan(lo, hi, append([]string{l.First, l.Last}, pointDates(l.Points)...)...)
 	}
 	t0, ok0 := parseDay(lo)
 	t1, ok1 := parseDay(hi)

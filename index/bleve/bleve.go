@@ -24,7 +24,6 @@ package bleve
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -244,14 +243,5 @@ func (i *Index) Get(ctx context.Context, id string) (article.Article, error) {
 	if raw == nil {
 		return article.Article{}, fmt.Errorf("bleve: get %s: stored article missing", id)
 	}
-	return decode(id, raw)
-}
-
-func decode(id string, raw []byte) (article.Article, error) {
-	var a article.Article
-	if err := json.Unmarshal(raw, &a); err != nil {
-		return article.Article{}, fmt.Errorf("bleve: decode article %s: %w", id, err)
-	}
-	a.Normalize()
-	return a, nil
+	return index.Decode(id, raw)
 }

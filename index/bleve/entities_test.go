@@ -14,15 +14,9 @@ import (
 // A table kept up to date through replacements, which free slots and
 // reuse them, answers exactly as one built from the final articles alone.
 func TestTableFollowsReplacements(t *testing.T) {
-	var docs []article.Article
-	for i := range 900 {
-		docs = append(docs, indextest.Archive(900, i, 5))
-	}
+	docs := indextest.Archives(900, 5)
 	ctx := context.Background()
-	live := openFilled(t, docs[:600])
-	if err := live.Warm(ctx); err != nil {
-		t.Fatal(err)
-	}
+	live := openWarmed(t, docs[:600])
 	// Replace a third of the articles with the entities and dates of
 	// others, then add the rest.
 	final := append([]article.Article(nil), docs[:600]...)

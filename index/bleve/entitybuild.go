@@ -5,6 +5,7 @@ import (
 	"fmt"
 
 	"dxnews/article"
+	"dxnews/index"
 
 	bleveindex "github.com/blevesearch/bleve_index_api"
 )
@@ -88,7 +89,7 @@ func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 		if raw == nil {
 			continue
 		}
-		a, err := decode(id, raw)
+		a, err := index.Decode(id, raw)
 		if err != nil {
 			return nil, err
 		}

@@ -74,7 +74,7 @@ func (t *entityTable) facets(q index.Query) index.Facets {
 				}
 			}
 		}
-		all := emptyFacets()
+		all := index.EmptyFacets()
 		all.People = top(entities(index.TypePerson))
 		all.Organizations = top(entities(index.TypeOrganization))
 		all.Decisions = top(entities(index.TypeDecision))
@@ -85,7 +85,7 @@ func (t *entityTable) facets(q index.Query) index.Facets {
 		})
 		t.allFacets, t.facetsAt = &all, t.changes
 	}
-	f := emptyFacets()
+	f := index.EmptyFacets()
 	for _, fc := range facets {
 		if q.WantsFacet(fc.name) {
 			*fc.get(&f) = slices.Clone(*fc.get(t.allFacets))

@@ -36,15 +36,6 @@ func addFacets(req *blevesearch.SearchRequest, q index.Query) {
 	}
 }
 
-func emptyFacets() index.Facets {
-	return index.Facets{
-		People:        []index.FacetCount{},
-		Organizations: []index.FacetCount{},
-		Decisions:     []index.FacetCount{},
-		Sources:       []index.FacetCount{},
-	}
-}
-
 // facetCounts orders a Bleve terms facet by count, then name.
 func facetCounts(fr *search.FacetResult) []index.FacetCount {
 	out := []index.FacetCount{}

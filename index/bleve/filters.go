@@ -22,15 +22,8 @@ func conjunction(qs []query.Query) query.Query {
 
 func filterQueries(q index.Query) []query.Query {
 	var fs []query.Query
-	for _, f := range []struct{ typ, value string }{
-		{index.TypePerson, q.Person},
-		{index.TypeOrganization, q.Org},
-		{index.TypeDecision, q.Decision},
-		{index.TypeLocation, q.Location},
-	} {
-		if k := index.FoldKey(f.value); k != "" {
-			fs = append(fs, term(keyField(f.typ), k))
-		}
+	for _, f := range q.KeyFilters() {
+		fs = append(fs, term(keyField(f.Type), f.Key))
 	}
 	if s := index.NormSource(q.Source); s != "" {
 		fs = append(fs, term(fieldSource, s))

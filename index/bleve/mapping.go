@@ -55,31 +55,22 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	m.IndexDynamic = false
 	m.DocValuesDynamic = false
 
-	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
+	field := func(analyzer string, store, vectors, docValues bool) *mapping.FieldMapping {
 		f := mapping.NewTextFieldMapping()
 		f.Analyzer = analyzer
-		f.Store = false
-		f.IncludeInAll = false
-		f.IncludeTermVectors = vectors
-		f.DocValues = false
-		return f
-	}
-	kw := func(store, docValues bool) *mapping.FieldMapping {
-		f := mapping.NewKeywordFieldMapping()
-		f.Analyzer = keyword.Name
 		f.Store = store
 		f.IncludeInAll = false
-		f.IncludeTermVectors = false
+		f.IncludeTermVectors = vectors
 		f.DocValues = docValues
 		return f
 	}
+	text := func(analyzer string, vectors bool) *mapping.FieldMapping {
+		return field(analyzer, false, vectors, false)
+	}
+	kw := func(store, docValues bool) *mapping.FieldMapping { return field(keyword.Name, store, false, docValues) }
 	stored := func() *mapping.FieldMapping {
-		f := mapping.NewTextFieldMapping()
+		f := field("", true, false, false)
 		f.Index = false
-		f.Store = true
-		f.IncludeInAll = false
-		f.IncludeTermVectors = false
-		f.DocValues = false
 		return f
 	}
 	published := mapping.NewDateTimeFieldMapping()

@@ -19,7 +19,7 @@ import (
 // over all matches. Filters are required clauses; nothing is scored, so a
 // query costs intersections of postings and a sort by date of its matches.
 func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error) {
-	res := index.Results{Articles: []article.Article{}, Facets: emptyFacets()}
+	res := index.Results{Articles: []article.Article{}, Facets: index.EmptyFacets()}
 	q, err := q.Normalize()
 	if err != nil {
 		return res, err
@@ -60,7 +60,7 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	for _, hit := range hits {
 		raw, _ := hit.Fields[fieldSummary].(string)
-		a, err := decode(hit.ID, []byte(raw))
+		a, err := index.Decode(hit.ID, []byte(raw))
 		if err != nil {
 			return res, err
 		}

@@ -27,6 +27,16 @@ func openFilled(t *testing.T, docs []article.Article) *Index {
 	return ix
 }
 
+// openWarmed is openFilled with the entity table built.
+func openWarmed(t *testing.T, docs []article.Article) *Index {
+	t.Helper()
+	ix := openFilled(t, docs)
+	if err := ix.Warm(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	return ix
+}
+
 // Articles with the words in the title come before articles with them
 // only in the lead, and those before articles with them only in the body,
 // whatever their dates; within a tier, newest first. Pages follow the same
@@ -91,10 +101,7 @@ func TestTextTiers(t *testing.T) {
 // Facets over the whole archive come from the entity table; they must be
 // the counts Bleve gives for the same articles.
 func TestArchiveFacetsMatchBleve(t *testing.T) {
-	var docs []article.Article
-	for i := range 400 {
-		docs = append(docs, indextest.Archive(400, i, 3))
-	}
+	docs := indextest.Archives(400, 3)
 	ix := openFilled(t, docs)
 	ctx := context.Background()
 	// Before the entity table is built, the search does not wait for it:
@@ -161,15 +168,9 @@ func TestVersionChangesOnIndex(t *testing.T) {
 func TestFacetsBeyondScope(t *testing.T) {
 	defer func(n int) { facetScope = n }(facetScope)
 	facetScope = 100
-	var docs []article.Article
-	for i := range 300 {
-		docs = append(docs, indextest.Archive(300, i, 5))
-	}
-	ix := openFilled(t, docs)
+	docs := indextest.Archives(300, 5)
+	ix := openWarmed(t, docs)
 	ctx := context.Background()
-	if err := ix.Warm(ctx); err != nil {
-		t.Fatal(err)
-	}
 	newest := slices.Clone(docs)
 	slices.SortFunc(newest, func(a, b article.Article) int { return b.Published.Compare(a.Published) })
 	newest = newest[:facetScope]
@@ -220,15 +221,9 @@ func TestFacetsBeyondScope(t *testing.T) {
 // same pages as reading every match.
 func TestWindowedPagesMatchFull(t *testing.T) {
 	defer func(n int) { windowMin = n }(windowMin)
-	var docs []article.Article
-	for i := range 1500 {
-		docs = append(docs, indextest.Archive(1500, i, 9))
-	}
-	ix := openFilled(t, docs)
+	docs := indextest.Archives(1500, 9)
+	ix := openWarmed(t, docs)
 	ctx := context.Background()
-	if err := ix.Warm(ctx); err != nil {
-		t.Fatal(err)
-	}
 	queries := []index.Query{
 		{}, {Page: 7, Size: 10}, {Source: index.NormSource(docs[0].Source), Page: 3},
 		{Text: "chuyển đổi số"}, {Text: "chuyen doi so", Page: 30, Size: 10}, {Text: "du lieu", Page: 2},
@@ -263,10 +258,7 @@ func TestWindowedPagesMatchFull(t *testing.T) {
 // Articles written while the entity table is being built are in it once
 // the build is done.
 func TestTableBuiltWhileIndexing(t *testing.T) {
-	var docs []article.Article
-	for i := range 1600 {
-		docs = append(docs, indextest.Archive(1600, i, 11))
-	}
+	docs := indextest.Archives(1600, 11)
 	ix := openFilled(t, docs[:1000])
 	ctx := context.Background()
 	done := make(chan error, 1)

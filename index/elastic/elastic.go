@@ -238,7 +238,7 @@ func (i *Index) Get(ctx context.Context, id string) (article.Article, error) {
 	if !res.Found {
 		return article.Article{}, index.ErrNotFound
 	}
-	return decode(id, res.Source)
+	return index.Decode(id, res.Source)
 }
 
 // Target names the cluster and the articles index generation, to tell

@@ -3,7 +3,6 @@ package elastic
 import (
 	"context"
 	"errors"
-	"net"
 	"reflect"
 	"slices"
 	"strings"
@@ -14,17 +13,6 @@ import (
 	"dxnews/index"
 	"dxnews/index/indextest"
 )
-
-func fixtureArticle(t *testing.T, id string) article.Article {
-	t.Helper()
-	for _, a := range indextest.Fixtures() {
-		if a.ID == id {
-			return a
-		}
-	}
-	t.Fatalf("no fixture %s", id)
-	return article.Article{}
-}
 
 func TestCheckCreatesTemplatesIndicesAndAliases(t *testing.T) {
 	f := newFake(t,
@@ -45,17 +33,11 @@ func TestCheckCreatesTemplatesIndicesAndAliases(t *testing.T) {
 	if err := i.Check(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	f.done()
 	f.checkGolden("setup")
 }
 
 func TestStartErrorsSayWhatIsWrong(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	closed := "http://" + ln.Addr().String()
-	ln.Close()
+	closed := indextest.ClosedURL(t)
 	for _, tc := range []struct {
 		name        string
 		steps       []step
@@ -88,7 +70,6 @@ func TestStartErrorsSayWhatIsWrong(t *testing.T) {
 			if errors.Is(err, ErrUnavailable) != tc.unavailable {
 				t.Errorf("errors.Is(%v, ErrUnavailable) = %v, want %v", err, !tc.unavailable, tc.unavailable)
 			}
-			f.done()
 		})
 	}
 }
@@ -113,17 +94,15 @@ func TestConfigErrors(t *testing.T) {
 }
 
 func TestIndexWritesArticleThenItsEntities(t *testing.T) {
-	f := newFake(t, script(ready, []step{
+	f, i := openScripted(t, []step{
 		{"POST /dxnews-articles/_mget", "mget-missing"},
 		{"POST /dxnews-articles/_bulk", "bulk-one-created"},
 		{"POST /dxnews-articles/_search", "search-entity-articles"},
 		{"POST /dxnews-entities/_bulk", "bulk-one-entity"},
-	})...)
-	i := f.openReady(t)
-	if err := i.Index(context.Background(), fixtureArticle(t, "f-cuoi-nam")); err != nil {
+	})
+	if err := i.Index(context.Background(), indextest.Fixture(t, "f-cuoi-nam")); err != nil {
 		t.Fatal(err)
 	}
-	f.done()
 	f.checkGolden("index")
 }
 
@@ -132,76 +111,77 @@ func TestIndexWritesArticleThenItsEntities(t *testing.T) {
 func noEntities(t *testing.T) []article.Article {
 	var out []article.Article
 	for _, id := range []string{"f-ban-giai-phap", "f-ban-du-lieu", "f-khong-ngay"} {
-		out = append(out, fixtureArticle(t, id))
+		out = append(out, indextest.Fixture(t, id))
 	}
-	extra := fixtureArticle(t, "f-khong-ngay")
+	extra := indextest.Fixture(t, "f-khong-ngay")
 	extra.ID, extra.Title = "f-thu-tu", "Bài thứ tư"
 	return append(out, extra)
 }
 
-func TestBulkWithHalfTheItemsRejected(t *testing.T) {
-	// Item 2 is refused with 429 and goes again alone; item 3 has a
-	// mapping error and is reported. Items 1 and 4 are indexed once.
-	f := newFake(t, script(ready, []step{
-		{"POST /dxnews-articles/_mget", "mget-missing"},
-		{"POST /dxnews-articles/_bulk", "bulk-mixed-errors"},
-		{"POST /dxnews-articles/_bulk", "bulk-one-retried"},
-	})...)
-	i := f.openReady(t)
-	err := i.Index(context.Background(), noEntities(t)...)
-	var pe *index.PartialError
-	if !errors.As(err, &pe) {
-		t.Fatalf("Index error = %v, want an index.PartialError", err)
+// TestBulkAnswers writes four articles that name no entity while the
+// cluster answers the bulk requests as scripted.
+func TestBulkAnswers(t *testing.T) {
+	for _, tc := range []struct {
+		name   string
+		bulk   []string // the answer to each bulk request in turn; "" drops the connection
+		golden string   // the golden file of the requests, when checked
+		check  func(t *testing.T, err error)
+	}{
+		{
+			// Item 2 is refused with 429 and goes again alone; item 3 has a
+			// mapping error and is reported. Items 1 and 4 are indexed once.
+			"half the items rejected", []string{"bulk-mixed-errors", "bulk-one-retried"}, "bulk-retry",
+			func(t *testing.T, err error) {
+				var pe *index.PartialError
+				if !errors.As(err, &pe) {
+					t.Fatalf("Index error = %v, want an index.PartialError", err)
+				}
+				if !slices.Equal(pe.Failed, []string{"f-khong-ngay"}) || !strings.Contains(err.Error(), "mapper_parsing_exception") {
+					t.Fatalf("failed = %v (%v), want only f-khong-ngay with its mapping error", pe.Failed, err)
+				}
+			},
+		},
+		{
+			"a 429 storm is retried", []string{"rejected-429", "rejected-429", "rejected-429", "bulk-four-created"}, "",
+			func(t *testing.T, err error) {
+				if err != nil {
+					t.Fatalf("Index through a 429 storm: %v", err)
+				}
+			},
+		},
+		{
+			// Every attempt loses its connection, then the cluster answers 429
+			// until the retries run out: nothing is reported indexed.
+			"cluster down mid-write fails the whole call", []string{"", "", "", ""}, "",
+			func(t *testing.T, err error) {
+				if err == nil || !errors.Is(err, ErrUnavailable) {
+					t.Fatalf("Index with the cluster gone: %v, want ErrUnavailable", err)
+				}
+				var pe *index.PartialError
+				if errors.As(err, &pe) {
+					t.Fatalf("a failed request must not look partial: %v", err)
+				}
+			},
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			steps := []step{{"POST /dxnews-articles/_mget", "mget-missing"}}
+			for _, answer := range tc.bulk {
+				steps = append(steps, step{"POST /dxnews-articles/_bulk", answer})
+			}
+			f, i := openScripted(t, steps)
+			tc.check(t, i.Index(context.Background(), noEntities(t)...))
+			if tc.golden != "" {
+				f.checkGolden(tc.golden)
+			}
+		})
 	}
-	if !slices.Equal(pe.Failed, []string{"f-khong-ngay"}) || !strings.Contains(err.Error(), "mapper_parsing_exception") {
-		t.Fatalf("failed = %v (%v), want only f-khong-ngay with its mapping error", pe.Failed, err)
-	}
-	f.done()
-	f.checkGolden("bulk-retry")
-}
-
-func TestTooManyRequestsStormIsRetried(t *testing.T) {
-	f := newFake(t, script(ready, []step{
-		{"POST /dxnews-articles/_mget", "mget-missing"},
-		{"POST /dxnews-articles/_bulk", "rejected-429"},
-		{"POST /dxnews-articles/_bulk", "rejected-429"},
-		{"POST /dxnews-articles/_bulk", "rejected-429"},
-		{"POST /dxnews-articles/_bulk", "bulk-four-created"},
-	})...)
-	i := f.openReady(t)
-	if err := i.Index(context.Background(), noEntities(t)...); err != nil {
-		t.Fatalf("Index through a 429 storm: %v", err)
-	}
-	f.done()
-}
-
-func TestClusterDownMidWriteFailsWholeCall(t *testing.T) {
-	// Every attempt loses its connection, then the cluster answers 429
-	// until the retries run out: nothing is reported indexed.
-	f := newFake(t, script(ready, []step{
-		{"POST /dxnews-articles/_mget", "mget-missing"},
-		{"POST /dxnews-articles/_bulk", ""},
-		{"POST /dxnews-articles/_bulk", ""},
-		{"POST /dxnews-articles/_bulk", ""},
-		{"POST /dxnews-articles/_bulk", ""},
-	})...)
-	i := f.openReady(t)
-	err := i.Index(context.Background(), noEntities(t)...)
-	if err == nil || !errors.Is(err, ErrUnavailable) {
-		t.Fatalf("Index with the cluster gone: %v, want ErrUnavailable", err)
-	}
-	var pe *index.PartialError
-	if errors.As(err, &pe) {
-		t.Fatalf("a failed request must not look partial: %v", err)
-	}
-	f.done()
 }
 
 func TestSearchSendsQueryDSLAndReadsFacets(t *testing.T) {
-	f := newFake(t, script(ready, []step{
+	f, i := openScripted(t, []step{
 		{"POST /dxnews-articles/_search", "search-articles"},
-	})...)
-	i := f.openReady(t)
+	})
 	ict := time.FixedZone("ICT", 7*3600)
 	res, err := i.Search(context.Background(), index.Query{
 		Text: "chuyển đổi số", Person: "Phan Van Mai", Source: "www.VnExpress.net",
@@ -211,7 +191,6 @@ func TestSearchSendsQueryDSLAndReadsFacets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.done()
 	f.checkGolden("search")
 	if res.Total != 1 || len(res.Articles) != 1 || res.Articles[0].ID != "f-tphcm" {
 		t.Fatalf("results = %d %+v", res.Total, res.Articles)
@@ -233,10 +212,9 @@ func TestSearchSendsQueryDSLAndReadsFacets(t *testing.T) {
 }
 
 func TestSearchAllNewestFirst(t *testing.T) {
-	f := newFake(t, script(ready, []step{
+	f, i := openScripted(t, []step{
 		{"POST /dxnews-articles/_search", "search-empty"},
-	})...)
-	i := f.openReady(t)
+	})
 	res, err := i.Search(context.Background(), index.Query{Page: 3, Size: 10})
 	if err != nil {
 		t.Fatal(err)
@@ -244,20 +222,17 @@ func TestSearchAllNewestFirst(t *testing.T) {
 	if res.Total != 0 || res.Articles == nil || res.Facets.People == nil || res.Facets.Sources == nil {
 		t.Fatalf("empty results = %+v", res)
 	}
-	f.done()
 	f.checkGolden("search-all")
 }
 
 func TestEntitiesQuery(t *testing.T) {
-	f := newFake(t, script(ready, []step{
+	f, i := openScripted(t, []step{
 		{"POST /dxnews-entities/_search", "search-entities"},
-	})...)
-	i := f.openReady(t)
+	})
 	es, err := i.Entities(context.Background(), index.EntityQuery{Type: "Person", Q: "văn mãi*"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	f.done()
 	f.checkGolden("entities")
 	want := []index.Entity{{
 		Type: "person", Name: "Phan Văn Mãi", Count: 2,
@@ -270,17 +245,16 @@ func TestEntitiesQuery(t *testing.T) {
 }
 
 func TestGetCountHealth(t *testing.T) {
-	f := newFake(t, script(ready, []step{
+	f, i := openScripted(t, []step{
 		{"GET /dxnews-articles/_doc/f-tphcm", "get-found"},
 		{"GET /dxnews-articles/_doc/0000000000000000", "get-missing"},
 		{"GET /dxnews-articles/_doc/x", "index-not-found"},
 		{"POST /dxnews-articles/_count", "count"},
 		{"GET /_cluster/health", "health"},
-	})...)
-	i := f.openReady(t)
+	})
 	ctx := context.Background()
 	a, err := i.Get(ctx, "f-tphcm")
-	if err != nil || a.Title != fixtureArticle(t, "f-tphcm").Title {
+	if err != nil || a.Title != indextest.Fixture(t, "f-tphcm").Title {
 		t.Fatalf("Get = %q, %v", a.Title, err)
 	}
 	if _, err := i.Get(ctx, "0000000000000000"); !errors.Is(err, index.ErrNotFound) {
@@ -295,7 +269,6 @@ func TestGetCountHealth(t *testing.T) {
 	if h, err := i.Health(ctx); err != nil || h.Status != "yellow" || h.Nodes != 1 {
 		t.Fatalf("Health = %+v, %v", h, err)
 	}
-	f.done()
 	f.checkGolden("get-count-health")
 }
 
@@ -356,38 +329,35 @@ func TestGeneration(t *testing.T) {
 	}
 }
 
+// newGeneration are the steps of a rebuild up to filling the next
+// generation: reading where the aliases point and creating both indices.
+var newGeneration = []step{
+	{"GET /_alias/dxnews-articles", "alias-articles"},
+	{"GET /_alias/dxnews-entities", "alias-entities"},
+	{"PUT /dxnews-articles-v2", "create-articles-v2"},
+	{"PUT /dxnews-entities-v2", "create-entities-v2"},
+}
+
 func TestRebuildSwapsAliasesAtomically(t *testing.T) {
-	f := newFake(t, script(ready, []step{
-		{"GET /_alias/dxnews-articles", "alias-articles"},
-		{"GET /_alias/dxnews-entities", "alias-entities"},
-		{"PUT /dxnews-articles-v2", "create-articles-v2"},
-		{"PUT /dxnews-entities-v2", "create-entities-v2"},
+	f, i := openScripted(t, slices.Concat(newGeneration, []step{
 		{"POST /dxnews-articles-v2/_bulk", "bulk-two-created-v2"},
 		{"POST /dxnews-entities-v2/_bulk", "bulk-one-entity-v2"},
 		{"POST /_aliases", "aliases-ack"},
 		{"DELETE /dxnews-articles-v1,dxnews-entities-v1", "delete-ack"},
-	})...)
-	i := f.openReady(t)
-	got, err := i.Rebuild(context.Background(), []article.Article{fixtureArticle(t, "f-cuoi-nam"), fixtureArticle(t, "f-khong-ngay")})
+	}))
+	got, err := i.Rebuild(context.Background(), []article.Article{indextest.Fixture(t, "f-cuoi-nam"), indextest.Fixture(t, "f-khong-ngay")})
 	if err != nil || got != "dxnews-articles-v2" {
 		t.Fatalf("Rebuild = %q, %v", got, err)
 	}
-	f.done()
 	f.checkGolden("rebuild")
 }
 
 func TestRebuildFailureKeepsTheOldGeneration(t *testing.T) {
-	f := newFake(t, script(ready, []step{
-		{"GET /_alias/dxnews-articles", "alias-articles"},
-		{"GET /_alias/dxnews-entities", "alias-entities"},
-		{"PUT /dxnews-articles-v2", "create-articles-v2"},
-		{"PUT /dxnews-entities-v2", "create-entities-v2"},
+	_, i := openScripted(t, slices.Concat(newGeneration, []step{
 		{"POST /dxnews-articles-v2/_bulk", "unauthorized"},
 		{"DELETE /dxnews-articles-v2,dxnews-entities-v2", "delete-ack"},
-	})...)
-	i := f.openReady(t)
-	if _, err := i.Rebuild(context.Background(), []article.Article{fixtureArticle(t, "f-cuoi-nam")}); err == nil {
+	}))
+	if _, err := i.Rebuild(context.Background(), []article.Article{indextest.Fixture(t, "f-cuoi-nam")}); err == nil {
 		t.Fatal("Rebuild succeeded with the bulk refused")
 	}
-	f.done()
 }

@@ -91,7 +91,7 @@ func buildEntities(arts []article.Article) map[string]*entityDoc {
 				}
 				e.Count++
 				e.Articles = append(e.Articles, a.ID)
-				e.seen(day)
+				e.FirstSeen, e.LastSeen = article.WidenSpan(e.FirstSeen, e.LastSeen, day)
 				e.fill(a, typ, day)
 			}
 		}
@@ -102,19 +102,6 @@ func buildEntities(arts []article.Article) map[string]*entityDoc {
 		sort.Strings(e.Aliases)
 	}
 	return out
-}
-
-// seen widens the first and last seen dates to day ("" is no date).
-func (e *entityDoc) seen(day string) {
-	if day == "" {
-		return
-	}
-	if e.FirstSeen == "" || day < e.FirstSeen {
-		e.FirstSeen = day
-	}
-	if day > e.LastSeen {
-		e.LastSeen = day
-	}
 }
 
 // fill adds what article a says of the entity: roles of a person, the
@@ -167,25 +154,11 @@ func (e *entityDoc) addRole(role, id, day string) {
 		r := &e.Roles[k]
 		if r.Role == role {
 			r.Articles = index.AppendUnique(r.Articles, id)
-			r.widen(day)
+			r.FirstSeen, r.LastSeen = article.WidenSpan(r.FirstSeen, r.LastSeen, day)
 			return
 		}
 	}
-	r := roleDoc{Role: role, Articles: []string{id}}
-	r.widen(day)
-	e.Roles = append(e.Roles, r)
-}
-
-func (r *roleDoc) widen(day string) {
-	if day == "" {
-		return
-	}
-	if r.FirstSeen == "" || day < r.FirstSeen {
-		r.FirstSeen = day
-	}
-	if day > r.LastSeen {
-		r.LastSeen = day
-	}
+	e.Roles = append(e.Roles, roleDoc{Role: role, Articles: []string{id}, FirstSeen: day, LastSeen: day})
 }
 
 // setOnce keeps the first non-empty value (articles come newest first).
@@ -253,7 +226,7 @@ func (i *Index) syncEntities(ctx context.Context, touched map[string]bool) error
 	}
 	arts := make([]article.Article, 0, len(res.Hits.Hits))
 	for _, h := range res.Hits.Hits {
-		a, err := decode(h.ID, h.Source)
+		a, err := index.Decode(h.ID, h.Source)
 		if err != nil {
 			return err
 		}

@@ -9,6 +9,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -57,6 +58,7 @@ func newFake(t *testing.T, steps ...step) *fakeES {
 	f := &fakeES{t: t, steps: steps}
 	f.srv = httptest.NewServer(http.HandlerFunc(f.serve))
 	t.Cleanup(f.srv.Close)
+	t.Cleanup(f.done)
 	return f
 }
 
@@ -105,7 +107,8 @@ func (f *fakeES) serve(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// done fails the test when scripted steps were not requested.
+// done fails the test when scripted steps were not requested. It runs when
+// the test ends.
 func (f *fakeES) done() {
 	f.t.Helper()
 	f.mu.Lock()
@@ -181,10 +184,12 @@ func (f *fakeES) open(t *testing.T) *Index {
 	return i
 }
 
-// openReady opens an Index, sets it up through the ready steps and forgets
-// those requests, so a golden file holds only the operation under test.
-func (f *fakeES) openReady(t *testing.T) *Index {
+// openScripted starts a fake cluster that expects the ready steps and then
+// steps, opens an Index on it and sets it up through the ready steps, whose
+// requests it forgets: golden files hold what the test itself sent.
+func openScripted(t *testing.T, steps []step) (*fakeES, *Index) {
 	t.Helper()
+	f := newFake(t, append(slices.Clone(ready), steps...)...)
 	i := f.open(t)
 	if err := i.Check(context.Background()); err != nil {
 		t.Fatal(err)
@@ -192,7 +197,7 @@ func (f *fakeES) openReady(t *testing.T) *Index {
 	f.mu.Lock()
 	f.got = nil
 	f.mu.Unlock()
-	return i
+	return f, i
 }
 
 // ready are the steps of Check against a cluster already set up.
@@ -202,12 +207,4 @@ var ready = []step{
 	{"PUT /_index_template/dxnews-entities", "acknowledged"},
 	{"GET /_alias/dxnews-articles", "alias-articles"},
 	{"GET /_alias/dxnews-entities", "alias-entities"},
-}
-
-func script(steps ...[]step) []step {
-	var out []step
-	for _, s := range steps {
-		out = append(out, s...)
-	}
-	return out
 }

@@ -8,20 +8,9 @@ import (
 	"io"
 	"strings"
 
-	"dxnews/article"
-
 	"github.com/elastic/go-elasticsearch/v8"
 	"github.com/elastic/go-elasticsearch/v8/esapi"
 )
-
-func decode(id string, raw []byte) (article.Article, error) {
-	var a article.Article
-	if err := json.Unmarshal(raw, &a); err != nil {
-		return article.Article{}, fmt.Errorf("elastic: decode article %s: %w", id, err)
-	}
-	a.Normalize()
-	return a, nil
-}
 
 // do performs req with the request timeout and decodes a 2xx answer into
 // out (when not nil). Errors are *ResponseError for error answers, wrap

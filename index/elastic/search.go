@@ -68,7 +68,7 @@ type searchResponse struct {
 // first when q has no text), as summaries (index.Summary), with the facets
 // q asks for counted over all matches.
 func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error) {
-	res := index.Results{Articles: []article.Article{}, Facets: emptyFacets()}
+	res := index.Results{Articles: []article.Article{}, Facets: index.EmptyFacets()}
 	q, err := q.Normalize()
 	if err != nil {
 		return res, err
@@ -82,7 +82,7 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 	}
 	res.Total = sr.Hits.Total.Value
 	for _, h := range sr.Hits.Hits {
-		a, err := decode(h.ID, h.Source)
+		a, err := index.Decode(h.ID, h.Source)
 		if err != nil {
 			return res, err
 		}
@@ -99,10 +99,6 @@ func (i *Index) Search(ctx context.Context, q index.Query) (index.Results, error
 		*f.get(&res.Facets) = out
 	}
 	return res, nil
-}
-
-func emptyFacets() index.Facets {
-	return index.Facets{People: []index.FacetCount{}, Organizations: []index.FacetCount{}, Decisions: []index.FacetCount{}, Sources: []index.FacetCount{}}
 }
 
 // searchBody is the query DSL of a normalised query.
@@ -175,15 +171,8 @@ func textQuery(text string) map[string]any {
 // filters are the exact, unscored conditions of q.
 func filters(q index.Query) []any {
 	var fs []any
-	for _, f := range []struct{ typ, value string }{
-		{index.TypePerson, q.Person},
-		{index.TypeOrganization, q.Org},
-		{index.TypeDecision, q.Decision},
-		{index.TypeLocation, q.Location},
-	} {
-		if k := index.FoldKey(f.value); k != "" {
-			fs = append(fs, map[string]any{"term": map[string]any{"keys." + f.typ: k}})
-		}
+	for _, f := range q.KeyFilters() {
+		fs = append(fs, map[string]any{"term": map[string]any{"keys." + f.Type: f.Key}})
 	}
 	if s := index.NormSource(q.Source); s != "" {
 		fs = append(fs, map[string]any{"term": map[string]any{"source_key": s}})

@@ -83,7 +83,7 @@ func testEntities(t *testing.T, ix index.Indexer) {
 		{index.EntityQuery{Type: index.TypeLocation},
 			index.Entity{Type: index.TypeLocation, Name: "TP.HCM", Count: 2, Articles: []string{idHCMC, idDaNang}}},
 		{index.EntityQuery{Type: index.TypeTarget, Q: "dich vu cong"},
-			index.Entity{Type: index.TypeTarget, Name: index.TargetName(fixture(t, idMinistry).Entities.Targets[0]), Count: 1, Articles: []string{idMinistry}}},
+			index.Entity{Type: index.TypeTarget, Name: index.TargetName(Fixture(t, idMinistry).Entities.Targets[0]), Count: 1, Articles: []string{idMinistry}}},
 	} {
 		es := entities(t, ix, tc.q)
 		if tc.want.Name == "" {
@@ -127,7 +127,7 @@ func testReindex(t *testing.T, ix index.Indexer) {
 	ctx := context.Background()
 	// Indexing everything again, with one article twice in the same call,
 	// changes nothing.
-	again := append(Fixtures(), fixture(t, idHCMC))
+	again := append(Fixtures(), Fixture(t, idHCMC))
 	if err := ix.Index(ctx, again...); err != nil {
 		t.Fatal(err)
 	}
@@ -143,7 +143,7 @@ func testReindex(t *testing.T, ix index.Indexer) {
 	}
 
 	// A changed article replaces the old one: its old words and people go.
-	changed := fixture(t, idHCMC)
+	changed := Fixture(t, idHCMC)
 	changed.Title = "Quận trung tâm thử nghiệm ví điện tử"
 	changed.Entities.People = []article.Person{{Name: "Võ Thị Hạnh", Roles: []string{"Phó Chủ tịch UBND quận"}}}
 	if err := ix.Index(ctx, changed); err != nil {
@@ -173,7 +173,7 @@ func testCancelled(t *testing.T, ix index.Indexer) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	for name, call := range map[string]func() error{
-		"Index":    func() error { return ix.Index(ctx, fixture(t, idHCMC)) },
+		"Index":    func() error { return ix.Index(ctx, Fixture(t, idHCMC)) },
 		"Search":   func() error { _, err := ix.Search(ctx, index.Query{Text: "chuyen doi so"}); return err },
 		"Entities": func() error { _, err := ix.Entities(ctx, index.EntityQuery{Type: index.TypePerson}); return err },
 		"Get":      func() error { _, err := ix.Get(ctx, idHCMC); return err },

@@ -62,8 +62,8 @@ func Run(t *testing.T, newIndex func(t *testing.T) index.Indexer) {
 	})
 }
 
-// fixture returns the fixture article with the given ID.
-func fixture(t *testing.T, id string) article.Article {
+// Fixture returns the article of Fixtures with the given ID.
+func Fixture(t testing.TB, id string) article.Article {
 	t.Helper()
 	for _, a := range Fixtures() {
 		if a.ID == id {
@@ -167,7 +167,7 @@ func testText(t *testing.T, ix index.Indexer) {
 	// Search returns each article's summary: everything but the body and
 	// the mentions, entities with their roles and audio included.
 	res := search(t, ix, index.Query{Text: "Quyet dinh 944"})
-	if len(res.Articles) != 1 || !sameJSON(t, res.Articles[0], index.Summary(fixture(t, idHCMC))) {
+	if len(res.Articles) != 1 || !sameJSON(t, res.Articles[0], index.Summary(Fixture(t, idHCMC))) {
 		t.Fatalf("Search(Quyet dinh 944) = %+v, want the summary of %s", res.Articles, idHCMC)
 	}
 }
