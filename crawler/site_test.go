@@ -123,6 +123,18 @@ func (s *testSite) count(path string) int {
 
 var siteModTime = time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
 
+// siteRedirects are the test site's redirects: into a robots-disallowed
+// path, off the site, and a loop.
+var siteRedirects = map[string]struct {
+	url  string
+	code int
+}{
+	"/vao-trong": {"/private/noi-bo-301.html", http.StatusFound},
+	"/ra-ngoai":  {"https://example.invalid/bai.html", http.StatusMovedPermanently},
+	"/vong-1":    {"/vong-2", http.StatusFound},
+	"/vong-2":    {"/vong-1", http.StatusFound},
+}
+
 func newTestSite(t testing.TB) *testSite {
 	s := &testSite{requests: map[string]int{}, ok: map[string]int{}}
 	pages := map[string]string{}
@@ -163,6 +175,10 @@ func newTestSite(t testing.TB) *testSite {
 		s.requests[r.URL.Path]++
 		n := s.requests[r.URL.Path]
 		s.mu.Unlock()
+		if to, ok := siteRedirects[r.URL.Path]; ok {
+			http.Redirect(w, r, to.url, to.code)
+			return
+		}
 		base := "http://" + r.Host
 		switch r.URL.Path {
 		case "/robots.txt":
@@ -177,18 +193,6 @@ func newTestSite(t testing.TB) *testSite {
 			w.Header().Set("Content-Type", "application/rss+xml")
 			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo Thử</title>
 <item><title>a</title><link>%s%s</link></item><item><title>b</title><link>%s%s</link></item><item><title>c</title><link>%s%s</link></item></channel></rss>`, base, siteArticles[3].path, base, siteArticles[0].path, base, siteArticles[6].path)
-			return
-		case "/vao-trong":
-			http.Redirect(w, r, "/private/noi-bo-301.html", http.StatusFound)
-			return
-		case "/ra-ngoai":
-			http.Redirect(w, r, "https://example.invalid/bai.html", http.StatusMovedPermanently)
-			return
-		case "/vong-1":
-			http.Redirect(w, r, "/vong-2", http.StatusFound)
-			return
-		case "/vong-2":
-			http.Redirect(w, r, "/vong-1", http.StatusFound)
 			return
 		case "/qua-lon.html":
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
