@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -206,7 +205,7 @@ func TestMaxPagesThenResume(t *testing.T) {
 func TestChangedArticleIsEmittedAgain(t *testing.T) {
 	var mu sync.Mutex
 	a := siteArticles[0]
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		page := renderArticle(a)
 		mu.Unlock()
@@ -224,7 +223,6 @@ func TestChangedArticleIsEmittedAgain(t *testing.T) {
 			fmt.Fprintf(w, `<html><head><meta property="og:type" content="website"></head><body><a href="%s">bài</a></body></html>`, a.path)
 		}
 	}))
-	defer srv.Close()
 	dir := t.TempDir()
 	var got collected
 	run := func() Stats {

@@ -80,9 +80,7 @@ func guardSite(t *testing.T) (*httptest.Server, *sync.Map) {
 			http.NotFound(w, r)
 		}
 	})
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return srv, &hits
+	return serve(t, mux), &hits
 }
 
 func guardConfig(t *testing.T, seedHost string, srv *httptest.Server) (Config, *fakeNet) {

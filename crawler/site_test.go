@@ -261,7 +261,6 @@ func newTestSite(t testing.TB) *testSite {
 		}
 		http.ServeContent(w, r, "", siteModTime, strings.NewReader(page))
 	})
-	s.Server = httptest.NewServer(mux)
-	t.Cleanup(s.Close)
+	s.Server = serve(t, mux)
 	return s
 }
