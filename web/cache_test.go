@@ -16,6 +16,7 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/internal/metricstest"
 )
 
 // readerFromRecorder is a ResponseRecorder that, like the server's own
@@ -60,7 +61,7 @@ func TestAudioReachesReadFrom(t *testing.T) {
 	// The request is still counted with its status.
 	rec := httptest.NewRecorder()
 	f.h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
-	m, ok := sample(scrape(t, rec.Body.String()), "dxnews_http_requests_total", map[string]string{"route": "/api/audio/{id}/{file}", "method": "GET", "code": "206"})
+	m, ok := metricstest.Sample(metricstest.Scrape(t, rec.Body.String()), "dxnews_http_requests_total", map[string]string{"route": "/api/audio/{id}/{file}", "method": "GET", "code": "206"})
 	if !ok || m.GetCounter().GetValue() != 1 {
 		t.Errorf("metrics lack the 206:\n%s", rec.Body)
 	}
