@@ -112,24 +112,20 @@ func TestCacheUntilIndexChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	get := func(target string) *httptest.ResponseRecorder {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
-		return rec
-	}
-	first := get("/api/articles?q=chuyen")
-	get("/api/articles?q=chuyen")
+	f.h = h
+	first := f.get("/api/articles?q=chuyen")
+	f.get("/api/articles?q=chuyen")
 	if n := vi.searches.Load(); n != 1 {
 		t.Fatalf("two identical requests searched %d times, want 1", n)
 	}
-	get("/api/articles?q=chuyen&size=1")
+	f.get("/api/articles?q=chuyen&size=1")
 	if n := vi.searches.Load(); n != 2 {
 		t.Fatalf("another query searched %d times in all, want 2", n)
 	}
 	// A change to the index drops what was kept.
 	f.arts[1].Title = "Tiêu đề mới về chuyển đổi số"
 	f.reindex()
-	after := get("/api/articles?q=chuyen")
+	after := f.get("/api/articles?q=chuyen")
 	if n := vi.searches.Load(); n != 3 {
 		t.Fatalf("after the index changed, searches = %d, want 3", n)
 	}
@@ -137,8 +133,8 @@ func TestCacheUntilIndexChanges(t *testing.T) {
 		t.Fatal("the response did not change with the index")
 	}
 	// Failed requests are not kept.
-	get("/api/articles?page=-1")
-	get("/api/articles?page=-1")
+	f.get("/api/articles?page=-1")
+	f.get("/api/articles?page=-1")
 	if n := vi.searches.Load(); n != 3 {
 		t.Fatalf("bad requests reached the index: %d searches", n)
 	}
