@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -25,6 +27,17 @@ func mustCrawl(t testing.TB, cfg Config) (Stats, *collected) {
 		t.Fatalf("Run: %v", err)
 	}
 	return stats, &got
+}
+
+// readTestdata returns the file at elem under testdata; a file that cannot
+// be read fails the test.
+func readTestdata(t testing.TB, elem ...string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(append([]string{"testdata"}, elem...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
 }
 
 // serve starts a loopback test server for h that closes when the test
