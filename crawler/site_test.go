@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -89,12 +88,11 @@ func encode1258(t testing.TB, s string) []byte {
 	return out
 }
 
-// testSite is an httptest server with a small news site and misbehaving
-// routes. It records every request path.
+// testSite is a test server with a small news site and misbehaving
+// routes. It counts the requests for each path.
 type testSite struct {
-	*httptest.Server
-	mu       sync.Mutex
-	requests map[string]int
+	*hitServer
+	mu sync.Mutex
 	// ok counts 200 answers per path.
 	ok map[string]int
 	// After gateAfter article answers, article requests wait for gate to
@@ -115,11 +113,7 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
-func (s *testSite) count(path string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.requests[path]
-}
+func (s *testSite) count(path string) int { return s.counts(false)[path] }
 
 var siteModTime = time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
 
@@ -136,7 +130,7 @@ var siteRedirects = map[string]struct {
 }
 
 func newTestSite(t testing.TB) *testSite {
-	s := &testSite{requests: map[string]int{}, ok: map[string]int{}}
+	s := &testSite{ok: map[string]int{}}
 	pages := map[string]string{}
 	for _, a := range siteArticles {
 		pages[a.path] = renderArticle(a)
@@ -157,8 +151,7 @@ func newTestSite(t testing.TB) *testSite {
 	pages["/chuyen-muc/so-hoa.html?trang=2"] = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Số hóa - trang 2</title><meta property="og:type" content="website">
 </head><body><ul>` + links(siteArticles[2].path, siteArticles[7].path) + `</ul></body></html>`
 
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(rw http.ResponseWriter, r *http.Request) {
+	s.hitServer = newHitServer(t, func(rw http.ResponseWriter, r *http.Request) {
 		w := &statusWriter{ResponseWriter: rw, status: http.StatusOK}
 		defer func() {
 			if w.status == http.StatusOK {
@@ -171,10 +164,7 @@ func newTestSite(t testing.TB) *testSite {
 		if r.URL.RawQuery != "" {
 			key += "?" + r.URL.RawQuery
 		}
-		s.mu.Lock()
-		s.requests[r.URL.Path]++
-		n := s.requests[r.URL.Path]
-		s.mu.Unlock()
+		n := s.count(r.URL.Path)
 		if to, ok := siteRedirects[r.URL.Path]; ok {
 			http.Redirect(w, r, to.url, to.code)
 			return
@@ -261,6 +251,5 @@ func newTestSite(t testing.TB) *testSite {
 		}
 		http.ServeContent(w, r, "", siteModTime, strings.NewReader(page))
 	})
-	s.Server = serve(t, mux)
 	return s
 }
