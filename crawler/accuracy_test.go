@@ -2,8 +2,6 @@ package crawler
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -31,11 +29,7 @@ func TestGenericFallbackAccuracy(t *testing.T) {
 	pages := goldenPages(t)
 	for _, tc := range pages {
 		want := parseGolden(t, tc.file, tc.url)
-		raw, err := os.ReadFile(filepath.Join(sitesDir, tc.file))
-		if err != nil {
-			t.Fatal(err)
-		}
-		a := parseGeneric(t, raw).article
+		a := parseGeneric(t, readTestdata(t, "sites", tc.file)).article
 		if a.Title == want.Title {
 			title++
 		} else {

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"maps"
 	"net/http"
-	"net/http/httptest"
 	"net/url"
 	"strings"
 	"sync"
@@ -119,8 +118,8 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 	// A second run makes only conditional requests for the articles, emits
 	// nothing and leaves the state file unchanged.
 	before := readState(t, dir)
+	site.counts(true)
 	site.mu.Lock()
-	site.requests = map[string]int{}
 	site.ok = map[string]int{}
 	site.mu.Unlock()
 	stats2, again := mustCrawl(t, cfg)
@@ -136,10 +135,10 @@ func TestCrawlFindsEveryRelevantArticleOnce(t *testing.T) {
 			t.Errorf("second run got %d full answers for unchanged article %s", n, p)
 		}
 	}
-	if n := site.requests[siteArticles[4].path]; n != 0 {
+	site.mu.Unlock()
+	if n := site.count(siteArticles[4].path); n != 0 {
 		t.Errorf("article with an old sitemap lastmod requested %d times, want 0", n)
 	}
-	site.mu.Unlock()
 	if after := readState(t, dir); after != before {
 		t.Errorf("second run changed the state:\nbefore:\n%s\nafter:\n%s", before, after)
 	}
@@ -206,7 +205,7 @@ func TestMaxPagesThenResume(t *testing.T) {
 func TestChangedArticleIsEmittedAgain(t *testing.T) {
 	var mu sync.Mutex
 	a := siteArticles[0]
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
 		page := renderArticle(a)
 		mu.Unlock()
@@ -224,7 +223,6 @@ func TestChangedArticleIsEmittedAgain(t *testing.T) {
 			fmt.Fprintf(w, `<html><head><meta property="og:type" content="website"></head><body><a href="%s">bài</a></body></html>`, a.path)
 		}
 	}))
-	defer srv.Close()
 	dir := t.TempDir()
 	var got collected
 	run := func() Stats {

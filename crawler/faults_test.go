@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -110,8 +109,9 @@ func TestBackoffGrowsToCap(t *testing.T) {
 
 // brokenSite serves one good article and four that break mid-way: a body
 // shorter than its Content-Length, a chunked body cut off, a body that
-// trickles forever, and a connection reset before any answer.
-func brokenSite(t *testing.T) *httptest.Server {
+// trickles forever, and a connection reset before any answer. It returns the
+// site's URL.
+func brokenSite(t *testing.T) string {
 	good, part := siteArticles[0], renderArticle(siteArticles[1])
 	hijack := func(w http.ResponseWriter) (net.Conn, *bufio.ReadWriter) {
 		conn, buf, err := http.NewResponseController(w).Hijack()
@@ -164,18 +164,16 @@ func brokenSite(t *testing.T) *httptest.Server {
 			http.NotFound(w, r)
 		}
 	})
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return srv
+	return serve(t, mux).URL
 }
 
 // Truncated, cut-off, endless and reset answers are failures: nothing
 // partial is emitted, the URLs stay pending for the next run, and the host
 // is not taken for down.
 func TestBrokenBodiesAreNotArticles(t *testing.T) {
-	srv := brokenSite(t)
+	site := brokenSite(t)
 	dir := t.TempDir()
-	stats, got := mustCrawl(t, testConfig(srv.URL+"/", dir))
+	stats, got := mustCrawl(t, testConfig(site+"/", dir))
 	if p := got.paths(); len(got.all) != 1 || p[siteArticles[0].path] != 1 {
 		t.Fatalf("emitted %v, want only the whole article", p)
 	}
@@ -187,7 +185,7 @@ func TestBrokenBodiesAreNotArticles(t *testing.T) {
 	st := mustOpenState(t, dir)
 	defer st.close()
 	for _, p := range []string{"/tin/cat-ngang-500001.html", "/tin/chunk-dut-500002.html", "/tin/nho-giot-500003.html", "/tin/reset-500004.html"} {
-		if r, ok := st.get(srv.URL + p); !ok || r.Kind != "seen" {
+		if r, ok := st.get(site + p); !ok || r.Kind != "seen" {
 			t.Errorf("%s: state %+v, want pending", p, r)
 		}
 	}

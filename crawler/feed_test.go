@@ -3,8 +3,6 @@ package crawler
 import (
 	"fmt"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -50,10 +48,7 @@ func TestFeedLinks(t *testing.T) {
 		}},
 	} {
 		t.Run(tc.file, func(t *testing.T) {
-			body, err := os.ReadFile(filepath.Join("testdata", "feeds", tc.file))
-			if err != nil {
-				t.Fatal(err)
-			}
+			body := readTestdata(t, "feeds", tc.file)
 			kind := docKind(tc.contentType, body)
 			if kind != tc.kind {
 				t.Fatalf("docKind = %q, want %q", kind, tc.kind)

@@ -5,7 +5,6 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"sync/atomic"
@@ -67,8 +66,7 @@ func TestTransport(t *testing.T) {
 		calls.Add(1)
 		io.WriteString(w, "User-agent: *\nDisallow: /x\n")
 	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	srv := serve(t, mux)
 	client := &http.Client{Transport: testTransport()}
 	get := func(path string) (string, int, error) {
 		calls.Store(0)
@@ -135,7 +133,7 @@ func TestBodyCaps(t *testing.T) {
 		{"other XML over the page cap", "application/xml", `<?xml version="1.0"?><kml>` + strings.Repeat(" ", 3000) + `</kml>`, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 				w.Header().Set("Content-Type", tc.contentType)
 				if tc.declared {
 					w.Header().Set("Content-Length", strconv.Itoa(len(tc.body)))
@@ -144,7 +142,6 @@ func TestBodyCaps(t *testing.T) {
 				w.(http.Flusher).Flush() // streamed unless declared
 				io.WriteString(w, tc.body[len(tc.body)/2:])
 			}))
-			defer srv.Close()
 			tr := testTransport()
 			tr.maxBody, tr.maxDoc = pageCap, docCap
 			resp, err := (&http.Client{Transport: tr}).Get(srv.URL + "/")

@@ -30,33 +30,30 @@ func FuzzParseArticle(f *testing.F) {
 
 // FuzzParseVisibleDate checks that dates found are plausible and in +07:00.
 func FuzzParseVisibleDate(f *testing.F) {
-	for _, s := range []string{"Thứ ba, 06/05/2025 - 06:02", "09:05 02/06/2025", "99/99/9999 99:99", "1/1/2000 (GMT-12)", "2025-13-40"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		d, ok := parseVisibleDate(s)
-		if !ok {
-			return
-		}
-		if d.Year() < 1997 || d.Format("-07:00") != "+07:00" {
-			t.Fatalf("parseVisibleDate(%q) = %v", s, d)
-		}
-	})
+	fuzzPlausibleDate(f, "parseVisibleDate", parseVisibleDate,
+		"Thứ ba, 06/05/2025 - 06:02", "09:05 02/06/2025", "99/99/9999 99:99", "1/1/2000 (GMT-12)", "2025-13-40")
 }
 
 // FuzzParseMachineDate checks that machine dates found are plausible and in
 // +07:00.
 func FuzzParseMachineDate(f *testing.F) {
-	for _, s := range []string{"2024-05-01T08:00:00+07:00", "2024-05-01", "1714525200", "1714525200000", "Wed, 01 May 2024 01:00:00 GMT", "2024/05/01 08:00", "0000-00-00T00:00:00Z", "9999999999999"} {
+	fuzzPlausibleDate(f, "parseMachineDate", parseMachineDate,
+		"2024-05-01T08:00:00+07:00", "2024-05-01", "1714525200", "1714525200000", "Wed, 01 May 2024 01:00:00 GMT", "2024/05/01 08:00", "0000-00-00T00:00:00Z", "9999999999999")
+}
+
+// fuzzPlausibleDate fuzzes parse, named name, from seeds: a date it finds
+// is after 1996 and in +07:00.
+func fuzzPlausibleDate(f *testing.F, name string, parse func(string) (time.Time, bool), seeds ...string) {
+	for _, s := range seeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		d, ok := parseMachineDate(s)
+		d, ok := parse(s)
 		if !ok {
 			return
 		}
 		if d.Year() < 1997 || d.Format("-07:00") != "+07:00" {
-			t.Fatalf("parseMachineDate(%q) = %v", s, d)
+			t.Fatalf("%s(%q) = %v", name, s, d)
 		}
 	})
 }

@@ -68,11 +68,7 @@ type goldenArticle struct {
 
 func parseGolden(t *testing.T, file, pageURL string) goldenArticle {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join(sitesDir, file))
-	if err != nil {
-		t.Fatal(err)
-	}
-	doc, err := readHTML(bytes.NewReader(raw), "text/html")
+	doc, err := readHTML(bytes.NewReader(readTestdata(t, "sites", file)), "text/html")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -163,10 +159,7 @@ func TestProfileRulesMatchTheirPage(t *testing.T) {
 // in its first line.
 func parseMarkupPage(t *testing.T, file string) (article.Article, Provenance) {
 	t.Helper()
-	raw, err := os.ReadFile(filepath.Join("testdata", file))
-	if err != nil {
-		t.Fatal(err)
-	}
+	raw := readTestdata(t, file)
 	m := urlComment.FindSubmatch(raw)
 	if m == nil {
 		t.Fatalf("%s does not start with <!-- url: URL -->", file)

@@ -80,9 +80,7 @@ func guardSite(t *testing.T) (*httptest.Server, *sync.Map) {
 			http.NotFound(w, r)
 		}
 	})
-	srv := httptest.NewServer(mux)
-	t.Cleanup(srv.Close)
-	return srv, &hits
+	return serve(t, mux), &hits
 }
 
 func guardConfig(t *testing.T, seedHost string, srv *httptest.Server) (Config, *fakeNet) {
@@ -105,24 +103,34 @@ func guardConfig(t *testing.T, seedHost string, srv *httptest.Server) (Config, *
 	return cfg, n
 }
 
-// A public seed's links and redirects to loopback, link-local and private
-// addresses are refused before any connection is made.
-func TestInternalAddressesRefusedFromPublicSeed(t *testing.T) {
+// crawlGuarded crawls the guard site from a seed on seedHost, which must
+// emit that host's one article and refuse blocked links and redirects, and
+// checks every address dialed with dialOK. It returns the hosts and paths
+// the site served.
+func crawlGuarded(t *testing.T, seedHost string, blocked int, dialOK func(string) bool) *sync.Map {
+	t.Helper()
 	srv, hits := guardSite(t)
-	cfg, n := guardConfig(t, "bao.example.vn", srv)
+	cfg, n := guardConfig(t, seedHost, srv)
 	stats, got := mustCrawl(t, cfg)
 	if len(got.all) != 1 {
-		t.Fatalf("emitted %v, want the public article", got.paths())
+		t.Fatalf("emitted %v, want the article of %s", got.paths(), seedHost)
 	}
-	// noibo, metadata (link, literal, redirect), lo, v6, ::1.
-	if s := stats.Skipped["blocked-address"]; s != 7 {
-		t.Errorf("blocked-address = %d, want 7 (%+v)", s, stats)
+	if s := stats.Skipped["blocked-address"]; s != blocked {
+		t.Errorf("blocked-address = %d, want %d (%+v)", s, blocked, stats)
 	}
 	for _, d := range n.dialed {
-		if d != "203.0.113.10" {
+		if !dialOK(d) {
 			t.Errorf("dialed %s", d)
 		}
 	}
+	return hits
+}
+
+// A public seed's links and redirects to loopback, link-local and private
+// addresses are refused before any connection is made.
+func TestInternalAddressesRefusedFromPublicSeed(t *testing.T) {
+	// noibo, metadata (link, literal, redirect), lo, v6, ::1.
+	hits := crawlGuarded(t, "bao.example.vn", 7, func(d string) bool { return d == "203.0.113.10" })
 	hits.Range(func(k, _ any) bool {
 		if !strings.HasPrefix(k.(string), "bao.example.vn/") {
 			t.Errorf("internal host reached: %s", k)
@@ -133,23 +141,10 @@ func TestInternalAddressesRefusedFromPublicSeed(t *testing.T) {
 
 // A seed on a private network may crawl that network, and only that one.
 func TestSeedOnPrivateNetworkMayCrawlIt(t *testing.T) {
-	srv, hits := guardSite(t)
-	cfg, n := guardConfig(t, "intranet.example.vn", srv)
-	stats, got := mustCrawl(t, cfg)
-	if len(got.all) != 1 {
-		t.Fatalf("emitted %v, want the intranet article", got.paths())
-	}
+	// metadata (link, literal, redirect), lo, v6, ::1.
+	hits := crawlGuarded(t, "intranet.example.vn", 6, func(d string) bool { return strings.HasPrefix(d, "10.") })
 	if _, ok := hits.Load("noibo.example.vn/tin/noi-bo-234567.html"); !ok {
 		t.Errorf("host on the seed's network (10.0.0.0/8) not crawled")
-	}
-	// metadata (link, literal, redirect), lo, v6, ::1.
-	if s := stats.Skipped["blocked-address"]; s != 6 {
-		t.Errorf("blocked-address = %d, want 6 (%+v)", s, stats)
-	}
-	for _, d := range n.dialed {
-		if !strings.HasPrefix(d, "10.") {
-			t.Errorf("dialed %s", d)
-		}
 	}
 }
 

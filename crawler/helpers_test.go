@@ -6,6 +6,8 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
+	"path/filepath"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -27,6 +29,25 @@ func mustCrawl(t testing.TB, cfg Config) (Stats, *collected) {
 	return stats, &got
 }
 
+// readTestdata returns the file at elem under testdata; a file that cannot
+// be read fails the test.
+func readTestdata(t testing.TB, elem ...string) []byte {
+	t.Helper()
+	raw, err := os.ReadFile(filepath.Join(append([]string{"testdata"}, elem...)...))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return raw
+}
+
+// serve starts a loopback test server for h that closes when the test
+// ends.
+func serve(t testing.TB, h http.Handler) *httptest.Server {
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
 // hitServer is a test site that counts the requests for each path.
 type hitServer struct {
 	*httptest.Server
@@ -37,13 +58,12 @@ type hitServer struct {
 // newHitServer serves handle, counting requests, until the test ends.
 func newHitServer(t testing.TB, handle http.HandlerFunc) *hitServer {
 	s := &hitServer{hits: map[string]int{}}
-	s.Server = httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	s.Server = serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		s.mu.Lock()
 		s.hits[r.URL.Path]++
 		s.mu.Unlock()
 		handle(w, r)
 	}))
-	t.Cleanup(s.Close)
 	return s
 }
 

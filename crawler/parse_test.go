@@ -2,8 +2,6 @@ package crawler
 
 import (
 	"bytes"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -133,11 +131,7 @@ func articleFor(title, sapo, body string) article.Article {
 // TestKnownMarkupOnOtherHost parses VnExpress markup served from an unknown
 // host (a clone or the demo site) with the VnExpress rule.
 func TestKnownMarkupOnOtherHost(t *testing.T) {
-	raw, err := os.ReadFile(filepath.Join(sitesDir, "vnexpress.html"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	a, err := ParseArticle(bytes.NewReader(raw), "http://127.0.0.1:8080/bai.html", "text/html; charset=utf-8")
+	a, err := ParseArticle(bytes.NewReader(readTestdata(t, "sites", "vnexpress.html")), "http://127.0.0.1:8080/bai.html", "text/html; charset=utf-8")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"html"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"sync"
 	"testing"
@@ -89,12 +88,11 @@ func encode1258(t testing.TB, s string) []byte {
 	return out
 }
 
-// testSite is an httptest server with a small news site and misbehaving
-// routes. It records every request path.
+// testSite is a test server with a small news site and misbehaving
+// routes. It counts the requests for each path.
 type testSite struct {
-	*httptest.Server
-	mu       sync.Mutex
-	requests map[string]int
+	*hitServer
+	mu sync.Mutex
 	// ok counts 200 answers per path.
 	ok map[string]int
 	// After gateAfter article answers, article requests wait for gate to
@@ -115,16 +113,24 @@ func (w *statusWriter) WriteHeader(code int) {
 	w.ResponseWriter.WriteHeader(code)
 }
 
-func (s *testSite) count(path string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.requests[path]
-}
+func (s *testSite) count(path string) int { return s.counts(false)[path] }
 
 var siteModTime = time.Date(2024, 10, 1, 0, 0, 0, 0, time.UTC)
 
+// siteRedirects are the test site's redirects: into a robots-disallowed
+// path, off the site, and a loop.
+var siteRedirects = map[string]struct {
+	url  string
+	code int
+}{
+	"/vao-trong": {"/private/noi-bo-301.html", http.StatusFound},
+	"/ra-ngoai":  {"https://example.invalid/bai.html", http.StatusMovedPermanently},
+	"/vong-1":    {"/vong-2", http.StatusFound},
+	"/vong-2":    {"/vong-1", http.StatusFound},
+}
+
 func newTestSite(t testing.TB) *testSite {
-	s := &testSite{requests: map[string]int{}, ok: map[string]int{}}
+	s := &testSite{ok: map[string]int{}}
 	pages := map[string]string{}
 	for _, a := range siteArticles {
 		pages[a.path] = renderArticle(a)
@@ -145,8 +151,7 @@ func newTestSite(t testing.TB) *testSite {
 	pages["/chuyen-muc/so-hoa.html?trang=2"] = `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Số hóa - trang 2</title><meta property="og:type" content="website">
 </head><body><ul>` + links(siteArticles[2].path, siteArticles[7].path) + `</ul></body></html>`
 
-	mux := http.NewServeMux()
-	mux.HandleFunc("/", func(rw http.ResponseWriter, r *http.Request) {
+	s.hitServer = newHitServer(t, func(rw http.ResponseWriter, r *http.Request) {
 		w := &statusWriter{ResponseWriter: rw, status: http.StatusOK}
 		defer func() {
 			if w.status == http.StatusOK {
@@ -159,10 +164,11 @@ func newTestSite(t testing.TB) *testSite {
 		if r.URL.RawQuery != "" {
 			key += "?" + r.URL.RawQuery
 		}
-		s.mu.Lock()
-		s.requests[r.URL.Path]++
-		n := s.requests[r.URL.Path]
-		s.mu.Unlock()
+		n := s.count(r.URL.Path)
+		if to, ok := siteRedirects[r.URL.Path]; ok {
+			http.Redirect(w, r, to.url, to.code)
+			return
+		}
 		base := "http://" + r.Host
 		switch r.URL.Path {
 		case "/robots.txt":
@@ -177,18 +183,6 @@ func newTestSite(t testing.TB) *testSite {
 			w.Header().Set("Content-Type", "application/rss+xml")
 			fmt.Fprintf(w, `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo Thử</title>
 <item><title>a</title><link>%s%s</link></item><item><title>b</title><link>%s%s</link></item><item><title>c</title><link>%s%s</link></item></channel></rss>`, base, siteArticles[3].path, base, siteArticles[0].path, base, siteArticles[6].path)
-			return
-		case "/vao-trong":
-			http.Redirect(w, r, "/private/noi-bo-301.html", http.StatusFound)
-			return
-		case "/ra-ngoai":
-			http.Redirect(w, r, "https://example.invalid/bai.html", http.StatusMovedPermanently)
-			return
-		case "/vong-1":
-			http.Redirect(w, r, "/vong-2", http.StatusFound)
-			return
-		case "/vong-2":
-			http.Redirect(w, r, "/vong-1", http.StatusFound)
 			return
 		case "/qua-lon.html":
 			w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -257,7 +251,5 @@ func newTestSite(t testing.TB) *testSite {
 		}
 		http.ServeContent(w, r, "", siteModTime, strings.NewReader(page))
 	})
-	s.Server = httptest.NewServer(mux)
-	t.Cleanup(s.Close)
 	return s
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"net/http/httptest"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -74,8 +73,7 @@ func TestPoliteCrawl(t *testing.T) {
 			fmt.Fprintf(w, `<html><head><meta property="og:type" content="article"></head><body><h1 class="tieu-de">Chuyển đổi số %s</h1><div class="noi-dung"><p>Nội dung về chuyển đổi số.</p></div><p>Chân trang rất dài không thuộc bài.</p></body></html>`, r.URL.Path)
 		}
 	})
-	srv := httptest.NewServer(mux)
-	defer srv.Close()
+	srv := serve(t, mux)
 	host := strings.TrimPrefix(srv.URL, "http://")
 	src := Source{Name: "thu", SiteName: "Báo Thử", Hosts: []string{host}, Start: []string{srv.URL + "/so-hoa/"}, DelayMS: 100, Parallelism: 1,
 		Rule: &Rule{Title: "h1.tieu-de", Body: "div.noi-dung"}}
@@ -121,7 +119,7 @@ func TestPoliteCrawl(t *testing.T) {
 
 // TestRunStopsAtDeadline runs against a page that never answers in time.
 func TestRunStopsAtDeadline(t *testing.T) {
-	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	srv := serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/robots.txt" {
 			http.NotFound(w, r)
 			return
@@ -131,7 +129,6 @@ func TestRunStopsAtDeadline(t *testing.T) {
 		case <-r.Context().Done():
 		}
 	}))
-	defer srv.Close()
 	cfg := testConfig(srv.URL+"/cham", "")
 	cfg.Timeout = 10 * time.Second
 	c, err := New(cfg)
@@ -157,8 +154,8 @@ func TestNearDuplicateAcrossSites(t *testing.T) {
 	copyArt := body
 	copyArt.path = "/dong-bo/ban-sao.html"
 	copyArt.body = append(append([]string(nil), body.body...), "Theo báo gốc.")
-	serve := func(a testArticle) *httptest.Server {
-		return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	site := func(a testArticle) string {
+		return serve(t, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 			switch r.URL.Path {
 			case "/robots.txt":
 				http.NotFound(w, r)
@@ -167,16 +164,14 @@ func TestNearDuplicateAcrossSites(t *testing.T) {
 			default:
 				fmt.Fprintf(w, `<html><head><meta property="og:type" content="website"></head><body><a href="%s">bài</a></body></html>`, a.path)
 			}
-		}))
+		})).URL
 	}
-	s1, s2 := serve(body), serve(copyArt)
-	defer s1.Close()
-	defer s2.Close()
+	s1, s2 := site(body), site(copyArt)
 	// The original is crawled first, in its own run, then the copy.
 	var got collected
 	dir := t.TempDir()
 	var last Stats
-	for _, seed := range []string{s1.URL + "/", s2.URL + "/"} {
+	for _, seed := range []string{s1 + "/", s2 + "/"} {
 		c, err := New(testConfig(seed, dir))
 		if err != nil {
 			t.Fatal(err)

@@ -1,6 +1,7 @@
 package demosite
 
 import (
+	"cmp"
 	"encoding/json"
 	"io"
 	"io/fs"
@@ -12,7 +13,7 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"golang.org/x/net/html"
+	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -40,63 +41,22 @@ func newTestServer(t *testing.T) (*Site, *httptest.Server) {
 	return site, srv
 }
 
-// parseHTML parses a page and returns its root node.
-func parseHTML(t *testing.T, body string) *html.Node {
+// parseHTML parses a page.
+func parseHTML(t *testing.T, body string) *goquery.Document {
 	t.Helper()
-	doc, err := html.Parse(strings.NewReader(body))
+	doc, err := goquery.NewDocumentFromReader(strings.NewReader(body))
 	if err != nil {
 		t.Fatalf("parsing html: %v", err)
 	}
 	return doc
 }
 
-// walk calls fn for every element node under n.
-func walk(n *html.Node, fn func(*html.Node)) {
-	if n.Type == html.ElementNode {
-		fn(n)
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		walk(c, fn)
-	}
-}
-
-func attr(n *html.Node, key string) string {
-	for _, a := range n.Attr {
-		if a.Key == key {
-			return a.Val
-		}
-	}
-	return ""
-}
-
-func textOf(n *html.Node) string {
-	var b strings.Builder
-	var rec func(*html.Node)
-	rec = func(n *html.Node) {
-		if n.Type == html.TextNode {
-			b.WriteString(n.Data)
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			rec(c)
-		}
-	}
-	rec(n)
-	return b.String()
-}
-
 // metas returns the content of every <meta property|name=…> by key.
-func metas(doc *html.Node) map[string][]string {
+func metas(doc *goquery.Document) map[string][]string {
 	out := map[string][]string{}
-	walk(doc, func(n *html.Node) {
-		if n.Data != "meta" {
-			return
-		}
-		key := attr(n, "property")
-		if key == "" {
-			key = attr(n, "name")
-		}
-		if key != "" {
-			out[key] = append(out[key], attr(n, "content"))
+	doc.Find("meta").Each(func(_ int, m *goquery.Selection) {
+		if key := cmp.Or(m.AttrOr("property", ""), m.AttrOr("name", "")); key != "" {
+			out[key] = append(out[key], m.AttrOr("content", ""))
 		}
 	})
 	return out
@@ -169,12 +129,12 @@ func TestCrawlWholeSite(t *testing.T) {
 		if !strings.HasPrefix(ct, "text/html") {
 			continue
 		}
-		walk(parseHTML(t, body), func(n *html.Node) {
-			ref := attr(n, "href")
-			if n.Data == "img" {
-				ref = attr(n, "src")
+		parseHTML(t, body).Find("[href], img").Each(func(_ int, n *goquery.Selection) {
+			ref := n.AttrOr("href", "")
+			if n.Is("img") {
+				ref = n.AttrOr("src", "")
 			}
-			if ref == "" || n.Data == "form" {
+			if ref == "" || n.Is("form") {
 				return
 			}
 			u, err := base.Parse(ref)
@@ -185,7 +145,7 @@ func TestCrawlWholeSite(t *testing.T) {
 			if u.Host != base.Host || u.Scheme != base.Scheme {
 				return
 			}
-			if strings.HasPrefix(ref, "http") && n.Data == "a" {
+			if strings.HasPrefix(ref, "http") && n.Is("a") {
 				t.Errorf("%s: in-page link %q is not root-relative", p, ref)
 			}
 			target := u.RequestURI()
@@ -245,26 +205,15 @@ func TestArticlePageMetadata(t *testing.T) {
 			t.Errorf("%s: missing ETag or Last-Modified", a.Path)
 		}
 		doc := parseHTML(t, body)
-		var canonical, ld string
-		var h1 *html.Node
-		walk(doc, func(n *html.Node) {
-			switch {
-			case n.Data == "link" && attr(n, "rel") == "canonical":
-				canonical = attr(n, "href")
-			case n.Data == "script" && attr(n, "type") == "application/ld+json":
-				ld = textOf(n)
-			case n.Data == "h1" && h1 == nil:
-				h1 = n
-			case n.Data == "article" && strings.Contains(attr(n, "class"), "fck_detail"):
-				styles[styleVnExpress]++
-			case n.Data == "div" && attr(n, "class") == "singular-content":
-				styles[styleDanTri]++
-			}
-		})
+		canonical := doc.Find(`link[rel="canonical"]`).Last().AttrOr("href", "")
+		ld := doc.Find(`script[type="application/ld+json"]`).Last().Text()
+		h1 := doc.Find("h1").First()
+		styles[styleVnExpress] += doc.Find(`article[class*="fck_detail"]`).Length()
+		styles[styleDanTri] += doc.Find(`div[class="singular-content"]`).Length()
 		if canonical != srv.URL+a.Path {
 			t.Errorf("%s: canonical = %q", a.Path, canonical)
 		}
-		if h1 == nil || strings.TrimSpace(textOf(h1)) != a.Title {
+		if h1.Length() == 0 || strings.TrimSpace(h1.Text()) != a.Title {
 			t.Errorf("%s: h1 is not the title", a.Path)
 		}
 		m := metas(doc)
@@ -344,23 +293,14 @@ func TestPagination(t *testing.T) {
 			t.Fatalf("GET %s = %d", path, resp.StatusCode)
 		}
 		doc := parseHTML(t, body)
-		var next, nextLink, prev string
-		items := 0
-		walk(doc, func(n *html.Node) {
-			switch {
-			case n.Data == "link" && attr(n, "rel") == "next":
-				next = attr(n, "href")
-			case n.Data == "a" && attr(n, "rel") == "next":
-				nextLink = attr(n, "href")
-				if strings.TrimSpace(textOf(n)) != "Trang sau" {
-					t.Errorf("%s: next link text %q", path, textOf(n))
-				}
-			case n.Data == "a" && attr(n, "rel") == "prev":
-				prev = attr(n, "href")
-			case n.Data == "article" && attr(n, "class") == "item-news":
-				items++
+		next := doc.Find(`link[rel="next"]`).Last().AttrOr("href", "")
+		nextLink := doc.Find(`a[rel="next"]`).Each(func(_ int, a *goquery.Selection) {
+			if strings.TrimSpace(a.Text()) != "Trang sau" {
+				t.Errorf("%s: next link text %q", path, a.Text())
 			}
-		})
+		}).Last().AttrOr("href", "")
+		prev := doc.Find(`a[rel="prev"]`).Last().AttrOr("href", "")
+		items := doc.Find(`article[class="item-news"]`).Length()
 		seen += items
 		if n < pages && (items != perPage || next == "" || next != nextLink) {
 			t.Errorf("%s: %d items, next %q / %q", path, items, next, nextLink)

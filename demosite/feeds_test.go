@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/temoto/robotstxt"
-	"golang.org/x/net/html"
 )
 
 func TestRobots(t *testing.T) {
@@ -104,12 +103,7 @@ func TestSitemap(t *testing.T) {
 func TestRSS(t *testing.T) {
 	_, srv := newTestServer(t)
 	_, home := fetch(t, srv, "/")
-	var feedHref string
-	walk(parseHTML(t, home), func(n *html.Node) {
-		if n.Data == "link" && attr(n, "rel") == "alternate" && attr(n, "type") == "application/rss+xml" {
-			feedHref = attr(n, "href")
-		}
-	})
+	feedHref := parseHTML(t, home).Find(`link[rel="alternate"][type="application/rss+xml"]`).Last().AttrOr("href", "")
 	if feedHref != "/rss/tin-moi-nhat.rss" {
 		t.Fatalf("home page feed link = %q", feedHref)
 	}

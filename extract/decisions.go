@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"cmp"
 	"strings"
 
 	"dxnews/article"
@@ -117,18 +118,10 @@ func (d *doc) dateAndIssuerAfter(k int, dec *article.Decision) int {
 // m, and what the first references left out.
 func mergeDecision(o *article.Decision, dec article.Decision, m article.Mention) {
 	o.Mentions = append(o.Mentions, m)
-	if o.Symbol == "" {
-		o.Symbol = dec.Symbol
-	}
-	if o.Issuer == "" {
-		o.Issuer = dec.Issuer
-	}
-	if o.Date == "" {
-		o.Date = dec.Date
-	}
-	if o.Subject == "" {
-		o.Subject = dec.Subject
-	}
+	o.Symbol = cmp.Or(o.Symbol, dec.Symbol)
+	o.Issuer = cmp.Or(o.Issuer, dec.Issuer)
+	o.Date = cmp.Or(o.Date, dec.Date)
+	o.Subject = cmp.Or(o.Subject, dec.Subject)
 }
 
 // committeeHolds reports whether the name of a committee among orgs[from:]

@@ -26,27 +26,29 @@ func newPhraseSet(list ...string) *phraseSet {
 // startsAt returns the length of the longest phrase of s starting at token
 // i, or 0.
 func (d *doc) startsAt(i int, s *phraseSet) int {
-	if i < 0 || i >= len(d.toks) || d.memo[i].cls&s.firstBit == 0 {
-		return 0
-	}
-	best := 0
-	for _, w := range s.byFirst[d.key(i)] {
-		if len(w) > best && d.words(i, w) {
-			best = len(w)
-		}
-	}
-	return best
+	return d.longestAt(i, s.firstBit, s.byFirst, false)
 }
 
 // endsAt returns the length of the longest phrase of s ending at token k,
 // or 0.
 func (d *doc) endsAt(k int, s *phraseSet) int {
-	if k < 0 || k >= len(d.toks) || d.memo[k].cls&s.lastBit == 0 {
+	return d.longestAt(k, s.lastBit, s.byLast, true)
+}
+
+// longestAt returns the length of the longest phrase of byWord, indexed by
+// the word at token at, that starts there (or, with ending, ends there), or
+// 0. bit is the word class of byWord's keys.
+func (d *doc) longestAt(at int, bit uint64, byWord map[string][][]string, ending bool) int {
+	if at < 0 || at >= len(d.toks) || d.memo[at].cls&bit == 0 {
 		return 0
 	}
 	best := 0
-	for _, w := range s.byLast[d.key(k)] {
-		if len(w) > best && d.words(k-len(w)+1, w) {
+	for _, w := range byWord[d.key(at)] {
+		i := at
+		if ending {
+			i = at - len(w) + 1
+		}
+		if len(w) > best && d.words(i, w) {
 			best = len(w)
 		}
 	}

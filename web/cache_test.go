@@ -16,6 +16,7 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+	"dxnews/internal/metricstest"
 )
 
 // readerFromRecorder is a ResponseRecorder that, like the server's own
@@ -60,7 +61,7 @@ func TestAudioReachesReadFrom(t *testing.T) {
 	// The request is still counted with its status.
 	rec := httptest.NewRecorder()
 	f.h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
-	m, ok := sample(scrape(t, rec.Body.String()), "dxnews_http_requests_total", map[string]string{"route": "/api/audio/{id}/{file}", "method": "GET", "code": "206"})
+	m, ok := metricstest.Sample(metricstest.Scrape(t, rec.Body.String()), "dxnews_http_requests_total", map[string]string{"route": "/api/audio/{id}/{file}", "method": "GET", "code": "206"})
 	if !ok || m.GetCounter().GetValue() != 1 {
 		t.Errorf("metrics lack the 206:\n%s", rec.Body)
 	}
@@ -111,24 +112,20 @@ func TestCacheUntilIndexChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	get := func(target string) *httptest.ResponseRecorder {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
-		return rec
-	}
-	first := get("/api/articles?q=chuyen")
-	get("/api/articles?q=chuyen")
+	f.h = h
+	first := f.get("/api/articles?q=chuyen")
+	f.get("/api/articles?q=chuyen")
 	if n := vi.searches.Load(); n != 1 {
 		t.Fatalf("two identical requests searched %d times, want 1", n)
 	}
-	get("/api/articles?q=chuyen&size=1")
+	f.get("/api/articles?q=chuyen&size=1")
 	if n := vi.searches.Load(); n != 2 {
 		t.Fatalf("another query searched %d times in all, want 2", n)
 	}
 	// A change to the index drops what was kept.
 	f.arts[1].Title = "Tiêu đề mới về chuyển đổi số"
 	f.reindex()
-	after := get("/api/articles?q=chuyen")
+	after := f.get("/api/articles?q=chuyen")
 	if n := vi.searches.Load(); n != 3 {
 		t.Fatalf("after the index changed, searches = %d, want 3", n)
 	}
@@ -136,8 +133,8 @@ func TestCacheUntilIndexChanges(t *testing.T) {
 		t.Fatal("the response did not change with the index")
 	}
 	// Failed requests are not kept.
-	get("/api/articles?page=-1")
-	get("/api/articles?page=-1")
+	f.get("/api/articles?page=-1")
+	f.get("/api/articles?page=-1")
 	if n := vi.searches.Load(); n != 3 {
 		t.Fatalf("bad requests reached the index: %d searches", n)
 	}

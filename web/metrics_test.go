@@ -9,43 +9,9 @@ import (
 	"testing"
 
 	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
+
+	"dxnews/internal/metricstest"
 )
-
-// scrape parses a /metrics body with the client library's own parser.
-func scrape(t *testing.T, body string) map[string]*dto.MetricFamily {
-	t.Helper()
-	p := expfmt.NewTextParser(model.LegacyValidation)
-	fams, err := p.TextToMetricFamilies(strings.NewReader(body))
-	if err != nil {
-		t.Fatalf("metrics do not parse: %v\n%s", err, body)
-	}
-	return fams
-}
-
-// sample returns the value of the metric of family name whose labels include
-// labels, and whether there is one.
-func sample(fams map[string]*dto.MetricFamily, name string, labels map[string]string) (*dto.Metric, bool) {
-	f := fams[name]
-	if f == nil {
-		return nil, false
-	}
-next:
-	for _, m := range f.GetMetric() {
-		have := map[string]string{}
-		for _, l := range m.GetLabel() {
-			have[l.GetName()] = l.GetValue()
-		}
-		for k, v := range labels {
-			if have[k] != v {
-				continue next
-			}
-		}
-		return m, true
-	}
-	return nil, false
-}
 
 func TestMetrics(t *testing.T) {
 	f := newFixture(t)
@@ -58,7 +24,7 @@ func TestMetrics(t *testing.T) {
 	if rec.Code != http.StatusOK || !strings.HasPrefix(rec.Header().Get("Content-Type"), "text/plain; version=0.0.4") {
 		t.Fatalf("status %d, Content-Type %q", rec.Code, rec.Header().Get("Content-Type"))
 	}
-	fams := scrape(t, rec.Body.String())
+	fams := metricstest.Scrape(t, rec.Body.String())
 	for _, tc := range []struct {
 		route, code string
 		want        float64
@@ -68,7 +34,7 @@ func TestMetrics(t *testing.T) {
 		{"/api/articles/{id}", "200", 1},
 		{"/api/articles/{id}", "404", 1},
 	} {
-		m, ok := sample(fams, "dxnews_http_requests_total", map[string]string{"route": tc.route, "method": "GET", "code": tc.code})
+		m, ok := metricstest.Sample(fams, "dxnews_http_requests_total", map[string]string{"route": tc.route, "method": "GET", "code": tc.code})
 		if !ok || m.GetCounter().GetValue() != tc.want {
 			t.Errorf("dxnews_http_requests_total{route=%q,code=%q} = %v, want %v", tc.route, tc.code, m.GetCounter().GetValue(), tc.want)
 		}
@@ -76,10 +42,10 @@ func TestMetrics(t *testing.T) {
 	if fams["dxnews_http_request_duration_seconds"].GetType() != dto.MetricType_HISTOGRAM {
 		t.Errorf("dxnews_http_request_duration_seconds is %v, want a histogram", fams["dxnews_http_request_duration_seconds"].GetType())
 	}
-	if m, ok := sample(fams, "dxnews_http_request_duration_seconds", map[string]string{"route": "/api/articles/{id}"}); !ok || m.GetHistogram().GetSampleCount() != 2 {
+	if m, ok := metricstest.Sample(fams, "dxnews_http_request_duration_seconds", map[string]string{"route": "/api/articles/{id}"}); !ok || m.GetHistogram().GetSampleCount() != 2 {
 		t.Errorf("duration count of /api/articles/{id} = %v, want 2", m.GetHistogram().GetSampleCount())
 	}
-	if m, ok := sample(fams, "dxnews_articles", nil); !ok || fams["dxnews_articles"].GetType() != dto.MetricType_GAUGE || m.GetGauge().GetValue() != 3 {
+	if m, ok := metricstest.Sample(fams, "dxnews_articles", nil); !ok || fams["dxnews_articles"].GetType() != dto.MetricType_GAUGE || m.GetGauge().GetValue() != 3 {
 		t.Errorf("dxnews_articles = %v, want a gauge of 3", m)
 	}
 	// The Go runtime and process collectors every dashboard graphs.
@@ -89,8 +55,8 @@ func TestMetrics(t *testing.T) {
 		}
 	}
 	// The scrape itself is counted next time.
-	fams = scrape(t, f.get("/metrics").Body.String())
-	if m, ok := sample(fams, "dxnews_http_requests_total", map[string]string{"route": "/metrics", "code": "200"}); !ok || m.GetCounter().GetValue() != 1 {
+	fams = metricstest.Scrape(t, f.get("/metrics").Body.String())
+	if m, ok := metricstest.Sample(fams, "dxnews_http_requests_total", map[string]string{"route": "/metrics", "code": "200"}); !ok || m.GetCounter().GetValue() != 1 {
 		t.Error("metrics scrape not counted")
 	}
 }

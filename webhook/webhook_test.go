@@ -54,6 +54,15 @@ func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	rc.got = append(rc.got, a)
 }
 
+// newReceiver starts a receiver with fail on a loopback server that closes
+// when the test ends.
+func newReceiver(t *testing.T, fail func(n int) bool) (*receiver, *httptest.Server) {
+	rc := &receiver{t: t, fail: fail}
+	srv := httptest.NewServer(rc)
+	t.Cleanup(srv.Close)
+	return rc, srv
+}
+
 func (rc *receiver) ids() []string {
 	rc.mu.Lock()
 	defer rc.mu.Unlock()
@@ -101,9 +110,7 @@ func newSender(t *testing.T, st *store.Store, stateDir string, urls ...string) *
 
 func TestDeliverRetriesThenSendsEveryEventOnce(t *testing.T) {
 	st, ids := newStore(t, 5)
-	rc := &receiver{t: t, fail: func(n int) bool { return n <= 3 }}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
+	rc, srv := newReceiver(t, func(n int) bool { return n <= 3 })
 	s := newSender(t, st, t.TempDir(), srv.URL)
 	if err := s.Deliver(context.Background()); err != nil {
 		t.Fatalf("Deliver: %v", err)
@@ -129,9 +136,7 @@ func TestReceiverDownKeepsTheCursor(t *testing.T) {
 	st, ids := newStore(t, 3)
 	down := true
 	var mu sync.Mutex
-	rc := &receiver{t: t, fail: func(int) bool { mu.Lock(); defer mu.Unlock(); return down }}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
+	rc, srv := newReceiver(t, func(int) bool { mu.Lock(); defer mu.Unlock(); return down })
 	dir := t.TempDir()
 	s := newSender(t, st, dir, srv.URL+"/hook?token=abc")
 	err := s.Deliver(context.Background())
@@ -164,9 +169,7 @@ func TestReceiverDownKeepsTheCursor(t *testing.T) {
 // batch, then starts a new Sender on the same state, as after a crash.
 func TestRestartMidBatchRepeatsNothing(t *testing.T) {
 	st, ids := newStore(t, 5)
-	rc := &receiver{t: t, fail: func(n int) bool { return n == 4 }}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
+	rc, srv := newReceiver(t, func(n int) bool { return n == 4 })
 	dir := t.TempDir()
 	s, err := New(Config{URLs: []string{srv.URL}, Secret: secret, StateDir: dir, Source: st, Attempts: 1, Batch: 4})
 	if err != nil {
@@ -248,9 +251,7 @@ func TestArticleWithoutHashIsDelivered(t *testing.T) {
 	if _, err := st.Put(context.Background(), article.Article{ID: article.IDFor(u), URL: u, CanonicalURL: u, Title: "Không có hash"}); err != nil {
 		t.Fatal(err)
 	}
-	rc := &receiver{t: t}
-	srv := httptest.NewServer(rc)
-	defer srv.Close()
+	rc, srv := newReceiver(t, nil)
 	dir := t.TempDir()
 	if err := newSender(t, st, dir, srv.URL).Deliver(context.Background()); err != nil {
 		t.Fatal(err)

@@ -16,27 +16,9 @@ import (
 
 	"dxnews/article"
 	"dxnews/demosite"
+	"dxnews/internal/metricstest"
 	"dxnews/tts"
 )
-
-// findSample returns the first metric of family name whose labels include
-// labels.
-func findSample(fams map[string]*dto.MetricFamily, name string, labels map[string]string) *dto.Metric {
-next:
-	for _, m := range fams[name].GetMetric() {
-		have := map[string]string{}
-		for _, l := range m.GetLabel() {
-			have[l.GetName()] = l.GetValue()
-		}
-		for k, v := range labels {
-			if have[k] != v {
-				continue next
-			}
-		}
-		return m
-	}
-	return nil
-}
 
 // TestMetricsScrape crawls the sample site, reads one article aloud with a
 // voice that fails, then scrapes /metrics with the client library's parser
@@ -138,7 +120,7 @@ func TestMetricsScrape(t *testing.T) {
 			t.Errorf("%s: type %v, want %v", tc.name, fams[tc.name].GetType(), tc.typ)
 			continue
 		}
-		m := findSample(fams, tc.name, tc.labels)
+		m, _ := metricstest.Sample(fams, tc.name, tc.labels)
 		if m == nil || !tc.check(m) {
 			t.Errorf("%s%v = %v: unexpected (stats %+v)", tc.name, tc.labels, m, res.stats)
 		}
@@ -157,7 +139,7 @@ func TestMetricsScrape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if m := findSample(fams, "dxnews_source_last_success_timestamp_seconds", map[string]string{"source": host}); m == nil || m.GetGauge().GetValue() < float64(before.Unix()) {
+	if m, _ := metricstest.Sample(fams, "dxnews_source_last_success_timestamp_seconds", map[string]string{"source": host}); m == nil || m.GetGauge().GetValue() < float64(before.Unix()) {
 		t.Errorf("a new process lost the last success of %s: %v", host, m)
 	}
 }
