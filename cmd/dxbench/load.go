@@ -89,6 +89,11 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	if err := waitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
 		return err
 	}
+	if srv != nil {
+		if err := srv.running(); err != nil {
+			return err
+		}
+	}
 	fmt.Fprintf(stderr, "server ready in %s\n", time.Since(start).Round(100*time.Millisecond))
 	// The first entity look-up may wait for the server to build its entity
 	// table: minutes at 100,000 articles on a busy machine.

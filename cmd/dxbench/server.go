@@ -19,9 +19,10 @@ import (
 
 // server is the dxnews serve process under test.
 type server struct {
-	cmd  *exec.Cmd
-	cg   *memCgroup // nil without -memlimit
-	anon *anonPeak
+	cmd    *exec.Cmd
+	cg     *memCgroup // nil without -memlimit
+	anon   *anonPeak
+	exited chan struct{} // closed when the process has exited
 }
 
 // startServer starts dxnews serve over o.data, in a memory cgroup when
@@ -30,7 +31,13 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 	if err := loopback(o.addr); err != nil {
 		return nil, err
 	}
-	s := &server{cmd: exec.CommandContext(ctx, o.server, "serve", "-data", o.data, "-addr", o.addr)}
+	// Another server on the address would be measured in its place.
+	l, err := net.Listen("tcp", o.addr)
+	if err != nil {
+		return nil, fmt.Errorf("-addr %s: %w (is another server running there?)", o.addr, err)
+	}
+	l.Close()
+	s := &server{exited: make(chan struct{}), cmd: exec.CommandContext(ctx, o.server, "serve", "-data", o.data, "-addr", o.addr)}
 	s.cmd.Stderr = stderr
 	s.cmd.Env = append(os.Environ(), "DXNEWS_LOG_LEVEL=warn")
 	if o.memlimit != "" {
@@ -51,6 +58,7 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 		}
 		return nil, fmt.Errorf("starting %s: %w", o.server, err)
 	}
+	go func() { s.cmd.Wait(); close(s.exited) }()
 	s.anon = watchAnon(s.cmd.Process.Pid, 100*time.Millisecond)
 	if s.cg != nil {
 		if err := s.cg.add(s.cmd.Process.Pid); err != nil {
@@ -64,16 +72,24 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 // stop interrupts the server, kills it after 10 s, and removes its cgroup.
 func (s *server) stop() {
 	s.cmd.Process.Signal(os.Interrupt)
-	done := make(chan struct{})
-	go func() { s.cmd.Wait(); close(done) }()
 	select {
-	case <-done:
+	case <-s.exited:
 	case <-time.After(10 * time.Second):
 		s.cmd.Process.Kill()
-		<-done
+		<-s.exited
 	}
 	if s.cg != nil {
 		s.cg.remove()
+	}
+}
+
+// running returns an error once the server has exited.
+func (s *server) running() error {
+	select {
+	case <-s.exited:
+		return fmt.Errorf("the server exited: %s", s.cmd.ProcessState)
+	default:
+		return nil
 	}
 }
 
