@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"syscall"
 	"time"
 )
 
@@ -47,6 +48,14 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 		}
 		if s.cg, err = newMemCgroup(limit); err != nil {
 			return nil, err
+		}
+		// Pages of the data folder cached by whoever wrote it (the
+		// generator) would be charged to that process, not to the
+		// server: start from a cold cache, as a container does.
+		syscall.Sync()
+		if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("3"), 0o644); err != nil {
+			s.cg.remove()
+			return nil, fmt.Errorf("-memlimit: emptying the page cache: %w", err)
 		}
 		if os.Getenv("GOMEMLIMIT") == "" {
 			s.cmd.Env = append(s.cmd.Env, fmt.Sprintf("GOMEMLIMIT=%d", limit/4*3))
