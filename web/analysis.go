@@ -126,13 +126,43 @@ func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q
 		return true
 	}
 	list := g.Entities(typ, q, size)
-	if list == nil {
-		list = []*resolve.Entity{}
+	out := make([]*resolve.Entity, len(list))
+	for i, e := range list {
+		out[i] = boundArticles(e)
 	}
 	s.writeJSON(w, r, http.StatusOK, struct {
 		Entities []*resolve.Entity `json:"entities"`
-	}{list})
+	}{out})
 	return true
+}
+
+// maxListedArticles bounds the article IDs /api/entities lists for each
+// entity and role: the newest ones. Count says how many there are; the
+// articles of a person are all found with /api/articles?person=. Without
+// the bound, a list of the 20 most named people at 100,000 articles is
+// 1–2 MB.
+const maxListedArticles = 100
+
+// boundArticles returns e, or a copy of it whose article lists keep the
+// newest maxListedArticles (e belongs to the graph, which is shared).
+func boundArticles(e *resolve.Entity) *resolve.Entity {
+	long := len(e.Articles) > maxListedArticles
+	for _, r := range e.Roles {
+		long = long || len(r.Articles) > maxListedArticles || len(r.Former) > maxListedArticles
+	}
+	if !long {
+		return e
+	}
+	c := *e
+	c.Articles = firstN(e.Articles, maxListedArticles) // newest first
+	c.Roles = make([]resolve.Role, len(e.Roles))
+	for i, r := range e.Roles {
+		// A role's articles are oldest first.
+		r.Articles = r.Articles[max(0, len(r.Articles)-maxListedArticles):]
+		r.Former = r.Former[max(0, len(r.Former)-maxListedArticles):]
+		c.Roles[i] = r
+	}
+	return &c
 }
 
 func paramErr(name, reason string) error { return &index.ParamError{Param: name, Reason: reason} }

@@ -6,8 +6,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"dxnews/article"
 	"dxnews/resolve"
@@ -310,5 +312,47 @@ func TestServesWhileEntitiesLoad(t *testing.T) {
 		if rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
 			t.Errorf("%s while loading: %d, Retry-After %q; want 503 with Retry-After", u, rec.Code, rec.Header().Get("Retry-After"))
 		}
+	}
+}
+
+// TestEntityArticleListsAreBounded checks that /api/entities lists the
+// newest maxListedArticles articles of an entity and of each role, counts
+// them all, and leaves the shared graph whole.
+func TestEntityArticleListsAreBounded(t *testing.T) {
+	const n = maxListedArticles + 30
+	arts := make([]article.Article, n)
+	day := time.Date(2025, 1, 1, 9, 0, 0, 0, time.UTC)
+	for i := range arts {
+		arts[i] = article.Article{
+			ID: fmt.Sprintf("c%015x", i), Title: fmt.Sprintf("Họp giao ban số %d", i), Source: "Báo Thử",
+			Published: day.AddDate(0, 0, i),
+			Entities: article.Entities{People: []article.Person{{Name: "Phan Thị Hoa", Roles: []string{"Giám đốc Sở Thử"}}}},
+		}
+	}
+	r := resolve.NewResolver()
+	r.Load(arts)
+	h, err := New(Config{Index: newTestIndex(t, arts...), Store: &memStore{arts: arts, dir: t.TempDir()}, Resolver: r})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/api/entities?type=person&q=phan+thi+hoa", nil))
+	var got struct {
+		Entities []resolve.Entity `json:"entities"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &got); err != nil || len(got.Entities) != 1 {
+		t.Fatalf("%v: %.200s", err, rec.Body)
+	}
+	e := got.Entities[0]
+	newest := arts[n-1].ID
+	if e.Count != n || len(e.Articles) != maxListedArticles || e.Articles[0] != newest {
+		t.Errorf("count %d, %d articles listed starting %s; want %d, %d, %s", e.Count, len(e.Articles), e.Articles[0], n, maxListedArticles, newest)
+	}
+	if ra := e.Roles[0].Articles; len(ra) != maxListedArticles || ra[len(ra)-1] != newest {
+		t.Errorf("role lists %d articles, last %s; want the newest %d", len(ra), ra[len(ra)-1], maxListedArticles)
+	}
+	g, _ := r.Graph(context.Background())
+	if whole, _ := g.Lookup(resolve.TypePerson, "Phan Thị Hoa"); len(whole.Articles) != n || len(whole.Roles[0].Articles) != n {
+		t.Errorf("the graph lost articles: %d, role %d", len(whole.Articles), len(whole.Roles[0].Articles))
 	}
 }

@@ -149,6 +149,7 @@ func normalizeEntities(ents []index.Entity) []index.Entity {
 		if ents[i].Articles == nil {
 			ents[i].Articles = []string{}
 		}
+		ents[i].Articles = firstN(ents[i].Articles, maxListedArticles)
 	}
 	return ents
 }
