@@ -326,7 +326,7 @@ func TestEntityArticleListsAreBounded(t *testing.T) {
 		arts[i] = article.Article{
 			ID: fmt.Sprintf("c%015x", i), Title: fmt.Sprintf("Họp giao ban số %d", i), Source: "Báo Thử",
 			Published: day.AddDate(0, 0, i),
-			Entities: article.Entities{People: []article.Person{{Name: "Phan Thị Hoa", Roles: []string{"Giám đốc Sở Thử"}}}},
+			Entities:  article.Entities{People: []article.Person{{Name: "Phan Thị Hoa", Roles: []string{"Giám đốc Sở Thử"}}}},
 		}
 	}
 	r := resolve.NewResolver()
