@@ -5,7 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -21,6 +20,7 @@ import (
 	"dxnews/index"
 	"dxnews/index/bleve"
 	"dxnews/index/indextest"
+	"dxnews/internal/dirsize"
 )
 
 // runSearchBench indexes synthetic archives of each size on disk and
@@ -164,7 +164,7 @@ func buildArchive(ctx context.Context, stdout io.Writer, dir string, n int, seed
 	}
 	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 	fmt.Fprintf(stdout, "%-8d %-22s %8.0f docs/s, %.0f docs/cpu-s, %.0f MB on disk\n", n, "index",
-		float64(n)/elapsed.Seconds(), float64(n)/cpu.Seconds(), float64(dirSize(dir))/1e6)
+		float64(n)/elapsed.Seconds(), float64(n)/cpu.Seconds(), float64(dirsize.Of(dir))/1e6)
 	return nil
 }
 
@@ -254,19 +254,6 @@ func pct(sorted []time.Duration, p int) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
-}
 
 // cpuTime is the CPU time the process has used, user and system: steadier
 // than wall time on a shared machine.

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,6 +12,7 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/internal/dirsize"
 	"dxnews/store"
 )
 
@@ -57,7 +57,7 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 		return err
 	}
 	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl", "pending"} {
-		fmt.Fprintf(w, "disk %-9s %s\n", sub, humanBytes(dirSize(filepath.Join(*dir, sub))))
+		fmt.Fprintf(w, "disk %-9s %s\n", sub, humanBytes(dirsize.Of(filepath.Join(*dir, sub))))
 	}
 	return nil
 }
@@ -208,19 +208,6 @@ func statusProblems(w io.Writer, st *store.Store) {
 	for _, r := range reps {
 		fmt.Fprintf(w, "  %s %s: %s\n", r.Time.Local().Format("2006-01-02 15:04"), r.Problem, r.Repair)
 	}
-}
-
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
 
 func humanBytes(n int64) string {

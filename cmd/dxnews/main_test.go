@@ -17,6 +17,7 @@ import (
 	"github.com/hajimehoshi/go-mp3"
 
 	"dxnews/corpus"
+	"dxnews/internal/dirsize"
 	"dxnews/web"
 )
 
@@ -263,7 +264,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	// synthesises nothing: every chunk comes from the cache.
 	srv.Close()
 	d.Close()
-	before := dirSize(filepath.Join(dir, "tts-cache"))
+	before := dirsize.Of(filepath.Join(dir, "tts-cache"))
 	code, _, stderr = run(t, nil, "demo", "-serve=false", "-data", dir)
 	if code != 0 {
 		t.Fatalf("second demo exit %d: %s", code, stderr)
@@ -271,7 +272,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	if !strings.Contains(stderr, "indexed 0, audio files 0") {
 		t.Fatalf("second run redid work: %s", lastLine(stderr))
 	}
-	if after := dirSize(filepath.Join(dir, "tts-cache")); after != before {
+	if after := dirsize.Of(filepath.Join(dir, "tts-cache")); after != before {
 		t.Fatalf("second run grew the speech cache from %d to %d bytes", before, after)
 	}
 }
