@@ -74,10 +74,9 @@ func crawlAndDeliver(ctx context.Context, e *env, d *data, o crawlOptions, hooks
 func runDemo(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	addr := e.envFlag(fs, varAddr, "address to serve the UI on")
-	dir := dataFlag(e, fs)
 	serve := fs.Bool("serve", true, "serve the UI after the pipeline; false exits with a summary")
 	backend := e.envFlag(fs, varTTSBackend, "speech backend: "+backends)
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeCrawl)
+	d, err := parseAndOpen(ctx, e, fs, args, modeCrawl)
 	if err != nil {
 		return err
 	}
@@ -100,7 +99,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "demo: sample news site at %s\n", siteURL)
 
 	res, err := crawlOnce(ctx, e, d, crawlOptions{
-		dir: *dir, seeds: []string{siteURL}, speak: true, backend: *backend, impolite: true,
+		dir: d.dir, seeds: []string{siteURL}, speak: true, backend: *backend, impolite: true,
 	})
 	if err != nil {
 		return err

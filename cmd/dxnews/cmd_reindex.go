@@ -11,8 +11,7 @@ import (
 
 func runReindex(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
-	dir := dataFlag(e, fs)
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeOwn)
+	d, err := parseAndOpen(ctx, e, fs, args, modeOwn)
 	if err != nil {
 		return err
 	}

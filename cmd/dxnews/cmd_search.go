@@ -18,13 +18,12 @@ func dataFlag(e *env, fs *flag.FlagSet) *string {
 
 func runSearch(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
-	dir := dataFlag(e, fs)
 	person := fs.String("person", "", "only articles naming this person")
 	decision := fs.String("decision", "", "only articles citing this decision number or symbol")
 	org := fs.String("org", "", "only articles naming this organisation")
 	size := fs.Int("n", 10, "number of results")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeRead)
+	d, err := parseAndOpen(ctx, e, fs, args, modeRead)
 	if err != nil {
 		return err
 	}

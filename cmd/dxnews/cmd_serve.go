@@ -13,8 +13,7 @@ import (
 func runServe(ctx context.Context, e *env, args []string) error {
 	fs := newFlagSet(e)
 	addr := e.envFlag(fs, varAddr, "address to listen on")
-	dir := dataFlag(e, fs)
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeOwn)
+	d, err := parseAndOpen(ctx, e, fs, args, modeOwn)
 	if err != nil {
 		return err
 	}
