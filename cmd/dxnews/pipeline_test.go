@@ -85,11 +85,8 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 	}
 	d.Close()
 
-	code, stdout, stderrText := run(t, nil, "status", "-data", dir)
-	if code != 0 {
-		t.Fatalf("status exit %d: %s", code, stderrText)
-	}
-	if !strings.Contains(stdout, "speech failed: "+a.ID+" south-male: ") || !strings.Contains(stdout, "service refused") {
+	stdout, _ := mustRun(t, nil, "status", "-data", dir)
+	if len(missing(stdout, "speech failed: "+a.ID+" south-male: ", "service refused")) > 0 {
 		t.Fatalf("status does not report the failure:\n%s", stdout)
 	}
 	if !strings.Contains(stdout, "owed         speech in south-male: 1 articles") {
@@ -108,35 +105,27 @@ func TestPendingSpeechSurvivesCrawlWithoutSpeak(t *testing.T) {
 	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male"}
 	crawl := func(args ...string) string {
 		t.Helper()
-		code, _, stderr := run(t, env, append([]string{"crawl", "-config", cfg, "-data", dir}, args...)...)
-		if code != 0 {
-			t.Fatalf("crawl %v: exit %d: %s", args, code, stderr)
-		}
+		_, stderr := mustRun(t, env, append([]string{"crawl", "-config", cfg, "-data", dir}, args...)...)
 		return lastLine(stderr)
 	}
 	status := func() string {
 		t.Helper()
-		code, stdout, stderr := run(t, env, "status", "-data", dir)
-		if code != 0 {
-			t.Fatalf("status: exit %d: %s", code, stderr)
-		}
+		stdout, _ := mustRun(t, env, "status", "-data", dir)
 		return stdout
 	}
 
-	if got := crawl(); !strings.Contains(got, "kept 3") || !strings.Contains(got, "audio files 0") {
+	if got := crawl(); len(missing(got, "kept 3", "audio files 0")) > 0 {
 		t.Fatalf("first crawl: %s", got)
 	}
 	st := status()
-	for _, want := range []string{"owed         speech in north-female: 3 articles", "owed         speech in south-male: 3 articles"} {
-		if !strings.Contains(st, want) {
-			t.Fatalf("status after a crawl without -speak lacks %q:\n%s", want, st)
-		}
+	if m := missing(st, "owed         speech in north-female: 3 articles", "owed         speech in south-male: 3 articles"); len(m) > 0 {
+		t.Fatalf("status after a crawl without -speak lacks %q:\n%s", m, st)
 	}
 	// The second crawl finds every page unchanged, and still speaks.
-	if got := crawl("-speak"); !strings.Contains(got, "unchanged 3") || !strings.Contains(got, "audio files 6") {
+	if got := crawl("-speak"); len(missing(got, "unchanged 3", "audio files 6")) > 0 {
 		t.Fatalf("crawl -speak after crawl: %s", got)
 	}
-	if st := status(); !strings.Contains(st, "owed         nothing") || !strings.Contains(st, "north-female   3 of 3") {
+	if st := status(); len(missing(st, "owed         nothing", "north-female   3 of 3")) > 0 {
 		t.Fatalf("status after crawl -speak:\n%s", st)
 	}
 	checkAudio(t, dir, 3, []string{"north-female", "south-male"})

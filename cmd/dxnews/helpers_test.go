@@ -1,0 +1,136 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// long skips a test that takes seconds (it runs the whole pipeline, a real
+// server or the binary) under go test -short, the inner loop; make test runs
+// every one of them.
+func long(t *testing.T) {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("takes seconds end to end: skipped under -short; make test runs it")
+	}
+}
+
+func needSpeech(t *testing.T) {
+	t.Helper()
+	for _, tool := range []string{"espeak-ng", "lame"} {
+		if _, err := exec.LookPath(tool); err != nil {
+			t.Skipf("%s not on PATH: run make test, which installs it", tool)
+		}
+	}
+}
+
+// run calls Main like the shell would and returns exit code, stdout, stderr.
+func run(t *testing.T, env map[string]string, args ...string) (int, string, string) {
+	t.Helper()
+	var stdout, stderr bytes.Buffer
+	getenv := func(k string) string { return env[k] }
+	var environ []string
+	for k, v := range env {
+		environ = append(environ, k+"="+v)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
+	defer cancel()
+	code := Main(ctx, args, strings.NewReader(""), &stdout, &stderr, getenv, environ)
+	return code, stdout.String(), stderr.String()
+}
+
+// mustRun is run for a command that must succeed: any other exit fails the
+// test with the command and its stderr.
+func mustRun(t *testing.T, env map[string]string, args ...string) (stdout, stderr string) {
+	t.Helper()
+	code, stdout, stderr := run(t, env, args...)
+	if code != 0 {
+		t.Fatalf("dxnews %s: exit %d: %s", strings.Join(args, " "), code, stderr)
+	}
+	return stdout, stderr
+}
+
+// missing returns those of wants that s does not contain.
+func missing(s string, wants ...string) []string {
+	var out []string
+	for _, w := range wants {
+		if !strings.Contains(s, w) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func lastLine(s string) string {
+	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
+	return lines[len(lines)-1]
+}
+
+// writeFile writes content to path, making its folder, and returns path.
+func writeFile(t *testing.T, path, content string) string {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+// openTestData opens (creating) the data folder dir as a crawl would, with
+// an environment that reads no variables; the caller closes it.
+func openTestData(t *testing.T, dir string) (*env, *data) {
+	t.Helper()
+	e := newEnv("test", nil, &bytes.Buffer{}, &bytes.Buffer{}, func(string) string { return "" })
+	d, err := openData(context.Background(), e, dir, modeOwn)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, d
+}
+
+// sineMP3 is a short valid MP3 for fake speech backends.
+func sineMP3(t *testing.T) []byte {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func getJSON(t *testing.T, u string, v any) {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != 200 {
+		t.Fatalf("GET %s: status %d", u, resp.StatusCode)
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: %v", u, err)
+	}
+}
+
+func readAll(t *testing.T, u string) []byte {
+	t.Helper()
+	resp, err := http.Get(u)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	var buf bytes.Buffer
+	buf.ReadFrom(resp.Body)
+	return buf.Bytes()
+}
