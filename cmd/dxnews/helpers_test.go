@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -106,6 +107,13 @@ func sineMP3(t *testing.T) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// getFrom answers a GET of target from h.
+func getFrom(h http.Handler, target string) *httptest.ResponseRecorder {
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+	return rec
 }
 
 func getJSON(t *testing.T, u string, v any) {

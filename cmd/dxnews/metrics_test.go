@@ -11,14 +11,22 @@ import (
 	"time"
 
 	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
 
 	"dxnews/article"
 	"dxnews/demosite"
 	"dxnews/internal/metricstest"
 	"dxnews/tts"
 )
+
+// scrape reads /metrics from h through metricstest.
+func scrape(t *testing.T, h http.Handler) map[string]*dto.MetricFamily {
+	t.Helper()
+	rec := getFrom(h, "/metrics")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("/metrics: %d %s", rec.Code, rec.Body)
+	}
+	return metricstest.Scrape(t, rec.Body.String())
+}
 
 // TestMetricsScrape crawls the sample site, reads one article aloud with a
 // voice that fails, then scrapes /metrics with the client library's parser
@@ -75,17 +83,8 @@ func TestMetricsScrape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/api/articles", nil))
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	if rec.Code != http.StatusOK {
-		t.Fatalf("/metrics: %d %s", rec.Code, rec.Body)
-	}
-	parser := expfmt.NewTextParser(model.LegacyValidation)
-	fams, err := parser.TextToMetricFamilies(bytes.NewReader(rec.Body.Bytes()))
-	if err != nil {
-		t.Fatalf("/metrics does not parse: %v", err)
-	}
+	getFrom(h, "/api/articles")
+	fams := scrape(t, h)
 	host := mustParse(t, site.URL).Hostname()
 	for _, tc := range []struct {
 		name   string
@@ -133,13 +132,7 @@ func TestMetricsScrape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec = httptest.NewRecorder()
-	h2.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	fams, err = parser.TextToMetricFamilies(bytes.NewReader(rec.Body.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m, _ := metricstest.Sample(fams, "dxnews_source_last_success_timestamp_seconds", map[string]string{"source": host}); m == nil || m.GetGauge().GetValue() < float64(before.Unix()) {
+	if m, _ := metricstest.Sample(scrape(t, h2), "dxnews_source_last_success_timestamp_seconds", map[string]string{"source": host}); m == nil || m.GetGauge().GetValue() < float64(before.Unix()) {
 		t.Errorf("a new process lost the last success of %s: %v", host, m)
 	}
 }
