@@ -12,6 +12,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"dxnews/internal/loopback"
 )
 
 // loadOptions are the flags of dxbench load.
@@ -71,7 +73,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return fmt.Errorf("-url: %w", err)
 		}
-		if err := loopback(u.Host); err != nil {
+		if err := loopback.Check(u.Host); err != nil {
 			return err
 		}
 	}
@@ -83,10 +85,10 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	// listening (minutes at 100,000 articles on a busy machine); until
 	// then what needs them answers 503. The measurement starts after.
 	start := time.Now()
-	if err := waitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
+	if err := loopback.WaitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
 		return err
 	}
-	if err := waitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
+	if err := loopback.WaitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
 		return err
 	}
 	if srv != nil {

@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -11,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dxnews/internal/loopback"
 )
 
 // TestReadersWhileServeHoldsTheIndex runs serve on a data folder and checks
@@ -62,12 +63,11 @@ func TestReadersWhileServeHoldsTheIndex(t *testing.T) {
 }
 
 func TestElasticStartErrorsAreOneLine(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := loopback.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	closed := "http://" + ln.Addr().String()
-	ln.Close()
+	closed := "http://" + addr
 	authFail := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Elastic-Product", "Elasticsearch")
 		w.Header().Set("Content-Type", "application/json")
