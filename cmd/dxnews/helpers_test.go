@@ -99,16 +99,6 @@ func openTestData(t *testing.T, dir string) (*env, *data) {
 	return e, d
 }
 
-// sineMP3 is a short valid MP3 for fake speech backends.
-func sineMP3(t *testing.T) []byte {
-	t.Helper()
-	b, err := os.ReadFile(filepath.Join("..", "..", "tts", "testdata", "sine.mp3"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	return b
-}
-
 // getFrom answers a GET of target from h.
 func getFrom(h http.Handler, target string) *httptest.ResponseRecorder {
 	rec := httptest.NewRecorder()

@@ -16,6 +16,7 @@ import (
 	"dxnews/demosite"
 	"dxnews/internal/metricstest"
 	"dxnews/tts"
+	"dxnews/tts/ttstest"
 )
 
 // scrape reads /metrics from h through metricstest.
@@ -33,7 +34,7 @@ func scrape(t *testing.T, h http.Handler) map[string]*dto.MetricFamily {
 // and checks the runtime, process and pipeline metrics.
 func TestMetricsScrape(t *testing.T) {
 	long(t)
-	mp3 := sineMP3(t)
+	mp3 := ttstest.Audio(t, "sine.mp3")
 	ctx := context.Background()
 	dir := t.TempDir()
 	hook := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))

@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dxnews/tts/ttstest"
 )
 
 // ttsService is an OpenAI-compatible speech server whose answer the test
@@ -48,7 +50,7 @@ func (s *ttsService) set(mode string) int {
 // is over and the service answers again.
 func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	long(t)
-	mp3 := sineMP3(t)
+	mp3 := ttstest.Audio(t, "sine.mp3")
 	svc := &ttsService{mp3: mp3}
 	srv := httptest.NewServer(svc)
 	defer srv.Close()

@@ -16,6 +16,7 @@ import (
 	"dxnews/article"
 	"dxnews/store"
 	"dxnews/tts"
+	"dxnews/tts/ttstest"
 )
 
 // fakeSynth answers every request with a short MP3, except for one voice,
@@ -37,7 +38,7 @@ func (f fakeSynth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, 
 // TestSpeechFailureIsRecordedNotFatal checks that one failing voice leaves the
 // other voices stored, and that status reports the failure.
 func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
-	mp3 := sineMP3(t)
+	mp3 := ttstest.Audio(t, "sine.mp3")
 	ctx := context.Background()
 	dir := t.TempDir()
 	var stderr bytes.Buffer
@@ -248,7 +249,7 @@ func TestVoiceRemovedFromTheList(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	e, d := openTestData(t, dir)
-	speaker := &tts.Speaker{Backend: fakeSynth{mp3: sineMP3(t)}}
+	speaker := &tts.Speaker{Backend: fakeSynth{mp3: ttstest.Audio(t, "sine.mp3")}}
 	url := "https://tin.example.vn/bo-giong-noi.html"
 	a := article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url,
 		Title: "Tỉnh số hoá hồ sơ", Body: "Tỉnh số hoá 90% hồ sơ năm 2025."}
