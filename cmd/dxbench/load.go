@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -25,8 +24,7 @@ type loadOptions struct {
 
 func parseLoadFlags(args []string, stderr io.Writer) (loadOptions, error) {
 	var o loadOptions
-	fl := flag.NewFlagSet("dxbench load", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlagSet("load", stderr)
 	fl.StringVar(&o.server, "server", "bin/dxnews", "dxnews binary to start with serve")
 	fl.StringVar(&o.data, "data", "", "data folder the server serves")
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:18089", "loopback address for the server")

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -26,8 +25,7 @@ import (
 // runSearchBench indexes synthetic archives of each size on disk and
 // reports indexing speed, size on disk and query latency percentiles.
 func runSearchBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("dxbench search", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlagSet("search", stderr)
 	sizes := fl.String("n", "10000,30000,100000", "comma-separated archive sizes")
 	queries := fl.Int("queries", 200, "queries of each kind per size")
 	dir := fl.String("dir", "", "directory for the indexes (default: a temporary directory, removed at the end)")

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -169,8 +168,7 @@ func procMemory(pid int) (map[string]string, error) {
 // runFileServer serves a folder with net/http's file server: the baseline
 // audio is measured against.
 func runFileServer(ctx context.Context, args []string, stderr io.Writer) error {
-	fl := flag.NewFlagSet("dxbench fileserver", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlagSet("fileserver", stderr)
 	dir := fl.String("dir", ".", "folder to serve")
 	addr := fl.String("addr", "127.0.0.1:0", "loopback address")
 	if err := fl.Parse(args); err != nil {
