@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dxnews/article"
 )
 
 // long skips a test that takes seconds (it runs the whole pipeline, a real
@@ -73,6 +75,18 @@ func missing(s string, wants ...string) []string {
 func lastLine(s string) string {
 	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
 	return lines[len(lines)-1]
+}
+
+// addArticle adds through p, as a crawl would, the article at
+// https://tin.example.vn/ + path with title and body, and returns it.
+func addArticle(t *testing.T, p *pipeline, path, title, body string) article.Article {
+	t.Helper()
+	url := "https://tin.example.vn/" + path
+	a := article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url, Title: title, Body: body}
+	if err := p.add(context.Background(), a); err != nil {
+		t.Fatal(err)
+	}
+	return a
 }
 
 // writeFile writes content to path, making its folder, and returns path.

@@ -12,7 +12,6 @@ import (
 
 	dto "github.com/prometheus/client_model/go"
 
-	"dxnews/article"
 	"dxnews/demosite"
 	"dxnews/internal/metricstest"
 	"dxnews/tts"
@@ -63,11 +62,7 @@ func TestMetricsScrape(t *testing.T) {
 		speaker: &tts.Speaker{Backend: fakeSynth{mp3: mp3, fails: "south-male"}},
 		voices:  []string{"north-female", "south-male"},
 	}
-	u := "https://tin.example.vn/chuyen-doi-so-2.html"
-	if err := p.add(ctx, article.Article{ID: article.IDFor(u), URL: u, CanonicalURL: u,
-		Title: "Xã ra mắt trợ lý ảo", Body: "Trợ lý ảo trả lời 300 câu hỏi về thủ tục hành chính."}); err != nil {
-		t.Fatal(err)
-	}
+	addArticle(t, p, "chuyen-doi-so-2.html", "Xã ra mắt trợ lý ảo", "Trợ lý ảo trả lời 300 câu hỏi về thủ tục hành chính.")
 	// Every stored article is owed speech: the crawled ones and the one added.
 	if err := p.speakOwed(ctx); err != nil {
 		t.Fatal(err)

@@ -53,12 +53,7 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 		voices:  []string{"north-female", "south-male"},
 		logger:  e.logger,
 	}
-	url := "https://tin.example.vn/chuyen-doi-so-1.html"
-	a := article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url,
-		Title: "Tỉnh ra mắt cổng dữ liệu mở", Body: "Cổng dữ liệu mở có 120 bộ dữ liệu."}
-	if err := p.add(ctx, a); err != nil {
-		t.Fatal(err)
-	}
+	a := addArticle(t, p, "chuyen-doi-so-1.html", "Tỉnh ra mắt cổng dữ liệu mở", "Cổng dữ liệu mở có 120 bộ dữ liệu.")
 	if err := p.speakOwed(ctx); err != nil {
 		t.Fatalf("speakOwed failed as a whole: %v", err)
 	}
@@ -250,13 +245,8 @@ func TestVoiceRemovedFromTheList(t *testing.T) {
 	dir := t.TempDir()
 	e, d := openTestData(t, dir)
 	speaker := &tts.Speaker{Backend: fakeSynth{mp3: ttstest.Audio(t, "sine.mp3")}}
-	url := "https://tin.example.vn/bo-giong-noi.html"
-	a := article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url,
-		Title: "Tỉnh số hoá hồ sơ", Body: "Tỉnh số hoá 90% hồ sơ năm 2025."}
 	before := &pipeline{data: d, voices: []string{"north-female", "south-male"}, logger: e.logger}
-	if err := before.add(ctx, a); err != nil {
-		t.Fatal(err)
-	}
+	addArticle(t, before, "bo-giong-noi.html", "Tỉnh số hoá hồ sơ", "Tỉnh số hoá 90% hồ sơ năm 2025.")
 	after := &pipeline{data: d, voices: []string{"north-female"}, speaker: speaker, logger: e.logger}
 	if err := after.speakOwed(ctx); err != nil || after.audio != 1 {
 		t.Fatalf("speaking the listed voice: audio %d, %v", after.audio, err)
