@@ -41,12 +41,7 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 	mp3 := ttstest.Audio(t, "sine.mp3")
 	ctx := context.Background()
 	dir := t.TempDir()
-	var stderr bytes.Buffer
-	e := newEnv("test", nil, &bytes.Buffer{}, &stderr, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, d := openTestData(t, dir)
 	p := &pipeline{
 		data:    d,
 		speaker: &tts.Speaker{Backend: fakeSynth{mp3: mp3, fails: "south-male"}},
