@@ -1,60 +1,14 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"dxnews/article"
-	"dxnews/index"
 )
-
-// storedArticles returns the articles of a data folder without their fetch
-// times and loudness figures (the speaker aims each reading from those before
-// it in the process, so they vary by a fraction of a decibel between
-// histories), keyed by ID, and checks that the index holds each exactly once and
-// the export replays each exactly once.
-func storedArticles(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	ctx := context.Background()
-	_, d := openTestData(t, dir)
-	defer d.Close()
-	arts, corrupt, err := d.store.Scan(ctx)
-	if err != nil || len(corrupt) > 0 {
-		t.Fatalf("scan: %v, corrupt %v", err, corrupt)
-	}
-	out := map[string]string{}
-	for _, a := range arts {
-		a.Fetched = time.Time{}
-		for i := range a.Audio {
-			a.Audio[i].LoudnessLUFS, a.Audio[i].TruePeakDBTP, a.Audio[i].GainDB = 0, 0, 0
-		}
-		b, _ := json.Marshal(a)
-		out[a.ID] = string(b)
-	}
-	res, err := d.index.Search(ctx, index.Query{Size: index.MaxSize})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Total != len(arts) {
-		t.Fatalf("index holds %d articles, the store %d", res.Total, len(arts))
-	}
-	for _, a := range res.Articles {
-		if _, ok := out[a.ID]; !ok {
-			t.Fatalf("index holds %s, which is not stored", a.ID)
-		}
-	}
-	page, _, err := d.store.Since(ctx, "", 1000)
-	if err != nil || len(page) != len(arts) {
-		t.Fatalf("export gave %d articles (%v), want %d", len(page), err, len(arts))
-	}
-	return out
-}
 
 // crawledFolder crawls a test site of n articles, without speech, into a
 // new data folder and returns the site's config, the folder and the
