@@ -133,7 +133,7 @@ func addArticle(t *testing.T, p *pipeline, path, title, body string) article.Art
 }
 
 // writeFile writes content to path, making its folder, and returns path.
-func writeFile(t *testing.T, path, content string) string {
+func writeFile(t testing.TB, path, content string) string {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		t.Fatal(err)

@@ -103,12 +103,9 @@ func TestWebhookDeliveryAtLeastOnce(t *testing.T) {
 	defer hook.Close()
 
 	dir := t.TempDir()
-	config := filepath.Join(t.TempDir(), "sources.json")
 	host := strings.TrimPrefix(site.URL, "http://")
-	cfg := fmt.Sprintf(`{"sources": [{"name": "demo", "hosts": [%q], "start": [%q], "delay_ms": 1, "parallelism": 4}]}`, host, site.URL+"/")
-	if err := os.WriteFile(config, []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	config := writeFile(t, filepath.Join(t.TempDir(), "sources.json"),
+		fmt.Sprintf(`{"sources": [{"name": "demo", "hosts": [%q], "start": [%q], "delay_ms": 1, "parallelism": 4}]}`, host, site.URL+"/"))
 	env := map[string]string{"DXNEWS_WEBHOOK_URL": hook.URL + "/dxnews", "DXNEWS_WEBHOOK_SECRET": "s3cret"}
 	child := func(args ...string) *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestWebhookChild$", "-test.count=1")
