@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -163,29 +164,25 @@ func getFrom(h http.Handler, target string) *httptest.ResponseRecorder {
 	return rec
 }
 
-func getJSON(t *testing.T, u string, v any) {
+// get fetches u and returns its body, failing the test unless it answers
+// 200.
+func get(t *testing.T, u string) string {
 	t.Helper()
 	resp, err := http.Get(u)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
 	if resp.StatusCode != 200 {
-		t.Fatalf("GET %s: status %d", u, resp.StatusCode)
+		t.Fatalf("GET %s: %d", u, resp.StatusCode)
 	}
-	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
-		t.Fatalf("GET %s: %v", u, err)
-	}
+	return string(b)
 }
 
-func readAll(t *testing.T, u string) []byte {
+func getJSON(t *testing.T, u string, v any) {
 	t.Helper()
-	resp, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
+	if err := json.Unmarshal([]byte(get(t, u)), v); err != nil {
+		t.Fatalf("GET %s: %v", u, err)
 	}
-	defer resp.Body.Close()
-	var buf bytes.Buffer
-	buf.ReadFrom(resp.Body)
-	return buf.Bytes()
 }
