@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -19,8 +20,7 @@ import (
 // runStatus shows, for a data folder, how far each stage has come, what is
 // still owed, every problem found and what repaired it, and disk use. Unless
 // another process holds the folder it repairs what it finds first.
-func runStatus(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runStatus(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	d, err := parseAndOpen(ctx, e, fs, args, modeRead)
 	if err != nil {
 		return err
