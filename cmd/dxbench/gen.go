@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"math/rand/v2"
@@ -36,8 +35,7 @@ const (
 // the first genAudioArticles also get an MP3 of random bytes in the store's
 // audio folder, so audio Range requests have files to read.
 func runGen(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("dxbench gen", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlagSet("gen", stderr)
 	n := fl.Int("n", 10000, "number of articles")
 	dir := fl.String("data", "", "data folder to create (must not exist)")
 	seed := fl.Uint64("seed", 1, "generator seed")

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net/http"
@@ -12,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"dxnews/internal/loopback"
 )
 
 // loadOptions are the flags of dxbench load.
@@ -23,8 +24,7 @@ type loadOptions struct {
 
 func parseLoadFlags(args []string, stderr io.Writer) (loadOptions, error) {
 	var o loadOptions
-	fl := flag.NewFlagSet("dxbench load", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlagSet("load", stderr)
 	fl.StringVar(&o.server, "server", "bin/dxnews", "dxnews binary to start with serve")
 	fl.StringVar(&o.data, "data", "", "data folder the server serves")
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:18089", "loopback address for the server")
@@ -71,7 +71,7 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		if err != nil {
 			return fmt.Errorf("-url: %w", err)
 		}
-		if err := loopback(u.Host); err != nil {
+		if err := loopback.Check(u.Host); err != nil {
 			return err
 		}
 	}
@@ -83,10 +83,10 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	// listening (minutes at 100,000 articles on a busy machine); until
 	// then what needs them answers 503. The measurement starts after.
 	start := time.Now()
-	if err := waitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
+	if err := loopback.WaitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
 		return err
 	}
-	if err := waitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
+	if err := loopback.WaitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
 		return err
 	}
 	if srv != nil {

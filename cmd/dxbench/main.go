@@ -20,7 +20,9 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 )
@@ -50,4 +52,12 @@ func main() {
 		fmt.Fprintln(os.Stderr, "dxbench:", err)
 		os.Exit(1)
 	}
+}
+
+// newFlagSet returns the flag set of dxbench cmd, which writes its usage and
+// errors to stderr and returns errors instead of exiting.
+func newFlagSet(cmd string, stderr io.Writer) *flag.FlagSet {
+	fl := flag.NewFlagSet("dxbench "+cmd, flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	return fl
 }

@@ -2,10 +2,8 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -21,13 +19,13 @@ import (
 	"dxnews/index"
 	"dxnews/index/bleve"
 	"dxnews/index/indextest"
+	"dxnews/internal/dirsize"
 )
 
 // runSearchBench indexes synthetic archives of each size on disk and
 // reports indexing speed, size on disk and query latency percentiles.
 func runSearchBench(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fl := flag.NewFlagSet("dxbench search", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlagSet("search", stderr)
 	sizes := fl.String("n", "10000,30000,100000", "comma-separated archive sizes")
 	queries := fl.Int("queries", 200, "queries of each kind per size")
 	dir := fl.String("dir", "", "directory for the indexes (default: a temporary directory, removed at the end)")
@@ -164,7 +162,7 @@ func buildArchive(ctx context.Context, stdout io.Writer, dir string, n int, seed
 	}
 	elapsed, cpu := time.Since(start), cpuTime()-cpu0
 	fmt.Fprintf(stdout, "%-8d %-22s %8.0f docs/s, %.0f docs/cpu-s, %.0f MB on disk\n", n, "index",
-		float64(n)/elapsed.Seconds(), float64(n)/cpu.Seconds(), float64(dirSize(dir))/1e6)
+		float64(n)/elapsed.Seconds(), float64(n)/cpu.Seconds(), float64(dirsize.Of(dir))/1e6)
 	return nil
 }
 
@@ -254,19 +252,6 @@ func pct(sorted []time.Duration, p int) time.Duration {
 }
 
 func ms(d time.Duration) float64 { return float64(d.Microseconds()) / 1000 }
-
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
-}
 
 // cpuTime is the CPU time the process has used, user and system: steadier
 // than wall time on a shared machine.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"net"
@@ -16,6 +15,8 @@ import (
 	"strings"
 	"syscall"
 	"time"
+
+	"dxnews/internal/loopback"
 )
 
 // server is the dxnews serve process under test.
@@ -29,7 +30,7 @@ type server struct {
 // startServer starts dxnews serve over o.data, in a memory cgroup when
 // o.memlimit is set.
 func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server, error) {
-	if err := loopback(o.addr); err != nil {
+	if err := loopback.Check(o.addr); err != nil {
 		return nil, err
 	}
 	// Another server on the address would be measured in its place.
@@ -132,7 +133,7 @@ func startPlainServer(ctx context.Context, client *http.Client, audioURL string,
 	if err != nil {
 		return fail(err)
 	}
-	fsAddr, err := freeLoopback()
+	fsAddr, err := loopback.FreeAddr()
 	if err != nil {
 		return fail(err)
 	}
@@ -142,55 +143,11 @@ func startPlainServer(ctx context.Context, client *http.Client, audioURL string,
 		return fail(err)
 	}
 	stop := func() { fsrv.Process.Kill(); fsrv.Wait(); os.RemoveAll(dir) }
-	if err := waitHealthy(ctx, client, "http://"+fsAddr+"/a.mp3", 30*time.Second); err != nil {
+	if err := loopback.WaitHealthy(ctx, client, "http://"+fsAddr+"/a.mp3", 30*time.Second); err != nil {
 		stop()
 		return "", nil, err
 	}
 	return "http://" + fsAddr + "/a.mp3", stop, nil
-}
-
-// loopback refuses addresses off this machine: load tests stay local.
-func loopback(hostport string) error {
-	host, _, err := net.SplitHostPort(hostport)
-	if err != nil {
-		return fmt.Errorf("address %q: %w", hostport, err)
-	}
-	if ip := net.ParseIP(host); host != "localhost" && (ip == nil || !ip.IsLoopback()) {
-		return fmt.Errorf("address %q is not on loopback", hostport)
-	}
-	return nil
-}
-
-func freeLoopback() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return ln.Addr().String(), nil
-}
-
-func waitHealthy(ctx context.Context, client *http.Client, u string, limit time.Duration) error {
-	deadline := time.Now().Add(limit)
-	for {
-		req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
-		resp, err := client.Do(req)
-		if err == nil {
-			io.Copy(io.Discard, resp.Body)
-			resp.Body.Close()
-			if resp.StatusCode == http.StatusOK {
-				return nil
-			}
-		}
-		if time.Now().After(deadline) {
-			return fmt.Errorf("%s not ready after %s: %v", u, limit, err)
-		}
-		select {
-		case <-ctx.Done():
-			return ctx.Err()
-		case <-time.After(200 * time.Millisecond):
-		}
-	}
 }
 
 // procMemory reads the memory lines of /proc/PID/status.
@@ -211,14 +168,13 @@ func procMemory(pid int) (map[string]string, error) {
 // runFileServer serves a folder with net/http's file server: the baseline
 // audio is measured against.
 func runFileServer(ctx context.Context, args []string, stderr io.Writer) error {
-	fl := flag.NewFlagSet("dxbench fileserver", flag.ContinueOnError)
-	fl.SetOutput(stderr)
+	fl := newFlagSet("fileserver", stderr)
 	dir := fl.String("dir", ".", "folder to serve")
 	addr := fl.String("addr", "127.0.0.1:0", "loopback address")
 	if err := fl.Parse(args); err != nil {
 		return err
 	}
-	if err := loopback(*addr); err != nil {
+	if err := loopback.Check(*addr); err != nil {
 		return err
 	}
 	srv := &http.Server{Addr: *addr, Handler: http.FileServer(http.Dir(*dir)), ReadHeaderTimeout: 10 * time.Second}

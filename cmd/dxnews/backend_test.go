@@ -3,8 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -12,6 +10,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"dxnews/internal/loopback"
 )
 
 // TestReadersWhileServeHoldsTheIndex runs serve on a data folder and checks
@@ -47,23 +47,14 @@ func TestReadersWhileServeHoldsTheIndex(t *testing.T) {
 		time.Sleep(20 * time.Millisecond)
 	}
 
-	code, out, stderr := run(t, nil, "search", "-data", dir, "-json", "chinh quyen so")
-	var res struct {
-		Total    int `json:"total"`
-		Articles []struct {
-			ID string `json:"id"`
-		} `json:"articles"`
+	if total, ids := searchIDs(t, "-data", dir, "chinh quyen so"); total != 1 || len(ids) == 0 || ids[0] != arts[0].ID {
+		t.Fatalf("search beside serve = %d %v, want %s", total, ids, arts[0].ID)
 	}
-	if code != 0 || json.Unmarshal([]byte(out), &res) != nil || res.Total != 1 || res.Articles[0].ID != arts[0].ID {
-		t.Fatalf("search beside serve: exit %d, %s %s", code, out, stderr)
+	if out, stderr := mustRun(t, nil, "status", "-data", dir); !strings.Contains(out, "indexed      2 (bleve, read through the running dxnews at http://127.0.0.1:") {
+		t.Fatalf("status beside serve:\n%s%s", out, stderr)
 	}
-	code, out, stderr = run(t, nil, "status", "-data", dir)
-	if code != 0 || !strings.Contains(out, "indexed      2 (bleve, read through the running dxnews at http://127.0.0.1:") {
-		t.Fatalf("status beside serve: exit %d\n%s%s", code, out, stderr)
-	}
-	code, out, stderr = run(t, nil, "export", "-data", dir)
-	if code != 0 || strings.Count(out, "\n") != 2 {
-		t.Fatalf("export beside serve: exit %d, %q %s", code, out, stderr)
+	if out, stderr := mustRun(t, nil, "export", "-data", dir); strings.Count(out, "\n") != 2 {
+		t.Fatalf("export beside serve: %q %s", out, stderr)
 	}
 	// Writers still get the lock error: one process owns the index.
 	if code, _, stderr := run(t, nil, "reindex", "-data", dir); code != 1 || !strings.Contains(stderr, "is another dxnews process using it?") {
@@ -72,12 +63,11 @@ func TestReadersWhileServeHoldsTheIndex(t *testing.T) {
 }
 
 func TestElasticStartErrorsAreOneLine(t *testing.T) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := loopback.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	closed := "http://" + ln.Addr().String()
-	ln.Close()
+	closed := "http://" + addr
 	authFail := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("X-Elastic-Product", "Elasticsearch")
 		w.Header().Set("Content-Type", "application/json")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -19,8 +20,7 @@ type seeds []string
 func (s *seeds) String() string     { return strings.Join(*s, ",") }
 func (s *seeds) Set(v string) error { *s = append(*s, v); return nil }
 
-func runCrawl(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runCrawl(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	var o crawlOptions
 	var sd seeds
 	dir := dataFlag(e, fs)
@@ -71,13 +71,11 @@ func crawlAndDeliver(ctx context.Context, e *env, d *data, o crawlOptions, hooks
 	return nil
 }
 
-func runDemo(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runDemo(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	addr := e.envFlag(fs, varAddr, "address to serve the UI on")
-	dir := dataFlag(e, fs)
 	serve := fs.Bool("serve", true, "serve the UI after the pipeline; false exits with a summary")
 	backend := e.envFlag(fs, varTTSBackend, "speech backend: "+backends)
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeCrawl)
+	d, err := parseAndOpen(ctx, e, fs, args, modeCrawl)
 	if err != nil {
 		return err
 	}
@@ -100,7 +98,7 @@ func runDemo(ctx context.Context, e *env, args []string) error {
 	fmt.Fprintf(e.stderr, "demo: sample news site at %s\n", siteURL)
 
 	res, err := crawlOnce(ctx, e, d, crawlOptions{
-		dir: *dir, seeds: []string{siteURL}, speak: true, backend: *backend, impolite: true,
+		dir: d.dir, seeds: []string{siteURL}, speak: true, backend: *backend, impolite: true,
 	})
 	if err != nil {
 		return err

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"net/url"
@@ -18,8 +19,7 @@ var provenanceOrder = []string{"profile", "source", "canonical_url", "title", "s
 
 // runParse prints the article record the crawler makes of a saved page, and
 // on stderr which rule or fallback supplied each field.
-func runParse(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runParse(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	pageURL := fs.String("url", "", "the address the page was saved from (required): it chooses the site profile and gives the article its ID")
 	config := fs.String("config", e.getenv("DXNEWS_CONFIG"), "sources config file whose source for the URL's host overrides the built-in rule and site name, as in a crawl (env DXNEWS_CONFIG)")
 	if err := parseFlags(fs, args); err != nil {

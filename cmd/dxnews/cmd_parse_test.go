@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,15 +22,8 @@ const parsePage = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
 </body></html>`
 
 func TestParseCommand(t *testing.T) {
-	dir := t.TempDir()
-	page := filepath.Join(dir, "trang.html")
-	if err := os.WriteFile(page, []byte(parsePage), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	code, stdout, stderr := run(t, nil, "parse", "-url", "https://tuoitre.vn/phuong-mo-quay-tu-phuc-vu-20260108182100111.htm", page)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	page := writeFile(t, filepath.Join(t.TempDir(), "trang.html"), parsePage)
+	stdout, stderr := mustRun(t, nil, "parse", "-url", "https://tuoitre.vn/phuong-mo-quay-tu-phuc-vu-20260108182100111.htm", page)
 	var a struct {
 		ID, Source, Title, Sapo, Body, Published, PublishedFrom string
 		Relevance                                               *struct{ Score float64 }
@@ -44,26 +36,21 @@ func TestParseCommand(t *testing.T) {
 		a.Published != "2026-01-08T18:21:00+07:00" || a.Relevance == nil || a.Relevance.Score == 0 {
 		t.Errorf("record %+v", a)
 	}
-	for _, want := range []string{
+	if m := missing(stderr,
 		"profile        tuoitre (by host)\n",
 		"source         profile tuoitre site_name\n",
 		"title          rule tuoitre `h1.detail-title, h1.article-title`\n",
 		"published      json-ld datePublished = meta article:published_time\n",
 		"canonical_url  page URL\n",
 		"tags           -\n",
-	} {
-		if !strings.Contains(stderr, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, stderr)
-		}
+	); len(m) > 0 {
+		t.Errorf("stderr lacks %q:\n%s", m, stderr)
 	}
 }
 
 func TestParseCommandErrors(t *testing.T) {
 	dir := t.TempDir()
-	empty := filepath.Join(dir, "trong.html")
-	if err := os.WriteFile(empty, []byte("<html><body></body></html>"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	empty := writeFile(t, filepath.Join(dir, "trong.html"), "<html><body></body></html>")
 	u := "https://bao.example.vn/bai-1.html"
 	for _, tc := range []struct {
 		args []string
@@ -88,20 +75,10 @@ func TestParseCommandErrors(t *testing.T) {
 // overrides the built-in rule field by field and names the outlet.
 func TestParseCommandConfig(t *testing.T) {
 	dir := t.TempDir()
-	page := filepath.Join(dir, "trang.html")
-	html := strings.Replace(parsePage, `<h1 class="detail-title">`, `<h1 class="tieu-de-moi">`, 1)
-	if err := os.WriteFile(page, []byte(html), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	cfg := filepath.Join(dir, "sources.json")
-	conf := `{"sources": [{"name": "tuoitre-moi", "site_name": "Tuổi Trẻ Mới", "hosts": ["tuoitre.vn"], "start": ["https://tuoitre.vn/"], "rule": {"title": "h1.tieu-de-moi"}}]}`
-	if err := os.WriteFile(cfg, []byte(conf), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	code, stdout, stderr := run(t, nil, "parse", "-config", cfg, "-url", "https://tuoitre.vn/phuong-mo-quay-20260108182100111.htm", page)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	page := writeFile(t, filepath.Join(dir, "trang.html"), strings.Replace(parsePage, `<h1 class="detail-title">`, `<h1 class="tieu-de-moi">`, 1))
+	cfg := writeFile(t, filepath.Join(dir, "sources.json"),
+		`{"sources": [{"name": "tuoitre-moi", "site_name": "Tuổi Trẻ Mới", "hosts": ["tuoitre.vn"], "start": ["https://tuoitre.vn/"], "rule": {"title": "h1.tieu-de-moi"}}]}`)
+	stdout, stderr := mustRun(t, nil, "parse", "-config", cfg, "-url", "https://tuoitre.vn/phuong-mo-quay-20260108182100111.htm", page)
 	var a struct{ Source, Title, Sapo string }
 	if err := json.Unmarshal([]byte(stdout), &a); err != nil {
 		t.Fatal(err)
@@ -109,12 +86,10 @@ func TestParseCommandConfig(t *testing.T) {
 	if a.Source != "Tuổi Trẻ Mới" || a.Title != "Phường mở quầy tự phục vụ thủ tục hành chính" || a.Sapo == "" {
 		t.Errorf("record %+v", a)
 	}
-	for _, want := range []string{"profile        config rule over tuoitre\n", "title          rule config `h1.tieu-de-moi`\n", "sapo           rule tuoitre `h2.detail-sapo`\n", "source         config source tuoitre-moi site_name\n"} {
-		if !strings.Contains(stderr, want) {
-			t.Errorf("stderr lacks %q:\n%s", want, stderr)
-		}
+	if m := missing(stderr, "profile        config rule over tuoitre\n", "title          rule config `h1.tieu-de-moi`\n", "sapo           rule tuoitre `h2.detail-sapo`\n", "source         config source tuoitre-moi site_name\n"); len(m) > 0 {
+		t.Errorf("stderr lacks %q:\n%s", m, stderr)
 	}
-	code, _, stderr = run(t, nil, "parse", "-config", filepath.Join(dir, "khong-co.json"), "-url", "https://tuoitre.vn/a.htm", page)
+	code, _, stderr := run(t, nil, "parse", "-config", filepath.Join(dir, "khong-co.json"), "-url", "https://tuoitre.vn/a.htm", page)
 	if code != 1 || strings.Count(stderr, "\n") != 1 || !strings.Contains(stderr, "khong-co.json") {
 		t.Errorf("missing config: exit %d, stderr %q", code, stderr)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"time"
 
@@ -9,10 +10,8 @@ import (
 	"dxnews/resolve"
 )
 
-func runReindex(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
-	dir := dataFlag(e, fs)
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeOwn)
+func runReindex(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	d, err := parseAndOpen(ctx, e, fs, args, modeOwn)
 	if err != nil {
 		return err
 	}

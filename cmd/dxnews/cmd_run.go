@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
 	"time"
 
@@ -11,8 +12,7 @@ import (
 
 // runRun serves, crawls every interval and speaks what is owed in a loop of
 // its own, until ctx ends; with -once it crawls and speaks once.
-func runRun(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runRun(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	var o crawlOptions
 	dir := dataFlag(e, fs)
 	config := e.envFlag(fs, varConfig, "sources config file (default: the built-in sources)")

@@ -16,15 +16,13 @@ func dataFlag(e *env, fs *flag.FlagSet) *string {
 	return e.envFlag(fs, varData, "data folder")
 }
 
-func runSearch(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
-	dir := dataFlag(e, fs)
+func runSearch(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	person := fs.String("person", "", "only articles naming this person")
 	decision := fs.String("decision", "", "only articles citing this decision number or symbol")
 	org := fs.String("org", "", "only articles naming this organisation")
 	size := fs.Int("n", 10, "number of results")
 	asJSON := fs.Bool("json", false, "print the results as JSON")
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeRead)
+	d, err := parseAndOpen(ctx, e, fs, args, modeRead)
 	if err != nil {
 		return err
 	}
@@ -59,8 +57,7 @@ func runSearch(ctx context.Context, e *env, args []string) error {
 	return nil
 }
 
-func runExport(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runExport(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	dir := dataFlag(e, fs)
 	since := fs.String("since", "", "cursor printed by the previous export (default: from the start)")
 	limit := fs.Int("limit", 1000, "most articles to write")

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"flag"
 	"fmt"
 	"net"
 	"net/http"
@@ -10,11 +11,9 @@ import (
 	"dxnews/web"
 )
 
-func runServe(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runServe(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	addr := e.envFlag(fs, varAddr, "address to listen on")
-	dir := dataFlag(e, fs)
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeOwn)
+	d, err := parseAndOpen(ctx, e, fs, args, modeOwn)
 	if err != nil {
 		return err
 	}

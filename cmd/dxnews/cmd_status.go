@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,22 +13,21 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/internal/dirsize"
 	"dxnews/store"
 )
 
 // runStatus shows, for a data folder, how far each stage has come, what is
 // still owed, every problem found and what repaired it, and disk use. Unless
 // another process holds the folder it repairs what it finds first.
-func runStatus(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
-	dir := dataFlag(e, fs)
-	d, err := parseAndOpen(ctx, e, fs, args, dir, modeRead)
+func runStatus(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
+	d, err := parseAndOpen(ctx, e, fs, args, modeRead)
 	if err != nil {
 		return err
 	}
 	defer d.Close()
 	w := e.stdout
-	crawlLine, err := statusRepair(ctx, e, d, *dir)
+	crawlLine, err := statusRepair(ctx, e, d)
 	if err != nil {
 		return err
 	}
@@ -36,9 +35,9 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "data folder  %s\n", *dir)
+	fmt.Fprintf(w, "data folder  %s\n", d.dir)
 	fmt.Fprintf(w, "stored       %d articles\n", len(arts))
-	if err := statusIndex(ctx, e, d, arts, *dir); err != nil {
+	if err := statusIndex(ctx, e, d, arts); err != nil {
 		return err
 	}
 	statusAudio(w, arts)
@@ -50,21 +49,21 @@ func runStatus(ctx context.Context, e *env, args []string) error {
 	if err := statusOwed(w, d.store, voices); err != nil {
 		return err
 	}
-	statusPause(w, *dir)
-	statusLastRun(w, *dir)
+	statusPause(w, d.dir)
+	statusLastRun(w, d.dir)
 	statusProblems(w, d.store)
-	if err := printWebhookStatus(ctx, e, d, *dir); err != nil {
+	if err := printWebhookStatus(ctx, e, d); err != nil {
 		return err
 	}
 	for _, sub := range []string{"articles", "index", "audio", "tts-cache", "crawl", "pending"} {
-		fmt.Fprintf(w, "disk %-9s %s\n", sub, humanBytes(dirSize(filepath.Join(*dir, sub))))
+		fmt.Fprintf(w, "disk %-9s %s\n", sub, humanBytes(dirsize.Of(filepath.Join(d.dir, sub))))
 	}
 	return nil
 }
 
 // statusRepair repairs the article files and the crawl state, unless
 // another process holds the folder, and returns status's crawl state line.
-func statusRepair(ctx context.Context, e *env, d *data, dir string) (string, error) {
+func statusRepair(ctx context.Context, e *env, d *data) (string, error) {
 	if d.store.ReadOnly() {
 		fmt.Fprintln(e.stdout, "repairs      none attempted: another dxnews process holds this data folder")
 		return "not checked: another dxnews process holds this data folder", nil
@@ -72,12 +71,12 @@ func statusRepair(ctx context.Context, e *env, d *data, dir string) (string, err
 	if err := repairArticles(ctx, d); err != nil {
 		return "", err
 	}
-	return describeCrawlState(checkCrawlState(ctx, d.store, dir)), nil
+	return describeCrawlState(checkCrawlState(ctx, d.store, d.dir)), nil
 }
 
 // statusIndex shows the articles extracted and indexed and the index lag,
 // indexing first what the index lacks beyond its lag.
-func statusIndex(ctx context.Context, e *env, d *data, arts []article.Article, dir string) error {
+func statusIndex(ctx context.Context, e *env, d *data, arts []article.Article) error {
 	indexed, err := d.index.Count(ctx)
 	if err != nil {
 		return err
@@ -90,7 +89,7 @@ func statusIndex(ctx context.Context, e *env, d *data, arts []article.Article, d
 			return err
 		}
 	}
-	lag, lagErr, err := indexLag(ctx, d.store, filepath.Join(dir, indexStateFile), d.target())
+	lag, lagErr, err := indexLag(ctx, d.store, filepath.Join(d.dir, indexStateFile), d.target())
 	if err != nil {
 		return err
 	}
@@ -208,19 +207,6 @@ func statusProblems(w io.Writer, st *store.Store) {
 	for _, r := range reps {
 		fmt.Fprintf(w, "  %s %s: %s\n", r.Time.Local().Format("2006-01-02 15:04"), r.Problem, r.Repair)
 	}
-}
-
-func dirSize(dir string) int64 {
-	var n int64
-	filepath.WalkDir(dir, func(_ string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() {
-			if info, err := d.Info(); err == nil {
-				n += info.Size()
-			}
-		}
-		return nil
-	})
-	return n
 }
 
 func humanBytes(n int64) string {

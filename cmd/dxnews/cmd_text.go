@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -35,8 +36,7 @@ func readInput(e *env, args []string) (string, string, error) {
 	return string(b), name, nil
 }
 
-func runExtract(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runExtract(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	format := fs.String("format", "text", "input format: text (first line = title), html (a news page) or json (an article record)")
 	explain := fs.Bool("explain", false, "add an \"evidence\" array (the cue, lead-in or heading and the year source of each target, as byte offsets) and print one line per target on stderr")
 	if err := parseFlags(fs, args); err != nil {
@@ -109,8 +109,7 @@ func writeEvidence(w io.Writer, targets []article.Target, evidence []extract.Evi
 	}
 }
 
-func runEval(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runEval(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	articles := fs.String("articles", "", "folder of article .txt files")
 	gold := fs.String("gold", "", "folder of annotation .json files")
 	if err := parseFlags(fs, args); err != nil {
@@ -131,8 +130,7 @@ func runEval(ctx context.Context, e *env, args []string) error {
 	return rep.WriteText(e.stdout)
 }
 
-func runNormalize(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runNormalize(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	voiceID := fs.String("voice", "north-female", "voice whose region the spoken forms follow")
 	if err := parseFlags(fs, args); err != nil {
 		return err
@@ -152,8 +150,7 @@ func runNormalize(ctx context.Context, e *env, args []string) error {
 	return err
 }
 
-func runSpeak(ctx context.Context, e *env, args []string) error {
-	fs := newFlagSet(e)
+func runSpeak(ctx context.Context, e *env, fs *flag.FlagSet, args []string) error {
 	voiceID := fs.String("voice", "", "voice: north-female, north-male, south-female, south-male (central-* where the backend has them)")
 	backend := e.envFlag(fs, varTTSBackend, "speech backend: "+backends)
 	out := fs.String("o", "", "output MP3 file (default: standard output); timings go beside it as .json")

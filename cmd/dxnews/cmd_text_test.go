@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,14 +9,8 @@ import (
 
 func TestExtractExplain(t *testing.T) {
 	text := "Kế hoạch chuyển đổi số\n\nCác chỉ tiêu chủ yếu giai đoạn 2026–2028 như sau:\nVề hạ tầng số: 98% thôn có sóng 4G; 75% hộ gia đình dùng cáp quang.\n"
-	f := filepath.Join(t.TempDir(), "plan.txt")
-	if err := os.WriteFile(f, []byte(text), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	code, stdout, stderr := run(t, nil, "extract", "-explain", f)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	f := writeFile(t, filepath.Join(t.TempDir(), "plan.txt"), text)
+	stdout, stderr := mustRun(t, nil, "extract", "-explain", f)
 	var out struct {
 		Targets []struct {
 			Value, Year string
@@ -54,7 +47,7 @@ func TestExtractExplain(t *testing.T) {
 		t.Errorf("stderr:\n%s", stderr)
 	}
 	// Without -explain the output has no evidence and stderr stays quiet.
-	code, stdout, stderr = run(t, nil, "extract", f)
+	code, stdout, stderr := run(t, nil, "extract", f)
 	if code != 0 || strings.Contains(stdout, "evidence") || stderr != "" {
 		t.Errorf("exit %d, stdout %s, stderr %q", code, stdout, stderr)
 	}

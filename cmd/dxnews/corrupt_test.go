@@ -1,60 +1,14 @@
 package main
 
 import (
-	"context"
-	"encoding/json"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"dxnews/article"
-	"dxnews/index"
 )
-
-// storedArticles returns the articles of a data folder without their fetch
-// times and loudness figures (the speaker aims each reading from those before
-// it in the process, so they vary by a fraction of a decibel between
-// histories), keyed by ID, and checks that the index holds each exactly once and
-// the export replays each exactly once.
-func storedArticles(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	ctx := context.Background()
-	_, d := openTestData(t, dir)
-	defer d.Close()
-	arts, corrupt, err := d.store.Scan(ctx)
-	if err != nil || len(corrupt) > 0 {
-		t.Fatalf("scan: %v, corrupt %v", err, corrupt)
-	}
-	out := map[string]string{}
-	for _, a := range arts {
-		a.Fetched = time.Time{}
-		for i := range a.Audio {
-			a.Audio[i].LoudnessLUFS, a.Audio[i].TruePeakDBTP, a.Audio[i].GainDB = 0, 0, 0
-		}
-		b, _ := json.Marshal(a)
-		out[a.ID] = string(b)
-	}
-	res, err := d.index.Search(ctx, index.Query{Size: index.MaxSize})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if res.Total != len(arts) {
-		t.Fatalf("index holds %d articles, the store %d", res.Total, len(arts))
-	}
-	for _, a := range res.Articles {
-		if _, ok := out[a.ID]; !ok {
-			t.Fatalf("index holds %s, which is not stored", a.ID)
-		}
-	}
-	page, _, err := d.store.Since(ctx, "", 1000)
-	if err != nil || len(page) != len(arts) {
-		t.Fatalf("export gave %d articles (%v), want %d", len(page), err, len(arts))
-	}
-	return out
-}
 
 // crawledFolder crawls a test site of n articles, without speech, into a
 // new data folder and returns the site's config, the folder and the
@@ -64,9 +18,7 @@ func crawledFolder(t *testing.T, n int) (cfg, dir string, env map[string]string)
 	_, cfg = siteWith(t, n)
 	dir = t.TempDir()
 	env = map[string]string{"DXNEWS_VOICES": "north-female"}
-	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
-		t.Fatalf("crawl: exit %d: %s", code, stderr)
-	}
+	mustRun(t, env, "crawl", "-config", cfg, "-data", dir)
 	return cfg, dir, env
 }
 
@@ -86,43 +38,34 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 	}
 
 	// A truncated article and a garbage one, both restorable from the index.
-	mustWrite := func(path string, b []byte) {
-		t.Helper()
-		if err := os.WriteFile(path, b, 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 	a0 := filepath.Join(dir, "articles", ids[0]+".json")
 	b0, _ := os.ReadFile(a0)
-	mustWrite(a0, b0[:len(b0)/2])
-	mustWrite(filepath.Join(dir, "articles", ids[1]+".json"), []byte("\x00\x17garbage{"))
+	writeFile(t, a0, string(b0[:len(b0)/2]))
+	writeFile(t, filepath.Join(dir, "articles", ids[1]+".json"), "\x00\x17garbage{")
 	// An article file nobody can restore.
 	stray := article.IDFor("https://nowhere.example.vn/x")
-	mustWrite(filepath.Join(dir, "articles", stray+".json"), []byte(`{"id": "`+stray+`", "title": `))
+	writeFile(t, filepath.Join(dir, "articles", stray+".json"), `{"id": "`+stray+`", "title": `)
 	// A damaged line in the middle of the change log and a torn last one.
 	logPath := filepath.Join(dir, "articles.log")
 	lb, _ := os.ReadFile(logPath)
 	lines := strings.SplitAfter(string(lb), "\n")
 	lines[1] = "4x\tnot-an-id\n"
-	mustWrite(logPath, []byte(strings.Join(lines, "")+"99\t12ab"))
+	writeFile(t, logPath, strings.Join(lines, "")+"99\t12ab")
 	// Garbage in every crawl state file.
 	filepath.WalkDir(filepath.Join(dir, "crawl"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			mustWrite(p, []byte("{{{not json\n\x00\x01"))
+			writeFile(t, p, "{{{not json\n\x00\x01")
 		}
 		return nil
 	})
 	// A garbled last-run record.
-	mustWrite(filepath.Join(dir, lastRunFile), []byte("{"))
+	writeFile(t, filepath.Join(dir, lastRunFile), "{")
 
-	code, stdout, stderr := run(t, env, "status", "-data", dir)
-	if code != 0 {
-		t.Fatalf("status on a damaged folder: exit %d: %s", code, stderr)
-	}
-	for _, want := range []string{
-		"articles/" + ids[0] + ".json was corrupt: restored it from the search index",
-		"articles/" + ids[1] + ".json was corrupt: restored it from the search index",
-		"articles/" + stray + ".json was corrupt: the index has no copy: moved it to quarantine/",
+	stdout, _ := mustRun(t, env, "status", "-data", dir)
+	if m := missing(stdout,
+		"articles/"+ids[0]+".json was corrupt: restored it from the search index",
+		"articles/"+ids[1]+".json was corrupt: restored it from the search index",
+		"articles/"+stray+".json was corrupt: the index has no copy: moved it to quarantine/",
 		"the change log had 1 damaged lines: dropped them",
 		"the change log ended in a torn line",
 		"last crawl   unknown",
@@ -131,10 +74,8 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 		"crawl-state.db cannot be opened",
 		"recorded the 4 stored articles in it again, so the next crawl knows them",
 		"crawl state  ",
-	} {
-		if !strings.Contains(stdout, want) {
-			t.Errorf("status does not say %q:\n%s", want, stdout)
-		}
+	); len(m) > 0 {
+		t.Errorf("status does not say %q:\n%s", m, stdout)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "quarantine", stray+".json")); err != nil {
 		t.Errorf("the unrestorable file is not in quarantine: %v", err)
@@ -143,14 +84,11 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 	// Now the index will not open either.
 	filepath.WalkDir(filepath.Join(dir, "index"), func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			mustWrite(p, []byte("garbage"))
+			writeFile(t, p, "garbage")
 		}
 		return nil
 	})
-	code, _, stderr = run(t, env, "crawl", "-config", cfg, "-data", dir)
-	if code != 0 {
-		t.Fatalf("crawl on a damaged folder: exit %d: %s", code, stderr)
-	}
+	_, stderr := mustRun(t, env, "crawl", "-config", cfg, "-data", dir)
 	if !strings.Contains(stderr, "rebuilding it from 4 stored articles") {
 		t.Errorf("crawl does not say it rebuilt the index:\n%s", stderr)
 	}
@@ -163,24 +101,23 @@ func TestCorruptStateIsRepaired(t *testing.T) {
 	if len(after) != len(before) {
 		t.Errorf("%d articles after repair, %d before", len(after), len(before))
 	}
-	code, stdout, _ = run(t, env, "status", "-data", dir)
-	if code != 0 || !strings.Contains(stdout, "the search index could not be used") || !strings.Contains(stdout, "rebuilt it from the 4 stored articles") {
-		t.Errorf("status does not report the index rebuild (exit %d):\n%s", code, stdout)
+	stdout, _ = mustRun(t, env, "status", "-data", dir)
+	if m := missing(stdout, "the search index could not be used", "rebuilt it from the 4 stored articles"); len(m) > 0 {
+		t.Errorf("status does not report the index rebuild (lacks %q):\n%s", m, stdout)
 	}
 	// A second crawl finds nothing more to repair or do.
-	code, _, stderr = run(t, env, "crawl", "-config", cfg, "-data", dir)
-	if code != 0 || !strings.Contains(lastLine(stderr), "unchanged 4") {
-		t.Errorf("second crawl after repair: exit %d: %s", code, lastLine(stderr))
+	_, stderr = mustRun(t, env, "crawl", "-config", cfg, "-data", dir)
+	if !strings.Contains(lastLine(stderr), "unchanged 4") {
+		t.Errorf("second crawl after repair: %s", lastLine(stderr))
 	}
 	// An index folder removed by hand opens empty: status indexes what it
 	// lacks and says so.
 	if err := os.RemoveAll(filepath.Join(dir, "index")); err != nil {
 		t.Fatal(err)
 	}
-	code, stdout, _ = run(t, env, "status", "-data", dir)
-	if code != 0 || !strings.Contains(stdout, "the search index held 0 articles of 4 stored; 4 were missing: indexed the missing articles") ||
-		!strings.Contains(stdout, "indexed      4") {
-		t.Errorf("status on an emptied index (exit %d):\n%s", code, stdout)
+	stdout, _ = mustRun(t, env, "status", "-data", dir)
+	if m := missing(stdout, "the search index held 0 articles of 4 stored; 4 were missing: indexed the missing articles", "indexed      4"); len(m) > 0 {
+		t.Errorf("status on an emptied index lacks %q:\n%s", m, stdout)
 	}
 }
 
@@ -204,15 +141,10 @@ func TestIndexInUseIsNeverRebuilt(t *testing.T) {
 // articles in the new one and notes the repair for status.
 func TestCrawlRepairsTheCrawlState(t *testing.T) {
 	cfg, dir, env := crawledFolder(t, 3)
-	if err := os.WriteFile(filepath.Join(dir, "crawl", "crawl-state.db"), []byte("garbage, not bbolt"), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if code, _, stderr := run(t, env, "crawl", "-config", cfg, "-data", dir); code != 0 {
-		t.Fatalf("crawl over a damaged state: exit %d: %s", code, stderr)
-	}
-	code, stdout, _ := run(t, env, "status", "-data", dir)
-	if code != 0 || !strings.Contains(stdout, "crawl-state.db cannot be opened") ||
-		!strings.Contains(stdout, "recorded the 3 stored articles in it again") || !strings.Contains(stdout, ", 3 articles\n") {
-		t.Errorf("status after a crawl over a damaged state (exit %d):\n%s", code, stdout)
+	writeFile(t, filepath.Join(dir, "crawl", "crawl-state.db"), "garbage, not bbolt")
+	mustRun(t, env, "crawl", "-config", cfg, "-data", dir)
+	stdout, _ := mustRun(t, env, "status", "-data", dir)
+	if m := missing(stdout, "crawl-state.db cannot be opened", "recorded the 3 stored articles in it again", ", 3 articles\n"); len(m) > 0 {
+		t.Errorf("status after a crawl over a damaged state lacks %q:\n%s", m, stdout)
 	}
 }

@@ -17,6 +17,8 @@ import (
 // data is an opened data folder: the article store and the search index,
 // with the record of how far the index has caught up with the store.
 type data struct {
+	// dir is the data folder.
+	dir   string
 	store *store.Store
 	index index.Indexer
 	// resolver keeps the entities resolved across the stored articles,
@@ -62,7 +64,7 @@ func openData(ctx context.Context, e *env, dir string, mode openMode) (*data, er
 	if err != nil {
 		return nil, err
 	}
-	d := &data{store: st, backend: backend, resolver: resolve.NewResolverFrom(storeSource(st))}
+	d := &data{dir: dir, store: st, backend: backend, resolver: resolve.NewResolverFrom(storeSource(st))}
 	switch backend {
 	case "elastic":
 		err = d.openElastic(ctx, e, mode)
@@ -89,9 +91,10 @@ func openStore(dir string, mode openMode, backend string) (*store.Store, error) 
 	return store.Open(dir)
 }
 
-// parseAndOpen parses args with fs, then opens the data folder its -data
-// flag (dir) names. Only a crawling mode may create the folder.
-func parseAndOpen(ctx context.Context, e *env, fs *flag.FlagSet, args []string, dir *string, mode openMode) (*data, error) {
+// parseAndOpen adds -index and -data to fs, parses args with it, then opens
+// the data folder -data names. Only a crawling mode may create the folder.
+func parseAndOpen(ctx context.Context, e *env, fs *flag.FlagSet, args []string, mode openMode) (*data, error) {
+	dir := dataFlag(e, fs)
 	if err := parseFlags(fs, args); err != nil {
 		return nil, err
 	}

@@ -33,49 +33,58 @@ func seedData(t *testing.T) (string, []article.Article) {
 	return dir, arts
 }
 
-func TestSearchExportReindexStatus(t *testing.T) {
-	dir, arts := seedData(t)
-
-	code, out, stderr := run(t, nil, "search", "-data", dir, "-json", "chinh quyen so")
-	if code != 0 {
-		t.Fatalf("search exit %d: %s", code, stderr)
-	}
+// searchIDs runs dxnews search -json with args and returns the total and the
+// IDs of the articles found.
+func searchIDs(t *testing.T, args ...string) (int, []string) {
+	t.Helper()
+	out, _ := mustRun(t, nil, append([]string{"search", "-json"}, args...)...)
 	var res struct {
 		Total    int `json:"total"`
 		Articles []struct {
 			ID string `json:"id"`
 		} `json:"articles"`
 	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil || res.Total != 1 || res.Articles[0].ID != arts[0].ID {
-		t.Fatalf("search chinh quyen so = %s (%v)", out, err)
+	if err := json.Unmarshal([]byte(out), &res); err != nil {
+		t.Fatalf("search %q: %v: %s", args, err, out)
 	}
-	code, out, _ = run(t, nil, "search", "-data", dir, "-decision", "1520")
-	if code != 0 || !strings.Contains(out, "1 articles") || !strings.Contains(out, "Lê Trung Chinh") {
-		t.Fatalf("search -decision 1520: exit %d\n%s", code, out)
+	var ids []string
+	for _, a := range res.Articles {
+		ids = append(ids, a.ID)
+	}
+	return res.Total, ids
+}
+
+func TestSearchExportReindexStatus(t *testing.T) {
+	dir, arts := seedData(t)
+
+	if total, ids := searchIDs(t, "-data", dir, "chinh quyen so"); total != 1 || len(ids) == 0 || ids[0] != arts[0].ID {
+		t.Fatalf("search chinh quyen so = %d %v, want %s", total, ids, arts[0].ID)
+	}
+	out, _ := mustRun(t, nil, "search", "-data", dir, "-decision", "1520")
+	if m := missing(out, "1 articles", "Lê Trung Chinh"); len(m) > 0 {
+		t.Fatalf("search -decision 1520 lacks %q:\n%s", m, out)
 	}
 
-	code, out, stderr = run(t, nil, "export", "-data", dir, "-limit", "1")
-	if code != 0 || strings.Count(out, "\n") != 1 || !strings.Contains(stderr, "next cursor: 1") {
-		t.Fatalf("export page 1: exit %d, %q, %q", code, out, stderr)
+	out, stderr := mustRun(t, nil, "export", "-data", dir, "-limit", "1")
+	if strings.Count(out, "\n") != 1 || !strings.Contains(stderr, "next cursor: 1") {
+		t.Fatalf("export page 1: %q, %q", out, stderr)
 	}
-	code, out, stderr = run(t, nil, "export", "-data", dir, "-since", "1", "-limit", "10")
-	if code != 0 || strings.Count(out, "\n") != 1 || !strings.Contains(out, arts[1].ID) {
-		t.Fatalf("export page 2: exit %d, %q, %q", code, out, stderr)
+	out, stderr = mustRun(t, nil, "export", "-data", dir, "-since", "1", "-limit", "10")
+	if strings.Count(out, "\n") != 1 || !strings.Contains(out, arts[1].ID) {
+		t.Fatalf("export page 2: %q, %q", out, stderr)
 	}
 
 	// Lose the index; reindex rebuilds it from the stored articles.
 	if err := os.RemoveAll(filepath.Join(dir, "index")); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, stderr := run(t, nil, "reindex", "-data", dir); code != 0 || !strings.Contains(stderr, "reindexed 2 articles") || !strings.Contains(stderr, "across 2 articles") {
-		t.Fatalf("reindex: exit %d, %s", code, stderr)
+	if _, stderr := mustRun(t, nil, "reindex", "-data", dir); len(missing(stderr, "reindexed 2 articles", "across 2 articles")) > 0 {
+		t.Fatalf("reindex: %s", stderr)
 	}
-	code, out, _ = run(t, nil, "status", "-data", dir)
-	if code != 0 || !strings.Contains(out, "stored       2 articles") || !strings.Contains(out, "indexed      2") {
-		t.Fatalf("status after reindex: exit %d\n%s", code, out)
+	if out, _ := mustRun(t, nil, "status", "-data", dir); len(missing(out, "stored       2 articles", "indexed      2")) > 0 {
+		t.Fatalf("status after reindex:\n%s", out)
 	}
-	code, out, _ = run(t, nil, "search", "-data", dir, "-person", "Le Trung Chinh")
-	if code != 0 || !strings.Contains(out, "1 articles") {
-		t.Fatalf("search -person after reindex: exit %d\n%s", code, out)
+	if out, _ := mustRun(t, nil, "search", "-data", dir, "-person", "Le Trung Chinh"); !strings.Contains(out, "1 articles") {
+		t.Fatalf("search -person after reindex:\n%s", out)
 	}
 }

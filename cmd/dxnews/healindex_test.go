@@ -7,7 +7,6 @@ import (
 	"strings"
 	"testing"
 
-	"dxnews/article"
 	"dxnews/index"
 )
 
@@ -22,12 +21,7 @@ func TestIndexMarkedDamagedIsRebuiltInUse(t *testing.T) {
 	defer d.Close()
 	p := &pipeline{data: d, logger: e.logger}
 	for _, slug := range []string{"mot", "hai", "ba"} {
-		url := "https://tin.example.vn/" + slug + ".html"
-		a := article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url,
-			Title: "Chuyển đổi số " + slug, Body: "Tỉnh đẩy mạnh chuyển đổi số " + slug + "."}
-		if err := p.add(ctx, a); err != nil {
-			t.Fatal(err)
-		}
+		addArticle(t, p, slug+".html", "Chuyển đổi số "+slug, "Tỉnh đẩy mạnh chuyển đổi số "+slug+".")
 	}
 	served := d.index // what the web handler was given
 	before := served.(interface{ Version() uint64 }).Version()

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"net"
 	"slices"
 	"sort"
 	"strings"
@@ -14,6 +13,7 @@ import (
 	"dxnews/article"
 	"dxnews/index"
 	"dxnews/index/bleve"
+	"dxnews/internal/loopback"
 	"dxnews/resolve"
 	"dxnews/store"
 )
@@ -249,12 +249,11 @@ func TestBulkWithHalfRejectedReplaysOnlyThose(t *testing.T) {
 // where serve would refuse to start.
 func TestCrawlGoesOnWhenTheClusterIsDownAtStart(t *testing.T) {
 	ctx := context.Background()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := loopback.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	closed := "http://" + ln.Addr().String()
-	ln.Close()
+	closed := "http://" + addr
 	env := map[string]string{"DXNEWS_INDEX": "elastic", "DXNEWS_ES_URL": closed}
 	var logs bytes.Buffer
 	e := newEnv("crawl", nil, &bytes.Buffer{}, &logs, func(k string) string { return env[k] })

@@ -23,7 +23,7 @@ type command struct {
 	name    string
 	usage   string
 	summary string
-	run     func(ctx context.Context, env *env, args []string) error
+	run     func(ctx context.Context, env *env, fs *flag.FlagSet, args []string) error
 }
 
 var commands = []command{
@@ -82,7 +82,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	for _, w := range envvar.Unknown(environ) {
 		e.logger.Warn("unknown environment variable", "name", w)
 	}
-	err := cmd.run(ctx, e, args[1:])
+	err := cmd.run(ctx, e, newFlagSet(e), args[1:])
 	switch {
 	case err == nil:
 		return 0

@@ -7,8 +7,6 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -17,32 +15,9 @@ import (
 	"github.com/hajimehoshi/go-mp3"
 
 	"dxnews/corpus"
+	"dxnews/internal/dirsize"
 	"dxnews/web"
 )
-
-// run calls Main like the shell would and returns exit code, stdout, stderr.
-func run(t *testing.T, env map[string]string, args ...string) (int, string, string) {
-	t.Helper()
-	var stdout, stderr bytes.Buffer
-	getenv := func(k string) string { return env[k] }
-	var environ []string
-	for k, v := range env {
-		environ = append(environ, k+"="+v)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 4*time.Minute)
-	defer cancel()
-	code := Main(ctx, args, strings.NewReader(""), &stdout, &stderr, getenv, environ)
-	return code, stdout.String(), stderr.String()
-}
-
-func needSpeech(t *testing.T) {
-	t.Helper()
-	for _, tool := range []string{"espeak-ng", "lame"} {
-		if _, err := exec.LookPath(tool); err != nil {
-			t.Skipf("%s not on PATH: run make test, which installs it", tool)
-		}
-	}
-}
 
 func TestHelpForEveryCommand(t *testing.T) {
 	for _, c := range commands {
@@ -62,8 +37,7 @@ func TestHelpForEveryCommand(t *testing.T) {
 
 // TestBadInput checks that each mistake gets one clear line and a non-zero exit.
 func TestBadInput(t *testing.T) {
-	notDir := filepath.Join(t.TempDir(), "file")
-	os.WriteFile(notDir, []byte("x"), 0o644)
+	notDir := writeFile(t, filepath.Join(t.TempDir(), "file"), "x")
 	dead := httptest.NewServer(http.NotFoundHandler())
 	deadURL := dead.URL + "/"
 	dead.Close() // nothing listens there any more
@@ -109,10 +83,7 @@ func TestBadInput(t *testing.T) {
 
 func TestExtractSeedArticle(t *testing.T) {
 	seed := filepath.Join(corpus.DirOrSkip(t), "articles", "seed.txt")
-	code, stdout, stderr := run(t, nil, "extract", seed)
-	if code != 0 {
-		t.Fatalf("exit %d: %s", code, stderr)
-	}
+	stdout, _ := mustRun(t, nil, "extract", seed)
 	var ents struct {
 		People []struct {
 			Name  string   `json:"name"`
@@ -151,9 +122,7 @@ func TestExtractSeedArticle(t *testing.T) {
 }
 
 func TestNormalizeCommand(t *testing.T) {
-	dir := t.TempDir()
-	in := filepath.Join(dir, "in.txt")
-	os.WriteFile(in, []byte("Năm 2025 có 100 xã."), 0o644)
+	in := writeFile(t, filepath.Join(t.TempDir(), "in.txt"), "Năm 2025 có 100 xã.")
 	_, north, _ := run(t, nil, "normalize", "-voice", "north-female", in)
 	_, south, _ := run(t, nil, "normalize", "-voice", "south-male", in)
 	if !strings.Contains(north, "nghìn") || !strings.Contains(south, "ngàn") {
@@ -179,10 +148,7 @@ func TestDemoEndToEnd(t *testing.T) {
 	needSpeech(t)
 	dir := t.TempDir()
 	start := time.Now()
-	code, _, stderr := run(t, nil, "demo", "-serve=false", "-data", dir)
-	if code != 0 {
-		t.Fatalf("demo exit %d: %s", code, stderr)
-	}
+	_, stderr := mustRun(t, nil, "demo", "-serve=false", "-data", dir)
 	t.Logf("demo took %s: %s", time.Since(start).Round(time.Millisecond), lastLine(stderr))
 	if !strings.Contains(stderr, "kept") {
 		t.Fatalf("no summary on stderr: %s", stderr)
@@ -234,7 +200,7 @@ func TestDemoEndToEnd(t *testing.T) {
 			t.Fatalf("%s lasts %.1f s, want more than 2 s", v, secs)
 		}
 		key := buf.Len()
-		if other, dup := sizes[key]; dup && bytes.Equal(buf.Bytes(), readAll(t, srv.URL+"/api/audio/"+id+"/"+other+".mp3")) {
+		if other, dup := sizes[key]; dup && buf.String() == get(t, srv.URL+"/api/audio/"+id+"/"+other+".mp3") {
 			t.Fatalf("%s and %s are the same file", v, other)
 		}
 		sizes[key] = v
@@ -263,49 +229,14 @@ func TestDemoEndToEnd(t *testing.T) {
 	// synthesises nothing: every chunk comes from the cache.
 	srv.Close()
 	d.Close()
-	before := dirSize(filepath.Join(dir, "tts-cache"))
-	code, _, stderr = run(t, nil, "demo", "-serve=false", "-data", dir)
-	if code != 0 {
-		t.Fatalf("second demo exit %d: %s", code, stderr)
-	}
+	before := dirsize.Of(filepath.Join(dir, "tts-cache"))
+	_, stderr = mustRun(t, nil, "demo", "-serve=false", "-data", dir)
 	if !strings.Contains(stderr, "indexed 0, audio files 0") {
 		t.Fatalf("second run redid work: %s", lastLine(stderr))
 	}
-	if after := dirSize(filepath.Join(dir, "tts-cache")); after != before {
+	if after := dirsize.Of(filepath.Join(dir, "tts-cache")); after != before {
 		t.Fatalf("second run grew the speech cache from %d to %d bytes", before, after)
 	}
-}
-
-func getJSON(t *testing.T, u string, v any) {
-	t.Helper()
-	resp, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != 200 {
-		t.Fatalf("GET %s: status %d", u, resp.StatusCode)
-	}
-	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
-		t.Fatalf("GET %s: %v", u, err)
-	}
-}
-
-func readAll(t *testing.T, u string) []byte {
-	t.Helper()
-	resp, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	var buf bytes.Buffer
-	buf.ReadFrom(resp.Body)
-	return buf.Bytes()
-}
-
-func lastLine(s string) string {
-	lines := strings.Split(strings.TrimRight(s, "\n"), "\n")
-	return lines[len(lines)-1]
 }
 
 func TestNextPort(t *testing.T) {

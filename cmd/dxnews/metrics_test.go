@@ -11,21 +11,29 @@ import (
 	"time"
 
 	dto "github.com/prometheus/client_model/go"
-	"github.com/prometheus/common/expfmt"
-	"github.com/prometheus/common/model"
 
-	"dxnews/article"
 	"dxnews/demosite"
 	"dxnews/internal/metricstest"
 	"dxnews/tts"
+	"dxnews/tts/ttstest"
 )
+
+// scrape reads /metrics from h through metricstest.
+func scrape(t *testing.T, h http.Handler) map[string]*dto.MetricFamily {
+	t.Helper()
+	rec := getFrom(h, "/metrics")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("/metrics: %d %s", rec.Code, rec.Body)
+	}
+	return metricstest.Scrape(t, rec.Body.String())
+}
 
 // TestMetricsScrape crawls the sample site, reads one article aloud with a
 // voice that fails, then scrapes /metrics with the client library's parser
 // and checks the runtime, process and pipeline metrics.
 func TestMetricsScrape(t *testing.T) {
 	long(t)
-	mp3 := sineMP3(t)
+	mp3 := ttstest.Audio(t, "sine.mp3")
 	ctx := context.Background()
 	dir := t.TempDir()
 	hook := httptest.NewServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
@@ -54,11 +62,7 @@ func TestMetricsScrape(t *testing.T) {
 		speaker: &tts.Speaker{Backend: fakeSynth{mp3: mp3, fails: "south-male"}},
 		voices:  []string{"north-female", "south-male"},
 	}
-	u := "https://tin.example.vn/chuyen-doi-so-2.html"
-	if err := p.add(ctx, article.Article{ID: article.IDFor(u), URL: u, CanonicalURL: u,
-		Title: "Xã ra mắt trợ lý ảo", Body: "Trợ lý ảo trả lời 300 câu hỏi về thủ tục hành chính."}); err != nil {
-		t.Fatal(err)
-	}
+	addArticle(t, p, "chuyen-doi-so-2.html", "Xã ra mắt trợ lý ảo", "Trợ lý ảo trả lời 300 câu hỏi về thủ tục hành chính.")
 	// Every stored article is owed speech: the crawled ones and the one added.
 	if err := p.speakOwed(ctx); err != nil {
 		t.Fatal(err)
@@ -75,17 +79,8 @@ func TestMetricsScrape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h.ServeHTTP(httptest.NewRecorder(), httptest.NewRequest("GET", "/api/articles", nil))
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	if rec.Code != http.StatusOK {
-		t.Fatalf("/metrics: %d %s", rec.Code, rec.Body)
-	}
-	parser := expfmt.NewTextParser(model.LegacyValidation)
-	fams, err := parser.TextToMetricFamilies(bytes.NewReader(rec.Body.Bytes()))
-	if err != nil {
-		t.Fatalf("/metrics does not parse: %v", err)
-	}
+	getFrom(h, "/api/articles")
+	fams := scrape(t, h)
 	host := mustParse(t, site.URL).Hostname()
 	for _, tc := range []struct {
 		name   string
@@ -133,13 +128,7 @@ func TestMetricsScrape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rec = httptest.NewRecorder()
-	h2.ServeHTTP(rec, httptest.NewRequest("GET", "/metrics", nil))
-	fams, err = parser.TextToMetricFamilies(bytes.NewReader(rec.Body.Bytes()))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if m, _ := metricstest.Sample(fams, "dxnews_source_last_success_timestamp_seconds", map[string]string{"source": host}); m == nil || m.GetGauge().GetValue() < float64(before.Unix()) {
+	if m, _ := metricstest.Sample(scrape(t, h2), "dxnews_source_last_success_timestamp_seconds", map[string]string{"source": host}); m == nil || m.GetGauge().GetValue() < float64(before.Unix()) {
 		t.Errorf("a new process lost the last success of %s: %v", host, m)
 	}
 }

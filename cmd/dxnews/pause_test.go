@@ -7,6 +7,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"dxnews/tts/ttstest"
 )
 
 // ttsService is an OpenAI-compatible speech server whose answer the test
@@ -48,17 +50,18 @@ func (s *ttsService) set(mode string) int {
 // is over and the service answers again.
 func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	long(t)
-	mp3 := sineMP3(t)
+	mp3 := ttstest.Audio(t, "sine.mp3")
 	svc := &ttsService{mp3: mp3}
 	srv := httptest.NewServer(svc)
 	defer srv.Close()
 	site, cfg := siteWith(t, 4)
 	dir := t.TempDir()
 	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male", "DXNEWS_OPENAI_TTS_URL": srv.URL}
-	crawl := func() (int, string) {
+	// crawl returns the summary line of a crawl that must succeed.
+	crawl := func() string {
 		t.Helper()
-		code, _, stderr := run(t, env, "crawl", "-speak", "-backend", "openai", "-config", cfg, "-data", dir)
-		return code, stderr
+		_, stderr := mustRun(t, env, "crawl", "-speak", "-backend", "openai", "-config", cfg, "-data", dir)
+		return lastLine(stderr)
 	}
 	status := func() string {
 		t.Helper()
@@ -68,12 +71,11 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 
 	// A quota error: one request per worker at most, then a pause.
 	svc.set("quota")
-	code, stderr := crawl()
-	last := lastLine(stderr)
-	if code != 0 || !strings.Contains(last, "kept 4") || !strings.Contains(last, "indexed 4") {
-		t.Fatalf("crawl during a quota error: exit %d: %s", code, last)
+	last := crawl()
+	if len(missing(last, "kept 4", "indexed 4")) > 0 {
+		t.Fatalf("crawl during a quota error: %s", last)
 	}
-	if !strings.Contains(last, "speech with openai paused until") || !strings.Contains(last, "HTTP 403") {
+	if len(missing(last, "speech with openai paused until", "HTTP 403")) > 0 {
 		t.Fatalf("the summary does not show the pause: %s", last)
 	}
 	// Two speech workers, each with at most two chunks of a reading in
@@ -83,18 +85,15 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 		t.Fatalf("%d requests to a service out of quota, want at most one per chunk in flight (%d)", n, inFlight)
 	}
 	st := status()
-	for _, want := range []string{"speech       speech with openai paused until", "exceeded your current quota", "owed         speech in north-female: 4 articles", "owed         speech in south-male: 4 articles"} {
-		if !strings.Contains(st, want) {
-			t.Fatalf("status lacks %q:\n%s", want, st)
-		}
+	if m := missing(st, "speech       speech with openai paused until", "exceeded your current quota", "owed         speech in north-female: 4 articles", "owed         speech in south-male: 4 articles"); len(m) > 0 {
+		t.Fatalf("status lacks %q:\n%s", m, st)
 	}
 
 	// While paused, a crawl of a new article indexes it and asks nothing.
 	site.put(4, 0)
 	before := svc.set("ok")
-	code, stderr = crawl()
-	if last := lastLine(stderr); code != 0 || !strings.Contains(last, "kept 1") || !strings.Contains(last, "paused until") {
-		t.Fatalf("crawl while paused: exit %d: %s", code, last)
+	if last := crawl(); len(missing(last, "kept 1", "paused until")) > 0 {
+		t.Fatalf("crawl while paused: %s", last)
 	}
 	if n := svc.set("ok"); n != before {
 		t.Fatalf("%d requests while paused", n-before)
@@ -113,9 +112,8 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	if !strings.Contains(status(), "was paused until") {
 		t.Fatal("status does not say the pause is over")
 	}
-	code, stderr = crawl()
-	if last := lastLine(stderr); code != 0 || !strings.Contains(last, "audio files 10") || strings.Contains(last, "paused") {
-		t.Fatalf("crawl after the pause: exit %d: %s", code, last)
+	if last := crawl(); !strings.Contains(last, "audio files 10") || strings.Contains(last, "paused") {
+		t.Fatalf("crawl after the pause: %s", last)
 	}
 	if st := status(); !strings.Contains(st, "owed         nothing") || strings.Contains(st, "paused") {
 		t.Fatalf("status after the pause:\n%s", st)
@@ -126,10 +124,8 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	site.put(5, 0)
 	site.put(6, 0)
 	before = svc.set("429")
-	code, stderr = crawl()
-	last = lastLine(stderr)
-	if code != 0 || !strings.Contains(last, "kept 2") || !strings.Contains(last, "HTTP 429") || !strings.Contains(last, "paused until") {
-		t.Fatalf("crawl in a 429 storm: exit %d: %s", code, last)
+	if last := crawl(); len(missing(last, "kept 2", "HTTP 429", "paused until")) > 0 {
+		t.Fatalf("crawl in a 429 storm: %s", last)
 	}
 	if n := svc.set("ok") - before; n > inFlight*4 {
 		t.Fatalf("%d requests in a 429 storm, want at most 4 attempts per chunk in flight (%d)", n, inFlight*4)

@@ -16,6 +16,7 @@ import (
 	"dxnews/article"
 	"dxnews/store"
 	"dxnews/tts"
+	"dxnews/tts/ttstest"
 )
 
 // fakeSynth answers every request with a short MP3, except for one voice,
@@ -37,27 +38,17 @@ func (f fakeSynth) Synthesize(ctx context.Context, req tts.Request) (tts.Audio, 
 // TestSpeechFailureIsRecordedNotFatal checks that one failing voice leaves the
 // other voices stored, and that status reports the failure.
 func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
-	mp3 := sineMP3(t)
+	mp3 := ttstest.Audio(t, "sine.mp3")
 	ctx := context.Background()
 	dir := t.TempDir()
-	var stderr bytes.Buffer
-	e := newEnv("test", nil, &bytes.Buffer{}, &stderr, func(string) string { return "" })
-	d, err := openData(context.Background(), e, dir, modeOwn)
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, d := openTestData(t, dir)
 	p := &pipeline{
 		data:    d,
 		speaker: &tts.Speaker{Backend: fakeSynth{mp3: mp3, fails: "south-male"}},
 		voices:  []string{"north-female", "south-male"},
 		logger:  e.logger,
 	}
-	url := "https://tin.example.vn/chuyen-doi-so-1.html"
-	a := article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url,
-		Title: "Tỉnh ra mắt cổng dữ liệu mở", Body: "Cổng dữ liệu mở có 120 bộ dữ liệu."}
-	if err := p.add(ctx, a); err != nil {
-		t.Fatal(err)
-	}
+	a := addArticle(t, p, "chuyen-doi-so-1.html", "Tỉnh ra mắt cổng dữ liệu mở", "Cổng dữ liệu mở có 120 bộ dữ liệu.")
 	if err := p.speakOwed(ctx); err != nil {
 		t.Fatalf("speakOwed failed as a whole: %v", err)
 	}
@@ -85,11 +76,8 @@ func TestSpeechFailureIsRecordedNotFatal(t *testing.T) {
 	}
 	d.Close()
 
-	code, stdout, stderrText := run(t, nil, "status", "-data", dir)
-	if code != 0 {
-		t.Fatalf("status exit %d: %s", code, stderrText)
-	}
-	if !strings.Contains(stdout, "speech failed: "+a.ID+" south-male: ") || !strings.Contains(stdout, "service refused") {
+	stdout, _ := mustRun(t, nil, "status", "-data", dir)
+	if len(missing(stdout, "speech failed: "+a.ID+" south-male: ", "service refused")) > 0 {
 		t.Fatalf("status does not report the failure:\n%s", stdout)
 	}
 	if !strings.Contains(stdout, "owed         speech in south-male: 1 articles") {
@@ -108,35 +96,27 @@ func TestPendingSpeechSurvivesCrawlWithoutSpeak(t *testing.T) {
 	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male"}
 	crawl := func(args ...string) string {
 		t.Helper()
-		code, _, stderr := run(t, env, append([]string{"crawl", "-config", cfg, "-data", dir}, args...)...)
-		if code != 0 {
-			t.Fatalf("crawl %v: exit %d: %s", args, code, stderr)
-		}
+		_, stderr := mustRun(t, env, append([]string{"crawl", "-config", cfg, "-data", dir}, args...)...)
 		return lastLine(stderr)
 	}
 	status := func() string {
 		t.Helper()
-		code, stdout, stderr := run(t, env, "status", "-data", dir)
-		if code != 0 {
-			t.Fatalf("status: exit %d: %s", code, stderr)
-		}
+		stdout, _ := mustRun(t, env, "status", "-data", dir)
 		return stdout
 	}
 
-	if got := crawl(); !strings.Contains(got, "kept 3") || !strings.Contains(got, "audio files 0") {
+	if got := crawl(); len(missing(got, "kept 3", "audio files 0")) > 0 {
 		t.Fatalf("first crawl: %s", got)
 	}
 	st := status()
-	for _, want := range []string{"owed         speech in north-female: 3 articles", "owed         speech in south-male: 3 articles"} {
-		if !strings.Contains(st, want) {
-			t.Fatalf("status after a crawl without -speak lacks %q:\n%s", want, st)
-		}
+	if m := missing(st, "owed         speech in north-female: 3 articles", "owed         speech in south-male: 3 articles"); len(m) > 0 {
+		t.Fatalf("status after a crawl without -speak lacks %q:\n%s", m, st)
 	}
 	// The second crawl finds every page unchanged, and still speaks.
-	if got := crawl("-speak"); !strings.Contains(got, "unchanged 3") || !strings.Contains(got, "audio files 6") {
+	if got := crawl("-speak"); len(missing(got, "unchanged 3", "audio files 6")) > 0 {
 		t.Fatalf("crawl -speak after crawl: %s", got)
 	}
-	if st := status(); !strings.Contains(st, "owed         nothing") || !strings.Contains(st, "north-female   3 of 3") {
+	if st := status(); len(missing(st, "owed         nothing", "north-female   3 of 3")) > 0 {
 		t.Fatalf("status after crawl -speak:\n%s", st)
 	}
 	checkAudio(t, dir, 3, []string{"north-female", "south-male"})
@@ -259,14 +239,9 @@ func TestVoiceRemovedFromTheList(t *testing.T) {
 	ctx := context.Background()
 	dir := t.TempDir()
 	e, d := openTestData(t, dir)
-	speaker := &tts.Speaker{Backend: fakeSynth{mp3: sineMP3(t)}}
-	url := "https://tin.example.vn/bo-giong-noi.html"
-	a := article.Article{ID: article.IDFor(url), URL: url, CanonicalURL: url,
-		Title: "Tỉnh số hoá hồ sơ", Body: "Tỉnh số hoá 90% hồ sơ năm 2025."}
+	speaker := &tts.Speaker{Backend: fakeSynth{mp3: ttstest.Audio(t, "sine.mp3")}}
 	before := &pipeline{data: d, voices: []string{"north-female", "south-male"}, logger: e.logger}
-	if err := before.add(ctx, a); err != nil {
-		t.Fatal(err)
-	}
+	addArticle(t, before, "bo-giong-noi.html", "Tỉnh số hoá hồ sơ", "Tỉnh số hoá 90% hồ sơ năm 2025.")
 	after := &pipeline{data: d, voices: []string{"north-female"}, speaker: speaker, logger: e.logger}
 	if err := after.speakOwed(ctx); err != nil || after.audio != 1 {
 		t.Fatalf("speaking the listed voice: audio %d, %v", after.audio, err)

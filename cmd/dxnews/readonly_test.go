@@ -13,12 +13,7 @@ func TestReadersDoNotCreateTheDataFolder(t *testing.T) {
 	parent := t.TempDir()
 	typo := filepath.Join(parent, "dxnews-dat")
 	other := filepath.Join(parent, "photos")
-	if err := os.MkdirAll(other, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(other, "a.jpg"), []byte("x"), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writeFile(t, filepath.Join(other, "a.jpg"), "x")
 	for _, args := range [][]string{
 		{"search", "chuyển đổi số"}, {"status"}, {"export"}, {"reindex"}, {"serve", "-addr", "127.0.0.1:0"},
 	} {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"testing"
 	"time"
 
@@ -37,15 +36,10 @@ func TestServerAnswersWhileResolving(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	get := func(u string) *httptest.ResponseRecorder {
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, u, nil))
-		return rec
-	}
-	if rec := get("/api/targets"); rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
+	if rec := getFrom(h, "/api/targets"); rec.Code != http.StatusServiceUnavailable || rec.Header().Get("Retry-After") == "" {
 		t.Errorf("/api/targets while loading: %d, Retry-After %q", rec.Code, rec.Header().Get("Retry-After"))
 	}
-	if rec := get("/healthz"); rec.Code != http.StatusOK {
+	if rec := getFrom(h, "/healthz"); rec.Code != http.StatusOK {
 		t.Errorf("/healthz while loading: %d", rec.Code)
 	}
 	if _, err := d.loading.Graph(ctx); !errors.Is(err, web.ErrNotReady) {
@@ -53,7 +47,7 @@ func TestServerAnswersWhileResolving(t *testing.T) {
 	}
 	close(release)
 	<-d.loading.done
-	if rec := get("/api/targets"); rec.Code != http.StatusOK {
+	if rec := getFrom(h, "/api/targets"); rec.Code != http.StatusOK {
 		t.Errorf("/api/targets once loaded: %d %s", rec.Code, rec.Body)
 	}
 	g, err := d.loading.Graph(ctx)

@@ -1,8 +1,6 @@
 package main
 
 import (
-	"io"
-	"net/http"
 	"net/url"
 	"slices"
 	"strings"
@@ -107,18 +105,4 @@ func checkResolvedDemo(t *testing.T, base string) {
 	if len(res.Articles) == 0 || res.Articles[0].Source != "Báo Sông Hồng" || !strings.HasPrefix(res.Articles[0].Host, "127.0.0.1") {
 		t.Errorf("source should be the outlet's name and host kept apart: %+v", res.Articles)
 	}
-}
-
-func get(t *testing.T, u string) string {
-	t.Helper()
-	resp, err := http.Get(u)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer resp.Body.Close()
-	b, _ := io.ReadAll(resp.Body)
-	if resp.StatusCode != 200 {
-		t.Fatalf("GET %s: %d", u, resp.StatusCode)
-	}
-	return string(b)
 }

@@ -6,7 +6,6 @@ import (
 	"html"
 	"net/http"
 	"net/http/httptest"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -129,11 +128,7 @@ func (s *testSite) serve(w http.ResponseWriter, r *http.Request) {
 func (s *testSite) config(t testing.TB) string {
 	host := strings.TrimPrefix(s.srv.URL, "http://")
 	cfg := fmt.Sprintf(`{"sources":[{"name":"tin-so","hosts":[%q],"start":[%q],"delay_ms":1,"parallelism":2}]}`, host, s.srv.URL+"/")
-	p := filepath.Join(t.TempDir(), "sources.json")
-	if err := os.WriteFile(p, []byte(cfg), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return p
+	return writeFile(t, filepath.Join(t.TempDir(), "sources.json"), cfg)
 }
 
 // siteWith starts a test site publishing articles 0 to n-1 in their first

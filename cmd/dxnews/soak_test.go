@@ -2,10 +2,10 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"flag"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"os"
 	"os/exec"
@@ -16,6 +16,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"dxnews/internal/loopback"
 )
 
 var (
@@ -66,12 +68,10 @@ func TestSoak(t *testing.T) {
 		}
 	}()
 
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	addr, err := loopback.FreeAddr()
 	if err != nil {
 		t.Fatal(err)
 	}
-	addr := ln.Addr().String()
-	ln.Close()
 	dir := t.TempDir()
 	logf, err := os.Create(filepath.Join(dir, "soak.log"))
 	if err != nil {
@@ -96,15 +96,8 @@ func TestSoak(t *testing.T) {
 
 	base := "http://" + addr
 	client := &http.Client{Timeout: 30 * time.Second}
-	for i := 0; ; i++ {
-		if resp, err := client.Get(base + "/healthz"); err == nil {
-			resp.Body.Close()
-			break
-		}
-		if i == 300 {
-			t.Fatal("dxnews run did not start serving")
-		}
-		time.Sleep(100 * time.Millisecond)
+	if err := loopback.WaitHealthy(context.Background(), client, base+"/healthz", 30*time.Second); err != nil {
+		t.Fatalf("dxnews run did not start serving: %v", err)
 	}
 
 	start := time.Now()

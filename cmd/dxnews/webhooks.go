@@ -60,9 +60,9 @@ func deliverLoop(ctx context.Context, e *env, s *webhook.Sender, kick <-chan str
 }
 
 // printWebhookStatus adds each webhook's lag and last error to status.
-func printWebhookStatus(ctx context.Context, e *env, d *data, dir string) error {
+func printWebhookStatus(ctx context.Context, e *env, d *data) error {
 	urls, _ := webhook.ParseURLs(e.get(varWebhookURL))
-	stats, err := webhook.ReadStatus(ctx, filepath.Join(dir, "webhooks"), urls, d.store)
+	stats, err := webhook.ReadStatus(ctx, filepath.Join(d.dir, "webhooks"), urls, d.store)
 	if err != nil {
 		return err
 	}
