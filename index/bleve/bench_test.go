@@ -124,3 +124,37 @@ func BenchmarkEntityTable100k(b *testing.B) {
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "table-MB")
 	b.ReportMetric(float64(len(t.types[index.TypePerson])), "people")
 }
+
+// BenchmarkEntityTable100kUpdate reports the cost of replacing one article
+// of a table of 100,000 with the entities and date of another, and of the
+// same followed by a look-up of the people named most.
+func BenchmarkEntityTable100kUpdate(b *testing.B) {
+	const n = 100_000
+	ids := make([]string, n)
+	docs := make([]docEntities, n)
+	for i := range n {
+		a := indextest.Archive(n, i, 1)
+		ids[i], docs[i] = a.ID, entitiesOf(a)
+	}
+	t := newEntityTable()
+	for i := range n {
+		t.add(ids[i], docs[i])
+	}
+	for _, lookup := range []bool{false, true} {
+		name := "replace"
+		if lookup {
+			name = "replace-lookup"
+		}
+		b.Run(name, func(b *testing.B) {
+			k := 0
+			for b.Loop() {
+				k++
+				t.remove(ids[k%n])
+				t.add(ids[k%n], docs[(k*7919)%n])
+				if lookup {
+					t.lookup(index.EntityQuery{Type: index.TypePerson, Size: 20})
+				}
+			}
+		})
+	}
+}
