@@ -113,8 +113,9 @@ func BenchmarkEntityTable100k(b *testing.B) {
 	}
 	t := newEntityTable()
 	for i := range n {
-		t.add(ids[i], docs[i])
+		t.put(ids[i], docs[i])
 	}
+	t.link() // as a build from the index does
 	docs, ids = nil, nil
 	runtime.GC()
 	runtime.ReadMemStats(&after)
@@ -138,8 +139,9 @@ func BenchmarkEntityTable100kUpdate(b *testing.B) {
 	}
 	t := newEntityTable()
 	for i := range n {
-		t.add(ids[i], docs[i])
+		t.put(ids[i], docs[i])
 	}
+	t.link()
 	for _, lookup := range []bool{false, true} {
 		name := "replace"
 		if lookup {

@@ -52,7 +52,8 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 		return cmp.Or(cmp.Compare(len(b.articles), len(a.articles)), cmp.Compare(a.name, b.name))
 	}
 	found := make([]*entityAgg, 0, min(q.Size, len(t.types[q.Type])))
-	for _, e := range t.types[q.Type] {
+	for _, n := range t.types[q.Type] {
+		e := &t.ents[n]
 		if want != "" && !strings.Contains(e.key, want) {
 			continue
 		}
@@ -67,37 +68,19 @@ func (t *entityTable) lookup(q index.EntityQuery) []index.Entity {
 	}
 	out := make([]index.Entity, 0, len(found))
 	for _, e := range found {
-		t.timesMu.Lock()
-		if e.newest == nil {
-			e.newest = t.newestFirst(e.articles)
+		// Newest first: the list read from its end.
+		ids := make([]string, len(e.articles))
+		for k, s := range slices.Backward(e.articles) {
+			ids[len(ids)-1-k] = t.slots[s].id
 		}
-		ids := make([]string, len(e.newest))
-		for k, s := range e.newest {
-			ids[k] = t.slots[s].id
-		}
-		t.timesMu.Unlock()
 		ent := index.Entity{Type: q.Type, Name: e.name, Count: len(e.articles), Roles: []string{}, Articles: ids}
 		if q.Type == index.TypePerson {
-			for r := range e.roles {
-				ent.Roles = append(ent.Roles, r)
+			for _, r := range e.roles {
+				ent.Roles = append(ent.Roles, t.strs[r.role])
 			}
 			slices.Sort(ent.Roles)
 		}
 		out = append(out, ent)
 	}
-	return out
-}
-
-// newestFirst orders the slots of articles newest first, undated last,
-// then by article ID.
-func (t *entityTable) newestFirst(articles map[uint32]struct{}) []uint32 {
-	out := make([]uint32, 0, len(articles))
-	for s := range articles {
-		out = append(out, s)
-	}
-	slices.SortFunc(out, func(a, b uint32) int {
-		da, db := &t.slots[a], &t.slots[b]
-		return cmp.Or(cmp.Compare(db.published, da.published), cmp.Compare(da.id, db.id))
-	})
 	return out
 }

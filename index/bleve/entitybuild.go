@@ -3,6 +3,7 @@ package bleve
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -34,7 +35,8 @@ func (t *entityTable) ensure(ctx context.Context, i *Index) error {
 	if err != nil {
 		return err
 	}
-	t.types, t.sources, t.strs = fresh.types, fresh.sources, fresh.strs
+	t.types, t.ents, t.freeEnt = fresh.types, fresh.ents, fresh.freeEnt
+	t.sources, t.strs, t.strNum = fresh.sources, fresh.strs, fresh.strNum
 	t.slot, t.slots, t.free = fresh.slot, fresh.slots, fresh.free
 	t.changes++
 	t.built = true
@@ -70,6 +72,7 @@ func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 			return nil, fmt.Errorf("bleve: entity table: %w", err)
 		}
 		if iid == nil {
+			fresh.link()
 			return fresh, nil
 		}
 		id, err := r.ExternalID(iid)
@@ -93,6 +96,32 @@ func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 		if err != nil {
 			return nil, err
 		}
-		fresh.add(id, entitiesOf(a))
+		fresh.put(id, entitiesOf(a))
+	}
+}
+
+// link adds every article to the lists of the entities it names, in a
+// table filled by put alone: one sort of the slots, then appends in order,
+// into lists of the right size.
+func (t *entityTable) link() {
+	order := make([]uint32, 0, len(t.slot))
+	counts := make([]uint32, len(t.ents))
+	for s, d := range t.slots {
+		if d.id != "" {
+			order = append(order, uint32(s))
+			for _, n := range d.refs[:d.nents] {
+				counts[n]++
+			}
+		}
+	}
+	slices.SortFunc(order, t.before)
+	for n := range t.ents {
+		t.ents[n].articles = make([]uint32, 0, counts[n])
+	}
+	for _, s := range order {
+		d := &t.slots[s]
+		for _, n := range d.refs[:d.nents] {
+			t.ents[n].articles = append(t.ents[n].articles, s)
+		}
 	}
 }

@@ -69,8 +69,8 @@ func (t *entityTable) facets(q index.Query) index.Facets {
 		}
 		entities := func(typ string) func(func(string, int)) {
 			return func(yield func(string, int)) {
-				for name, e := range t.types[typ] {
-					yield(name, len(e.articles))
+				for name, n := range t.types[typ] {
+					yield(name, len(t.ents[n].articles))
 				}
 			}
 		}
@@ -79,8 +79,8 @@ func (t *entityTable) facets(q index.Query) index.Facets {
 		all.Organizations = top(entities(index.TypeOrganization))
 		all.Decisions = top(entities(index.TypeDecision))
 		all.Sources = top(func(yield func(string, int)) {
-			for name, n := range t.sources {
-				yield(name, n)
+			for s, n := range t.sources {
+				yield(t.strs[s], n)
 			}
 		})
 		t.allFacets, t.facetsAt = &all, t.changes

@@ -1,6 +1,7 @@
 package bleve
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"sync"
@@ -11,21 +12,25 @@ import (
 
 // entityTable aggregates the entity names of every indexed article.
 //
-// Articles are held in numbered slots, so that each entity lists its
-// articles as small integers rather than as copies of their IDs: at
-// 100,000 articles the table is a few tens of megabytes.
+// Articles are held in numbered slots and entities in numbered entries, so
+// that an entity lists its articles, and an article its entities, as
+// 4-byte numbers rather than as IDs, pointers or map entries: at 100,000
+// articles the table holds 28 MB, IDs and names included.
 type entityTable struct {
 	buildMu sync.Mutex // held by the one build at a time
 	mu      sync.RWMutex
 	built   bool
-	pending []article.Article                // written while a build runs
-	types   map[string]map[string]*entityAgg // type, then name
-	sources map[string]int                   // articles per source (index.NormSource)
-	strs    map[string]string                // sources and roles, each held once
-	slot    map[string]uint32                // article ID → its slot
-	slots   []docSlot                        // by slot number; a free slot has id ""
-	free    []uint32                         // slots to reuse
-	changes uint64                           // counts calls of add and remove
+	pending []article.Article            // written while a build runs
+	types   map[string]map[string]uint32 // type, then name → entity number
+	ents    []entityAgg                  // by entity number; a free one has no articles
+	freeEnt []uint32                     // entity numbers to reuse
+	sources map[uint32]int               // articles per source (index.NormSource)
+	strs    []string                     // sources and roles by number, each held once; 0 is ""
+	strNum  map[string]uint32            // the number of each of strs
+	slot    map[string]uint32            // article ID → its slot
+	slots   []docSlot                    // by slot number; a free slot has id ""
+	free    []uint32                     // slots to reuse
+	changes uint64                       // counts calls of add and remove
 	// Publication times, newest first, for newest; kept until the table
 	// changes. Written under the read lock, so guarded by timesMu.
 	timesMu sync.Mutex
@@ -39,28 +44,31 @@ type entityTable struct {
 // entityAgg is one entity: the slots of the articles naming it and the
 // roles stated.
 type entityAgg struct {
-	name     string
-	key      string              // index.FoldKey(name)
-	articles map[uint32]struct{} // slots
-	roles    map[string]int      // role → articles stating it
-	// newest is the articles' slots newest first, nil until asked for and
-	// after every change; filled under the read lock, so guarded by timesMu.
-	newest []uint32
+	name string
+	key  string // index.FoldKey(name)
+	// articles is the slots, oldest first: the reverse of the order in
+	// which look-ups list them (see before), so that a new article is most
+	// often appended.
+	articles []uint32
+	roles    []roleCount // sorted by role
+	typ      uint8       // index in index.EntityTypes
+}
+
+// roleCount is how many articles state one role of a person.
+type roleCount struct {
+	role uint32 // in entityTable.strs
+	n    uint32
 }
 
 // docSlot is what one article adds to the table.
 type docSlot struct {
 	id        string
-	source    string
 	published int64 // unix ns; undated: math.MinInt64
-	ents      []*entityAgg
-	roles     []roleRef
-}
-
-// roleRef is one role a person holds in one article.
-type roleRef struct {
-	person *entityAgg
-	role   string
+	// refs is the numbers of the entities the article names, then a pair
+	// of numbers, person and role (in strs), for each role it states.
+	refs   []uint32
+	nents  uint32 // entity numbers in refs
+	source uint32 // in strs
 }
 
 // docEntities is what one article names, before it joins the table.
@@ -105,9 +113,35 @@ func (t *entityTable) apply(docs []article.Article) {
 	}
 }
 
-// add records one article. The names it keeps are the entities' own
-// strings, so each name is held once however many articles carry it.
+// add records one article.
 func (t *entityTable) add(id string, d docEntities) {
+	s := t.put(id, d)
+	doc := &t.slots[s]
+	for _, n := range doc.refs[:doc.nents] {
+		e := &t.ents[n]
+		k, found := t.find(e.articles, s)
+		if !found {
+			e.articles = slices.Insert(e.articles, k, s)
+		}
+	}
+}
+
+// before orders slots as the entities' article lists hold them: oldest
+// first, undated before all, then by article ID from the last.
+func (t *entityTable) before(a, b uint32) int {
+	da, db := &t.slots[a], &t.slots[b]
+	return cmp.Or(cmp.Compare(da.published, db.published), cmp.Compare(db.id, da.id))
+}
+
+// find returns where slot s is or would be in articles.
+func (t *entityTable) find(articles []uint32, s uint32) (int, bool) {
+	return slices.BinarySearchFunc(articles, s, t.before)
+}
+
+// put gives one article a slot and counts its source and roles, but adds
+// it to no entity's articles. The names it keeps are the entities' own
+// strings, so each name is held once however many articles carry it.
+func (t *entityTable) put(id string, d docEntities) uint32 {
 	t.changes++
 	var s uint32
 	if n := len(t.free); n > 0 {
@@ -117,46 +151,67 @@ func (t *entityTable) add(id string, d docEntities) {
 		t.slots = append(t.slots, docSlot{})
 	}
 	t.slot[id] = s
-	doc := docSlot{id: id, published: d.published}
-	if d.source != "" {
-		doc.source = t.intern(d.source)
+	doc := docSlot{id: id, published: d.published, source: t.intern(d.source)}
+	if doc.source != 0 {
 		t.sources[doc.source]++
 	}
+	n := len(d.roles) * 2
+	for _, names := range d.names {
+		n += len(names)
+	}
+	doc.refs = make([]uint32, 0, n)
 	for k, typ := range index.EntityTypes {
 		m := t.types[typ]
-		for _, n := range d.names[k] {
-			e := m[n]
-			if e == nil {
-				e = &entityAgg{name: n, key: index.FoldKey(n), articles: map[uint32]struct{}{}}
-				m[n] = e
+		for _, name := range d.names[k] {
+			e, ok := m[name]
+			if !ok {
+				e = t.newEntity(name, k)
+				m[name] = e
 			}
-			e.articles[s] = struct{}{}
-			e.newest = nil
-			doc.ents = append(doc.ents, e)
+			doc.refs = append(doc.refs, e)
 		}
 	}
+	doc.nents = uint32(len(doc.refs))
 	for _, r := range d.roles {
-		if e := t.types[index.TypePerson][r[0]]; e != nil {
-			if e.roles == nil {
-				e.roles = map[string]int{}
-			}
+		if e, ok := t.types[index.TypePerson][r[0]]; ok {
 			role := t.intern(r[1])
-			e.roles[role]++
-			doc.roles = append(doc.roles, roleRef{e, role})
+			p := &t.ents[e]
+			k, found := slices.BinarySearchFunc(p.roles, role, func(c roleCount, r uint32) int { return cmp.Compare(c.role, r) })
+			if !found {
+				p.roles = slices.Insert(p.roles, k, roleCount{role: role})
+			}
+			p.roles[k].n++
+			doc.refs = append(doc.refs, e, role)
 		}
 	}
-	doc.ents = slices.Clip(doc.ents)
-	doc.roles = slices.Clip(doc.roles)
 	t.slots[s] = doc
+	return s
 }
 
-// intern returns the table's copy of s, keeping one.
-func (t *entityTable) intern(s string) string {
-	if v, ok := t.strs[s]; ok {
-		return v
+// newEntity numbers a new entity of type index.EntityTypes[typ].
+func (t *entityTable) newEntity(name string, typ int) uint32 {
+	e := entityAgg{name: name, key: index.FoldKey(name), typ: uint8(typ)}
+	if e.key == name {
+		e.key = name // one string, not two equal ones
 	}
-	t.strs[s] = s
-	return s
+	if n := len(t.freeEnt); n > 0 {
+		num := t.freeEnt[n-1]
+		t.freeEnt = t.freeEnt[:n-1]
+		t.ents[num] = e
+		return num
+	}
+	t.ents = append(t.ents, e)
+	return uint32(len(t.ents) - 1)
+}
+
+// intern returns the number of s in t.strs, adding it if new.
+func (t *entityTable) intern(s string) uint32 {
+	if n, ok := t.strNum[s]; ok {
+		return n
+	}
+	t.strs = append(t.strs, s)
+	t.strNum[s] = uint32(len(t.strs) - 1)
+	return uint32(len(t.strs) - 1)
 }
 
 func (t *entityTable) remove(id string) {
@@ -165,31 +220,35 @@ func (t *entityTable) remove(id string) {
 		return
 	}
 	t.changes++
-	d := t.slots[s]
-	delete(t.slot, id)
-	t.slots[s] = docSlot{}
-	t.free = append(t.free, s)
-	if d.source != "" {
+	d := &t.slots[s]
+	if d.source != 0 {
 		if t.sources[d.source]--; t.sources[d.source] <= 0 {
 			delete(t.sources, d.source)
 		}
 	}
-	for _, r := range d.roles {
-		if r.person.roles[r.role]--; r.person.roles[r.role] <= 0 {
-			delete(r.person.roles, r.role)
-		}
-	}
-	for _, e := range d.ents {
-		delete(e.articles, s)
-		e.newest = nil
-	}
-	for _, m := range t.types {
-		for _, e := range d.ents {
-			if len(e.articles) == 0 && m[e.name] == e {
-				delete(m, e.name)
+	for k := int(d.nents); k+1 < len(d.refs); k += 2 {
+		p := &t.ents[d.refs[k]]
+		j, found := slices.BinarySearchFunc(p.roles, d.refs[k+1], func(c roleCount, r uint32) int { return cmp.Compare(c.role, r) })
+		if found {
+			if p.roles[j].n--; p.roles[j].n == 0 {
+				p.roles = slices.Delete(p.roles, j, j+1)
 			}
 		}
 	}
+	for _, n := range d.refs[:d.nents] {
+		e := &t.ents[n]
+		if k, found := t.find(e.articles, s); found {
+			e.articles = slices.Delete(e.articles, k, k+1)
+		}
+		if len(e.articles) == 0 && e.name != "" {
+			delete(t.types[index.EntityTypes[e.typ]], e.name)
+			*e = entityAgg{}
+			t.freeEnt = append(t.freeEnt, n)
+		}
+	}
+	delete(t.slot, id)
+	t.slots[s] = docSlot{}
+	t.free = append(t.free, s)
 }
 
 func (t *entityTable) isBuilt() bool {
@@ -202,13 +261,14 @@ func (t *entityTable) isBuilt() bool {
 func newEntityTable() *entityTable {
 	t := &entityTable{
 		built:   true,
-		types:   map[string]map[string]*entityAgg{},
+		types:   map[string]map[string]uint32{},
 		slot:    map[string]uint32{},
-		sources: map[string]int{},
-		strs:    map[string]string{},
+		sources: map[uint32]int{},
+		strs:    []string{""},
+		strNum:  map[string]uint32{"": 0},
 	}
 	for _, typ := range index.EntityTypes {
-		t.types[typ] = map[string]*entityAgg{}
+		t.types[typ] = map[string]uint32{}
 	}
 	return t
 }
