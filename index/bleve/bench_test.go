@@ -101,27 +101,17 @@ func dirSize(b *testing.B, dir string) int64 {
 // BenchmarkEntityTable100k reports the live heap of the entity table over
 // 100,000 synthetic articles, and the cost of a look-up of every person.
 func BenchmarkEntityTable100k(b *testing.B) {
-	const n = 100_000
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	docs := make([]docEntities, n)
-	ids := make([]string, n)
-	for i := range n {
-		a := indextest.Archive(n, i, 1)
-		ids[i], docs[i] = a.ID, entitiesOf(a)
-	}
-	t := newEntityTable()
-	for i := range n {
-		t.put(ids[i], docs[i])
-	}
-	t.link() // as a build from the index does
-	docs, ids = nil, nil
+	t, _, _ := entityTable100k()
 	runtime.GC()
 	runtime.ReadMemStats(&after)
+	cpu0 := cpuTime()
 	for b.Loop() {
 		t.lookup(index.EntityQuery{Type: index.TypePerson, Size: 20})
 	}
+	b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
 	b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "table-MB")
 	b.ReportMetric(float64(len(t.types[index.TypePerson])), "people")
 }
@@ -130,6 +120,33 @@ func BenchmarkEntityTable100k(b *testing.B) {
 // of a table of 100,000 with the entities and date of another, and of the
 // same followed by a look-up of the people named most.
 func BenchmarkEntityTable100kUpdate(b *testing.B) {
+	t, ids, docs := entityTable100k()
+	n := len(ids)
+	for _, lookup := range []bool{false, true} {
+		name := "replace"
+		if lookup {
+			name = "replace-lookup"
+		}
+		b.Run(name, func(b *testing.B) {
+			k := 0
+			cpu0 := cpuTime()
+			for b.Loop() {
+				k++
+				t.remove(ids[k%n])
+				t.add(ids[k%n], docs[(k*7919)%n])
+				if lookup {
+					t.lookup(index.EntityQuery{Type: index.TypePerson, Size: 20})
+				}
+			}
+			b.ReportMetric(float64((cpuTime()-cpu0).Nanoseconds())/float64(b.N), "cpu-ns/op")
+		})
+	}
+}
+
+// entityTable100k builds the entity table of 100,000 synthetic articles as
+// a build from the index does, and returns it with the articles' IDs and
+// entities.
+func entityTable100k() (*entityTable, []string, []docEntities) {
 	const n = 100_000
 	ids := make([]string, n)
 	docs := make([]docEntities, n)
@@ -142,21 +159,5 @@ func BenchmarkEntityTable100kUpdate(b *testing.B) {
 		t.put(ids[i], docs[i])
 	}
 	t.link()
-	for _, lookup := range []bool{false, true} {
-		name := "replace"
-		if lookup {
-			name = "replace-lookup"
-		}
-		b.Run(name, func(b *testing.B) {
-			k := 0
-			for b.Loop() {
-				k++
-				t.remove(ids[k%n])
-				t.add(ids[k%n], docs[(k*7919)%n])
-				if lookup {
-					t.lookup(index.EntityQuery{Type: index.TypePerson, Size: 20})
-				}
-			}
-		})
-	}
+	return t, ids, docs
 }

@@ -2,7 +2,10 @@ package bleve
 
 import (
 	"context"
+	"maps"
 	"reflect"
+	"slices"
+	"strings"
 	"testing"
 	"time"
 
@@ -58,5 +61,124 @@ func TestTableFollowsReplacements(t *testing.T) {
 	}
 	if got := len(live.ents.slots); got > len(final) {
 		t.Errorf("%d slots for %d articles: freed slots are not reused", got, len(final))
+	}
+}
+
+// After articles are replaced, deleted and added again, the table's
+// counts, roles, newest-first lists, facets and publication times are those
+// of the articles it holds, as counted here and as a table holding only
+// them answers.
+func TestTableCountsAfterReplaceAndDelete(t *testing.T) {
+	var docs []article.Article
+	for i := range 700 {
+		docs = append(docs, indextest.Archive(700, i, 3))
+	}
+	live := newEntityTable()
+	final := map[string]article.Article{}
+	put := func(a article.Article) {
+		live.remove(a.ID)
+		live.add(a.ID, entitiesOf(a))
+		final[a.ID] = a
+	}
+	del := func(id string) {
+		live.remove(id)
+		delete(final, id)
+	}
+	for _, a := range docs[:500] {
+		put(a)
+	}
+	for i := 0; i < 500; i += 4 { // replaced by others' entities and dates
+		a := docs[i]
+		b := docs[500+i/4]
+		a.Entities, a.Source, a.Published = b.Entities, b.Source, b.Published.Add(time.Minute)
+		put(a)
+	}
+	for i := 1; i < 500; i += 5 { // deleted, and a third of them back
+		del(docs[i].ID)
+	}
+	del("no-such-article")
+	for i := 1; i < 500; i += 15 {
+		put(docs[i])
+	}
+	for i := 2; i < 500; i += 7 { // undated
+		a := docs[i]
+		a.Published = time.Time{}
+		put(a)
+	}
+	for _, a := range docs[625:] {
+		put(a)
+	}
+	// A table built from the final articles alone, in another order.
+	fresh := newEntityTable()
+	ids := slices.Sorted(maps.Keys(final))
+	for _, id := range slices.Backward(ids) {
+		fresh.add(id, entitiesOf(final[id]))
+	}
+	if got := live.size(); got != len(final) {
+		t.Fatalf("table holds %d articles, want %d", got, len(final))
+	}
+	for _, typ := range index.EntityTypes {
+		got := live.lookup(index.EntityQuery{Type: typ, Size: index.MaxSize})
+		if len(got) == 0 {
+			t.Fatalf("%s: no entities", typ)
+		}
+		for _, e := range got {
+			checkEntity(t, e, final)
+		}
+		if want := fresh.lookup(index.EntityQuery{Type: typ, Size: index.MaxSize}); !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: the table kept up to date differs from one built from the final articles", typ)
+		}
+	}
+	all := index.Query{Facets: []string{index.FacetPeople, index.FacetOrganizations, index.FacetDecisions, index.FacetSources}}
+	got, want := live.facets(all), fresh.facets(all)
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("facets differ:\n%+v\nwant\n%+v", got, want)
+	}
+	for _, s := range got.Sources {
+		n := 0
+		for _, a := range final {
+			if index.NormSource(a.Source) == s.Name {
+				n++
+			}
+		}
+		if s.Count != n {
+			t.Errorf("source %s: count %d, want %d", s.Name, s.Count, n)
+		}
+	}
+	for _, n := range []int{1, 2, 50, len(final) - 1, len(final)} {
+		if got, want := live.newest(n), fresh.newest(n); !got.Equal(want) {
+			t.Errorf("newest(%d) = %v, want %v", n, got, want)
+		}
+	}
+}
+
+// checkEntity checks one entity of a look-up against the articles the
+// table holds: its count, roles and articles, newest first.
+func checkEntity(t *testing.T, e index.Entity, final map[string]article.Article) {
+	t.Helper()
+	var ids []string
+	roles := map[string]bool{}
+	for id, a := range final {
+		d := entitiesOf(a)
+		if slices.Contains(d.names[slices.Index(index.EntityTypes, e.Type)], e.Name) {
+			ids = append(ids, id)
+		}
+		for _, r := range d.roles {
+			if e.Type == index.TypePerson && r[0] == e.Name {
+				roles[r[1]] = true
+			}
+		}
+	}
+	slices.SortFunc(ids, func(a, b string) int {
+		if c := final[b].Published.Compare(final[a].Published); c != 0 {
+			return c
+		}
+		return strings.Compare(a, b)
+	})
+	if e.Count != len(ids) || !slices.Equal(e.Articles, ids) {
+		t.Errorf("%s %q: count %d, articles %v; want %d, %v", e.Type, e.Name, e.Count, e.Articles, len(ids), ids)
+	}
+	if want := slices.Sorted(maps.Keys(roles)); !slices.Equal(e.Roles, want) && len(want)+len(e.Roles) > 0 {
+		t.Errorf("%s %q: roles %v, want %v", e.Type, e.Name, e.Roles, want)
 	}
 }
