@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"math"
 	"slices"
+	"strings"
 	"sync"
 
 	"dxnews/article"
@@ -130,7 +131,10 @@ func (t *entityTable) add(id string, d docEntities) {
 // first, undated before all, then by article ID from the last.
 func (t *entityTable) before(a, b uint32) int {
 	da, db := &t.slots[a], &t.slots[b]
-	return cmp.Or(cmp.Compare(da.published, db.published), cmp.Compare(db.id, da.id))
+	if da.published != db.published { // most often: no need to compare IDs
+		return cmp.Compare(da.published, db.published)
+	}
+	return strings.Compare(db.id, da.id)
 }
 
 // find returns where slot s is or would be in articles.
