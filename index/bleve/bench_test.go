@@ -155,6 +155,7 @@ func entityTable100k() (*entityTable, []string, []docEntities) {
 		ids[i], docs[i] = a.ID, entitiesOf(a)
 	}
 	t := newEntityTable()
+	t.reserve(n)
 	for i := range n {
 		t.put(ids[i], docs[i])
 	}

@@ -58,6 +58,9 @@ func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 		return nil, fmt.Errorf("bleve: entity table: %w", err)
 	}
 	defer r.Close()
+	if n, err := r.DocCount(); err == nil {
+		fresh.reserve(int(n))
+	}
 	all, err := r.DocIDReaderAll()
 	if err != nil {
 		return nil, fmt.Errorf("bleve: entity table: %w", err)
@@ -98,6 +101,13 @@ func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 		}
 		fresh.put(id, entitiesOf(a))
 	}
+}
+
+// reserve makes room for n articles in an empty table, so that its slots
+// take no more memory than they need.
+func (t *entityTable) reserve(n int) {
+	t.slots = make([]docSlot, 0, n)
+	t.slot = make(map[string]uint32, n)
 }
 
 // link adds every article to the lists of the entities it names, in a
