@@ -16,7 +16,7 @@ import (
 // Articles are held in numbered slots and entities in numbered entries, so
 // that an entity lists its articles, and an article its entities, as
 // 4-byte numbers rather than as IDs, pointers or map entries: at 100,000
-// articles the table holds 28 MB, IDs and names included.
+// articles the table holds 27 MB, IDs and names included.
 type entityTable struct {
 	buildMu sync.Mutex // held by the one build at a time
 	mu      sync.RWMutex
