@@ -76,12 +76,11 @@ func TestTableCountsAfterReplaceAndDelete(t *testing.T) {
 	live := newEntityTable()
 	final := map[string]article.Article{}
 	put := func(a article.Article) {
-		live.remove(a.ID)
-		live.add(a.ID, entitiesOf(a))
+		live.replace(a.ID, entitiesOf(a))
 		final[a.ID] = a
 	}
 	del := func(id string) {
-		live.remove(id)
+		live.remove(id, nil)
 		delete(final, id)
 	}
 	for _, a := range docs[:500] {
@@ -91,6 +90,14 @@ func TestTableCountsAfterReplaceAndDelete(t *testing.T) {
 		a := docs[i]
 		b := docs[500+i/4]
 		a.Entities, a.Source, a.Published = b.Entities, b.Source, b.Published.Add(time.Minute)
+		put(a)
+	}
+	for i := 3; i < 500; i += 6 { // same date, some entities changed or not
+		a := docs[i]
+		if i%4 == 3 {
+			a.Entities.Organizations = docs[i+1].Entities.Organizations
+			a.Entities.People = append(a.Entities.People, docs[i+2].Entities.People...)
+		}
 		put(a)
 	}
 	for i := 1; i < 500; i += 5 { // deleted, and a third of them back

@@ -38,6 +38,7 @@ func (t *entityTable) ensure(ctx context.Context, i *Index) error {
 	t.types, t.ents, t.freeEnt = fresh.types, fresh.ents, fresh.freeEnt
 	t.sources, t.strs, t.strNum = fresh.sources, fresh.strs, fresh.strNum
 	t.slot, t.slots, t.free = fresh.slot, fresh.slots, fresh.free
+	t.published = fresh.published
 	t.changes++
 	t.built = true
 	t.apply(pending)
@@ -107,6 +108,7 @@ func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 // take no more memory than they need.
 func (t *entityTable) reserve(n int) {
 	t.slots = make([]docSlot, 0, n)
+	t.published = make([]int64, 0, n)
 	t.slot = make(map[string]uint32, n)
 }
 

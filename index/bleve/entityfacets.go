@@ -22,9 +22,9 @@ func (t *entityTable) newest(n int) time.Time {
 	defer t.timesMu.Unlock()
 	if t.timesAt != t.changes || t.times == nil {
 		t.times = t.times[:0]
-		for _, d := range t.slots {
+		for s, d := range t.slots {
 			if d.id != "" {
-				t.times = append(t.times, d.published)
+				t.times = append(t.times, t.published[s])
 			}
 		}
 		slices.SortFunc(t.times, func(a, b int64) int { return cmp.Compare(b, a) })
