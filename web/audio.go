@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
-	"os"
 	"path"
 	"strings"
 
@@ -99,7 +98,7 @@ func (s *server) serveAudio(w http.ResponseWriter, r *http.Request, id, file str
 	if ext == ".json" {
 		p = strings.TrimSuffix(p, path.Ext(p)) + ".json"
 	}
-	f, err := os.Open(p)
+	f, err := openAudio(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.fail(w, r, http.StatusNotFound, missing(), nil)
 		return
