@@ -14,6 +14,7 @@ import (
 	"testing"
 
 	"dxnews/article"
+	"dxnews/internal/metricstest"
 )
 
 func TestAudioRange(t *testing.T) {
@@ -219,9 +220,9 @@ func TestAudioFirstAnswersAsTheMux(t *testing.T) {
 	// has a registry of its own.
 	f.get("/api/audio/"+id+"/north-female.mp3", "Range", "bytes=0-9")
 	f.get("/api/audio/" + id + "/bogus-voice.mp3")
-	fams := scrape(t, f.get("/metrics").Body.String())
+	fams := metricstest.Scrape(t, f.get("/metrics").Body.String())
 	for code, want := range map[string]float64{"206": 1, "400": 1} {
-		m, ok := sample(fams, "dxnews_http_requests_total", map[string]string{"route": "/api/audio/{id}/{file}", "method": "GET", "code": code})
+		m, ok := metricstest.Sample(fams, "dxnews_http_requests_total", map[string]string{"route": "/api/audio/{id}/{file}", "method": "GET", "code": code})
 		if !ok || m.GetCounter().GetValue() != want {
 			t.Errorf("audio requests with status %s counted %v times, want %v", code, m.GetCounter().GetValue(), want)
 		}
