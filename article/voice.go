@@ -46,12 +46,16 @@ func AllVoices() []Voice {
 // LookupVoice returns the voice with the given ID, or an error naming the
 // known voices.
 func LookupVoice(id string) (Voice, error) {
+	for _, vs := range [...][]Voice{Voices, OptionalVoices} {
+		for _, v := range vs {
+			if v.ID == id {
+				return v, nil
+			}
+		}
+	}
 	all := AllVoices()
 	ids := make([]string, 0, len(all))
 	for _, v := range all {
-		if v.ID == id {
-			return v, nil
-		}
 		ids = append(ids, v.ID)
 	}
 	return Voice{}, fmt.Errorf("unknown voice %q (known: %s)", id, strings.Join(ids, ", "))

@@ -4,7 +4,6 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
-	"os"
 	"path"
 	"strings"
 
@@ -25,10 +24,51 @@ func hexID(s string) bool {
 	return true
 }
 
+// audioPattern is the audio route: routes registers it on the mux, and
+// audioFirst serves it ahead of the mux.
+const audioPattern = "GET /api/audio/{id}/{file}"
+
+// audioFirst serves audio requests without the mux's pattern matching, which
+// costs a player's many small Range requests more than the rest of their
+// handling. A path the mux might clean, unescape or redirect goes on to next,
+// which holds the same route.
+func (s *server) audioFirst(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if id, file, ok := plainAudioPath(r); ok {
+			r.Pattern = audioPattern
+			s.serveAudio(w, r, id, file)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// plainAudioPath returns the id and file of a GET or HEAD of
+// /api/audio/{id}/{file} whose path the mux would match as it is: a hex id
+// and a file name of lower-case letters, digits, '-' and '.', not starting
+// with '.'.
+func plainAudioPath(r *http.Request) (id, file string, ok bool) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead || r.URL.RawPath != "" {
+		return "", "", false
+	}
+	rest, ok := strings.CutPrefix(r.URL.Path, "/api/audio/")
+	if !ok {
+		return "", "", false
+	}
+	id, file, ok = strings.Cut(rest, "/")
+	if !ok || !hexID(id) || file == "" || file[0] == '.' || strings.Trim(file, "abcdefghijklmnopqrstuvwxyz0123456789-.") != "" {
+		return "", "", false
+	}
+	return id, file, true
+}
+
 // handleAudio serves /api/audio/{id}/{voice}.mp3 (with Range support) and
 // /api/audio/{id}/{voice}.json (sentence timings).
 func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
-	id, file := r.PathValue("id"), r.PathValue("file")
+	s.serveAudio(w, r, r.PathValue("id"), r.PathValue("file"))
+}
+
+func (s *server) serveAudio(w http.ResponseWriter, r *http.Request, id, file string) {
 	if !hexID(id) {
 		s.badRequest(w, r, "id", badIDReason)
 		return
@@ -58,7 +98,7 @@ func (s *server) handleAudio(w http.ResponseWriter, r *http.Request) {
 	if ext == ".json" {
 		p = strings.TrimSuffix(p, path.Ext(p)) + ".json"
 	}
-	f, err := os.Open(p)
+	f, err := openAudio(p)
 	if errors.Is(err, fs.ErrNotExist) {
 		s.fail(w, r, http.StatusNotFound, missing(), nil)
 		return

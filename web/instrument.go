@@ -59,15 +59,24 @@ func readFrom(w http.ResponseWriter, r io.Reader) (int64, error) {
 	return io.Copy(struct{ io.Writer }{w}, r)
 }
 
+// wrappers are the writers instrument hands a handler, allocated together:
+// the status recorder and, under /api/, the JSON errors around it.
+type wrappers struct {
+	rec  statusRecorder
+	errs jsonErrors
+}
+
 // instrument records metrics for every request, recovers from panics with a
 // 500, and makes standard-library error responses under /api/ JSON.
-func (s *server) instrument(mux *http.ServeMux) http.Handler {
+func (s *server) instrument(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		rec := &statusRecorder{ResponseWriter: w}
+		ww := &wrappers{rec: statusRecorder{ResponseWriter: w}}
+		rec := &ww.rec
 		var out http.ResponseWriter = rec
 		if strings.HasPrefix(r.URL.Path, "/api/") {
-			out = &jsonErrors{ResponseWriter: rec}
+			ww.errs.ResponseWriter = rec
+			out = &ww.errs
 		}
 		defer func() {
 			if v := recover(); v != nil {
@@ -96,6 +105,6 @@ func (s *server) instrument(mux *http.ServeMux) http.Handler {
 			}
 			s.metrics.observe(route, method, status, time.Since(start))
 		}()
-		mux.ServeHTTP(out, r)
+		next.ServeHTTP(out, r)
 	})
 }

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"sync"
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
@@ -38,6 +39,23 @@ type metrics struct {
 	requests  *prometheus.CounterVec
 	durations *prometheus.HistogramVec
 	handler   http.Handler
+
+	// series holds the counter and histogram of each route, method and
+	// code seen, so a request costs one map look-up, not two label
+	// look-ups and a status formatted. The label values are bounded, so
+	// is the map.
+	mu     sync.RWMutex
+	series map[seriesKey]series
+}
+
+type seriesKey struct {
+	route, method string
+	code          int
+}
+
+type series struct {
+	requests prometheus.Counter
+	duration prometheus.Observer
 }
 
 func newMetrics(reg Registry, idx Searcher, log *slog.Logger) (*metrics, error) {
@@ -51,6 +69,7 @@ func newMetrics(reg Registry, idx Searcher, log *slog.Logger) (*metrics, error) 
 			Help:    "Time to serve HTTP requests, by route.",
 			Buckets: []float64{0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10},
 		}, []string{"route"}),
+		series: map[seriesKey]series{},
 	}
 	for _, c := range []prometheus.Collector{m.requests, m.durations, indexedCollector{idx}} {
 		if err := reg.Register(c); err != nil {
@@ -65,8 +84,18 @@ func newMetrics(reg Registry, idx Searcher, log *slog.Logger) (*metrics, error) 
 }
 
 func (m *metrics) observe(route, method string, code int, d time.Duration) {
-	m.requests.WithLabelValues(route, method, strconv.Itoa(code)).Inc()
-	m.durations.WithLabelValues(route).Observe(d.Seconds())
+	k := seriesKey{route, method, code}
+	m.mu.RLock()
+	s, ok := m.series[k]
+	m.mu.RUnlock()
+	if !ok {
+		s = series{m.requests.WithLabelValues(route, method, strconv.Itoa(code)), m.durations.WithLabelValues(route)}
+		m.mu.Lock()
+		m.series[k] = s
+		m.mu.Unlock()
+	}
+	s.requests.Inc()
+	s.duration.Observe(d.Seconds())
 }
 
 // indexedCollector reports the number of articles in the search index at

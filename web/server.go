@@ -89,11 +89,15 @@ type warmer interface {
 }
 
 func (s *server) routes() http.Handler {
+	return s.instrument(s.audioFirst(s.mux()))
+}
+
+func (s *server) mux() *http.ServeMux {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /api/articles", s.cached(s.handleArticles))
 	mux.HandleFunc("GET /api/articles/{id}", s.cached(s.handleArticle))
 	mux.HandleFunc("GET /api/entities", s.cached(s.handleEntities))
-	mux.HandleFunc("GET /api/audio/{id}/{file}", s.handleAudio)
+	mux.HandleFunc(audioPattern, s.handleAudio)
 	mux.HandleFunc("GET /api/chapters/{id}/{file}", s.handleChapters)
 	mux.HandleFunc("GET /api/export", s.handleExport)
 	s.analysisRoutes(mux)
@@ -108,5 +112,5 @@ func (s *server) routes() http.Handler {
 	mux.HandleFunc("GET /entities/{type}/{name...}", s.cached(s.handleEntityPage))
 	mux.Handle("GET /static/", staticHandler())
 	mux.HandleFunc("/", s.handlePageNotFound)
-	return s.instrument(mux)
+	return mux
 }

@@ -102,14 +102,18 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		return err
 	}
 	var plain string
+	var pids [2]int
+	if srv != nil {
+		pids[0] = srv.cmd.Process.Pid
+	}
 	if plan.audio != "" {
 		var stop func()
-		if plain, stop, err = startPlainServer(ctx, client, base+plan.audio, stderr); err != nil {
+		if plain, pids[1], stop, err = startPlainServer(ctx, client, base+plan.audio, stderr); err != nil {
 			return err
 		}
 		defer stop()
 	}
-	if err := measure(ctx, client, o, base, plan, plain, stdout); err != nil {
+	if err := measure(ctx, client, o, base, plan, plain, pids, stdout); err != nil {
 		return err
 	}
 	if srv != nil {
@@ -118,10 +122,10 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	return nil
 }
 
-// measure runs every scenario at every concurrency and prints a row each;
-// audio and its baseline take turns in short slices, so both see the same
-// load on a shared machine.
-func measure(ctx context.Context, client *http.Client, o loadOptions, base string, plan plan, plain string, stdout io.Writer) error {
+// measure runs every scenario at every concurrency and prints a row each,
+// then compares audio with its baseline; pids are the processes of the
+// server and of the baseline, 0 when not known.
+func measure(ctx context.Context, client *http.Client, o loadOptions, base string, plan plan, plain string, pids [2]int, stdout io.Writer) error {
 	scenarios := []scenario{
 		{name: "search", urls: plan.searches},
 		{name: "search-uncached", urls: plan.searches, unique: true},
@@ -130,16 +134,13 @@ func measure(ctx context.Context, client *http.Client, o loadOptions, base strin
 	}
 	fmt.Fprintf(stdout, "# dxbench load: %s, %s per measurement; latencies in ms\n", base, o.dur)
 	fmt.Fprintf(stdout, "%-24s %5s %10s %8s %8s %8s %8s\n", "scenario", "c", "rps", "p50", "p99", "errors", "requests")
-	print := func(name string, c int, r result) {
-		fmt.Fprintf(stdout, "%-24s %5d %10.0f %8.2f %8.2f %8d %8d\n", name, c, r.rps, ms(r.p50), ms(r.p99), r.errors, r.n)
-	}
 	want := func(name string) bool { return o.only == "" || slices.Contains(strings.Split(o.only, ","), name) }
 	for _, sc := range scenarios {
 		if !want(sc.name) {
 			continue
 		}
 		for _, c := range o.levels {
-			print(sc.name, c, sc.run(ctx, client, base, c, o.dur).summary())
+			printRow(stdout, sc.name, c, sc.run(ctx, client, base, c, o.dur).summary())
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}
@@ -148,22 +149,9 @@ func measure(ctx context.Context, client *http.Client, o loadOptions, base strin
 	if plan.audio == "" || !want("audio-range") {
 		return nil
 	}
-	a := scenario{name: "audio-range", urls: []string{plan.audio}, ranged: plan.audioSize}
-	b := scenario{name: "audio-plain-fileserver", urls: []string{plain}, ranged: plan.audioSize, absolute: true}
-	const turns = 10
-	for _, c := range o.levels {
-		var ra, rb measurement
-		for range turns {
-			ra.add(a.run(ctx, client, base, c, o.dur/turns))
-			rb.add(b.run(ctx, client, base, c, o.dur/turns))
-			if ctx.Err() != nil {
-				return ctx.Err()
-			}
-		}
-		sa, sb := ra.summary(), rb.summary()
-		print(a.name, c, sa)
-		print(b.name, c, sb)
-		fmt.Fprintf(stdout, "%-24s %5d %10.2f\n", "audio-range/plain", c, sa.rps/sb.rps)
-	}
-	return nil
+	return compareAudio(ctx, client, o, base, plan, plain, pids, stdout)
+}
+
+func printRow(stdout io.Writer, name string, c int, r result) {
+	fmt.Fprintf(stdout, "%-24s %5d %10.0f %8.2f %8.2f %8d %8d\n", name, c, r.rps, ms(r.p50), ms(r.p99), r.errors, r.n)
 }

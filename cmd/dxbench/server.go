@@ -118,14 +118,14 @@ func (s *server) report(stdout io.Writer) {
 }
 
 // startPlainServer is the baseline: a plain Go file server, in its own
-// process, serving a copy of the MP3 at audioURL. It returns the copy's URL
-// and a function that stops the server.
-func startPlainServer(ctx context.Context, client *http.Client, audioURL string, stderr io.Writer) (string, func(), error) {
+// process, serving a copy of the MP3 at audioURL. It returns the copy's URL,
+// the server's process ID and a function that stops the server.
+func startPlainServer(ctx context.Context, client *http.Client, audioURL string, stderr io.Writer) (string, int, func(), error) {
 	dir, err := os.MkdirTemp("", "dxbench-audio-")
 	if err != nil {
-		return "", nil, err
+		return "", 0, nil, err
 	}
-	fail := func(err error) (string, func(), error) { os.RemoveAll(dir); return "", nil, err }
+	fail := func(err error) (string, int, func(), error) { os.RemoveAll(dir); return "", 0, nil, err }
 	if err := download(ctx, client, audioURL, filepath.Join(dir, "a.mp3")); err != nil {
 		return fail(err)
 	}
@@ -145,9 +145,9 @@ func startPlainServer(ctx context.Context, client *http.Client, audioURL string,
 	stop := func() { fsrv.Process.Kill(); fsrv.Wait(); os.RemoveAll(dir) }
 	if err := loopback.WaitHealthy(ctx, client, "http://"+fsAddr+"/a.mp3", 30*time.Second); err != nil {
 		stop()
-		return "", nil, err
+		return "", 0, nil, err
 	}
-	return "http://" + fsAddr + "/a.mp3", stop, nil
+	return "http://" + fsAddr + "/a.mp3", fsrv.Process.Pid, stop, nil
 }
 
 // procMemory reads the memory lines of /proc/PID/status.
