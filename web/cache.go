@@ -76,7 +76,7 @@ func (s *server) cached(h http.HandlerFunc) http.HandlerFunc {
 				e, maker = s.cache.shared(r.Context(), key, version)
 			}
 			if e == nil {
-				e = s.make(w, r, h, key, version, maker)
+				e = s.capture(w, r, h, key, version, versioned, maker)
 			}
 			if e == nil {
 				return
@@ -100,11 +100,12 @@ func (s *server) cached(h http.HandlerFunc) http.HandlerFunc {
 	}
 }
 
-// make runs h and returns its response to keep, stored in the LRU when
-// the index is Versioned; a response other than a 200 is written to w as it
-// is, and make returns nil. A maker hands its response to the requests
-// waiting for it (see shared) as soon as it has it, or if h panics.
-func (s *server) make(w http.ResponseWriter, r *http.Request, h http.HandlerFunc, key string, version uint64, maker bool) (e *cachedResponse) {
+// capture runs h and returns its response to keep, stored in the LRU when
+// the index is versioned; a response other than a 200 is written to w as
+// it is, and capture returns nil. A maker hands its response to the
+// requests waiting for it (see shared) as soon as it has it, or if h
+// panics.
+func (s *server) capture(w http.ResponseWriter, r *http.Request, h http.HandlerFunc, key string, version uint64, versioned, maker bool) (e *cachedResponse) {
 	if maker {
 		defer func() { s.cache.finish(key, version, e) }()
 	}
@@ -117,7 +118,7 @@ func (s *server) make(w http.ResponseWriter, r *http.Request, h http.HandlerFunc
 		return nil
 	}
 	e = &cachedResponse{key: key, version: version, at: time.Now(), header: cw.header, body: cw.body, etag: etagOf(cw.body)}
-	if _, versioned := s.index.(Versioned); versioned {
+	if versioned {
 		s.cache.put(e)
 	}
 	return e

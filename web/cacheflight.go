@@ -36,9 +36,6 @@ func (c *responseCache) shared(ctx context.Context, key string, version uint64) 
 	c.flights.mu.Lock()
 	f := c.flights.m[k]
 	if f == nil {
-		if c.flights.m == nil {
-			c.flights.m = map[flightKey]*flight{}
-		}
 		c.flights.m[k] = &flight{done: make(chan struct{})}
 		c.flights.mu.Unlock()
 		return nil, true

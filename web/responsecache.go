@@ -28,7 +28,7 @@ type responseCache struct {
 }
 
 func newResponseCache() *responseCache {
-	return &responseCache{order: list.New(), entries: map[string]*list.Element{}}
+	return &responseCache{order: list.New(), entries: map[string]*list.Element{}, flights: flights{m: map[flightKey]*flight{}}}
 }
 
 // get returns the entry for key if it was made at version and is fresh.
