@@ -114,6 +114,13 @@ func firstN(ids []string, n int) []string {
 	return ids
 }
 
+func lastN(ids []string, n int) []string {
+	if len(ids) > n {
+		return ids[len(ids)-n:]
+	}
+	return ids
+}
+
 // resolvedEntities answers /api/entities from the resolved entities. It
 // reports false, having written nothing, while they are still loading.
 func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q string, size int) bool {
@@ -143,23 +150,16 @@ func (s *server) resolvedEntities(w http.ResponseWriter, r *http.Request, typ, q
 // 1–2 MB.
 const maxListedArticles = 100
 
-// boundArticles returns e, or a copy of it whose article lists keep the
-// newest maxListedArticles (e belongs to the graph, which is shared).
+// boundArticles returns a copy of e whose article lists keep the newest
+// maxListedArticles (e belongs to the graph, which is shared).
 func boundArticles(e *resolve.Entity) *resolve.Entity {
-	long := len(e.Articles) > maxListedArticles
-	for _, r := range e.Roles {
-		long = long || len(r.Articles) > maxListedArticles || len(r.Former) > maxListedArticles
-	}
-	if !long {
-		return e
-	}
 	c := *e
 	c.Articles = firstN(e.Articles, maxListedArticles) // newest first
 	c.Roles = make([]resolve.Role, len(e.Roles))
 	for i, r := range e.Roles {
 		// A role's articles are oldest first.
-		r.Articles = r.Articles[max(0, len(r.Articles)-maxListedArticles):]
-		r.Former = r.Former[max(0, len(r.Former)-maxListedArticles):]
+		r.Articles = lastN(r.Articles, maxListedArticles)
+		r.Former = lastN(r.Former, maxListedArticles)
 		c.Roles[i] = r
 	}
 	return &c
