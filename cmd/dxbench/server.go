@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"dxnews/internal/loopback"
+	"dxnews/internal/memlimit"
 )
 
 // server is the dxnews serve process under test.
@@ -59,7 +60,10 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 			return nil, fmt.Errorf("-memlimit: emptying the page cache: %w", err)
 		}
 		if os.Getenv("GOMEMLIMIT") == "" {
-			s.cmd.Env = append(s.cmd.Env, fmt.Sprintf("GOMEMLIMIT=%d", limit/4*3))
+			// The server joins the group after it starts, too late to
+			// read the limit itself; it is given the soft limit it
+			// would take.
+			s.cmd.Env = append(s.cmd.Env, fmt.Sprintf("GOMEMLIMIT=%d", memlimit.Soft(limit)))
 		}
 	}
 	if err := s.cmd.Start(); err != nil {
