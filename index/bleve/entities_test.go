@@ -189,3 +189,50 @@ func checkEntity(t *testing.T, e index.Entity, final map[string]article.Article)
 		t.Errorf("%s %q: roles %v, want %v", e.Type, e.Name, e.Roles, want)
 	}
 }
+
+// A table read from the index's doc values holds what one built from the
+// articles themselves holds: names, roles, sources and dates, including
+// articles without a date or with one Bleve cannot index.
+func TestScannedTableMatchesArticles(t *testing.T) {
+	docs := indextest.Archives(400, 11)
+	for i := 0; i < len(docs); i += 9 {
+		docs[i].Published = time.Time{}
+	}
+	docs[1].Published = time.Date(1500, 1, 1, 0, 0, 0, 0, time.UTC)
+	docs[2].Entities.People = append(docs[2].Entities.People, article.Person{Name: "  Lê  Văn Tám ", Roles: []string{"Giám đốc\n Sở", "Giám đốc Sở", "a\x00b"}})
+	ix := openWarmed(t, docs)
+	want := newEntityTable()
+	for _, a := range docs {
+		want.add(a.ID, entitiesOf(a))
+	}
+	roles := 0
+	for _, typ := range index.EntityTypes {
+		q := index.EntityQuery{Type: typ, Size: index.MaxSize}
+		got := ix.ents.lookup(q)
+		if len(got) == 0 {
+			t.Fatalf("%s: no entities scanned", typ)
+		}
+		for _, e := range got {
+			roles += len(e.Roles)
+		}
+		if w := want.lookup(q); !reflect.DeepEqual(got, w) {
+			t.Errorf("%s: the scanned table differs from the articles' (%d against %d entities)", typ, len(got), len(w))
+		}
+	}
+	if roles == 0 {
+		t.Error("no roles scanned")
+	}
+	got := ix.ents.lookup(index.EntityQuery{Type: index.TypePerson, Q: "Lê Văn Tám", Size: index.MaxSize})
+	if len(got) != 1 || !slices.Equal(got[0].Roles, []string{"Giám đốc Sở"}) {
+		t.Errorf("Lê Văn Tám scanned as %+v, want one person with the role Giám đốc Sở", got)
+	}
+	all := index.Query{Facets: []string{index.FacetPeople, index.FacetSources}}
+	if g, w := ix.ents.facets(all), want.facets(all); !reflect.DeepEqual(g, w) {
+		t.Error("facets of the scanned table differ from the articles'")
+	}
+	for id, s := range want.slot {
+		if g, w := ix.ents.published[ix.ents.slot[id]], want.published[s]; g != w {
+			t.Errorf("article %s scanned as published at %d, want %d", id, g, w)
+		}
+	}
+}

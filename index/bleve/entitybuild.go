@@ -3,12 +3,12 @@ package bleve
 import (
 	"context"
 	"fmt"
+	"math"
 	"slices"
+	"time"
 
 	"dxnews/article"
 	"dxnews/index"
-
-	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // ensure builds the table from the index unless it is built already. The
@@ -46,25 +46,37 @@ func (t *entityTable) ensure(ctx context.Context, i *Index) error {
 	return nil
 }
 
-// scanEntities reads every article summary of one snapshot of the index
-// into a new table.
+// scanEntities reads what every article of one snapshot of the index names
+// into a new table. It reads doc values only: no stored article is
+// decoded, and the pages of the index holding them are not read.
 func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 	fresh := newEntityTable()
+	fail := func(err error) (*entityTable, error) { return nil, fmt.Errorf("bleve: entity table: %w", err) }
 	adv, err := i.idx.Advanced()
 	if err != nil {
-		return nil, fmt.Errorf("bleve: entity table: %w", err)
+		return fail(err)
 	}
 	r, err := adv.Reader()
 	if err != nil {
-		return nil, fmt.Errorf("bleve: entity table: %w", err)
+		return fail(err)
 	}
 	defer r.Close()
 	if n, err := r.DocCount(); err == nil {
 		fresh.reserve(int(n))
 	}
+	typeOf := map[string]int{}
+	fields := []string{fieldID, fieldSource, fieldNewest, fieldRoles}
+	for k, typ := range index.EntityTypes {
+		typeOf[nameField(typ)] = k
+		fields = append(fields, nameField(typ))
+	}
+	dv, err := r.DocValueReader(fields)
+	if err != nil {
+		return fail(err)
+	}
 	all, err := r.DocIDReaderAll()
 	if err != nil {
-		return nil, fmt.Errorf("bleve: entity table: %w", err)
+		return fail(err)
 	}
 	defer all.Close()
 	for n := 0; ; n++ {
@@ -73,34 +85,38 @@ func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 		}
 		iid, err := all.Next()
 		if err != nil {
-			return nil, fmt.Errorf("bleve: entity table: %w", err)
+			return fail(err)
 		}
 		if iid == nil {
 			fresh.link()
 			return fresh, nil
 		}
-		id, err := r.ExternalID(iid)
-		if err != nil {
-			return nil, fmt.Errorf("bleve: entity table: %w", err)
-		}
-		doc, err := r.Document(id)
-		if err != nil || doc == nil {
-			continue // deleted since the reader opened
-		}
-		var raw []byte
-		doc.VisitFields(func(f bleveindex.Field) {
-			if f.Name() == fieldSummary {
-				raw = f.Value()
+		var id string
+		d := docEntities{published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
+		err = dv.VisitDocValues(iid, func(field string, term []byte) {
+			switch field {
+			case fieldID:
+				id = string(term)
+			case fieldSource:
+				d.source = string(term)
+			case fieldNewest:
+				if t, err := time.Parse(sortKeyLayout, string(term)); err == nil {
+					d.published = t.UnixNano()
+				}
+			case fieldRoles:
+				d.addRole(string(term))
+			default:
+				if k, ok := typeOf[field]; ok {
+					d.names[k] = append(d.names[k], string(term))
+				}
 			}
 		})
-		if raw == nil {
-			continue
-		}
-		a, err := index.Decode(id, raw)
 		if err != nil {
-			return nil, err
+			return fail(err)
 		}
-		fresh.put(id, entitiesOf(a))
+		if id != "" {
+			fresh.put(id, d)
+		}
 	}
 }
 

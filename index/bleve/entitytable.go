@@ -85,21 +85,23 @@ type docEntities struct {
 
 func entitiesOf(a article.Article) docEntities {
 	d := docEntities{source: index.NormSource(a.Source), published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
-	if !a.Published.IsZero() {
-		d.published = a.Published.UnixNano()
+	if p, ok := indexedTime(a); ok {
+		d.published = p.UnixNano()
 	}
 	for k, typ := range index.EntityTypes {
 		d.names[k] = index.EntityNames(a.Entities, typ)
 	}
-	for _, p := range a.Entities.People {
-		name := index.Clean(p.Name)
-		for _, r := range p.Roles {
-			if r = index.Clean(r); name != "" && r != "" && !slices.Contains(d.roles, [2]string{name, r}) {
-				d.roles = append(d.roles, [2]string{name, r})
-			}
-		}
+	for _, term := range roleTerms(a) {
+		d.addRole(term)
 	}
 	return d
+}
+
+// addRole adds a fieldRoles value to d.roles.
+func (d *docEntities) addRole(term string) {
+	if name, role, ok := strings.Cut(term, roleSep); ok {
+		d.roles = append(d.roles, [2]string{name, role})
+	}
 }
 
 // apply records the articles just written, replacing what earlier versions

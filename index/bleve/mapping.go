@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
+	"time"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -16,7 +17,7 @@ import (
 
 // schemaVersion changes whenever the mapping or the document shape changes;
 // an on-disk index with another version has to be rebuilt.
-const schemaVersion = "dxnews-3"
+const schemaVersion = "dxnews-4"
 
 // Field names in the Bleve documents.
 const (
@@ -31,6 +32,7 @@ const (
 	fieldTags      = "tags"
 	fieldSummary   = "summary" // index.Summary of the article as JSON, stored only
 	fieldJSON      = "json"    // the whole article, stored only
+	fieldRoles     = "roles"   // "name\x00role" for each role a person is given, a keyword with doc values
 )
 
 // sortKeyLayout writes publication times so that their byte order is their
@@ -90,12 +92,41 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	add(fieldTags, kw(false, false))
 	add(fieldSummary, stored())
 	add(fieldJSON, stored())
+	add(fieldRoles, kw(false, true))
 	for _, typ := range index.EntityTypes {
 		add(nameField(typ), kw(false, true))
 		add(keyField(typ), kw(false, false))
 	}
 	m.DefaultMapping = doc
 	return m, nil
+}
+
+// indexedTime returns a's publication time when it has one Bleve can
+// index.
+func indexedTime(a article.Article) (time.Time, bool) {
+	p := a.Published
+	return p, !p.IsZero() && !p.Before(query.MinRFC3339CompatibleTime) && !p.After(query.MaxRFC3339CompatibleTime)
+}
+
+// roleSep joins a person's name and one of their roles in fieldRoles.
+const roleSep = "\x00"
+
+// roleTerms returns the fieldRoles values of a: each person's name and
+// role, cleaned, once.
+func roleTerms(a article.Article) []string {
+	var terms []string
+	for _, p := range a.Entities.People {
+		name := index.Clean(p.Name)
+		if name == "" || strings.Contains(name, roleSep) {
+			continue
+		}
+		for _, r := range p.Roles {
+			if r = index.Clean(r); r != "" && !strings.Contains(r, roleSep) {
+				terms = index.AppendUnique(terms, name+roleSep+r)
+			}
+		}
+	}
+	return terms
 }
 
 // document turns an article into the field map Bleve indexes. The article
@@ -126,9 +157,12 @@ func document(a article.Article) (map[string]interface{}, error) {
 	all.WriteString("\n")
 	all.WriteString(nfc(a.Body))
 	all.WriteString("\n")
-	if p := a.Published; !p.IsZero() && !p.Before(query.MinRFC3339CompatibleTime) && !p.After(query.MaxRFC3339CompatibleTime) {
-		d[fieldPublished] = a.Published
-		d[fieldNewest] = a.Published.UTC().Format(sortKeyLayout)
+	if p, ok := indexedTime(a); ok {
+		d[fieldPublished] = p
+		d[fieldNewest] = p.UTC().Format(sortKeyLayout)
+	}
+	if roles := roleTerms(a); len(roles) > 0 {
+		d[fieldRoles] = roles
 	}
 	if s := strings.TrimSpace(a.Section); s != "" {
 		d[fieldSection] = index.FoldKey(s)
