@@ -159,7 +159,9 @@ func TestLaterRules(t *testing.T) {
 // TestGoalShapes covers the ways plans state goals: a lead-in with the year
 // and bare items, a heading with the year, the year in one sentence and the
 // items in the next, parallel items after one cue, two horizons, a plan's
-// own horizon, goals next to achievements, and values as written.
+// own horizon, goals next to achievements and statistics, and values as
+// written; and the ways figures already reached are written, which are no
+// goals.
 func TestGoalShapes(t *testing.T) {
 	type tg struct{ value, year string }
 	cases := []struct {
@@ -184,6 +186,18 @@ func TestGoalShapes(t *testing.T) {
 			[]tg{{"95%", "2026"}, {"60%", "2026"}, {"50%", "2027"}, {"100%", "2030"}}},
 		{"values as written", "Tin\n\nChỉ tiêu đến năm 2030:\n+ Doanh thu công nghệ số đạt 310 nghìn tỷ đồng.\n+ 45–50% dân số dùng chữ ký số.\n+ Tất cả xã có điểm phục vụ bưu chính.\n+ Chỉ số DTI thuộc nhóm 15 tỉnh dẫn đầu.\n+ Chỉ số dữ liệu mở đạt tối thiếu 0,8.",
 			[]tg{{"310 nghìn tỷ đồng", "2030"}, {"45–50%", "2030"}, {"Tất cả", "2030"}, {"nhóm 15", "2030"}, {"0,8", "2030"}}},
+		{"ranking as a goal", "Việt Nam phấn đấu đến năm 2030 thuộc top 30 quốc gia dẫn đầu về chính phủ số.",
+			[]tg{{"top 30", "2030"}}},
+		{"statistics beside a goal", "Phấn đấu đến năm 2025, 80% người dân có định danh điện tử; năm 2024, 70% hồ sơ đã được số hóa; hiện nay tỷ lệ này là 60%.",
+			[]tg{{"80%", "2025"}}},
+		{"a count of goals", "Tỉnh đề ra 5 mục tiêu, trong đó tỷ lệ hồ sơ trực tuyến đạt 90% vào năm 2025.",
+			[]tg{{"90%", "2025"}}},
+		{"reached: đã đạt", "Năm 2024, tỉnh đã đạt 92% hồ sơ trực tuyến.", nil},
+		{"reached: tính đến", "Tính đến năm 2025, 100% xã có cáp quang.", nil},
+		{"reached: a rank", "Thành phố xếp thứ 3 cả nước, tăng 5 bậc so với năm trước.", nil},
+		{"reached: a goal done", "Mục tiêu năm nay đã hoàn thành: 70% người dân có tài khoản định danh.", nil},
+		{"reached: a top list", "Năm 2024, Việt Nam đã lọt top 50 quốc gia về chính phủ điện tử.", nil},
+		{"reached: a goal passed", "Tỉnh vượt mục tiêu với 96% hồ sơ trực tuyến.", nil},
 	}
 	for _, c := range cases {
 		got := Entities(c.text).Targets

@@ -103,27 +103,6 @@ func TestNoPeopleWithoutNames(t *testing.T) {
 	}
 }
 
-// TestAchievedFiguresAreNotTargets checks that figures already reached are
-// no goals, while a goal stated beside them is.
-func TestAchievedFiguresAreNotTargets(t *testing.T) {
-	for _, s := range []string{
-		"Năm 2024, tỉnh đã đạt 92% hồ sơ trực tuyến.",
-		"Tính đến năm 2025, 100% xã có cáp quang.",
-		"Thành phố xếp thứ 3 cả nước, tăng 5 bậc so với năm trước.",
-		"Mục tiêu năm nay đã hoàn thành: 70% người dân có tài khoản định danh.",
-		"Năm 2024, Việt Nam đã lọt top 50 quốc gia về chính phủ điện tử.",
-		"Tỉnh vượt mục tiêu với 96% hồ sơ trực tuyến.",
-	} {
-		if e := Entities(s); len(e.Targets) != 0 {
-			t.Errorf("%q gave targets %+v", s, e.Targets)
-		}
-	}
-	e := Entities("Việt Nam phấn đấu đến năm 2030 thuộc top 30 quốc gia dẫn đầu về chính phủ số.")
-	if len(e.Targets) != 1 || e.Targets[0].Value != "top 30" || e.Targets[0].Year != "2030" {
-		t.Fatalf("targets = %+v", e.Targets)
-	}
-}
-
 func TestEmptyAndOddInputs(t *testing.T) {
 	for _, s := range []string{"", " ", "\n\n", "%", "Quyết định số", "ông", "0,", "TP.", string([]byte{0xff, 0xfe, 'a'})} {
 		e := Entities(s)
@@ -301,17 +280,6 @@ func TestDecisionForms(t *testing.T) {
 		if d.Kind == "Nghị quyết" && d.Number == "17" && len(d.Mentions) != 2 {
 			t.Errorf("Nghị quyết 17 has %d mentions, want 2", len(d.Mentions))
 		}
-	}
-}
-
-func TestTargetsAgainstStatisticsInOneSentence(t *testing.T) {
-	e := Entities("Phấn đấu đến năm 2025, 80% người dân có định danh điện tử; năm 2024, 70% hồ sơ đã được số hóa; hiện nay tỷ lệ này là 60%.")
-	if len(e.Targets) != 1 || e.Targets[0].Value != "80%" || e.Targets[0].Year != "2025" {
-		t.Fatalf("targets = %+v", e.Targets)
-	}
-	e = Entities("Tỉnh đề ra 5 mục tiêu, trong đó tỷ lệ hồ sơ trực tuyến đạt 90% vào năm 2025.")
-	if len(e.Targets) != 1 || e.Targets[0].Value != "90%" || e.Targets[0].Year != "2025" {
-		t.Fatalf("targets = %+v", e.Targets)
 	}
 }
 
