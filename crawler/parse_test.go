@@ -10,9 +10,14 @@ import (
 )
 
 // TestDateReaders: one row per form of date met on pages, for the reader of
-// visible dates and the reader of machine dates; want "" = no date.
+// visible dates, the reader of machine dates and the reader of dates in
+// article URLs; want "" = no date.
 func TestDateReaders(t *testing.T) {
 	visible, machine := parseVisibleDate, parseMachineDate
+	fromURL := func(u string) (time.Time, bool) {
+		d, _, ok := dateFromURL(u)
+		return d, ok
+	}
 	for _, tc := range []struct {
 		read     func(string) (time.Time, bool)
 		in, want string
@@ -43,6 +48,11 @@ func TestDateReaders(t *testing.T) {
 		{machine, "2026-01-08T18:21:00.123+0700", "2026-01-08T18:21:00+07:00"},
 		{machine, "2026-01-08T18:21+0700", "2026-01-08T18:21:00+07:00"},
 		{machine, "2026-01-08T11:21:00 +0000", "2026-01-08T18:21:00+07:00"},
+		{fromURL, "https://dantri.com.vn/du-lich/du-khach-bat-an-20250505192841801.htm", "2025-05-05T19:28:41+07:00"},
+		{fromURL, "https://tuoitre.vn/tp-hcm-kich-hoat-20250506060200111.htm?utm_source=x", "2025-05-06T06:02:00+07:00"},
+		{fromURL, "https://bao.example.vn/2024/11/18/benh-an-dien-tu.html", "2024-11-18T00:00:00+07:00"},
+		{fromURL, "https://vnexpress.net/thu-truong-4381438.html", ""},
+		{fromURL, "https://bao.example.vn/bai-20259999999999.htm", ""},
 	} {
 		got, ok := tc.read(tc.in)
 		if tc.want == "" && ok || tc.want != "" && (!ok || got.Format(time.RFC3339) != tc.want) {
@@ -137,21 +147,6 @@ func TestKnownMarkupOnOtherHost(t *testing.T) {
 	}
 	if a.PublishedFrom != "rule" || len(a.Authors) != 1 || a.Authors[0] != "Hải Yến" || strings.Contains(a.Body, "Hà Nội tăng tốc") {
 		t.Errorf("parsed without the rule: from %q authors %q body %q", a.PublishedFrom, a.Authors, a.Body)
-	}
-}
-
-func TestDateFromURL(t *testing.T) {
-	for _, tc := range []struct{ in, want string }{
-		{"https://dantri.com.vn/du-lich/du-khach-bat-an-20250505192841801.htm", "2025-05-05T19:28:41+07:00"},
-		{"https://tuoitre.vn/tp-hcm-kich-hoat-20250506060200111.htm?utm_source=x", "2025-05-06T06:02:00+07:00"},
-		{"https://bao.example.vn/2024/11/18/benh-an-dien-tu.html", "2024-11-18T00:00:00+07:00"},
-		{"https://vnexpress.net/thu-truong-4381438.html", ""},
-		{"https://bao.example.vn/bai-20259999999999.htm", ""},
-	} {
-		got, _, ok := dateFromURL(tc.in)
-		if (tc.want == "") == ok || ok && got.Format(time.RFC3339) != tc.want {
-			t.Errorf("dateFromURL(%q) = %v, %v; want %q", tc.in, got, ok, tc.want)
-		}
 	}
 }
 

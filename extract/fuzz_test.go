@@ -6,8 +6,6 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
-
-	"dxnews/article"
 )
 
 func FuzzEntities(f *testing.F) {
@@ -28,15 +26,8 @@ func FuzzEntities(f *testing.F) {
 		if authors == nil {
 			t.Fatal("nil authors")
 		}
-		check := func(ms []article.Mention) {
-			for _, m := range ms {
-				if m.Start < 0 || m.End > len(text) || m.Start > m.End {
-					t.Fatalf("mention [%d,%d) outside text of %d bytes", m.Start, m.End, len(text))
-				}
-			}
-		}
+		checkMentions(t, text, e)
 		for _, p := range e.People {
-			check(p.Mentions)
 			for _, r := range p.Roles {
 				if strings.ContainsAny(r, "\n\r") {
 					t.Fatalf("role %q of %q holds a line break", r, p.Name)
@@ -45,18 +36,6 @@ func FuzzEntities(f *testing.F) {
 			if !utf8.ValidString(p.Name) && utf8.ValidString(text) {
 				t.Fatalf("invalid name %q", p.Name)
 			}
-		}
-		for _, d := range e.Decisions {
-			check(d.Mentions)
-		}
-		for _, x := range e.Targets {
-			check(x.Mentions)
-		}
-		for _, o := range e.Organizations {
-			check(o.Mentions)
-		}
-		for _, l := range e.Locations {
-			check(l.Mentions)
 		}
 	})
 }
