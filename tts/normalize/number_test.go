@@ -55,28 +55,28 @@ func TestCardinal(t *testing.T) {
 	}
 }
 
-func TestFraction(t *testing.T) {
-	tests := []struct{ in, want string }{
-		{"5", "năm"},
-		{"75", "bảy mươi lăm"},
-		{"05", "không năm"},
-		{"125", "một trăm hai mươi lăm"},
-		{"1234", "một hai ba bốn"},
+// TestDigitStrings reads strings of ASCII digits in the northern voice:
+// the digits after a decimal separator, and integers, whose leading zeros
+// are dropped and which are read digit by digit when too long for a number.
+func TestDigitStrings(t *testing.T) {
+	tests := []struct {
+		name     string
+		read     func(lexicon, *spoken, string)
+		in, want string
+	}{
+		{"fraction", lexicon.fraction, "5", "năm"},
+		{"fraction", lexicon.fraction, "75", "bảy mươi lăm"},
+		{"fraction", lexicon.fraction, "05", "không năm"},
+		{"fraction", lexicon.fraction, "125", "một trăm hai mươi lăm"},
+		{"fraction", lexicon.fraction, "1234", "một hai ba bốn"},
+		{"integer", lexicon.integer, "0042", "bốn mươi hai"},
+		{"integer", lexicon.integer, "12345678901234567", "một hai ba bốn năm sáu bảy tám chín không một hai ba bốn năm sáu bảy"},
 	}
 	for _, tt := range tests {
 		var sp spoken
-		lexiconFor(article.North).fraction(&sp, tt.in)
+		tt.read(lexiconFor(article.North), &sp, tt.in)
 		if got := sp.String(); got != tt.want {
-			t.Errorf("fraction(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("%s(%q) = %q, want %q", tt.name, tt.in, got, tt.want)
 		}
-	}
-}
-
-func TestIntegerLongDigitsReadOneByOne(t *testing.T) {
-	var sp spoken
-	lexiconFor(article.North).integer(&sp, "12345678901234567")
-	want := "một hai ba bốn năm sáu bảy tám chín không một hai ba bốn năm sáu bảy"
-	if got := sp.String(); got != want {
-		t.Errorf("got %q, want %q", got, want)
 	}
 }
