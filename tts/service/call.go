@@ -5,7 +5,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"io"
 	"net/http"
 )
 
@@ -15,7 +14,9 @@ type Call struct {
 	URL    string
 	// Header is added to the request; keys need not be canonical.
 	Header http.Header
-	Body   []byte
+	// Body is the request body; nil sends none, the same request on the
+	// wire as an empty one.
+	Body []byte
 	// Limit is the largest body read; a longer one is an error.
 	Limit int64
 	// Check judges the response before its body is read [CheckStatus].
@@ -41,11 +42,7 @@ func (s *Service) Do(ctx context.Context, c Call) ([]byte, http.Header, error) {
 }
 
 func (s *Service) exchange(ctx context.Context, c Call) ([]byte, http.Header, error) {
-	var body io.Reader
-	if c.Body != nil {
-		body = bytes.NewReader(c.Body)
-	}
-	hr, err := http.NewRequestWithContext(ctx, c.Method, c.URL, body)
+	hr, err := http.NewRequestWithContext(ctx, c.Method, c.URL, bytes.NewReader(c.Body))
 	if err != nil {
 		return nil, nil, err
 	}
