@@ -3,7 +3,6 @@ package web
 import (
 	"bytes"
 	"context"
-	"encoding/binary"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -15,6 +14,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"dxnews/article"
+	"dxnews/tts/mp3"
 )
 
 const chromiumPath = "/usr/bin/chromium"
@@ -55,35 +55,15 @@ func newBrowser(t *testing.T) context.Context {
 // speech pipeline uses, or returns nil when lame is not installed.
 func silentMP3(t *testing.T, seconds int) []byte {
 	t.Helper()
-	lame, err := exec.LookPath("lame")
-	if err != nil {
+	if _, err := exec.LookPath("lame"); err != nil {
 		return nil
 	}
 	const rate = 22050
-	samples := make([]byte, rate*2*seconds)
-	var wav bytes.Buffer
-	wav.WriteString("RIFF")
-	binary.Write(&wav, binary.LittleEndian, uint32(36+len(samples)))
-	wav.WriteString("WAVEfmt ")
-	for _, v := range []any{uint32(16), uint16(1), uint16(1), uint32(rate), uint32(rate * 2), uint16(2), uint16(16)} {
-		binary.Write(&wav, binary.LittleEndian, v)
-	}
-	wav.WriteString("data")
-	binary.Write(&wav, binary.LittleEndian, uint32(len(samples)))
-	wav.Write(samples)
-	dir := t.TempDir()
-	in, out := filepath.Join(dir, "in.wav"), filepath.Join(dir, "out.mp3")
-	if err := os.WriteFile(in, wav.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	if b, err := exec.Command(lame, "--quiet", "-b", "64", in, out).CombinedOutput(); err != nil {
-		t.Fatalf("lame: %v: %s", err, b)
-	}
-	mp3, err := os.ReadFile(out)
+	b, err := (&mp3.Lame{}).Encode(context.Background(), mp3.PCM{Rate: rate, Samples: make([]float32, rate*seconds)})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return mp3
+	return b
 }
 
 func TestBrowserArticlePlayer(t *testing.T) {

@@ -10,7 +10,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,6 +17,7 @@ import (
 	"dxnews/article"
 	"dxnews/index"
 	"dxnews/index/bleve"
+	"dxnews/store"
 )
 
 // testIndex is the real Bleve index, in memory, behind the Searcher the
@@ -238,7 +238,7 @@ func (f *fixture) addAudio(id, voice string) {
 	if err := os.WriteFile(p, fakeMP3(), 0o644); err != nil {
 		f.t.Fatal(err)
 	}
-	if err := os.WriteFile(strings.TrimSuffix(p, ".mp3")+".json", []byte(fakeTimings), 0o644); err != nil {
+	if err := os.WriteFile(store.TimingsPath(p), []byte(fakeTimings), 0o644); err != nil {
 		f.t.Fatal(err)
 	}
 }

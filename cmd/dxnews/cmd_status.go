@@ -2,11 +2,9 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"slices"
 	"sort"
@@ -170,13 +168,13 @@ func statusPause(w io.Writer, dir string) {
 
 // statusLastRun shows the latest crawl's summary, error and speech failures.
 func statusLastRun(w io.Writer, dir string) {
-	b, err := os.ReadFile(filepath.Join(dir, lastRunFile))
-	if err != nil {
-		return
-	}
 	var lr lastRun
-	if err := json.Unmarshal(b, &lr); err != nil {
-		fmt.Fprintf(w, "last crawl   unknown: %s does not decode; the next crawl rewrites it\n", lastRunFile)
+	found, err := readJSON(filepath.Join(dir, lastRunFile), &lr)
+	switch {
+	case err != nil:
+		fmt.Fprintf(w, "last crawl   unknown: %s; the next crawl rewrites it\n", oneLine(err.Error()))
+		return
+	case !found:
 		return
 	}
 	fmt.Fprintf(w, "last crawl   %s: %s\n", lr.Finished.Local().Format("2006-01-02 15:04"), lr.Summary)

@@ -2,10 +2,7 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
-	"os"
 	"time"
 
 	"dxnews/store"
@@ -28,15 +25,8 @@ type indexState struct {
 // readStates reads the state of every target from the file at path.
 func readStates(path string) (map[string]*indexState, error) {
 	states := map[string]*indexState{}
-	b, err := os.ReadFile(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return states, nil
-	}
-	if err != nil {
+	if _, err := readJSON(path, &states); err != nil {
 		return nil, err
-	}
-	if err := json.Unmarshal(b, &states); err != nil {
-		return nil, fmt.Errorf("%s is corrupt: %w", path, err)
 	}
 	return states, nil
 }

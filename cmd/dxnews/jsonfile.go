@@ -2,6 +2,9 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
 
 	"dxnews/internal/atomicfile"
 )
@@ -15,4 +18,20 @@ func writeJSON(path string, v any) error {
 		return err
 	}
 	return atomicfile.Write(path, b, 0o644)
+}
+
+// readJSON decodes the file at path into v. A missing file is not found and
+// no error; a file that does not decode is an error saying it is corrupt.
+func readJSON(path string, v any) (found bool, err error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return true, fmt.Errorf("%s is corrupt: %w", path, err)
+	}
+	return true, nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -74,12 +73,8 @@ func pauseFor(err error) (time.Duration, bool) {
 }
 
 func readPause(dir string) (speechPause, bool) {
-	b, err := os.ReadFile(filepath.Join(dir, pauseFile))
-	if err != nil {
-		return speechPause{}, false
-	}
 	var p speechPause
-	if json.Unmarshal(b, &p) != nil {
+	if found, err := readJSON(filepath.Join(dir, pauseFile), &p); !found || err != nil {
 		return speechPause{}, false
 	}
 	return p, true

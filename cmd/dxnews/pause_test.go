@@ -1,47 +1,14 @@
 package main
 
 import (
+	"encoding/json"
 	"net/http"
-	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"dxnews/tts/ttstest"
 )
-
-// ttsService is an OpenAI-compatible speech server whose answer the test
-// switches between a 429 storm, an exhausted quota and success.
-type ttsService struct {
-	mu       sync.Mutex
-	mode     string // "429", "quota" or "ok"
-	requests int
-	mp3      []byte
-}
-
-func (s *ttsService) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.requests++
-	switch s.mode {
-	case "429":
-		w.Header().Set("Retry-After", "1")
-		http.Error(w, `{"error":{"message":"Too many requests"}}`, http.StatusTooManyRequests)
-	case "quota":
-		http.Error(w, `{"error":{"message":"You exceeded your current quota"}}`, http.StatusForbidden)
-	default:
-		w.Header().Set("Content-Type", "audio/mpeg")
-		w.Write(s.mp3)
-	}
-}
-
-func (s *ttsService) set(mode string) int {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.mode = mode
-	return s.requests
-}
 
 // TestSpeechPausesOnRateLimitsAndQuota checks that a 429 storm or an
 // exhausted quota pauses the backend with its reason after a bounded number
@@ -50,13 +17,38 @@ func (s *ttsService) set(mode string) int {
 // is over and the service answers again.
 func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	long(t)
-	mp3 := ttstest.Audio(t, "sine.mp3")
-	svc := &ttsService{mp3: mp3}
-	srv := httptest.NewServer(svc)
-	defer srv.Close()
+	// An OpenAI-compatible speech server whose answer the test switches
+	// between a 429 storm, an exhausted quota and success.
+	svc := ttstest.NewService(t, ttstest.Contract{
+		Path:   "/v1/audio/speech",
+		Header: map[string]string{"Content-Type": "application/json"},
+		Read: func(t *testing.T, r *http.Request) (string, string) {
+			var req struct{ Input, Voice string }
+			if err := json.NewDecoder(r.Body).Decode(&req); err != nil || req.Input == "" {
+				t.Errorf("speech request %+v: %v", req, err)
+			}
+			return req.Input, req.Voice
+		},
+		Reply: ttstest.ReplyMP3(ttstest.Audio(t, "sine.mp3")),
+	})
+	tooMany := ttstest.Status(http.StatusTooManyRequests, "1", `{"error":{"message":"Too many requests"}}`)
+	quota := ttstest.Status(http.StatusForbidden, "", `{"error":{"message":"You exceeded your current quota"}}`)
+	// answer makes the service answer every request with fault (nil: the
+	// MP3) and returns how many requests it has had.
+	answer := func(fault ttstest.Fault) int {
+		svc.Locked(func() {
+			svc.Answer = func(w http.ResponseWriter, _ int, _ string) bool {
+				if fault != nil {
+					fault(w)
+				}
+				return fault != nil
+			}
+		})
+		return svc.Posts()
+	}
 	site, cfg := siteWith(t, 4)
 	dir := t.TempDir()
-	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male", "DXNEWS_OPENAI_TTS_URL": srv.URL}
+	env := map[string]string{"DXNEWS_VOICES": "north-female,south-male", "DXNEWS_OPENAI_TTS_URL": svc.URL}
 	// crawl returns the summary line of a crawl that must succeed.
 	crawl := func() string {
 		t.Helper()
@@ -70,7 +62,7 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	}
 
 	// A quota error: one request per worker at most, then a pause.
-	svc.set("quota")
+	answer(quota)
 	last := crawl()
 	if len(missing(last, "kept 4", "indexed 4")) > 0 {
 		t.Fatalf("crawl during a quota error: %s", last)
@@ -81,7 +73,7 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	// Two speech workers, each with at most two chunks of a reading in
 	// flight (tts.Speaker's default concurrency).
 	const inFlight = 2 * 2
-	if n := svc.set("quota"); n > inFlight {
+	if n := answer(quota); n > inFlight {
 		t.Fatalf("%d requests to a service out of quota, want at most one per chunk in flight (%d)", n, inFlight)
 	}
 	st := status()
@@ -91,11 +83,11 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 
 	// While paused, a crawl of a new article indexes it and asks nothing.
 	site.put(4, 0)
-	before := svc.set("ok")
+	before := answer(nil)
 	if last := crawl(); len(missing(last, "kept 1", "paused until")) > 0 {
 		t.Fatalf("crawl while paused: %s", last)
 	}
-	if n := svc.set("ok"); n != before {
+	if n := answer(nil); n != before {
 		t.Fatalf("%d requests while paused", n-before)
 	}
 
@@ -123,11 +115,11 @@ func TestSpeechPausesOnRateLimitsAndQuota(t *testing.T) {
 	// for as long as the server asked, without trying every article.
 	site.put(5, 0)
 	site.put(6, 0)
-	before = svc.set("429")
+	before = answer(tooMany)
 	if last := crawl(); len(missing(last, "kept 2", "HTTP 429", "paused until")) > 0 {
 		t.Fatalf("crawl in a 429 storm: %s", last)
 	}
-	if n := svc.set("ok") - before; n > inFlight*4 {
+	if n := answer(nil) - before; n > inFlight*4 {
 		t.Fatalf("%d requests in a 429 storm, want at most 4 attempts per chunk in flight (%d)", n, inFlight*4)
 	}
 	if st := status(); !strings.Contains(st, "owed         speech in north-female: 2 articles") {

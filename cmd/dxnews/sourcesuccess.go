@@ -1,9 +1,6 @@
 package main
 
 import (
-	"encoding/json"
-	"errors"
-	"os"
 	"path/filepath"
 	"time"
 )
@@ -16,15 +13,8 @@ const sourcesFile = "sources-last-success.json"
 // loadSourceSuccess reads sourcesFile; a missing file is an empty map.
 func loadSourceSuccess(dir string) (map[string]time.Time, error) {
 	out := map[string]time.Time{}
-	b, err := os.ReadFile(filepath.Join(dir, sourcesFile))
-	if errors.Is(err, os.ErrNotExist) {
-		return out, nil
-	}
-	if err != nil {
+	if _, err := readJSON(filepath.Join(dir, sourcesFile), &out); err != nil {
 		return nil, err
-	}
-	if err := json.Unmarshal(b, &out); err != nil {
-		return nil, errors.New(sourcesFile + " is corrupt: " + err.Error())
 	}
 	return out, nil
 }

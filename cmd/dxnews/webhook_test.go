@@ -10,7 +10,6 @@ import (
 	"net/http/httptest"
 	"os"
 	"os/exec"
-	"path/filepath"
 	"strings"
 	"sync"
 	"syscall"
@@ -18,8 +17,6 @@ import (
 	"time"
 
 	"dxnews/article"
-	"dxnews/demosite"
-	"dxnews/store"
 	"dxnews/webhook"
 )
 
@@ -89,23 +86,19 @@ func (h *hookReceiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// TestWebhookDeliveryAtLeastOnce crawls the sample site with the real
+// TestWebhookDeliveryAtLeastOnce crawls a test site with the real
 // command in a subprocess while the receiver is down, then again while it
 // fails three deliveries and is killed with SIGKILL mid-delivery, then once
 // more: every stored article reaches the receiver, signed, and only the
 // delivery in flight at the kill is repeated.
 func TestWebhookDeliveryAtLeastOnce(t *testing.T) {
 	long(t)
-	site := httptest.NewServer(demosite.Handler())
-	defer site.Close()
+	_, config := siteWith(t, 5)
 	recv := &hookReceiver{down: true}
 	hook := httptest.NewServer(recv)
 	defer hook.Close()
 
 	dir := t.TempDir()
-	host := strings.TrimPrefix(site.URL, "http://")
-	config := writeFile(t, filepath.Join(t.TempDir(), "sources.json"),
-		fmt.Sprintf(`{"sources": [{"name": "demo", "hosts": [%q], "start": [%q], "delay_ms": 1, "parallelism": 4}]}`, host, site.URL+"/"))
 	env := map[string]string{"DXNEWS_WEBHOOK_URL": hook.URL + "/dxnews", "DXNEWS_WEBHOOK_SECRET": "s3cret"}
 	child := func(args ...string) *exec.Cmd {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestWebhookChild$", "-test.count=1")
@@ -126,7 +119,7 @@ func TestWebhookDeliveryAtLeastOnce(t *testing.T) {
 	if !strings.Contains(string(out), "webhook: ") {
 		t.Errorf("no webhook warning:\n%s", out)
 	}
-	want := storedIDs(t, dir)
+	want := storedArticles(t, dir)
 	if len(want) < 3 {
 		t.Fatalf("the crawl stored %d articles", len(want))
 	}
@@ -173,7 +166,7 @@ func TestWebhookDeliveryAtLeastOnce(t *testing.T) {
 	for _, a := range delivered {
 		got[a.ID]++
 	}
-	for _, id := range want {
+	for id := range want {
 		if got[id] == 0 {
 			t.Errorf("article %s never delivered", id)
 		}
@@ -191,23 +184,4 @@ func TestWebhookDeliveryAtLeastOnce(t *testing.T) {
 		t.Errorf("status after delivery:\n%s", stdout)
 	}
 	t.Logf("%d articles, %d requests, %d deliveries", len(want), requests, len(delivered))
-}
-
-// storedIDs lists the articles of the data folder in change-log order.
-func storedIDs(t *testing.T, dir string) []string {
-	t.Helper()
-	st, err := store.Open(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer st.Close()
-	arts, _, err := st.Since(context.Background(), "", 100000)
-	if err != nil {
-		t.Fatal(err)
-	}
-	var ids []string
-	for _, a := range arts {
-		ids = append(ids, a.ID)
-	}
-	return ids
 }
