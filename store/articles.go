@@ -8,8 +8,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
-	"strings"
 	"time"
 
 	"dxnews/article"
@@ -106,18 +104,16 @@ func (s *Store) All(ctx context.Context) ([]article.Article, error) {
 // Scan returns every stored article, ordered by ID, and the IDs of the
 // article files that do not decode.
 func (s *Store) Scan(ctx context.Context) ([]article.Article, []string, error) {
-	names, err := filepath.Glob(filepath.Join(s.dir, "articles", "*.json"))
+	ids, err := s.articleIDs()
 	if err != nil {
-		return nil, nil, fmt.Errorf("store: listing articles: %w", err)
+		return nil, nil, err
 	}
-	sort.Strings(names)
-	out := make([]article.Article, 0, len(names))
+	out := make([]article.Article, 0, len(ids))
 	var corrupt []string
-	for _, name := range names {
+	for _, id := range ids {
 		if err := ctx.Err(); err != nil {
 			return nil, nil, err
 		}
-		id := strings.TrimSuffix(filepath.Base(name), ".json")
 		a, err := s.get(id)
 		if errors.Is(err, ErrNotFound) {
 			continue

@@ -4,9 +4,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
-	"strings"
 )
 
 // openLog reads the change log into memory and opens it for appending,
@@ -56,10 +53,9 @@ func (s *Store) openLog() error {
 // logUnlogged logs a change for every stored article the change log does
 // not name, in ID order.
 func (s *Store) logUnlogged() error {
-	names, _ := filepath.Glob(filepath.Join(s.dir, "articles", "*.json"))
-	sort.Strings(names)
-	for _, n := range names {
-		id, ok := parseLogID(strings.TrimSuffix(filepath.Base(n), ".json"))
+	ids, _ := s.articleIDs()
+	for _, raw := range ids {
+		id, ok := parseLogID(raw)
 		if _, logged := s.changes.latest[id]; ok && !logged {
 			if err := s.logChange(id.String()); err != nil {
 				return err

@@ -17,6 +17,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
+	"strings"
 	"sync"
 
 	"dxnews/internal/atomicfile"
@@ -119,4 +121,19 @@ func (s *Store) logPath() string { return filepath.Join(s.dir, "articles.log") }
 
 func (s *Store) articlePath(id string) string {
 	return filepath.Join(s.dir, "articles", id+".json")
+}
+
+// articleIDs returns the IDs of the article files, sorted: the names in
+// articles/ that articlePath gives, without the folder and ".json".
+func (s *Store) articleIDs() ([]string, error) {
+	names, err := filepath.Glob(filepath.Join(s.dir, "articles", "*.json"))
+	if err != nil {
+		return nil, fmt.Errorf("store: listing articles: %w", err)
+	}
+	ids := make([]string, len(names))
+	for k, name := range names {
+		ids[k] = strings.TrimSuffix(filepath.Base(name), ".json")
+	}
+	slices.Sort(ids)
+	return ids, nil
 }
