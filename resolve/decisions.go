@@ -3,6 +3,8 @@ package resolve
 import (
 	"slices"
 	"strings"
+
+	"dxnews/index"
 )
 
 // bareCitation is a decision cited by number only, in the article doc.
@@ -86,8 +88,8 @@ func (b *builder) emitDecision(dg *decisionGroup) {
 		Kind: mostCommon(dg.kinds), Symbol: dg.symbol, Number: dg.number,
 		Issuer: mostCommon(dg.issuers), Date: dg.date, Subject: mostCommon(dg.subjects),
 	}
-	id := TypeDecision + "-" + slug(firstNonEmpty(info.Symbol, info.Kind+" "+info.Number))
-	e := b.entity(TypeDecision, id, &dg.group)
+	id := index.TypeDecision + "-" + slug(firstNonEmpty(info.Symbol, info.Kind+" "+info.Number))
+	e := b.entity(index.TypeDecision, id, &dg.group)
 	e.Name = strings.TrimSpace(info.Kind + " " + firstNonEmpty(info.Symbol, info.Number))
 	e.Aliases = slices.DeleteFunc(e.Aliases, func(a string) bool { return a == e.Name })
 	for _, a := range []string{info.Number, info.Symbol, info.Kind + " " + info.Number} {

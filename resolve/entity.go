@@ -1,20 +1,9 @@
 package resolve
 
-// Entity types, as in the API.
-const (
-	TypePerson       = "person"
-	TypeDecision     = "decision"
-	TypeTarget       = "target"
-	TypeOrganization = "organization"
-	TypeLocation     = "location"
-)
-
-// Types lists the entity types.
-var Types = []string{TypePerson, TypeDecision, TypeTarget, TypeOrganization, TypeLocation}
-
 // Entity is one person, organisation, decision, place or target family
 // across every article.
 type Entity struct {
+	// Type is one of index.EntityTypes, the types the API names.
 	Type string `json:"type"`
 	// ID is stable across rebuilds: the type and a slug of the name's
 	// comparison key ("organization-bo-thong-tin-truyen-thong").

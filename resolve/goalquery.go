@@ -3,6 +3,8 @@ package resolve
 import (
 	"slices"
 	"strings"
+
+	"dxnews/index"
 )
 
 // GoalFilter selects goals; zero fields match all.
@@ -47,7 +49,7 @@ func (g *Graph) Holders(q string) []Holding {
 	words := strings.Fields(fold(q))
 	expanded := strings.Fields(fold(keyOrEmpty(q)))
 	var out []Holding
-	for _, e := range g.byType[TypePerson] {
+	for _, e := range g.byType[index.TypePerson] {
 		for _, r := range e.Roles {
 			if matchAll(r.match, words) || (len(expanded) > 0 && matchAll(r.match, expanded)) {
 				out = append(out, Holding{Person: e.Name, PersonID: e.ID, Role: r})

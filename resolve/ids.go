@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"dxnews/article"
+	"dxnews/index"
 )
 
 // EntityIDs are the resolved IDs of an article's entities, each array
@@ -34,24 +35,24 @@ func (g *Graph) IDsOf(a article.Article) EntityIDs {
 			if k == "" {
 				continue
 			}
-			if x, ok := g.Lookup(TypeDecision, clean(k)); ok {
+			if x, ok := g.Lookup(index.TypeDecision, clean(k)); ok {
 				ids.Decisions[i] = x.ID
 				break
 			}
 		}
 	}
 	for i, t := range e.Targets {
-		if x, ok := g.Entity(TypeTarget + "-" + FamilyOf(clean(t.Metric))); ok {
+		if x, ok := g.Entity(index.TypeTarget + "-" + FamilyOf(clean(t.Metric))); ok {
 			ids.Targets[i] = x.ID
 		}
 	}
 	for i, o := range e.Organizations {
-		if x, ok := g.Lookup(TypeOrganization, o.Name); ok {
+		if x, ok := g.Lookup(index.TypeOrganization, o.Name); ok {
 			ids.Organizations[i] = x.ID
 		}
 	}
 	for i, l := range e.Locations {
-		if x, ok := g.Lookup(TypeLocation, l.Name); ok {
+		if x, ok := g.Lookup(index.TypeLocation, l.Name); ok {
 			ids.Locations[i] = x.ID
 		}
 	}

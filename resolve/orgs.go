@@ -1,13 +1,17 @@
 package resolve
 
-import "slices"
+import (
+	"slices"
+
+	"dxnews/index"
+)
 
 // organizations groups organisation names by comparison key, so written
 // variants ("Bộ TT&TT", "Bộ Thông tin và Truyền thông (TT&TT)") are one.
 func (b *builder) organizations(docs []Doc) {
 	groups := groupNames(docs, func(d *Doc) []string { return d.Orgs }, func(name string) string { return b.keys.key(name).key })
 	for _, k := range sortedKeys(groups) {
-		e := b.entity(TypeOrganization, TypeOrganization+"-"+slug(k), groups[k])
+		e := b.entity(index.TypeOrganization, index.TypeOrganization+"-"+slug(k), groups[k])
 		b.add(e, fold(k))
 	}
 }
@@ -26,7 +30,7 @@ func (b *builder) locations(docs []Doc) {
 	for _, k := range sortedKeys(groups) {
 		gr := groups[k]
 		gr.names[k] += 0 // the canonical name is always a candidate
-		e := b.entity(TypeLocation, TypeLocation+"-"+slug(k), gr)
+		e := b.entity(index.TypeLocation, index.TypeLocation+"-"+slug(k), gr)
 		p := placeOf[k]
 		if p.Known {
 			// The gazetteer's name wins over written variants.

@@ -4,6 +4,8 @@ import (
 	"cmp"
 	"slices"
 	"strings"
+
+	"dxnews/index"
 )
 
 // personMention is one article's mention of a person.
@@ -49,7 +51,7 @@ func (b *builder) people(docs []Doc) {
 		clusters := splitHomonyms(byName[k])
 		var ids []string
 		for _, c := range clusters {
-			id := TypePerson + "-" + slug(k)
+			id := index.TypePerson + "-" + slug(k)
 			if len(clusters) > 1 && c.province != "" {
 				id += "-" + slug(c.province)
 			}

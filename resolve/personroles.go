@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"dxnews/article"
+	"dxnews/index"
 )
 
 // roleGroup gathers one role of a person across articles.
@@ -49,7 +50,7 @@ func (b *builder) person(id string, c *cluster) *Entity {
 		}
 	}
 	mergeRoleVariants(roles)
-	e := b.entity(TypePerson, id, gr)
+	e := b.entity(index.TypePerson, id, gr)
 	for _, k := range sortedKeys(roles) {
 		rg := roles[k]
 		if rg == nil {

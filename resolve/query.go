@@ -3,6 +3,8 @@ package resolve
 import (
 	"slices"
 	"strings"
+
+	"dxnews/index"
 )
 
 // Entities returns the entities of one type whose name or an alias
@@ -50,16 +52,16 @@ func (g *Graph) Lookup(typ, name string) (*Entity, bool) {
 		return g.byID[id], true
 	}
 	switch typ {
-	case TypeDecision:
+	case index.TypeDecision:
 		if id, ok := m[symbolKey(name)]; ok {
 			return g.byID[id], true
 		}
-	case TypeOrganization:
+	case index.TypeOrganization:
 		// A written form no article used, with abbreviations expanded.
 		if id, ok := m[fold(keyOrEmpty(name))]; ok {
 			return g.byID[id], true
 		}
-	case TypeLocation:
+	case index.TypeLocation:
 		if p := LocatePlace(name); p.Known {
 			if id, ok := m[fold(p.Name)]; ok {
 				return g.byID[id], true
@@ -86,7 +88,7 @@ func (g *Graph) PersonIn(articleID, name string) string {
 	if shared {
 		return ""
 	}
-	return g.alias[TypePerson][k]
+	return g.alias[index.TypePerson][k]
 }
 
 // Article returns how an article is shown in lists.

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/index"
 )
 
 func day(s string) time.Time {
@@ -82,7 +83,7 @@ func build(arts []article.Article) *Graph {
 
 func TestOrganizationAliasesMerge(t *testing.T) {
 	g := build(fixture())
-	e, ok := g.Lookup(TypeOrganization, "Bộ TT&TT")
+	e, ok := g.Lookup(index.TypeOrganization, "Bộ TT&TT")
 	if !ok {
 		t.Fatal("Bộ TT&TT not found")
 	}
@@ -93,22 +94,22 @@ func TestOrganizationAliasesMerge(t *testing.T) {
 	if !reflect.DeepEqual(e.Aliases, want) {
 		t.Errorf("aliases %q, want %q", e.Aliases, want)
 	}
-	ubnd, _ := g.Lookup(TypeOrganization, "UBND TP.HCM")
+	ubnd, _ := g.Lookup(index.TypeOrganization, "UBND TP.HCM")
 	if ubnd == nil || ubnd.Count != 2 {
 		t.Errorf("UBND TP.HCM and Ủy ban nhân dân Thành phố Hồ Chí Minh not merged: %+v", ubnd)
 	}
-	if n := len(g.Entities(TypeOrganization, "thong tin truyen thong", 0)); n != 1 {
+	if n := len(g.Entities(index.TypeOrganization, "thong tin truyen thong", 0)); n != 1 {
 		t.Errorf("search without diacritics found %d organisations, want 1", n)
 	}
 }
 
 func TestPlacesMapToProvinces(t *testing.T) {
 	g := build(fixture())
-	hcm, ok := g.Lookup(TypeLocation, "TP.HCM")
+	hcm, ok := g.Lookup(index.TypeLocation, "TP.HCM")
 	if !ok || hcm.Count != 2 || !slices.Contains(hcm.Aliases, "TPHCM") || !slices.Contains(hcm.Aliases, "TP. Hồ Chí Minh") {
 		t.Fatalf("TP.HCM variants not merged: %+v", hcm)
 	}
-	bd, _ := g.Lookup(TypeLocation, "Bình Dương")
+	bd, _ := g.Lookup(index.TypeLocation, "Bình Dương")
 	if bd == nil || bd.Place == nil || bd.Place.Province63 != "Bình Dương" || bd.Place.Province34 != "TP.HCM" {
 		t.Errorf("Bình Dương: %+v", bd)
 	}
@@ -129,7 +130,7 @@ func TestPlacesMapToProvinces(t *testing.T) {
 func TestDecisionsKeyedBySymbol(t *testing.T) {
 	g := build(fixture())
 	for _, q := range []string{"749/QĐ-TTg", "749/qd-ttg", "749-QĐ-TTg", "749", "decision-749-qd-ttg"} {
-		e, ok := g.Lookup(TypeDecision, q)
+		e, ok := g.Lookup(index.TypeDecision, q)
 		if !ok {
 			t.Errorf("Lookup(%q) found nothing", q)
 			continue
@@ -138,14 +139,14 @@ func TestDecisionsKeyedBySymbol(t *testing.T) {
 			t.Errorf("Lookup(%q) = %s in %d articles, date %q", q, e.ID, e.Count, e.Decision.Date)
 		}
 	}
-	if n := len(g.Entities(TypeDecision, "", 0)); n != 1 {
+	if n := len(g.Entities(index.TypeDecision, "", 0)); n != 1 {
 		t.Errorf("%d decisions, want the bare number merged into 1", n)
 	}
 }
 
 func TestRoleTimeline(t *testing.T) {
 	g := build(fixture())
-	e, ok := g.Lookup(TypePerson, "Tran Van Binh")
+	e, ok := g.Lookup(index.TypePerson, "Tran Van Binh")
 	if !ok {
 		t.Fatal("person not found without diacritics")
 	}
@@ -171,7 +172,7 @@ func TestRoleTimeline(t *testing.T) {
 
 func TestHomonymsKeptApart(t *testing.T) {
 	g := build(fixture())
-	people := g.Entities(TypePerson, "Lê Văn An", 0)
+	people := g.Entities(index.TypePerson, "Lê Văn An", 0)
 	if len(people) != 2 {
 		t.Fatalf("%d people named Lê Văn An, want 2", len(people))
 	}
@@ -186,7 +187,7 @@ func TestHomonymsKeptApart(t *testing.T) {
 	// Roles in two provinces at different times are one person who moved.
 	arts := fixture()[3:5]
 	arts[1].Published = day("2024-01-01")
-	if n := len(build(arts).Entities(TypePerson, "Lê Văn An", 0)); n != 1 {
+	if n := len(build(arts).Entities(index.TypePerson, "Lê Văn An", 0)); n != 1 {
 		t.Errorf("non-overlapping roles gave %d people, want 1", n)
 	}
 }
@@ -196,7 +197,7 @@ func TestHomonymsKeptApart(t *testing.T) {
 func TestPersonInEachArticle(t *testing.T) {
 	arts := fixture()
 	g := build(arts)
-	for _, p := range g.Entities(TypePerson, "", 0) {
+	for _, p := range g.Entities(index.TypePerson, "", 0) {
 		for _, id := range p.Articles {
 			i := slices.IndexFunc(arts, func(a article.Article) bool { return a.ID == id })
 			ids := g.IDsOf(arts[i])
@@ -262,7 +263,7 @@ func TestBuildIsOrderIndependent(t *testing.T) {
 	a := build(arts)
 	slices.Reverse(arts)
 	b := build(arts)
-	for _, typ := range Types {
+	for _, typ := range index.EntityTypes {
 		x, y := a.Entities(typ, "", 0), b.Entities(typ, "", 0)
 		if len(x) != len(y) {
 			t.Fatalf("%s: %d vs %d entities", typ, len(x), len(y))
@@ -297,7 +298,7 @@ func TestResolverKeepsCurrent(t *testing.T) {
 	}
 	r.Add(arts[1])
 	g, _ := r.Graph(ctx)
-	if e, _ := g.Lookup(TypeOrganization, "Bộ TT&TT"); e == nil || e.Count != 2 {
+	if e, _ := g.Lookup(index.TypeOrganization, "Bộ TT&TT"); e == nil || e.Count != 2 {
 		t.Fatalf("added article not resolved: %+v", e)
 	}
 	// A new version replaces the old one; Load never overwrites a newer Add.
@@ -306,7 +307,7 @@ func TestResolverKeepsCurrent(t *testing.T) {
 	r.Add(changed)
 	r.Load(arts[1:2])
 	g, _ = r.Graph(ctx)
-	if e, _ := g.Lookup(TypeOrganization, "Bộ TT&TT"); e == nil || e.Count != 1 {
+	if e, _ := g.Lookup(index.TypeOrganization, "Bộ TT&TT"); e == nil || e.Count != 1 {
 		t.Errorf("replaced article still counted: %+v", e)
 	}
 }
@@ -383,7 +384,7 @@ func TestStoredRoleLineBreaks(t *testing.T) {
 		Entities: article.Entities{People: []article.Person{{Name: "Nguyễn Văn An",
 			Roles: []string{"Phó Trưởng ban\n\nBan Chỉ đạo chuyển đổi số tỉnh Lạng Sơn"}}}},
 	}})
-	e, ok := g.Lookup(TypePerson, "Nguyễn Văn An")
+	e, ok := g.Lookup(index.TypePerson, "Nguyễn Văn An")
 	if !ok || len(e.Roles) != 1 {
 		t.Fatalf("person %+v", e)
 	}

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"dxnews/index"
 )
 
 // targets lines up every goal with its family and place, and makes one
@@ -49,7 +51,7 @@ func (b *builder) targets(docs []Doc) {
 		if gr == nil {
 			continue
 		}
-		e := b.entity(TypeTarget, TypeTarget+"-"+f.ID, gr)
+		e := b.entity(index.TypeTarget, index.TypeTarget+"-"+f.ID, gr)
 		// The family's label names it; the wordings seen are its aliases.
 		e.Aliases = append(e.Aliases, e.Name)
 		slices.Sort(e.Aliases)

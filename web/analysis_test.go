@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"dxnews/article"
+	"dxnews/index"
 	"dxnews/resolve"
 )
 
@@ -352,7 +353,7 @@ func TestEntityArticleListsAreBounded(t *testing.T) {
 		t.Errorf("role lists %d articles, last %s; want the newest %d", len(ra), ra[len(ra)-1], maxListedArticles)
 	}
 	g, _ := r.Graph(context.Background())
-	if whole, _ := g.Lookup(resolve.TypePerson, "Phan Thị Hoa"); len(whole.Articles) != n || len(whole.Roles[0].Articles) != n {
+	if whole, _ := g.Lookup(index.TypePerson, "Phan Thị Hoa"); len(whole.Articles) != n || len(whole.Roles[0].Articles) != n {
 		t.Errorf("the graph lost articles: %d, role %d", len(whole.Articles), len(whole.Roles[0].Articles))
 	}
 }

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 
+	"dxnews/index"
 	"dxnews/resolve"
 )
 
@@ -26,7 +27,7 @@ type decisionsPage struct {
 func (s *server) serveDecisionsPage(w http.ResponseWriter, r *http.Request, g *resolve.Graph, q string) {
 	v := r.URL.Query()
 	page := decisionsPage{layout: layout{Title: "Văn bản", Q: ""}, Sort: v.Get("sort")}
-	page.Decisions = slices.Clone(g.Entities(resolve.TypeDecision, q, 0))
+	page.Decisions = slices.Clone(g.Entities(index.TypeDecision, q, 0))
 	switch page.Sort {
 	case "date":
 		slices.SortStableFunc(page.Decisions, func(a, b *resolve.Entity) int { return cmp.Compare(decisionDate(b), decisionDate(a)) })
@@ -72,7 +73,7 @@ func pathSymbol(r *http.Request) (string, error) {
 }
 
 func (s *server) serveDecisionPage(w http.ResponseWriter, r *http.Request, g *resolve.Graph, sym string) {
-	e, ok := g.Lookup(resolve.TypeDecision, sym)
+	e, ok := g.Lookup(index.TypeDecision, sym)
 	if !ok {
 		s.pageError(w, r, http.StatusNotFound, "Không tìm thấy", "Văn bản "+sym+" không có trong các bài viết đã thu thập.", nil)
 		return

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 
+	"dxnews/index"
 	"dxnews/resolve"
 )
 
@@ -30,7 +31,7 @@ type decisionsResponse struct {
 }
 
 func (s *server) serveDecisions(w http.ResponseWriter, r *http.Request, g *resolve.Graph, p decisionsQuery) {
-	list := g.Entities(resolve.TypeDecision, p.q, p.size)
+	list := g.Entities(index.TypeDecision, p.q, p.size)
 	if list == nil {
 		list = []*resolve.Entity{}
 	}
@@ -48,7 +49,7 @@ func symbolParam(r *http.Request) (string, error) {
 }
 
 func (s *server) serveDecision(w http.ResponseWriter, r *http.Request, g *resolve.Graph, sym string) {
-	e, ok := g.Lookup(resolve.TypeDecision, sym)
+	e, ok := g.Lookup(index.TypeDecision, sym)
 	if !ok {
 		s.fail(w, r, http.StatusNotFound, "decision "+sym+" not found", nil)
 		return
@@ -58,7 +59,7 @@ func (s *server) serveDecision(w http.ResponseWriter, r *http.Request, g *resolv
 
 func (s *server) serveDecisionsCSV(w http.ResponseWriter, r *http.Request, g *resolve.Graph, q string) {
 	var rows [][]string
-	for _, e := range g.Entities(resolve.TypeDecision, q, 0) {
+	for _, e := range g.Entities(index.TypeDecision, q, 0) {
 		d := e.Decision
 		rows = append(rows, []string{e.ID, d.Kind, d.Symbol, d.Number, d.Issuer, d.Date, d.Subject,
 			strconv.Itoa(e.Count), e.FirstSeen, e.LastSeen, strings.Join(e.Articles, " ")})

@@ -6,6 +6,7 @@ import (
 	"net/url"
 	"slices"
 
+	"dxnews/index"
 	"dxnews/resolve"
 )
 
@@ -31,7 +32,7 @@ func (s *server) resolvedEntityPage(w http.ResponseWriter, r *http.Request, typ,
 		return true
 	}
 	e, ok := g.Lookup(typ, name)
-	if typ == resolve.TypeTarget {
+	if typ == index.TypeTarget {
 		// A goal is best seen beside the same goal elsewhere.
 		fam := resolve.FamilyOf(name)
 		if ok {
@@ -43,7 +44,7 @@ func (s *server) resolvedEntityPage(w http.ResponseWriter, r *http.Request, typ,
 	if !ok {
 		return false
 	}
-	if typ == resolve.TypeDecision {
+	if typ == index.TypeDecision {
 		http.Redirect(w, r, decisionURL(e), http.StatusFound)
 		return true
 	}

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"dxnews/index"
 	"dxnews/resolve"
 )
 
@@ -33,7 +34,7 @@ func (s *server) serveRoles(w http.ResponseWriter, r *http.Request, g *resolve.G
 
 func (s *server) servePeopleCSV(w http.ResponseWriter, r *http.Request, g *resolve.Graph, q string) {
 	var rows [][]string
-	for _, e := range g.Entities(resolve.TypePerson, q, 0) {
+	for _, e := range g.Entities(index.TypePerson, q, 0) {
 		for _, role := range e.Roles {
 			rows = append(rows, []string{e.ID, e.Name, role.Role, role.Place, role.FirstSeen, role.LastSeen,
 				strconv.Itoa(len(role.Articles)), strings.Join(role.Articles, " "), strings.Join(role.Former, " ")})
