@@ -1,6 +1,7 @@
 package index
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -96,4 +97,16 @@ func AppendUnique(list []string, s string) []string {
 // without a leading "www.".
 func NormSource(s string) string {
 	return strings.TrimPrefix(strings.ToLower(strings.TrimSpace(s)), "www.")
+}
+
+// NewestFirst compares two articles in the order Entity.Articles lists
+// them: newest first, undated last, then by ID.
+func NewestFirst(a, b article.Article) int {
+	if a.Published.IsZero() != b.Published.IsZero() {
+		if a.Published.IsZero() {
+			return 1
+		}
+		return -1
+	}
+	return cmp.Or(b.Published.Compare(a.Published), strings.Compare(a.ID, b.ID))
 }

@@ -3,6 +3,7 @@ package index
 import (
 	"slices"
 	"testing"
+	"time"
 
 	"dxnews/article"
 
@@ -59,5 +60,24 @@ func TestEntityNamesDistinct(t *testing.T) {
 	}
 	if got := EntityNames(e, "robot"); got != nil {
 		t.Errorf("unknown type = %q", got)
+	}
+}
+
+func TestNewestFirst(t *testing.T) {
+	day := func(d int) time.Time { return time.Date(2024, 3, d, 8, 0, 0, 0, time.UTC) }
+	arts := []article.Article{
+		{ID: "c"},
+		{ID: "b", Published: day(1)},
+		{ID: "a"},
+		{ID: "e", Published: day(2)},
+		{ID: "d", Published: day(2).In(time.FixedZone("ICT", 7*3600))},
+	}
+	slices.SortFunc(arts, NewestFirst)
+	var got []string
+	for _, a := range arts {
+		got = append(got, a.ID)
+	}
+	if want := []string{"d", "e", "b", "a", "c"}; !slices.Equal(got, want) {
+		t.Errorf("sorted %v, want %v (newest first, the same instant by ID, undated last)", got, want)
 	}
 }

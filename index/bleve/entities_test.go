@@ -5,7 +5,6 @@ import (
 	"maps"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 	"time"
 
@@ -176,12 +175,7 @@ func checkEntity(t *testing.T, e index.Entity, final map[string]article.Article)
 			}
 		}
 	}
-	slices.SortFunc(ids, func(a, b string) int {
-		if c := final[b].Published.Compare(final[a].Published); c != 0 {
-			return c
-		}
-		return strings.Compare(a, b)
-	})
+	slices.SortFunc(ids, func(a, b string) int { return index.NewestFirst(final[a], final[b]) })
 	if e.Count != len(ids) || !slices.Equal(e.Articles, ids) {
 		t.Errorf("%s %q: count %d, articles %v; want %d, %v", e.Type, e.Name, e.Count, e.Articles, len(ids), ids)
 	}

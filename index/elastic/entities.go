@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -55,26 +56,11 @@ type roleDoc struct {
 	Articles  []string `json:"articles"`
 }
 
-// sortNewestFirst orders articles as search does without text: newest
-// first, undated last, then by ID.
-func sortNewestFirst(arts []article.Article) {
-	sort.SliceStable(arts, func(a, b int) bool {
-		pa, pb := arts[a].Published, arts[b].Published
-		if pa.IsZero() != pb.IsZero() {
-			return pb.IsZero()
-		}
-		if !pa.Equal(pb) {
-			return pa.After(pb)
-		}
-		return arts[a].ID < arts[b].ID
-	})
-}
-
 // buildEntities returns the entity documents of every entity the articles
 // name, keyed by ID.
 func buildEntities(arts []article.Article) map[string]*entityDoc {
 	arts = append([]article.Article(nil), arts...)
-	sortNewestFirst(arts)
+	slices.SortStableFunc(arts, index.NewestFirst)
 	out := map[string]*entityDoc{}
 	for _, a := range arts {
 		day := ""
