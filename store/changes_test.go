@@ -162,3 +162,25 @@ func TestChangesWhilePutting(t *testing.T) {
 		t.Fatalf("the reader saw %d articles of 20", len(seen))
 	}
 }
+
+// A data folder whose path holds pattern characters lists its articles as
+// any other does, and a damaged change log is repaired there too.
+func TestFolderNameWithPatternCharacters(t *testing.T) {
+	ctx := context.Background()
+	dir := filepath.Join(t.TempDir(), "tin [2026]*")
+	s := openStore(t, dir)
+	a, b := sample(0, "một"), sample(1, "hai")
+	put(t, s, a)
+	put(t, s, b)
+	s.Close()
+	if err := os.WriteFile(filepath.Join(dir, "articles.log"), []byte("1\tzz\n2\t"+b.ID+"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	s = openStore(t, dir) // drops the damaged line and logs a again
+	if arts, corrupt, err := s.Scan(ctx); err != nil || len(arts) != 2 || len(corrupt) != 0 {
+		t.Fatalf("Scan = %d articles, corrupt %v, %v; want both articles", len(arts), corrupt, err)
+	}
+	if ids, _, err := s.Changed(ctx, ""); err != nil || !slices.Equal(ids, []string{b.ID, a.ID}) {
+		t.Fatalf("Changed after the repair = %v, %v; want %s then %s", ids, err, b.ID, a.ID)
+	}
+}

@@ -13,7 +13,7 @@ func (s *Store) checkLedger() error {
 	if _, err := os.Stat(s.ledgerStamp()); !errors.Is(err, os.ErrNotExist) {
 		return nil
 	}
-	if names, _ := filepath.Glob(filepath.Join(s.dir, "articles", "*.json")); len(names) > 0 {
+	if ids, _ := s.articleIDs(); len(ids) > 0 {
 		s.ledgerNew = true
 		return nil
 	}

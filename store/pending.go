@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 
 	"dxnews/internal/atomicfile"
@@ -112,20 +111,10 @@ func (s *Store) Owed(stage string) ([]string, error) {
 	if !validStage(stage) {
 		return nil, fmt.Errorf("store: invalid stage %q", stage)
 	}
-	ents, err := os.ReadDir(s.pendingDir(stage))
-	if errors.Is(err, os.ErrNotExist) {
-		return nil, nil
-	}
+	ids, err := idsIn(s.pendingDir(stage), "")
 	if err != nil {
 		return nil, fmt.Errorf("store: listing work owed: %w", err)
 	}
-	var ids []string
-	for _, e := range ents {
-		if validID.MatchString(e.Name()) {
-			ids = append(ids, e.Name())
-		}
-	}
-	sort.Strings(ids)
 	return ids, nil
 }
 

@@ -59,25 +59,30 @@ func TestWorkOwedUntilDone(t *testing.T) {
 	}
 }
 
+// A folder written before the ledger existed has articles and no stamp,
+// whatever the folder's name.
 func TestLedgerIsNewForAnOlderFolder(t *testing.T) {
-	dir := t.TempDir()
-	s := openStore(t, dir)
-	put(t, s, sample(0, "Một"))
-	s.Close()
-	// A folder written before the ledger existed has articles and no stamp.
-	if err := os.RemoveAll(filepath.Join(dir, "pending")); err != nil {
-		t.Fatal(err)
-	}
-	s = openStore(t, dir)
-	if !s.LedgerIsNew() {
-		t.Fatal("an older folder is not reported")
-	}
-	if err := s.LedgerComplete(); err != nil {
-		t.Fatal(err)
-	}
-	s.Close()
-	s = openStore(t, dir)
-	if s.LedgerIsNew() {
-		t.Fatal("LedgerComplete did not last")
+	for _, name := range []string{"data", "tin [2026]*"} {
+		t.Run(name, func(t *testing.T) {
+			dir := filepath.Join(t.TempDir(), name)
+			s := openStore(t, dir)
+			put(t, s, sample(0, "Một"))
+			s.Close()
+			if err := os.RemoveAll(filepath.Join(dir, "pending")); err != nil {
+				t.Fatal(err)
+			}
+			s = openStore(t, dir)
+			if !s.LedgerIsNew() {
+				t.Fatal("an older folder is not reported")
+			}
+			if err := s.LedgerComplete(); err != nil {
+				t.Fatal(err)
+			}
+			s.Close()
+			s = openStore(t, dir)
+			if s.LedgerIsNew() {
+				t.Fatal("LedgerComplete did not last")
+			}
+		})
 	}
 }

@@ -126,13 +126,29 @@ func (s *Store) articlePath(id string) string {
 // articleIDs returns the IDs of the article files, sorted: the names in
 // articles/ that articlePath gives, without the folder and ".json".
 func (s *Store) articleIDs() ([]string, error) {
-	names, err := filepath.Glob(filepath.Join(s.dir, "articles", "*.json"))
+	ids, err := idsIn(filepath.Join(s.dir, "articles"), ".json")
 	if err != nil {
 		return nil, fmt.Errorf("store: listing articles: %w", err)
 	}
-	ids := make([]string, len(names))
-	for k, name := range names {
-		ids[k] = strings.TrimSuffix(filepath.Base(name), ".json")
+	return ids, nil
+}
+
+// idsIn returns the article IDs that name a file in dir followed by
+// suffix, sorted; a missing dir holds none. The folder is read, not
+// globbed, so a data folder named "tin [2026]" lists its files too.
+func idsIn(dir, suffix string) ([]string, error) {
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var ids []string
+	for _, e := range ents {
+		if id, ok := strings.CutSuffix(e.Name(), suffix); ok && validID.MatchString(id) {
+			ids = append(ids, id)
+		}
 	}
 	slices.Sort(ids)
 	return ids, nil
