@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"slices"
 	"sort"
+	"strings"
 	"time"
 )
 
@@ -33,9 +34,12 @@ const maxLag = 10000
 func ReadStatus(ctx context.Context, stateDir string, urls []string, src Source) ([]Status, error) {
 	seen := map[string]bool{}
 	all := append([]string(nil), urls...)
-	names, _ := filepath.Glob(filepath.Join(stateDir, "*.json"))
-	for _, n := range names {
-		b, err := os.ReadFile(n)
+	ents, _ := os.ReadDir(stateDir) // read, not globbed: the folder may be named "hooks [1]"
+	for _, e := range ents {
+		if !strings.HasSuffix(e.Name(), ".json") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(stateDir, e.Name()))
 		if err != nil {
 			continue
 		}
