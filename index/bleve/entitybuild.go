@@ -9,6 +9,8 @@ import (
 
 	"dxnews/article"
 	"dxnews/index"
+
+	bleveindex "github.com/blevesearch/bleve_index_api"
 )
 
 // ensure builds the table from the index unless it is built already. The
@@ -50,33 +52,42 @@ func (t *entityTable) ensure(ctx context.Context, i *Index) error {
 // into a new table. It reads doc values only: no stored article is
 // decoded, and the pages of the index holding them are not read.
 func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
-	fresh := newEntityTable()
-	fail := func(err error) (*entityTable, error) { return nil, fmt.Errorf("bleve: entity table: %w", err) }
+	t, err := func() (*entityTable, error) {
+		r, err := i.reader()
+		if err != nil {
+			return nil, err
+		}
+		defer r.Close()
+		return scanReader(ctx, r)
+	}()
+	if err != nil && ctx.Err() == nil {
+		return nil, fmt.Errorf("bleve: entity table: %w", err)
+	}
+	return t, err
+}
+
+// reader opens a reader of the index as it is now.
+func (i *Index) reader() (bleveindex.IndexReader, error) {
 	adv, err := i.idx.Advanced()
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return fail(err)
-	}
-	defer r.Close()
+	return adv.Reader()
+}
+
+// scanReader fills a new table from the doc values of r's articles.
+func scanReader(ctx context.Context, r bleveindex.IndexReader) (*entityTable, error) {
+	fresh := newEntityTable()
 	if n, err := r.DocCount(); err == nil {
 		fresh.reserve(int(n))
 	}
-	typeOf := map[string]int{}
-	fields := []string{fieldID, fieldSource, fieldNewest, fieldRoles}
-	for k, typ := range index.EntityTypes {
-		typeOf[nameField(typ)] = k
-		fields = append(fields, nameField(typ))
-	}
-	dv, err := r.DocValueReader(fields)
+	dv, err := r.DocValueReader(scanFields())
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	all, err := r.DocIDReaderAll()
 	if err != nil {
-		return fail(err)
+		return nil, err
 	}
 	defer all.Close()
 	for n := 0; ; n++ {
@@ -84,38 +95,53 @@ func scanEntities(ctx context.Context, i *Index) (*entityTable, error) {
 			return nil, ctx.Err()
 		}
 		iid, err := all.Next()
-		if err != nil {
-			return fail(err)
-		}
-		if iid == nil {
+		if err != nil || iid == nil {
 			fresh.link()
-			return fresh, nil
+			return fresh, err
 		}
-		var id string
-		d := docEntities{published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
-		err = dv.VisitDocValues(iid, func(field string, term []byte) {
-			switch field {
-			case fieldID:
-				id = string(term)
-			case fieldSource:
-				d.source = string(term)
-			case fieldNewest:
-				if t, err := time.Parse(sortKeyLayout, string(term)); err == nil {
-					d.published = t.UnixNano()
-				}
-			case fieldRoles:
-				d.addRole(string(term))
-			default:
-				if k, ok := typeOf[field]; ok {
-					d.names[k] = append(d.names[k], string(term))
-				}
-			}
-		})
-		if err != nil {
-			return fail(err)
+		var scan docScan
+		if err := dv.VisitDocValues(iid, scan.visit); err != nil {
+			return nil, err
 		}
-		if id != "" {
-			fresh.put(id, d)
+		if scan.id != "" {
+			fresh.put(scan.id, scan.d)
+		}
+	}
+}
+
+// scanFields are the fields whose doc values make a table entry.
+func scanFields() []string {
+	fields := []string{fieldID, fieldSource, fieldNewest, fieldRoles}
+	for _, typ := range index.EntityTypes {
+		fields = append(fields, nameField(typ))
+	}
+	return fields
+}
+
+// docScan gathers one article's entry from its doc values.
+type docScan struct {
+	id string
+	d  docEntities
+}
+
+func (s *docScan) visit(field string, term []byte) {
+	if s.d.names == nil {
+		s.d = docEntities{published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
+	}
+	switch field {
+	case fieldID:
+		s.id = string(term)
+	case fieldSource:
+		s.d.source = string(term)
+	case fieldNewest:
+		if t, err := time.Parse(sortKeyLayout, string(term)); err == nil {
+			s.d.published = t.UnixNano()
+		}
+	case fieldRoles:
+		s.d.addRole(string(term))
+	default:
+		if k := slices.IndexFunc(index.EntityTypes, func(typ string) bool { return nameField(typ) == field }); k >= 0 {
+			s.d.names[k] = append(s.d.names[k], string(term))
 		}
 	}
 }
