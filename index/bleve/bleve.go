@@ -73,7 +73,7 @@ type Index struct {
 // with that many already, so the others wait for a slot rather than hold
 // their allocations while the CPUs take turns, which keeps the server's
 // memory bounded under many concurrent requests.
-const searchSlots = 2
+const searchSlots = 1
 
 // searchSlot waits for a slot to run a search in, or for ctx to end; the
 // caller calls the function it returns when done.

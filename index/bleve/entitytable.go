@@ -85,8 +85,8 @@ type docEntities struct {
 
 func entitiesOf(a article.Article) docEntities {
 	d := docEntities{source: index.NormSource(a.Source), published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
-	if p, ok := indexedTime(a); ok {
-		d.published = p.UnixNano()
+	if datable(a) {
+		d.published = a.Published.UnixNano()
 	}
 	for k, typ := range index.EntityTypes {
 		d.names[k] = index.EntityNames(a.Entities, typ)

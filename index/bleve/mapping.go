@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"strings"
-	"time"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -101,11 +100,10 @@ func newMapping() (*mapping.IndexMappingImpl, error) {
 	return m, nil
 }
 
-// indexedTime returns a's publication time when it has one Bleve can
-// index.
-func indexedTime(a article.Article) (time.Time, bool) {
+// datable reports whether a has a publication time Bleve can index.
+func datable(a article.Article) bool {
 	p := a.Published
-	return p, !p.IsZero() && !p.Before(query.MinRFC3339CompatibleTime) && !p.After(query.MaxRFC3339CompatibleTime)
+	return !p.IsZero() && !p.Before(query.MinRFC3339CompatibleTime) && !p.After(query.MaxRFC3339CompatibleTime)
 }
 
 // roleSep joins a person's name and one of their roles in fieldRoles.
@@ -157,9 +155,9 @@ func document(a article.Article) (map[string]interface{}, error) {
 	all.WriteString("\n")
 	all.WriteString(nfc(a.Body))
 	all.WriteString("\n")
-	if p, ok := indexedTime(a); ok {
-		d[fieldPublished] = p
-		d[fieldNewest] = p.UTC().Format(sortKeyLayout)
+	if datable(a) {
+		d[fieldPublished] = a.Published
+		d[fieldNewest] = a.Published.UTC().Format(sortKeyLayout)
 	}
 	if roles := roleTerms(a); len(roles) > 0 {
 		d[fieldRoles] = roles
