@@ -14,7 +14,7 @@ import (
 // first. Entities are ordered by article count, then name.
 //
 // They come from an entity table kept beside the open index: built from the
-// stored article summaries on the first call, then kept up to date by Index,
+// articles' doc values on the first call, then kept up to date by Index,
 // so a look-up costs the number of entities of the type, not of articles.
 func (i *Index) Entities(ctx context.Context, q index.EntityQuery) ([]index.Entity, error) {
 	q, err := q.Normalize()
