@@ -38,6 +38,7 @@ func newHandler(e *env, d *data) (http.Handler, error) {
 
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
 func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
+	setServerGC()
 	if err := d.startResolving(ctx, e); err != nil {
 		return err
 	}
