@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"time"
 
 	"dxnews/article"
@@ -84,6 +85,10 @@ func (d *data) startResolving(ctx context.Context, e *env) error {
 		// Said before done is closed: what waits on done (warming the
 		// index) may write to the same output.
 		if err == nil {
+			// Reading the archive left garbage the size of its articles;
+			// give it back now rather than over the next minutes, so that
+			// a server in a container has the room for its index pages.
+			debug.FreeOSMemory()
 			fmt.Fprintf(e.stderr, "resolved entities across %d articles in %s\n", n, took.Round(time.Millisecond))
 		} else if ctx.Err() == nil {
 			e.logger.Error("resolving entities failed; the pages that need them answer with the error", "err", err)
