@@ -95,9 +95,12 @@ func scanReader(ctx context.Context, r bleveindex.IndexReader) (*entityTable, er
 			return nil, ctx.Err()
 		}
 		iid, err := all.Next()
-		if err != nil || iid == nil {
+		if err != nil {
+			return nil, err
+		}
+		if iid == nil {
 			fresh.link()
-			return fresh, err
+			return fresh, nil
 		}
 		var scan docScan
 		if err := dv.VisitDocValues(iid, scan.visit); err != nil {
