@@ -3,7 +3,6 @@ package bleve
 import (
 	"context"
 	"fmt"
-	"math"
 	"slices"
 	"time"
 
@@ -102,7 +101,7 @@ func scanReader(ctx context.Context, r bleveindex.IndexReader) (*entityTable, er
 			fresh.link()
 			return fresh, nil
 		}
-		var scan docScan
+		scan := docScan{d: newDocEntities()}
 		if err := dv.VisitDocValues(iid, scan.visit); err != nil {
 			return nil, err
 		}
@@ -128,9 +127,6 @@ type docScan struct {
 }
 
 func (s *docScan) visit(field string, term []byte) {
-	if s.d.names == nil {
-		s.d = docEntities{published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
-	}
 	switch field {
 	case fieldID:
 		s.id = string(term)

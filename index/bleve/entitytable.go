@@ -84,7 +84,8 @@ type docEntities struct {
 }
 
 func entitiesOf(a article.Article) docEntities {
-	d := docEntities{source: index.NormSource(a.Source), published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
+	d := newDocEntities()
+	d.source = index.NormSource(a.Source)
 	if datable(a) {
 		d.published = a.Published.UnixNano()
 	}
@@ -95,6 +96,11 @@ func entitiesOf(a article.Article) docEntities {
 		d.addRole(term)
 	}
 	return d
+}
+
+// newDocEntities returns an undated entry naming nothing.
+func newDocEntities() docEntities {
+	return docEntities{published: math.MinInt64, names: make([][]string, len(index.EntityTypes))}
 }
 
 // addRole adds a fieldRoles value to d.roles.
