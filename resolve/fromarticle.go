@@ -123,10 +123,12 @@ func statedAsFormer(text, role string) bool {
 	return seen
 }
 
-// date is the article's day in Vietnam, "" when unknown.
+// date is the article's day in Vietnam, "" when unknown. A collection has
+// a few thousand days and the graph keeps a day for each article, role and
+// target naming it: one shared copy of each saves 7 MB at 100,000 articles.
 func (d *Doc) date() string {
 	if d.Published.IsZero() {
 		return ""
 	}
-	return d.Published.In(vietnam).Format("2006-01-02")
+	return intern(d.Published.In(vietnam).Format("2006-01-02"))
 }
