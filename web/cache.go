@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"hash/fnv"
 	"maps"
 	"net/http"
@@ -119,6 +120,9 @@ func (s *server) capture(w http.ResponseWriter, r *http.Request, h http.HandlerF
 	}
 	e = &cachedResponse{key: key, version: version, at: time.Now(), header: cw.header, body: cw.body, etag: etagOf(cw.body)}
 	if versioned {
+		// The body grew by appends, up to twice its length: the cache
+		// keeps an exact copy, so that its limit bounds what it holds.
+		e.body = bytes.Clone(e.body)
 		s.cache.put(e)
 	}
 	return e
