@@ -62,6 +62,14 @@ type Graph struct {
 // entities and IDs whatever their order.
 func Build(docs []Doc) *Graph {
 	start := time.Now()
+	g := resolveDocs(docs)
+	g.pack()
+	g.Took = time.Since(start)
+	return g
+}
+
+// resolveDocs is Build before the graph is packed.
+func resolveDocs(docs []Doc) *Graph {
 	slices.SortFunc(docs, func(a, b Doc) int {
 		if c := a.Published.Compare(b.Published); c != 0 {
 			return c
@@ -97,7 +105,6 @@ func Build(docs []Doc) *Graph {
 	b.people(docs)
 	b.targets(docs)
 	b.finish()
-	b.g.Took = time.Since(start)
 	return b.g
 }
 

@@ -7,6 +7,7 @@ import (
 	"slices"
 	"testing"
 	"time"
+	"unsafe"
 
 	"dxnews/article"
 	"dxnews/index"
@@ -390,5 +391,31 @@ func TestStoredRoleLineBreaks(t *testing.T) {
 	}
 	if r := e.Roles[0].Role; r != "Phó Trưởng ban Ban Chỉ đạo chuyển đổi số tỉnh Lạng Sơn" {
 		t.Errorf("role %q", r)
+	}
+}
+
+func TestPackedGraphAnswersAsBuilt(t *testing.T) {
+	for name, arts := range map[string][]article.Article{"fixture": fixture(), "sample": SampleArticles(3000)} {
+		built := resolveDocs(fromArticles(arts))
+		packed := Build(fromArticles(arts))
+		packed.Took = 0
+		if !reflect.DeepEqual(built, packed) {
+			t.Errorf("%s: the packed graph differs from the built one", name)
+		}
+		// Every entity sits in one array, so the packing cannot have been
+		// skipped or undone.
+		var lo, hi uintptr
+		n := 0
+		for e := range packed.entities() {
+			p := uintptr(unsafe.Pointer(e))
+			if n == 0 || p < lo {
+				lo = p
+			}
+			hi = max(hi, p)
+			n++
+		}
+		if n < 2 || hi-lo != uintptr(n-1)*unsafe.Sizeof(Entity{}) {
+			t.Errorf("%s: %d entities spread over %d bytes, not one array", name, n, hi-lo)
+		}
 	}
 }
