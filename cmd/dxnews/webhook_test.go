@@ -1,16 +1,15 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"os"
 	"os/exec"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
+	"dxnews/internal/killtest"
 	"dxnews/webhook/webhooktest"
 )
 
@@ -43,8 +42,7 @@ func TestWebhookDeliveryAtLeastOnce(t *testing.T) {
 	dir := t.TempDir()
 	env := map[string]string{"DXNEWS_WEBHOOK_URL": recv.URL + "/dxnews", "DXNEWS_WEBHOOK_SECRET": "s3cret"}
 	child := func(args ...string) *exec.Cmd {
-		cmd := exec.Command(os.Args[0], "-test.run=^TestWebhookChild$", "-test.count=1")
-		cmd.Env = append(os.Environ(), childArgsEnv+"="+strings.Join(args, "\x1f"))
+		cmd := killtest.Child("TestWebhookChild", childArgsEnv+"="+strings.Join(args, "\x1f"))
 		for k, v := range env {
 			cmd.Env = append(cmd.Env, k+"="+v)
 		}
@@ -74,20 +72,7 @@ func TestWebhookDeliveryAtLeastOnce(t *testing.T) {
 	recv.Down(false)
 	recv.Fail(func(n int) bool { return n <= 3 })
 	held, release := recv.Hold(2)
-	cmd := child(crawl...)
-	var killedOut bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &killedOut, &killedOut
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-held:
-	case <-time.After(60 * time.Second):
-		cmd.Process.Kill()
-		t.Fatalf("no delivery reached the receiver:\n%s", killedOut.String())
-	}
-	cmd.Process.Signal(syscall.SIGKILL)
-	cmd.Wait()
+	killtest.KillWhen(t, child(crawl...), held, 0, 60*time.Second)
 	release()
 	_, failed := recv.Requests()
 	before := len(recv.Delivered())
