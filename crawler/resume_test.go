@@ -4,14 +4,13 @@ import (
 	"context"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"dxnews/article"
+	"dxnews/internal/killtest"
 )
 
 // fileSink stores each emitted article as <id>.json (temp file, rename), the
@@ -97,20 +96,10 @@ func TestKilledRunResumes(t *testing.T) {
 	gated := site.gated
 	site.mu.Unlock()
 	state, out := t.TempDir(), t.TempDir()
-	cmd := exec.Command(os.Args[0], "-test.run=^TestCrawlChild$", "-test.count=1")
-	cmd.Env = append(os.Environ(), "DXNEWS_CRAWL_CHILD_SEED="+seed, "DXNEWS_CRAWL_CHILD_STATE="+state, "DXNEWS_CRAWL_CHILD_OUT="+out)
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	select {
-	case <-gated:
-	case <-time.After(30 * time.Second):
-		cmd.Process.Kill()
-		t.Fatal("child never reached the held article")
-	}
-	time.Sleep(100 * time.Millisecond) // let it store what it was answered
-	cmd.Process.Signal(syscall.SIGKILL)
-	cmd.Wait()
+	cmd := killtest.Child("TestCrawlChild", "DXNEWS_CRAWL_CHILD_SEED="+seed, "DXNEWS_CRAWL_CHILD_STATE="+state, "DXNEWS_CRAWL_CHILD_OUT="+out)
+	// Killed once it reaches the held article, and has had time to store
+	// what it was answered.
+	killtest.KillWhen(t, cmd, gated, 100*time.Millisecond, 30*time.Second)
 	site.mu.Lock()
 	close(site.gate)
 	site.gate = nil

@@ -1,10 +1,12 @@
-package webhook
+package webhook_test
 
 import (
 	"context"
 	"net/http"
 	"net/http/httptest"
 	"testing"
+
+	"dxnews/webhook"
 )
 
 // BenchmarkDeliver measures events delivered per second to a local receiver,
@@ -16,7 +18,7 @@ func BenchmarkDeliver(b *testing.B) {
 	for b.Loop() {
 		b.StopTimer()
 		st, _ := newStore(b, n)
-		s, err := New(Config{URLs: []string{srv.URL}, Secret: secret, StateDir: b.TempDir(), Source: st})
+		s, err := webhook.New(webhook.Config{URLs: []string{srv.URL}, Secret: secret, StateDir: b.TempDir(), Source: st})
 		if err != nil {
 			b.Fatal(err)
 		}

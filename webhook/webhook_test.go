@@ -1,4 +1,4 @@
-package webhook
+package webhook_test
 
 import (
 	"context"
@@ -9,70 +9,16 @@ import (
 	"net/http/httptest"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"dxnews/article"
 	"dxnews/store"
+	"dxnews/webhook"
+	"dxnews/webhook/webhooktest"
 )
 
 const secret = "bí mật"
-
-// receiver records verified deliveries; fail decides, per request number
-// (from 1), whether to answer 500.
-type receiver struct {
-	t    *testing.T
-	mu   sync.Mutex
-	n    int
-	got  []article.Article
-	fail func(n int) bool
-}
-
-func (rc *receiver) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	body, _ := io.ReadAll(r.Body)
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	rc.n++
-	if r.Method != http.MethodPost || !strings.HasPrefix(r.Header.Get("Content-Type"), "application/json") {
-		rc.t.Errorf("request %d: %s %s", rc.n, r.Method, r.Header.Get("Content-Type"))
-	}
-	if !Verify(secret, body, r.Header.Get(SignatureHeader)) {
-		rc.t.Errorf("request %d: bad signature %q", rc.n, r.Header.Get(SignatureHeader))
-	}
-	if rc.fail != nil && rc.fail(rc.n) {
-		http.Error(w, "busy", http.StatusInternalServerError)
-		return
-	}
-	var a article.Article
-	if err := json.Unmarshal(body, &a); err != nil {
-		rc.t.Errorf("request %d: body is not an article: %v", rc.n, err)
-	}
-	if a.ID != r.Header.Get(ArticleIDHeader) || a.ContentHash != r.Header.Get(ContentHashHeader) {
-		rc.t.Errorf("request %d: headers %s/%s do not match the body %s/%s", rc.n,
-			r.Header.Get(ArticleIDHeader), r.Header.Get(ContentHashHeader), a.ID, a.ContentHash)
-	}
-	rc.got = append(rc.got, a)
-}
-
-// newReceiver starts a receiver with fail on a loopback server that closes
-// when the test ends.
-func newReceiver(t *testing.T, fail func(n int) bool) (*receiver, *httptest.Server) {
-	rc := &receiver{t: t, fail: fail}
-	srv := httptest.NewServer(rc)
-	t.Cleanup(srv.Close)
-	return rc, srv
-}
-
-func (rc *receiver) ids() []string {
-	rc.mu.Lock()
-	defer rc.mu.Unlock()
-	var out []string
-	for _, a := range rc.got {
-		out = append(out, a.ID)
-	}
-	return out
-}
 
 func newStore(t testing.TB, n int) (*store.Store, []string) {
 	t.Helper()
@@ -99,9 +45,9 @@ func put(t testing.TB, st *store.Store, i int, title string) string {
 	return a.ID
 }
 
-func newSender(t *testing.T, st *store.Store, stateDir string, urls ...string) *Sender {
+func newSender(t *testing.T, st *store.Store, stateDir string, urls ...string) *webhook.Sender {
 	t.Helper()
-	s, err := New(Config{URLs: urls, Secret: secret, StateDir: stateDir, Source: st,
+	s, err := webhook.New(webhook.Config{URLs: urls, Secret: secret, StateDir: stateDir, Source: st,
 		Attempts: 4, Backoff: time.Millisecond, MaxBackoff: 5 * time.Millisecond, Batch: 2})
 	if err != nil {
 		t.Fatal(err)
@@ -111,12 +57,13 @@ func newSender(t *testing.T, st *store.Store, stateDir string, urls ...string) *
 
 func TestDeliverRetriesThenSendsEveryEventOnce(t *testing.T) {
 	st, ids := newStore(t, 5)
-	rc, srv := newReceiver(t, func(n int) bool { return n <= 3 })
-	s := newSender(t, st, t.TempDir(), srv.URL)
+	rc := webhooktest.NewReceiver(t, secret)
+	rc.Fail(func(n int) bool { return n <= 3 })
+	s := newSender(t, st, t.TempDir(), rc.URL)
 	if err := s.Deliver(context.Background()); err != nil {
 		t.Fatalf("Deliver: %v", err)
 	}
-	if got := strings.Join(rc.ids(), ","); got != strings.Join(ids, ",") {
+	if got := strings.Join(rc.IDs(), ","); got != strings.Join(ids, ",") {
 		t.Errorf("delivered %s, want %s in change-log order", got, strings.Join(ids, ","))
 	}
 	// A changed article is delivered again, and only it.
@@ -127,40 +74,37 @@ func TestDeliverRetriesThenSendsEveryEventOnce(t *testing.T) {
 	if err := s.Deliver(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	got := rc.ids()
-	if len(got) != 6 || got[5] != ids[2] || rc.got[5].Title != "Bài sửa 2" {
+	got := rc.IDs()
+	if len(got) != 6 || got[5] != ids[2] || rc.Delivered()[5].Title != "Bài sửa 2" {
 		t.Errorf("after a change: %v", got)
 	}
 }
 
 func TestReceiverDownKeepsTheCursor(t *testing.T) {
 	st, ids := newStore(t, 3)
-	down := true
-	var mu sync.Mutex
-	rc, srv := newReceiver(t, func(int) bool { mu.Lock(); defer mu.Unlock(); return down })
+	rc := webhooktest.NewReceiver(t, secret)
+	rc.Fail(func(int) bool { return true })
 	dir := filepath.Join(t.TempDir(), "hooks [1]*") // a name a glob would misread
-	s := newSender(t, st, dir, srv.URL+"/hook?token=abc")
+	s := newSender(t, st, dir, rc.URL+"/hook?token=abc")
 	err := s.Deliver(context.Background())
 	if err == nil || !strings.Contains(err.Error(), "500") || strings.Contains(err.Error(), "abc") {
 		t.Fatalf("Deliver to a failing receiver: %v", err)
 	}
-	stat, err := ReadStatus(context.Background(), dir, nil, st)
+	stat, err := webhook.ReadStatus(context.Background(), dir, nil, st)
 	if err != nil {
 		t.Fatal(err)
 	}
 	if len(stat) != 1 || stat[0].Lag != 3 || stat[0].Configured || !strings.Contains(stat[0].LastError, "500") || strings.Contains(stat[0].URL, "abc") {
 		t.Fatalf("status while down: %+v", stat)
 	}
-	mu.Lock()
-	down = false
-	mu.Unlock()
+	rc.Fail(nil)
 	if err := s.Deliver(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if len(rc.ids()) != len(ids) {
-		t.Errorf("delivered %v, want %v", rc.ids(), ids)
+	if len(rc.IDs()) != len(ids) {
+		t.Errorf("delivered %v, want %v", rc.IDs(), ids)
 	}
-	stat, _ = ReadStatus(context.Background(), dir, []string{srv.URL + "/hook?token=abc"}, st)
+	stat, _ = webhook.ReadStatus(context.Background(), dir, []string{rc.URL + "/hook?token=abc"}, st)
 	if len(stat) != 1 || !stat[0].Configured || stat[0].Lag != 0 || stat[0].LastError != "" || stat[0].Delivered != 3 || stat[0].LastDelivery.IsZero() {
 		t.Errorf("status after recovery: %+v", stat)
 	}
@@ -170,23 +114,24 @@ func TestReceiverDownKeepsTheCursor(t *testing.T) {
 // batch, then starts a new Sender on the same state, as after a crash.
 func TestRestartMidBatchRepeatsNothing(t *testing.T) {
 	st, ids := newStore(t, 5)
-	rc, srv := newReceiver(t, func(n int) bool { return n == 4 })
+	rc := webhooktest.NewReceiver(t, secret)
+	rc.Fail(func(n int) bool { return n == 4 })
 	dir := t.TempDir()
-	s, err := New(Config{URLs: []string{srv.URL}, Secret: secret, StateDir: dir, Source: st, Attempts: 1, Batch: 4})
+	s, err := webhook.New(webhook.Config{URLs: []string{rc.URL}, Secret: secret, StateDir: dir, Source: st, Attempts: 1, Batch: 4})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if err := s.Deliver(context.Background()); err == nil {
 		t.Fatal("want the fourth event to fail")
 	}
-	if len(rc.ids()) != 3 {
-		t.Fatalf("delivered %v before the failure", rc.ids())
+	if len(rc.IDs()) != 3 {
+		t.Fatalf("delivered %v before the failure", rc.IDs())
 	}
-	s2 := newSender(t, st, dir, srv.URL)
+	s2 := newSender(t, st, dir, rc.URL)
 	if err := s2.Deliver(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(rc.ids(), ","); got != strings.Join(ids, ",") {
+	if got := strings.Join(rc.IDs(), ","); got != strings.Join(ids, ",") {
 		t.Errorf("delivered %s, want each of %s once", got, strings.Join(ids, ","))
 	}
 }
@@ -213,20 +158,20 @@ func TestRetryAfterIsHonouredUpToMaxBackoff(t *testing.T) {
 
 func TestNewRejectsBadConfig(t *testing.T) {
 	st, _ := newStore(t, 0)
-	for name, cfg := range map[string]Config{
+	for name, cfg := range map[string]webhook.Config{
 		"no secret": {URLs: []string{"https://hook.example/"}, StateDir: t.TempDir(), Source: st},
 		"bad url":   {URLs: []string{"hook.example/x"}, Secret: "s", StateDir: t.TempDir(), Source: st},
 		"ftp":       {URLs: []string{"ftp://hook.example/x"}, Secret: "s", StateDir: t.TempDir(), Source: st},
 	} {
-		if _, err := New(cfg); err == nil {
+		if _, err := webhook.New(cfg); err == nil {
 			t.Errorf("%s: no error", name)
 		}
 	}
-	urls, err := ParseURLs(" https://a.example/h , ,http://b.example/h,https://a.example/h")
+	urls, err := webhook.ParseURLs(" https://a.example/h , ,http://b.example/h,https://a.example/h")
 	if err != nil || len(urls) != 2 || urls[0] != "https://a.example/h" {
 		t.Errorf("ParseURLs = %v, %v", urls, err)
 	}
-	if _, err := ParseURLs("https://a.example/h,nonsense"); err == nil || !strings.Contains(err.Error(), "nonsense") {
+	if _, err := webhook.ParseURLs("https://a.example/h,nonsense"); err == nil || !strings.Contains(err.Error(), "nonsense") {
 		t.Errorf("ParseURLs(nonsense) err = %v", err)
 	}
 }
@@ -235,11 +180,11 @@ func TestSignature(t *testing.T) {
 	body := []byte(`{"id":"0123456789abcdef"}` + "\n")
 	// Computed independently with Python's hmac module.
 	const want = "sha256=a14b3ad8557789581ced16d8910da6cbda6f3db6a66b8e209bd17449e48bb511"
-	sig := Sign(secret, body)
+	sig := webhook.Sign(secret, body)
 	if sig != want {
 		t.Fatalf("signature %q, want %q", sig, want)
 	}
-	if !Verify(secret, body, sig) || Verify("other", body, sig) || Verify(secret, append(body, ' '), sig) {
+	if !webhook.Verify(secret, body, sig) || webhook.Verify("other", body, sig) || webhook.Verify(secret, append(body, ' '), sig) {
 		t.Error("Verify accepts a wrong secret or body, or rejects the right one")
 	}
 }
@@ -252,15 +197,15 @@ func TestArticleWithoutHashIsDelivered(t *testing.T) {
 	if _, err := st.Put(context.Background(), article.Article{ID: article.IDFor(u), URL: u, CanonicalURL: u, Title: "Không có hash"}); err != nil {
 		t.Fatal(err)
 	}
-	rc, srv := newReceiver(t, nil)
+	rc := webhooktest.NewReceiver(t, secret)
 	dir := t.TempDir()
-	if err := newSender(t, st, dir, srv.URL).Deliver(context.Background()); err != nil {
+	if err := newSender(t, st, dir, rc.URL).Deliver(context.Background()); err != nil {
 		t.Fatal(err)
 	}
-	if len(rc.ids()) != 1 {
-		t.Errorf("delivered %v, want the article", rc.ids())
+	if len(rc.IDs()) != 1 {
+		t.Errorf("delivered %v, want the article", rc.IDs())
 	}
-	if stat, _ := ReadStatus(context.Background(), dir, []string{srv.URL}, st); len(stat) != 1 || stat[0].Lag != 0 {
+	if stat, _ := webhook.ReadStatus(context.Background(), dir, []string{rc.URL}, st); len(stat) != 1 || stat[0].Lag != 0 {
 		t.Errorf("status %+v", stat)
 	}
 }
@@ -270,12 +215,12 @@ func TestRecordShapesTheBody(t *testing.T) {
 	var body []byte
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		body, _ = io.ReadAll(r.Body)
-		if !Verify(secret, body, r.Header.Get(SignatureHeader)) {
+		if !webhook.Verify(secret, body, r.Header.Get(webhook.SignatureHeader)) {
 			t.Error("bad signature")
 		}
 	}))
 	defer srv.Close()
-	s, err := New(Config{URLs: []string{srv.URL}, Secret: secret, StateDir: t.TempDir(), Source: st,
+	s, err := webhook.New(webhook.Config{URLs: []string{srv.URL}, Secret: secret, StateDir: t.TempDir(), Source: st,
 		Record: func(a article.Article) any {
 			return struct {
 				article.Article

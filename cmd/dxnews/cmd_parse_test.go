@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -23,14 +22,11 @@ const parsePage = `<!DOCTYPE html><html lang="vi"><head><meta charset="utf-8">
 
 func TestParseCommand(t *testing.T) {
 	page := writeFile(t, filepath.Join(t.TempDir(), "trang.html"), parsePage)
-	stdout, stderr := mustRun(t, nil, "parse", "-url", "https://tuoitre.vn/phuong-mo-quay-tu-phuc-vu-20260108182100111.htm", page)
 	var a struct {
 		ID, Source, Title, Sapo, Body, Published, PublishedFrom string
 		Relevance                                               *struct{ Score float64 }
 	}
-	if err := json.Unmarshal([]byte(stdout), &a); err != nil {
-		t.Fatalf("%v: %s", err, stdout)
-	}
+	stderr := mustRunJSON(t, nil, &a, "parse", "-url", "https://tuoitre.vn/phuong-mo-quay-tu-phuc-vu-20260108182100111.htm", page)
 	if a.ID == "" || a.Source != "Tuổi Trẻ" || a.Title != "Phường mở quầy tự phục vụ thủ tục hành chính" ||
 		a.Sapo != "Người dân tự quét căn cước và in kết quả tại quầy đặt ở sảnh trụ sở phường." ||
 		a.Published != "2026-01-08T18:21:00+07:00" || a.Relevance == nil || a.Relevance.Score == 0 {
@@ -78,11 +74,8 @@ func TestParseCommandConfig(t *testing.T) {
 	page := writeFile(t, filepath.Join(dir, "trang.html"), strings.Replace(parsePage, `<h1 class="detail-title">`, `<h1 class="tieu-de-moi">`, 1))
 	cfg := writeFile(t, filepath.Join(dir, "sources.json"),
 		`{"sources": [{"name": "tuoitre-moi", "site_name": "Tuổi Trẻ Mới", "hosts": ["tuoitre.vn"], "start": ["https://tuoitre.vn/"], "rule": {"title": "h1.tieu-de-moi"}}]}`)
-	stdout, stderr := mustRun(t, nil, "parse", "-config", cfg, "-url", "https://tuoitre.vn/phuong-mo-quay-20260108182100111.htm", page)
 	var a struct{ Source, Title, Sapo string }
-	if err := json.Unmarshal([]byte(stdout), &a); err != nil {
-		t.Fatal(err)
-	}
+	stderr := mustRunJSON(t, nil, &a, "parse", "-config", cfg, "-url", "https://tuoitre.vn/phuong-mo-quay-20260108182100111.htm", page)
 	if a.Source != "Tuổi Trẻ Mới" || a.Title != "Phường mở quầy tự phục vụ thủ tục hành chính" || a.Sapo == "" {
 		t.Errorf("record %+v", a)
 	}

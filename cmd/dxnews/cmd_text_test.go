@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -10,7 +9,6 @@ import (
 func TestExtractExplain(t *testing.T) {
 	text := "Kế hoạch chuyển đổi số\n\nCác chỉ tiêu chủ yếu giai đoạn 2026–2028 như sau:\nVề hạ tầng số: 98% thôn có sóng 4G; 75% hộ gia đình dùng cáp quang.\n"
 	f := writeFile(t, filepath.Join(t.TempDir(), "plan.txt"), text)
-	stdout, stderr := mustRun(t, nil, "extract", "-explain", f)
 	var out struct {
 		Targets []struct {
 			Value, Year string
@@ -30,9 +28,7 @@ func TestExtractExplain(t *testing.T) {
 		} `json:"evidence"`
 		People []any `json:"people"`
 	}
-	if err := json.Unmarshal([]byte(stdout), &out); err != nil {
-		t.Fatalf("%v: %s", err, stdout)
-	}
+	stderr := mustRunJSON(t, nil, &out, "extract", "-explain", f)
 	if out.People == nil || len(out.Targets) != 2 || len(out.Evidence) != 2 {
 		t.Fatalf("targets %+v evidence %+v", out.Targets, out.Evidence)
 	}

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -37,16 +36,13 @@ func seedData(t *testing.T) (string, []article.Article) {
 // IDs of the articles found.
 func searchIDs(t *testing.T, args ...string) (int, []string) {
 	t.Helper()
-	out, _ := mustRun(t, nil, append([]string{"search", "-json"}, args...)...)
 	var res struct {
 		Total    int `json:"total"`
 		Articles []struct {
 			ID string `json:"id"`
 		} `json:"articles"`
 	}
-	if err := json.Unmarshal([]byte(out), &res); err != nil {
-		t.Fatalf("search %q: %v: %s", args, err, out)
-	}
+	mustRunJSON(t, nil, &res, append([]string{"search", "-json"}, args...)...)
 	var ids []string
 	for _, a := range res.Articles {
 		ids = append(ids, a.ID)

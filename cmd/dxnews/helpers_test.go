@@ -63,6 +63,17 @@ func mustRun(t *testing.T, env map[string]string, args ...string) (stdout, stder
 	return stdout, stderr
 }
 
+// mustRunJSON is mustRun for a command that prints JSON: its stdout is
+// decoded into v, and output that does not decode fails the test.
+func mustRunJSON(t *testing.T, env map[string]string, v any, args ...string) (stderr string) {
+	t.Helper()
+	stdout, stderr := mustRun(t, env, args...)
+	if err := json.Unmarshal([]byte(stdout), v); err != nil {
+		t.Fatalf("dxnews %s: %v\n%s", strings.Join(args, " "), err, stdout)
+	}
+	return stderr
+}
+
 // missing returns those of wants that s does not contain.
 func missing(s string, wants ...string) []string {
 	var out []string

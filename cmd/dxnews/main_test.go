@@ -3,7 +3,6 @@ package main
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -83,7 +82,6 @@ func TestBadInput(t *testing.T) {
 
 func TestExtractSeedArticle(t *testing.T) {
 	seed := filepath.Join(corpus.DirOrSkip(t), "articles", "seed.txt")
-	stdout, _ := mustRun(t, nil, "extract", seed)
 	var ents struct {
 		People []struct {
 			Name  string   `json:"name"`
@@ -93,9 +91,7 @@ func TestExtractSeedArticle(t *testing.T) {
 			Kind, Number, Issuer string
 		} `json:"decisions"`
 	}
-	if err := json.Unmarshal([]byte(stdout), &ents); err != nil {
-		t.Fatalf("output is not entity JSON: %v\n%s", err, stdout)
-	}
+	mustRunJSON(t, nil, &ents, "extract", seed)
 	var mai []string
 	found := false
 	for _, p := range ents.People {
