@@ -24,7 +24,7 @@ type Versioned interface {
 // entity pages) are rebuilt in the background after the index changes.
 const (
 	cacheEntries = 1024
-	cacheBytes   = 16 << 20
+	cacheBytes   = 8 << 20
 	cacheTTL     = 30 * time.Second
 )
 
