@@ -38,8 +38,7 @@ func newHandler(e *env, d *data) (http.Handler, error) {
 
 // serveHTTP serves the UI and API on addr until ctx is cancelled.
 func serveHTTP(ctx context.Context, e *env, d *data, addr string) error {
-	setServerGC()
-	if err := d.startResolving(ctx, e); err != nil {
+	if err := d.startResolving(ctx, e, startServerGC(ctx)); err != nil {
 		return err
 	}
 	h, err := newHandler(e, d)

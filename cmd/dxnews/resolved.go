@@ -76,7 +76,8 @@ func (l *loadingResolver) Graph(ctx context.Context) (*resolve.Graph, error) {
 // the first request and a large one is served at once, its entity pages
 // answering 503 until they are loaded. An error within the wait is
 // returned; a later one is logged and answered by the pages that need them.
-func (d *data) startResolving(ctx context.Context, e *env) error {
+// Once they are loaded, gc (when not nil) follows the live heap they left.
+func (d *data) startResolving(ctx context.Context, e *env, gc *serverGC) error {
 	l := &loadingResolver{r: d.resolver, done: make(chan struct{})}
 	d.loading = l
 	go func() {
@@ -89,6 +90,7 @@ func (d *data) startResolving(ctx context.Context, e *env) error {
 			// give it back now rather than over the next minutes, so that
 			// a server in a container has the room for its index pages.
 			debug.FreeOSMemory()
+			gc.retune()
 			fmt.Fprintf(e.stderr, "resolved entities across %d articles in %s\n", n, took.Round(time.Millisecond))
 		} else if ctx.Err() == nil {
 			e.logger.Error("resolving entities failed; the pages that need them answer with the error", "err", err)

@@ -29,7 +29,7 @@ func TestServerAnswersWhileResolving(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	if err := d.startResolving(ctx, e); err != nil {
+	if err := d.startResolving(ctx, e, nil); err != nil {
 		t.Fatal(err)
 	}
 	h, err := newHandler(e, d)
