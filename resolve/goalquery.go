@@ -30,7 +30,7 @@ func (g *Graph) Goals(f GoalFilter) []Goal {
 		if place != "" && x.places[0] != place && x.places[1] != place && x.places[2] != place {
 			continue
 		}
-		out = append(out, *x)
+		out = append(out, Goal{GoalValue: x.GoalValue, Article: g.refs[x.doc]})
 	}
 	return out
 }

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"sync"
@@ -20,6 +21,12 @@ type ArticleRef struct {
 
 // Goal is one target an article states, with its family and place.
 type Goal struct {
+	GoalValue
+	Article ArticleRef `json:"article"`
+}
+
+// GoalValue is what a goal states, apart from the article stating it.
+type GoalValue struct {
 	Value string `json:"value"`
 	// Number is Value read as a number ("2,5%" → 2.5); null when Value is
 	// not one.
@@ -30,11 +37,15 @@ type Goal struct {
 	Year      string   `json:"year"`
 	// Place is the canonical name of the target's scope ("TP.HCM",
 	// "Việt Nam"), "" when the article gives none.
-	Place      string     `json:"place"`
-	Province63 string     `json:"province_63"`
-	Province34 string     `json:"province_34"`
-	Article    ArticleRef `json:"article"`
+	Place      string `json:"place"`
+	Province63 string `json:"province_63"`
+	Province34 string `json:"province_34"`
+}
 
+// goal is a Goal as the graph holds it: its article by number.
+type goal struct {
+	GoalValue
+	doc    int       // in refs
 	places [3]string // folded Place, Province63, Province34
 }
 
@@ -43,8 +54,8 @@ type Goal struct {
 type Graph struct {
 	byType       map[string][]*Entity // sorted by count, then name
 	byID         map[string]*Entity
-	goals        []Goal
-	docs         map[string]ArticleRef
+	goals        []goal
+	refs         []ArticleRef                 // by ID
 	alias        map[string]map[string]string // type → folded name or alias → ID
 	homonyms     map[string][]namesake        // folded name several people share → those people
 	hosts        map[string]string            // host → outlet name
@@ -82,10 +93,10 @@ func resolveDocs(docs []Doc) *Graph {
 		places:  placeCache{},
 		folds:   map[string]string{},
 		placeIn: map[string]Place{},
+		docs:    make(map[string]ArticleRef, len(docs)),
 		g: &Graph{
 			byType:      map[string][]*Entity{},
 			byID:        map[string]*Entity{},
-			docs:        make(map[string]ArticleRef, len(docs)),
 			alias:       map[string]map[string]string{},
 			homonyms:    map[string][]namesake{},
 			hosts:       map[string]string{},
@@ -94,12 +105,13 @@ func resolveDocs(docs []Doc) *Graph {
 	}
 	for i := range docs {
 		d := &docs[i]
-		b.g.docs[d.ID] = ArticleRef{ID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Host: d.Host, Date: d.date()}
+		b.docs[d.ID] = ArticleRef{ID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Host: d.Host, Date: d.date()}
 		if d.Host != "" && d.Source != "" {
 			b.g.hosts[hostKey(d.Host)] = d.Source
 			b.g.sourceNames[strings.ToLower(d.Source)] = d.Source
 		}
 	}
+	b.g.refs = slices.SortedFunc(maps.Values(b.docs), func(x, y ArticleRef) int { return strings.Compare(x.ID, y.ID) })
 	// Each kind of entity is resolved from its own field of the docs,
 	// which is dropped once read, so that the docs shrink as the graph
 	// grows (at 100,000 articles, 29 MB is gone before targets are read).

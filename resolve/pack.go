@@ -21,13 +21,13 @@ import (
 // mark. Behaviour is unchanged: the packed graph equals the built one.
 func (g *Graph) pack() {
 	p := newPacker(g)
-	docs := make(map[string]ArticleRef, len(g.docs))
-	for _, ref := range g.docs {
-		ref.ID, ref.Title, ref.URL = p.s(ref.ID), p.s(ref.Title), p.s(ref.URL)
+	refs := make([]ArticleRef, len(g.refs))
+	for i, ref := range g.refs {
+		ref.ID, ref.Title, ref.URL = p.shared(ref.ID), p.s(ref.Title), p.s(ref.URL)
 		ref.Source, ref.Host, ref.Date = p.shared(ref.Source), p.shared(ref.Host), p.shared(ref.Date)
-		docs[ref.ID] = ref
+		refs[i] = ref
 	}
-	g.docs, p.docs = docs, docs
+	g.refs = refs
 	byID := make(map[string]*Entity, len(g.byID))
 	for typ, list := range g.byType {
 		out := make([]*Entity, len(list))
@@ -46,9 +46,6 @@ func (g *Graph) pack() {
 		x.Value, x.Qualifier, x.Metric, x.Year = p.shared(x.Value), p.shared(x.Qualifier), p.shared(x.Metric), p.shared(x.Year)
 		x.Place, x.Province63, x.Province34 = p.shared(x.Place), p.shared(x.Province63), p.shared(x.Province34)
 		x.places = [3]string{p.shared(x.places[0]), p.shared(x.places[1]), p.shared(x.places[2])}
-		if ref, ok := docs[x.Article.ID]; ok {
-			x.Article = ref
-		}
 	}
 	alias := make(map[string]map[string]string, len(g.alias))
 	for typ, m := range g.alias {
@@ -63,7 +60,7 @@ func (g *Graph) pack() {
 	for k, hs := range g.homonyms {
 		out := make([]namesake, len(hs))
 		for i, h := range hs {
-			out[i] = namesake{id: p.entityID(h.id), docs: p.list(h.docs, p.articleID)}
+			out[i] = namesake{id: p.entityID(h.id), docs: p.list(h.docs, p.shared)}
 		}
 		homonyms[p.s(k)] = out
 	}
@@ -95,8 +92,7 @@ type packer struct {
 	strs      []string
 	places    []Place
 	decisions []DecisionInfo
-	docs      map[string]ArticleRef // packed, by ID
-	byID      map[string]*Entity    // packed
+	byID      map[string]*Entity // packed
 }
 
 // arenaChunk is the size of a chunk of packed strings.
@@ -139,11 +135,11 @@ func (p *packer) entity(e *Entity) *Entity {
 	c := *e
 	c.ID, c.folded = p.s(e.ID), p.s(e.folded)
 	c.Name, c.FirstSeen, c.LastSeen = p.shared(e.Name), p.shared(e.FirstSeen), p.shared(e.LastSeen)
-	c.Aliases, c.Articles = p.list(e.Aliases, p.shared), p.list(e.Articles, p.articleID)
+	c.Aliases, c.Articles = p.list(e.Aliases, p.shared), p.list(e.Articles, p.shared)
 	start := len(p.roles)
 	for _, r := range e.Roles {
 		r.Role, r.FirstSeen, r.LastSeen, r.Place, r.match = p.shared(r.Role), p.shared(r.FirstSeen), p.shared(r.LastSeen), p.shared(r.Place), p.s(r.match)
-		r.Articles, r.Former = p.list(r.Articles, p.articleID), p.list(r.Former, p.articleID)
+		r.Articles, r.Former = p.list(r.Articles, p.shared), p.list(r.Former, p.shared)
 		p.roles = append(p.roles, r)
 	}
 	if e.Roles != nil {
@@ -175,14 +171,6 @@ func (p *packer) list(l []string, copyOf func(string) string) []string {
 		p.strs = append(p.strs, copyOf(s))
 	}
 	return p.strs[start:len(p.strs):len(p.strs)]
-}
-
-// articleID is the packed copy of an article's ID.
-func (p *packer) articleID(id string) string {
-	if ref, ok := p.docs[id]; ok {
-		return ref.ID
-	}
-	return p.s(id)
 }
 
 // entityID is the packed copy of an entity's ID.

@@ -56,7 +56,7 @@ func (b *builder) person(id string, c *cluster) *Entity {
 		if rg == nil {
 			continue
 		}
-		slices.SortStableFunc(rg.docs, func(x, y string) int { return strings.Compare(b.g.docs[x].Date, b.g.docs[y].Date) })
+		slices.SortStableFunc(rg.docs, func(x, y string) int { return strings.Compare(b.docs[x].Date, b.docs[y].Date) })
 		r := Role{Role: bestOf(rg.names), Articles: rg.docs, Place: rg.place}
 		r.match = b.fold(r.Role) + "\n" + b.fold(rg.key)
 		r.FirstSeen, r.LastSeen = article.WidenSpan("", "", rg.current...)

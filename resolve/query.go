@@ -75,7 +75,7 @@ func (g *Graph) Lookup(typ, name string) (*Entity, bool) {
 // the article is not among those resolved or no person has the name.
 func (g *Graph) PersonIn(articleID, name string) string {
 	name = clean(name)
-	if _, ok := g.docs[articleID]; !ok || name == "" {
+	if _, ok := g.Article(articleID); !ok || name == "" {
 		return ""
 	}
 	k := fold(name)
@@ -93,12 +93,20 @@ func (g *Graph) PersonIn(articleID, name string) string {
 
 // Article returns how an article is shown in lists.
 func (g *Graph) Article(id string) (ArticleRef, bool) {
-	a, ok := g.docs[id]
-	return a, ok
+	i, ok := g.refNum(id)
+	if !ok {
+		return ArticleRef{}, false
+	}
+	return g.refs[i], true
+}
+
+// refNum is the number of article id in refs.
+func (g *Graph) refNum(id string) (int, bool) {
+	return slices.BinarySearchFunc(g.refs, id, func(a ArticleRef, id string) int { return strings.Compare(a.ID, id) })
 }
 
 // Len returns the number of articles resolved.
-func (g *Graph) Len() int { return len(g.docs) }
+func (g *Graph) Len() int { return len(g.refs) }
 
 // Size returns the number of entities.
 func (g *Graph) Size() int { return len(g.byID) }

@@ -17,7 +17,7 @@ func (b *builder) targets(docs []Doc) {
 	for i := range docs {
 		d := &docs[i]
 		date := d.date()
-		ref := b.g.docs[d.ID]
+		doc, _ := b.g.refNum(d.ID)
 		for _, t := range d.Targets {
 			metric := clean(t.Metric)
 			fam, ok := famOf[metric]
@@ -25,10 +25,10 @@ func (b *builder) targets(docs []Doc) {
 				fam = FamilyOf(metric)
 				famOf[metric] = fam
 			}
-			g := Goal{
+			g := goal{doc: doc, GoalValue: GoalValue{
 				Value: clean(t.Value), Number: parseNumber(t.Value), Qualifier: clean(t.Qualifier),
-				Metric: metric, Family: fam, Year: strings.TrimSpace(t.Year), Article: ref,
-			}
+				Metric: metric, Family: fam, Year: strings.TrimSpace(t.Year),
+			}}
 			if scope := clean(t.Scope); scope != "" {
 				p := b.places.locate(scope)
 				g.Place, g.Province63, g.Province34 = p.Name, p.Province63, p.Province34
@@ -60,18 +60,18 @@ func (b *builder) targets(docs []Doc) {
 		e.Family = f.ID
 		b.add(e, f.ID)
 	}
-	slices.SortFunc(b.g.goals, compareGoals)
+	slices.SortFunc(b.g.goals, b.g.compareGoals)
 }
 
 // compareGoals orders goals by family, place, year, then article date.
-func compareGoals(x, y Goal) int {
+func (g *Graph) compareGoals(x, y goal) int {
 	return cmp.Or(
 		strings.Compare(x.Family, y.Family),
 		strings.Compare(x.places[0], y.places[0]), // folded: Đà Nẵng before Việt Nam
 		strings.Compare(x.Place, y.Place),
 		strings.Compare(x.Year, y.Year),
-		strings.Compare(x.Article.Date, y.Article.Date),
-		strings.Compare(x.Article.ID, y.Article.ID),
+		strings.Compare(g.refs[x.doc].Date, g.refs[y.doc].Date),
+		cmp.Compare(x.doc, y.doc), // refs are in the order of their IDs
 		strings.Compare(x.Metric, y.Metric),
 		strings.Compare(x.Value, y.Value),
 	)
