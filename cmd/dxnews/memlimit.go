@@ -28,12 +28,12 @@ func setMemoryLimit() {
 // between collections, or by gcFloor when a quarter is less, and at most
 // double. Most of a large archive's heap lives as long as the server (the
 // resolved entities, the index's entity table), so collecting at a quarter
-// costs little: at 100,000 articles under the load test, peak resident
-// memory fell from 582 MB at GOGC=100 to 417 MB at 50 and 303 MB at 25
-// (with the entities packed), at 0.95× the request rate of 50. A small
+// costs little memory traffic: at 100,000 articles under the load test the
+// server peaked at 288-292 MB, against 336 MB at GOGC=50 and 414 MB at 100,
+// with unique searches at 0.84-0.97 times the rate at 50. A small
 // archive's heap is a few megabytes, which a quarter would collect hundreds
-// of times a second: on the demo, searches ran at 2,733 requests/s at 25
-// against 3,212–3,424 at 50.
+// of times a second: on the demo, unique searches ran at 2,733 requests/s
+// at a fixed 25 and at 3,231-3,684 with this rule.
 const (
 	minGCPercent = 25
 	maxGCPercent = 100
