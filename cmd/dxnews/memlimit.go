@@ -27,9 +27,9 @@ func setMemoryLimit() {
 // follows its live heap: the heap may grow by a quarter of its live size
 // between collections, or by gcFloor when a quarter is less, and at most
 // double. Most of a large archive's heap lives as long as the server (the
-// resolved entities, the index's entity table), so collecting at a quarter
-// costs little memory traffic: at 100,000 articles under the load test the
-// server peaked at 288-292 MB, against 336 MB at GOGC=50 and 414 MB at 100,
+// resolved entities, the index's entity table), and a quarter of it is
+// tens of megabytes: at 100,000 articles under the load test the server
+// peaked at 288-292 MB, against 336 MB at GOGC=50 and 414 MB at 100,
 // with unique searches at 0.84-0.97 times the rate at 50. A small
 // archive's heap is a few megabytes, which a quarter would collect hundreds
 // of times a second: on the demo, unique searches ran at 2,733 requests/s
