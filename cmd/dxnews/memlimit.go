@@ -61,15 +61,15 @@ func liveHeap() uint64 {
 	return s[0].Value.Uint64()
 }
 
-// serverGC sets the collector target of a serving process from its live
-// heap, now and every gcRetune until ctx ends, unless GOGC is set. It
-// starts at minGCPercent: reading a large archive at start-up is the
-// process's peak, and a small one is read before the first retune.
-// retune sets the target at once, as when the archive has been read.
+// serverGC keeps a serving process's collector target.
 type serverGC struct {
 	set bool // GOGC is unset, so the target is ours
 }
 
+// startServerGC sets the collector target from the live heap every
+// gcRetune until ctx ends, unless GOGC is set. It starts at minGCPercent:
+// reading a large archive at start-up is the process's peak, and a small
+// one is read before the first retune.
 func startServerGC(ctx context.Context) *serverGC {
 	g := &serverGC{set: os.Getenv("GOGC") == ""}
 	if !g.set {
@@ -91,6 +91,8 @@ func startServerGC(ctx context.Context) *serverGC {
 	return g
 }
 
+// retune sets the target from the live heap at once, as when the archive
+// has been read; on a nil serverGC it does nothing.
 func (g *serverGC) retune() {
 	if g != nil && g.set {
 		debug.SetGCPercent(gcPercentFor(liveHeap()))
