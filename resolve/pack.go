@@ -2,7 +2,6 @@ package resolve
 
 import (
 	"iter"
-	"maps"
 	"unsafe"
 )
 
@@ -65,8 +64,6 @@ func (g *Graph) pack() {
 		homonyms[p.s(k)] = out
 	}
 	g.homonyms = homonyms
-	g.hosts = maps.Clone(g.hosts)
-	g.sourceNames = maps.Clone(g.sourceNames)
 }
 
 // entities lists every entity, by type.
