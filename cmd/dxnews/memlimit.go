@@ -28,9 +28,10 @@ func setMemoryLimit() {
 // between collections, or by gcFloor when a quarter is less, and at most
 // double. Most of a large archive's heap lives as long as the server (the
 // resolved entities, the index's entity table), and a quarter of it is
-// tens of megabytes: at 100,000 articles under the load test the server
-// peaked at 288-292 MB, against 336 MB at GOGC=50 and 414 MB at 100,
-// with unique searches at 0.84-0.97 times the rate at 50. A small
+// tens of megabytes: at 100,000 articles under the load test the server's
+// own memory (heap and runtime, not the index pages it maps) peaked at
+// 249-261 MB, against 305 MB at GOGC=50 and 336 MB at 100, with unique
+// searches at 0.84-0.97 times the rate at 50. A small
 // archive's heap is a few megabytes, which a quarter would collect hundreds
 // of times a second: on the demo, unique searches ran at 2,733 requests/s
 // at a fixed 25 and at 3,231-3,684 with this rule.
