@@ -16,7 +16,6 @@ type builder struct {
 	g       *Graph
 	folds   map[string]string
 	placeIn map[string]Place
-	docs    map[string]ArticleRef // the articles, by ID
 }
 
 // fold is fold memoised: names repeat across articles.

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"maps"
 	"runtime"
 	"slices"
 	"strings"
@@ -98,7 +97,6 @@ func resolveDocs(docs []Doc) *Graph {
 		places:  placeCache{},
 		folds:   map[string]string{},
 		placeIn: map[string]Place{},
-		docs:    make(map[string]ArticleRef, len(docs)),
 		g: &Graph{
 			byType:      map[string][]*Entity{},
 			byID:        map[string]*Entity{},
@@ -108,15 +106,16 @@ func resolveDocs(docs []Doc) *Graph {
 			sourceNames: map[string]string{},
 		},
 	}
+	refs := make([]ArticleRef, len(docs))
 	for i := range docs {
 		d := &docs[i]
-		b.docs[d.ID] = ArticleRef{ID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Host: d.Host, Date: d.date()}
+		refs[i] = ArticleRef{ID: d.ID, Title: d.Title, URL: d.URL, Source: d.Source, Host: d.Host, Date: d.date()}
 		if d.Host != "" && d.Source != "" {
 			b.g.hosts[hostKey(d.Host)] = d.Source
 			b.g.sourceNames[strings.ToLower(d.Source)] = d.Source
 		}
 	}
-	b.g.refs = slices.SortedFunc(maps.Values(b.docs), func(x, y ArticleRef) int { return strings.Compare(x.ID, y.ID) })
+	b.g.refs = uniqueByID(refs)
 	// Each kind of entity is resolved from its own field of the docs,
 	// which is dropped once read, so that the docs shrink as the graph
 	// grows (at 100,000 articles, 29 MB is gone before targets are read).
@@ -130,6 +129,20 @@ func resolveDocs(docs []Doc) *Graph {
 	b.targets(docs)
 	b.finish()
 	return b.g
+}
+
+// uniqueByID sorts refs by ID and keeps one of each: the last given, as a
+// doc given later replaces an earlier one with its ID.
+func uniqueByID(refs []ArticleRef) []ArticleRef {
+	slices.SortStableFunc(refs, func(x, y ArticleRef) int { return strings.Compare(x.ID, y.ID) })
+	out := refs[:0]
+	for i, r := range refs {
+		if i+1 < len(refs) && refs[i+1].ID == r.ID {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // drop applies clear to every doc.

@@ -56,7 +56,7 @@ func (b *builder) person(id string, c *cluster) *Entity {
 		if rg == nil {
 			continue
 		}
-		slices.SortStableFunc(rg.docs, func(x, y string) int { return strings.Compare(b.docs[x].Date, b.docs[y].Date) })
+		sortByDate(rg.docs, rg.allDates)
 		r := Role{Role: bestOf(rg.names), Articles: rg.docs, Place: rg.place}
 		r.match = b.fold(r.Role) + "\n" + b.fold(rg.key)
 		r.FirstSeen, r.LastSeen = article.WidenSpan("", "", rg.current...)
@@ -83,6 +83,20 @@ func (b *builder) person(id string, c *cluster) *Entity {
 	}
 	b.add(e)
 	return e
+}
+
+// sortByDate orders docs by their dates, the parallel slice dates, keeping
+// the order of docs of the same day; dates is left as it was.
+func sortByDate(docs, dates []string) {
+	type dated struct{ doc, date string }
+	p := make([]dated, len(docs))
+	for i := range docs {
+		p[i] = dated{docs[i], dates[i]}
+	}
+	slices.SortStableFunc(p, func(x, y dated) int { return strings.Compare(x.date, y.date) })
+	for i := range p {
+		docs[i] = p[i].doc
+	}
 }
 
 // mergeRoleVariants folds a role written without its place or body into
