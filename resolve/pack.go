@@ -27,12 +27,17 @@ func (g *Graph) pack() {
 		refs[i] = ref
 	}
 	g.refs = refs
+	// An entity built is let go once copied, so that the collections
+	// packing runs free the built graph as the packed one grows instead
+	// of holding both whole.
 	byID := make(map[string]*Entity, len(g.byID))
+	g.byID = nil
 	for typ, list := range g.byType {
 		out := make([]*Entity, len(list))
 		for i, e := range list {
 			out[i] = p.entity(e)
 			byID[out[i].ID] = out[i]
+			list[i] = nil
 		}
 		g.byType[typ] = out
 	}
@@ -83,7 +88,7 @@ func (g *Graph) entities() iter.Seq[*Entity] {
 // so that appending never moves what is already in them.
 type packer struct {
 	arena     []byte               // the current chunk of strings
-	copies    map[stringRef]string // shared strings copied
+	copies    map[stringRef]string // shared strings copied, by where they were
 	ents      []Entity
 	roles     []Role
 	strs      []string
@@ -192,20 +197,23 @@ func (p *packer) s(s string) string {
 	return unsafe.String(&p.arena[off], len(s))
 }
 
-// stringRef is where a string's bytes are.
+// stringRef is where a string's bytes are. It is an address, not a
+// pointer, so that the strings copied are not kept alive by it.
 type stringRef struct {
-	data *byte
+	data uintptr
 	len  int
 }
 
 // shared copies s once for all the places that hold the same string.
+// Once a string copied is freed, another may come to be at its address:
+// a copy is only given for a string with the same bytes.
 func (p *packer) shared(s string) string {
 	if s == "" {
 		return ""
 	}
-	k := stringRef{unsafe.StringData(s), len(s)}
+	k := stringRef{uintptr(unsafe.Pointer(unsafe.StringData(s))), len(s)}
 	c, ok := p.copies[k]
-	if !ok {
+	if !ok || c != s {
 		c = p.s(s)
 		p.copies[k] = c
 	}
