@@ -106,7 +106,7 @@ func Open(dir string, logger *slog.Logger) (*Index, error) {
 	case dir == "":
 		i.idx, err = create("")
 	case exists(filepath.Join(dir, "index_meta.json")):
-		i.idx, err = blevesearch.OpenUsing(dir, map[string]interface{}{"bolt_timeout": lockTimeout})
+		i.idx, err = blevesearch.OpenUsing(dir, scorchConfig())
 		if err != nil {
 			return nil, fmt.Errorf("bleve: open index %s (is another dxnews process using it?): %w", dir, err)
 		}
@@ -123,8 +123,14 @@ func Open(dir string, logger *slog.Logger) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("bleve: create index %s: %w", displayDir(dir), err)
 	}
+	adviseSegments()
 	logger.Debug("index opened", "dir", displayDir(dir))
 	return i, nil
+}
+
+// scorchConfig is the configuration every index is opened with.
+func scorchConfig() map[string]any {
+	return map[string]any{"bolt_timeout": lockTimeout, "eventCallbackName": eventCallback}
 }
 
 func create(dir string) (blevesearch.Index, error) {
@@ -132,7 +138,7 @@ func create(dir string) (blevesearch.Index, error) {
 	if err != nil {
 		return nil, err
 	}
-	idx, err := blevesearch.NewUsing(dir, m, scorch.Name, scorch.Name, map[string]interface{}{"bolt_timeout": lockTimeout})
+	idx, err := blevesearch.NewUsing(dir, m, scorch.Name, scorch.Name, scorchConfig())
 	if err != nil {
 		return nil, err
 	}
