@@ -20,6 +20,7 @@ type loadOptions struct {
 	server, data, addr, target, only, memlimit string
 	levels                                     []int
 	dur                                        time.Duration
+	warm                                       bool
 }
 
 func parseLoadFlags(args []string, stderr io.Writer) (loadOptions, error) {
@@ -29,6 +30,7 @@ func parseLoadFlags(args []string, stderr io.Writer) (loadOptions, error) {
 	fl.StringVar(&o.data, "data", "", "data folder the server serves")
 	fl.StringVar(&o.addr, "addr", "127.0.0.1:18089", "loopback address for the server")
 	fl.StringVar(&o.target, "url", "", "measure this running server instead of starting one (loopback only)")
+	fl.BoolVar(&o.warm, "warm", false, "start the server on the page cache as it is, instead of first evicting the data folder's files from it")
 	levels := fl.String("c", "1,16,64", "comma-separated concurrency levels")
 	fl.DurationVar(&o.dur, "d", 5*time.Second, "duration of each measurement")
 	fl.StringVar(&o.only, "only", "", "comma-separated scenarios to run (default: all)")

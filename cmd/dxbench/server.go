@@ -66,6 +66,14 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 			s.cmd.Env = append(s.cmd.Env, fmt.Sprintf("GOMEMLIMIT=%d", memlimit.Soft(limit)))
 		}
 	}
+	if s.cg == nil && !o.warm {
+		t := time.Now()
+		n, err := evictDataFolder(o.data)
+		if err != nil {
+			return nil, fmt.Errorf("evicting %s from the page cache (-warm keeps it): %w", o.data, err)
+		}
+		fmt.Fprintf(stderr, "page cache: %d files of %s evicted in %s, so the server starts cold (-warm to keep them)\n", n, o.data, time.Since(t).Round(10*time.Millisecond))
+	}
 	if err := s.cmd.Start(); err != nil {
 		if s.cg != nil {
 			s.cg.remove()
