@@ -7,12 +7,13 @@
 //	dxbench gen -n N -data DIR
 //	    writes a synthetic archive of N articles into a dxnews data folder
 //	    (store and index), for serving and load tests.
-//	dxbench load -server BIN -data DIR [-c 1,16,64] [-d 5s]
+//	dxbench load -server BIN -data DIR [-c 1,16,64] [-d 5s] [-warm]
 //	    starts BIN serve on a loopback port over DIR and measures rps and
 //	    p50/p99 of search, entities, article pages and audio Range requests
 //	    at each concurrency, with a plain Go file server on the same audio
 //	    bytes as the baseline (dxbench fileserver, in its own process), and
-//	    the server's peak memory.
+//	    the server's peak memory. The data folder is evicted from the page
+//	    cache first, so the server starts cold (-warm keeps the cache).
 //
 // Figures depend on the machine and its load; compare ratios taken in the
 // same run.
