@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 )
@@ -14,6 +15,25 @@ func TestSortByDate(t *testing.T) {
 	}
 	if want := []string{"2024-03-01", "2024-01-05", "2024-03-01", ""}; !reflect.DeepEqual(dates, want) {
 		t.Errorf("dates = %q; want them as given", dates)
+	}
+}
+
+// Many articles of the same days keep the order they were given in: the
+// order in which the articles named the role.
+func TestSortByDateIsStable(t *testing.T) {
+	var docs, dates, want []string
+	for i := range 60 {
+		docs = append(docs, fmt.Sprintf("%02d", i))
+		dates = append(dates, []string{"2025-02-01", "2024-06-01", "2025-01-01"}[i%3])
+	}
+	for _, r := range []int{1, 2, 0} {
+		for i := r; i < 60; i += 3 {
+			want = append(want, docs[i])
+		}
+	}
+	sortByDate(docs, dates)
+	if !reflect.DeepEqual(docs, want) {
+		t.Errorf("docs = %q\nwant %q", docs, want)
 	}
 }
 
