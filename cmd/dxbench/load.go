@@ -34,7 +34,7 @@ func parseLoadFlags(args []string, stderr io.Writer) (loadOptions, error) {
 	levels := fl.String("c", "1,16,64", "comma-separated concurrency levels")
 	fl.DurationVar(&o.dur, "d", 5*time.Second, "duration of each measurement")
 	fl.StringVar(&o.only, "only", "", "comma-separated scenarios to run (default: all)")
-	fl.StringVar(&o.memlimit, "memlimit", "", "run the server in a memory cgroup with this limit, e.g. 300M (root needed), from an empty page cache so that the index it reads is charged to it; GOMEMLIMIT is set to 3/4 of it unless set")
+	fl.StringVar(&o.memlimit, "memlimit", "", "run the server in a memory cgroup with this limit, e.g. 300M (root needed), with the data folder evicted from the page cache so that the index it reads is charged to it, even with -warm; GOMEMLIMIT is set to 3/4 of it unless set")
 	if err := fl.Parse(args); err != nil {
 		return o, err
 	}

@@ -13,7 +13,6 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"dxnews/internal/loopback"
@@ -51,14 +50,6 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 		if s.cg, err = newMemCgroup(limit); err != nil {
 			return nil, err
 		}
-		// Pages of the data folder cached by whoever wrote it (the
-		// generator) would be charged to that process, not to the
-		// server: start from a cold cache, as a container does.
-		syscall.Sync()
-		if err := os.WriteFile("/proc/sys/vm/drop_caches", []byte("3"), 0o644); err != nil {
-			s.cg.remove()
-			return nil, fmt.Errorf("-memlimit: emptying the page cache: %w", err)
-		}
 		if os.Getenv("GOMEMLIMIT") == "" {
 			// The server joins the group after it starts, too late to
 			// read the limit itself; it is given the soft limit it
@@ -66,13 +57,23 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 			s.cmd.Env = append(s.cmd.Env, fmt.Sprintf("GOMEMLIMIT=%d", memlimit.Soft(limit)))
 		}
 	}
-	if s.cg == nil && !o.warm {
+	// In a cgroup the data folder is always evicted: pages cached by
+	// whoever wrote it (the generator) would be charged to that process,
+	// not to the server.
+	if s.cg != nil || !o.warm {
 		t := time.Now()
 		n, err := evictDataFolder(o.data)
 		if err != nil {
-			return nil, fmt.Errorf("evicting %s from the page cache (-warm keeps it): %w", o.data, err)
+			if s.cg != nil {
+				s.cg.remove()
+			}
+			return nil, fmt.Errorf("evicting %s from the page cache: %w", o.data, err)
 		}
-		fmt.Fprintf(stderr, "page cache: %d files of %s evicted in %s, so the server starts cold (-warm to keep them)\n", n, o.data, time.Since(t).Round(10*time.Millisecond))
+		keep := " (-warm to keep them)"
+		if s.cg != nil {
+			keep = ""
+		}
+		fmt.Fprintf(stderr, "page cache: %d files of %s evicted in %s, so the server starts cold%s\n", n, o.data, time.Since(t).Round(10*time.Millisecond), keep)
 	}
 	if err := s.cmd.Start(); err != nil {
 		if s.cg != nil {
