@@ -43,6 +43,17 @@ func (s *server) audioFirst(next http.Handler) http.Handler {
 	})
 }
 
+// plainFileName reports whether name has only lower-case ASCII letters,
+// digits, '-' and '.', which no mux would clean or unescape.
+func plainFileName(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if c := name[i]; (c < 'a' || c > 'z') && (c < '0' || c > '9') && c != '-' && c != '.' {
+			return false
+		}
+	}
+	return true
+}
+
 // plainAudioPath returns the id and file of a GET or HEAD of
 // /api/audio/{id}/{file} whose path the mux would match as it is: a hex id
 // and a file name of lower-case letters, digits, '-' and '.', not starting
@@ -56,7 +67,7 @@ func plainAudioPath(r *http.Request) (id, file string, ok bool) {
 		return "", "", false
 	}
 	id, file, ok = strings.Cut(rest, "/")
-	if !ok || !hexID(id) || file == "" || file[0] == '.' || strings.Trim(file, "abcdefghijklmnopqrstuvwxyz0123456789-.") != "" {
+	if !ok || !hexID(id) || file == "" || file[0] == '.' || !plainFileName(file) {
 		return "", "", false
 	}
 	return id, file, true

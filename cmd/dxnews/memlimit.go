@@ -3,9 +3,9 @@ package main
 import (
 	"context"
 	"os"
+	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"time"
 
 	"dxnews/internal/memlimit"
 )
@@ -25,31 +25,26 @@ func setMemoryLimit() {
 
 // A serving process's collector target, when GOGC does not set one,
 // follows its live heap: the heap may grow by a quarter of its live size
-// between collections, or by gcFloor when a quarter is less, and at most
-// double. Most of a large archive's heap lives as long as the server (the
-// resolved entities, the index's entity table), and a quarter of it is
-// tens of megabytes: at 100,000 articles under the load test the server's
-// own memory (heap and runtime, not the index pages it maps) peaked at
-// 249-261 MB, against 305 MB at GOGC=50 and 336 MB at 100, with unique
-// searches at 0.84-0.97 times the rate at 50. A small
-// archive's heap is a few megabytes, which a quarter would collect hundreds
-// of times a second: on the demo, unique searches ran at 2,733 requests/s
-// at a fixed 25 and at 3,231-3,684 with this rule.
+// between collections, or by gcFloor when a quarter is less. Most of a
+// large archive's heap lives as long as the server (the resolved entities,
+// the index's entity table), and a quarter of it is tens of megabytes: at
+// 100,000 articles under the load test the server's own memory (heap and
+// runtime, not the index pages it maps) peaked at 249-261 MB, against 305
+// MB at GOGC=50 and 336 MB at 100, with unique searches at 0.84-0.97 times
+// the rate at 50. A small archive's heap is a few megabytes, which a
+// quarter would collect hundreds of times a second: on the demo, unique
+// searches ran at 2,733 requests/s at a fixed 25 and at 3,231-3,684 with a
+// floor. Doubling at most, a 3 MB heap was still collected every 1,000 audio
+// requests, a seventh of their instructions (callgrind); with the floor
+// alone, every 4,000 or so.
 const (
 	minGCPercent = 25
-	maxGCPercent = 100
 	gcFloor      = 16 << 20
-	// gcRetune is how often the target follows the live heap, which grows
-	// as a crawl adds articles.
-	gcRetune = 10 * time.Second
 )
 
 // gcPercentFor is the collector target for a live heap of live bytes.
 func gcPercentFor(live uint64) int {
-	if live == 0 {
-		return maxGCPercent
-	}
-	return int(min(max(100*gcFloor/live, minGCPercent), maxGCPercent))
+	return int(max(100*gcFloor/max(live, 1<<20), minGCPercent))
 }
 
 // liveHeap is the heap marked live by the last collection.
@@ -67,29 +62,37 @@ type serverGC struct {
 	set bool // GOGC is unset, so the target is ours
 }
 
-// startServerGC sets the collector target from the live heap every
-// gcRetune until ctx ends, unless GOGC is set. It starts at minGCPercent:
-// reading a large archive at start-up is the process's peak, and a small
-// one is read before the first retune.
+// gcSentinel is allocated to be collected: its cleanup marks the end of a
+// collection. It holds a pointer so that it is never a tiny allocation,
+// which may share its memory with others and outlive them.
+type gcSentinel struct{ _ *byte }
+
+// startServerGC sets the collector target from the live heap after every
+// collection until ctx ends, unless GOGC is set. It starts at
+// minGCPercent: reading a large archive at start-up is the process's peak.
+// A target set only now and then is applied to whatever heap the next
+// collections find: one set for a 1 MB heap would let a heap grown to
+// 20 MB in the meantime reach 340 MB before collecting.
 func startServerGC(ctx context.Context) *serverGC {
 	g := &serverGC{set: os.Getenv("GOGC") == ""}
 	if !g.set {
 		return g
 	}
 	debug.SetGCPercent(minGCPercent)
-	go func() {
-		t := time.NewTicker(gcRetune)
-		defer t.Stop()
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				g.retune()
-			}
-		}
-	}()
+	g.afterNextGC(ctx)
 	return g
+}
+
+// afterNextGC retunes the target once the next collection has ended, and
+// then again after the one after that, until ctx ends.
+func (g *serverGC) afterNextGC(ctx context.Context) {
+	runtime.AddCleanup(new(gcSentinel), func(ctx context.Context) {
+		if ctx.Err() != nil {
+			return
+		}
+		g.retune()
+		g.afterNextGC(ctx)
+	}, ctx)
 }
 
 // retune sets the target from the live heap at once, as when the archive
