@@ -131,8 +131,9 @@ func (s *server) report(stdout io.Writer) {
 }
 
 // startPlainServer is the baseline: a plain Go file server, in its own
-// process, serving a copy of the MP3 at audioURL. It returns the copy's URL,
-// the server's process ID and a function that stops the server.
+// process (dxbench fileserver; see positionIndependent), serving a copy of
+// the MP3 at audioURL. It returns the copy's URL, the server's process ID
+// and a function that stops the server.
 func startPlainServer(ctx context.Context, client *http.Client, audioURL string, stderr io.Writer) (string, int, func(), error) {
 	dir, err := os.MkdirTemp("", "dxbench-audio-")
 	if err != nil {
@@ -145,6 +146,9 @@ func startPlainServer(ctx context.Context, client *http.Client, audioURL string,
 	self, err := os.Executable()
 	if err != nil {
 		return fail(err)
+	}
+	if pie, err := positionIndependent(self); err == nil && !pie {
+		fmt.Fprintf(stderr, "warning: %s is not position-independent, so the baseline file server runs at the load generator's code addresses, which favours it at concurrency 1; build dxbench with -buildmode=pie, as make does\n", self)
 	}
 	fsAddr, err := loopback.FreeAddr()
 	if err != nil {
