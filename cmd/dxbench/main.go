@@ -14,6 +14,11 @@
 //	    bytes as the baseline (dxbench fileserver, in its own process), and
 //	    the server's peak memory. The data folder is evicted from the page
 //	    cache first, so the server starts cold (-warm keeps the cache).
+//	dxbench instr -server BIN -data DIR [-n 5000]
+//	    runs BIN serve over DIR and then the plain file server on one of its
+//	    MP3s under callgrind (valgrind), and prints the user-space
+//	    instructions each executes per audio Range request, a figure the
+//	    machine's load does not move.
 //
 // Figures depend on the machine and its load; compare ratios taken in the
 // same run.
@@ -32,7 +37,7 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
 	defer stop()
 	if len(os.Args) < 2 {
-		fmt.Fprintln(os.Stderr, "usage: dxbench search|gen|load [flags]")
+		fmt.Fprintln(os.Stderr, "usage: dxbench search|gen|load|instr [flags]")
 		os.Exit(2)
 	}
 	var err error
@@ -43,10 +48,12 @@ func main() {
 		err = runGen(ctx, os.Args[2:], os.Stdout, os.Stderr)
 	case "load":
 		err = runLoad(ctx, os.Args[2:], os.Stdout, os.Stderr)
+	case "instr":
+		err = runInstr(ctx, os.Args[2:], os.Stdout, os.Stderr)
 	case "fileserver":
 		err = runFileServer(ctx, os.Args[2:], os.Stderr)
 	default:
-		fmt.Fprintf(os.Stderr, "dxbench: unknown command %q (want search, gen or load)\n", os.Args[1])
+		fmt.Fprintf(os.Stderr, "dxbench: unknown command %q (want search, gen, load or instr)\n", os.Args[1])
 		os.Exit(2)
 	}
 	if err != nil {

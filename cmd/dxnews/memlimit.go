@@ -35,8 +35,9 @@ func setMemoryLimit() {
 // quarter would collect hundreds of times a second: on the demo, unique
 // searches ran at 2,733 requests/s at a fixed 25 and at 3,231-3,684 with a
 // floor. Doubling at most, a 3 MB heap was still collected every 1,000 audio
-// requests, a seventh of their instructions (callgrind); with the floor
-// alone, every 4,000 or so.
+// requests, a tenth of their instructions (make loadtest-instr: 89,900-92,800
+// a request, 80,400-80,800 with the floor alone, collecting every 4,000 or
+// so).
 const (
 	minGCPercent = 25
 	gcFloor      = 16 << 20
