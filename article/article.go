@@ -76,6 +76,18 @@ func AudioURL(id, voice string) string {
 	return "/api/audio/" + id + "/" + voice + ".mp3"
 }
 
+// LowerHex reports whether every byte of s is a lower-case hex digit, as
+// IDFor writes them: an ID check without a regular expression, for paths
+// that take one on every request.
+func LowerHex(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
+			return false
+		}
+	}
+	return true
+}
+
 // IDFor returns the stable article ID for a canonical URL: the first 16 hex
 // digits of its SHA-256.
 func IDFor(canonicalURL string) string {

@@ -105,3 +105,22 @@ func TestCollapseSpace(t *testing.T) {
 		}
 	}
 }
+
+// LowerHex accepts what IDFor writes and nothing with another byte.
+func TestLowerHex(t *testing.T) {
+	for s, want := range map[string]bool{
+		IDFor("https://example.vn/a"): true,
+		"":                            true,
+		"0123456789abcdef":            true,
+		"0123456789ABCDEF":            false,
+		"abcg":                        false,
+		"ab/cd":                       false,
+		"ab cd":                       false,
+		"ab\x00":                      false,
+		"é":                           false,
+	} {
+		if got := LowerHex(s); got != want {
+			t.Errorf("LowerHex(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

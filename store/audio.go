@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"dxnews/article"
 	"dxnews/internal/atomicfile"
 )
 
@@ -22,26 +23,13 @@ var validVoice = func(v string) bool {
 	return true
 }
 
-// hexID16 is validID without the regular expression or a cutset, which
-// cost more than the rest of AudioPath: the server asks on every audio
-// request.
-func hexID16(id string) bool {
-	if len(id) != 16 {
-		return false
-	}
-	for i := 0; i < len(id); i++ {
-		if c := id[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false
-		}
-	}
-	return true
-}
-
 // AudioPath returns where the MP3 of article id in voice lives; its sentence
 // timings sit beside it with the .json extension. It returns "" for an ID or
 // voice that could not name a file of the store.
 func (s *Store) AudioPath(id, voice string) string {
-	if !hexID16(id) || !validVoice(voice) {
+	// validID without the regular expression: the server asks on every
+	// audio request.
+	if len(id) != 16 || !article.LowerHex(id) || !validVoice(voice) {
 		return ""
 	}
 	return filepath.Join(s.dir, "audio", id, voice+".mp3")

@@ -13,15 +13,7 @@ import (
 // hexID is validID.MatchString without the regular expression, for the
 // audio path, which serves many small Range requests.
 func hexID(s string) bool {
-	if len(s) == 0 || len(s) > 64 {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; (c < '0' || c > '9') && (c < 'a' || c > 'f') {
-			return false
-		}
-	}
-	return true
+	return len(s) > 0 && len(s) <= 64 && article.LowerHex(s)
 }
 
 // audioPattern is the audio route: routes registers it on the mux, and
