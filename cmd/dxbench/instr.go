@@ -62,10 +62,7 @@ func runInstr(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	defer srv.stop()
-	if err := loopback.WaitHealthy(ctx, client, base+"/healthz", 5*time.Minute); err != nil {
-		return err
-	}
-	if err := loopback.WaitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
+	if err := waitResolved(ctx, client, base, 5*time.Minute); err != nil {
 		return err
 	}
 	p, err := discover(ctx, client, base)
@@ -182,15 +179,7 @@ func (p *callgrindProcess) count(ctx context.Context, client *http.Client, u str
 }
 
 // stop interrupts the process, kills it after 30 s and waits for it.
-func (p *callgrindProcess) stop() {
-	p.cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-p.exited:
-	case <-time.After(30 * time.Second):
-		p.cmd.Process.Kill()
-		<-p.exited
-	}
-}
+func (p *callgrindProcess) stop() { interrupt(p.cmd.Process, p.exited, 30*time.Second) }
 
 // callgrindTotal reads the instructions counted in a callgrind profile: its
 // summary line, or its totals line when there is no summary.
@@ -229,12 +218,11 @@ func callgrindTotal(r io.Reader) (uint64, error) {
 func rangeRequests(ctx context.Context, client *http.Client, u string, size int64, n int) error {
 	r := rand.New(rand.NewPCG(0, 1))
 	for range n {
-		off := r.Int64N(size - rangeBytes)
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 		if err != nil {
 			return err
 		}
-		req.Header.Set("Range", fmt.Sprintf("bytes=%d-%d", off, off+rangeBytes-1))
+		askRandomRange(req, r, size)
 		resp, err := client.Do(req)
 		if err != nil {
 			return err

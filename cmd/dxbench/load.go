@@ -54,6 +54,18 @@ func parseLoadFlags(args []string, stderr io.Writer) (loadOptions, error) {
 	return o, nil
 }
 
+// waitResolved waits up to listen for the server at base to answer, and
+// then for it to have resolved entities. A server reads the archive to
+// resolve them after it starts listening (minutes at 100,000 articles on a
+// busy machine); until then what needs them answers 503. Measurements
+// start after.
+func waitResolved(ctx context.Context, client *http.Client, base string, listen time.Duration) error {
+	if err := loopback.WaitHealthy(ctx, client, base+"/healthz", listen); err != nil {
+		return err
+	}
+	return loopback.WaitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute)
+}
+
 // runLoad measures a dxnews server under concurrent load on loopback.
 func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	o, err := parseLoadFlags(args, stderr)
@@ -81,14 +93,8 @@ func runLoad(ctx context.Context, args []string, stdout, stderr io.Writer) error
 		Timeout:   30 * time.Second,
 		Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 0, DisableCompression: true},
 	}
-	// A server reads the archive to resolve entities after it starts
-	// listening (minutes at 100,000 articles on a busy machine); until
-	// then what needs them answers 503. The measurement starts after.
 	start := time.Now()
-	if err := loopback.WaitHealthy(ctx, client, base+"/healthz", 2*time.Minute); err != nil {
-		return err
-	}
-	if err := loopback.WaitHealthy(ctx, client, base+"/api/targets?size=1", 15*time.Minute); err != nil {
+	if err := waitResolved(ctx, client, base, 2*time.Minute); err != nil {
 		return err
 	}
 	if srv != nil {

@@ -51,6 +51,13 @@ func (m measurement) summary() result {
 	return result{rps: float64(len(m.lats)) / m.elapsed.Seconds(), p50: pct(m.lats, 50), p99: pct(m.lats, 99), errors: m.errors, n: len(m.lats)}
 }
 
+// askRandomRange asks req for rangeBytes at a random offset of a file of
+// size bytes, as a player seeking does.
+func askRandomRange(req *http.Request, r *rand.Rand, size int64) {
+	off := r.Int64N(size - rangeBytes)
+	req.Header.Set("Range", fmt.Sprintf("bytes=%d-%d", off, off+rangeBytes-1))
+}
+
 func (sc scenario) run(ctx context.Context, client *http.Client, base string, c int, d time.Duration) measurement {
 	var next, errs atomic.Int64
 	lats := make([][]time.Duration, c)
@@ -75,8 +82,7 @@ func (sc scenario) run(ctx context.Context, client *http.Client, base string, c 
 				req, _ := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
 				want := http.StatusOK
 				if sc.ranged > 0 {
-					off := r.Int64N(sc.ranged - rangeBytes)
-					req.Header.Set("Range", fmt.Sprintf("bytes=%d-%d", off, off+rangeBytes-1))
+					askRandomRange(req, r, sc.ranged)
 					want = http.StatusPartialContent
 				}
 				t0 := time.Now()

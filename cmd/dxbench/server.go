@@ -94,15 +94,21 @@ func startServer(ctx context.Context, o loadOptions, stderr io.Writer) (*server,
 
 // stop interrupts the server, kills it after 10 s, and removes its cgroup.
 func (s *server) stop() {
-	s.cmd.Process.Signal(os.Interrupt)
-	select {
-	case <-s.exited:
-	case <-time.After(10 * time.Second):
-		s.cmd.Process.Kill()
-		<-s.exited
-	}
+	interrupt(s.cmd.Process, s.exited, 10*time.Second)
 	if s.cg != nil {
 		s.cg.remove()
+	}
+}
+
+// interrupt interrupts process p, kills it if it has not exited (closed
+// exited) after grace, and waits for it.
+func interrupt(p *os.Process, exited <-chan struct{}, grace time.Duration) {
+	p.Signal(os.Interrupt)
+	select {
+	case <-exited:
+	case <-time.After(grace):
+		p.Kill()
+		<-exited
 	}
 }
 
